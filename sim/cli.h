@@ -1,0 +1,29 @@
+/*
+** cli.h -- the subcommands of neosim and the helpers they share for
+** option parsing and messages.  Each cmd_X(argc, argv) gets argv[0] =
+** "X" and returns the process exit status: 0 success, 1 some runs
+** failed, 2 usage or input error (message already printed).
+*/
+#ifndef NEOSIM_CLI_H
+#define NEOSIM_CLI_H
+
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_slurm(int argc, char **argv);
+int cmd_rng(int argc, char **argv);
+
+extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compare_help[],
+    cmd_report_help[], cmd_slurm_help[], cmd_rng_help[];
+
+/* Print "neosim: MESSAGE" on stderr and return 2. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Option scanning: at argv[*i], if it is --name VALUE or --name=VALUE,
+** store VALUE, advance *i past it and return 1; a missing value is a
+** usage error (returns -1 after printing it); 0 when not this option. */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
+
+#endif

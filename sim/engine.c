@@ -1,0 +1,132 @@
+/*
+** engine.c -- clock, dispatch loop, payloads beside the pending-event set.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "engine.h"
+
+typedef struct handler {
+  engine_handler fn;
+  void *ctx;
+} handler;
+
+struct engine {
+  pq *q;
+  engine_event *ev;   /* payload by pq slot */
+  size_t evcap;
+  double now;
+  uint64_t events;
+  engine_status err;  /* sticky */
+  int stop;
+  handler on[ENGINE_MAX_KINDS];
+};
+
+engine *engine_new(pq_kind kind) {
+  engine *e = calloc(1, sizeof *e);
+  if (!e) return NULL;
+  e->q = pq_new(kind);
+  if (!e->q) { free(e); return NULL; }
+  return e;
+}
+
+void engine_free(engine *e) {
+  if (!e) return;
+  pq_free(e->q);
+  free(e->ev);
+  free(e);
+}
+
+engine_status engine_on(engine *e, uint32_t kind, engine_handler fn, void *ctx) {
+  if (kind >= ENGINE_MAX_KINDS) return ENGINE_BADKIND;
+  e->on[kind].fn = fn;
+  e->on[kind].ctx = ctx;
+  return ENGINE_OK;
+}
+
+static engine_handle fail(engine *e, engine_status st) {
+  if (e->err == ENGINE_OK) e->err = st;
+  return 0;
+}
+
+/* The payload array follows the queue's slot capacity. */
+static int fit_payloads(engine *e) {
+  size_t need = pq_slot_capacity(e->q);
+  if (need <= e->evcap) return 0;
+  engine_event *n = realloc(e->ev, need * sizeof *n);
+  if (!n) return -1;
+  e->ev = n, e->evcap = need;
+  return 0;
+}
+
+engine_handle engine_at(engine *e, double t, uint32_t kind, uint32_t id, uint64_t arg) {
+  if (kind >= ENGINE_MAX_KINDS || !e->on[kind].fn) return fail(e, ENGINE_BADKIND);
+  if (!(t >= e->now)) return fail(e, ENGINE_BADTIME); /* also catches NaN */
+  pq_status st;
+  pq_handle h = pq_insert(e->q, t, &st);
+  if (!h) return fail(e, st == PQ_FULL ? ENGINE_FULL : ENGINE_NOMEM);
+  if (fit_payloads(e)) {
+    pq_cancel(e->q, h);
+    return fail(e, ENGINE_NOMEM);
+  }
+  e->ev[pq_slot(h)] = (engine_event){kind, id, arg};
+  return h;
+}
+
+engine_handle engine_after(engine *e, double dt, uint32_t kind, uint32_t id, uint64_t arg) {
+  return engine_at(e, e->now + dt, kind, id, arg);
+}
+
+engine_status engine_cancel(engine *e, engine_handle h) {
+  return pq_cancel(e->q, h) == PQ_OK ? ENGINE_OK : ENGINE_NOTFOUND;
+}
+
+engine_handle engine_reschedule(engine *e, engine_handle h, double t) {
+  if (!pq_pending(e->q, h)) return 0;
+  engine_event ev = e->ev[pq_slot(h)];
+  pq_cancel(e->q, h);
+  return engine_at(e, t, ev.kind, ev.id, ev.arg);
+}
+
+int engine_pending(const engine *e, engine_handle h) { return pq_pending(e->q, h); }
+
+engine_status engine_run(engine *e, double until) {
+  double t;
+  e->stop = 0;
+  while (e->err == ENGINE_OK && !e->stop) {
+    pq_handle h = pq_peek(e->q, &t);
+    if (!h || t > until) break;
+    pq_pop(e->q, &t);
+    engine_event ev = e->ev[pq_slot(h)]; /* copy: the slot may be reused */
+    e->now = t;
+    e->events++;
+    e->on[ev.kind].fn(e, &ev, e->on[ev.kind].ctx);
+  }
+  if (e->err != ENGINE_OK) return e->err;
+  if (e->stop) return ENGINE_STOPPED;
+  if (until > e->now && !isinf(until)) e->now = until;
+  return ENGINE_OK;
+}
+
+void engine_stop(engine *e) { e->stop = 1; }
+double engine_now(const engine *e) { return e->now; }
+size_t engine_size(const engine *e) { return pq_size(e->q); }
+uint64_t engine_events(const engine *e) { return e->events; }
+engine_status engine_error(const engine *e) { return e->err; }
+
+size_t engine_bytes(const engine *e) {
+  return sizeof *e + pq_bytes(e->q) + e->evcap * sizeof *e->ev;
+}
+
+const char *engine_strerror(engine_status st) {
+  switch (st) {
+  case ENGINE_OK: return "ok";
+  case ENGINE_NOTFOUND: return "event not pending";
+  case ENGINE_NOMEM: return "out of memory";
+  case ENGINE_FULL: return "too many pending events";
+  case ENGINE_BADTIME: return "event scheduled in the past or at NaN";
+  case ENGINE_BADKIND: return "event kind has no handler";
+  case ENGINE_STOPPED: return "stopped";
+  }
+  return "unknown engine status";
+}

@@ -1,0 +1,38 @@
+# tests/lib.sh -- helpers for the shell tests (sourced).  Each assertion
+# prints what it expected on failure and counts; `finish` gives the status.
+: "${NEOSIM:?NEOSIM must name the neosim binary}"
+T_FAIL=0 T_PASS=0
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/neosim-test.XXXXXX")
+trap 'rm -rf "$T_TMP"' EXIT
+
+fail() { T_FAIL=$((T_FAIL + 1)); echo "FAIL: $*" >&2; }
+pass() { T_PASS=$((T_PASS + 1)); }
+
+# run CMD...: runs it, keeping stdout in $OUT, stderr in $ERR, status in $RC
+run() {
+  "$@" >"$T_TMP/out" 2>"$T_TMP/err"
+  RC=$?
+  OUT=$(cat "$T_TMP/out")
+  ERR=$(cat "$T_TMP/err")
+}
+
+expect_rc() { # expect_rc N what
+  if [ "$RC" -eq "$1" ]; then pass; else fail "$2: exit $RC, expected $1; stderr: $ERR"; fi
+}
+expect_eq() { # expect_eq ACTUAL EXPECTED what
+  if [ "$1" = "$2" ]; then pass; else fail "$3: got [$1], expected [$2]"; fi
+}
+expect_match() { # expect_match TEXT GREP-ERE what
+  if printf '%s\n' "$1" | grep -Eq -- "$2"; then pass; else fail "$3: [$1] does not match /$2/"; fi
+}
+expect_lines() { # expect_lines TEXT N what
+  n=$(printf '%s\n' "$1" | grep -c .)
+  if [ "$n" -eq "$2" ]; then pass; else fail "$3: $n lines, expected $2"; fi
+}
+# near ACTUAL EXPECTED TOL: |a - e| <= tol
+near() { awk -v a="$1" -v e="$2" -v t="$3" 'BEGIN { d = a - e; if (d < 0) d = -d; exit !(d <= t) }'; }
+
+finish() {
+  echo "$T_PASS checks passed, $T_FAIL failed"
+  [ "$T_FAIL" -eq 0 ]
+}

@@ -1,0 +1,180 @@
+/*
+** test_pq.c -- one suite, run against every pending-event-set kind:
+** ordering, equal-time FIFO, cancel (head, middle, missing, twice),
+** slot reuse, compaction, and 10^6 random operations checked against a
+** simple reference (a sorted array).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "pq.h"
+#include "rng.h"
+
+static void test_empty(pq_kind k) {
+  pq *q = pq_new(k);
+  double t = -1;
+  CHECK(q != NULL);
+  CHECK(pq_size(q) == 0);
+  CHECK(pq_peek(q, &t) == 0 && t == -1);
+  CHECK(pq_pop(q, &t) == 0);
+  CHECK(pq_cancel(q, 0) == PQ_NOTFOUND);
+  CHECK(pq_cancel(q, 12345) == PQ_NOTFOUND);
+  pq_free(q);
+  pq_free(NULL);
+}
+
+static void test_order_and_fifo(pq_kind k) {
+  pq *q = pq_new(k);
+  static const double times[] = {5, 1, 3, 3, 1, 0, 3, 7, 1};
+  pq_handle h[9];
+  for (int i = 0; i < 9; i++) h[i] = pq_insert(q, times[i], NULL);
+  CHECK(pq_size(q) == 9);
+  /* expected: by time, ties by insertion: 0:5 1:1 4:1 8:1 2:3 3:3 6:3 0:5 7:7 */
+  static const int want[] = {5, 1, 4, 8, 2, 3, 6, 0, 7};
+  for (int i = 0; i < 9; i++) {
+    double t;
+    pq_handle got = pq_pop(q, &t);
+    CHECKF(got == h[want[i]], "pop %d gave handle %llu", i, (unsigned long long)got);
+    CHECK(t == times[want[i]]);
+  }
+  CHECK(pq_size(q) == 0);
+  pq_free(q);
+}
+
+static void test_equal_times_many(pq_kind k) {
+  pq *q = pq_new(k);
+  pq_handle h[5000];
+  for (int i = 0; i < 5000; i++) h[i] = pq_insert(q, 42.0, NULL);
+  int ok = 1;
+  for (int i = 0; i < 5000; i++) ok &= pq_pop(q, NULL) == h[i];
+  CHECK(ok);
+  pq_free(q);
+}
+
+static void test_cancel(pq_kind k) {
+  pq *q = pq_new(k);
+  pq_handle a = pq_insert(q, 1, NULL), b = pq_insert(q, 2, NULL), c = pq_insert(q, 3, NULL);
+  double t;
+  CHECK(pq_cancel(q, a) == PQ_OK); /* the head */
+  CHECK(pq_size(q) == 2);
+  CHECK(pq_peek(q, &t) == b && t == 2);
+  CHECK(pq_cancel(q, a) == PQ_NOTFOUND); /* twice */
+  CHECK(!pq_pending(q, a) && pq_pending(q, b));
+  CHECK(pq_cancel(q, c) == PQ_OK); /* the tail */
+  CHECK(pq_pop(q, &t) == b && t == 2);
+  CHECK(pq_cancel(q, b) == PQ_NOTFOUND); /* already popped */
+  CHECK(pq_pop(q, NULL) == 0);
+  /* a slot freed by cancel is reused, but the old handle stays dead */
+  pq_handle d = pq_insert(q, 0.5, NULL);
+  CHECK(pq_slot(d) == pq_slot(c) || pq_slot(d) == pq_slot(a) || pq_slot(d) == pq_slot(b));
+  CHECK(d != a && d != b && d != c);
+  CHECK(pq_cancel(q, a) == PQ_NOTFOUND && pq_cancel(q, c) == PQ_NOTFOUND);
+  CHECK(pq_pop(q, &t) == d && t == 0.5);
+  /* a handle from another slot range is just not found */
+  CHECK(pq_cancel(q, ((pq_handle)999 << PQ_SLOT_BITS) | 77777) == PQ_NOTFOUND);
+  pq_free(q);
+}
+
+static void test_bad_time(pq_kind k) {
+  pq *q = pq_new(k);
+  pq_status st = PQ_OK;
+  CHECK(pq_insert(q, NAN, &st) == 0 && st == PQ_BADTIME);
+  CHECK(pq_size(q) == 0);
+  CHECK(pq_insert(q, INFINITY, &st) != 0 && st == PQ_OK);
+  pq_free(q);
+}
+
+/* Cancelling most entries keeps memory bounded (compaction) and order. */
+static void test_compaction(pq_kind k) {
+  pq *q = pq_new(k);
+  enum { N = 100000 };
+  pq_handle *h = malloc(N * sizeof *h);
+  for (int i = 0; i < N; i++) h[i] = pq_insert(q, (double)(N - i), NULL);
+  size_t full = pq_bytes(q);
+  for (int i = 0; i < N; i++)
+    if (i % 10) pq_cancel(q, h[i]);
+  CHECK(pq_size(q) == N / 10);
+  for (int i = 0; i < N; i++)
+    if (i % 10) h[i] = pq_insert(q, 1e9 + i, NULL), pq_cancel(q, h[i]);
+  CHECKF(pq_bytes(q) <= full, "%zu > %zu bytes after cancel churn", pq_bytes(q), full);
+  double prev = -1, t;
+  int ok = 1;
+  while (pq_pop(q, &t)) ok &= t > prev, prev = t;
+  CHECK(ok && prev == N);
+  free(h);
+  pq_free(q);
+}
+
+/* Reference: entries (t, seq, handle) in an array; the minimum by a scan. */
+typedef struct ref_entry { double t; uint64_t seq; pq_handle h; } ref_entry;
+
+static size_t ref_min(const ref_entry *r, size_t n) {
+  size_t m = 0;
+  for (size_t i = 1; i < n; i++)
+    if (r[i].t < r[m].t || (r[i].t == r[m].t && r[i].seq < r[m].seq)) m = i;
+  return m;
+}
+
+/* 10^6 random inserts, pops and cancels (some of missing handles), with
+** coarse times so that ties are common; pending size stays near 300 so
+** the linear reference is affordable. */
+static void test_random_ops(pq_kind k) {
+  pq *q = pq_new(k);
+  rng r;
+  rng_derive(&r, 2026, 0, pq_kind_name(k));
+  size_t cap = 4096, n = 0, maxn = 0;
+  ref_entry *ref = malloc(cap * sizeof *ref);
+  pq_handle dead[64] = {0};
+  uint64_t seq = 0;
+  long bad = 0;
+  for (long op = 0; op < 1000000; op++) {
+    uint32_t c = rng_bounded(&r, 100);
+    if (c < (n < 300 ? 60u : 45u) && n < cap) {
+      double t = (double)rng_bounded(&r, 500);
+      pq_handle h = pq_insert(q, t, NULL);
+      ref[n++] = (ref_entry){t, ++seq, h};
+    } else if (c < 80 && n > 0) { /* 80 - 60 or 80 - 45 */
+      size_t m = ref_min(ref, n);
+      double t;
+      pq_handle h = pq_pop(q, &t);
+      bad += h != ref[m].h || t != ref[m].t;
+      dead[op % 64] = h;
+      ref[m] = ref[--n];
+    } else if (c < 95 && n > 0) {
+      size_t m = rng_bounded(&r, (uint32_t)n);
+      bad += pq_cancel(q, ref[m].h) != PQ_OK;
+      dead[op % 64] = ref[m].h;
+      ref[m] = ref[--n];
+    } else {
+      pq_handle h = dead[rng_bounded(&r, 64)];
+      bad += pq_cancel(q, h) != PQ_NOTFOUND;
+    }
+    bad += pq_size(q) != n;
+    if (n > maxn) maxn = n;
+  }
+  CHECKF(bad == 0, "%s: %ld mismatches against the reference", pq_kind_name(k), bad);
+  CHECKF(maxn > 250, "reference never grew (max %zu pending)", maxn);
+  free(ref);
+  pq_free(q);
+}
+
+static void test_names(void) {
+  for (int k = 0; k < PQ_NKINDS; k++) CHECK(pq_kind_parse(pq_kind_name((pq_kind)k)) == k);
+  CHECK(pq_kind_parse("nope") == -1);
+  CHECK(pq_new(PQ_NKINDS) == NULL);
+}
+
+int main(void) {
+  for (int k = 0; k < PQ_NKINDS; k++) {
+    test_empty((pq_kind)k);
+    test_order_and_fifo((pq_kind)k);
+    test_equal_times_many((pq_kind)k);
+    test_cancel((pq_kind)k);
+    test_bad_time((pq_kind)k);
+    test_compaction((pq_kind)k);
+    test_random_ops((pq_kind)k);
+  }
+  test_names();
+  return CHECK_DONE();
+}
