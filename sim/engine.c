@@ -6,6 +6,16 @@
 
 #include "engine.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* Past this many payload slots (1 MiB) the payload of the next event is
+** likely a cache miss: engine_run() asks for it before the handler runs. */
+#define FAR_SLOTS 65536u
+
 typedef struct handler {
   engine_handler fn;
   void *ctx;
@@ -65,7 +75,7 @@ engine_handle engine_at(engine *e, double t, uint32_t kind, uint32_t id, uint64_
   pq_status st;
   pq_handle h = pq_insert(e->q, t, &st);
   if (!h) return fail(e, st == PQ_FULL ? ENGINE_FULL : ENGINE_NOMEM);
-  if (fit_payloads(e)) {
+  if (pq_slot(h) >= e->evcap && fit_payloads(e)) {
     pq_cancel(e->q, h);
     return fail(e, ENGINE_NOMEM);
   }
@@ -90,17 +100,34 @@ engine_handle engine_reschedule(engine *e, engine_handle h, double t) {
 
 int engine_pending(const engine *e, engine_handle h) { return pq_pending(e->q, h); }
 
+/* Start loading the payload of the event now at the top. */
+static void prefetch_next(engine *e) {
+  pq_handle h = pq_peek(e->q, NULL);
+  if (h) PREFETCH(&e->ev[pq_slot(h)]);
+}
+
+/* Pop the next event due by until: its handle, or 0 if there is none.
+** With no horizon there is nothing to compare, so no peek first. */
+static pq_handle next_due(engine *e, double until, double *t) {
+  if (until == (double)INFINITY) return pq_pop(e->q, t);
+  pq_handle h = pq_peek(e->q, t);
+  if (!h || *t > until) return 0;
+  pq_pop(e->q, NULL);
+  return h;
+}
+
 engine_status engine_run(engine *e, double until) {
   double t;
   e->stop = 0;
   while (e->err == ENGINE_OK && !e->stop) {
-    pq_handle h = pq_peek(e->q, &t);
-    if (!h || t > until) break;
-    pq_pop(e->q, &t);
+    pq_handle h = next_due(e, until, &t);
+    if (!h) break;
     engine_event ev = e->ev[pq_slot(h)]; /* copy: the slot may be reused */
+    if (e->evcap > FAR_SLOTS) prefetch_next(e);
     e->now = t;
     e->events++;
-    e->on[ev.kind].fn(e, &ev, e->on[ev.kind].ctx);
+    const handler *on = &e->on[ev.kind];
+    on->fn(e, &ev, on->ctx);
   }
   if (e->err != ENGINE_OK) return e->err;
   if (e->stop) return ENGINE_STOPPED;

@@ -8,6 +8,15 @@
 
 #include "pq_int.h"
 
+#if defined(__GNUC__)
+#define PREFETCH_W(p) __builtin_prefetch((p), 1)
+#else
+#define PREFETCH_W(p) ((void)(p))
+#endif
+
+/* Slot tables past this many slots (1 MiB of live[]) miss the cache. */
+#define FAR_SLOTS 131072u
+
 struct pq {
   const pq_ops *ops;
   void *impl;
@@ -15,6 +24,8 @@ struct pq {
   uint32_t *free;   /* stack of free slots */
   size_t nfree, cap; /* cap = slots allocated */
   size_t size;      /* live entries */
+  size_t dead;      /* cancelled entries still stored in the ordering */
+  const pq_node *top; /* the ordering's top node, NULL when empty */
   uint64_t seq;     /* last sequence number issued */
 };
 
@@ -67,7 +78,10 @@ static int is_live(const void *ctx, const pq_node *n) {
 ** (many cancels far in the future) a linear filter bounds the memory. */
 static void maybe_compact(pq *q) {
   size_t stored = q->ops->count(q->impl);
-  if (stored > 1024 && stored - q->size > q->size) q->ops->filter(q->impl, is_live, q);
+  if (stored > 1024 && stored - q->size > q->size) {
+    q->top = q->ops->filter(q->impl, is_live, q);
+    q->dead = 0;
+  }
 }
 
 pq_handle pq_insert(pq *q, double t, pq_status *status) {
@@ -77,12 +91,14 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   else if (q->nfree == 0) st = grow_slots(q);
   if (st == PQ_OK) {
     uint32_t slot = q->free[--q->nfree];
-    pq_node n = {t, (++q->seq << PQ_SLOT_BITS) | slot};
-    if (q->ops->push(q->impl, n) == 0) {
-      q->live[slot] = n.tag;
+    pq_handle h = (++q->seq << PQ_SLOT_BITS) | slot;
+    const pq_node *top = q->ops->push(q->impl, pq_key(t), h);
+    if (top) {
+      q->top = top;
+      q->live[slot] = h;
       q->size++;
       if (status) *status = PQ_OK;
-      return n.tag;
+      return h;
     }
     q->nfree++, q->seq--;
     st = PQ_NOMEM;
@@ -91,17 +107,22 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   return 0;
 }
 
-/* Drop dead nodes from the top; return the live top or NULL. */
+/* Drop dead nodes from the top; return the live top or NULL.  With no
+** dead node stored the top is live: no look at the slot table, which
+** would be a cache miss per event in a large set. */
 static const pq_node *live_top(pq *q) {
-  const pq_node *n;
-  while ((n = q->ops->top(q->impl)) && q->live[pq_slot(n->tag)] != n->tag) q->ops->pop(q->impl);
+  const pq_node *n = q->top;
+  while (q->dead > 0 && n && q->live[pq_slot(n->tag)] != n->tag) {
+    n = q->top = q->ops->pop(q->impl);
+    q->dead--;
+  }
   return n;
 }
 
 pq_handle pq_peek(pq *q, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;
-  if (t) *t = n->t;
+  if (t) *t = pq_key_time(n->key);
   return n->tag;
 }
 
@@ -109,11 +130,14 @@ pq_handle pq_pop(pq *q, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;
   pq_handle h = n->tag;
-  if (t) *t = n->t;
-  q->ops->pop(q->impl);
+  if (t) *t = pq_key_time(n->key);
+  n = q->top = q->ops->pop(q->impl);
   q->live[pq_slot(h)] = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
+  /* The next pop writes the slot of the new top: in a large set, fetch
+  ** its line now, while the caller works, rather than stall then. */
+  if (q->cap > FAR_SLOTS && n) PREFETCH_W(&q->live[pq_slot(n->tag)]);
   return h;
 }
 
@@ -128,6 +152,7 @@ pq_status pq_cancel(pq *q, pq_handle h) {
   q->live[s] = 0;
   q->free[q->nfree++] = s;
   q->size--;
+  q->dead++;
   maybe_compact(q);
   return PQ_OK;
 }

@@ -1,0 +1,51 @@
+#!/bin/sh
+# tests/bench/run.sh -- run the benchmarks of neosim (`make bench`, never
+# `make test`: benchmarks report figures, tests never time).
+# Prints only `bench NAME VALUE UNIT` lines and '#' comments, and exits
+# non-zero if any benchmark fails.  To add one, add a `bench` line below.
+# Environment: BUILD (build dir), PYTHON (an interpreter with SimPy).
+set -u
+: "${BUILD:=build/release}" "${PYTHON:=}"
+results=$BUILD/bench-results.txt
+mkdir -p "$BUILD"
+: >"$results"
+failed=
+
+# bench NAME CMD...: run CMD, show its lines and keep them in $results.
+bench() {
+  name=$1; shift
+  { "$@"; echo $? >"$results.rc"; } | tee -a "$results"
+  rc=$(cat "$results.rc")
+  [ "$rc" -eq 0 ] || { echo "run.sh: $name failed (exit $rc)" >&2; failed="$failed $name"; }
+}
+
+# The value of figure NAME from this run, or nothing.
+value() { awk -v n="$1" '$1 == "bench" && $2 == n { v = $3 } END { if (v != "") print v }' "$results"; }
+
+# A Python with SimPy: SimPy >= 3 (module simpy) first, else SimPy 2.
+find_python() {
+  for mod in simpy SimPy.Simulation; do
+    for p in $PYTHON python3 /usr/bin/python3; do
+      "$p" -c "import $mod" >/dev/null 2>&1 && { echo "$p"; return 0; }
+    done
+  done
+  echo "run.sh: no python3 with SimPy found (make bench-deps, or set PYTHON)" >&2
+  echo false
+}
+
+echo "# neosim benchmarks: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cpus"
+bench hold "$BUILD/bench/hold"
+bench mm1 "$BUILD/bench/mm1"
+bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
+
+# Derived figures.
+eng=$(value mm1_engine) simpy=$(value mm1_simpy)
+if [ -n "$eng" ] && [ -n "$simpy" ]; then
+  awk -v a="$eng" -v b="$simpy" 'BEGIN {
+    v = sprintf("%.3g", a / b)
+    if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }
+    print "bench mm1_ratio_vs_simpy " v " x" }'
+fi
+
+rm -f "$results.rc"
+[ -z "$failed" ] || { echo "run.sh: failed:$failed" >&2; exit 1; }
