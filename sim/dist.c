@@ -1,6 +1,7 @@
 /*
 ** dist.c -- samplers, moments and the alias table for discrete values.
 */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,9 +80,19 @@ double dist_gamma(rng *r, double shape, double scale) {
   }
 }
 
+/* dist_gamma(r, shape, 1.0), same draws and value, and its log, which
+** does not underflow when shape is tiny. */
+static double gamma_log(rng *r, double shape, double *logx) {
+  double u = shape < 1.0 ? rng_uniform_pos(r) : 1.0;
+  double g = dist_gamma(r, shape < 1.0 ? shape + 1.0 : shape, 1.0);
+  *logx = log(g) + log(u) / shape;
+  return shape < 1.0 ? g * pow(u, 1.0 / shape) : g;
+}
+
 double dist_beta(rng *r, double a, double b) {
-  double x = dist_gamma(r, a, 1.0), y = dist_gamma(r, b, 1.0);
-  return x / (x + y);
+  double lx, ly, x = gamma_log(r, a, &lx), y = gamma_log(r, b, &ly);
+  if (x + y >= DBL_MIN) return x / (x + y);
+  return 1.0 / (1.0 + exp(ly - lx)); /* both tiny (a, b << 1): 0/0 otherwise */
 }
 
 /* Small means: inversion by sequential search.  Large means: Hormann,
@@ -199,10 +210,11 @@ void dist_clear(dist *d) {
 
 const char *dist_check(const dist *d) {
   const double *p = d->p;
+  if (d->kind == DIST_CONSTANT) return isnan(p[0]) ? "value must be a number" : NULL; /* inf: never */
   for (int i = 0; i < 3; i++)
     if (!isfinite(p[i])) return "parameters must be finite numbers";
   switch (d->kind) {
-  case DIST_CONSTANT: return NULL;
+  case DIST_CONSTANT: return NULL; /* handled above */
   case DIST_UNIFORM: return p[0] <= p[1] ? NULL : "lo must be <= hi";
   case DIST_EXPONENTIAL: return p[0] > 0 ? NULL : "mean must be > 0";
   case DIST_NORMAL: return p[1] > 0 ? NULL : "sd must be > 0";

@@ -26,8 +26,8 @@ expect_match() { # expect_match TEXT GREP-ERE what
   if printf '%s\n' "$1" | grep -Eq -- "$2"; then pass; else fail "$3: [$1] does not match /$2/"; fi
 }
 expect_lines() { # expect_lines TEXT N what
-  n=$(printf '%s\n' "$1" | grep -c .)
-  if [ "$n" -eq "$2" ]; then pass; else fail "$3: $n lines, expected $2"; fi
+  _n=$(printf '%s\n' "$1" | grep -c .)
+  if [ "$_n" -eq "$2" ]; then pass; else fail "$3: $_n lines, expected $2"; fi
 }
 # near ACTUAL EXPECTED TOL: |a - e| <= tol
 near() { awk -v a="$1" -v e="$2" -v t="$3" 'BEGIN { d = a - e; if (d < 0) d = -d; exit !(d <= t) }'; }

@@ -1,0 +1,1009 @@
+--[[
+validate.lua -- checks a scenario table against neo/schema.lua, fills defaults, expands
+--set overrides and the sweep into points, and resolves each point into the form C reads
+(lua/neo/CONTRACT.md).  Errors: `FILE:LINE: PATH: MESSAGE` (see M.run).
+
+Order: the sweep's shape first (points are built from it), then each point: pass 1 walks
+every key in sorted order (types, bounds, unknown keys), pass 2 the cross-key rules
+(references, dates against the start, power).  The first error found is reported.
+]]
+
+local core = require("neo.core")
+local S = require("neo.schema")
+local srcmap = require("neo.srcmap")
+
+local M = {}
+
+--- Metatable marking a list of sweep points (neo.sweep.points).
+M.POINTS = { __name = "neo.sweep.points" }
+
+-- Helpers ---------------------------------------------------------------------
+
+local function key_lt(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then return ta < tb end -- numbers before strings
+  if ta == "number" or ta == "string" then return a < b end
+  return tostring(a) < tostring(b)
+end
+
+--- The keys of the given tables (nil ones skipped), without repeats, sorted.
+function M.sorted_keys(...)
+  local seen, keys = {}, {}
+  for i = 1, select("#", ...) do
+    local t = select(i, ...)
+    if type(t) == "table" then
+      for k in pairs(t) do
+        if not seen[k] then seen[k], keys[#keys + 1] = true, k end
+      end
+    end
+  end
+  table.sort(keys, key_lt)
+  return keys
+end
+
+local function copy(v, seen)
+  if type(v) ~= "table" then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local c = {}
+  seen[v] = c
+  for k, x in pairs(v) do c[k] = copy(x, seen) end
+  return c
+end
+M.copy = copy
+
+-- A distribution or process value: a table tagged with a string (a tenant named "dist"
+-- is not one).
+local function tag(v)
+  if type(v) ~= "table" then return nil end
+  if type(v.dist) == "string" then return "dist" end
+  if type(v.process) == "string" then return "process" end
+end
+
+-- Is t a list without holes (keys exactly 1..#t), and not empty?
+local function is_list(t)
+  if type(t) ~= "table" or t[1] == nil then return false end
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  for i = 1, n do if t[i] == nil then return false end end
+  return true
+end
+
+local function append(path, k)
+  local p = table.move(path, 1, #path, 1, {})
+  p[#p + 1] = k
+  return p
+end
+
+--- A number as text: integers as such, floats in the shortest form that reads back exactly.
+function M.numtext(x)
+  if math.type(x) == "integer" then return tostring(x) end
+  if x ~= x then return "nan" end
+  if x == math.huge or x == -math.huge then return x > 0 and "inf" or "-inf" end
+  for p = 15, 16 do
+    local s = ("%." .. p .. "g"):format(x)
+    if tonumber(s) == x then return s end
+  end
+  return ("%.17g"):format(x)
+end
+local numtext = M.numtext
+
+--- Key path as --set and sweep write it: dots, list indices as numbers (fleet.1.nodes).
+function M.dotted(path)
+  local t = {}
+  for i, k in ipairs(path) do t[i] = tostring(k) end
+  return table.concat(t, ".")
+end
+
+-- Did you mean ------------------------------------------------------------------
+
+-- Optimal string alignment distance (Levenshtein with adjacent transpositions).
+local function distance(a, b)
+  local d = {}
+  for i = 0, #a do d[i] = { [0] = i } end
+  for j = 0, #b do d[0][j] = j end
+  for i = 1, #a do
+    for j = 1, #b do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      local v = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 and j > 1 and a:byte(i) == b:byte(j - 1) and a:byte(i - 1) == b:byte(j) then
+        v = math.min(v, d[i - 2][j - 2] + 1)
+      end
+      d[i][j] = v
+    end
+  end
+  return d[#a][#b]
+end
+
+--- " (did you mean X?)" for the closest candidate within reach of word (distance <= 1
+--- for words under 6 letters, else <= 2; or word is a prefix of it), else "".
+function M.suggest(word, candidates)
+  if type(word) ~= "string" then return "" end
+  local limit = math.max(1, math.min(2, #word // 3))
+  local w, best, bestd = word:lower(), nil, limit + 1
+  local sorted = {}
+  for _, c in ipairs(candidates) do sorted[#sorted + 1] = c end
+  table.sort(sorted)
+  for _, c in ipairs(sorted) do
+    local dd = distance(w, c:lower())
+    if dd > limit and #w >= 3 and c:lower():sub(1, #w) == w then dd = limit end -- a prefix
+    if dd < bestd and c ~= word then best, bestd = c, dd end
+  end
+  return best and (" (did you mean " .. best .. "?)") or ""
+end
+local suggest = M.suggest
+
+-- Failures ----------------------------------------------------------------------
+
+local Fail = { __name = "neo.validate.failure" }
+
+-- Raise a validation failure at path (a list of keys).
+local function fail(path, msg)
+  error(setmetatable({ path = path, msg = msg }, Fail), 0)
+end
+
+-- Run f(...) catching failures: true, results...  or false, failure.  Other errors pass on.
+local function catch(f, ...)
+  local r = table.pack(pcall(f, ...))
+  if r[1] then return table.unpack(r, 1, r.n) end
+  if getmetatable(r[2]) == Fail then return false, r[2] end
+  error(r[2], 0)
+end
+
+-- Types, numbers, dates ---------------------------------------------------------
+
+local TLIST = setmetatable({}, { __mode = "k" })
+local function types(node)
+  local t = TLIST[node]
+  if not t then
+    t = {}
+    for _, name in ipairs(type(node.type) == "table" and node.type or { node.type }) do t[name] = true end
+    TLIST[node] = t
+  end
+  return t
+end
+
+local DESC = { number = "a number", integer = "an integer", boolean = "a boolean", string = "a string",
+               date = 'a date "YYYY-MM-DD"', name = "a name", dist = "a distribution (neo.dist.*)",
+               process = "a process (neo.process.*)", record = "a table", map = "a table",
+               list = "a list", sweep = "a table" }
+
+local function quoted_choices(node)
+  local q = {}
+  for _, s in ipairs(node.one_of or {}) do q[#q + 1] = '"' .. s .. '"' end
+  for _, s in ipairs(node.unsupported or {}) do q[#q + 1] = '"' .. s .. '"' end
+  return #q == 1 and q[1] or "one of " .. table.concat(q, ", ")
+end
+
+-- "a number or a process (neo.process.*)"
+local function describe(node)
+  local parts = {}
+  for _, name in ipairs(type(node.type) == "table" and node.type or { node.type }) do
+    parts[#parts + 1] = name == "enum" and quoted_choices(node) or DESC[name] or name
+  end
+  if #parts == 1 then return parts[1] end
+  return table.concat(parts, ", ", 1, #parts - 1) .. " or " .. parts[#parts]
+end
+
+local function what(v)
+  if type(v) == "table" then
+    if tag(v) then return tag(v) == "dist" and "a distribution" or "a process" end
+  end
+  if v ~= v then return "nan" end
+  return type(v)
+end
+
+-- Bounds of node on a number: nil or a message.
+local function bounds(v, node)
+  if v ~= v then return "must be a number, got nan" end
+  if (v == math.huge or v == -math.huge) and not node.inf then return "must be finite, got " .. numtext(v) end
+  if node.gt and not (v > node.gt) then return ("must be > %s, got %s"):format(numtext(node.gt), numtext(v)) end
+  if node.min and not (v >= node.min) then return ("must be >= %s, got %s"):format(numtext(node.min), numtext(v)) end
+  if node.lt and not (v < node.lt) then return ("must be < %s, got %s"):format(numtext(node.lt), numtext(v)) end
+  if node.max and not (v <= node.max) then return ("must be <= %s, got %s"):format(numtext(node.max), numtext(v)) end
+end
+
+local function check_integer(v)
+  if math.type(v) == "float" and (v ~= v or not math.tointeger(v)) then
+    return "must be an integer, got " .. numtext(v)
+  end
+end
+
+--- nil if s is a real ISO date, else a message.
+function M.check_date(s)
+  if type(s) ~= "string" then return 'must be a date "YYYY-MM-DD", got ' .. what(s) end
+  if not s:match("^%d%d%d%d%-%d%d%-%d%d$") then return "must be a date YYYY-MM-DD, got '" .. s .. "'" end
+  if not core.days(s) then return "'" .. s .. "' is not a real date" end
+end
+local check_date = M.check_date
+
+-- Distributions and processes -----------------------------------------------------
+
+local DIST_NP = { constant = 1, uniform = 2, exponential = 1, normal = 2, lognormal = 2, gamma = 2,
+                  beta = 2, poisson = 1, pareto = 2, weibull = 2, triangular = 3 }
+local DIST_NAMES = { "discrete" }
+for k in pairs(DIST_NP) do DIST_NAMES[#DIST_NAMES + 1] = k end
+
+local function number_list(t, what_, min_n)
+  if type(t) ~= "table" then return what_ .. " must be a list of numbers, got " .. type(t) end
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  if n < min_n or #t ~= n then return what_ .. " must be a list of at least " .. min_n .. " number(s)" end
+  for i, x in ipairs(t) do
+    if type(x) ~= "number" or x ~= x or x == math.huge or x == -math.huge then
+      return ("%s[%d] must be a finite number, got %s"):format(what_, i, type(x) == "number" and numtext(x) or type(x))
+    end
+  end
+end
+
+local function only_keys(t, allowed)
+  for _, k in ipairs(M.sorted_keys(t)) do
+    local ok = false
+    for _, a in ipairs(allowed) do ok = ok or a == k end
+    if not ok then return "unknown key '" .. tostring(k) .. "'" .. suggest(k, allowed) end
+  end
+end
+
+--- A distribution in its normalised form ({ dist = NAME, p = {...} } or discrete
+--- { dist = "discrete", values = {...}, weights = {...} }): a checked copy, or nil, message.
+function M.dist(t)
+  if type(t) ~= "table" then return nil, "must be a distribution, got " .. type(t) end
+  local msg
+  if t.dist == "discrete" then
+    msg = only_keys(t, { "dist", "values", "weights" }) or number_list(t.values, "values", 1)
+    if msg then return nil, msg end
+    local w = t.weights
+    if w == nil then
+      w = {}
+      for i = 1, #t.values do w[i] = 1 end
+    end
+    msg = number_list(w, "weights", 1)
+    if msg then return nil, msg end
+    if #w ~= #t.values then
+      return nil, ("weights must have as many entries as values (%d, not %d)"):format(#t.values, #w)
+    end
+    local sum = 0
+    for i, x in ipairs(w) do
+      if x < 0 then return nil, ("weights[%d] must be >= 0, got %s"):format(i, numtext(x)) end
+      sum = sum + x
+    end
+    if sum <= 0 then return nil, "weights must not all be 0" end
+    return { dist = "discrete", values = copy(t.values), weights = copy(w) }
+  end
+  local np = DIST_NP[t.dist]
+  if not np then return nil, "unknown distribution '" .. tostring(t.dist) .. "'" .. suggest(t.dist, DIST_NAMES) end
+  msg = only_keys(t, { "dist", "p" }) or number_list(t.p, "p", np)
+  if msg then return nil, msg end
+  if #t.p ~= np then return nil, ("%s takes %d parameter(s), got %d"):format(t.dist, np, #t.p) end
+  msg = core.dist_check(t.dist, t.p[1], t.p[2] or 0, t.p[3] or 0)
+  if msg then return nil, msg end
+  return { dist = t.dist, p = copy(t.p) }
+end
+
+--- Process kinds: their keys as scenario authors write them (numbers unless `type`).
+M.PROCESS = {
+  constant = { { key = "value", required = true } },
+  path = { { key = "points", type = "points", required = true },
+           { key = "interp", type = "enum", one_of = { "linear", "step" }, default = "linear" } },
+  seasonal = { { key = "base", min = 0, required = true }, { key = "amplitude", min = 0, max = 1, required = true },
+               { key = "period_days", gt = 0, default = 365.25 }, { key = "peak", type = "date" },
+               { key = "trend", gt = -1, default = 0 } },
+  mean_reverting = { { key = "start", gt = 0, required = true }, { key = "mean", gt = 0, required = true },
+                     { key = "speed", min = 0, required = true }, { key = "vol", min = 0, required = true },
+                     { key = "jump_rate", min = 0, default = 0 }, { key = "jump_mean", default = 0 },
+                     { key = "jump_sd", min = 0, default = 0 }, { key = "step_days", gt = 0, default = 1 } },
+  gbm = { { key = "start", gt = 0, required = true }, { key = "drift", required = true },
+          { key = "vol", min = 0, required = true }, { key = "step_days", gt = 0, default = 1 } },
+  regime = { { key = "base", min = 0, default = 1 }, { key = "states", type = "states", required = true },
+             { key = "initial", type = "string" } },
+  product = { { key = "factors", type = "factors", required = true } },
+}
+local PROC_NAMES = {}
+for k in pairs(M.PROCESS) do PROC_NAMES[#PROC_NAMES + 1] = k end
+
+local function list_of_tables(t, key)
+  if type(t) ~= "table" or #t == 0 then return key .. " must be a non-empty list" end
+  for i, x in ipairs(t) do
+    if type(x) ~= "table" then return ("%s[%d] must be a table, got %s"):format(key, i, type(x)) end
+  end
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  if n ~= #t then return key .. " must be a list" end
+end
+
+local PARG = {} -- checkers of the non-number process arguments: a value, or nil, message
+local NAMED_MSG = { points = true, states = true, factors = true } -- their messages name the key
+
+function PARG.date(v) local m = check_date(v); return m == nil and v or nil, m end
+function PARG.string(v) if type(v) == "string" then return v end return nil, "must be a string, got " .. type(v) end
+function PARG.enum(v, node)
+  for _, s in ipairs(node.one_of) do if v == s then return v end end
+  return nil, ("must be %s, got %s"):format(quoted_choices(node), type(v) == "string" and "'" .. v .. "'" or type(v))
+end
+
+function PARG.points(v)
+  local m = list_of_tables(v, "points")
+  if m then return nil, m end
+  local prev
+  for i, p in ipairs(v) do
+    local n = 0
+    for _ in pairs(p) do n = n + 1 end
+    if n ~= 2 or p[1] == nil or p[2] == nil then
+      return nil, ("points[%d] must be { DATE, VALUE }"):format(i)
+    end
+    m = check_date(p[1])
+    if m then return nil, ("points[%d]: date %s"):format(i, m) end
+    if type(p[2]) ~= "number" or bounds(p[2], {}) then
+      return nil, ("points[%d]: value must be a finite number, got %s"):format(i, what(p[2]))
+    end
+    if prev and core.days(p[1]) < core.days(prev) then
+      return nil, ("points must be in date order: %s comes after %s"):format(p[1], prev)
+    end
+    prev = p[1]
+  end
+  return { table.unpack(v) }
+end
+
+function PARG.states(v)
+  local m = list_of_tables(v, "states")
+  if m then return nil, m end
+  local seen, out = {}, {}
+  for i, s in ipairs(v) do
+    m = only_keys(s, { "level", "mean_days", "name" })
+    if m then return nil, ("states[%d]: %s"):format(i, m) end
+    if type(s.name) ~= "string" then return nil, ("states[%d].name must be a string"):format(i) end
+    if seen[s.name] then return nil, ("states[%d]: name '%s' used twice"):format(i, s.name) end
+    seen[s.name] = true
+    for _, k in ipairs({ "level", "mean_days" }) do
+      local x = s[k]
+      if type(x) ~= "number" then return nil, ("states[%d].%s must be a number, got %s"):format(i, k, what(x)) end
+      m = bounds(x, k == "level" and { min = 0 } or { gt = 0 })
+      if m then return nil, ("states[%d].%s %s"):format(i, k, m) end
+    end
+    out[i] = { name = s.name, level = s.level, mean_days = s.mean_days }
+  end
+  return out
+end
+
+function PARG.factors(v)
+  if type(v) ~= "table" or #v == 0 then return nil, "needs at least one factor" end
+  local out = {}
+  for i, f in ipairs(v) do
+    if type(f) == "number" then f = { process = "constant", value = f } end
+    local p, m = M.process(f)
+    if not p then return nil, ("factor %d: %s"):format(i, m) end
+    out[i] = p
+  end
+  return out
+end
+
+--- A process as written by neo.process.* ({ process = KIND, <its keys> }): a checked
+--- copy with defaults filled, or nil, message.
+function M.process(t)
+  if type(t) ~= "table" then return nil, "must be a process, got " .. type(t) end
+  local spec = M.PROCESS[t.process]
+  if not spec then
+    return nil, "unknown process kind '" .. tostring(t.process) .. "'" .. suggest(t.process, PROC_NAMES)
+  end
+  local allowed = { "process" }
+  for _, a in ipairs(spec) do allowed[#allowed + 1] = a.key end
+  local m = only_keys(t, allowed)
+  if m then return nil, m end
+  local out = { process = t.process }
+  for _, a in ipairs(spec) do
+    local v = t[a.key]
+    if v == nil then v = a.default end
+    if v == nil and a.required then return nil, a.key .. " is required" end
+    if v ~= nil then
+      if a.type then
+        v, m = PARG[a.type](v, a)
+      elseif type(v) ~= "number" then
+        m = "must be a number, got " .. what(v)
+      else
+        m = bounds(v, a)
+      end
+      if m then return nil, (NAMED_MSG[a.type] and "" or a.key .. " ") .. m end
+      out[a.key] = v
+    end
+  end
+  if out.process == "regime" then
+    out.initial = out.initial or out.states[1].name
+    local found = false
+    for _, s in ipairs(out.states) do found = found or s.name == out.initial end
+    if not found then return nil, "initial '" .. out.initial .. "' is not a state" end
+  end
+  return out
+end
+
+-- Pass 1: types, bounds, unknown keys, defaults -------------------------------------
+
+local FIELDS = setmetatable({}, { __mode = "k" }) -- node -> { key -> field node }, sorted names
+local function fields(node)
+  local f = FIELDS[node]
+  if not f then
+    f = { by = {}, names = {} }
+    for _, x in ipairs(node.fields) do f.by[x.key], f.names[#f.names + 1] = x, x.key end
+    FIELDS[node] = f
+  end
+  return f
+end
+
+-- A number accepted where a distribution or process is: the constant one.
+local function wrap(v, node)
+  local ts = types(node)
+  if ts.dist then return { dist = "constant", p = { v } } end
+  if ts.process then return { process = "constant", value = v } end
+  return v
+end
+
+-- The type of node that value v takes, or a failure.
+local function pick(v, node, path)
+  local ts, tv = types(node), type(v)
+  local alt
+  if tv == "number" then
+    alt = ts.integer and "integer" or ts.number and "number" or ts.dist and "dist" or ts.process and "process"
+  elseif tv == "string" then
+    alt = ts.string and "string" or ts.date and "date" or ts.name and "name" or ts.enum and "enum"
+  elseif tv == "boolean" then
+    alt = ts.boolean and "boolean"
+  elseif tv == "table" then
+    if tag(v) then alt = ts[tag(v)] and tag(v)
+    else alt = ts.record and "record" or ts.map and "map" or ts.list and "list" or ts.sweep and "sweep" end
+  end
+  if not alt then fail(path, ("must be %s, got %s"):format(describe(node), what(v))) end
+  return alt
+end
+
+local walk
+local CHECK = {}
+
+function CHECK.number(v, node, path)
+  local m = bounds(v, node)
+  if m then fail(path, m) end
+  return wrap(v, node)
+end
+
+function CHECK.integer(v, node, path)
+  local m = check_integer(v) or bounds(v, node)
+  if m then fail(path, m) end
+  return wrap(math.tointeger(v), node)
+end
+
+function CHECK.string(v, node, path)
+  if node.pattern and not v:match("^" .. node.pattern .. "$") then
+    fail(path, ("must be %s, got '%s'"):format(node.pattern_doc or "of the form " .. node.pattern, v))
+  end
+  return v
+end
+
+function CHECK.enum(v, node, path)
+  for _, s in ipairs(node.one_of) do if v == s then return v end end
+  for _, s in ipairs(node.unsupported or {}) do
+    if v == s then
+      fail(path, ("%s '%s' is not supported yet (supported: %s)")
+        :format(path[#path], v, table.concat(node.one_of, ", ")))
+    end
+  end
+  local all = table.move(node.one_of, 1, #node.one_of, 1, {})
+  table.move(node.unsupported or {}, 1, #(node.unsupported or {}), #all + 1, all)
+  fail(path, ("must be %s, got '%s'%s"):format(describe(node), v, suggest(v, all)))
+end
+
+function CHECK.date(v, _, path)
+  local m = check_date(v)
+  if m then fail(path, m) end
+  return v
+end
+
+function CHECK.name(v) return v end
+function CHECK.boolean(v) return v end
+function CHECK.sweep() return nil end
+
+function CHECK.dist(v, node, path)
+  local d, m = M.dist(v)
+  if not d then fail(path, m) end
+  if d.dist == "constant" then
+    m = bounds(d.p[1], node)
+    if m then fail(path, m) end
+  end
+  return d
+end
+
+function CHECK.process(v, node, path)
+  local p, m = M.process(v)
+  if not p then fail(path, M.PROCESS[v.process] and v.process .. ": " .. m or m) end
+  if p.process == "constant" then
+    m = bounds(p.value, node)
+  elseif p.process == "path" then
+    for i, pt in ipairs(p.points) do
+      m = m or (bounds(pt[2], node) and ("points[%d]: value %s"):format(i, bounds(pt[2], node)))
+    end
+  end
+  if m then fail(path, p.process .. ": " .. m) end
+  return p
+end
+
+function CHECK.record(v, node, path)
+  local f, out = fields(node), {}
+  for _, k in ipairs(M.sorted_keys(v)) do -- unknown keys first: a typo explains a missing key
+    if not f.by[k] then
+      if math.type(k) == "integer" then
+        fail(append(path, k), "unexpected list element (this table takes named keys)")
+      end
+      fail(append(path, k), "unknown key" .. suggest(k, f.names))
+    end
+  end
+  for _, k in ipairs(M.sorted_keys(f.by)) do out[k] = walk(v[k], f.by[k], append(path, k)) end
+  return out
+end
+
+function CHECK.map(v, node, path)
+  local out, n = {}, 0
+  for _, k in ipairs(M.sorted_keys(v)) do
+    if type(k) ~= "string" or not k:match("^" .. node.names .. "$") then
+      fail(append(path, k), type(k) == "string" and "invalid name (" .. node.names_doc .. ")"
+        or "expected a name (" .. path[#path] .. " is a table from names to entries, not a list)")
+    end
+    out[k], n = walk(v[k], node.of, append(path, k)), n + 1
+  end
+  local min = node.min_entries or 0
+  if n < min then fail(path, ("must have at least %d entr%s"):format(min, min == 1 and "y" or "ies")) end
+  return out
+end
+
+function CHECK.list(v, node, path)
+  local out, n = {}, 0
+  for _ in pairs(v) do n = n + 1 end
+  for _, k in ipairs(M.sorted_keys(v)) do
+    if math.type(k) ~= "integer" or k < 1 or k > n then
+      fail(append(path, k), ("unexpected key in a list (%s takes elements 1..%d)"):format(path[#path], n))
+    end
+    out[k] = walk(v[k], node.of, append(path, k))
+  end
+  if n < (node.min_entries or 0) then fail(path, ("must have at least %d element(s)"):format(node.min_entries)) end
+  return out
+end
+
+-- Check value v (nil: absent) of node at path; its normalised copy.
+function walk(v, node, path)
+  if v == nil then
+    if node.required then fail(path, "required key missing") end
+    if node.default == nil then return nil end
+    v = copy(node.default)
+  end
+  return CHECK[pick(v, node, path)](v, node, path)
+end
+
+-- Pass 2: cross-key rules -------------------------------------------------------------
+
+local function names_of(map)
+  local t = {}
+  for k in pairs(map) do t[#t + 1] = k end
+  table.sort(t)
+  return t
+end
+
+local CHECKS = {}
+
+-- fleet[i]: with this entry, the fleet at its site still fits the site's power.
+function CHECKS.site_power(entry, path, root)
+  local kw = 0
+  for i = 1, path[#path] do
+    local f = root.fleet[i]
+    if f.site == entry.site then kw = kw + f.nodes * root.skus[f.sku].node_kw end
+  end
+  local site = root.sites[entry.site]
+  if kw * site.pue > site.power_mw * 1000 then
+    return ("the fleet at site %s needs %s MW with this entry (nodes x node_kw x pue), more than its power_mw %s")
+      :format(entry.site, numtext(tonumber(("%.4g"):format(kw * site.pue / 1000))), numtext(site.power_mw))
+  end
+end
+
+local function cross(v, node, path, root)
+  if type(v) ~= "table" or tag(v) then
+    if node.ref then
+      local map = root[node.ref]
+      if map[v] == nil then
+        fail(path, ("unknown %s '%s'%s"):format((node.ref:gsub("s$", "")), v, suggest(v, names_of(map))))
+      end
+    end
+    if node.lt_key and not (v < root[node.lt_key]) then
+      fail(path, ("must be < %s (%s), got %s"):format(node.lt_key, numtext(root[node.lt_key]), numtext(v)))
+    end
+    if node.not_after and core.days(v) > core.days(root[node.not_after]) then
+      fail(path, ("must not be after %s (%s), got %s"):format(node.not_after, root[node.not_after], v))
+    end
+    local m = node.check and CHECKS[node.check](v, path, root)
+    if m then fail(path, m) end
+    return
+  end
+  local ts = types(node)
+  if ts.map or ts.list then
+    for _, k in ipairs(M.sorted_keys(v)) do cross(v[k], node.of, append(path, k), root) end
+  elseif ts.record then
+    local f = fields(node)
+    for _, k in ipairs(M.sorted_keys(f.by)) do
+      local fnode, p = f.by[k], append(path, k)
+      if v[k] == nil and fnode.default_key then v[k] = root[fnode.default_key] end
+      if v[k] == nil and fnode.default_single then
+        local names = names_of(root[fnode.ref])
+        if #names ~= 1 then
+          fail(p, ("required key missing (there are %d %s: %s)"):format(#names, fnode.ref, table.concat(names, ", ")))
+        end
+        v[k] = names[1]
+      end
+      if v[k] ~= nil then cross(v[k], fnode, p, root) end
+    end
+    local m = node.check and CHECKS[node.check](v, path, root)
+    if m then fail(path, m) end
+  end
+end
+
+--- Validate one scenario table (sweep ignored): its normalised copy, or a failure raised.
+local function check_point(scn)
+  if type(scn) ~= "table" then fail({}, "the scenario must be a table (neo.scenario{...}), got " .. type(scn)) end
+  local norm = walk(scn, S.root, {})
+  cross(norm, S.root, {}, norm)
+  return norm
+end
+
+-- Paths: parsing, schema lookup, assignment --------------------------------------------
+
+--- "tenants.od.x", "fleet.1.nodes" or "fleet[1].nodes" -> { "tenants", "od", "x" } / { "fleet", 1, "nodes" }.
+function M.parse_path(text)
+  if type(text) ~= "string" then return nil, "a key path must be a string, got " .. type(text) end
+  local s, keys = text:gsub("%[(%d+)%]", ".%1"), {}
+  if s == "" or s:sub(1, 1) == "." or s:sub(-1) == "." or s:find("..", 1, true) then
+    return nil, "not a key path (keys separated by dots, e.g. tenants.od.price_gpu_hour)"
+  end
+  for part in s:gmatch("[^.]+") do
+    keys[#keys + 1] = part:match("^%d+$") and math.tointeger(tonumber(part)) or part
+  end
+  return keys
+end
+
+--- The schema node of the scalar key at keys in scenario scn, or nil, message.
+function M.lookup(scn, keys)
+  local node, v = S.root, scn
+  for i, k in ipairs(keys) do
+    local ts, last = types(node), i == #keys
+    local prefix = table.move(keys, 1, i - 1, 1, {})
+    local here = i > 1 and srcmap.fmt(prefix) or "the scenario"
+    if ts.record then
+      local f = fields(node)
+      if not f.by[k] or f.by[k].type == "sweep" then
+        return nil, "unknown key" .. (last and "" or " '" .. tostring(k) .. "'") .. suggest(k, f.names)
+      end
+      node = f.by[k]
+    elseif ts.map then
+      if type(k) ~= "string" then return nil, here .. " is a table of names, not a list" end
+      if type(v) == "table" and v[k] == nil then
+        return nil, ("no %s '%s'%s"):format((keys[i - 1]:gsub("s$", "")), k, suggest(k, names_of(v)))
+      end
+      node = node.of
+    elseif ts.list then
+      if math.type(k) ~= "integer" then return nil, here .. " is a list: use an index (" .. here .. ".1)" end
+      if type(v) == "table" and v[k] == nil then
+        return nil, ("%s has no element %d (it has %d)"):format(here, k, #v)
+      end
+      node = node.of
+    else
+      return nil, here .. " is a single value, it has no keys"
+    end
+    v = type(v) == "table" and v[k] or nil
+  end
+  local ts = types(node)
+  local scalar = ts.number or ts.integer or ts.string or ts.date or ts.name or ts.enum or ts.boolean
+  if not (scalar or ts.dist or ts.process) then
+    return nil, "not a single value (it is a table: name one of its keys)"
+  end
+  return node
+end
+
+-- Set t[keys...] = v, creating missing tables; a string where a table may be (queue =
+-- "reject" then queue.patience_hours) becomes a table.  Other non-tables are left for
+-- validation to report.
+local function assign(t, keys, v)
+  for i = 1, #keys - 1 do
+    local k = keys[i]
+    if t[k] == nil or type(t[k]) == "string" then t[k] = {} end
+    t = t[k]
+    if type(t) ~= "table" then return end
+  end
+  t[keys[#keys]] = v
+end
+
+local WORDS = { inf = math.huge, ["+inf"] = math.huge, ["-inf"] = -math.huge,
+                ["math.huge"] = math.huge, ["-math.huge"] = -math.huge }
+
+--- The value of --set text for node: true, false, numbers, inf/math.huge, else the text
+--- (also when node takes no numbers, or no booleans).
+function M.parse_text(text, node)
+  local ts = types(node)
+  if ts.boolean and (text == "true" or text == "false") then return text == "true" end
+  if ts.number or ts.integer or ts.dist or ts.process then
+    local n = WORDS[text] or tonumber(text)
+    if n then return n end
+  end
+  return text
+end
+
+-- Sweep ---------------------------------------------------------------------------
+
+-- One entry of a sweep point: keys, dotted name, value, and the path of the value in the
+-- source (for its line); kpath is the source path of the key.
+local function entry(scn, rawkey, value, kpath, lpath)
+  local keys, m = M.parse_path(rawkey)
+  local node
+  if keys then node, m = M.lookup(scn, keys) end
+  if not node then fail(kpath, m) end
+  local ok, f = catch(walk, value, node, lpath)
+  if not ok then fail(f.path, f.msg) end
+  return { keys = keys, name = M.dotted(keys), value = value, lpath = lpath }
+end
+
+--- The points of the sweep sw over scenario scn: a list of lists of entries (one empty
+--- point without a sweep).  Keys in `fixed` (dotted names set by --set) are left out.
+local function sweep_points(sw, scn, fixed)
+  if sw == nil then return { {} } end
+  if type(sw) ~= "table" then
+    fail({ "sweep" }, "must be a table (key path -> list of values) or neo.sweep.points{...}, got " .. type(sw))
+  end
+  local points = {}
+  if getmetatable(sw) == M.POINTS then
+    if not is_list(sw) then fail({ "sweep" }, "neo.sweep.points needs a list of at least one point") end
+    for i, p in ipairs(sw) do
+      if type(p) ~= "table" then
+        fail({ "sweep", i }, "a point must be a table (key path -> value), got " .. type(p))
+      end
+      local pt = {}
+      for _, k in ipairs(M.sorted_keys(p)) do
+        local e = entry(scn, k, p[k], { "sweep", i, k }, { "sweep", i, k })
+        if not fixed[e.name] then pt[#pt + 1] = e end
+      end
+      points[i] = pt
+    end
+    return points
+  end
+  local dims, seen = {}, {}
+  for _, k in ipairs(M.sorted_keys(sw)) do
+    if type(k) ~= "string" then
+      fail({ "sweep", k }, "a sweep grid is keyed by key paths (a list of points: neo.sweep.points{...})")
+    end
+    local vals = sw[k]
+    if not is_list(vals) or tag(vals) then
+      fail({ "sweep", k }, "must be a non-empty list of values, got " .. what(vals))
+    end
+    local dim = {}
+    for j, x in ipairs(vals) do dim[j] = entry(scn, k, x, { "sweep", k }, { "sweep", k, j }) end
+    local name = dim[1].name
+    if seen[name] then fail({ "sweep", k }, "same key as sweep[\"" .. seen[name] .. "\"]") end
+    seen[name] = k
+    if not fixed[name] then dims[#dims + 1] = dim end
+  end
+  table.sort(dims, function(a, b) return a[1].name < b[1].name end)
+  local n = 1
+  for _, d in ipairs(dims) do n = n * #d end
+  for i = 0, n - 1 do -- mixed radix, the last dimension fastest
+    local pt, r = {}, i
+    for d = #dims, 1, -1 do
+      pt[d], r = dims[d][r % #dims[d] + 1], r // #dims[d]
+    end
+    points[i + 1] = pt
+  end
+  return points
+end
+
+-- Resolution: the form C reads -------------------------------------------------------
+
+local function hours(date, ctx) return 24 * (core.days(date) - ctx.start_days) end
+
+local RPROC = {}
+function RPROC.constant(p) return { value = p.value } end
+function RPROC.path(p, ctx)
+  local t, v = {}, {}
+  for i, pt in ipairs(p.points) do t[i], v[i] = hours(pt[1], ctx), pt[2] end
+  return { t_hours = t, values = v, interp = p.interp }
+end
+function RPROC.seasonal(p, ctx)
+  return { base = p.base, amplitude = p.amplitude, period_hours = 24 * p.period_days,
+           peak_hours = p.peak and hours(p.peak, ctx) or 0, trend = p.trend }
+end
+function RPROC.mean_reverting(p)
+  return { start = p.start, mean = p.mean, speed = p.speed, vol = p.vol, jump_rate = p.jump_rate,
+           jump_mean = p.jump_mean, jump_sd = p.jump_sd, step_hours = 24 * p.step_days }
+end
+function RPROC.gbm(p) return { start = p.start, drift = p.drift, vol = p.vol, step_hours = 24 * p.step_days } end
+function RPROC.regime(p)
+  local r = { base = p.base, levels = {}, mean_hours = {}, names = {} }
+  for i, s in ipairs(p.states) do
+    r.levels[i], r.mean_hours[i], r.names[i] = s.level, 24 * s.mean_days, s.name
+    if s.name == p.initial then r.initial = i end
+  end
+  return r
+end
+
+local function resolve_process(p, stream, ctx)
+  local r
+  if p.process == "product" then
+    r = { factors = {} }
+    for i, f in ipairs(p.factors) do r.factors[i] = resolve_process(f, stream .. "." .. i, ctx) end
+  else
+    r = RPROC[p.process](p, ctx)
+  end
+  r.process, r.stream = p.process, stream
+  return r
+end
+
+local resolve_record
+local RESOLVE = {}
+
+function RESOLVE.queue(out, q)
+  if q == "reject" then
+    out.reject, out.patience_hours = true, { dist = "constant", p = { 0 } }
+  else
+    out.reject, out.patience_hours = false, q.patience_hours
+  end
+end
+
+local function index_of(ctx, ref)
+  local idx = ctx.index[ref]
+  if not idx then
+    idx = {}
+    for i, name in ipairs(names_of(ctx.root[ref])) do idx[name] = i end
+    ctx.index[ref] = idx
+  end
+  return idx
+end
+
+local function resolve_value(x, node, path, ctx)
+  if x == nil then return node.absent end
+  local ts = types(node)
+  if type(x) == "table" then
+    if tag(x) == "dist" then return copy(x) end
+    if tag(x) == "process" then return resolve_process(x, M.dotted(path), ctx) end
+    if ts.map or ts.list then
+      local arr = {}
+      for _, k in ipairs(M.sorted_keys(x)) do
+        local r = resolve_record(x[k], node.of, append(path, k), ctx)
+        if ts.map then r.name = k end
+        arr[#arr + 1] = r
+      end
+      return arr
+    end
+    return resolve_record(x, node, path, ctx)
+  end
+  if ts.date and node.out then return hours(x, ctx) end
+  if ts.name and node.ref then return index_of(ctx, node.ref)[x] end
+  if type(x) == "number" and node.scale then return x * node.scale end
+  return x
+end
+
+function resolve_record(v, node, path, ctx)
+  local out = {}
+  for _, f in ipairs(node.fields) do
+    if f.resolve then
+      RESOLVE[f.resolve](out, v[f.key], f, append(path, f.key), ctx)
+    elseif f.type ~= "sweep" then
+      out[f.out or f.key] = resolve_value(v[f.key], f, append(path, f.key), ctx)
+    end
+  end
+  return out
+end
+
+--- A value as text for params: numbers as numtext, constants as their number, other
+--- distributions as name(p1,p2), tables as kind{k=v,...}.
+local function render(v)
+  if type(v) == "number" then return numtext(v) end
+  if type(v) ~= "table" then return tostring(v) end
+  if v.dist == "constant" then return numtext(v.p[1]) end
+  if v.process == "constant" then return numtext(v.value) end
+  if tag(v) == "dist" and v.p then
+    local p = {}
+    for i, x in ipairs(v.p) do p[i] = numtext(x) end
+    return v.dist .. "(" .. table.concat(p, ",") .. ")"
+  end
+  local parts, n = {}, #v
+  for i = 1, n do parts[i] = render(v[i]) end
+  for _, k in ipairs(M.sorted_keys(v)) do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) and k ~= "dist" and k ~= "process" then
+      parts[#parts + 1] = tostring(k) .. "=" .. render(v[k])
+    end
+  end
+  return (v.dist or v.process or "") .. "{" .. table.concat(parts, ",") .. "}"
+end
+
+-- Every scalar leaf of the normalised scenario v as { name, value, swept }.
+local function params(v, node, path, swept, out)
+  local ts = types(node)
+  if type(v) == "table" and not tag(v) and (ts.record or ts.map or ts.list) then
+    if ts.record then
+      for _, f in ipairs(node.fields) do
+        if v[f.key] ~= nil then params(v[f.key], f, append(path, f.key), swept, out) end
+      end
+    else
+      for _, k in ipairs(M.sorted_keys(v)) do params(v[k], node.of, append(path, k), swept, out) end
+    end
+  elseif v ~= nil then
+    local name = M.dotted(path)
+    out[#out + 1] = { name = name, value = render(v), swept = swept[name] ~= nil }
+  end
+  return out
+end
+
+--- The resolved form (CONTRACT.md) of a normalised scenario; swept: set of dotted names.
+function M.resolve(norm, swept)
+  local ctx = { root = norm, start_days = core.days(norm.start), index = {} }
+  local out = resolve_record(norm, S.root, {}, ctx)
+  out.start_days = ctx.start_days
+  out.params = params(norm, S.root, {}, swept or {}, {})
+  table.sort(out.params, function(a, b) return a.name < b.name end)
+  return out
+end
+
+-- Top level ---------------------------------------------------------------------
+
+local function note_of(pt)
+  local t = {}
+  for _, e in ipairs(pt) do t[#t + 1] = e.name .. "=" .. render(e.value) end
+  return table.concat(t, ", ")
+end
+
+local function run(scn, sets, check_only)
+  if type(scn) ~= "table" then check_point(scn) end
+  local base = copy(scn)
+  base.sweep = nil
+  local fixed, set_text = {}, {}
+  for _, s in ipairs(sets) do
+    local keys, m = M.parse_path(s.path)
+    local node
+    if keys then node, m = M.lookup(base, keys) end
+    if not node then error(setmetatable({ set = s.path, msg = m }, Fail), 0) end
+    local value = M.parse_text(tostring(s.value), node)
+    local ok, f = catch(walk, value, node, keys)
+    if not ok then error(setmetatable({ set = s.path, msg = f.msg }, Fail), 0) end
+    assign(base, keys, value)
+    local name = M.dotted(keys)
+    fixed[name], set_text[#set_text + 1] = s.path, s.path .. "=" .. tostring(s.value)
+  end
+  local points = sweep_points(scn.sweep, base, fixed)
+  local base_ok, base_err = true, nil -- a point failing as the base does is not the sweep's fault
+  if #points[1] > 0 then base_ok, base_err = catch(check_point, base) end
+  local out = {}
+  for i, pt in ipairs(points) do
+    local t, swept = base, {}
+    if #pt > 0 then
+      t = copy(base)
+      for _, e in ipairs(pt) do assign(t, e.keys, copy(e.value)); swept[e.name] = e end
+    end
+    local ok, norm = catch(check_point, t)
+    if not ok then
+      local f, name = norm, M.dotted(norm.path)
+      if swept[name] then f.lpath = swept[name].lpath
+      elseif fixed[name] then f.set = fixed[name] end
+      local notes = {}
+      local own = base_ok or base_err.msg ~= f.msg or M.dotted(base_err.path) ~= name
+      if #pt > 0 and own then notes[#notes + 1] = ("sweep point %d: %s"):format(i - 1, note_of(pt)) end
+      if #set_text > 0 and not f.set then notes[#notes + 1] = "with --set " .. table.concat(set_text, " --set ") end
+      if #notes > 0 then f.msg = f.msg .. " (" .. table.concat(notes, "; ") .. ")" end
+      error(f, 0)
+    end
+    out[i] = check_only or M.resolve(norm, swept)
+  end
+  return out
+end
+
+--- Resolve scenario scn with --set overrides sets ({ { path =, value = } }) into the
+--- list of its sweep points (CONTRACT.md); with check_only, just check them all.
+--- where = { file, line, map } places errors: raised as `FILE:LINE: PATH: MESSAGE` (or
+--- `--set PATH: MESSAGE`), level 0.
+function M.run(scn, sets, where, check_only)
+  local ok, res = catch(run, scn, sets or {}, check_only)
+  if ok then return res end
+  if res.set then error(("--set %s: %s"):format(res.set, res.msg), 0) end
+  local line = srcmap.line(where.map, res.lpath or res.path, where.line)
+  local path = #res.path > 0 and srcmap.fmt(res.path) .. ": " or ""
+  error(("%s%s: %s%s"):format(where.file, line and ":" .. line or "", path, res.msg), 0)
+end
+
+return M

@@ -1,0 +1,51 @@
+/*
+** batch.h -- run a resolved scenario's sweep points x replications and
+** store each run.  Each run's random streams come from (seed,
+** replication, process name), so a run's results do not depend on which
+** other runs are in the batch or in what order they run.
+*/
+#ifndef NEOSIM_BATCH_H
+#define NEOSIM_BATCH_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "results.h"
+#include "scenario.h"
+#include "store.h"
+
+typedef struct batch_opts {
+  uint64_t seed;     /* base seed of every run */
+  long replications; /* per point */
+  int quiet;         /* no progress */
+} batch_opts;
+
+/* Per-point tallies for the summary table. */
+typedef struct batch_point {
+  long done, failed;
+  double revenue, utilization, cash_min; /* sums over done runs */
+  uint64_t events;
+} batch_point;
+
+typedef struct batch_report {
+  batch_point *points; /* scenario npoints entries */
+  long done, failed;
+  double wall_s;
+  char first_error[512];
+} batch_report;
+
+/* Run one replication of one point into res (reset first).  0, or -1
+** with the error in err; *events gets the events dispatched. */
+int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, results *res,
+                  uint64_t *events, char *err, size_t errlen);
+
+/* Run everything into st.  Returns 0 when every run was stored (some
+** may have failed: see rep->failed), -1 on a store error (message in err). */
+int batch_run(const scenario *s, const batch_opts *o, store *st, batch_report *rep, char *err,
+              size_t errlen);
+
+/* The summary table (points as rows) on f. */
+void batch_print_summary(const scenario *s, const batch_report *rep, FILE *f);
+void batch_report_free(batch_report *rep);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+** cmd_scenario.c -- `neosim run` and `neosim check`: the commands that
+** take a scenario file, with the options they share (--set, --seed ...).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "batch.h"
+#include "cli.h"
+#include "scenario.h"
+#include "store.h"
+
+#define DEFAULT_DB "results/neosim.db"
+
+const char cmd_run_help[] =
+    "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
+    "                  [--quiet]\n\n"
+    "Run every sweep point x replication of the scenario and store each run\n"
+    "(its parameters, metrics and monthly series) in the results database.\n\n"
+    "  --db FILE         results database (default " DEFAULT_DB ", created with its folder)\n"
+    "  --seed N          base seed (default: the scenario's seed key)\n"
+    "  --reps N          replications per point (default: the scenario's replications)\n"
+    "  --set KEY=VALUE   override a scalar key, e.g. --set tenants.od.arrivals_per_hour=8\n"
+    "                    (repeatable; applied before the sweep)\n"
+    "  --quiet           print nothing but errors\n\n"
+    "Exit status: 0 all runs done, 1 some runs failed (stored with status 'failed'\n"
+    "and their error), 2 usage, scenario or database error (nothing written).\n";
+
+const char cmd_check_help[] =
+    "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n\n"
+    "Validate the scenario (the same checks as run) and print what it resolves\n"
+    "to: sweep points and their parameters, replications, SKUs, sites, fleet\n"
+    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n";
+
+typedef struct opts {
+  const char *scenario, *db;
+  uint64_t seed;
+  int seed_set, quiet;
+  long reps;
+  scenario_set *sets;
+  size_t nsets;
+} opts;
+
+static int add_set(opts *o, const char *cmd, const char *kv) {
+  const char *eq = strchr(kv, '=');
+  if (!eq || eq == kv) return cli_usage_error("%s: --set needs KEY=VALUE, got '%s'", cmd, kv);
+  scenario_set *n = realloc(o->sets, (o->nsets + 1) * sizeof *n);
+  if (!n) return cli_usage_error("%s: out of memory", cmd);
+  o->sets = n;
+  char *key = strndup(kv, (size_t)(eq - kv));
+  if (!key) return cli_usage_error("%s: out of memory", cmd);
+  o->sets[o->nsets++] = (scenario_set){key, eq + 1};
+  return 0;
+}
+
+static void free_opts(opts *o) {
+  for (size_t i = 0; i < o->nsets; i++) free((char *)(uintptr_t)o->sets[i].path);
+  free(o->sets);
+}
+
+/* One option at argv[*i]: 1 taken, 0 not ours, 2 error (printed). */
+static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
+  const char *v, *cmd = argv[0];
+  int r;
+  if (with_db && (r = cli_opt(argc, argv, i, "--db", &v))) return r < 0 ? 2 : (o->db = v, 1);
+  if ((r = cli_opt(argc, argv, i, "--seed", &v))) {
+    if (r < 0) return 2;
+    if (args_u64(v, &o->seed)) return cli_usage_error("%s: --seed '%s' is not an unsigned 64-bit number", cmd, v);
+    o->seed_set = 1;
+    return 1;
+  }
+  if ((r = cli_opt(argc, argv, i, "--reps", &v))) {
+    if (r < 0) return 2;
+    if (args_long(v, 1, 100000000, &o->reps)) return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
+    return 1;
+  }
+  if ((r = cli_opt(argc, argv, i, "--set", &v))) return r < 0 || add_set(o, cmd, v) ? 2 : 1;
+  if (with_db && (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0)) return o->quiet = 1, 1;
+  return 0;
+}
+
+static int parse(opts *o, int argc, char **argv, int with_db) {
+  memset(o, 0, sizeof *o);
+  o->db = DEFAULT_DB;
+  for (int i = 1; i < argc; i++) {
+    int r = one_opt(o, argc, argv, &i, with_db);
+    if (r == 2) return 2;
+    if (r == 1) continue;
+    if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", argv[0], argv[i], argv[0]);
+    if (o->scenario) return cli_usage_error("%s: more than one scenario given ('%s', '%s')", argv[0], o->scenario, argv[i]);
+    o->scenario = argv[i];
+  }
+  if (!o->scenario) return cli_usage_error("%s: no scenario file given (see neosim help %s)", argv[0], argv[0]);
+  return 0;
+}
+
+static scenario *load(const opts *o) {
+  char err[2048];
+  scenario *s = scenario_load(o->scenario, o->sets, o->nsets, NULL, err, sizeof err);
+  if (!s) fprintf(stderr, "neosim: %s\n", err);
+  return s;
+}
+
+static void print_summary_hint(const scenario *s, const opts *o, const batch_report *rep) {
+  printf("%ld runs (%ld failed) in %.2f s; results in %s (scenario '%s', sha256 %.12s)\n",
+         rep->done + rep->failed, rep->failed, rep->wall_s, o->db, s->name, s->sha256);
+  printf("look at them: sqlite3 -header -column %s \"select * from summary where scenario = '%s'\"\n",
+         o->db, s->name);
+}
+
+int cmd_run(int argc, char **argv) {
+  opts o;
+  int rc = parse(&o, argc, argv, 1);
+  scenario *s = rc ? NULL : load(&o);
+  store *st = NULL;
+  char err[1024];
+  if (!rc && !s) rc = 2;
+  if (!rc && !(st = store_open(o.db, err, sizeof err))) rc = cli_usage_error("%s", err);
+  if (!rc) {
+    batch_opts bo = {o.seed_set ? o.seed : s->seed, o.reps ? o.reps : s->replications, o.quiet};
+    batch_report rep;
+    if (batch_run(s, &bo, st, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
+    else {
+      if (!o.quiet) batch_print_summary(s, &rep, stdout), print_summary_hint(s, &o, &rep);
+      if (rep.failed) fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
+      rc = rep.failed ? 1 : 0;
+    }
+    batch_report_free(&rep);
+  }
+  store_close(st);
+  scenario_free(s);
+  free_opts(&o);
+  return rc;
+}
+
+static void print_check(const scenario *s, long reps, uint64_t seed) {
+  const model_cfg *c = s->points[0].cfg;
+  long nodes = 0, gpus = 0;
+  for (size_t i = 0; i < c->nfleet; i++)
+    nodes += c->fleet[i].nodes, gpus += c->fleet[i].nodes * c->skus[c->fleet[i].sku].gpus_per_node;
+  printf("scenario      %s (%s)\nsha256        %s\n", s->name, s->path, s->sha256);
+  printf("points        %zu\nreplications  %ld\nruns          %ld\nseed          %llu\n", s->npoints, reps,
+         reps * (long)s->npoints, (unsigned long long)seed);
+  printf("horizon       %g days (warm-up %g days)\n", c->horizon_h / 24.0, c->warmup_h / 24.0);
+  printf("skus          %zu:", c->nskus);
+  for (size_t i = 0; i < c->nskus; i++) printf(" %s", c->skus[i].name);
+  printf("\nsites         %zu:", c->nsites);
+  for (size_t i = 0; i < c->nsites; i++) printf(" %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
+  printf("\nfleet         %ld nodes, %ld GPUs (point 0)\ntenants       %zu:", nodes, gpus, c->ntenants);
+  for (size_t i = 0; i < c->ntenants; i++) printf(" %s (on_demand, %s)", c->tenants[i].name, c->skus[c->tenants[i].sku].name);
+  printf("\n");
+  for (size_t p = 0; p < s->npoints; p++) {
+    printf("point %zu:", p);
+    int any = 0;
+    for (size_t i = 0; i < s->points[p].nparams; i++)
+      if (s->points[p].params[i].swept) printf(" %s=%s", s->points[p].params[i].name, s->points[p].params[i].value), any = 1;
+    printf("%s\n", any ? "" : " (no swept keys)");
+  }
+}
+
+int cmd_check(int argc, char **argv) {
+  opts o;
+  int rc = parse(&o, argc, argv, 0);
+  scenario *s = rc ? NULL : load(&o);
+  if (!rc && !s) rc = 2;
+  if (!rc) print_check(s, o.reps ? o.reps : s->replications, o.seed_set ? o.seed : s->seed);
+  scenario_free(s);
+  free_opts(&o);
+  return rc;
+}

@@ -1,0 +1,305 @@
+/*
+** luacfg.c -- resolved Lua point -> model_cfg.  Every reader takes the
+** table at stack index t and a key, and records the first error.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "luacfg.h"
+
+typedef struct rd {
+  lua_State *L;
+  char *err;
+  size_t errlen;
+  int bad;
+  const char *where; /* e.g. "tenants[2]" */
+} rd;
+
+static void bad(rd *r, const char *key, const char *what) {
+  if (r->bad++) return;
+  snprintf(r->err, r->errlen, "resolved scenario: %s.%s: %s", r->where, key, what);
+}
+
+/* Push t[key]; check its type (or nil when optional). */
+static int field(rd *r, int t, const char *key, int type) {
+  int got = lua_getfield(r->L, t, key);
+  if (got == type) return 1;
+  lua_pop(r->L, 1);
+  char msg[96];
+  snprintf(msg, sizeof msg, "expected a %s, got %s", lua_typename(r->L, type), lua_typename(r->L, got));
+  bad(r, key, msg);
+  return 0;
+}
+
+static double num(rd *r, int t, const char *key) {
+  if (!field(r, t, key, LUA_TNUMBER)) return NAN;
+  double v = lua_tonumber(r->L, -1);
+  lua_pop(r->L, 1);
+  return v;
+}
+
+static int boolean(rd *r, int t, const char *key) {
+  if (!field(r, t, key, LUA_TBOOLEAN)) return 0;
+  int v = lua_toboolean(r->L, -1);
+  lua_pop(r->L, 1);
+  return v;
+}
+
+static char *str(rd *r, int t, const char *key) {
+  if (!field(r, t, key, LUA_TSTRING)) return NULL;
+  char *s = strdup(lua_tostring(r->L, -1));
+  lua_pop(r->L, 1);
+  if (!s) bad(r, key, "out of memory");
+  return s;
+}
+
+/* An index into an array of n (1-based in Lua, 0-based here). */
+static int index_of(rd *r, int t, const char *key, size_t n) {
+  double v = num(r, t, key);
+  if (!(v >= 1 && v <= (double)n)) {
+    bad(r, key, "index out of range");
+    return 0;
+  }
+  return (int)v - 1;
+}
+
+/* A numeric array t[key] into a fresh C array; *n its length. */
+static double *numbers(rd *r, int t, const char *key, size_t *n) {
+  if (!field(r, t, key, LUA_TTABLE)) return NULL;
+  lua_State *L = r->L;
+  size_t len = (size_t)luaL_len(L, -1);
+  double *a = malloc((len ? len : 1) * sizeof *a);
+  for (size_t i = 0; a && i < len; i++) {
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TNUMBER) bad(r, key, "expected numbers");
+    a[i] = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (!a) bad(r, key, "out of memory");
+  *n = len;
+  return a;
+}
+
+static void read_dist(rd *r, int t, const char *key, dist *d) {
+  memset(d, 0, sizeof *d);
+  if (!field(r, t, key, LUA_TTABLE)) return;
+  int dt = lua_gettop(r->L);
+  char *kind = str(r, dt, "dist");
+  int k = kind ? dist_kind_parse(kind) : -1;
+  free(kind);
+  if (k < 0) bad(r, key, "unknown distribution");
+  else if (k == DIST_DISCRETE) {
+    size_t n = 0, nw = 0;
+    double *v = numbers(r, dt, "values", &n), *w = numbers(r, dt, "weights", &nw);
+    if (v && w && (n != nw || dist_discrete(d, v, w, n))) bad(r, key, "bad discrete distribution");
+    free(v), free(w);
+  } else {
+    size_t n = 0;
+    double *p = numbers(r, dt, "p", &n);
+    d->kind = (dist_kind)k;
+    for (size_t i = 0; p && i < n && i < 3; i++) d->p[i] = p[i];
+    free(p);
+    const char *why = dist_check(d);
+    if (why) bad(r, key, why);
+  }
+  lua_pop(r->L, 1);
+}
+
+static void read_process_at(rd *r, int pt, const char *key, process_cfg *c);
+
+static void read_process(rd *r, int t, const char *key, process_cfg *c) {
+  memset(c, 0, sizeof *c);
+  if (!field(r, t, key, LUA_TTABLE)) return;
+  read_process_at(r, lua_gettop(r->L), key, c);
+  lua_pop(r->L, 1);
+}
+
+/* The parameters p[] of each process kind, in process.h order. */
+static const char *const proc_params[PROC_NKINDS][8] = {
+    [PROC_CONSTANT] = {"value"},
+    [PROC_SEASONAL] = {"base", "amplitude", "period_hours", "peak_hours", "trend"},
+    [PROC_MEAN_REVERTING] = {"start", "mean", "speed", "vol", "jump_rate", "jump_mean", "jump_sd", "step_hours"},
+    [PROC_GBM] = {"start", "drift", "vol", "step_hours"},
+    [PROC_REGIME] = {"base"},
+};
+
+static void read_factors(rd *r, int pt, process_cfg *c, const char *key) {
+  if (!field(r, pt, "factors", LUA_TTABLE)) return;
+  c->n = (size_t)luaL_len(r->L, -1);
+  c->factors = calloc(c->n ? c->n : 1, sizeof *c->factors);
+  if (!c->factors) c->n = 0, bad(r, key, "out of memory");
+  for (size_t i = 0; i < c->n; i++) {
+    if (lua_rawgeti(r->L, -1, (lua_Integer)i + 1) == LUA_TTABLE)
+      read_process_at(r, lua_gettop(r->L), key, &c->factors[i]);
+    else
+      bad(r, key, "factors must be processes");
+    lua_pop(r->L, 1);
+  }
+  lua_pop(r->L, 1);
+}
+
+static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
+  char *kind = str(r, pt, "process");
+  int k = kind ? process_kind_parse(kind) : -1;
+  free(kind);
+  if (k < 0) {
+    bad(r, key, "unknown process kind");
+    return;
+  }
+  c->kind = (proc_kind)k;
+  if (lua_getfield(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
+  lua_pop(r->L, 1);
+  for (int i = 0; i < 8 && proc_params[k][i]; i++) c->p[i] = num(r, pt, proc_params[k][i]);
+  size_t n2 = 0;
+  switch (c->kind) {
+  case PROC_PATH:
+    c->t = numbers(r, pt, "t_hours", &c->n);
+    c->v = numbers(r, pt, "values", &n2);
+    c->step = lua_getfield(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
+    lua_pop(r->L, 1);
+    if (c->n != n2 || c->n == 0) bad(r, key, "path needs as many times as values, at least one");
+    break;
+  case PROC_REGIME:
+    c->t = numbers(r, pt, "mean_hours", &c->n);
+    c->v = numbers(r, pt, "levels", &n2);
+    c->initial = (int)num(r, pt, "initial") - 1;
+    if (c->n != n2 || c->n == 0 || c->initial < 0 || (size_t)c->initial >= c->n) bad(r, key, "bad regime states");
+    break;
+  case PROC_PRODUCT: read_factors(r, pt, c, key); break;
+  default: break;
+  }
+}
+
+/* Iterate array t[key]: calloc n elements of size sz, call fn for each
+** element table (at the stack top) with where = "key[i]". */
+typedef void (*elem_fn)(rd *r, int et, void *elem, const model_cfg *c);
+
+static void *read_array(rd *r, int t, const char *key, size_t sz, size_t *n, elem_fn fn, const model_cfg *c) {
+  *n = 0;
+  if (!field(r, t, key, LUA_TTABLE)) return NULL;
+  lua_State *L = r->L;
+  size_t len = (size_t)luaL_len(L, -1);
+  char *a = calloc(len ? len : 1, sz);
+  if (!a) {
+    bad(r, key, "out of memory");
+    lua_pop(L, 1);
+    return NULL;
+  }
+  char where[64];
+  const char *outer = r->where;
+  for (size_t i = 0; i < len; i++) {
+    snprintf(where, sizeof where, "%s[%zu]", key, i + 1);
+    r->where = where;
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) == LUA_TTABLE) fn(r, lua_gettop(L), a + i * sz, c);
+    else bad(r, "", "expected a table");
+    lua_pop(L, 1);
+    *n = i + 1;
+  }
+  r->where = outer;
+  lua_pop(L, 1);
+  return a;
+}
+
+static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
+  sku_cfg *s = elem;
+  (void)c;
+  s->name = str(r, t, "name");
+  s->gpus_per_node = (int)num(r, t, "gpus_per_node");
+  s->node_price = num(r, t, "node_price");
+  s->node_kw = num(r, t, "node_kw");
+  s->perf = num(r, t, "perf");
+  s->mtbf_gpu_hours = num(r, t, "mtbf_gpu_hours");
+  s->repair_hours = num(r, t, "repair_hours");
+  s->life_years = num(r, t, "life_years");
+  s->release_h = num(r, t, "release_hours");
+  s->resale_fraction = num(r, t, "resale_fraction");
+  if (s->gpus_per_node < 1) bad(r, "gpus_per_node", "must be >= 1");
+}
+
+static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
+  site_cfg *s = elem;
+  (void)c;
+  s->name = str(r, t, "name");
+  s->power_mw = num(r, t, "power_mw");
+  s->pue = num(r, t, "pue");
+  read_process(r, t, "power_price_mwh", &s->power_price_mwh);
+  s->colo_kw_month = num(r, t, "colo_kw_month");
+  s->repair = boolean(r, t, "repair");
+}
+
+static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
+  fleet_cfg *f = elem;
+  f->site = index_of(r, t, "site", c->nsites);
+  f->sku = index_of(r, t, "sku", c->nskus);
+  f->nodes = (long)num(r, t, "nodes");
+  f->installed_h = num(r, t, "installed_hours");
+  if (f->nodes < 0) bad(r, "nodes", "must be >= 0");
+}
+
+static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
+  tenant_cfg *tc = elem;
+  tc->name = str(r, t, "name");
+  char *kind = str(r, t, "kind");
+  if (kind && strcmp(kind, "on_demand") != 0) bad(r, "kind", "unsupported tenant kind");
+  free(kind);
+  tc->kind = TENANT_ON_DEMAND;
+  tc->sku = index_of(r, t, "sku", c->nskus);
+  read_process(r, t, "arrivals_per_hour", &tc->arrivals_per_hour);
+  read_dist(r, t, "job_nodes", &tc->job_nodes);
+  read_dist(r, t, "job_hours", &tc->job_hours);
+  tc->reject = boolean(r, t, "reject");
+  read_dist(r, t, "patience_hours", &tc->patience_hours);
+  tc->price_gpu_hour = num(r, t, "price_gpu_hour");
+}
+
+static void read_finance(rd *r, int t, finance_cfg *f) {
+  if (!field(r, t, "finance", LUA_TTABLE)) return;
+  int ft = lua_gettop(r->L);
+  r->where = "finance";
+  f->cash = num(r, ft, "cash");
+  f->discount_rate = num(r, ft, "discount_rate");
+  f->staff_month = num(r, ft, "staff_month");
+  lua_pop(r->L, 1);
+}
+
+static void read_param(rd *r, int t, void *elem, const model_cfg *c) {
+  scenario_param *p = elem;
+  (void)c;
+  p->name = str(r, t, "name");
+  p->value = str(r, t, "value");
+  p->swept = lua_getfield(r->L, t, "swept") == LUA_TBOOLEAN && lua_toboolean(r->L, -1);
+  lua_pop(r->L, 1);
+}
+
+int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t errlen) {
+  rd r = {L, err, errlen, 0, "point"};
+  int t = lua_absindex(L, idx);
+  model_cfg *c = pt->cfg = calloc(1, sizeof *c);
+  if (!c) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  c->start_days = (long)num(&r, t, "start_days");
+  c->horizon_h = num(&r, t, "horizon_hours");
+  c->warmup_h = num(&r, t, "warmup_hours");
+  c->skus = read_array(&r, t, "skus", sizeof *c->skus, &c->nskus, read_sku, c);
+  c->sites = read_array(&r, t, "sites", sizeof *c->sites, &c->nsites, read_site, c);
+  c->fleet = read_array(&r, t, "fleet", sizeof *c->fleet, &c->nfleet, read_fleet, c);
+  c->tenants = read_array(&r, t, "tenants", sizeof *c->tenants, &c->ntenants, read_tenant, c);
+  read_finance(&r, t, &c->finance);
+  r.where = "point";
+  pt->params = read_array(&r, t, "params", sizeof *pt->params, &pt->nparams, read_param, c);
+  if (!(c->horizon_h > 0)) bad(&r, "horizon_hours", "must be > 0");
+  return r.bad ? -1 : 0;
+}
+
+void luacfg_point_clear(scenario_point *pt) {
+  model_cfg_free(pt->cfg);
+  for (size_t i = 0; pt->params && i < pt->nparams; i++) free(pt->params[i].name), free(pt->params[i].value);
+  free(pt->params);
+  memset(pt, 0, sizeof *pt);
+}

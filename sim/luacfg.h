@@ -1,0 +1,21 @@
+/*
+** luacfg.h -- read one resolved point (the Lua table described in
+** lua/neo/CONTRACT.md) into a model configuration and its parameters.
+** The library has validated the table; these readers still check every
+** type, so a broken library gives an error, never a crash.
+*/
+#ifndef NEOSIM_LUACFG_H
+#define NEOSIM_LUACFG_H
+
+#include <lua.h>
+
+#include "scenario.h"
+
+/* Read the point table at stack index idx into *pt.  0, or -1 with a
+** message naming the key in err. */
+int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t errlen);
+
+/* Free what a point owns. */
+void luacfg_point_clear(scenario_point *pt);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+** finance.c -- NPV, a robust IRR, payback.
+*/
+#include <math.h>
+
+#include "finance.h"
+
+double fin_npv(const double *cf, const double *t, size_t n, double rate) {
+  double s = 0, lr = log1p(rate);
+  for (size_t i = 0; i < n; i++) s += cf[i] * exp(-t[i] * lr);
+  return s;
+}
+
+static double bisect(const double *cf, const double *t, size_t n, double lo, double hi) {
+  double flo = fin_npv(cf, t, n, lo);
+  for (int k = 0; k < 200 && hi - lo > 1e-12 * (1 + fabs(lo)); k++) {
+    double mid = 0.5 * (lo + hi), fm = fin_npv(cf, t, n, mid);
+    if ((fm < 0) == (flo < 0)) lo = mid, flo = fm;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+double fin_irr(const double *cf, const double *t, size_t n) {
+  int pos = 0, neg = 0;
+  for (size_t i = 0; i < n; i++) pos |= cf[i] > 0, neg |= cf[i] < 0;
+  if (!pos || !neg) return NAN;
+  /* scan rates on a log-spaced grid of 1 + r for sign changes of the NPV */
+  double prev_r = -0.9999, prev_f = fin_npv(cf, t, n, prev_r), root = NAN;
+  int roots = 0;
+  for (int k = 1; k <= 400; k++) {
+    double r = exp(log(1e-4) + (log(1e6) - log(1e-4)) * k / 400.0) - 1.0;
+    double f = fin_npv(cf, t, n, r);
+    if (isfinite(f) && isfinite(prev_f) && ((f < 0) != (prev_f < 0) || f == 0)) {
+      roots++;
+      root = f == 0 ? r : bisect(cf, t, n, prev_r, r);
+    }
+    prev_r = r, prev_f = f;
+  }
+  return roots == 1 ? root : (double)NAN;
+}
+
+double fin_payback(const double *cf, const double *t, size_t n) {
+  double cum = 0, when = NAN;
+  for (size_t i = 0; i < n; i++) {
+    double before = cum;
+    cum += cf[i];
+    if (cum >= 0 && before < 0) {
+      double t0 = i ? t[i - 1] : 0;
+      when = t0 + (t[i] - t0) * (-before / cf[i]);
+    } else if (cum < 0) {
+      when = NAN;
+    }
+  }
+  return cum >= 0 && cf[0] < 0 ? when : (double)NAN;
+}

@@ -1,0 +1,241 @@
+/*
+** process.c -- realisations of time-varying values.  Stochastic kinds
+** are drawn as piecewise-constant paths at creation; evaluation is a
+** binary search (paths) or a formula (constant, seasonal).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dist.h"
+#include "process.h"
+#include "rng.h"
+
+#define HOURS_PER_YEAR 8766.0 /* 365.25 days */
+#define TWO_PI 6.283185307179586476925
+
+struct process {
+  const process_cfg *cfg;
+  size_t n;          /* path points (drawn or copied) */
+  double *t, *v;     /* path; NULL for formula kinds */
+  int step;          /* path interpolation */
+  double max;
+  size_t nf;
+  process **factors; /* PRODUCT */
+};
+
+static const char *const names[PROC_NKINDS] = {"constant", "path", "seasonal", "mean_reverting",
+                                               "gbm", "regime", "product"};
+
+const char *process_kind_name(proc_kind k) { return (unsigned)k < PROC_NKINDS ? names[k] : "?"; }
+
+int process_kind_parse(const char *name) {
+  for (int k = 0; k < PROC_NKINDS; k++)
+    if (strcmp(name, names[k]) == 0) return k;
+  return -1;
+}
+
+process_cfg process_cfg_constant(double value) {
+  process_cfg c;
+  memset(&c, 0, sizeof c);
+  c.kind = PROC_CONSTANT;
+  c.p[0] = value;
+  return c;
+}
+
+void process_cfg_clear(process_cfg *c) {
+  if (!c) return;
+  for (size_t i = 0; c->kind == PROC_PRODUCT && i < c->n; i++) process_cfg_clear(&c->factors[i]);
+  free(c->factors), free(c->stream), free(c->t), free(c->v);
+  memset(c, 0, sizeof *c);
+}
+
+static double *dup_array(const double *a, size_t n) {
+  if (!a || n == 0) return NULL;
+  double *b = malloc(n * sizeof *b);
+  if (b) memcpy(b, a, n * sizeof *b);
+  return b;
+}
+
+int process_cfg_copy(process_cfg *dst, const process_cfg *src) {
+  *dst = *src;
+  dst->stream = src->stream ? strdup(src->stream) : NULL;
+  dst->t = dup_array(src->t, src->n);
+  dst->v = dup_array(src->v, src->n);
+  dst->factors = NULL;
+  int bad = (src->stream && !dst->stream) || (src->t && !dst->t) || (src->v && !dst->v);
+  if (!bad && src->kind == PROC_PRODUCT) {
+    dst->factors = calloc(src->n, sizeof *dst->factors);
+    bad = !dst->factors;
+    for (size_t i = 0; !bad && i < src->n; i++) bad = process_cfg_copy(&dst->factors[i], &src->factors[i]);
+  }
+  if (bad) {
+    if (src->kind == PROC_PRODUCT && !dst->factors) dst->n = 0;
+    process_cfg_clear(dst);
+    return -1;
+  }
+  return 0;
+}
+
+/* Room for a path of up to n points. */
+static int alloc_path(process *p, size_t n) {
+  p->t = malloc(n * sizeof *p->t);
+  p->v = malloc(n * sizeof *p->v);
+  return p->t && p->v ? 0 : -1;
+}
+
+static void path_max(process *p) {
+  p->max = p->v[0];
+  for (size_t i = 1; i < p->n; i++)
+    if (p->v[i] > p->max) p->max = p->v[i];
+}
+
+/* Log-OU with jumps (mean-reverting) or GBM, on a grid of step_h. */
+static int draw_diffusion(process *p, double horizon_h, rng *r) {
+  const double *q = p->cfg->p;
+  int ou = p->cfg->kind == PROC_MEAN_REVERTING;
+  double step_h = ou ? q[7] : q[3], dt = step_h / HOURS_PER_YEAR;
+  size_t n = (size_t)ceil(horizon_h / step_h) + 1;
+  if (alloc_path(p, n)) return -1;
+  double x = log(q[0]), lmean = ou ? log(q[1]) : 0;
+  for (size_t i = 0; i < n; i++) {
+    p->t[i] = (double)i * step_h;
+    p->v[i] = exp(x);
+    double z = dist_normal(r, 0, 1);
+    if (ou) {
+      x += q[2] * (lmean - x) * dt + q[3] * sqrt(dt) * z;
+      if (q[4] > 0) {
+        double jumps = dist_poisson(r, q[4] * dt);
+        for (double j = 0; j < jumps; j++) x += dist_normal(r, q[5], q[6] > 0 ? q[6] : 1e-300);
+      }
+    } else {
+      x += (q[1] - 0.5 * q[2] * q[2]) * dt + q[2] * sqrt(dt) * z;
+    }
+  }
+  p->n = n, p->step = 1;
+  return 0;
+}
+
+/* Markov switching between states with exponential holding times; the
+** next state is drawn uniformly among the others. */
+static int draw_regime(process *p, double horizon_h, rng *r) {
+  const process_cfg *c = p->cfg;
+  size_t cap = 16, n = 0;
+  int s = c->initial;
+  double t = 0;
+  if (alloc_path(p, cap)) return -1;
+  while (t <= horizon_h) {
+    if (n == cap) {
+      cap *= 2;
+      double *nt = realloc(p->t, cap * sizeof *nt);
+      if (nt) p->t = nt;
+      double *nv = realloc(p->v, cap * sizeof *nv);
+      if (nv) p->v = nv;
+      if (!nt || !nv) return -1;
+    }
+    p->t[n] = t, p->v[n] = c->p[0] * c->v[s], n++;
+    t += dist_exponential(r, c->t[s]);
+    if (c->n > 1) {
+      int k = (int)rng_bounded(r, (uint32_t)(c->n - 1));
+      s = k >= s ? k + 1 : k;
+    }
+  }
+  p->n = n, p->step = 1;
+  return 0;
+}
+
+static double seasonal_max(const process_cfg *c, double horizon_h) {
+  double growth = pow(1.0 + c->p[4], horizon_h / HOURS_PER_YEAR);
+  return c->p[0] * (growth > 1 ? growth : 1.0) * (1.0 + fabs(c->p[1]));
+}
+
+static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
+  const process_cfg *c = p->cfg;
+  rng r;
+  rng_derive(&r, seed, rep, c->stream ? c->stream : "process");
+  switch (c->kind) {
+  case PROC_CONSTANT: p->max = c->p[0]; return 0;
+  case PROC_SEASONAL: p->max = seasonal_max(c, horizon_h); return 0;
+  case PROC_PATH:
+    if (alloc_path(p, c->n)) return -1;
+    memcpy(p->t, c->t, c->n * sizeof *p->t);
+    memcpy(p->v, c->v, c->n * sizeof *p->v);
+    p->n = c->n, p->step = c->step;
+    break;
+  case PROC_MEAN_REVERTING:
+  case PROC_GBM:
+    if (draw_diffusion(p, horizon_h, &r)) return -1;
+    break;
+  case PROC_REGIME:
+    if (draw_regime(p, horizon_h, &r)) return -1;
+    break;
+  case PROC_PRODUCT:
+    p->factors = calloc(c->n, sizeof *p->factors);
+    if (!p->factors) return -1;
+    p->max = 1;
+    for (size_t i = 0; i < c->n; i++, p->nf++) {
+      p->factors[i] = process_new(&c->factors[i], horizon_h, seed, rep);
+      if (!p->factors[i]) return -1;
+      p->max *= process_max(p->factors[i]);
+    }
+    return 0;
+  case PROC_NKINDS: return -1;
+  }
+  path_max(p);
+  return 0;
+}
+
+process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep) {
+  process *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  p->cfg = cfg;
+  if (realise(p, horizon_h, seed, rep)) {
+    process_free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void process_free(process *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->nf; i++) process_free(p->factors[i]);
+  free(p->factors), free(p->t), free(p->v), free(p);
+}
+
+/* Index of the last path point with t[i] <= t (0 if before the first). */
+static size_t locate(const process *p, double t) {
+  size_t lo = 0, hi = p->n;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (p->t[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static double path_value(const process *p, double t) {
+  if (t < p->t[0]) return p->v[0];
+  size_t i = locate(p, t);
+  if (p->step || i + 1 >= p->n) return p->v[i];
+  double w = (t - p->t[i]) / (p->t[i + 1] - p->t[i]);
+  return p->v[i] + w * (p->v[i + 1] - p->v[i]);
+}
+
+double process_value(const process *p, double t) {
+  const process_cfg *c = p->cfg;
+  switch (c->kind) {
+  case PROC_CONSTANT: return c->p[0];
+  case PROC_SEASONAL:
+    return c->p[0] * pow(1.0 + c->p[4], t / HOURS_PER_YEAR) *
+           (1.0 + c->p[1] * cos(TWO_PI * (t - c->p[3]) / c->p[2]));
+  case PROC_PRODUCT: {
+    double v = 1;
+    for (size_t i = 0; i < p->nf; i++) v *= process_value(p->factors[i], t);
+    return v;
+  }
+  default: return path_value(p, t);
+  }
+}
+
+double process_max(const process *p) { return p->max; }
+int process_is_constant(const process *p) { return p->cfg->kind == PROC_CONSTANT; }

@@ -1,0 +1,42 @@
+/*
+** results.h -- what one run produces: run-level metrics and periodic
+** series samples, collected in memory and handed to the store in one
+** piece.  Names are copied once (interned): results outlive the model
+** that produced them.
+*/
+#ifndef NEOSIM_RESULTS_H
+#define NEOSIM_RESULTS_H
+
+#include <stddef.h>
+
+typedef struct result_metric {
+  const char *name;
+  double value; /* NaN means "does not exist" (stored as NULL) */
+} result_metric;
+
+typedef struct result_sample {
+  double t_days;
+  const char *name;
+  double value;
+} result_sample;
+
+typedef struct results {
+  result_metric *m;
+  size_t nm, capm;
+  result_sample *s;
+  size_t ns, caps;
+  char **names;     /* interned names, open addressing by FNV-1a */
+  size_t nnames, capnames;
+} results;
+
+/* Append; 0, or -1 on no memory (nothing appended). */
+int results_metric(results *r, const char *name, double value);
+int results_sample(results *r, double t_days, const char *name, double value);
+/* The value of a metric by name, NaN if absent (for tests and summaries). */
+double results_get(const results *r, const char *name);
+/* Forget the metrics and samples, keep the memory and names. */
+void results_reset(results *r);
+/* Free the arrays and names (not r itself); NULL is a no-op. */
+void results_clear(results *r);
+
+#endif

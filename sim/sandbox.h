@@ -1,0 +1,43 @@
+/*
+** sandbox.h -- a Lua 5.4 state for untrusted scenario code: only the
+** safe parts of the standard library, `require` limited to the neosim
+** library folder and the scenario's own folder, text chunks only, a
+** memory cap (custom allocator) and an instruction budget (count hook).
+*/
+#ifndef NEOSIM_SANDBOX_H
+#define NEOSIM_SANDBOX_H
+
+#include <stddef.h>
+
+#include <lua.h>
+
+typedef struct sandbox_limits {
+  size_t memory_bytes;      /* cap on Lua's heap; 0 = default (512 MiB) */
+  long long instructions;   /* budget per protected call; 0 = default (2e9) */
+} sandbox_limits;
+
+/* Create the state.  lib_dir holds neo/init.lua ...; scenario_dir is
+** the folder of the scenario file (modules beside it may be required).
+** NULL on out of memory. */
+lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sandbox_limits *lim);
+void sandbox_close(lua_State *L); /* NULL is a no-op */
+
+/* Load a file as a text chunk named "@path" with the sandbox globals.
+** On success pushes the function and returns 0; else pushes nothing,
+** writes "path: why" into err and returns -1. */
+int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen);
+
+/* lua_pcall under the instruction budget (reset per call).  On error
+** the message ("file:line: ...") is written into err, the stack is
+** left as before the function and its arguments, and -1 returned. */
+int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen);
+
+/* The source text of a file the sandbox loaded (chunk name "@path"),
+** or NULL. */
+const char *sandbox_source(lua_State *L, const char *chunkname);
+
+/* Where the neosim Lua library is: $NEOSIM_LUA_PATH, else ../lua beside
+** the running binary (a build tree), else the installed folder. */
+const char *sandbox_lib_dir(void);
+
+#endif

@@ -1,0 +1,391 @@
+/*
+** store.c -- the results database: open (folder, schema, refusal of
+** foreign files), then one transaction per run through statements
+** prepared once.  The schema text is results/schema.sql, compiled in.
+*/
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store.h"
+
+#ifndef NEOSIM_VERSION
+#define NEOSIM_VERSION "unknown"
+#endif
+
+#define BUSY_TIMEOUT_MS 60000 /* another process's transaction is one run: short */
+#define SAMPLE_ROWS 64         /* series rows per INSERT: a third of the cost of one per row */
+
+enum {
+  Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SCENARIO, Q_FIND_RUN, Q_DEL_SERIES, Q_DEL_METRICS,
+  Q_DEL_PARAMS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_SAMPLES, Q_COUNT
+};
+
+static const char *const query_sql[Q_COUNT] = {
+  [Q_BEGIN] = "BEGIN IMMEDIATE", /* take the write lock now: no deadlock on upgrade */
+  [Q_COMMIT] = "COMMIT",
+  [Q_ROLLBACK] = "ROLLBACK",
+  [Q_SCENARIO] = "INSERT OR IGNORE INTO scenarios (sha256, name, path, source) VALUES (?1, ?2, ?3, ?4)",
+  [Q_FIND_RUN] = "SELECT id FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND replication = ?3",
+  [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
+  [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
+  [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
+  [Q_DEL_RUN] = "DELETE FROM runs WHERE id = ?1",
+  [Q_RUN] = "INSERT INTO runs (scenario, scenario_sha256, point, replication, seed, status, error,"
+            " events, wall_s, started_at, finished_at, version)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  [Q_PARAM] = "INSERT INTO params (run_id, name, value, swept) VALUES (?1, ?2, ?3, ?4)",
+  [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
+  [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
+  [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
+};
+
+/* The tables a neosim database of this schema version must have. */
+static const char *const required_tables[] = {"scenarios", "runs", "params", "metrics", "series",
+                                              "student_t"};
+
+struct store {
+  sqlite3 *db;
+  sqlite3_stmt *q[Q_COUNT];
+  char *path;
+  char why[512];  /* SQLite's message for the last failed call */
+  char err[1024]; /* store_error(): operation, file, why */
+};
+
+static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(char *err, size_t errlen, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  if (errlen) vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+/* mkdir -p dir (modified in place while walking, restored). */
+static int make_dirs(char *dir) {
+  for (char *p = dir + 1;; p++) {
+    if (*p != '/' && *p != '\0') continue;
+    char c = *p;
+    struct stat st;
+    *p = '\0';
+    if (stat(dir, &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) return errno = ENOTDIR, -1;
+    } else if (mkdir(dir, 0777) != 0 && errno != EEXIST) { /* EEXIST: another process won */
+      return -1;
+    }
+    *p = c;
+    if (c == '\0') return 0;
+  }
+}
+
+/* Create the folder that will hold path, when it names one. */
+static int make_parent(const char *path, char *err, size_t errlen) {
+  const char *slash = strrchr(path, '/');
+  if (!slash || slash == path) return 0;
+  size_t n = (size_t)(slash - path);
+  char *dir = malloc(n + 1);
+  if (!dir) return say(err, errlen, "open '%s': out of memory", path), -1;
+  memcpy(dir, path, n);
+  dir[n] = '\0';
+  int rc = make_dirs(dir);
+  if (rc) say(err, errlen, "create folder '%s' for '%s': %s", dir, path, strerror(errno));
+  free(dir);
+  return rc;
+}
+
+/* Run sql (no rows wanted); on failure "open 'path': message". */
+static int open_exec(store *s, const char *sql, char *err, size_t errlen) {
+  char *msg = NULL;
+  int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK)
+    say(err, errlen, "open '%s': %s", s->path, msg ? msg : sqlite3_errstr(rc));
+  sqlite3_free(msg);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* The integer in the first column of the first row of sql, text bound to ?1. */
+static int open_int(store *s, const char *sql, const char *arg, int *out, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK && arg) rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0), rc = SQLITE_OK;
+  if (rc != SQLITE_OK) say(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
+  sqlite3_finalize(st); /* its status repeats step's, handled above */
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int open_connection(store *s, char *err, size_t errlen) {
+  int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    return say(err, errlen, "open '%s': %s", s->path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)), -1;
+  if (sqlite3_db_readonly(s->db, "main") == 1) /* SQLite falls back to read-only silently */
+    return say(err, errlen, "open '%s': the file is read-only", s->path), -1;
+  rc = sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK) return say(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db)), -1;
+  return open_exec(s, "PRAGMA foreign_keys = ON", err, errlen); /* no-op inside a transaction */
+}
+
+/* A database of our version must have every table of the schema. */
+static int check_tables(store *s, char *err, size_t errlen) {
+  for (size_t i = 0; i < sizeof required_tables / sizeof required_tables[0]; i++) {
+    int n = 0;
+    if (open_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                 required_tables[i], &n, err, errlen))
+      return -1;
+    if (n == 0)
+      return say(err, errlen, "'%s' is not a neosim results database (schema version %d but no table '%s')",
+                 s->path, STORE_SCHEMA_VERSION, required_tables[i]), -1;
+  }
+  return 0;
+}
+
+/* New (empty) file: create the schema; ours: check it; anything else:
+** refuse.  Under the write lock, so two processes creating one file
+** serialise; a refused file is only read. */
+static int check_or_create(store *s, char *err, size_t errlen) {
+  int version = 0, tables = 0;
+  if (open_exec(s, "BEGIN IMMEDIATE", err, errlen)) return -1;
+  int rc = open_int(s, "PRAGMA user_version", NULL, &version, err, errlen) ||
+           open_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables, err, errlen);
+  if (!rc && version == 0 && tables == 0)
+    rc = open_exec(s, store_schema_sql, err, errlen);
+  else if (!rc && version != STORE_SCHEMA_VERSION)
+    rc = (say(err, errlen, "'%s' is not a neosim results database (schema version %d, expected %d)",
+              s->path, version, STORE_SCHEMA_VERSION), -1);
+  else if (!rc)
+    rc = check_tables(s, err, errlen);
+  if (!rc) return open_exec(s, "COMMIT", err, errlen);
+  if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* best effort: error already said */
+  return -1;
+}
+
+/* sqrt(x) as SQLite's math functions define it: NULL for NULL or x < 0. */
+static void sql_sqrt(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  double x = sqlite3_value_double(argv[0]);
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL || x < 0) sqlite3_result_null(ctx);
+  else sqlite3_result_double(ctx, sqrt(x));
+}
+
+int store_add_functions(struct sqlite3 *db) {
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+#ifdef SQLITE_INNOCUOUS
+  flags |= SQLITE_INNOCUOUS;
+#endif
+  return sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* After the checks, so a refused file is never switched to WAL. */
+static int configure(store *s, char *err, size_t errlen) {
+  if (open_exec(s, "PRAGMA journal_mode = WAL", err, errlen) ||
+      open_exec(s, "PRAGMA synchronous = NORMAL", err, errlen))
+    return -1;
+  if (store_add_functions(s->db))
+    return say(err, errlen, "open '%s': add SQL function sqrt: %s", s->path, sqlite3_errmsg(s->db)), -1;
+  return 0;
+}
+
+/* Q_SAMPLE with SAMPLE_ROWS rows: run_id is ?1 in every row, row j
+** binds t_days, name, value as ?(2+3j), ?(3+3j), ?(4+3j). */
+static void samples_sql(char *buf, size_t n) {
+  size_t len = (size_t)snprintf(buf, n, "INSERT INTO series (run_id, t_days, name, value) VALUES ");
+  for (int j = 0; j < SAMPLE_ROWS && len < n; j++)
+    len += (size_t)snprintf(buf + len, n - len, "%s(?1, ?%d, ?%d, ?%d)", j ? ", " : "", 2 + 3 * j, 3 + 3 * j, 4 + 3 * j);
+}
+
+static int prepare_all(store *s, char *err, size_t errlen) {
+  char bulk[SAMPLE_ROWS * 32 + 128];
+  samples_sql(bulk, sizeof bulk);
+  for (int i = 0; i < Q_COUNT; i++) {
+    const char *sql = i == Q_SAMPLES ? bulk : query_sql[i];
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK)
+      return say(err, errlen, "open '%s': prepare \"%.60s...\": %s", s->path, sql, sqlite3_errmsg(s->db)), -1;
+  }
+  return 0;
+}
+
+store *store_open(const char *path, char *err, size_t errlen) {
+  if (make_parent(path, err, errlen)) return NULL;
+  store *s = calloc(1, sizeof *s);
+  if (s) s->path = malloc(strlen(path) + 1);
+  if (!s || !s->path) {
+    free(s);
+    return say(err, errlen, "open '%s': out of memory", path), NULL;
+  }
+  strcpy(s->path, path);
+  if (open_connection(s, err, errlen) || check_or_create(s, err, errlen) || configure(s, err, errlen) ||
+      prepare_all(s, err, errlen)) {
+    store_close(s);
+    return NULL;
+  }
+  return s;
+}
+
+void store_close(store *s) {
+  if (!s) return;
+  for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
+  sqlite3_close(s->db); /* fails only with unfinalized statements: none are left */
+  free(s->path);
+  free(s);
+}
+
+const char *store_error(const store *s) { return s ? s->err : "no results database"; }
+
+struct sqlite3 *store_db(store *s) { return s->db; }
+
+/* ---- writing ---------------------------------------------------------- */
+
+/* Step a statement to completion and reset it; on failure keep SQLite's
+** message in s->why.  A row (Q_FIND_RUN) is read by the caller. */
+static int step(store *s, sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  sqlite3_reset(st); /* repeats step's status, handled above */
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A bind failed (rc != SQLITE_OK): keep the message. */
+static int bind_failed(store *s, int rc) {
+  if (rc == SQLITE_OK) return 0;
+  snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  return -1;
+}
+
+static int bind_real(sqlite3_stmt *st, int i, double v) {
+  return isnan(v) ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v);
+}
+
+/* An unsigned 64-bit value: an integer when SQLite's signed integers hold
+** it, else its exact decimal digits as text. */
+static int bind_u64(sqlite3_stmt *st, int i, uint64_t v) {
+  char digits[24];
+  if (v <= (uint64_t)INT64_MAX) return sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+  snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+  return sqlite3_bind_text(st, i, digits, -1, SQLITE_TRANSIENT);
+}
+
+int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
+                       const char *source) {
+  sqlite3_stmt *q = s->q[Q_SCENARIO];
+  if (bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(q, 3, path, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC)) ||
+      step(s, q)) {
+    say(s->err, sizeof s->err, "store scenario '%s' in '%s': %s", name ? name : "?", s->path, s->why);
+    return -1;
+  }
+  return 0;
+}
+
+/* Bind the run's identity (sha256, point, replication) as ?1..?3. */
+static int bind_identity(store *s, sqlite3_stmt *q, const store_run *run) {
+  return bind_failed(s, sqlite3_bind_text(q, 1, run->scenario_sha256, -1, SQLITE_STATIC) |
+                            sqlite3_bind_int(q, 2, run->point) | sqlite3_bind_int(q, 3, run->replication));
+}
+
+/* Delete the earlier run with this identity and all its rows, if any. */
+static int drop_old(store *s, const store_run *run) {
+  sqlite3_stmt *q = s->q[Q_FIND_RUN];
+  if (bind_identity(s, q, run)) return -1;
+  int rc = sqlite3_step(q);
+  sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  sqlite3_reset(q); /* repeats step's status, handled above */
+  if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
+  static const int del[] = {Q_DEL_SERIES, Q_DEL_METRICS, Q_DEL_PARAMS, Q_DEL_RUN}; /* children first */
+  for (size_t i = 0; i < sizeof del / sizeof del[0]; i++)
+    if (bind_failed(s, sqlite3_bind_int64(s->q[del[i]], 1, old)) || step(s, s->q[del[i]])) return -1;
+  return 0;
+}
+
+static int add_run(store *s, const store_run *run, int64_t *id) {
+  sqlite3_stmt *q = s->q[Q_RUN];
+  int rc = sqlite3_bind_text(q, 1, run->scenario, -1, SQLITE_STATIC) |
+           sqlite3_bind_text(q, 2, run->scenario_sha256, -1, SQLITE_STATIC) |
+           sqlite3_bind_int(q, 3, run->point) | sqlite3_bind_int(q, 4, run->replication) |
+           bind_u64(q, 5, run->seed) | sqlite3_bind_text(q, 6, run->status, -1, SQLITE_STATIC) |
+           sqlite3_bind_text(q, 7, run->error, -1, SQLITE_STATIC) | bind_u64(q, 8, run->events) |
+           bind_real(q, 9, run->wall_s) | bind_real(q, 10, run->started_at) |
+           bind_real(q, 11, run->finished_at) | sqlite3_bind_text(q, 12, NEOSIM_VERSION, -1, SQLITE_STATIC);
+  if (bind_failed(s, rc) || step(s, q)) return -1;
+  *id = sqlite3_last_insert_rowid(s->db);
+  return 0;
+}
+
+static int add_params(store *s, int64_t id, const store_param *p, size_t n) {
+  sqlite3_stmt *q = s->q[Q_PARAM];
+  if (bind_failed(s, sqlite3_bind_int64(q, 1, id))) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (bind_failed(s, sqlite3_bind_text(q, 2, p[i].name, -1, SQLITE_STATIC) |
+                           sqlite3_bind_text(q, 3, p[i].value, -1, SQLITE_STATIC) |
+                           sqlite3_bind_int(q, 4, p[i].swept != 0)) ||
+        step(s, q))
+      return -1;
+  return 0;
+}
+
+static int add_metrics(store *s, int64_t id, const store_metric *m, size_t n) {
+  sqlite3_stmt *q = s->q[Q_METRIC];
+  if (bind_failed(s, sqlite3_bind_int64(q, 1, id))) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (bind_failed(s, sqlite3_bind_text(q, 2, m[i].name, -1, SQLITE_STATIC) | bind_real(q, 3, m[i].value)) ||
+        step(s, q))
+      return -1;
+  return 0;
+}
+
+/* Bind k samples to q from parameter 2 on (see samples_sql). */
+static int bind_samples(store *s, sqlite3_stmt *q, const store_sample *x, int k) {
+  int rc = SQLITE_OK;
+  for (int j = 0; j < k; j++)
+    rc |= sqlite3_bind_double(q, 2 + 3 * j, x[j].t_days) |
+          sqlite3_bind_text(q, 3 + 3 * j, x[j].name, -1, SQLITE_STATIC) | bind_real(q, 4 + 3 * j, x[j].value);
+  return bind_failed(s, rc);
+}
+
+/* The hot loop (thousands of samples per run): SAMPLE_ROWS rows per
+** step of one reused statement, the rest one by one. */
+static int add_series(store *s, int64_t id, const store_sample *x, size_t n) {
+  sqlite3_stmt *bulk = s->q[Q_SAMPLES], *one = s->q[Q_SAMPLE];
+  if (bind_failed(s, sqlite3_bind_int64(bulk, 1, id) | sqlite3_bind_int64(one, 1, id))) return -1;
+  size_t i = 0;
+  for (; n - i >= SAMPLE_ROWS; i += SAMPLE_ROWS)
+    if (bind_samples(s, bulk, x + i, SAMPLE_ROWS) || step(s, bulk)) return -1;
+  for (; i < n; i++)
+    if (bind_samples(s, one, x + i, 1) || step(s, one)) return -1;
+  return 0;
+}
+
+/* Undo the open transaction after a failure already described in s->why. */
+static void roll_back(store *s) {
+  if (sqlite3_get_autocommit(s->db)) return; /* SQLite rolled back already (e.g. disk full) */
+  if (sqlite3_step(s->q[Q_ROLLBACK]) != SQLITE_DONE) { /* the connection is unusable: say so */
+    size_t n = strlen(s->why);
+    snprintf(s->why + n, sizeof s->why - n, "; rollback: %s", sqlite3_errmsg(s->db));
+  }
+  sqlite3_reset(s->q[Q_ROLLBACK]); /* repeats step's status, handled above */
+}
+
+int64_t store_put_run(store *s, const store_run *run, const store_param *params, size_t nparams,
+                      const store_metric *metrics, size_t nmetrics, const store_sample *series,
+                      size_t nseries) {
+  int64_t id = -1;
+  int rc = step(s, s->q[Q_BEGIN]);
+  if (!rc) {
+    rc = drop_old(s, run) || add_run(s, run, &id) || add_params(s, id, params, nparams) ||
+         add_metrics(s, id, metrics, nmetrics) || add_series(s, id, series, nseries) || step(s, s->q[Q_COMMIT]);
+    if (rc) roll_back(s);
+  }
+  /* statements keep borrowed text pointers bound: forget them before returning */
+  for (int i = Q_SCENARIO; i < Q_COUNT; i++) sqlite3_clear_bindings(s->q[i]);
+  if (!rc) return id;
+  say(s->err, sizeof s->err, "write run (scenario '%s', point %d, replication %d) to '%s': %s",
+      run->scenario ? run->scenario : "?", run->point, run->replication, s->path, s->why);
+  return -1;
+}

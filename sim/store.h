@@ -1,0 +1,85 @@
+/*
+** store.h -- results in SQLite: the schema of results/schema.sql, one
+** transaction per run, WAL, busy timeout.  The public contract of the
+** database is results/schema.sql; users query it with sqlite3.
+*/
+#ifndef NEOSIM_STORE_H
+#define NEOSIM_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct store store;
+
+/* One run's identity and outcome (strings borrowed for the call). */
+typedef struct store_run {
+  const char *scenario;        /* scenario name */
+  const char *scenario_sha256; /* hex SHA-256 of the scenario source */
+  int point;                   /* sweep point, 0-based */
+  int replication;             /* 0-based */
+  uint64_t seed;               /* base seed of the run */
+  const char *status;          /* "done" or "failed" */
+  const char *error;           /* NULL when done */
+  uint64_t events;             /* events dispatched */
+  double wall_s;               /* wall-clock seconds of the run */
+  double started_at;           /* unix time, seconds */
+  double finished_at;
+} store_run;
+
+typedef struct store_param {
+  const char *name;  /* key path, e.g. "tenants.od.arrivals_per_hour" */
+  const char *value; /* as text: numbers formatted with %.17g */
+  int swept;         /* 1 when the sweep sets it */
+} store_param;
+
+typedef struct store_metric {
+  const char *name;
+  double value; /* NaN is stored as NULL (e.g. irr that does not exist) */
+} store_metric;
+
+typedef struct store_sample {
+  double t_days;
+  const char *name;
+  double value;
+} store_sample;
+
+/* Open (creating file, folder and schema as needed) the database at path.
+** On failure returns NULL and writes a message naming the operation and
+** the file into err (size errlen).  Refuses a file that is not a neosim
+** database or has another schema version, without changing it. */
+store *store_open(const char *path, char *err, size_t errlen);
+void store_close(store *s); /* NULL is a no-op */
+
+/* Register the scenario source (once per scenario version): stores name,
+** sha256, source text and the file path.  Idempotent. 0 or -1 (message
+** in store_error()). */
+int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
+                       const char *source);
+
+/* Write one run with its params, metrics and series in one transaction.
+** Returns the new run id (> 0), or -1 (message in store_error()); on
+** failure nothing of the run is visible. */
+int64_t store_put_run(store *s, const store_run *run, const store_param *params, size_t nparams,
+                      const store_metric *metrics, size_t nmetrics, const store_sample *series,
+                      size_t nseries);
+
+const char *store_error(const store *s);
+
+/* The connection, borrowed until store_close: for read queries such as
+** the summary view (it has the SQL functions the views need).  Do not
+** leave a transaction or a statement open on it across store_put_run. */
+struct sqlite3 *store_db(store *s);
+
+/* Add the SQL functions the views of results/schema.sql need to a
+** connection opened elsewhere (e.g. read-only by a report): sqrt, for
+** libraries built without SQLITE_ENABLE_MATH_FUNCTIONS, with SQLite's
+** own semantics (NULL for NULL or a negative argument).  store_open does
+** it for its connection.  0, or -1 (message in sqlite3_errmsg(db)). */
+int store_add_functions(struct sqlite3 *db);
+
+/* The schema text (results/schema.sql) compiled in, and its version
+** (PRAGMA user_version of a neosim database). */
+extern const char store_schema_sql[];
+#define STORE_SCHEMA_VERSION 1
+
+#endif

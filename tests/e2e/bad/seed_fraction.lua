@@ -1,0 +1,12 @@
+-- expect: ^neosim: tests/e2e/bad/seed_fraction\.lua:4: seed: .*integer
+local neo = require("neo")
+return neo.scenario {
+  name = "bad", start = "2026-01-01", horizon_days = 30, seed = 1.5,
+  skus = { h100 = { gpus_per_node = 8, node_kw = 10.2 } },
+  sites = { dc1 = { power_mw = 1, pue = 1.2 } },
+  fleet = { { site = "dc1", sku = "h100", nodes = 10 } },
+  tenants = {
+    od = { kind = "on_demand", arrivals_per_hour = 7,
+           job_hours = neo.dist.exponential { mean = 1 }, price_gpu_hour = 2 },
+  },
+}

@@ -1,0 +1,86 @@
+# tests/e2e/run.sh -- `neosim run` and `neosim check` end to end on shipped
+# scenarios, read back with the sqlite3 shell.
+. tests/lib.sh
+db=$T_TMP/res/r.db
+q() { sqlite3 "$1" "$2"; }
+
+run "$NEOSIM" check scenarios/erlang_b.lua
+expect_rc 0 "check erlang_b"
+expect_match "$OUT" '^points +3$' "check: points"
+expect_match "$OUT" '^replications +20$' "check: replications"
+expect_match "$OUT" 'fleet +10 nodes, 80 GPUs' "check: fleet"
+expect_match "$OUT" '^point 2: tenants.od.arrivals_per_hour=9$' "check: swept values"
+run "$NEOSIM" check scenarios/erlang_b.lua --reps 3 --set tenants.od.price_gpu_hour=3
+expect_match "$OUT" '^runs +9$' "check --reps"
+
+# run: folder created, 3 points x 2 replications stored
+run "$NEOSIM" run scenarios/erlang_b.lua --db "$db" --reps 2 --set horizon_days=365
+expect_rc 0 "run erlang_b"
+expect_match "$OUT" "results in $db" "run says where results went"
+expect_match "$OUT" "sqlite3 " "run prints a sqlite3 command"
+expect_eq "$(q "$db" "select count(*), sum(status = 'done') from runs")" "6|6" "runs stored"
+expect_eq "$(q "$db" "select count(distinct point) || ',' || count(distinct replication) from runs")" "3,2" "points x replications"
+expect_eq "$(q "$db" "select count(*) from scenarios where length(sha256) = 64 and source like '%erlang%'")" "1" "scenario source and sha256 stored"
+for m in revenue_total opex_total power_cost_total depreciation_total npv cash_min utilization_mean od.revenue od.jobs od.blocked_fraction od.wait_mean_hours; do
+  expect_eq "$(q "$db" "select count(*) from metrics where name = '$m'")" "6" "metric $m in every run"
+done
+expect_eq "$(q "$db" "select count(*) from metrics where name = 'irr' and value is null")" "6" "irr is NULL when it does not exist"
+expect_eq "$(q "$db" "select value from params p join runs r on r.id = p.run_id where r.point = 1 and p.name = 'tenants.od.arrivals_per_hour' and p.swept = 1 limit 1")" "7" "swept param stored"
+expect_eq "$(q "$db" "select value from params where name = 'horizon_days' limit 1")" "365" "--set param stored"
+# monthly series: 12 month ends in 365 days from 2026-01-01 (the last one at the horizon)
+expect_eq "$(q "$db" "select count(*) from series s join runs r on r.id = s.run_id where r.point = 0 and r.replication = 0 and s.name = 'cash'")" "12" "monthly cash series"
+expect_eq "$(q "$db" "select count(*) from summary where scenario = 'erlang-b-check' and metric = 'od.blocked_fraction' and n = 2")" "3" "summary view"
+# blocking rises with demand
+b=$(q "$db" "select group_concat(round(mean, 3)) from (select mean from summary where scenario = 'erlang-b-check' and metric = 'od.blocked_fraction' order by point)")
+expect_match "$b" '^0\.0[0-9]+,0\.0[0-9]+,0\.1[0-9]*$' "blocking by point ($b)"
+
+# accounting identities inside one run
+row=$(q "$db" "select round(sum(case name when 'revenue_total' then value end) - sum(case name when 'od.revenue' then value end), 6),
+                      round(sum(case name when 'opex_total' then value end) - sum(case name when 'power_cost_total' then value end) - sum(case name when 'colo_cost_total' then value end) - sum(case name when 'staff_cost_total' then value end), 6)
+               from metrics where run_id = 1")
+expect_eq "$row" "0.0|0.0" "revenue = sum of tenants, opex = power + colo + staff"
+# power cost closed form: 10 nodes x 10.2 kW x 1.2 PUE x 8760 h x 66 $/MWh / 1000
+pc=$(q "$db" "select value from metrics where run_id = 1 and name = 'power_cost_total'")
+if near "$pc" 70766.784 0.01; then pass; else fail "power cost $pc, closed form 70766.784"; fi
+
+# determinism: the same run again gives identical metrics and series
+db2=$T_TMP/r2.db
+"$NEOSIM" run scenarios/erlang_b.lua --db "$db2" --reps 2 --set horizon_days=365 --quiet
+dump() { q "$1" "select r.point, r.replication, m.name, quote(m.value) from metrics m join runs r on r.id = m.run_id order by 1, 2, 3
+                 ; select r.point, r.replication, s.name, s.t_days, quote(s.value) from series s join runs r on r.id = s.run_id order by 1, 2, 3, 4"; }
+expect_eq "$(dump "$db")" "$(dump "$db2")" "same scenario and seed: identical results"
+"$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/r3.db" --reps 2 --set horizon_days=365 --seed 2 --quiet
+if [ "$(dump "$db")" != "$(dump "$T_TMP/r3.db")" ]; then pass; else fail "--seed 2 changed nothing"; fi
+# common random numbers: replication 1 of the 1-replication run equals replication 1 of the 2-replication run
+"$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/r4.db" --reps 1 --set horizon_days=365 --quiet
+expect_eq "$(dump "$T_TMP/r4.db")" "$(dump "$db" | grep -E '^[0-9]+\|0\|')" "a run does not depend on the others in the batch"
+
+# re-running the same scenario replaces its runs (no duplicates)
+"$NEOSIM" run scenarios/erlang_b.lua --db "$db" --reps 2 --set horizon_days=365 --quiet
+expect_eq "$(q "$db" "select count(*) from runs")" "6" "re-run replaces runs"
+
+# --quiet prints nothing; option errors exit 2
+run "$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/r5.db" --reps 1 --set horizon_days=60 --quiet
+expect_eq "$OUT$ERR" "" "--quiet is quiet"
+for bad in "--reps 0" "--reps x" "--seed -4" "--set nokey" "--set =3" "--bogus" "--db"; do
+  # shellcheck disable=SC2086
+  run "$NEOSIM" run scenarios/erlang_b.lua $bad
+  expect_rc 2 "run $bad"
+  expect_lines "$ERR" 1 "run $bad: one line"
+done
+run "$NEOSIM" run
+expect_rc 2 "run without scenario"
+run "$NEOSIM" run no/such/file.lua --db "$T_TMP/r6.db"
+expect_rc 2 "missing scenario file"
+expect_match "$ERR" "^neosim: no/such/file.lua: cannot read file" "missing file message"
+run "$NEOSIM" run scenarios/erlang_b.lua --set tenants.od.arrivals_per_hour=-1 --db "$T_TMP/r7.db"
+expect_rc 2 "--set with a bad value"
+expect_match "$ERR" "tenants.od.arrivals_per_hour" "--set error names the key"
+if [ -e "$T_TMP/r7.db" ]; then fail "bad --set created the database"; else pass; fi
+
+# M/M/1 through a scenario: a short horizon runs and waits are positive
+run "$NEOSIM" run scenarios/mm1.lua --db "$db" --set horizon_days=200 --quiet
+expect_rc 0 "run mm1"
+w=$(q "$db" "select value from metrics m join runs r on r.id = m.run_id where r.scenario = 'mm1' and m.name = 'od.wait_mean_hours'")
+if near "$w" 9 8; then pass; else fail "mm1 wait $w"; fi
+finish

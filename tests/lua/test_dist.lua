@@ -1,0 +1,63 @@
+-- test_dist.lua -- neo.dist constructors: normalised forms (sim/dist.h order) and errors.
+local T = require("testlib")
+local neo = require("neo")
+local D = neo.dist
+
+T.test("each constructor, named and positional", function()
+  T.eq(D.constant { 3 }, { dist = "constant", p = { 3 } })
+  T.eq(D.constant { value = 3 }, { dist = "constant", p = { 3 } })
+  T.eq(D.uniform { lo = 1, hi = 2 }, { dist = "uniform", p = { 1, 2 } })
+  T.eq(D.uniform { 1, 2 }, { dist = "uniform", p = { 1, 2 } })
+  T.eq(D.exponential { mean = 2 }, { dist = "exponential", p = { 2 } })
+  T.eq(D.exponential { rate = 4 }, { dist = "exponential", p = { 0.25 } })
+  T.eq(D.normal { mean = 1, sd = 2 }, { dist = "normal", p = { 1, 2 } })
+  T.eq(D.lognormal { mu = 0, sigma = 1 }, { dist = "lognormal", p = { 0, 1 } })
+  T.eq(D.gamma { shape = 2, scale = 3 }, { dist = "gamma", p = { 2, 3 } })
+  T.eq(D.beta { a = 2, b = 5 }, { dist = "beta", p = { 2, 5 } })
+  T.eq(D.poisson { mean = 3 }, { dist = "poisson", p = { 3 } })
+  T.eq(D.pareto { xm = 1, alpha = 2.5 }, { dist = "pareto", p = { 1, 2.5 } })
+  T.eq(D.weibull { shape = 1.5, scale = 10 }, { dist = "weibull", p = { 1.5, 10 } })
+  T.eq(D.triangular { lo = 1, mode = 2, hi = 4 }, { dist = "triangular", p = { 1, 2, 4 } })
+  T.eq(D.triangular { 1, 2, 4 }, { dist = "triangular", p = { 1, 2, 4 } })
+  T.eq(D.discrete { values = { 1, 2 }, weights = { 3, 1 } }, { dist = "discrete", values = { 1, 2 }, weights = { 3, 1 } })
+  T.eq(D.discrete { values = { 1, 2 } }, { dist = "discrete", values = { 1, 2 }, weights = { 1, 1 } })
+  T.eq(D.empirical { 5, 1, 5 }, { dist = "discrete", values = { 5, 1, 5 }, weights = { 1, 1, 1 } })
+  T.eq(D.empirical { samples = { 2 } }, { dist = "discrete", values = { 2 }, weights = { 1 } })
+end)
+
+T.test("lognormal from mean/sd and gamma from mean/cv keep the moments", function()
+  local l = D.lognormal { mean = 10, sd = 5 }
+  local mu, s = l.p[1], l.p[2]
+  T.near(math.exp(mu + s * s / 2), 10, 1e-12, "lognormal mean")
+  T.near(math.sqrt((math.exp(s * s) - 1) * math.exp(2 * mu + s * s)), 5, 1e-12, "lognormal sd")
+  local g = D.gamma { mean = 6, cv = 0.5 }
+  T.near(g.p[1] * g.p[2], 6, 1e-12, "gamma mean")
+  T.near(math.sqrt(g.p[1]) * g.p[2], 3, 1e-12, "gamma sd")
+end)
+
+T.test("parameter errors name the constructor", function()
+  T.raises_msg("neo.dist.normal: sd must be > 0", D.normal, { mean = 1, sd = 0 })
+  T.raises_msg("neo.dist.uniform: lo must be <= hi", D.uniform, { 2, 1 })
+  T.raises_msg("neo.dist.normal: unknown parameter 'sdd' (did you mean sd?)", D.normal, { mean = 1, sdd = 1 })
+  T.raises_msg("neo.dist.normal: sd is required", D.normal, { mean = 1 })
+  T.raises_msg("neo.dist.normal: mean must be a number, got string", D.normal, { mean = "1", sd = 1 })
+  T.raises_msg("neo.dist.normal: mean is given twice", D.normal, { 1, mean = 1, sd = 1 })
+  T.raises_msg("neo.dist.normal: too many parameters (takes mean, sd)", D.normal, { 1, 2, 3 })
+  T.raises_msg("neo.dist.exponential: give mean or rate, not both", D.exponential, { mean = 1, rate = 1 })
+  T.raises_msg("neo.dist.exponential: rate must be > 0", D.exponential, { rate = 0 })
+  T.raises_msg("neo.dist.lognormal: give mu, sigma or mean, sd, not both", D.lognormal, { mu = 1, sd = 1 })
+  T.raises_msg("neo.dist.gamma: mean and cv must be > 0", D.gamma, { mean = 1, cv = 0 })
+  T.raises_msg("neo.dist.constant: value must be a finite number, got inf", D.constant, { math.huge })
+  T.raises_msg("neo.dist.triangular: need lo <= mode <= hi, lo < hi", D.triangular, { 1, 1, 1 })
+  T.raises_msg("neo.dist.discrete: weights must have as many entries as values (2, not 1)", D.discrete,
+    { values = { 1, 2 }, weights = { 1 } })
+  T.raises_msg("neo.dist.discrete: weights must not all be 0", D.discrete, { values = { 1 }, weights = { 0 } })
+  T.raises_msg("neo.dist.discrete: weights[1] must be >= 0, got -1", D.discrete, { values = { 1 }, weights = { -1 } })
+  T.raises_msg("neo.dist.empirical: values must be a list of at least 1 number(s)", D.empirical, {})
+  T.raises_msg("neo.dist.beta: expects a table of parameters, got number", D.beta, 3)
+end)
+
+T.test("constructor errors point at the scenario line", function()
+  T.expect_error('local neo = require("neo")\nlocal d =\n  neo.dist.gamma { shape = -1, scale = 1 }\nreturn d',
+    "3: neo.dist.gamma: shape and scale must be > 0")
+end)

@@ -1,0 +1,281 @@
+-- test_scenario.lua -- neo.scenario: the resolved form with defaults, and every kind of
+-- validation error with its exact message and line.
+local T = require("testlib")
+local neo = require("neo")
+local core = require("neo.core")
+
+-- One key per line, so each test edits a line and knows the line of its error.
+local BASE = {
+  'local neo = require("neo")',                                 -- 1
+  "return neo.scenario {",                                      -- 2
+  '  name = "t",',                                              -- 3
+  '  start = "2026-01-01",',                                    -- 4
+  "  horizon_days = 365,",                                      -- 5
+  "  warmup_days = 30,",                                        -- 6
+  "  skus = {",                                                 -- 7
+  "    h100 = { node_kw = 10, node_price = 250000 },",          -- 8
+  "  },",                                                       -- 9
+  "  sites = {",                                                -- 10
+  "    dc1 = { power_mw = 5, pue = 1.25 },",                    -- 11
+  "  },",                                                       -- 12
+  "  fleet = {",                                                -- 13
+  '    { site = "dc1", sku = "h100", nodes = 100 },',           -- 14
+  "  },",                                                       -- 15
+  "  tenants = {",                                              -- 16
+  "    od = {",                                                 -- 17
+  '      kind = "on_demand",',                                  -- 18
+  "      arrivals_per_hour = 7,",                               -- 19
+  "      job_hours = neo.dist.exponential { mean = 1 },",       -- 20
+  "      price_gpu_hour = 2,",                                  -- 21
+  "    },",                                                     -- 22
+  "  },",                                                       -- 23
+  "}",                                                          -- 24
+}
+
+-- The base source with lines replaced: with{ [n] = "text", ... } ("" blanks a line).
+local function with(edits)
+  local t = {}
+  for i, l in ipairs(BASE) do t[i] = edits[i] or l end
+  return table.concat(t, "\n")
+end
+
+local function err(edits, want) T.expect_error(with(edits), want) end
+
+T.test("the base scenario resolves with every default filled", function()
+  local scn = T.scenario(with {})
+  T.eq(scn.name, "t", "keys of the scenario stay readable")
+  T.eq(scn.skus.h100.node_kw, 10)
+  T.eq(neo.is_scenario(scn), true)
+  local pts = neo._resolve(scn, {})
+  T.eq(#pts, 1)
+  local p = pts[1]
+  local params = p.params
+  p.params = nil
+  T.eq(p, {
+    name = "t", description = "", start = "2026-01-01", start_days = 20454,
+    horizon_hours = 365 * 24, warmup_hours = 30 * 24, seed = 1, replications = 1,
+    skus = { { name = "h100", gpus_per_node = 8, node_price = 250000, node_kw = 10, perf = 1,
+               mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
+               resale_fraction = 0 } },
+    sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, repair = true,
+                power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 } } },
+    fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0 } },
+    tenants = { { name = "od", kind = "on_demand", sku = 1,
+                  arrivals_per_hour = { process = "constant", stream = "tenants.od.arrivals_per_hour", value = 7 },
+                  job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "exponential", p = { 1 } },
+                  reject = true, patience_hours = { dist = "constant", p = { 0 } }, price_gpu_hour = 2 } },
+    finance = { cash = 0, discount_rate = 0.1, staff_month = 0 },
+  })
+  local byname = {}
+  for _, x in ipairs(params) do byname[x.name] = x.value; T.eq(x.swept, false) end
+  T.eq(byname["tenants.od.job_hours"], "exponential(1)")
+  T.eq(byname["tenants.od.arrivals_per_hour"], "7")
+  T.eq(byname["skus.h100.mtbf_gpu_hours"], "inf")
+  T.eq(byname["finance.discount_rate"], "0.1")
+  T.eq(byname["fleet.1.installed"], "2026-01-01")
+  T.eq(byname["skus.h100.release"], nil, "absent optional keys have no param")
+  for i = 2, #params do assert(params[i - 1].name < params[i].name, "params sorted by name") end
+end)
+
+T.test("indices and names: maps become arrays sorted by name", function()
+  local p = neo._resolve(T.scenario(with {
+    [8] = "    h100 = { node_kw = 10 }, a100 = { node_kw = 5, release = '2020-06-01' },",
+    [11] = "    dc2 = { power_mw = 5 }, dc1 = { power_mw = 5 },",
+    [14] = '    { site = "dc2", sku = "h100", nodes = 1, installed = "2025-12-31" }, { site = "dc1", sku = "a100", nodes = 2 },',
+    [18] = '      kind = "on_demand", sku = "h100", queue = { patience_hours = math.huge }, job_nodes = 2,',
+  }), {})[1]
+  T.eq(p.skus[1].name, "a100")
+  T.eq(p.skus[1].release_hours, 24 * (core.days("2020-06-01") - core.days("2026-01-01")))
+  T.eq(p.sites[2].name, "dc2")
+  T.eq(p.fleet, { { site = 2, sku = 2, nodes = 1, installed_hours = -24 }, { site = 1, sku = 1, nodes = 2, installed_hours = 0 } })
+  T.eq(p.tenants[1].sku, 2)
+  T.eq(p.tenants[1].reject, false)
+  T.eq(p.tenants[1].patience_hours, { dist = "constant", p = { math.huge } })
+  T.eq(p.tenants[1].job_nodes, { dist = "constant", p = { 2 } })
+end)
+
+T.test("unknown keys, with did-you-mean", function()
+  err({ [19] = "      arivals_per_hour = 7," },
+    "19: tenants.od.arivals_per_hour: unknown key (did you mean arrivals_per_hour?)")
+  err({ [8] = "    h100 = { node_kw = 10, Node_price = 1 }," }, "8: skus.h100.Node_price: unknown key (did you mean node_price?)")
+  err({ [6] = "  warmup = 30," }, "6: warmup: unknown key (did you mean warmup_days?)")
+  err({ [6] = "  colour = 30," }, "6: colour: unknown key")
+  err({ [14] = '    { site = "dc1", sku = "h100", nodes = 100, 5 },' },
+    "14: fleet[1][1]: unexpected list element (this table takes named keys)")
+  err({ [18] = '      kind = "on_demand", queue = { patience = 1 },' },
+    "18: tenants.od.queue.patience: unknown key (did you mean patience_hours?)")
+end)
+
+T.test("wrong types", function()
+  err({ [5] = '  horizon_days = "365",' }, "5: horizon_days: must be a number, got string")
+  err({ [3] = "  name = 5," }, "3: name: must be a string, got number")
+  err({ [11] = "    dc1 = { power_mw = 5, repair = 'no' }," }, "11: sites.dc1.repair: must be a boolean, got string")
+  err({ [20] = '      job_hours = "long",' },
+    "20: tenants.od.job_hours: must be a number or a distribution (neo.dist.*), got string")
+  err({ [20] = "      job_hours = { mean = 1 }," },
+    "20: tenants.od.job_hours: must be a number or a distribution (neo.dist.*), got table")
+  err({ [19] = "      arrivals_per_hour = neo.dist.exponential { mean = 1 }," },
+    "19: tenants.od.arrivals_per_hour: must be a number or a process (neo.process.*), got a distribution")
+  err({ [18] = '      kind = "on_demand", queue = 3,' }, '18: tenants.od.queue: must be "reject" or a table, got number')
+  err({ [18] = '      kind = "on_demand", queue = "rejct",' },
+    "18: tenants.od.queue: must be \"reject\" or a table, got 'rejct' (did you mean reject?)")
+  err({ [7] = "  skus = 3, --", [8] = "", [9] = "" }, "7: skus: must be a table, got number")
+  err({ [13] = "  fleet = { x = {", [14] = '    site = "dc1", sku = "h100", nodes = 100 },' },
+    "13: fleet.x: unexpected key in a list (fleet takes elements 1..1)")
+  err({ [8] = "    { node_kw = 10 }," }, "8: skus[1]: expected a name (skus is a table from names to entries, not a list)")
+  err({ [4] = "  start = 20260101," }, '4: start: must be a date "YYYY-MM-DD", got number')
+end)
+
+T.test("missing required keys name the key and the line of the enclosing table", function()
+  err({ [21] = "" }, "17: tenants.od.price_gpu_hour: required key missing")
+  err({ [3] = "" }, "2: name: required key missing")
+  err({ [8] = "    h100 = {", [9] = "  } }," }, "8: skus.h100.node_kw: required key missing")
+  err({ [14] = '    { sku = "h100", nodes = 100 },' }, "14: fleet[1].site: required key missing")
+  err({ [8] = "    h100 = { node_kw = 10 }, a100 = { node_kw = 1 }," },
+    "17: tenants.od.sku: required key missing (there are 2 skus: a100, h100)")
+end)
+
+T.test("impossible values", function()
+  err({ [14] = '    { site = "dc1", sku = "h100", nodes = -1 },' }, "14: fleet[1].nodes: must be >= 0, got -1")
+  err({ [14] = '    { site = "dc1", sku = "h100", nodes = 1.5 },' }, "14: fleet[1].nodes: must be an integer, got 1.5")
+  err({ [11] = "    dc1 = { power_mw = 5, pue = 0.9 }," }, "11: sites.dc1.pue: must be >= 1, got 0.9")
+  err({ [11] = "    dc1 = { power_mw = 0 }," }, "11: sites.dc1.power_mw: must be > 0, got 0")
+  err({ [8] = "    h100 = { node_kw = 10, resale_fraction = 1.5 }," }, "8: skus.h100.resale_fraction: must be <= 1, got 1.5")
+  err({ [6] = "  warmup_days = 365," }, "6: warmup_days: must be < horizon_days (365), got 365")
+  err({ [5] = "  horizon_days = math.huge," }, "5: horizon_days: must be finite, got inf")
+  err({ [5] = "  horizon_days = 0/0," }, "5: horizon_days: must be a number, got nan")
+  err({ [6] = "  warmup_days = 30, seed = -1," }, "6: seed: must be >= 0, got -1")
+  err({ [6] = "  warmup_days = 30, replications = 2.5," }, "6: replications: must be an integer, got 2.5")
+  err({ [3] = '  name = "a b",' }, "3: name: must be letters, digits, '_', '.', '-', got 'a b'")
+  err({ [19] = "      arrivals_per_hour = 0," }, "19: tenants.od.arrivals_per_hour: must be > 0, got 0")
+  err({ [19] = "      arrivals_per_hour = neo.process.path { { '2026-01-01', 1 }, { '2027-01-01', 0 } }," },
+    "19: tenants.od.arrivals_per_hour: path: points[2]: value must be > 0, got 0")
+  err({ [20] = "      job_hours = neo.dist.constant { 0 }," }, "20: tenants.od.job_hours: must be > 0, got 0")
+  err({ [18] = '      kind = "on_demand", job_nodes = 0,' }, "18: tenants.od.job_nodes: must be >= 1, got 0")
+  err({ [8] = "    ['h-100'] = { node_kw = 10 }," },
+    '8: skus["h-100"]: invalid name (letters, digits and _, not starting with a digit)')
+  err({ [7] = "  skus = {}, --", [8] = "", [9] = "" }, "7: skus: must have at least 1 entry")
+  err({ [11] = "    dc1 = { power_mw = 5, power_price_mwh = { process = 'seasonal', base = 1, amplitude = 2 } }," },
+    "11: sites.dc1.power_price_mwh: seasonal: amplitude must be <= 1, got 2")
+end)
+
+T.test("dates: format, real dates, installed not after start", function()
+  err({ [4] = '  start = "2026-1-1",' }, "4: start: must be a date YYYY-MM-DD, got '2026-1-1'")
+  err({ [4] = '  start = "2026-02-30",' }, "4: start: '2026-02-30' is not a real date")
+  err({ [14] = '    { site = "dc1", sku = "h100", nodes = 1, installed = "2026-02-01" },' },
+    "14: fleet[1].installed: must not be after start (2026-01-01), got 2026-02-01")
+  err({ [8] = "    h100 = { node_kw = 10, release = '2025-13-01' }," },
+    "8: skus.h100.release: '2025-13-01' is not a real date")
+end)
+
+T.test("references to sites, skus; kinds", function()
+  err({ [14] = '    { site = "dc2", sku = "h100", nodes = 1 },' }, "14: fleet[1].site: unknown site 'dc2' (did you mean dc1?)")
+  err({ [14] = '    { site = "dc1", sku = "b200", nodes = 1 },' }, "14: fleet[1].sku: unknown sku 'b200'")
+  err({ [18] = '      kind = "on_demand", sku = "h200",' }, "18: tenants.od.sku: unknown sku 'h200' (did you mean h100?)")
+  err({ [18] = '      kind = "reserved",' }, "18: tenants.od.kind: kind 'reserved' is not supported yet (supported: on_demand)")
+  err({ [18] = '      kind = "ondemand",' },
+    "18: tenants.od.kind: must be one of \"on_demand\", \"reserved\", \"spot\", \"internal\", got 'ondemand' (did you mean on_demand?)")
+end)
+
+T.test("the initial fleet must fit the site's power: the entry that overflows is named", function()
+  err({ [14] = '    { site = "dc1", sku = "h100", nodes = 401 },' },
+    "14: fleet[1]: the fleet at site dc1 needs 5.013 MW with this entry (nodes x node_kw x pue), more than its power_mw 5")
+  T.scenario(with { [14] = '    { site = "dc1", sku = "h100", nodes = 400 },' }) -- exactly 5 MW fits
+  err({ [13] = '  fleet = { { site = "dc1", sku = "h100", nodes = 300 },',
+        [14] = '    { site = "dc1", sku = "h100", nodes = 101 },' },
+    "14: fleet[2]: the fleet at site dc1 needs 5.013 MW with this entry (nodes x node_kw x pue), more than its power_mw 5")
+  -- another site's nodes do not count
+  T.scenario(with { [11] = "    dc1 = { power_mw = 5, pue = 1.25 }, dc2 = { power_mw = 5, pue = 1.25 },",
+                    [14] = '    { site = "dc1", sku = "h100", nodes = 400 }, { site = "dc2", sku = "h100", nodes = 400 },' })
+end)
+
+T.test("a table's unknown keys come before its missing ones: the typo explains them", function()
+  err({ [5] = "  horizon_dys = 365," }, "5: horizon_dys: unknown key (did you mean horizon_days?)")
+  err({ [21] = "      price_gpu_hours = 2," }, "21: tenants.od.price_gpu_hours: unknown key (did you mean price_gpu_hour?)")
+end)
+
+T.test("a file not returning a scenario: the line of its return", function()
+  local t = T.scenario("local x = 1\n\nreturn 42")
+  T.raises_msg("scenarios/t.lua:3: the scenario must be a table (neo.scenario{...}), got number", neo._resolve, t, {})
+end)
+
+T.test("the first error in sorted key order is reported", function()
+  local src = with { [5] = '  horizon_days = "x",', [14] = '    { site = "dc1", sku = "h100", nodes = -1 },',
+                     [19] = "      arivals_per_hour = 7," }
+  T.eq(T.error_of(src), "scenarios/t.lua:14: fleet[1].nodes: must be >= 0, got -1")
+  src = with { [5] = '  horizon_days = "x",', [19] = "      arivals_per_hour = 7," }
+  T.eq(T.error_of(src), "scenarios/t.lua:5: horizon_days: must be a number, got string")
+  -- type errors anywhere come before cross-key errors
+  src = with { [6] = "  warmup_days = 400,", [19] = "      arivals_per_hour = 7," }
+  T.eq(T.error_of(src), "scenarios/t.lua:19: tenants.od.arivals_per_hour: unknown key (did you mean arrivals_per_hour?)")
+end)
+
+T.test("constructor errors point at their line", function()
+  err({ [20] = "      job_hours = neo.dist.exponential { mean = -1 }," }, "20: neo.dist.exponential: mean must be > 0")
+  err({ [11] = "    dc1 = { power_mw = 5, power_price_mwh = neo.process.gbm { start = 1, drift = 0 } }," },
+    "11: neo.process.gbm: vol is required")
+end)
+
+T.test("call forms: local, parenthesised, not a table, long file names", function()
+  local src = with { [2] = "local s = neo.scenario {", [24] = "} return s" }
+  T.eq(T.error_of(src:gsub("nodes = 100", "nodes = -1"), nil), "scenarios/t.lua:14: fleet[1].nodes: must be >= 0, got -1")
+  src = with { [2] = "return neo.scenario({", [24] = "})" }
+  T.eq(T.error_of((src:gsub("nodes = 100", "nodes = -1"))), "scenarios/t.lua:14: fleet[1].nodes: must be >= 0, got -1")
+  T.expect_error('local neo = require("neo")\nreturn neo.scenario(5)', "2: the scenario must be a table (neo.scenario{...}), got number")
+  local long = "/a/rather/long/directory/name/for/scenarios/of/the/neocloud/business/x.lua"
+  src = (with { [2] = "local s = neo.scenario {", [24] = "} return s" }):gsub("nodes = 100", "nodes = -1")
+  T.eq(T.error_of(src, long), long .. ":14: fleet[1].nodes: must be >= 0, got -1")
+  T.eq(T.error_of(with { [14] = '    { site = "dc1", sku = "h100", nodes = -1 },' }, long),
+    long .. ":14: fleet[1].nodes: must be >= 0, got -1")
+end)
+
+T.test("without the source, errors give the line of the neo.scenario call", function()
+  local src = with { [2] = "local s = neo.scenario {", [14] = '    { site = "dc1", sku = "h100", nodes = -1 },',
+                     [24] = "} return s" }
+  local chunk = assert(load(src, "@scenarios/nosrc.lua"))
+  core.chunkname = "@scenarios/nosrc.lua"
+  local ok, e = pcall(chunk)
+  T.eq(ok, false)
+  T.eq(e, "scenarios/nosrc.lua:2: fleet[1].nodes: must be >= 0, got -1")
+end)
+
+T.test("a plain table returned without neo.scenario is checked by _resolve", function()
+  local src = with { [1] = "", [2] = "return {", [14] = '    { site = "dc1", sku = "h100", nodes = -1 },',
+                     [20] = "      job_hours = 1," }
+  local t = T.scenario(src)
+  T.eq(neo.is_scenario(t), false)
+  T.raises_msg("scenarios/t.lua:14: fleet[1].nodes: must be >= 0, got -1", neo._resolve, t, {})
+end)
+
+T.test("the call position comes from error(): file and line without core.chunkname", function()
+  local src = with { [2] = "local s = neo.scenario {", [14] = '    { site = "dc1", sku = "h100", nodes = -1 },',
+                     [24] = "} return s" }
+  core.sources["@scenarios/trick.lua"], core.chunkname = src, nil
+  local ok, e = pcall(assert(load(src, "@scenarios/trick.lua")))
+  T.eq(ok, false)
+  T.eq(e, "scenarios/trick.lua:14: fleet[1].nodes: must be >= 0, got -1")
+  -- a tail call leaves no trace of the file: only core.chunkname can name it
+  ok, e = pcall(assert(load(with { [14] = '    { site = "dc1", sku = "h100", nodes = -1 },' }, "@scenarios/x.lua")))
+  T.eq(e, "?: fleet[1].nodes: must be >= 0, got -1")
+end)
+
+T.test("did-you-mean: distance 1 for short words, 2 for longer ones, prefixes, transpositions", function()
+  local V = require("neo.validate")
+  T.eq(V.suggest("arival_per_hour", { "arrivals_per_hour", "job_hours" }), " (did you mean arrivals_per_hour?)")
+  T.eq(V.suggest("pue", { "pue2", "sku" }), " (did you mean pue2?)")
+  T.eq(V.suggest("pxx", { "pue" }), "")           -- 2 edits on a 3-letter word: too far
+  T.eq(V.suggest("nodse", { "nodes" }), " (did you mean nodes?)") -- transposition = 1
+  T.eq(V.suggest("period", { "period_days" }), " (did you mean period_days?)")
+  T.eq(V.suggest("xyzzyx", { "nodes", "sites" }), "")
+  T.eq(V.suggest("dc3", { "dc2", "dc1" }), " (did you mean dc1?)") -- ties: the first in order
+  T.eq(V.suggest(5, { "a" }), "")
+end)
+
+T.test("entries named dist or process are entries, not distributions", function()
+  local p = neo._resolve(T.scenario(with {
+    [11] = "    dist = { power_mw = 5 }, process = { power_mw = 5 }, dc1 = { power_mw = 5 },",
+    [17] = "    dist = {",
+  }), {})[1]
+  T.eq(p.sites[2].name, "dist")
+  T.eq(p.tenants[1].name, "dist")
+end)
