@@ -136,9 +136,10 @@ INSERT INTO student_t (df, t975) VALUES
 --                    rather than being mixed with the old one
 -- sd is computed in two passes (deviations from the mean), which stays
 -- accurate for large values with small spread (revenues of 1e9 +- 1).
--- Needs the SQL function sqrt: built into the sqlite3 shell and libraries
--- compiled with SQLITE_ENABLE_MATH_FUNCTIONS (Debian's are); neosim adds
--- it to its own connection when the library lacks it.
+-- Needs the SQL function sqrt: built into the sqlite3 shell (3.35 and
+-- later) and into libraries compiled with SQLITE_ENABLE_MATH_FUNCTIONS
+-- (Debian's are); neosim adds its own to its connections, so it works with
+-- any library.
 CREATE VIEW summary AS
 WITH vals AS (
   SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, m.value

@@ -13,10 +13,14 @@
 #include "store.h"
 
 #define DEFAULT_DB "results/neosim.db"
+#define LUA_LIMIT_HELP                                                                   \
+  "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"            \
+  "  --lua-instructions N  instruction budget of each call into scenario code\n"          \
+  "                    (default 2e9; stops endless loops)\n"
 
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
-    "                  [--quiet]\n\n"
+    "                  [--quiet] [--lua-memory MB] [--lua-instructions N]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
     "(its parameters, metrics and monthly series) in the results database.\n\n"
     "  --db FILE         results database (default " DEFAULT_DB ", created with its folder)\n"
@@ -24,7 +28,8 @@ const char cmd_run_help[] =
     "  --reps N          replications per point (default: the scenario's replications)\n"
     "  --set KEY=VALUE   override a scalar key, e.g. --set tenants.od.arrivals_per_hour=8\n"
     "                    (repeatable; applied before the sweep)\n"
-    "  --quiet           print nothing but errors\n\n"
+    "  --quiet           print nothing but errors\n"
+    LUA_LIMIT_HELP "\n"
     "Exit status: 0 all runs done, 1 some runs failed (stored with status 'failed'\n"
     "and their error), 2 usage, scenario or database error (nothing written).\n";
 
@@ -32,7 +37,8 @@ const char cmd_check_help[] =
     "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n\n"
     "Validate the scenario (the same checks as run) and print what it resolves\n"
     "to: sweep points and their parameters, replications, SKUs, sites, fleet\n"
-    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n";
+    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n\n"
+    LUA_LIMIT_HELP;
 
 typedef struct opts {
   const char *scenario, *db;
@@ -41,6 +47,7 @@ typedef struct opts {
   long reps;
   scenario_set *sets;
   size_t nsets;
+  sandbox_limits lim;
 } opts;
 
 static int add_set(opts *o, const char *cmd, const char *kv) {
@@ -77,6 +84,20 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     return 1;
   }
   if ((r = cli_opt(argc, argv, i, "--set", &v))) return r < 0 || add_set(o, cmd, v) ? 2 : 1;
+  if ((r = cli_opt(argc, argv, i, "--lua-memory", &v))) {
+    long mb;
+    if (r < 0) return 2;
+    if (args_long(v, 1, 1L << 20, &mb)) return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
+    o->lim.memory_bytes = (size_t)mb << 20;
+    return 1;
+  }
+  if ((r = cli_opt(argc, argv, i, "--lua-instructions", &v))) {
+    double n;
+    if (r < 0) return 2;
+    if (args_double(v, &n) || n < 1000 || n > 1e15) return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd, v);
+    o->lim.instructions = (long long)n;
+    return 1;
+  }
   if (with_db && (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0)) return o->quiet = 1, 1;
   return 0;
 }
@@ -98,7 +119,7 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
 
 static scenario *load(const opts *o) {
   char err[2048];
-  scenario *s = scenario_load(o->scenario, o->sets, o->nsets, NULL, err, sizeof err);
+  scenario *s = scenario_load(o->scenario, o->sets, o->nsets, &o->lim, err, sizeof err);
   if (!s) fprintf(stderr, "neosim: %s\n", err);
   return s;
 }

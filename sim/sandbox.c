@@ -291,9 +291,11 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
   int st = lua_pcall(L, nargs, nresults, 0);
   lua_sethook(L, NULL, 0, 0);
   if (st == LUA_OK) return 0;
-  if (st == LUA_ERRMEM)
+  if (st == LUA_ERRMEM) {
     snprintf(err, errlen, "memory cap of %zu MiB exceeded (not enough memory)", s->cap >> 20);
-  else if (lua_type(L, -1) == LUA_TSTRING)
+    lua_pop(L, 1);
+    return -2;
+  } if (lua_type(L, -1) == LUA_TSTRING)
     one_line(err, errlen, lua_tostring(L, -1));
   else
     snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));

@@ -29,7 +29,8 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen);
 
 /* lua_pcall under the instruction budget (reset per call).  On error
 ** the message ("file:line: ...") is written into err, the stack is
-** left as before the function and its arguments, and -1 returned. */
+** left as before the function and its arguments, and -1 returned; -2
+** when the memory cap stopped it (Lua knows no line then). */
 int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen);
 
 /* The source text of a file the sandbox loaded (chunk name "@path"),

@@ -49,12 +49,18 @@ static void push_sets(lua_State *L, const scenario_set *sets, size_t n) {
 static int resolve(scenario *s, const scenario_set *sets, size_t nsets, char *err, size_t errlen) {
   lua_State *L = s->L;
   if (push_resolver(L, err, errlen)) return -1;
-  if (sandbox_loadfile(L, s->path, err, errlen) || sandbox_pcall(L, 0, 1, err, errlen)) {
+  int rc = sandbox_loadfile(L, s->path, err, errlen);
+  if (rc == 0) rc = sandbox_pcall(L, 0, 1, err, errlen);
+  if (rc == 0) push_sets(L, sets, nsets), rc = sandbox_pcall(L, 2, 1, err, errlen);
+  if (rc == -2) { /* no line: name the file */
+    char why[256];
+    snprintf(why, sizeof why, "%s", err);
+    snprintf(err, errlen, "%s: %s", s->path, why);
+  }
+  if (rc) {
     lua_settop(L, 0);
     return -1;
   }
-  push_sets(L, sets, nsets);
-  if (sandbox_pcall(L, 2, 1, err, errlen)) return -1;
   if (lua_type(L, -1) != LUA_TTABLE || luaL_len(L, -1) < 1) {
     snprintf(err, errlen, "%s: the scenario resolved to no sweep point", s->path);
     return -1;

@@ -71,10 +71,11 @@ const char *store_error(const store *s);
 struct sqlite3 *store_db(store *s);
 
 /* Add the SQL functions the views of results/schema.sql need to a
-** connection opened elsewhere (e.g. read-only by a report): sqrt, for
-** libraries built without SQLITE_ENABLE_MATH_FUNCTIONS, with SQLite's
-** own semantics (NULL for NULL or a negative argument).  store_open does
-** it for its connection.  0, or -1 (message in sqlite3_errmsg(db)). */
+** connection opened elsewhere (e.g. read-only by a report): sqrt, which
+** libraries built without SQLITE_ENABLE_MATH_FUNCTIONS lack, with SQLite's
+** own semantics (NULL for NULL or a negative argument; where the library
+** has one, ours replaces it with the same results).  store_open does it
+** for its connection.  0, or -1 (message in sqlite3_errmsg(db)). */
 int store_add_functions(struct sqlite3 *db);
 
 /* The schema text (results/schema.sql) compiled in, and its version

@@ -37,6 +37,7 @@ echo "# neosim benchmarks: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null
 bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
+bench mm1_scenario sh tests/bench/mm1_scenario.sh
 
 # Derived figures.
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)

@@ -78,6 +78,16 @@ expect_rc 2 "--set with a bad value"
 expect_match "$ERR" "tenants.od.arrivals_per_hour" "--set error names the key"
 if [ -e "$T_TMP/r7.db" ]; then fail "bad --set created the database"; else pass; fi
 
+# two processes writing one database at once: both succeed, nothing lost
+cdb=$T_TMP/conc.db
+"$NEOSIM" run scenarios/erlang_b.lua --db "$cdb" --reps 4 --set horizon_days=200 --quiet & p1=$!
+"$NEOSIM" run tests/validation/erlang_b.lua --db "$cdb" --reps 4 --set horizon_days=100 --quiet & p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+expect_eq "$r1,$r2" "0,0" "concurrent runs on one database"
+expect_eq "$(q "$cdb" "select count(*) from runs where status = 'done'")" "24" "concurrent runs all stored"
+expect_eq "$(q "$cdb" "pragma integrity_check")" "ok" "database intact"
+
 # M/M/1 through a scenario: a short horizon runs and waits are positive
 run "$NEOSIM" run scenarios/mm1.lua --db "$db" --set horizon_days=200 --quiet
 expect_rc 0 "run mm1"
