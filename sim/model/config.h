@@ -1,8 +1,10 @@
 /*
 ** config.h -- the model's configuration as plain C structs: what a
 ** scenario describes, resolved for one sweep point (defaults filled,
-** dates as hours since the start, names resolved to indices).  Built
-** by sim/scenario.c from Lua; the model never sees Lua.
+** dates as hours since the start, names resolved to 0-based indices).
+** Built by sim/luacfg.c from Lua (lua/neo/CONTRACT.md); the model never
+** sees Lua.  Money in US dollars, times in hours, rates per year unless
+** a name says otherwise.
 */
 #ifndef NEOSIM_CONFIG_H
 #define NEOSIM_CONFIG_H
@@ -15,64 +17,161 @@
 typedef struct sku_cfg {
   char *name;
   int gpus_per_node;
-  double node_price;     /* $ per node */
+  double node_price;     /* $ per node (supplier price at the start) */
   double node_kw;        /* all-in facility kW per node, before PUE */
   double perf;           /* relative throughput */
-  double mtbf_gpu_hours; /* INFINITY: no failures */
+  double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
   double repair_hours;
-  double life_years;     /* straight-line depreciation */
+  double life_years;     /* straight-line depreciation from install */
   double release_h;      /* -INFINITY when not given */
-  double resale_fraction;
+  double resale_fraction; /* of node_price, when sold or at end of life */
 } sku_cfg;
+
+/* MW online at a site: from t_h on, mw in total (a step schedule). */
+typedef struct online_step {
+  double t_h, mw;
+} online_step;
 
 typedef struct site_cfg {
   char *name;
-  double power_mw;
+  double power_mw;             /* online from the start unless `online` is given */
   double pue;
   process_cfg power_price_mwh; /* $ per MWh */
-  double colo_kw_month;        /* $ per kW-month of node_kw x PUE */
-  int repair;
+  double colo_kw_month;        /* $ per kW-month of node_kw (IT load) */
+  int repair;                  /* 0: failed nodes are lost (orbital) */
+  double install_hours;        /* from delivery to in service */
+  online_step *online;         /* ascending; empty: power_mw from the start */
+  size_t nonline;
 } site_cfg;
 
 typedef struct fleet_cfg {
-  int site, sku; /* indices into skus, sites */
+  int site, sku;
   long nodes;
-  double installed_h; /* <= 0 */
+  double installed_h; /* <= 0; depreciation and failures count from here */
+  int bought;         /* 1: bought at the start (capex at t = 0), 0: already owned */
 } fleet_cfg;
 
-typedef enum tenant_kind { TENANT_ON_DEMAND = 0, TENANT_NKINDS } tenant_kind;
+typedef enum tenant_kind {
+  TENANT_RESERVED = 0, /* dedicated nodes under contract */
+  TENANT_ON_DEMAND,    /* jobs, rejected or queued */
+  TENANT_SPOT,         /* jobs, preempted when paying work needs the nodes */
+  TENANT_INTERNAL,     /* the operator's own use, valued, not billed */
+  TENANT_NKINDS
+} tenant_kind;
 
 typedef struct tenant_cfg {
   char *name;
   tenant_kind kind;
   int sku;
+  int site;                /* -1: any site */
+  int priority;            /* allocation order, lower first (reserved 0 .. internal 3) */
+  /* on_demand and spot */
   process_cfg arrivals_per_hour;
-  dist job_nodes;      /* rounded to an integer >= 1 */
+  dist job_nodes;          /* rounded to an integer >= 1 */
   dist job_hours;
-  int reject;          /* 1: Erlang loss; 0: queue with patience */
-  dist patience_hours; /* constant INFINITY: never abandon */
-  double price_gpu_hour;
+  int reject;              /* 1: Erlang loss; 0: queue with patience */
+  dist patience_hours;     /* constant INFINITY: never abandon */
+  double price_gpu_hour;   /* $; used when !price_market */
+  int price_market;        /* 1: price = market index x price_factor */
+  double price_factor;     /* e.g. 0.3 for spot at 70% off the index */
+  double elasticity;       /* arrivals x (price / market)^-elasticity; 0: none */
+  /* reserved */
+  long nodes;              /* reserved: contracted nodes; internal: wanted nodes */
+  double start_h, term_months;
+  int take_or_pay;         /* 1: billed whether used or not */
+  double usage;            /* fraction used when not take-or-pay */
+  double renew_prob;       /* at term end, renewed at the then market price */
+  double renew_factor;     /* renewal price = market index x renew_factor */
+  double default_prob_year; /* hazard of tenant default */
+  double terminate_prob_year; /* hazard of early termination notice */
+  double notice_days;      /* notice before an early termination takes effect */
+  double prepay_fraction;  /* of the contract value, paid at start */
+  double sla_credit;       /* credit per undelivered GPU-hour, as a multiple of price */
+  /* internal */
+  double value_gpu_hour;   /* $ value of a GPU-hour of own use (not cash) */
 } tenant_cfg;
 
+/* The rental price index of one SKU. */
+typedef struct market_cfg {
+  int defined;             /* 0: no index for this SKU */
+  process_cfg price_gpu_hour;
+  double obsolescence;     /* x this factor when each newer SKU is released (1: none) */
+} market_cfg;
+
+typedef struct supplier_cfg {
+  dist lead_time_days;     /* order to delivery */
+  process_cfg *node_price; /* per SKU: $ per node over time */
+  double *monthly_cap;     /* per SKU: nodes shipped per calendar month (INFINITY) */
+  int pay_on_delivery;     /* 0: capex paid when ordered, 1: on delivery */
+} supplier_cfg;
+
+typedef enum shock_kind {
+  SHOCK_GPU_PRICE = 0, /* supplier node price x factor (target sku or all) */
+  SHOCK_POWER_PRICE,   /* site power price x factor (target site or all) */
+  SHOCK_LEAD_TIME,     /* lead times x factor (HBM shortage) */
+  SHOCK_SUPPLY_CUT,    /* monthly caps x factor (export control; 0 stops) */
+  SHOCK_DEMAND,        /* arrival rates x factor (target tenant or all) */
+  SHOCK_MARKET_PRICE,  /* market index x factor (target sku or all) */
+  SHOCK_NKINDS
+} shock_kind;
+
+typedef struct shock_cfg {
+  char *name;          /* for the record: "shocks[2]" or its name key */
+  shock_kind kind;
+  int target;          /* sku, site or tenant index by kind; -1: all */
+  double at_h;         /* dated shock; NAN when random */
+  double rate_per_year; /* random shocks: Poisson rate */
+  double factor;
+  double days;         /* duration; INFINITY: permanent */
+} shock_cfg;
+
+typedef enum amort_kind { AMORT_ANNUITY = 0, AMORT_LINEAR, AMORT_BULLET } amort_kind;
+
+typedef struct debt_cfg {
+  char *name;
+  double principal;    /* $ drawn at draw_h (a facility: the limit) */
+  double rate;         /* per year, interest on the outstanding balance monthly */
+  double term_months;
+  double draw_h;
+  amort_kind amort;
+  double min_cash;     /* covenant: cash below it is a breach */
+  int facility;        /* 1: a revolving limit drawn when cash would go below 0 or by policy */
+} debt_cfg;
+
 typedef struct finance_cfg {
-  double cash;          /* $ at the start */
+  double cash;          /* $ at the start (equity) */
   double discount_rate; /* per year, for npv */
   double staff_month;   /* $ per month */
+  int terminal_book;    /* 1: npv adds the fleet's book value at the horizon */
+  debt_cfg *debt;
+  size_t ndebt;
 } finance_cfg;
+
+typedef struct policy_cfg {
+  double review_every_h; /* INFINITY: no review ticks */
+  int procurement, pricing, allocation; /* which policies the scenario defines */
+} policy_cfg;
 
 typedef struct model_cfg {
   long start_days;      /* day number of the start date (calendar.h) */
   double horizon_h;
   double warmup_h;      /* time averages and job statistics start here */
-  size_t nskus, nsites, nfleet, ntenants;
+  size_t nskus, nsites, nfleet, ntenants, nshocks;
   sku_cfg *skus;
   site_cfg *sites;
   fleet_cfg *fleet;
   tenant_cfg *tenants;
+  market_cfg *markets;  /* one per SKU */
+  supplier_cfg supplier;
+  shock_cfg *shocks;
   finance_cfg finance;
+  policy_cfg policies;
 } model_cfg;
 
 /* Free everything a model_cfg owns (the struct itself too); NULL no-op. */
 void model_cfg_free(model_cfg *c);
+
+const char *tenant_kind_name(tenant_kind k);
+const char *shock_kind_name(shock_kind k);
 
 #endif

@@ -97,7 +97,7 @@ model *model_new(const model_cfg *cfg, uint64_t seed, uint64_t rep, char *err, s
   m->cfg = cfg, m->seed = seed, m->rep = rep;
   m->free_job = UINT32_MAX;
   if (setup(m)) {
-    snprintf(err, errlen, "out of memory setting up the model");
+    snprintf(err, errlen, "%s", m->err[0] ? m->err : "out of memory setting up the model");
     model_free(m);
     return NULL;
   }

@@ -6,6 +6,7 @@
 ** job that does not fit blocks those behind it (no backfilling).
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model_int.h"
@@ -200,6 +201,11 @@ int od_init(model *m) {
     tn->rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep);
     if (!tn->rate) return -1;
     tn->rate_max = process_max(tn->rate);
+    if (!isfinite(tn->rate_max) || tn->rate_max < 0) {
+      snprintf(m->err, sizeof m->err, "tenants.%s.arrivals_per_hour: the rate process reached %g", tn->cfg->name,
+               tn->rate_max);
+      return -1;
+    }
     model_stream(m, &tn->arrivals, tn->cfg->name, "arrivals");
     model_stream(m, &tn->sizes, tn->cfg->name, "job_nodes");
     model_stream(m, &tn->durations, tn->cfg->name, "job_hours");

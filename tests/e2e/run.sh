@@ -34,6 +34,15 @@ expect_eq "$(q "$db" "select count(*) from summary where scenario = 'erlang-b-ch
 b=$(q "$db" "select group_concat(round(mean, 3)) from (select mean from summary where scenario = 'erlang-b-check' and metric = 'od.blocked_fraction' order by point)")
 expect_match "$b" '^0\.0[0-9]+,0\.0[0-9]+,0\.1[0-9]*$' "blocking by point ($b)"
 
+# the example queries run on real results
+for f in results/queries/*.sql; do
+  run sh -c "sqlite3 -header -column '$db' < '$f'"
+  expect_rc 0 "query $f on real results"
+  expect_eq "$(printf '%s' "$ERR")" "" "query $f prints no error"
+done
+run sh -c "sqlite3 -header -column '$db' < results/queries/compare_points.sql"
+expect_match "$OUT" "arrivals_per_hour" "compare_points shows the swept values"
+
 # accounting identities inside one run
 row=$(q "$db" "select round(sum(case name when 'revenue_total' then value end) - sum(case name when 'od.revenue' then value end), 6),
                       round(sum(case name when 'opex_total' then value end) - sum(case name when 'power_cost_total' then value end) - sum(case name when 'colo_cost_total' then value end) - sum(case name when 'staff_cost_total' then value end), 6)
@@ -87,6 +96,16 @@ wait $p2; r2=$?
 expect_eq "$r1,$r2" "0,0" "concurrent runs on one database"
 expect_eq "$(q "$cdb" "select count(*) from runs where status = 'done'")" "24" "concurrent runs all stored"
 expect_eq "$(q "$cdb" "pragma integrity_check")" "ok" "database intact"
+
+# a model that fails in some replications: those are stored as failed with
+# their error, the others go on, exit status 1
+run "$NEOSIM" run tests/e2e/scenarios/blowup.lua --db "$T_TMP/f.db"
+expect_rc 1 "some runs failed"
+expect_match "$ERR" "^neosim: [0-9]+ runs failed; first: point 0 replication [0-9]+: tenants.od.arrivals_per_hour: the rate process reached inf" "failure message"
+expect_eq "$(q "$T_TMP/f.db" "select count(*), sum(status = 'failed') > 0, sum(status = 'done') > 0 from runs")" "8|1|1" "failed and done runs stored"
+expect_eq "$(q "$T_TMP/f.db" "select count(*) from runs where status = 'failed' and error like '%reached inf%'")" \
+          "$(q "$T_TMP/f.db" "select count(*) from runs where status = 'failed'")" "failed runs carry their error"
+expect_eq "$(q "$T_TMP/f.db" "select count(*) from metrics m join runs r on r.id = m.run_id where r.status = 'failed'")" "0" "failed runs have no metrics"
 
 # M/M/1 through a scenario: a short horizon runs and waits are positive
 run "$NEOSIM" run scenarios/mm1.lua --db "$db" --set horizon_days=200 --quiet
