@@ -27,7 +27,7 @@ endif
 
 DEB_BUILD_PKGS := pkg-config liblua5.4-dev libsqlite3-dev
 DEB_TEST_PKGS  := sqlite3 lua5.4
-DEB_BENCH_PKGS := python3-simpy python3-simpy3
+DEB_BENCH_PKGS := python3-simpy python3-simpy3 time
 
 # Install Debian packages named in $(1) unless the check $(2) already passes.
 define ensure
@@ -112,7 +112,7 @@ test-deps:
 	$(call ensure,$(DEB_TEST_PKGS),command -v sqlite3 && command -v lua5.4)
 
 bench-deps:
-	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy, SimPy')
+	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy, SimPy' && test -x /usr/bin/time)
 
 test: $(BIN) $(UNIT_BIN) test-deps
 	@NEOSIM=$(BIN) BUILD=$(BUILD) sh tests/run.sh

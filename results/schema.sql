@@ -1,4 +1,4 @@
--- results/schema.sql -- the neosim results database, schema version 1.
+-- results/schema.sql -- the neosim results database, schema version 2.
 --
 -- This file is the public contract of the database that `neosim run` writes
 -- (default results/neosim.db).  neosim compiles this very text in and runs it
@@ -101,6 +101,25 @@ CREATE TABLE series (
 -- samples either way.
 CREATE INDEX series_by_run ON series (run_id, t_days, name);
 
+-- Business events of a run, in time order: contract starts, renewals and
+-- ends, tenant defaults, orders, shocks (when they hit and end), facility
+-- draws, covenant breaches and the default that ends a run.  Failures and
+-- repairs (many) are recorded only for traced runs.  Answers "why did cash
+-- run out in this replication?":
+--   SELECT t_days, kind, subject, detail FROM events WHERE run_id = ? ORDER BY t_days;
+-- Schema version 2 added this table (version 1 databases are refused with
+-- a message: re-run into a new file).
+CREATE TABLE events (
+  run_id  INTEGER NOT NULL,  -- runs.id (not declared REFERENCES, as series)
+  t_days  REAL NOT NULL,     -- simulated days since the scenario start
+  kind    TEXT NOT NULL,     -- contract_start, renewal, contract_end, tenant_default, order,
+                             -- shock, shock_end, release, draw, covenant_breach, default,
+                             -- termination_notice, offer_declined, failure (traced)
+  subject TEXT NOT NULL,     -- the tenant, SKU, shock, debt tranche ... it concerns
+  detail  TEXT               -- a human-readable account
+);
+CREATE INDEX events_by_run ON events (run_id, t_days);
+
 -- The 0.975 quantile of Student's t distribution with df degrees of
 -- freedom, for confidence intervals.  SQLite has no t quantile function, so
 -- the summary view uses the row with the largest df <= n - 1: exact for
@@ -178,4 +197,4 @@ SELECT DISTINCT r.scenario, r.point, p.name, p.value, r.scenario_sha256
 FROM runs r JOIN params p ON p.run_id = r.id
 WHERE p.swept = 1;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -8,6 +8,7 @@
 
 #include "batch.h"
 #include "model/model.h"
+#include "policy.h"
 
 static double now_s(clockid_t clk) {
   struct timespec ts;
@@ -19,11 +20,15 @@ int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, resu
                   uint64_t *events, char *err, size_t errlen) {
   results_reset(res);
   *events = 0;
-  model *m = model_new(s->points[point].cfg, seed, (uint64_t)rep, err, errlen);
-  if (!m) return -1;
-  int rc = model_run(m, res, err, errlen);
-  *events = model_events(m);
+  int none;
+  policy_ctx *pol = policy_new(s, point, &none, err, errlen);
+  if (!pol && !none) return -1;
+  model_hooks hooks = pol ? policy_hooks(pol) : (model_hooks){0};
+  model *m = model_new(s->points[point].cfg, &hooks, seed, (uint64_t)rep, err, errlen);
+  int rc = m ? model_run(m, res, err, errlen) : -1;
+  if (m) *events = model_events(m);
   model_free(m);
+  policy_free(pol);
   return rc;
 }
 
@@ -32,15 +37,20 @@ static int store_one(store *st, const scenario *s, size_t point, const results *
   store_param *params = malloc((pt->nparams ? pt->nparams : 1) * sizeof *params);
   store_metric *metrics = malloc((res->nm ? res->nm : 1) * sizeof *metrics);
   store_sample *series = malloc((res->ns ? res->ns : 1) * sizeof *series);
+  store_event *ev = malloc((res->nev ? res->nev : 1) * sizeof *ev);
   int64_t id = -1;
-  if (params && metrics && series) {
+  if (params && metrics && series && ev) {
+    store_run r = *run;
+    for (size_t i = 0; i < res->nev; i++)
+      ev[i] = (store_event){res->ev[i].t_days, res->ev[i].kind, res->ev[i].subject, res->ev[i].detail};
+    r.ev = ev, r.nev = res->nev;
     for (size_t i = 0; i < pt->nparams; i++)
       params[i] = (store_param){pt->params[i].name, pt->params[i].value, pt->params[i].swept};
     for (size_t i = 0; i < res->nm; i++) metrics[i] = (store_metric){res->m[i].name, res->m[i].value};
     for (size_t i = 0; i < res->ns; i++) series[i] = (store_sample){res->s[i].t_days, res->s[i].name, res->s[i].value};
-    id = store_put_run(st, run, params, pt->nparams, metrics, res->nm, series, res->ns);
+    id = store_put_run(st, &r, params, pt->nparams, metrics, res->nm, series, res->ns);
   }
-  free(params), free(metrics), free(series);
+  free(params), free(metrics), free(series), free(ev);
   return id > 0 ? 0 : -1;
 }
 
@@ -73,7 +83,7 @@ int batch_run(const scenario *s, const batch_opts *o, store *st, batch_report *r
       double started = now_s(CLOCK_REALTIME), w0 = now_s(CLOCK_MONOTONIC);
       int ok = batch_run_one(s, p, o->seed, r, &res, &events, why, sizeof why) == 0;
       store_run run = {s->name, s->sha256, (int)p, (int)r, o->seed, ok ? "done" : "failed", ok ? NULL : why,
-                       events, now_s(CLOCK_MONOTONIC) - w0, started, now_s(CLOCK_REALTIME)};
+                       events, now_s(CLOCK_MONOTONIC) - w0, started, now_s(CLOCK_REALTIME), NULL, 0};
       if (!ok && !rep->first_error[0]) snprintf(rep->first_error, sizeof rep->first_error, "point %zu replication %ld: %s", p, r, why);
       if (store_one(st, s, p, ok ? &res : &(results){0}, &run)) {
         snprintf(err, errlen, "%s", store_error(st));

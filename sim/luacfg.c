@@ -11,13 +11,16 @@
 
 #include "luacfg.h"
 
-typedef struct rd {
+typedef struct rd rd;
+typedef void (*elem_fn)(rd *r, int et, void *elem, const model_cfg *c);
+
+struct rd {
   lua_State *L;
   char *err;
   size_t errlen;
   int bad;
   const char *where; /* e.g. "tenants[2]" */
-} rd;
+};
 
 static void bad(rd *r, const char *key, const char *what) {
   if (r->bad++) return;
@@ -82,6 +85,24 @@ static double *numbers(rd *r, int t, const char *key, size_t *n) {
   if (!a) bad(r, key, "out of memory");
   *n = len;
   return a;
+}
+
+/* A string field that must be one of names[] (NULL-terminated): its index. */
+static int choice(rd *r, int t, const char *key, const char *const *names) {
+  char *v = str(r, t, key);
+  int k = -1;
+  for (int i = 0; v && names[i]; i++)
+    if (strcmp(v, names[i]) == 0) k = i;
+  if (v && k < 0) bad(r, key, "unknown value");
+  free(v);
+  return k < 0 ? 0 : k;
+}
+
+/* An optional 1-based index where 0 means "none": -1, else 0-based. */
+static int opt_index(rd *r, int t, const char *key, size_t n) {
+  double v = num(r, t, key);
+  if (!(v >= 0 && v <= (double)n)) bad(r, key, "index out of range");
+  return v >= 1 && v <= (double)n ? (int)v - 1 : -1;
 }
 
 static void read_dist(rd *r, int t, const char *key, dist *d) {
@@ -176,8 +197,6 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
 
 /* Iterate array t[key]: calloc n elements of size sz, call fn for each
 ** element table (at the stack top) with where = "key[i]". */
-typedef void (*elem_fn)(rd *r, int et, void *elem, const model_cfg *c);
-
 static void *read_array(rd *r, int t, const char *key, size_t sz, size_t *n, elem_fn fn, const model_cfg *c) {
   *n = 0;
   if (!field(r, t, key, LUA_TTABLE)) return NULL;
@@ -220,15 +239,23 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   if (s->gpus_per_node < 1) bad(r, "gpus_per_node", "must be >= 1");
 }
 
+static void read_online(rd *r, int t, void *elem, const model_cfg *c) {
+  online_step *o = elem;
+  (void)c;
+  o->t_h = num(r, t, "t_hours");
+  o->mw = num(r, t, "mw");
+}
+
 static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
   site_cfg *s = elem;
-  (void)c;
   s->name = str(r, t, "name");
   s->power_mw = num(r, t, "power_mw");
   s->pue = num(r, t, "pue");
   read_process(r, t, "power_price_mwh", &s->power_price_mwh);
   s->colo_kw_month = num(r, t, "colo_kw_month");
   s->repair = boolean(r, t, "repair");
+  s->install_hours = num(r, t, "install_hours");
+  s->online = read_array(r, t, "online", sizeof *s->online, &s->nonline, read_online, c);
 }
 
 static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
@@ -237,32 +264,154 @@ static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
   f->sku = index_of(r, t, "sku", c->nskus);
   f->nodes = (long)num(r, t, "nodes");
   f->installed_h = num(r, t, "installed_hours");
+  f->bought = boolean(r, t, "bought");
   if (f->nodes < 0) bad(r, "nodes", "must be >= 0");
 }
+
+static const char *const tenant_kinds[] = {"reserved", "on_demand", "spot", "internal", NULL};
 
 static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tenant_cfg *tc = elem;
   tc->name = str(r, t, "name");
-  char *kind = str(r, t, "kind");
-  if (kind && strcmp(kind, "on_demand") != 0) bad(r, "kind", "unsupported tenant kind");
-  free(kind);
-  tc->kind = TENANT_ON_DEMAND;
+  tc->kind = (tenant_kind)choice(r, t, "kind", tenant_kinds);
   tc->sku = index_of(r, t, "sku", c->nskus);
+  tc->site = opt_index(r, t, "site", c->nsites);
+  tc->priority = (int)num(r, t, "priority");
   read_process(r, t, "arrivals_per_hour", &tc->arrivals_per_hour);
   read_dist(r, t, "job_nodes", &tc->job_nodes);
   read_dist(r, t, "job_hours", &tc->job_hours);
   tc->reject = boolean(r, t, "reject");
   read_dist(r, t, "patience_hours", &tc->patience_hours);
   tc->price_gpu_hour = num(r, t, "price_gpu_hour");
+  tc->price_market = boolean(r, t, "price_market");
+  tc->price_factor = num(r, t, "price_factor");
+  tc->elasticity = num(r, t, "elasticity");
+  tc->nodes = (long)num(r, t, "nodes");
+  tc->start_h = num(r, t, "start_hours");
+  tc->term_months = num(r, t, "term_months");
+  tc->take_or_pay = boolean(r, t, "take_or_pay");
+  tc->usage = num(r, t, "usage");
+  tc->renew_prob = num(r, t, "renew_prob");
+  tc->renew_factor = num(r, t, "renew_factor");
+  tc->default_prob_year = num(r, t, "default_prob_year");
+  tc->terminate_prob_year = num(r, t, "terminate_prob_year");
+  tc->notice_days = num(r, t, "notice_days");
+  tc->prepay_fraction = num(r, t, "prepay_fraction");
+  tc->sla_credit = num(r, t, "sla_credit");
+  tc->value_gpu_hour = num(r, t, "value_gpu_hour");
 }
 
-static void read_finance(rd *r, int t, finance_cfg *f) {
+static void read_market(rd *r, int t, void *elem, const model_cfg *c) {
+  market_cfg *mk = elem;
+  (void)c;
+  mk->defined = boolean(r, t, "defined");
+  read_process(r, t, "price_gpu_hour", &mk->price_gpu_hour);
+  mk->obsolescence = num(r, t, "obsolescence");
+}
+
+static void read_price(rd *r, int t, void *elem, const model_cfg *c) {
+  (void)c;
+  read_process_at(r, t, "node_price", elem);
+}
+
+static void read_supplier(rd *r, int t, model_cfg *c) {
+  supplier_cfg *s = &c->supplier;
+  if (!field(r, t, "supplier", LUA_TTABLE)) return;
+  int st = lua_gettop(r->L);
+  size_t n1 = 0, n2 = 0;
+  r->where = "supplier";
+  read_dist(r, st, "lead_time_days", &s->lead_time_days);
+  s->node_price = read_array(r, st, "node_price", sizeof *s->node_price, &n1, read_price, c);
+  s->monthly_cap = numbers(r, st, "monthly_cap", &n2);
+  s->pay_on_delivery = boolean(r, st, "pay_on_delivery");
+  if (n1 != c->nskus || n2 != c->nskus) bad(r, "node_price", "needs one entry per SKU");
+  lua_pop(r->L, 1);
+}
+
+static const char *const shock_kinds[] = {"gpu_price", "power_price", "lead_time", "supply_cut", "demand",
+                                          "market_price", NULL};
+
+static void read_shock(rd *r, int t, void *elem, const model_cfg *c) {
+  shock_cfg *s = elem;
+  s->name = str(r, t, "name");
+  s->kind = (shock_kind)choice(r, t, "kind", shock_kinds);
+  size_t n = s->kind == SHOCK_POWER_PRICE ? c->nsites : s->kind == SHOCK_DEMAND ? c->ntenants : c->nskus;
+  s->target = opt_index(r, t, "target", n);
+  s->at_h = boolean(r, t, "random") ? (double)NAN : num(r, t, "at_hours");
+  s->rate_per_year = num(r, t, "rate_per_year");
+  s->factor = num(r, t, "factor");
+  s->days = num(r, t, "days");
+}
+
+static const char *const amort_kinds[] = {"annuity", "linear", "bullet", NULL};
+
+static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
+  debt_cfg *d = elem;
+  (void)c;
+  d->name = str(r, t, "name");
+  d->principal = num(r, t, "principal");
+  d->rate = num(r, t, "rate");
+  d->term_months = num(r, t, "term_months");
+  d->draw_h = num(r, t, "draw_hours");
+  d->amort = (amort_kind)choice(r, t, "amortization", amort_kinds);
+  d->min_cash = num(r, t, "min_cash");
+  d->facility = boolean(r, t, "facility");
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(((const scenario_value *)a)->name, ((const scenario_value *)b)->name);
+}
+
+/* policies.params: scalars by name, sorted (deterministic order). */
+static void read_params(rd *r, int pt, scenario_point *sp) {
+  if (!field(r, pt, "params", LUA_TTABLE)) return;
+  lua_State *L = r->L;
+  int t = lua_gettop(L);
+  size_t n = 0, cap = 0;
+  scenario_value *v = NULL;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    int ty = lua_type(L, -1);
+    if (lua_type(L, -2) != LUA_TSTRING || (ty != LUA_TNUMBER && ty != LUA_TBOOLEAN && ty != LUA_TSTRING)) {
+      bad(r, "params", "must map names to numbers, booleans or strings");
+    } else if (n == cap && !(v = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v))) {
+      bad(r, "params", "out of memory");
+      lua_pop(L, 2);
+      break;
+    } else {
+      scenario_value *e = &v[n++];
+      e->name = strdup(lua_tostring(L, -2)), e->type = ty, e->str = NULL;
+      e->num = ty == LUA_TBOOLEAN ? lua_toboolean(L, -1) : ty == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+      if (ty == LUA_TSTRING) e->str = strdup(lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (v) qsort(v, n, sizeof *v, by_name);
+  sp->policy_params = v, sp->npolicy_params = n;
+}
+
+static void read_policies(rd *r, int t, policy_cfg *p, scenario_point *sp) {
+  if (!field(r, t, "policies", LUA_TTABLE)) return;
+  int pt = lua_gettop(r->L);
+  r->where = "policies";
+  p->review_every_h = num(r, pt, "review_every_hours");
+  p->procurement = boolean(r, pt, "procurement");
+  p->pricing = boolean(r, pt, "pricing");
+  p->allocation = boolean(r, pt, "allocation");
+  read_params(r, pt, sp);
+  lua_pop(r->L, 1);
+}
+
+static void read_finance(rd *r, int t, finance_cfg *f, const model_cfg *c) {
   if (!field(r, t, "finance", LUA_TTABLE)) return;
   int ft = lua_gettop(r->L);
   r->where = "finance";
   f->cash = num(r, ft, "cash");
   f->discount_rate = num(r, ft, "discount_rate");
   f->staff_month = num(r, ft, "staff_month");
+  f->terminal_book = boolean(r, ft, "terminal_book");
+  f->debt = read_array(r, ft, "debt", sizeof *f->debt, &f->ndebt, read_debt, c);
   lua_pop(r->L, 1);
 }
 
@@ -290,7 +439,13 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
   c->sites = read_array(&r, t, "sites", sizeof *c->sites, &c->nsites, read_site, c);
   c->fleet = read_array(&r, t, "fleet", sizeof *c->fleet, &c->nfleet, read_fleet, c);
   c->tenants = read_array(&r, t, "tenants", sizeof *c->tenants, &c->ntenants, read_tenant, c);
-  read_finance(&r, t, &c->finance);
+  size_t nm = 0;
+  c->markets = read_array(&r, t, "markets", sizeof *c->markets, &nm, read_market, c);
+  if (nm != c->nskus) bad(&r, "markets", "needs one entry per SKU");
+  read_supplier(&r, t, c);
+  c->shocks = read_array(&r, t, "shocks", sizeof *c->shocks, &c->nshocks, read_shock, c);
+  read_finance(&r, t, &c->finance, c);
+  read_policies(&r, t, &c->policies, pt);
   r.where = "point";
   pt->params = read_array(&r, t, "params", sizeof *pt->params, &pt->nparams, read_param, c);
   if (!(c->horizon_h > 0)) bad(&r, "horizon_hours", "must be > 0");
@@ -300,6 +455,8 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
 void luacfg_point_clear(scenario_point *pt) {
   model_cfg_free(pt->cfg);
   for (size_t i = 0; pt->params && i < pt->nparams; i++) free(pt->params[i].name), free(pt->params[i].value);
-  free(pt->params);
+  for (size_t i = 0; pt->policy_params && i < pt->npolicy_params; i++)
+    free(pt->policy_params[i].name), free(pt->policy_params[i].str);
+  free(pt->params), free(pt->policy_params);
   memset(pt, 0, sizeof *pt);
 }

@@ -59,17 +59,32 @@ int results_sample(results *r, double t_days, const char *name, double value) {
   return 0;
 }
 
+int results_event(results *r, double t_days, const char *kind, const char *subject, const char *detail) {
+  const char *k = intern(r, kind), *s = intern(r, subject);
+  char *d = strdup(detail ? detail : "");
+  if (!k || !s || !d || grow((void **)&r->ev, &r->capev, r->nev, sizeof *r->ev)) {
+    free(d);
+    return -1;
+  }
+  r->ev[r->nev++] = (result_event){t_days, k, s, d};
+  return 0;
+}
+
 double results_get(const results *r, const char *name) {
   for (size_t i = 0; i < r->nm; i++)
     if (strcmp(r->m[i].name, name) == 0) return r->m[i].value;
   return NAN;
 }
 
-void results_reset(results *r) { r->nm = r->ns = 0; }
+void results_reset(results *r) {
+  for (size_t i = 0; i < r->nev; i++) free(r->ev[i].detail);
+  r->nm = r->ns = r->nev = 0;
+}
 
 void results_clear(results *r) {
   if (!r) return;
+  results_reset(r);
   for (size_t i = 0; i < r->capnames; i++) free(r->names[i]);
-  free(r->names), free(r->m), free(r->s);
+  free(r->names), free(r->m), free(r->s), free(r->ev);
   memset(r, 0, sizeof *r);
 }

@@ -20,11 +20,20 @@ typedef struct result_sample {
   double value;
 } result_sample;
 
+/* A business event: a shock hit, a default, a covenant breach ... */
+typedef struct result_event {
+  double t_days;
+  const char *kind, *subject; /* interned */
+  char *detail;               /* owned */
+} result_event;
+
 typedef struct results {
   result_metric *m;
   size_t nm, capm;
   result_sample *s;
   size_t ns, caps;
+  result_event *ev;
+  size_t nev, capev;
   char **names;     /* interned names, open addressing by FNV-1a */
   size_t nnames, capnames;
 } results;
@@ -32,6 +41,7 @@ typedef struct results {
 /* Append; 0, or -1 on no memory (nothing appended). */
 int results_metric(results *r, const char *name, double value);
 int results_sample(results *r, double t_days, const char *name, double value);
+int results_event(results *r, double t_days, const char *kind, const char *subject, const char *detail);
 /* The value of a metric by name, NaN if absent (for tests and summaries). */
 double results_get(const results *r, const char *name);
 /* Forget the metrics and samples, keep the memory and names. */

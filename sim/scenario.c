@@ -114,6 +114,7 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
     free(dir), scenario_free(s);
     return NULL;
   }
+  if (lim) s->limits = *lim;
   s->L = sandbox_new(sandbox_lib_dir(), dir, lim);
   free(dir);
   if (!s->L) {

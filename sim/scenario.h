@@ -17,10 +17,20 @@ typedef struct scenario_param {
   int swept;
 } scenario_param;
 
+/* A scalar Lua value: policies.params entries. */
+typedef struct scenario_value {
+  char *name;
+  int type;   /* LUA_TNUMBER, LUA_TBOOLEAN or LUA_TSTRING */
+  double num; /* number, or boolean as 0/1 */
+  char *str;
+} scenario_value;
+
 typedef struct scenario_point {
   model_cfg *cfg;
   scenario_param *params; /* every scalar key, sorted by name */
   size_t nparams;
+  scenario_value *policy_params; /* policies.params, sorted by name */
+  size_t npolicy_params;
 } scenario_point;
 
 typedef struct scenario {
@@ -33,7 +43,8 @@ typedef struct scenario {
   size_t npoints;
   scenario_point *points;
   double horizon_days;
-  lua_State *L;     /* the sandbox, kept for policies */
+  lua_State *L;     /* the sandbox the scenario was resolved in */
+  sandbox_limits limits; /* for the sandboxes of policies */
 } scenario;
 
 typedef struct scenario_set {

@@ -23,7 +23,7 @@
 
 enum {
   Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SCENARIO, Q_FIND_RUN, Q_DEL_SERIES, Q_DEL_METRICS,
-  Q_DEL_PARAMS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_SAMPLES, Q_COUNT
+  Q_DEL_PARAMS, Q_DEL_EVENTS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_EVENT, Q_SAMPLES, Q_COUNT
 };
 
 static const char *const query_sql[Q_COUNT] = {
@@ -35,6 +35,7 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
   [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
   [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
+  [Q_DEL_EVENTS] = "DELETE FROM events WHERE run_id = ?1",
   [Q_DEL_RUN] = "DELETE FROM runs WHERE id = ?1",
   [Q_RUN] = "INSERT INTO runs (scenario, scenario_sha256, point, replication, seed, status, error,"
             " events, wall_s, started_at, finished_at, version)"
@@ -42,12 +43,13 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_PARAM] = "INSERT INTO params (run_id, name, value, swept) VALUES (?1, ?2, ?3, ?4)",
   [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
   [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
+  [Q_EVENT] = "INSERT INTO events (run_id, t_days, kind, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
   [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
 };
 
 /* The tables a neosim database of this schema version must have. */
 static const char *const required_tables[] = {"scenarios", "runs", "params", "metrics", "series",
-                                              "student_t"};
+                                              "events", "student_t"};
 
 struct store {
   sqlite3 *db;
@@ -299,7 +301,7 @@ static int drop_old(store *s, const store_run *run) {
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
   sqlite3_reset(q); /* repeats step's status, handled above */
   if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
-  static const int del[] = {Q_DEL_SERIES, Q_DEL_METRICS, Q_DEL_PARAMS, Q_DEL_RUN}; /* children first */
+  static const int del[] = {Q_DEL_SERIES, Q_DEL_EVENTS, Q_DEL_METRICS, Q_DEL_PARAMS, Q_DEL_RUN}; /* children first */
   for (size_t i = 0; i < sizeof del / sizeof del[0]; i++)
     if (bind_failed(s, sqlite3_bind_int64(s->q[del[i]], 1, old)) || step(s, s->q[del[i]])) return -1;
   return 0;
@@ -363,6 +365,18 @@ static int add_series(store *s, int64_t id, const store_sample *x, size_t n) {
   return 0;
 }
 
+static int add_events(store *s, int64_t id, const store_event *e, size_t n) {
+  sqlite3_stmt *q = s->q[Q_EVENT];
+  if (bind_failed(s, sqlite3_bind_int64(q, 1, id))) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (bind_failed(s, sqlite3_bind_double(q, 2, e[i].t_days) | sqlite3_bind_text(q, 3, e[i].kind, -1, SQLITE_STATIC) |
+                           sqlite3_bind_text(q, 4, e[i].subject, -1, SQLITE_STATIC) |
+                           sqlite3_bind_text(q, 5, e[i].detail, -1, SQLITE_STATIC)) ||
+        step(s, q))
+      return -1;
+  return 0;
+}
+
 /* Undo the open transaction after a failure already described in s->why. */
 static void roll_back(store *s) {
   if (sqlite3_get_autocommit(s->db)) return; /* SQLite rolled back already (e.g. disk full) */
@@ -380,7 +394,8 @@ int64_t store_put_run(store *s, const store_run *run, const store_param *params,
   int rc = step(s, s->q[Q_BEGIN]);
   if (!rc) {
     rc = drop_old(s, run) || add_run(s, run, &id) || add_params(s, id, params, nparams) ||
-         add_metrics(s, id, metrics, nmetrics) || add_series(s, id, series, nseries) || step(s, s->q[Q_COMMIT]);
+         add_metrics(s, id, metrics, nmetrics) || add_series(s, id, series, nseries) ||
+         add_events(s, id, run->ev, run->nev) || step(s, s->q[Q_COMMIT]);
     if (rc) roll_back(s);
   }
   if (!rc) return id;

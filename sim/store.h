@@ -12,6 +12,12 @@
 typedef struct store store;
 
 /* One run's identity and outcome (strings borrowed for the call). */
+/* A business event of a run (table events). */
+typedef struct store_event {
+  double t_days;
+  const char *kind, *subject, *detail;
+} store_event;
+
 typedef struct store_run {
   const char *scenario;        /* scenario name */
   const char *scenario_sha256; /* hex SHA-256 of the scenario source */
@@ -24,6 +30,8 @@ typedef struct store_run {
   double wall_s;               /* wall-clock seconds of the run */
   double started_at;           /* unix time, seconds */
   double finished_at;
+  const store_event *ev;        /* business events of the run (may be NULL) */
+  size_t nev;
 } store_run;
 
 typedef struct store_param {
@@ -81,6 +89,6 @@ int store_add_functions(struct sqlite3 *db);
 /* The schema text (results/schema.sql) compiled in, and its version
 ** (PRAGMA user_version of a neosim database). */
 extern const char store_schema_sql[];
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 #endif

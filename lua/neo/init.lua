@@ -10,7 +10,7 @@ local core = require("neo.core")
 local srcmap = require("neo.srcmap")
 local V = require("neo.validate")
 
-local neo = { dist = {}, process = {}, date = {}, sweep = {} }
+local neo = { dist = {}, process = {}, date = {}, sweep = {}, policies = require("neo.policies") }
 
 -- Scenarios ---------------------------------------------------------------------
 
@@ -50,6 +50,9 @@ function neo.is_scenario(t) return WHERE[t] ~= nil end
 function neo._resolve(scn, sets)
   return V.run(scn, sets or {}, (type(scn) == "table" and WHERE[scn]) or locate(""))
 end
+
+--- For C: nil when a policy's result is nil or a list of valid actions, else a message.
+neo._check_actions = neo.policies.check_actions
 
 -- Constructor arguments -----------------------------------------------------------
 

@@ -54,6 +54,8 @@ S.types = {
   map = "a table from names to entries",
   list = "a list of entries",
   sweep = "a grid (path -> list of values) or neo.sweep.points{...}",
+  steps = "a list of { date, value } pairs",
+  ["function"] = "a Lua function",
 }
 
 local IDENT, IDENT_DOC = "[%a_][%w_]*", "letters, digits and _, not starting with a digit"
@@ -85,9 +87,14 @@ S.site = {
   { key = "power_price_mwh", type = { "number", "process" }, unit = "$/MWh", min = 0, default = 0,
     doc = "electricity price", example = "neo.process.seasonal { base = 60, amplitude = 0.2 }" },
   { key = "colo_kw_month", type = "number", unit = "$/kW-month", min = 0, default = 0,
-    doc = "colocation fee per kW (node_kw x pue) per month", example = "150" },
+    doc = "colocation fee per kW of node_kw (IT load) per month", example = "150" },
   { key = "repair", type = "boolean", default = true,
     doc = "failed nodes are repaired (false: lost, e.g. an orbital site)", example = "false" },
+  { key = "install_days", type = "number", unit = "days", min = 0, default = 7, out = "install_hours", scale = 24,
+    doc = "from delivery to in service", example = "14" },
+  { key = "online", type = "steps", unit = "MW", min = 0, default = {}, resolve = "online",
+    doc = "MW online from each date (power_mw is online at the start), ascending dates",
+    example = '{ { "2026-06-01", 150 }, { "2027-01-01", 300 } }' },
 }
 
 S.fleet_entry = {
@@ -96,6 +103,8 @@ S.fleet_entry = {
   { key = "nodes", type = "integer", min = 0, required = true, doc = "number of nodes", example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
+  { key = "bought", type = "boolean", default = false,
+    doc = "true: bought at the start (capex then); false: already owned", example = "true" },
 }
 
 S.queue = {
@@ -104,22 +113,146 @@ S.queue = {
 }
 
 S.tenant = {
-  { key = "kind", type = "enum", one_of = { "on_demand" }, unsupported = { "reserved", "spot", "internal" },
-    required = true, doc = "kind of tenant", example = '"on_demand"' },
+  { key = "kind", type = "enum", one_of = { "reserved", "on_demand", "spot", "internal" },
+    required = true, doc = "kind of tenant (keys below say which kinds they apply to)", example = '"on_demand"' },
   { key = "sku", type = "name", ref = "skus", default_single = true,
-    doc = "SKU the tenant rents (default: the only SKU when there is one)", example = '"h100"' },
-  { key = "arrivals_per_hour", type = { "number", "process" }, unit = "jobs/hour", gt = 0, required = true,
-    doc = "job arrival rate (Poisson; a process makes it vary over time)", example = "7.0" },
-  { key = "job_nodes", type = { "integer", "dist" }, unit = "nodes", min = 1, default = 1,
-    doc = "nodes per job (a distribution is rounded to an integer >= 1)", example = "1" },
-  { key = "job_hours", type = { "number", "dist" }, unit = "hours", gt = 0, required = true,
-    doc = "job duration", example = "neo.dist.exponential { mean = 1.0 }" },
-  { key = "queue", type = { "enum", "record" }, one_of = { "reject" }, fields = S.queue, default = "reject",
-    resolve = "queue",
-    doc = '"reject" (a job finding no free nodes is lost) or { patience_hours = ... } (it waits)',
+    doc = "SKU the tenant uses (default: the only SKU when there is one)", example = '"h100"' },
+  { key = "site", type = "name", ref = "sites", absent = 0,
+    doc = "site it uses (absent: any)", example = '"dc1"' },
+  { key = "priority", type = "integer",
+    doc = "allocation order, lower first (default: reserved 0, on_demand 1, spot 2, internal 3)", example = "1" },
+  { key = "arrivals_per_hour", type = { "number", "process" }, unit = "jobs/hour", gt = 0,
+    doc = "on_demand, spot: job arrival rate (Poisson; a process makes it vary over time)", example = "7.0" },
+  { key = "job_nodes", type = { "integer", "dist" }, unit = "nodes", min = 1,
+    doc = "on_demand, spot: nodes per job (a distribution is rounded to an integer >= 1) [1]", example = "1" },
+  { key = "job_hours", type = { "number", "dist" }, unit = "hours", gt = 0,
+    doc = "on_demand, spot: job duration", example = "neo.dist.exponential { mean = 1.0 }" },
+  { key = "queue", type = { "enum", "record" }, one_of = { "reject" }, fields = S.queue, resolve = "queue",
+    doc = 'on_demand, spot: "reject" (a job finding no free nodes is lost) or { patience_hours = ... } (it waits) ["reject"]',
     example = "{ patience_hours = math.huge }" },
-  { key = "price_gpu_hour", type = "number", unit = "$/GPU-hour", min = 0, required = true,
-    doc = "price paid per GPU-hour", example = "2.0" },
+  { key = "price_gpu_hour", type = { "number", "enum" }, one_of = { "market" }, unit = "$/GPU-hour", min = 0,
+    resolve = "price",
+    doc = 'price per GPU-hour; on_demand, spot: or "market" (the market index x price_factor)', example = "2.0" },
+  { key = "price_factor", type = "number", gt = 0, doc = 'on_demand, spot: multiplier of the market index [1]',
+    example = "0.3" },
+  { key = "elasticity", type = "number", min = 0,
+    doc = "on_demand, spot: arrivals x (price / market)^-elasticity [0]", example = "0.8" },
+  { key = "nodes", type = "integer", min = 0, unit = "nodes",
+    doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
+  { key = "start", type = "date", out = "start_hours",
+    doc = "reserved: contract start [scenario start]", example = '"2026-06-01"' },
+  { key = "term_months", type = "number", unit = "months", gt = 0, doc = "reserved: contract term", example = "36" },
+  { key = "take_or_pay", type = "boolean", doc = "reserved: billed whether used or not [true]", example = "true" },
+  { key = "usage", type = "number", min = 0, max = 1,
+    doc = "reserved without take-or-pay: fraction of nodes billed [1]", example = "0.8" },
+  { key = "renew_prob", type = "number", min = 0, max = 1,
+    doc = "reserved: probability of renewal at term end [0]", example = "0.7" },
+  { key = "renew_factor", type = "number", gt = 0,
+    doc = "reserved: renewal price = market index x renew_factor [1]", example = "0.95" },
+  { key = "default_prob_year", type = "number", unit = "per year", min = 0,
+    doc = "reserved: hazard of tenant default (revenue stops, bills not collected are lost) [0]", example = "0.02" },
+  { key = "terminate_prob_year", type = "number", unit = "per year", min = 0,
+    doc = "reserved: hazard of an early termination notice [0]", example = "0.1" },
+  { key = "notice_days", type = "number", unit = "days", min = 0,
+    doc = "reserved: notice before an early termination ends the contract [90]", example = "90" },
+  { key = "prepay_fraction", type = "number", min = 0, max = 1,
+    doc = "reserved: share of the contract value paid at the start [0]", example = "0.2" },
+  { key = "sla_credit", type = "number", min = 0,
+    doc = "reserved: credit per undelivered GPU-hour, as a multiple of the price [1]", example = "1.0" },
+  { key = "value_gpu_hour", type = "number", unit = "$/GPU-hour", min = 0,
+    doc = "internal: value of a GPU-hour of own use (economic, not cash)", example = "2.5" },
+}
+
+-- Which tenant keys apply to which kind, which are required, and the defaults of the
+-- optional ones (checked and filled by validate.lua).
+S.tenant_kinds = {
+  on_demand = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
+                keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
+                         "price_factor", "elasticity" },
+                defaults = { priority = 1, job_nodes = 1, price_factor = 1, elasticity = 0 } },
+  spot = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
+           keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
+                    "price_factor", "elasticity" },
+           defaults = { priority = 2, job_nodes = 1, price_factor = 1, elasticity = 0 } },
+  reserved = { required = { "nodes", "price_gpu_hour", "term_months" },
+               keys = { "nodes", "price_gpu_hour", "start", "term_months", "take_or_pay", "usage", "renew_prob",
+                        "renew_factor", "default_prob_year", "terminate_prob_year", "notice_days",
+                        "prepay_fraction", "sla_credit" },
+               defaults = { priority = 0, take_or_pay = true, usage = 1, renew_prob = 0, renew_factor = 1,
+                            default_prob_year = 0, terminate_prob_year = 0, notice_days = 90,
+                            prepay_fraction = 0, sla_credit = 1 } },
+  internal = { required = { "nodes", "value_gpu_hour" }, keys = { "nodes", "value_gpu_hour" },
+               defaults = { priority = 3 } },
+}
+
+S.market_entry = {
+  { key = "price_gpu_hour", type = { "number", "process" }, unit = "$/GPU-hour", gt = 0, required = true,
+    doc = "the rental price index", example = "neo.process.path { { \"2026-01-01\", 2.35 } }" },
+  { key = "obsolescence", type = "number", gt = 0, max = 1, default = 1,
+    doc = "factor applied to the index each time a newer SKU is released", example = "0.8" },
+}
+
+S.supplier = {
+  { key = "lead_time_days", type = { "number", "dist" }, unit = "days", gt = 0, default = 90,
+    doc = "from shipping to delivery (shipping waits for the monthly cap)", example = "neo.dist.triangular { lo = 60, mode = 90, hi = 180 }" },
+  { key = "node_price", type = "map", of = { type = { "number", "process" }, unit = "$", gt = 0 }, names = IDENT,
+    names_doc = IDENT_DOC, default = {},
+    doc = "price of a node by SKU over time [each SKU's node_price]", example = "{ b200 = 420000 }" },
+  { key = "monthly_cap", type = "map", of = { type = "number", unit = "nodes", min = 0, inf = true }, names = IDENT,
+    names_doc = IDENT_DOC, default = {},
+    doc = "nodes shipped per calendar month by SKU [unlimited]", example = "{ b200 = 500 }" },
+  { key = "pay_on", type = "enum", one_of = { "order", "delivery" }, default = "delivery",
+    doc = "when capex is paid", example = '"order"' },
+}
+
+S.shock = {
+  { key = "kind", type = "enum", one_of = { "gpu_price", "power_price", "lead_time", "supply_cut", "demand",
+    "market_price" }, required = true, doc = "what the shock scales", example = '"lead_time"' },
+  { key = "name", type = "string", doc = "name in the events table [shocks[i]]", example = '"hbm_shortage"' },
+  { key = "sku", type = "name", ref = "skus", doc = "gpu_price, supply_cut, market_price: SKU hit [all]",
+    example = '"b200"' },
+  { key = "site", type = "name", ref = "sites", doc = "power_price: site hit [all]", example = '"dc1"' },
+  { key = "tenant", type = "name", ref = "tenants", doc = "demand: tenant hit [all]", example = '"od"' },
+  { key = "at", type = "date", doc = "date it hits (or rate_per_year)", example = '"2027-03-01"' },
+  { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
+    doc = "random shocks: Poisson rate (or at)", example = "0.5" },
+  { key = "factor", type = "number", min = 0, required = true, doc = "multiplier while it lasts", example = "2.0" },
+  { key = "days", type = "number", unit = "days", gt = 0, inf = true, default = math.huge,
+    doc = "how long it lasts (math.huge: for good)", example = "180" },
+}
+
+S.debt = {
+  { key = "name", type = "string", pattern = "[%w_.%-]+", pattern_doc = "letters, digits, '_', '.', '-'",
+    doc = "name of the tranche [debt[i]]", example = '"ddtl"' },
+  { key = "principal", type = "number", unit = "$", gt = 0, required = true,
+    doc = "amount drawn (a facility: its limit)", example = "5e8" },
+  { key = "rate", type = "number", unit = "per year", min = 0, required = true,
+    doc = "interest rate on the balance (paid monthly, rate / 12)", example = "0.11" },
+  { key = "term_months", type = "number", unit = "months", gt = 0, required = true, doc = "term", example = "60" },
+  { key = "draw", type = "date", default_key = "start", out = "draw_hours", doc = "date drawn [start]",
+    example = '"2026-06-01"' },
+  { key = "amortization", type = "enum", one_of = { "annuity", "linear", "bullet" }, default = "annuity",
+    doc = "repayment: equal payments, equal principal, or all at the end", example = '"bullet"' },
+  { key = "min_cash", type = "number", unit = "$", inf = true, default = -math.huge,
+    doc = "covenant: cash below this is a breach", example = "1e8" },
+  { key = "facility", type = "boolean", default = false,
+    doc = "a revolving facility: drawn when cash would go below 0 (or by policy), repaid at term end",
+    example = "true" },
+}
+
+S.policies = {
+  { key = "review_every_days", type = "number", unit = "days", gt = 0, inf = true, default = 30,
+    out = "review_every_hours", scale = 24, doc = "policies are called this often (and on shocks and contract ends)",
+    example = "14" },
+  { key = "params", type = "map", of = { type = { "number", "boolean", "string" }, inf = true }, names = IDENT,
+    names_doc = IDENT_DOC, default = {}, resolve = "params",
+    doc = "values the policies read as state.params (sweepable: policies.params.x)", example = "{ above = 0.85 }" },
+  { key = "procurement", type = "function", resolve = "present", doc = "function(state) -> actions: buy, sell",
+    example = "neo.policies.order_when_utilization { sku = \"h100\", site = \"dc1\", above = 0.85, nodes = 100 }" },
+  { key = "pricing", type = "function", resolve = "present", doc = "function(state) -> actions: prices",
+    example = "neo.policies.price_at_market { tenant = \"od\", minus = 0.1 }" },
+  { key = "allocation", type = "function", resolve = "present", doc = "function(state) -> actions: internal use, priority",
+    example = "neo.policies.keep_internal { tenant = \"train\", fraction = 0.2 }" },
 }
 
 S.finance = {
@@ -128,10 +261,15 @@ S.finance = {
     doc = "discount rate for the NPV", example = "0.12" },
   { key = "staff_month", type = "number", unit = "$/month", min = 0, default = 0,
     doc = "staff cost", example = "400000" },
+  { key = "terminal", type = "enum", one_of = { "none", "book" }, default = "none", resolve = "terminal",
+    doc = 'npv adds the fleet\'s book value at the horizon ("book") or not', example = '"book"' },
+  { key = "debt", type = "list", of = { type = "record", fields = S.debt }, default = {},
+    doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },
 }
 
 S.root = {
   type = "record",
+  check = "root",
   fields = {
     { key = "name", type = "string", required = true, pattern = "[%w_.%-]+",
       pattern_doc = "letters, digits, '_', '.', '-'", doc = "scenario name, stored with every run",
@@ -155,10 +293,20 @@ S.root = {
     { key = "fleet", type = "list", of = { type = "record", fields = S.fleet_entry, check = "site_power" },
       required = true, doc = "nodes installed at the start (may be empty); per site, the sum of "
         .. "nodes x node_kw x pue must not exceed power_mw", example = '{ { site = "dc1", sku = "h100", nodes = 10 } }' },
-    { key = "tenants", type = "map", of = { type = "record", fields = S.tenant }, names = IDENT,
+    { key = "tenants", type = "map", of = { type = "record", fields = S.tenant, check = "tenant", post = "tenant" }, names = IDENT,
       names_doc = IDENT_DOC, default = {}, doc = "customers by name",
       example = '{ od = { kind = "on_demand", arrivals_per_hour = 7, job_hours = 1, price_gpu_hour = 2 } }' },
+    { key = "market", type = "map", of = { type = { "number", "process", "record" }, fields = S.market_entry, gt = 0 },
+      names = IDENT, names_doc = IDENT_DOC, default = {}, resolve = "markets",
+      doc = "rental price index by SKU ($/GPU-hour): a number, a process or { price_gpu_hour, obsolescence }",
+      example = "{ h100 = neo.process.path { { \"2026-01-01\", 2.35 }, { \"2027-01-01\", 1.8 } } }" },
+    { key = "supplier", type = "record", fields = S.supplier, default = {}, resolve = "supplier",
+      doc = "buying nodes: lead times, prices, monthly caps", example = "{ lead_time_days = 120 }" },
+    { key = "shocks", type = "list", of = { type = "record", fields = S.shock, check = "shock" }, default = {},
+      resolve = "shocks", doc = "dated or random shocks", example = '{ { kind = "lead_time", at = "2027-03-01", factor = 2, days = 180 } }' },
     { key = "finance", type = "record", fields = S.finance, default = {}, doc = "money", example = "{ cash = 1e9 }" },
+    { key = "policies", type = "record", fields = S.policies, default = {},
+      doc = "Lua policies called at review ticks, shocks and contract ends", example = "{ review_every_days = 30 }" },
     { key = "sweep", type = "sweep",
       doc = "parameter sweep: key path -> list of values (grid, last path varying fastest), "
         .. "or neo.sweep.points{...}",

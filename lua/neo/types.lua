@@ -31,31 +31,110 @@
 ---@field power_mw number MW power capacity; the initial fleet must fit (required)
 ---@field pue? number power usage effectiveness >= 1 (default 1.3)
 ---@field power_price_mwh? neo.ProcessValue $/MWh electricity price (default 0)
----@field colo_kw_month? number $ per kW (node_kw x pue) per month (default 0)
+---@field colo_kw_month? number $ per kW of node_kw (IT load) per month (default 0)
 ---@field repair? boolean failed nodes are repaired; false: lost (default true)
+---@field install_days? number days from delivery to in service (default 7)
+---@field online? table[] { { DATE, MW }, ... }: MW online from each date (default: power_mw throughout)
 
 ---@class neo.FleetEntry
 ---@field site string name of a site (required)
 ---@field sku string name of a SKU (required)
 ---@field nodes integer number of nodes >= 0 (required)
 ---@field installed? neo.Date installation date, not after start (default start)
+---@field bought? boolean true: bought at the start (capex then); false: already owned (default)
 
 ---@class neo.Queue
 ---@field patience_hours number|neo.Dist hours a job waits before leaving; math.huge: forever
 
 ---@class neo.Tenant
----@field kind "on_demand"|"reserved"|"spot"|"internal" kind of tenant (only on_demand so far)
----@field sku? string SKU rented (default: the only SKU when there is one)
----@field arrivals_per_hour neo.ProcessValue jobs per hour, > 0 (required)
----@field job_nodes? integer|neo.Dist nodes per job >= 1 (default 1)
----@field job_hours neo.DistValue job duration in hours, > 0 (required)
----@field queue? "reject"|neo.Queue "reject" (default): lost when no nodes are free; or wait
----@field price_gpu_hour number $ per GPU-hour (required)
+---@field kind "reserved"|"on_demand"|"spot"|"internal" kind of tenant (required)
+---@field sku? string SKU used (default: the only SKU when there is one)
+---@field site? string site used (default: any)
+---@field priority? integer allocation order, lower first (default: reserved 0, on_demand 1, spot 2, internal 3)
+---@field arrivals_per_hour? neo.ProcessValue on_demand, spot: jobs per hour, > 0 (required for them)
+---@field job_nodes? integer|neo.Dist on_demand, spot: nodes per job >= 1 (default 1)
+---@field job_hours? neo.DistValue on_demand, spot: job duration in hours, > 0 (required for them)
+---@field queue? "reject"|neo.Queue on_demand, spot: "reject" (default), or wait with patience
+---@field price_gpu_hour? number|"market" $ per GPU-hour; on_demand, spot: or "market" (required but internal)
+---@field price_factor? number on_demand, spot: x the market index when "market" (default 1)
+---@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0)
+---@field nodes? integer reserved: nodes contracted (0: none); internal: nodes wanted (required for them)
+---@field start? neo.Date reserved: contract start (default: scenario start)
+---@field term_months? number reserved: contract term (required for it)
+---@field take_or_pay? boolean reserved: billed whether used or not (default true)
+---@field usage? number reserved without take-or-pay: fraction billed (default 1)
+---@field renew_prob? number reserved: probability of renewal at term end (default 0)
+---@field renew_factor? number reserved: renewal price = market index x this (default 1)
+---@field default_prob_year? number reserved: hazard of tenant default per year (default 0)
+---@field terminate_prob_year? number reserved: hazard of early termination per year (default 0)
+---@field notice_days? number reserved: notice of an early termination (default 90)
+---@field prepay_fraction? number reserved: share of the contract value paid at start (default 0)
+---@field sla_credit? number reserved: credit per undelivered GPU-hour, x price (default 1)
+---@field value_gpu_hour? number internal: $ value of a GPU-hour of own use (required for it)
+
+---@class neo.MarketEntry
+---@field price_gpu_hour neo.ProcessValue the rental price index, $ per GPU-hour (required)
+---@field obsolescence? number x this each time a newer SKU is released (default 1)
+
+---@class neo.Supplier
+---@field lead_time_days? neo.DistValue days from shipping to delivery (default 90)
+---@field node_price? table<string, neo.ProcessValue> $ per node by SKU (default: each SKU's node_price)
+---@field monthly_cap? table<string, number> nodes shipped per month by SKU (default unlimited)
+---@field pay_on? "order"|"delivery" when capex is paid (default "delivery")
+
+---@class neo.Shock
+---@field kind "gpu_price"|"power_price"|"lead_time"|"supply_cut"|"demand"|"market_price" what it scales (required)
+---@field name? string name in the events table (default shocks[i])
+---@field sku? string gpu_price, supply_cut, market_price: SKU hit (default all)
+---@field site? string power_price: site hit (default all)
+---@field tenant? string demand: tenant hit (default all)
+---@field at? neo.Date date it hits (or rate_per_year)
+---@field rate_per_year? number random shocks per year (or at)
+---@field factor number multiplier while it lasts (required)
+---@field days? number duration; math.huge: for good (default)
+
+---@class neo.Debt
+---@field name? string name of the tranche (default debt[i])
+---@field principal number $ drawn (a facility: its limit) (required)
+---@field rate number interest per year (required)
+---@field term_months number term (required)
+---@field draw? neo.Date date drawn (default start)
+---@field amortization? "annuity"|"linear"|"bullet" repayment (default "annuity")
+---@field min_cash? number covenant: cash below it is a breach (default none)
+---@field facility? boolean a revolving facility, drawn when cash would go below 0 (default false)
+
+---@class neo.Policies
+---@field review_every_days? number days between policy calls (default 30)
+---@field params? table<string, number|boolean|string> values policies read as state.params
+---@field procurement? fun(state: neo.PolicyState): neo.Action[]? buy and sell nodes
+---@field pricing? fun(state: neo.PolicyState): neo.Action[]? set prices
+---@field allocation? fun(state: neo.PolicyState): neo.Action[]? internal use, allocation order
+
+---@class neo.PolicyState read-only; use ipairs over skus/sites/tenants (pairs order varies)
+---@field t_hours number
+---@field t_days number
+---@field date string YYYY-MM-DD
+---@field reason "review"|"shock"|"contract_end"
+---@field cash number
+---@field debt number outstanding principal
+---@field facility_left number undrawn facility limits
+---@field utilization number all nodes, since the last call
+---@field params table<string, any>
+---@field skus table[] { name, gpus_per_node, node_kw, supplier_price, market_price, utilization, pending_orders, nodes = { ordered, in_transit, installing, idle, leased, busy, failed, repairing, retired } }
+---@field skus_by_name table<string, table>
+---@field sites table[] { name, power_mw, mw_used }
+---@field sites_by_name table<string, table>
+---@field tenants table[] { name, kind, price_gpu_hour, nodes, active, backlog, contract_end_days }
+---@field tenants_by_name table<string, table>
+
+---@alias neo.Action { order: string, site: string, nodes: integer }|{ price: string, gpu_hour: number }|{ sell: string, site: string, nodes: integer }|{ retire: string, site: string, nodes: integer }|{ draw: string, amount: number }|{ offer: string, nodes: integer, price: number, term_months: number }|{ internal: string, nodes: integer }|{ priority: string[] }
 
 ---@class neo.Finance
 ---@field cash? number $ at the start (default 0)
 ---@field discount_rate? number per year, for the NPV (default 0.10)
 ---@field staff_month? number $ per month (default 0)
+---@field terminal? "none"|"book" npv adds the fleet's book value at the horizon (default "none")
+---@field debt? neo.Debt[] debt tranches
 
 ---@class neo.Scenario
 ---@field name string scenario name: letters, digits, '_', '.', '-' (required)
@@ -69,7 +148,11 @@
 ---@field sites table<string, neo.Site> data centers by name (required, at least one)
 ---@field fleet neo.FleetEntry[] nodes installed at the start (required, may be empty)
 ---@field tenants? table<string, neo.Tenant> customers by name
+---@field market? table<string, neo.ProcessValue|neo.MarketEntry> rental price index by SKU
+---@field supplier? neo.Supplier buying nodes
+---@field shocks? neo.Shock[] dated or random shocks
 ---@field finance? neo.Finance money
+---@field policies? neo.Policies Lua policies
 ---@field sweep? table<string, any[]>|neo.SweepPoints key path -> values (grid), or neo.sweep.points{...}
 
 ---@class neo.SweepPoints: table<string, any>[]

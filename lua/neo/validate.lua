@@ -166,7 +166,8 @@ end
 local DESC = { number = "a number", integer = "an integer", boolean = "a boolean", string = "a string",
                date = 'a date "YYYY-MM-DD"', name = "a name", dist = "a distribution (neo.dist.*)",
                process = "a process (neo.process.*)", record = "a table", map = "a table",
-               list = "a list", sweep = "a table" }
+               list = "a list", sweep = "a table", steps = "a list of { DATE, VALUE } pairs",
+               ["function"] = "a function" }
 
 local function quoted_choices(node)
   local q = {}
@@ -446,9 +447,14 @@ local function pick(v, node, path)
     alt = ts.string and "string" or ts.date and "date" or ts.name and "name" or ts.enum and "enum"
   elseif tv == "boolean" then
     alt = ts.boolean and "boolean"
+  elseif tv == "function" then
+    alt = ts["function"] and "function"
   elseif tv == "table" then
     if tag(v) then alt = ts[tag(v)] and tag(v)
-    else alt = ts.record and "record" or ts.map and "map" or ts.list and "list" or ts.sweep and "sweep" end
+    else
+      alt = ts.record and "record" or ts.map and "map" or ts.list and "list" or ts.sweep and "sweep"
+        or ts.steps and "steps"
+    end
   end
   if not alt then fail(path, ("must be %s, got %s"):format(describe(node), what(v))) end
   return alt
@@ -498,6 +504,19 @@ end
 function CHECK.name(v) return v end
 function CHECK.boolean(v) return v end
 function CHECK.sweep() return nil end
+CHECK["function"] = function(v) return v end
+
+-- { { DATE, VALUE }, ... } in date order, values within the node's bounds.
+function CHECK.steps(v, node, path)
+  if #v == 0 then return {} end
+  local out, m = PARG.points(v)
+  if not out then fail(path, m) end
+  for i, pt in ipairs(out) do
+    m = bounds(pt[2], node)
+    if m then fail(append(path, i), "value " .. m) end
+  end
+  return out
+end
 
 function CHECK.dist(v, node, path)
   local d, m = M.dist(v)
@@ -596,6 +615,79 @@ function CHECKS.site_power(entry, path, root)
   if kw * site.pue > site.power_mw * 1000 then
     return ("the fleet at site %s needs %s MW with this entry (nodes x node_kw x pue), more than its power_mw %s")
       :format(entry.site, numtext(tonumber(("%.4g"):format(kw * site.pue / 1000))), numtext(site.power_mw))
+  end
+end
+
+local function contains(list, x)
+  for _, y in ipairs(list) do if y == x then return true end end
+  return false
+end
+
+local COMMON_TENANT_KEYS = { kind = true, sku = true, site = true, priority = true }
+
+-- tenants.<n>: the keys given apply to its kind, the kind's required keys are there,
+-- and a "market" price has an index to follow.
+function CHECKS.tenant(t, path, root)
+  local kind = S.tenant_kinds[t.kind]
+  for _, f in ipairs(S.tenant) do
+    if t[f.key] ~= nil and not COMMON_TENANT_KEYS[f.key] and not contains(kind.keys, f.key) then
+      fail(append(path, f.key), "does not apply to kind " .. t.kind)
+    end
+  end
+  for _, k in ipairs(kind.required) do
+    if t[k] == nil then fail(append(path, k), "required key missing (for kind " .. t.kind .. ")") end
+  end
+  if t.price_gpu_hour == "market" then
+    if t.kind == "reserved" then
+      fail(append(path, "price_gpu_hour"), 'a reserved contract needs a number ("market" is for on_demand and spot)')
+    end
+    if root.market[t.sku] == nil then
+      fail(append(path, "price_gpu_hour"), ('"market" needs a market index for %s (market.%s)'):format(t.sku, t.sku))
+    end
+  end
+end
+
+local SHOCK_TARGET = { gpu_price = "sku", supply_cut = "sku", market_price = "sku", power_price = "site",
+                       demand = "tenant" }
+
+-- shocks[i]: dated or random, the target key its kind takes, within the horizon.
+function CHECKS.shock(sh, path, root)
+  if (sh.at == nil) == (sh.rate_per_year == nil) then
+    fail(path, "needs exactly one of at (a date) or rate_per_year (random shocks)")
+  end
+  for _, k in ipairs({ "sku", "site", "tenant" }) do
+    if sh[k] ~= nil and SHOCK_TARGET[sh.kind] ~= k then
+      fail(append(path, k), ("does not apply to a %s shock%s"):format(sh.kind,
+        SHOCK_TARGET[sh.kind] and " (it takes " .. SHOCK_TARGET[sh.kind] .. ")" or ""))
+    end
+  end
+  if sh.at then
+    local d = core.days(sh.at) - core.days(root.start)
+    if d < 0 or d > root.horizon_days then
+      fail(append(path, "at"), ("must be within the horizon (%s + %s days), got %s"):format(root.start,
+        numtext(root.horizon_days), sh.at))
+    end
+  end
+end
+
+-- Maps keyed by SKU name; unique debt names.
+function CHECKS.root(r)
+  local skus = names_of(r.skus)
+  local keyed = { { "market" }, { "supplier", "node_price" }, { "supplier", "monthly_cap" } }
+  for _, kp in ipairs(keyed) do
+    local m = r
+    for _, k in ipairs(kp) do m = m[k] end
+    for _, k in ipairs(M.sorted_keys(m)) do
+      if r.skus[k] == nil then
+        fail(append(kp, k), ("unknown sku '%s'%s"):format(k, suggest(k, skus)))
+      end
+    end
+  end
+  local seen = {}
+  for i, d in ipairs(r.finance.debt) do
+    local name = d.name or ("debt[%d]"):format(i)
+    if seen[name] then fail({ "finance", "debt", i, "name" }, "name '" .. name .. "' used twice") end
+    seen[name] = true
   end
 end
 
@@ -839,7 +931,7 @@ local resolve_record
 local RESOLVE = {}
 
 function RESOLVE.queue(out, q)
-  if q == "reject" then
+  if q == nil or q == "reject" then
     out.reject, out.patience_hours = true, { dist = "constant", p = { 0 } }
   else
     out.reject, out.patience_hours = false, q.patience_hours
@@ -854,6 +946,92 @@ local function index_of(ctx, ref)
     ctx.index[ref] = idx
   end
   return idx
+end
+
+local function constant_process(value, stream)
+  return { process = "constant", value = value, stream = stream }
+end
+
+function RESOLVE.price(out, p)
+  out.price_market = p == "market"
+  out.price_gpu_hour = type(p) == "number" and p or 0
+end
+
+function RESOLVE.online(out, steps, _, _, ctx)
+  out.online = {}
+  for i, pt in ipairs(steps) do out.online[i] = { t_hours = hours(pt[1], ctx), mw = pt[2] } end
+end
+
+function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
+function RESOLVE.present(out, v, node) out[node.key] = v ~= nil end
+function RESOLVE.params(out, v) out.params = copy(v) end
+
+-- One index per SKU (in SKU order), undefined ones as constant 0.
+function RESOLVE.markets(out, m, _, _, ctx)
+  out.markets = {}
+  for i, name in ipairs(names_of(ctx.root.skus)) do
+    local e, stream = m[name], "market." .. name .. ".price_gpu_hour"
+    if e == nil then
+      out.markets[i] = { defined = false, price_gpu_hour = constant_process(0, stream), obsolescence = 1 }
+    else
+      local price, obs = e, 1
+      if not tag(e) then price, obs = e.price_gpu_hour, e.obsolescence end
+      out.markets[i] = { defined = true, price_gpu_hour = resolve_process(price, stream, ctx), obsolescence = obs }
+    end
+  end
+end
+
+function RESOLVE.supplier(out, v, _, _, ctx)
+  local sup = { lead_time_days = v.lead_time_days, node_price = {}, monthly_cap = {},
+                pay_on_delivery = v.pay_on == "delivery" }
+  for i, name in ipairs(names_of(ctx.root.skus)) do
+    local stream = "supplier.node_price." .. name
+    sup.node_price[i] = resolve_process(v.node_price[name] or constant_process(ctx.root.skus[name].node_price),
+      stream, ctx)
+    sup.monthly_cap[i] = v.monthly_cap[name] or math.huge
+  end
+  out.supplier = sup
+end
+
+function RESOLVE.shocks(out, list, _, _, ctx)
+  out.shocks = {}
+  for i, sh in ipairs(list) do
+    local ref = SHOCK_TARGET[sh.kind]
+    local name = ref and sh[ref]
+    out.shocks[i] = {
+      name = sh.name or ("shocks[%d]"):format(i), kind = sh.kind,
+      target = name and index_of(ctx, ref .. "s")[name] or 0,
+      random = sh.at == nil, at_hours = sh.at and hours(sh.at, ctx) or -1,
+      rate_per_year = sh.rate_per_year or 0, factor = sh.factor, days = sh.days,
+    }
+  end
+end
+
+-- After a record is resolved: fill what depends on other keys.
+local POST = {}
+
+-- A tenant carries every field C reads; those that do not apply to its kind are
+-- neutral, those that apply and were not given take the kind's defaults.
+function POST.tenant(out, v, path)
+  local kind = S.tenant_kinds[v.kind]
+  local stream = M.dotted(path)
+  for k, d in pairs(kind.defaults) do
+    if v[k] == nil then out[k] = k == "job_nodes" and { dist = "constant", p = { d } } or d end
+  end
+  local neutral = {
+    priority = 0, price_factor = 1, elasticity = 0, nodes = 0, start_hours = 0, term_months = 0,
+    take_or_pay = false, usage = 1, renew_prob = 0, renew_factor = 1, default_prob_year = 0,
+    terminate_prob_year = 0, notice_days = 0, prepay_fraction = 0, sla_credit = 0, value_gpu_hour = 0,
+    arrivals_per_hour = constant_process(0, stream .. ".arrivals_per_hour"),
+    job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "constant", p = { 0 } },
+  }
+  for k, d in pairs(neutral) do
+    if out[k] == nil then out[k] = d end
+  end
+end
+
+function POST.named(out, _, path)
+  if out.name == nil then out.name = ("%s[%d]"):format(path[#path - 1], path[#path]) end
 end
 
 local function resolve_value(x, node, path, ctx)
@@ -888,6 +1066,7 @@ function resolve_record(v, node, path, ctx)
       out[f.out or f.key] = resolve_value(v[f.key], f, append(path, f.key), ctx)
     end
   end
+  if node.post then POST[node.post](out, v, path, ctx) end
   return out
 end
 

@@ -1,23 +1,42 @@
 /*
-** config.c -- release a model configuration.
+** config.c -- release a model configuration; names of its enums.
 */
 #include <stdlib.h>
 
 #include "config.h"
 
+static void free_tenant(tenant_cfg *t) {
+  free(t->name);
+  process_cfg_clear(&t->arrivals_per_hour);
+  dist_clear(&t->job_nodes), dist_clear(&t->job_hours), dist_clear(&t->patience_hours);
+}
+
+static void free_supplier(supplier_cfg *s, size_t nskus) {
+  dist_clear(&s->lead_time_days);
+  for (size_t k = 0; s->node_price && k < nskus; k++) process_cfg_clear(&s->node_price[k]);
+  free(s->node_price), free(s->monthly_cap);
+}
+
 void model_cfg_free(model_cfg *c) {
   if (!c) return;
   for (size_t i = 0; c->skus && i < c->nskus; i++) free(c->skus[i].name);
   for (size_t i = 0; c->sites && i < c->nsites; i++) {
-    free(c->sites[i].name);
+    free(c->sites[i].name), free(c->sites[i].online);
     process_cfg_clear(&c->sites[i].power_price_mwh);
   }
-  for (size_t i = 0; c->tenants && i < c->ntenants; i++) {
-    tenant_cfg *t = &c->tenants[i];
-    free(t->name);
-    process_cfg_clear(&t->arrivals_per_hour);
-    dist_clear(&t->job_nodes), dist_clear(&t->job_hours), dist_clear(&t->patience_hours);
-  }
-  free(c->skus), free(c->sites), free(c->fleet), free(c->tenants);
+  for (size_t i = 0; c->tenants && i < c->ntenants; i++) free_tenant(&c->tenants[i]);
+  for (size_t i = 0; c->markets && i < c->nskus; i++) process_cfg_clear(&c->markets[i].price_gpu_hour);
+  for (size_t i = 0; c->shocks && i < c->nshocks; i++) free(c->shocks[i].name);
+  for (size_t i = 0; c->finance.debt && i < c->finance.ndebt; i++) free(c->finance.debt[i].name);
+  free_supplier(&c->supplier, c->nskus);
+  free(c->skus), free(c->sites), free(c->fleet), free(c->tenants), free(c->markets), free(c->shocks);
+  free(c->finance.debt);
   free(c);
 }
+
+static const char *const tenant_names[TENANT_NKINDS] = {"reserved", "on_demand", "spot", "internal"};
+const char *tenant_kind_name(tenant_kind k) { return (unsigned)k < TENANT_NKINDS ? tenant_names[k] : "?"; }
+
+static const char *const shock_names[SHOCK_NKINDS] = {"gpu_price", "power_price", "lead_time",
+                                                      "supply_cut", "demand", "market_price"};
+const char *shock_kind_name(shock_kind k) { return (unsigned)k < SHOCK_NKINDS ? shock_names[k] : "?"; }

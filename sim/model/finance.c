@@ -52,5 +52,5 @@ double fin_payback(const double *cf, const double *t, size_t n) {
       when = NAN;
     }
   }
-  return cum >= 0 && cf[0] < 0 ? when : (double)NAN;
+  return n > 0 && cum >= 0 && cf[0] < 0 ? when : (double)NAN;
 }

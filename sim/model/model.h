@@ -1,7 +1,9 @@
 /*
 ** model.h -- one replication of the neocloud model: build it from a
 ** resolved configuration, run it to the horizon, read its results.
-** Plain C: no Lua, no SQL.
+** Plain C: no Lua, no SQL.  Policies are called through a hook; they
+** read the model with the accessors below and act with the model_act_*
+** functions, which check their arguments and explain a refusal.
 */
 #ifndef NEOSIM_MODEL_H
 #define NEOSIM_MODEL_H
@@ -14,17 +16,83 @@
 
 typedef struct model model;
 
+/* The life of a node. */
+typedef enum node_state {
+  NODE_ORDERED = 0, /* bought, waiting for the supplier to ship */
+  NODE_TRANSIT,     /* shipped, lead time running */
+  NODE_INSTALLING,  /* at the site: being installed, or waiting for power */
+  NODE_IDLE,
+  NODE_LEASED,      /* held by a reserved tenant */
+  NODE_BUSY,        /* running a job, or in internal use */
+  NODE_FAILED,      /* lost (a site without repair) */
+  NODE_REPAIRING,
+  NODE_RETIRED,     /* sold or retired */
+  NODE_NSTATES
+} node_state;
+
+const char *node_state_name(node_state s);
+
+typedef enum policy_kind { POLICY_PROCUREMENT = 0, POLICY_PRICING, POLICY_ALLOCATION, POLICY_NKINDS } policy_kind;
+typedef enum policy_reason { REASON_REVIEW = 0, REASON_SHOCK, REASON_CONTRACT_END } policy_reason;
+
+const char *policy_kind_name(policy_kind k);
+const char *policy_reason_name(policy_reason r);
+
+/* Called for each policy the scenario defines (cfg->policies), at review
+** ticks, after shocks and when contracts end.  Return 0, or -1 with a
+** message in err: the run then fails with it. */
+typedef struct model_hooks {
+  int (*policy)(void *ctx, model *m, policy_kind which, policy_reason why, char *err, size_t errlen);
+  void *ctx;
+  int trace; /* 1: also record frequent events (failures, ...) */
+} model_hooks;
+
 /* Build the model of replication rep with base seed seed.  cfg is
-** borrowed and must outlive the model.  NULL on failure with a message
-** in err. */
-model *model_new(const model_cfg *cfg, uint64_t seed, uint64_t rep, char *err, size_t errlen);
+** borrowed and must outlive the model; hooks may be NULL.  NULL on
+** failure with a message in err. */
+model *model_new(const model_cfg *cfg, const model_hooks *hooks, uint64_t seed, uint64_t rep,
+                 char *err, size_t errlen);
 void model_free(model *m); /* NULL is a no-op */
 
-/* Run to the horizon and append metrics and series to out (names stay
-** valid until model_free).  0, or -1 with a message in err. */
+/* Run to the horizon (or to a default) and append metrics, series and
+** events to out.  0, or -1 with a message in err. */
 int model_run(model *m, results *out, char *err, size_t errlen);
 
 /* Events dispatched so far. */
 uint64_t model_events(const model *m);
+
+/* ---- what policies see ---- */
+const model_cfg *model_config(const model *m);
+double model_now(const model *m);             /* hours since the start */
+double model_cash(const model *m);
+double model_debt(const model *m);            /* outstanding principal */
+double model_facility_left(const model *m);   /* undrawn facility limits */
+double model_utilization(const model *m, int sku); /* since the last policy call; sku -1: all */
+long model_nodes(const model *m, int sku, int site, node_state s); /* -1: any sku / site */
+long model_pending_orders(const model *m, int sku);
+double model_supplier_price(const model *m, int sku); /* $ per node now */
+double model_market_price(const model *m, int sku);   /* $ per GPU-hour now, NAN if none */
+double model_site_mw(const model *m, int site);       /* online now */
+double model_site_mw_used(const model *m, int site);  /* drawn by installed nodes */
+/* Tenant i: its current price ($/GPU-hour), nodes (contracted, internal
+** target, or held by its running jobs), whether a contract runs, jobs
+** waiting, and the contract end (hours, NAN if none). */
+double model_tenant_price(const model *m, int t);
+long model_tenant_nodes(const model *m, int t);
+int model_tenant_active(const model *m, int t);
+long model_tenant_backlog(const model *m, int t);
+double model_tenant_contract_end(const model *m, int t);
+
+/* ---- what policies do: 0, or -1 with why in err ---- */
+int model_act_order(model *m, int sku, int site, long nodes, char *err, size_t errlen);
+int model_act_price(model *m, int tenant, double gpu_hour, char *err, size_t errlen);
+int model_act_sell(model *m, int sku, int site, long nodes, char *err, size_t errlen);
+int model_act_retire(model *m, int sku, int site, long nodes, char *err, size_t errlen);
+int model_act_draw(model *m, int tranche, double amount, char *err, size_t errlen);
+int model_act_offer(model *m, int tenant, long nodes, double price, double term_months, char *err,
+                    size_t errlen);
+int model_act_internal(model *m, int tenant, long nodes, char *err, size_t errlen);
+/* Allocation order: tenants listed first are served first (n <= ntenants). */
+int model_act_priority(model *m, const int *tenants, size_t n, char *err, size_t errlen);
 
 #endif

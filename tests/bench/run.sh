@@ -38,6 +38,7 @@ bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
 bench mm1_scenario sh tests/bench/mm1_scenario.sh
+bench reference sh tests/bench/reference.sh
 
 # Derived figures.
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)

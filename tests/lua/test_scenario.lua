@@ -58,13 +58,26 @@ T.test("the base scenario resolves with every default filled", function()
                mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
                resale_fraction = 0 } },
     sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, repair = true,
-                power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 } } },
-    fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0 } },
-    tenants = { { name = "od", kind = "on_demand", sku = 1,
+                power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 },
+                install_hours = 168, online = {} } },
+    fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false } },
+    tenants = { { name = "od", kind = "on_demand", sku = 1, site = 0, priority = 1,
                   arrivals_per_hour = { process = "constant", stream = "tenants.od.arrivals_per_hour", value = 7 },
                   job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "exponential", p = { 1 } },
-                  reject = true, patience_hours = { dist = "constant", p = { 0 } }, price_gpu_hour = 2 } },
-    finance = { cash = 0, discount_rate = 0.1, staff_month = 0 },
+                  reject = true, patience_hours = { dist = "constant", p = { 0 } }, price_gpu_hour = 2,
+                  price_market = false, price_factor = 1, elasticity = 0,
+                  -- keys of other kinds, neutral
+                  nodes = 0, start_hours = 0, term_months = 0, take_or_pay = false, usage = 1, renew_prob = 0,
+                  renew_factor = 1, default_prob_year = 0, terminate_prob_year = 0, notice_days = 0,
+                  prepay_fraction = 0, sla_credit = 0, value_gpu_hour = 0 } },
+    markets = { { defined = false, obsolescence = 1,
+                  price_gpu_hour = { process = "constant", stream = "market.h100.price_gpu_hour", value = 0 } } },
+    supplier = { lead_time_days = { dist = "constant", p = { 90 } }, monthly_cap = { math.huge },
+                 node_price = { { process = "constant", stream = "supplier.node_price.h100", value = 250000 } },
+                 pay_on_delivery = true },
+    shocks = {},
+    finance = { cash = 0, discount_rate = 0.1, staff_month = 0, terminal_book = false, debt = {} },
+    policies = { review_every_hours = 720, params = {}, procurement = false, pricing = false, allocation = false },
   })
   local byname = {}
   for _, x in ipairs(params) do byname[x.name] = x.value; T.eq(x.swept, false) end
@@ -87,7 +100,8 @@ T.test("indices and names: maps become arrays sorted by name", function()
   T.eq(p.skus[1].name, "a100")
   T.eq(p.skus[1].release_hours, 24 * (core.days("2020-06-01") - core.days("2026-01-01")))
   T.eq(p.sites[2].name, "dc2")
-  T.eq(p.fleet, { { site = 2, sku = 2, nodes = 1, installed_hours = -24 }, { site = 1, sku = 1, nodes = 2, installed_hours = 0 } })
+  T.eq(p.fleet, { { site = 2, sku = 2, nodes = 1, installed_hours = -24, bought = false },
+                  { site = 1, sku = 1, nodes = 2, installed_hours = 0, bought = false } })
   T.eq(p.tenants[1].sku, 2)
   T.eq(p.tenants[1].reject, false)
   T.eq(p.tenants[1].patience_hours, { dist = "constant", p = { math.huge } })
@@ -127,7 +141,7 @@ T.test("wrong types", function()
 end)
 
 T.test("missing required keys name the key and the line of the enclosing table", function()
-  err({ [21] = "" }, "17: tenants.od.price_gpu_hour: required key missing")
+  err({ [21] = "" }, "17: tenants.od.price_gpu_hour: required key missing (for kind on_demand)")
   err({ [3] = "" }, "2: name: required key missing")
   err({ [8] = "    h100 = {", [9] = "  } }," }, "8: skus.h100.node_kw: required key missing")
   err({ [14] = '    { sku = "h100", nodes = 100 },' }, "14: fleet[1].site: required key missing")
@@ -172,9 +186,11 @@ T.test("references to sites, skus; kinds", function()
   err({ [14] = '    { site = "dc2", sku = "h100", nodes = 1 },' }, "14: fleet[1].site: unknown site 'dc2' (did you mean dc1?)")
   err({ [14] = '    { site = "dc1", sku = "b200", nodes = 1 },' }, "14: fleet[1].sku: unknown sku 'b200'")
   err({ [18] = '      kind = "on_demand", sku = "h200",' }, "18: tenants.od.sku: unknown sku 'h200' (did you mean h100?)")
-  err({ [18] = '      kind = "reserved",' }, "18: tenants.od.kind: kind 'reserved' is not supported yet (supported: on_demand)")
+  err({ [18] = '      kind = "reserved",' }, "19: tenants.od.arrivals_per_hour: does not apply to kind reserved")
+  err({ [18] = '      kind = "lottery",' },
+    '18: tenants.od.kind: must be one of "reserved", "on_demand", "spot", "internal", got \'lottery\'')
   err({ [18] = '      kind = "ondemand",' },
-    "18: tenants.od.kind: must be one of \"on_demand\", \"reserved\", \"spot\", \"internal\", got 'ondemand' (did you mean on_demand?)")
+    "18: tenants.od.kind: must be one of \"reserved\", \"on_demand\", \"spot\", \"internal\", got 'ondemand' (did you mean on_demand?)")
 end)
 
 T.test("the initial fleet must fit the site's power: the entry that overflows is named", function()

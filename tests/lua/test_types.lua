@@ -47,7 +47,9 @@ T.test("types.lua has a @field for every schema key, optional exactly when not r
   end
   local CLASS = { [""] = "neo.Scenario", [".skus[]"] = "neo.Sku", [".sites[]"] = "neo.Site",
                   [".fleet[]"] = "neo.FleetEntry", [".tenants[]"] = "neo.Tenant",
-                  [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance" }
+                  [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance",
+                  [".market[]"] = "neo.MarketEntry", [".supplier"] = "neo.Supplier", [".shocks[]"] = "neo.Shock",
+                  [".finance.debt[]"] = "neo.Debt", [".policies"] = "neo.Policies" }
   local seen = {}
   each_node(S.root.fields, function(n, path)
     local parent = path:match("^(.*)%.[%w_]+$")

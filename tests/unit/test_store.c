@@ -117,7 +117,7 @@ static store *open_ok(const char *path) {
 }
 
 static store_run a_run(int point, int rep) {
-  return (store_run){"demo", SHA, point, rep, 42, "done", NULL, 1000, 0.5, 1.7e9, 1.7e9 + 0.5};
+  return (store_run){"demo", SHA, point, rep, 42, "done", NULL, 1000, 0.5, 1.7e9, 1.7e9 + 0.5, NULL, 0};
 }
 
 /* A run with one metric "x" = value and nothing else. */
@@ -168,7 +168,7 @@ static void test_empty_file(void) {
   store *s = open_ok(path);
   store_close(s);
   sqlite3 *db = db_open(path);
-  CHECK(db_num(db, "PRAGMA user_version", NULL) == 1);
+  CHECK(db_num(db, "PRAGMA user_version", NULL) == STORE_SCHEMA_VERSION);
   sqlite3_close(db);
 }
 
@@ -205,13 +205,13 @@ static void test_refuse_foreign(void) {
   sqlite3 *db = db_open(v7);
   db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 7;");
   sqlite3_close(db);
-  expect_refused(v7, "is not a neosim results database (schema version 7, expected 1)");
+  expect_refused(v7, "is not a neosim results database (schema version 7, expected 2)");
   db = db_open(other);
   db_exec(db, "CREATE TABLE customers (name TEXT)");
   sqlite3_close(db);
-  expect_refused(other, "is not a neosim results database (schema version 0, expected 1)");
+  expect_refused(other, "is not a neosim results database (schema version 0, expected 2)");
   db = db_open(v1);
-  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 1;");
+  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 2;");
   sqlite3_close(db);
   expect_refused(v1, "no table 'scenarios'");
 }

@@ -1,0 +1,360 @@
+/*
+** policy.c -- Lua policies called by the model: the read-only state
+** table they see, and the actions they return turned into model_act_*
+** calls.  The state and action shapes are in lua/neo/CONTRACT.md.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "calendar.h"
+#include "luacore.h"
+#include "policy.h"
+#include "sandbox.h"
+
+struct policy_ctx {
+  lua_State *L;
+  int fn[POLICY_NKINDS];        /* registry refs, LUA_NOREF when absent */
+  char where[POLICY_NKINDS][300]; /* "scenarios/x.lua:42" */
+  int params, check;            /* refs: policies.params, neo._check_actions */
+  const scenario_point *pt;
+};
+
+/* ---- read-only tables ---- */
+static int ro_newindex(lua_State *L) {
+  return luaL_error(L, "the policy state is read-only (cannot set '%s')", luaL_tolstring(L, 2, NULL));
+}
+static int ro_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)luaL_len(L, lua_upvalueindex(1)));
+  return 1;
+}
+static int ro_pairs(lua_State *L) {
+  lua_getglobal(L, "next");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushnil(L);
+  return 3;
+}
+
+/* Replace the table on top of the stack by a read-only proxy (deeply). */
+static void freeze(lua_State *L) {
+  int real = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, real)) {
+    if (lua_istable(L, -1)) {
+      freeze(L);
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, real);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  lua_newtable(L); /* the proxy */
+  lua_createtable(L, 0, 5);
+  lua_pushvalue(L, real), lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ro_newindex), lua_setfield(L, -2, "__newindex");
+  lua_pushvalue(L, real), lua_pushcclosure(L, ro_len, 1), lua_setfield(L, -2, "__len");
+  lua_pushvalue(L, real), lua_pushcclosure(L, ro_pairs, 1), lua_setfield(L, -2, "__pairs");
+  lua_pushboolean(L, 0), lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_replace(L, real);
+}
+
+/* ---- the state ---- */
+static void setnum(lua_State *L, const char *k, double v) {
+  if (isnan(v)) return; /* absent, as nil */
+  lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_skus(lua_State *L, model *m) {
+  const model_cfg *c = model_config(m);
+  lua_createtable(L, (int)c->nskus, 0);
+  lua_createtable(L, 0, (int)c->nskus);
+  for (size_t k = 0; k < c->nskus; k++) {
+    lua_createtable(L, 0, 10);
+    lua_pushstring(L, c->skus[k].name), lua_setfield(L, -2, "name");
+    setnum(L, "gpus_per_node", c->skus[k].gpus_per_node);
+    setnum(L, "node_kw", c->skus[k].node_kw);
+    setnum(L, "supplier_price", model_supplier_price(m, (int)k));
+    setnum(L, "market_price", model_market_price(m, (int)k));
+    setnum(L, "utilization", model_utilization(m, (int)k));
+    setnum(L, "pending_orders", (double)model_pending_orders(m, (int)k));
+    lua_createtable(L, 0, NODE_NSTATES);
+    for (int s = 0; s < NODE_NSTATES; s++) setnum(L, node_state_name((node_state)s), (double)model_nodes(m, (int)k, -1, (node_state)s));
+    lua_setfield(L, -2, "nodes");
+    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)k + 1);
+    lua_setfield(L, -2, c->skus[k].name);
+  }
+  lua_setfield(L, -3, "skus_by_name");
+  lua_setfield(L, -2, "skus");
+}
+
+static void push_sites(lua_State *L, model *m) {
+  const model_cfg *c = model_config(m);
+  lua_createtable(L, (int)c->nsites, 0);
+  lua_createtable(L, 0, (int)c->nsites);
+  for (size_t s = 0; s < c->nsites; s++) {
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, c->sites[s].name), lua_setfield(L, -2, "name");
+    setnum(L, "power_mw", model_site_mw(m, (int)s));
+    setnum(L, "mw_used", model_site_mw_used(m, (int)s));
+    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)s + 1);
+    lua_setfield(L, -2, c->sites[s].name);
+  }
+  lua_setfield(L, -3, "sites_by_name");
+  lua_setfield(L, -2, "sites");
+}
+
+static void push_tenants(lua_State *L, model *m) {
+  const model_cfg *c = model_config(m);
+  lua_createtable(L, (int)c->ntenants, 0);
+  lua_createtable(L, 0, (int)c->ntenants);
+  for (size_t i = 0; i < c->ntenants; i++) {
+    lua_createtable(L, 0, 7);
+    lua_pushstring(L, c->tenants[i].name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, tenant_kind_name(c->tenants[i].kind)), lua_setfield(L, -2, "kind");
+    setnum(L, "price_gpu_hour", model_tenant_price(m, (int)i));
+    setnum(L, "nodes", (double)model_tenant_nodes(m, (int)i));
+    lua_pushboolean(L, model_tenant_active(m, (int)i)), lua_setfield(L, -2, "active");
+    setnum(L, "backlog", (double)model_tenant_backlog(m, (int)i));
+    setnum(L, "contract_end_days", model_tenant_contract_end(m, (int)i) / 24.0);
+    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)i + 1);
+    lua_setfield(L, -2, c->tenants[i].name);
+  }
+  lua_setfield(L, -3, "tenants_by_name");
+  lua_setfield(L, -2, "tenants");
+}
+
+static void push_state(policy_ctx *p, model *m, policy_reason why) {
+  lua_State *L = p->L;
+  const model_cfg *c = model_config(m);
+  double t = model_now(m);
+  char date[16];
+  cal_format(c->start_days + (long)floor(t / 24.0), date, sizeof date);
+  lua_createtable(L, 0, 16);
+  setnum(L, "t_hours", t), setnum(L, "t_days", t / 24.0);
+  lua_pushstring(L, date), lua_setfield(L, -2, "date");
+  lua_pushstring(L, policy_reason_name(why)), lua_setfield(L, -2, "reason");
+  setnum(L, "cash", model_cash(m)), setnum(L, "debt", model_debt(m));
+  setnum(L, "facility_left", model_facility_left(m)), setnum(L, "utilization", model_utilization(m, -1));
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params), lua_setfield(L, -2, "params");
+  push_skus(L, m), push_sites(L, m), push_tenants(L, m);
+  freeze(L);
+}
+
+/* ---- actions ---- */
+static int find_name(const char *name, size_t n, const void *base, size_t stride) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(*(char *const *)(const void *)((const char *)base + i * stride), name) == 0) return (int)i;
+  return -1;
+}
+
+typedef struct act {
+  lua_State *L;
+  int t;          /* the action table */
+  model *m;
+  char *err;
+  size_t errlen;
+} act;
+
+static const char *sfield(act *a, const char *k) {
+  lua_getfield(a->L, a->t, k);
+  const char *s = lua_tostring(a->L, -1);
+  lua_pop(a->L, 1);
+  return s; /* kept alive by the action table */
+}
+
+static double nfield(act *a, const char *k) {
+  lua_getfield(a->L, a->t, k);
+  double v = lua_isnumber(a->L, -1) ? lua_tonumber(a->L, -1) : (double)NAN;
+  lua_pop(a->L, 1);
+  return v;
+}
+
+static int named(act *a, const char *what, const char *name, int i) {
+  if (i < 0) snprintf(a->err, a->errlen, "unknown %s '%s'", what, name ? name : "?");
+  return i;
+}
+
+#define SKU(n) named(a, "sku", n, n ? find_name(n, c->nskus, c->skus, sizeof *c->skus) : -1)
+#define SITE(n) named(a, "site", n, n ? find_name(n, c->nsites, c->sites, sizeof *c->sites) : -1)
+#define TENANT(n) named(a, "tenant", n, n ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
+
+static int apply_priority(act *a, const model_cfg *c) {
+  lua_getfield(a->L, a->t, "priority");
+  size_t n = (size_t)luaL_len(a->L, -1);
+  int *ts = malloc((n ? n : 1) * sizeof *ts), rc = ts ? 0 : -1;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    lua_rawgeti(a->L, -1, (lua_Integer)i + 1);
+    const char *name = lua_tostring(a->L, -1);
+    if ((ts[i] = TENANT(name)) < 0) rc = -1;
+    lua_pop(a->L, 1);
+  }
+  lua_pop(a->L, 1);
+  if (rc == 0) rc = model_act_priority(a->m, ts, n, a->err, a->errlen);
+  free(ts);
+  return rc;
+}
+
+static int apply_one(act *a) {
+  model *m = a->m;
+  const model_cfg *c = model_config(m);
+  const char *v;
+  int i, j;
+  if ((v = sfield(a, "order")))
+    return (i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0 ? -1
+           : model_act_order(m, i, j, (long)nfield(a, "nodes"), a->err, a->errlen);
+  if ((v = sfield(a, "price")))
+    return (i = TENANT(v)) < 0 ? -1 : model_act_price(m, i, nfield(a, "gpu_hour"), a->err, a->errlen);
+  if ((v = sfield(a, "sell")) || (v = sfield(a, "retire"))) {
+    int sell = sfield(a, "sell") != NULL;
+    if ((i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0) return -1;
+    long n = (long)nfield(a, "nodes");
+    return sell ? model_act_sell(m, i, j, n, a->err, a->errlen) : model_act_retire(m, i, j, n, a->err, a->errlen);
+  }
+  if ((v = sfield(a, "draw"))) {
+    i = named(a, "debt", v, find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
+    return i < 0 ? -1 : model_act_draw(m, i, nfield(a, "amount"), a->err, a->errlen);
+  }
+  if ((v = sfield(a, "offer")))
+    return (i = TENANT(v)) < 0 ? -1
+           : model_act_offer(m, i, (long)nfield(a, "nodes"), nfield(a, "price"), nfield(a, "term_months"), a->err,
+                             a->errlen);
+  if ((v = sfield(a, "internal")))
+    return (i = TENANT(v)) < 0 ? -1 : model_act_internal(m, i, (long)nfield(a, "nodes"), a->err, a->errlen);
+  lua_getfield(a->L, a->t, "priority");
+  int has = lua_istable(a->L, -1);
+  lua_pop(a->L, 1);
+  if (has) return apply_priority(a, c);
+  snprintf(a->err, a->errlen, "not an action (order, price, sell, retire, draw, offer, internal, priority)");
+  return -1;
+}
+
+/* Check the shape with neo._check_actions, then apply each action. */
+static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
+  lua_State *L = p->L;
+  if (lua_isnil(L, res)) return 0;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->check);
+  lua_pushvalue(L, res);
+  if (sandbox_pcall(L, 1, 1, err, errlen)) return -1;
+  if (!lua_isnil(L, -1)) {
+    snprintf(err, errlen, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "bad actions");
+    lua_pop(L, 1);
+    return -1;
+  }
+  lua_pop(L, 1);
+  size_t n = (size_t)luaL_len(L, res);
+  for (size_t k = 0; k < n; k++) {
+    char why[400] = "";
+    lua_rawgeti(L, res, (lua_Integer)k + 1);
+    act a = {L, lua_gettop(L), m, why, sizeof why};
+    int rc = apply_one(&a);
+    lua_pop(L, 1);
+    if (rc) {
+      snprintf(err, errlen, "action %zu: %s", k + 1, why);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err, size_t errlen) {
+  policy_ctx *p = ctx;
+  lua_State *L = p->L;
+  char msg[512];
+  if (p->fn[k] == LUA_NOREF) return 0;
+  lua_settop(L, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fn[k]);
+  push_state(p, m, why);
+  int rc = sandbox_pcall(L, 1, 1, msg, sizeof msg);
+  if (rc == 0) rc = apply(p, m, 1, msg, sizeof msg);
+  if (rc) snprintf(err, errlen, "policy %s (%s): %s", policy_kind_name(k), p->where[k], msg);
+  lua_settop(L, 0);
+  return rc;
+}
+
+model_hooks policy_hooks(policy_ctx *p) { return (model_hooks){call, p, 0}; }
+
+/* ---- loading ---- */
+static int fetch(policy_ctx *p, int pol, policy_kind k) {
+  lua_State *L = p->L;
+  p->fn[k] = LUA_NOREF;
+  if (lua_getfield(L, pol, policy_kind_name(k)) != LUA_TFUNCTION) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_Debug ar;
+  lua_pushvalue(L, -1);
+  lua_getinfo(L, ">S", &ar);
+  snprintf(p->where[k], sizeof p->where[k], "%s:%d", ar.short_src, ar.linedefined);
+  p->fn[k] = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 1;
+}
+
+static void push_params(lua_State *L, const scenario_point *pt) {
+  lua_createtable(L, 0, (int)pt->npolicy_params);
+  for (size_t i = 0; i < pt->npolicy_params; i++) {
+    const scenario_value *v = &pt->policy_params[i];
+    if (v->type == LUA_TNUMBER) lua_pushnumber(L, v->num);
+    else if (v->type == LUA_TBOOLEAN) lua_pushboolean(L, v->num != 0);
+    else lua_pushstring(L, v->str);
+    lua_setfield(L, -2, v->name);
+  }
+  freeze(L);
+}
+
+static int load(policy_ctx *p, const scenario *s, int *any, char *err, size_t errlen) {
+  lua_State *L = p->L;
+  luacore_register(L, s->path);
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "neo");
+  if (sandbox_pcall(L, 1, 1, err, errlen)) return -1;
+  lua_getfield(L, -1, "_check_actions");
+  if (!lua_isfunction(L, -1)) return snprintf(err, errlen, "the neosim Lua library has no neo._check_actions"), -1;
+  p->check = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_settop(L, 0);
+  if (sandbox_loadfile(L, s->path, err, errlen) || sandbox_pcall(L, 0, 1, err, errlen)) return -1;
+  if (!lua_istable(L, -1) || lua_getfield(L, -1, "policies") != LUA_TTABLE) return 0;
+  int pol = lua_gettop(L);
+  for (int k = 0; k < POLICY_NKINDS; k++) *any |= fetch(p, pol, (policy_kind)k);
+  push_params(L, p->pt);
+  p->params = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_settop(L, 0);
+  return 0;
+}
+
+policy_ctx *policy_new(const scenario *s, size_t point, int *none, char *err, size_t errlen) {
+  const policy_cfg *pc = &s->points[point].cfg->policies;
+  *none = !(pc->procurement || pc->pricing || pc->allocation);
+  err[0] = '\0';
+  if (*none) return NULL;
+  policy_ctx *p = calloc(1, sizeof *p);
+  char *dir = p ? strdup(s->path) : NULL;
+  if (!p || !dir) {
+    free(p);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = '\0';
+  p->pt = &s->points[point];
+  p->L = sandbox_new(sandbox_lib_dir(), slash ? dir : ".", &s->limits);
+  free(dir);
+  int any = 0;
+  if (!p->L || load(p, s, &any, err, errlen) || !any) {
+    if (!err[0]) snprintf(err, errlen, "%s: the policies could not be loaded", s->path);
+    policy_free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void policy_free(policy_ctx *p) {
+  if (!p) return;
+  sandbox_close(p->L);
+  free(p);
+}
