@@ -45,7 +45,7 @@ return neo.scenario {
     train_h100 = { kind = "internal", sku = "h100", nodes = 21250, value_gpu_hour = 2.50 },
     train_h200 = { kind = "internal", sku = "h200", nodes = 6250, value_gpu_hour = 2.50 },
   },
-  finance = { cash = 5e8, discount_rate = 0.10, staff_month = 3e6 },
+  finance = { cash = 2e9, discount_rate = 0.10, staff_month = 3e6 },
   -- point 0-2: lease at $7.78 (reported), $5.00, $2.50; point 3: keep
   sweep = neo.sweep.points {
     { ["tenants.anchor_h100.price_gpu_hour"] = 7.78, ["tenants.anchor_h200.price_gpu_hour"] = 7.78 },

@@ -44,15 +44,14 @@ return neo.scenario {
              h200 = 3.20, gb200 = 2.60 },
   supplier = { lead_time_days = neo.dist.triangular { lo = 90, mode = 150, hi = 240 }, monthly_cap = { gb200 = 600 } },
   tenants = {
-    msft = { kind = "reserved", sku = "h100", nodes = 22000, price_gpu_hour = 2.10, term_months = 48,
+    -- the anchor: the H100 fleet under one long contract (Microsoft's 62-67% of revenue)
+    msft = { kind = "reserved", sku = "h100", nodes = 24500, price_gpu_hour = 2.10, term_months = 48,
              prepay_fraction = 0.2, renew_prob = 0.8, default_prob_year = 0.01 },
-    msft_gb200 = { kind = "reserved", sku = "gb200", nodes = 2500, price_gpu_hour = 2.60, term_months = 60,
-                   start = "2025-09-01", prepay_fraction = 0.2, renew_prob = 0.8, default_prob_year = 0.01 },
-    openai = { kind = "reserved", sku = "h200", nodes = 5500, price_gpu_hour = 3.00, term_months = 48,
+    openai = { kind = "reserved", sku = "h200", nodes = 6000, price_gpu_hour = 3.00, term_months = 48,
                prepay_fraction = 0.15, renew_prob = 0.7, default_prob_year = 0.02 },
-    labs_gb200 = { kind = "reserved", sku = "gb200", nodes = 1500, price_gpu_hour = 2.60, term_months = 36,
-                   start = "2026-03-01", prepay_fraction = 0.15, renew_prob = 0.6, default_prob_year = 0.03 },
-    od = { kind = "on_demand", sku = "h100", arrivals_per_hour = 12, price_gpu_hour = "market",
+    labs_gb200 = { kind = "reserved", sku = "gb200", nodes = 600, price_gpu_hour = 2.60, term_months = 36,
+                   start = "2026-01-01", prepay_fraction = 0.15, renew_prob = 0.6, default_prob_year = 0.03 },
+    od = { kind = "on_demand", sku = "h100", arrivals_per_hour = 6, price_gpu_hour = "market",
            price_factor = 1.2, job_nodes = neo.dist.discrete { values = { 1, 2, 4, 8 }, weights = { 4, 3, 2, 1 } },
            job_hours = neo.dist.lognormal { mean = 24, sd = 30 }, queue = { patience_hours = 8 } },
   },
@@ -69,11 +68,13 @@ return neo.scenario {
   policies = {
     review_every_days = 30,
     procurement = function(state)
-      -- fill new power with GB200 racks for the contracted GB200 customers
+      -- buy GB200 racks (up to 800, as power allows) for the GB200 contracts
       local site, g = state.sites_by_name.us, state.skus_by_name.gb200
-      local room_mw = site.power_mw - site.mw_used - 0.156 * (g.pending_orders + g.nodes.installing)
-      local racks = math.floor(room_mw / 0.156)
-      if racks >= 50 then return { { order = "gb200", site = "us", nodes = math.min(racks, 600) } } end
+      local wanted = 800 - (g.nodes.idle + g.nodes.leased + g.nodes.busy + g.nodes.repairing)
+                     - g.pending_orders - g.nodes.installing
+      local room = math.floor((site.power_mw - site.mw_used) / 0.156)
+      local racks = math.min(wanted, room, 300)
+      if racks >= 20 then return { { order = "gb200", site = "us", nodes = racks } } end
     end,
   },
 }

@@ -213,7 +213,7 @@ S.shock = {
     example = '"b200"' },
   { key = "site", type = "name", ref = "sites", doc = "power_price: site hit [all]", example = '"dc1"' },
   { key = "tenant", type = "name", ref = "tenants", doc = "demand: tenant hit [all]", example = '"od"' },
-  { key = "at", type = "date", doc = "date it hits (or rate_per_year)", example = '"2027-03-01"' },
+  { key = "at", type = "date", doc = "date it hits (or rate_per_year); not before start", example = '"2027-03-01"' },
   { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
     doc = "random shocks: Poisson rate (or at)", example = "0.5" },
   { key = "factor", type = "number", min = 0, required = true, doc = "multiplier while it lasts", example = "2.0" },

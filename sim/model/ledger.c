@@ -154,17 +154,28 @@ static void accrue(model *m, double t0, double t1) {
   m->cash -= opex;
 }
 
-static int push_cf(model *m, double cf, double t_years) {
+static int grow_to(double **a, size_t cap) {
+  double *n = realloc(*a, cap * sizeof *n);
+  if (n) *a = n;
+  return n ? 0 : -1;
+}
+
+static int push_cf(model *m, double cf, double internal, double t_years) {
   if (m->ncf == m->capcf) {
     size_t ncap = m->capcf ? m->capcf * 2 : 128;
-    double *a = realloc(m->cf, ncap * sizeof *a);
-    if (a) m->cf = a;
-    double *b = a ? realloc(m->cf_t, ncap * sizeof *b) : NULL;
-    if (!b) return -1;
-    m->cf_t = b, m->capcf = ncap;
+    if (grow_to(&m->cf, ncap) || grow_to(&m->cf_t, ncap) || grow_to(&m->cf_internal, ncap)) return -1;
+    m->capcf = ncap;
   }
-  m->cf[m->ncf] = cf, m->cf_t[m->ncf++] = t_years;
+  m->cf[m->ncf] = cf, m->cf_internal[m->ncf] = internal, m->cf_t[m->ncf++] = t_years;
   return 0;
+}
+
+double internal_value_at(const model *m, double t) {
+  double v = 0;
+  for (size_t i = 0; i < m->cfg->ntenants; i++)
+    if (m->cfg->tenants[i].kind == TENANT_INTERNAL)
+      v += integral_at(&m->tenants[i].gpu_hours, t) * m->cfg->tenants[i].value_gpu_hour;
+  return v;
 }
 
 /* Accrued revenue of all tenants of a kind (-1: all but internal). */
@@ -216,7 +227,9 @@ static int close_month(model *m, double t) {
   service_debt(m);
   double ops = (m->revenue_cash - m->month_cash0) - (opex_total(m) - m->month_opex0) - (m->capex - m->month_capex0) +
                (m->proceeds - m->month_proceeds0);
-  int bad = sample(m, t) | push_cf(m, ops, t / HOURS_PER_YEAR);
+  double own = internal_value_at(m, t);
+  int bad = sample(m, t) | push_cf(m, ops, own - m->internal_month0, t / HOURS_PER_YEAR);
+  m->internal_month0 = own;
   m->month_cash0 = m->revenue_cash, m->month_opex0 = opex_total(m), m->month_capex0 = m->capex;
   m->month_proceeds0 = m->proceeds;
   m->month_start_h = t;
@@ -263,6 +276,13 @@ static double largest_share(const model *m, double t) {
   return total > 0 ? top / total : (double)NAN;
 }
 
+/* NPV of the operating cash flows plus the value of own use (internal
+** tenants' GPU-hours x value_gpu_hour), month by month. */
+static double npv_with_internal(const model *m) {
+  double v = fin_npv(m->cf, m->cf_t, m->ncf, m->cfg->finance.discount_rate);
+  return v + fin_npv(m->cf_internal, m->cf_t, m->ncf, m->cfg->finance.discount_rate);
+}
+
 /* The partial last day and month (unless the run ended by default), and
 ** the run's financial metrics. */
 int ledger_finish(model *m, double t) {
@@ -285,6 +305,7 @@ int ledger_finish(model *m, double t) {
       {"cash_end", m->cash}, {"cash_min", m->cash_min},
       {"npv", fin_npv(m->cf, m->cf_t, m->ncf, f->discount_rate)}, {"irr", fin_irr(m->cf, m->cf_t, m->ncf)},
       {"payback_years", fin_payback(m->cf, m->cf_t, m->ncf)},
+      {"npv_with_internal", npv_with_internal(m)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
       {"default_day", m->default_day}, {"covenant_breaches", (double)m->breaches},
       {"first_breach_day", m->first_breach_day}, {"largest_tenant_share", largest_share(m, t)},
@@ -294,4 +315,7 @@ int ledger_finish(model *m, double t) {
   return bad ? -1 : 0;
 }
 
-void ledger_free(model *m) { free(m->debt_balance), free(m->debt_drawn), free(m->debt_month), free(m->cf), free(m->cf_t); }
+void ledger_free(model *m) {
+  free(m->debt_balance), free(m->debt_drawn), free(m->debt_month);
+  free(m->cf), free(m->cf_t), free(m->cf_internal);
+}

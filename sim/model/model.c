@@ -206,14 +206,6 @@ static int tenant_metrics(model *m, double t) {
   return bad;
 }
 
-static double internal_value(const model *m, double t) {
-  double v = 0;
-  for (size_t i = 0; i < m->cfg->ntenants; i++)
-    if (m->cfg->tenants[i].kind == TENANT_INTERNAL)
-      v += integral_at(&m->tenants[i].gpu_hours, t) * m->cfg->tenants[i].value_gpu_hour;
-  return v;
-}
-
 static double credits(const model *m, double t) {
   double s = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++) s += integral_at(&m->tenants[i].credit, t);
@@ -238,7 +230,7 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
       {"utilization_mean", ratio(integral_at(&m->busy, t), integral_at(&m->installed, t))},
       {"nodes", (double)fleet_working(m)}, {"failures", m->failures_n},
       {"downtime_node_hours", integral_at(&m->repairing, t)},
-      {"nodes_lost", (double)fleet_count(m, -1, -1, NODE_FAILED)}, {"internal_value_total", internal_value(m, t)},
+      {"nodes_lost", (double)fleet_count(m, -1, -1, NODE_FAILED)}, {"internal_value_total", internal_value_at(m, t)},
       {"sla_credits_total", credits(m, t)}, {"bad_debt_total", bad_debt(m)},
       {"shocks", (double)m->shocks_hit}, {"horizon_days_run", t / 24.0},
   };

@@ -214,8 +214,9 @@ struct model {
   double month_revenue0, month_opex0, month_capex0, month_busy0, month_inst0, month_start_h;
   double month_cash0, month_proceeds0;
   double month_kind0[TENANT_NKINDS];
-  double *cf, *cf_t;
+  double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   size_t ncf, capcf;
+  double internal_month0;
   results *out;
   int failed, ended;
   char err[512];
@@ -308,5 +309,6 @@ int ledger_finish(model *m, double t);
 double model_revenue_at(const model *m, double t);
 double ledger_debt(const model *m);
 double ledger_facility_left(const model *m);
+double internal_value_at(const model *m, double t); /* own use, $ so far */
 
 #endif

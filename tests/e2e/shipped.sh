@@ -1,0 +1,43 @@
+# tests/e2e/shipped.sh -- every shipped scenario validates, runs (shortened,
+# few replications) without a failed run, and shows the direction its
+# headline claims.
+. tests/lib.sh
+db=$T_TMP/s.db
+avg() { sqlite3 "$db" "select avg(m.value) from metrics m join runs r on r.id = m.run_id
+                       where r.scenario = '$1' and r.point = $2 and m.name = '$3'"; }
+gt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
+
+for f in scenarios/*.lua; do
+  run "$NEOSIM" check "$f"
+  expect_rc 0 "check $f"
+  grep -q '^-- ' "$f" && pass || fail "$f explains its question in a comment"
+done
+# short runs: name horizon
+for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
+          orbital_2035:365 reference_100k:90; do
+  f=${sh%%:*} h=${sh#*:}
+  run "$NEOSIM" run "scenarios/$f.lua" --db "$db" --reps 2 --set horizon_days="$h" --quiet
+  expect_rc 0 "run $f for $h days"
+done
+expect_eq "$(sqlite3 "$db" "select count(*) from runs where status != 'done'")" "0" "no failed runs"
+
+# colossus: the reported lease beats a cheaper lease, which beats keeping the site
+c0=$(avg colossus1-lease 0 npv) c2=$(avg colossus1-lease 2 npv) c3=$(avg colossus1-lease 3 npv)
+gt "$c0" "$c2" && gt "$c2" "$c3" && pass || fail "colossus npv by point: $c0 $c2 $c3"
+gt "$(avg colossus1-lease 3 internal_value_total)" "$(avg colossus1-lease 0 internal_value_total)" && pass ||
+  fail "keeping the site values own use"
+# coreweave: one tenant carries about two thirds of revenue
+s=$(avg coreweave-2025 0 largest_tenant_share)
+gt "$s" 0.5 && gt 0.8 "$s" && pass || fail "coreweave concentration $s"
+# h100 collapse: leverage changes cash, not the (unlevered) npv
+expect_eq "$(avg h100-price-collapse 0 npv)" "$(avg h100-price-collapse 2 npv)" "npv does not depend on leverage"
+gt "$(avg h100-price-collapse 0 cash_end)" "$(avg h100-price-collapse 2 cash_end)" && pass || fail "more debt, less cash"
+# hbm: the policy orders B200 nodes; the shock is recorded
+n=$(sqlite3 "$db" "select count(*) from events e join runs r on r.id = e.run_id where r.scenario = 'hbm-shock' and e.kind = 'order'")
+gt "$n" 0 && pass || fail "hbm orders ($n)"
+expect_eq "$(sqlite3 "$db" "select count(distinct e.run_id) from events e join runs r on r.id = e.run_id
+                           where r.scenario = 'hbm-shock' and e.kind = 'shock' and e.subject = 'hbm_lead_time'")" "12" "hbm shock recorded in every run"
+# orbital: nodes are lost in orbit only
+expect_eq "$(avg orbital-2035 0 nodes_lost)" "0.0" "no losses on the ground"
+gt "$(avg orbital-2035 1 nodes_lost)" 0 && pass || fail "orbit loses nodes"
+finish
