@@ -263,7 +263,7 @@ S.finance = {
     doc = "staff cost", example = "400000" },
   { key = "terminal", type = "enum", one_of = { "none", "book" }, default = "none", resolve = "terminal",
     doc = 'npv adds the fleet\'s book value at the horizon ("book") or not', example = '"book"' },
-  { key = "debt", type = "list", of = { type = "record", fields = S.debt }, default = {},
+  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "named" }, default = {},
     doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },
 }
 

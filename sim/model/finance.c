@@ -40,6 +40,12 @@ double fin_irr(const double *cf, const double *t, size_t n) {
   return roots == 1 ? root : (double)NAN;
 }
 
+double fin_annuity_payment(double principal, double rate_year, int months) {
+  double r = rate_year / 12.0;
+  if (months <= 0) return principal;
+  return r == 0 ? principal / months : principal * r / -expm1(-months * log1p(r));
+}
+
 double fin_payback(const double *cf, const double *t, size_t n) {
   double cum = 0, when = NAN;
   for (size_t i = 0; i < n; i++) {

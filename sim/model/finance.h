@@ -16,6 +16,10 @@ double fin_npv(const double *cf, const double *t, size_t n, double rate);
 ** ambiguous (more than one sign change of the NPV on a scan). */
 double fin_irr(const double *cf, const double *t, size_t n);
 
+/* Monthly payment of a loan repaid in `months` equal payments at the
+** monthly rate rate_year / 12 (rate 0: principal / months). */
+double fin_annuity_payment(double principal, double rate_year, int months);
+
 /* First time at which the cumulative cash flow turns and stays >= 0,
 ** interpolated within the period; NaN if it never does. */
 double fin_payback(const double *cf, const double *t, size_t n);

@@ -103,12 +103,6 @@ static void draw_due(model *m, double now) {
   }
 }
 
-/* TEMP until finance.c has fin_annuity_payment */
-static double annuity_payment(double principal, double rate_year, int months) {
-  double r = rate_year / 12.0;
-  return r == 0 ? principal / months : principal * r / (1.0 - pow(1.0 + r, -months));
-}
-
 /* One month of interest (rate / 12 on the balance) and repayment on
 ** every tranche with a balance. */
 static void service_debt(model *m) {
@@ -122,7 +116,7 @@ static void service_debt(model *m) {
     if (due) repay = bal;
     else if (d->facility || d->amort == AMORT_BULLET) repay = 0;
     else if (d->amort == AMORT_LINEAR) repay = d->principal / term;
-    else repay = annuity_payment(d->principal, d->rate, term) - interest;
+    else repay = fin_annuity_payment(d->principal, d->rate, term) - interest;
     repay = fmin(bal, fmax(0.0, repay));
     m->debt_balance[i] -= repay;
     m->interest += interest, m->repaid += repay;
@@ -210,6 +204,9 @@ static int sample(model *m, double t) {
   }
   for (size_t k = 0; k < c->nskus; k++)
     if (m->market[k]) bad |= results_sample(r, d, m->m_market[k], market_price(m, (int)k, t));
+  for (size_t k = 0; k < c->finance.ndebt; k++) bad |= results_sample(r, d, m->m_debt[k], m->debt_balance[k]);
+  bad |= results_sample(r, d, "interest", m->interest - m->month_interest0);
+  m->month_interest0 = m->interest;
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
     double v = c->tenants[i].kind == TENANT_INTERNAL ? integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour

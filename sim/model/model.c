@@ -113,6 +113,8 @@ static int name_metrics(model *m) {
       if (!(m->tenants[i].m_name[k] = fmt_name(m->cfg->tenants[i].name, tenant_metric[k]))) return -1;
   for (size_t k = 0; k < m->cfg->nskus; k++)
     if (!(m->m_market[k] = fmt_name("market", m->cfg->skus[k].name))) return -1;
+  for (size_t k = 0; k < m->cfg->finance.ndebt; k++)
+    if (!(m->m_debt[k] = fmt_name("debt", m->cfg->finance.debt[k].name))) return -1;
   return 0;
 }
 
@@ -131,7 +133,8 @@ static int setup(model *m) {
   m->tenants = calloc(nt, sizeof *m->tenants);
   m->order = calloc(nt, sizeof *m->order);
   m->m_market = calloc(c->nskus ? c->nskus : 1, sizeof *m->m_market);
-  if (!m->e || !m->tenants || !m->order || !m->m_market) return -1;
+  m->m_debt = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->m_debt);
+  if (!m->e || !m->tenants || !m->order || !m->m_market || !m->m_debt) return -1;
   for (uint32_t k = 0; k < sizeof handlers / sizeof handlers[0]; k++) engine_on(m->e, k, handlers[k], m);
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
@@ -176,6 +179,8 @@ void model_free(model *m) {
   for (size_t i = 0; m->tenants && i < m->cfg->ntenants; i++)
     for (size_t k = 0; k < NTM; k++) free(m->tenants[i].m_name[k]);
   for (size_t k = 0; m->m_market && k < m->cfg->nskus; k++) free(m->m_market[k]);
+  for (size_t k = 0; m->m_debt && k < m->cfg->finance.ndebt; k++) free(m->m_debt[k]);
+  free(m->m_debt);
   market_free(m);
   supply_free(m);
   ledger_free(m);

@@ -156,6 +156,7 @@ struct model {
   int in_policy;
   uint32_t *order;      /* tenants in allocation order */
   char **m_market;      /* series names "market.<sku>" */
+  char **m_debt;        /* series names "debt.<tranche>" */
   engine *e;
   uint64_t seed, rep;
   /* fleet */
@@ -212,7 +213,7 @@ struct model {
   double first_breach_day, default_day;
   int in_breach;
   double month_revenue0, month_opex0, month_capex0, month_busy0, month_inst0, month_start_h;
-  double month_cash0, month_proceeds0;
+  double month_cash0, month_proceeds0, month_interest0;
   double month_kind0[TENANT_NKINDS];
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   size_t ncf, capcf;
