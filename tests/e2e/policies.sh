@@ -19,6 +19,17 @@ r=$(q "select sum(case m.name when 'od.revenue' then m.value end) / sum(case m.n
 if awk -v r="$r" 'BEGIN { exit !(r > 1.8 && r < 2.71) }'; then pass; else fail "price followed the market ($r)"; fi
 expect_eq "$(q "select count(*) from metrics where name = 'train.value' and value > 0")" "2" "internal use valued"
 
+# determinism: the same scenario and seed give the same results, policies included
+"$NEOSIM" run $d/policies.lua --db "$T_TMP/again.db" --quiet
+dump() { sqlite3 "$1" "select r.point, r.replication, m.name, quote(m.value) from metrics m join runs r on r.id = m.run_id
+                        where r.scenario = 'policies' order by 1, 2, 3"; }
+expect_eq "$(dump "$db")" "$(dump "$T_TMP/again.db")" "policies: identical results on a second run"
+# no Lua state survives from one run to the next
+run "$NEOSIM" run $d/policy_state.lua --db "$db" --quiet
+expect_rc 0 "stateful policy"
+expect_eq "$(q "select count(distinct e.run_id) from events e join runs r on r.id = e.run_id
+                where r.scenario = 'policy-state' and e.kind = 'order' and e.t_days = 0")" "6" "every run starts from a fresh policy state"
+
 # errors: the run fails, stored with the message naming policy and line
 run "$NEOSIM" run $d/policy_error.lua --db "$db"
 expect_rc 1 "failing policy"
