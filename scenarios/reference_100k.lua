@@ -57,7 +57,7 @@ end
 for i = 1, 6 do
   tenants["spot" .. i] = {
     kind = "spot", sku = i % 3 == 0 and "h200" or "h100", job_nodes = neo.dist.discrete { values = { 1, 2, 4 }, weights = { 3, 2, 1 } },
-    job_hours = neo.dist.exponential { mean = 6 }, arrivals_per_hour = 2.0,
+    job_hours = neo.dist.exponential { mean = 6 }, arrivals_per_hour = 0.5, -- x 4.8 at 65% off (elasticity)
     price_gpu_hour = "market", price_factor = 0.35, elasticity = 1.5,
   }
 end

@@ -263,9 +263,13 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
 
 /* Serve the tenants of a SKU in allocation order while idle nodes remain. */
 void fleet_rebalance(model *m, int sku) {
-  for (size_t k = 0; k < m->cfg->ntenants && !m->failed; k++) {
-    tenant *tn = &m->tenants[m->order[k]];
-    if (tn->cfg->sku != sku) continue;
+  long idle = 0;
+  for (size_t p = 0; p < m->npools; p++)
+    if (m->pools[p].sku == sku) idle += (long)m->pools[p].idle.n;
+  if (idle == 0) return; /* nobody can be served: serving needs idle nodes, never preempts */
+  const idset *users = &m->by_sku[sku]; /* the SKU's tenants in allocation order */
+  for (size_t k = 0; k < users->n && !m->failed; k++) {
+    tenant *tn = &m->tenants[users->a[k]];
     if (tn->cfg->kind == TENANT_ON_DEMAND || tn->cfg->kind == TENANT_SPOT) od_serve(m, tn);
     else ct_fill(m, tn);
   }

@@ -49,7 +49,7 @@ void model_trace(model *m, const char *kind, const char *subject, const char *fm
   va_end(ap);
 }
 
-/* Allocation order: by priority, then scenario order. */
+/* Allocation order: by priority, then scenario order; and per SKU. */
 static void sort_order(model *m) {
   size_t n = m->cfg->ntenants;
   for (size_t i = 0; i < n; i++) m->order[i] = (uint32_t)i;
@@ -58,6 +58,11 @@ static void sort_order(model *m) {
       uint32_t x = m->order[k];
       m->order[k] = m->order[k - 1], m->order[k - 1] = x;
     }
+  for (size_t s = 0; s < m->cfg->nskus; s++) m->by_sku[s].n = 0;
+  for (size_t k = 0; k < n; k++) {
+    uint32_t pos, t = m->order[k];
+    if (idset_add(&m->by_sku[m->cfg->tenants[t].sku], t, &pos)) model_fail(m, "out of memory ordering tenants");
+  }
 }
 
 void model_call_policies(model *m, policy_reason why) {
@@ -134,7 +139,8 @@ static int setup(model *m) {
   m->order = calloc(nt, sizeof *m->order);
   m->m_market = calloc(c->nskus ? c->nskus : 1, sizeof *m->m_market);
   m->m_debt = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->m_debt);
-  if (!m->e || !m->tenants || !m->order || !m->m_market || !m->m_debt) return -1;
+  m->by_sku = calloc(c->nskus ? c->nskus : 1, sizeof *m->by_sku);
+  if (!m->e || !m->tenants || !m->order || !m->m_market || !m->m_debt || !m->by_sku) return -1;
   for (uint32_t k = 0; k < sizeof handlers / sizeof handlers[0]; k++) engine_on(m->e, k, handlers[k], m);
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
@@ -181,6 +187,8 @@ void model_free(model *m) {
   for (size_t k = 0; m->m_market && k < m->cfg->nskus; k++) free(m->m_market[k]);
   for (size_t k = 0; m->m_debt && k < m->cfg->finance.ndebt; k++) free(m->m_debt[k]);
   free(m->m_debt);
+  for (size_t k = 0; m->by_sku && k < m->cfg->nskus; k++) free(m->by_sku[k].a);
+  free(m->by_sku);
   market_free(m);
   supply_free(m);
   ledger_free(m);

@@ -107,7 +107,8 @@ typedef struct tenant {
   const tenant_cfg *cfg;
   int priority;
   long gpus_per_node;
-  double price;          /* on-demand/spot: current price per GPU-hour ($; market if NAN) */
+  double price;          /* on-demand/spot: current price per GPU-hour (unless market-priced) */
+  double elastic_const;  /* market-priced: the demand multiplier price_factor^-elasticity */
   /* jobs (on-demand, spot) */
   process *rate;
   double rate_max, bound; /* rate bound and the thinning bound in force */
@@ -155,6 +156,7 @@ struct model {
   model_hooks hooks;
   int in_policy;
   uint32_t *order;      /* tenants in allocation order */
+  idset *by_sku;        /* per SKU: its tenants in allocation order */
   char **m_market;      /* series names "market.<sku>" */
   char **m_debt;        /* series names "debt.<tranche>" */
   engine *e;

@@ -61,7 +61,9 @@ static void set_waiting(model *m, tenant *tn, double d) { integral_add(&tn->queu
 /* Demand multiplier from the price: (price / market)^-elasticity. */
 static double elastic(const model *m, const tenant *tn, double t) {
   double e = tn->cfg->elasticity, mk;
-  if (e <= 0 || !m->market[tn->cfg->sku] || !((mk = market_price(m, tn->cfg->sku, t)) > 0)) return 1;
+  if (e <= 0 || !m->market[tn->cfg->sku]) return 1;
+  if (tn->cfg->price_market) return tn->elastic_const; /* price / market = price_factor */
+  if (!((mk = market_price(m, tn->cfg->sku, t)) > 0)) return 1;
   double p = tenant_price(m, tn, t);
   return p > 0 ? pow(p / mk, -e) : 1;
 }
@@ -71,7 +73,7 @@ static double elastic_bound(const model *m, const tenant *tn) {
   double e = tn->cfg->elasticity;
   const process *mk = m->market[tn->cfg->sku];
   if (e <= 0 || !mk) return 1;
-  if (tn->cfg->price_market) return pow(tn->cfg->price_factor, -e);
+  if (tn->cfg->price_market) return tn->elastic_const;
   double hi = process_max(mk) * m->mult_market[tn->cfg->sku], p = tn->price;
   return p > 0 ? fmax(1.0, pow(p / hi, -e)) : 1;
 }
@@ -278,6 +280,7 @@ int od_init(model *m) {
     tenant *tn = &m->tenants[i];
     if (tn->cfg->kind != TENANT_ON_DEMAND && tn->cfg->kind != TENANT_SPOT) continue;
     tn->price = tn->cfg->price_gpu_hour;
+    tn->elastic_const = pow(tn->cfg->price_factor, -tn->cfg->elasticity);
     tn->rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep);
     if (!tn->rate) return -1;
     tn->rate_max = process_max(tn->rate);

@@ -225,9 +225,10 @@ double process_value(const process *p, double t) {
   const process_cfg *c = p->cfg;
   switch (c->kind) {
   case PROC_CONSTANT: return c->p[0];
-  case PROC_SEASONAL:
-    return c->p[0] * pow(1.0 + c->p[4], t / HOURS_PER_YEAR) *
-           (1.0 + c->p[1] * cos(TWO_PI * (t - c->p[3]) / c->p[2]));
+  case PROC_SEASONAL: {
+    double growth = c->p[4] == 0 ? 1.0 : exp(log1p(c->p[4]) * (t / HOURS_PER_YEAR));
+    return c->p[0] * growth * (1.0 + c->p[1] * cos(TWO_PI * (t - c->p[3]) / c->p[2]));
+  }
   case PROC_PRODUCT: {
     double v = 1;
     for (size_t i = 0; i < p->nf; i++) v *= process_value(p->factors[i], t);
