@@ -26,6 +26,10 @@ Cross-key constraints (checked once every key is valid):
   lt_key       number must be < the root key of that name
   not_after    date must not be after the root date key of that name
   default_key  default is the value of that root key
+  default_fn   default computed from the record and the root: a function of
+               validate.lua's DEFAULT (described in doc)
+  after        steps: each date must be after the root date key of that name
+  before_end   date must be before the end of the simulation (start + horizon_days)
   default_single  name type: default is the only entry of `ref` when it has exactly one
   check        name of a check function in validate.lua (described in doc); on a record
                it runs once the record's keys are checked
@@ -92,8 +96,8 @@ S.site = {
     doc = "failed nodes are repaired (false: lost, e.g. an orbital site)", example = "false" },
   { key = "install_days", type = "number", unit = "days", min = 0, default = 7, out = "install_hours", scale = 24,
     doc = "from delivery to in service", example = "14" },
-  { key = "online", type = "steps", unit = "MW", min = 0, default = {}, resolve = "online",
-    doc = "MW online from each date (power_mw is online at the start), ascending dates",
+  { key = "online", type = "steps", unit = "MW", min = 0, default = {}, resolve = "online", after = "start",
+    doc = "total MW online from each date (power_mw is what is online at the start); dates ascending, after start",
     example = '{ { "2026-06-01", 150 }, { "2027-01-01", 300 } }' },
 }
 
@@ -103,8 +107,9 @@ S.fleet_entry = {
   { key = "nodes", type = "integer", min = 0, required = true, doc = "number of nodes", example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
-  { key = "bought", type = "boolean", default = false,
-    doc = "true: bought at the start (capex then); false: already owned", example = "true" },
+  { key = "bought", type = "boolean", default_fn = "bought",
+    doc = "true: bought at the start (capex then); false: already owned "
+      .. "[true when installed is the start date, else false]", example = "false" },
 }
 
 S.queue = {
@@ -139,8 +144,9 @@ S.tenant = {
     doc = "on_demand, spot: arrivals x (price / market)^-elasticity [0]", example = "0.8" },
   { key = "nodes", type = "integer", min = 0, unit = "nodes",
     doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
-  { key = "start", type = "date", out = "start_hours",
-    doc = "reserved: contract start [scenario start]", example = '"2026-06-01"' },
+  { key = "start", type = "date", out = "start_hours", before_end = true,
+    doc = "reserved: contract start, before the end of the simulation (may be before start) [scenario start]",
+    example = '"2026-06-01"' },
   { key = "term_months", type = "number", unit = "months", gt = 0, doc = "reserved: contract term", example = "36" },
   { key = "take_or_pay", type = "boolean", doc = "reserved: billed whether used or not [true]", example = "true" },
   { key = "usage", type = "number", min = 0, max = 1,
@@ -163,21 +169,25 @@ S.tenant = {
     doc = "internal: value of a GPU-hour of own use (economic, not cash)", example = "2.5" },
 }
 
--- Which tenant keys apply to which kind, which are required, and the defaults of the
--- optional ones (checked and filled by validate.lua).
+-- Which tenant keys apply to which kind (besides kind, sku, site, priority), which are
+-- required, the defaults of the optional ones, and default_keys: optional keys whose
+-- default is the value of a root key.  validate.lua checks them and fills the defaults in
+-- the normalised scenario (so they are in `params`); keys that do not apply to the kind
+-- resolve to neutral values (CONTRACT.md).
 S.tenant_kinds = {
   on_demand = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
                 keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
                          "price_factor", "elasticity" },
-                defaults = { priority = 1, job_nodes = 1, price_factor = 1, elasticity = 0 } },
+                defaults = { priority = 1, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0 } },
   spot = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
            keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
                     "price_factor", "elasticity" },
-           defaults = { priority = 2, job_nodes = 1, price_factor = 1, elasticity = 0 } },
+           defaults = { priority = 2, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0 } },
   reserved = { required = { "nodes", "price_gpu_hour", "term_months" },
                keys = { "nodes", "price_gpu_hour", "start", "term_months", "take_or_pay", "usage", "renew_prob",
                         "renew_factor", "default_prob_year", "terminate_prob_year", "notice_days",
                         "prepay_fraction", "sla_credit" },
+               default_keys = { start = "start" },
                defaults = { priority = 0, take_or_pay = true, usage = 1, renew_prob = 0, renew_factor = 1,
                             default_prob_year = 0, terminate_prob_year = 0, notice_days = 90,
                             prepay_fraction = 0, sla_credit = 1 } },
@@ -195,7 +205,7 @@ S.market_entry = {
 S.supplier = {
   { key = "lead_time_days", type = { "number", "dist" }, unit = "days", gt = 0, default = 90,
     doc = "from shipping to delivery (shipping waits for the monthly cap)", example = "neo.dist.triangular { lo = 60, mode = 90, hi = 180 }" },
-  { key = "node_price", type = "map", of = { type = { "number", "process" }, unit = "$", gt = 0 }, names = IDENT,
+  { key = "node_price", type = "map", of = { type = { "number", "process" }, unit = "$", min = 0 }, names = IDENT,
     names_doc = IDENT_DOC, default = {},
     doc = "price of a node by SKU over time [each SKU's node_price]", example = "{ b200 = 420000 }" },
   { key = "monthly_cap", type = "map", of = { type = "number", unit = "nodes", min = 0, inf = true }, names = IDENT,
@@ -212,8 +222,10 @@ S.shock = {
   { key = "sku", type = "name", ref = "skus", doc = "gpu_price, supply_cut, market_price: SKU hit [all]",
     example = '"b200"' },
   { key = "site", type = "name", ref = "sites", doc = "power_price: site hit [all]", example = '"dc1"' },
-  { key = "tenant", type = "name", ref = "tenants", doc = "demand: tenant hit [all]", example = '"od"' },
-  { key = "at", type = "date", doc = "date it hits (or rate_per_year); not before start", example = '"2027-03-01"' },
+  { key = "tenant", type = "name", ref = "tenants", doc = "demand: on_demand or spot tenant hit [all]",
+    example = '"od"' },
+  { key = "at", type = "date", before_end = true,
+    doc = "date it hits (or rate_per_year); from start to before the end of the simulation", example = '"2027-03-01"' },
   { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
     doc = "random shocks: Poisson rate (or at)", example = "0.5" },
   { key = "factor", type = "number", min = 0, required = true, doc = "multiplier while it lasts", example = "2.0" },

@@ -1,5 +1,5 @@
 /*
-** finance.c -- NPV, a robust IRR, payback.
+** finance.c -- NPV, a robust IRR, payback, loan schedules.
 */
 #include <math.h>
 
@@ -31,7 +31,8 @@ double fin_irr(const double *cf, const double *t, size_t n) {
   for (int k = 1; k <= 400; k++) {
     double r = exp(log(1e-4) + (log(1e6) - log(1e-4)) * k / 400.0) - 1.0;
     double f = fin_npv(cf, t, n, r);
-    if (isfinite(f) && isfinite(prev_f) && ((f < 0) != (prev_f < 0) || f == 0)) {
+    /* an exact zero is counted once, where it is hit, not again on leaving it */
+    if (isfinite(f) && isfinite(prev_f) && ((prev_f != 0 && (f < 0) != (prev_f < 0)) || f == 0)) {
       roots++;
       root = f == 0 ? r : bisect(cf, t, n, prev_r, r);
     }
@@ -46,10 +47,30 @@ double fin_annuity_payment(double principal, double rate_year, int months) {
   return r == 0 ? principal / months : principal * r / -expm1(-months * log1p(r));
 }
 
+/* Balance left after j of the n months (0 <= j <= n) of a known kind. */
+static double balance(double p, double r, int n, fin_amort kind, int j) {
+  if (j >= n) return 0;
+  if (kind == FIN_BULLET) return p;
+  if (kind == FIN_LINEAR || r == 0) return p * (n - j) / n;
+  double lr = log1p(r); /* p g^j (g^(n-j) - 1) / (g^n - 1), g = 1 + r; exactly p at j = 0 */
+  return p * exp(j * lr) * expm1((n - j) * lr) / expm1(n * lr);
+}
+
+void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k, double *interest,
+                    double *repaid) {
+  double r = rate_year / 12.0, b0 = 0, b1 = 0;
+  if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) b0 = b1 = NAN;
+  else if (k >= 1 && k <= months) b0 = balance(principal, r, months, kind, k - 1), b1 = balance(principal, r, months, kind, k);
+  if (interest) *interest = b0 * r;
+  if (repaid) *repaid = b0 - b1; /* differences of one balance formula: they sum to the principal */
+}
+
 double fin_payback(const double *cf, const double *t, size_t n) {
   double cum = 0, when = NAN;
+  int lead = 0; /* sign of the first nonzero flow */
   for (size_t i = 0; i < n; i++) {
     double before = cum;
+    if (!lead && cf[i] != 0) lead = cf[i] < 0 ? -1 : 1;
     cum += cf[i];
     if (cum >= 0 && before < 0) {
       double t0 = i ? t[i - 1] : 0;
@@ -58,5 +79,5 @@ double fin_payback(const double *cf, const double *t, size_t n) {
       when = NAN;
     }
   }
-  return n > 0 && cum >= 0 && cf[0] < 0 ? when : (double)NAN;
+  return lead < 0 && cum >= 0 ? when : (double)NAN;
 }

@@ -1,6 +1,6 @@
 /*
 ** finance.h -- closed-form finance on cash-flow series: NPV, IRR,
-** payback.  Times are in years from the start.
+** payback; loan schedules.  Times are in years from the start.
 */
 #ifndef NEOSIM_FINANCE_H
 #define NEOSIM_FINANCE_H
@@ -17,11 +17,30 @@ double fin_npv(const double *cf, const double *t, size_t n, double rate);
 double fin_irr(const double *cf, const double *t, size_t n);
 
 /* Monthly payment of a loan repaid in `months` equal payments at the
-** monthly rate rate_year / 12 (rate 0: principal / months). */
+** monthly rate rate_year / 12 (rate 0: principal / months; months <= 0:
+** the whole principal). */
 double fin_annuity_payment(double principal, double rate_year, int months);
 
+/* How a tranche repays its principal (same order as config.h's amort_kind). */
+typedef enum fin_amort {
+  FIN_ANNUITY = 0, /* constant payment fin_annuity_payment() */
+  FIN_LINEAR,      /* principal / months each month, interest on top */
+  FIN_BULLET       /* interest only; all the principal in month `months` */
+} fin_amort;
+
+/* Month k (1-based) of a loan of `principal` over `months` months at the
+** monthly rate rate_year / 12: *interest on the balance outstanding at
+** the start of month k, *repaid the principal repaid at its end.  The
+** repayments sum to the principal and leave a zero balance after month
+** `months`.  Both are 0 for k outside 1..months (so for months <= 0),
+** NaN for an unknown kind.  Either pointer may be NULL.  O(1). */
+void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k, double *interest,
+                    double *repaid);
+
 /* First time at which the cumulative cash flow turns and stays >= 0,
-** interpolated within the period; NaN if it never does. */
+** interpolated within the period (the flow at t[i] taken as spread
+** evenly over (t[i-1], t[i]]); NaN if it never does, or if the first
+** nonzero flow is not negative (nothing to pay back). */
 double fin_payback(const double *cf, const double *t, size_t n);
 
 #endif

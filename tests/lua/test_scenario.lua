@@ -33,11 +33,7 @@ local BASE = {
 }
 
 -- The base source with lines replaced: with{ [n] = "text", ... } ("" blanks a line).
-local function with(edits)
-  local t = {}
-  for i, l in ipairs(BASE) do t[i] = edits[i] or l end
-  return table.concat(t, "\n")
-end
+local function with(edits) return T.source(BASE, edits) end
 
 local function err(edits, want) T.expect_error(with(edits), want) end
 

@@ -36,7 +36,15 @@ end
 
 function T.report()
   print(("%d passed, %d failed"):format(T.passed, T.failed))
-  return T.failed == 0
+  --- The source of `base` (a list of lines) with lines replaced: edits = { [n] = "text" }
+--- ("" blanks a line), joined with newlines.
+function T.source(base, edits)
+  local t = {}
+  for i, l in ipairs(base) do t[i] = edits[i] or l end
+  return table.concat(t, "\n")
+end
+
+return T.failed == 0
 end
 
 local function deq(a, b)
@@ -99,6 +107,14 @@ function T.expect_error(src, want, name)
   local got = T.error_of(src, name)
   local full = (name or "scenarios/t.lua") .. ":" .. want
   if got ~= full then error(("wrong error\n  got:  %s\n  want: %s"):format(got, full), 2) end
+end
+
+--- The source of `base` (a list of lines) with lines replaced: edits = { [n] = "text" }
+--- ("" blanks a line), joined with newlines.
+function T.source(base, edits)
+  local t = {}
+  for i, l in ipairs(base) do t[i] = edits[i] or l end
+  return table.concat(t, "\n")
 end
 
 return T
