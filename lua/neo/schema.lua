@@ -26,18 +26,17 @@ Cross-key constraints (checked once every key is valid):
   lt_key       number must be < the root key of that name
   not_after    date must not be after the root date key of that name
   default_key  default is the value of that root key
-  default_fn   default computed from the record and the root: a function of
-               validate.lua's DEFAULT (described in doc)
   after        steps: each date must be after the root date key of that name
-  before_end   date must be before the end of the simulation (start + horizon_days)
   default_single  name type: default is the only entry of `ref` when it has exactly one
   check        name of a check function in validate.lua (described in doc); on a record
                it runs once the record's keys are checked
+  precheck     record: name of a check function run before its keys' cross-key checks
 Resolution (the form C reads, see CONTRACT.md):
   out          resolved key name (dates with `out` become hours since the start)
   scale        resolved value = value * scale
   absent       resolved value when absent and without default
   resolve      name of a special resolution in validate.lua
+  post         record: name of a step of validate.lua's POST run once it is resolved
 Numeric bounds also apply to a constant distribution or process and to the values of
 a path process.
 ]]
@@ -107,9 +106,8 @@ S.fleet_entry = {
   { key = "nodes", type = "integer", min = 0, required = true, doc = "number of nodes", example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
-  { key = "bought", type = "boolean", default_fn = "bought",
-    doc = "true: bought at the start (capex then); false: already owned "
-      .. "[true when installed is the start date, else false]", example = "false" },
+  { key = "bought", type = "boolean", default = false,
+    doc = "true: bought at the start (capex at t = 0); false: already owned", example = "true" },
 }
 
 S.queue = {
@@ -144,8 +142,8 @@ S.tenant = {
     doc = "on_demand, spot: arrivals x (price / market)^-elasticity [0]", example = "0.8" },
   { key = "nodes", type = "integer", min = 0, unit = "nodes",
     doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
-  { key = "start", type = "date", out = "start_hours", before_end = true,
-    doc = "reserved: contract start, before the end of the simulation (may be before start) [scenario start]",
+  { key = "start", type = "date", out = "start_hours",
+    doc = "reserved: contract start (may be before start; after the horizon it never starts) [scenario start]",
     example = '"2026-06-01"' },
   { key = "term_months", type = "number", unit = "months", gt = 0, doc = "reserved: contract term", example = "36" },
   { key = "take_or_pay", type = "boolean", doc = "reserved: billed whether used or not [true]", example = "true" },
@@ -224,8 +222,9 @@ S.shock = {
   { key = "site", type = "name", ref = "sites", doc = "power_price: site hit [all]", example = '"dc1"' },
   { key = "tenant", type = "name", ref = "tenants", doc = "demand: on_demand or spot tenant hit [all]",
     example = '"od"' },
-  { key = "at", type = "date", before_end = true,
-    doc = "date it hits (or rate_per_year); from start to before the end of the simulation", example = '"2027-03-01"' },
+  { key = "at", type = "date",
+    doc = "date it hits (or rate_per_year); not before start (after the horizon it never hits)",
+    example = '"2027-03-01"' },
   { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
     doc = "random shocks: Poisson rate (or at)", example = "0.5" },
   { key = "factor", type = "number", min = 0, required = true, doc = "multiplier while it lasts", example = "2.0" },
@@ -305,7 +304,8 @@ S.root = {
     { key = "fleet", type = "list", of = { type = "record", fields = S.fleet_entry, check = "site_power" },
       required = true, doc = "nodes installed at the start (may be empty); per site, the sum of "
         .. "nodes x node_kw x pue must not exceed power_mw", example = '{ { site = "dc1", sku = "h100", nodes = 10 } }' },
-    { key = "tenants", type = "map", of = { type = "record", fields = S.tenant, check = "tenant", post = "tenant" }, names = IDENT,
+    { key = "tenants", type = "map", of = { type = "record", fields = S.tenant, precheck = "tenant_keys", check = "tenant",
+      post = "tenant" }, names = IDENT,
       names_doc = IDENT_DOC, default = {}, doc = "customers by name",
       example = '{ od = { kind = "on_demand", arrivals_per_hour = 7, job_hours = 1, price_gpu_hour = 2 } }' },
     { key = "market", type = "map", of = { type = { "number", "process", "record" }, fields = S.market_entry, gt = 0 },

@@ -34,14 +34,14 @@
 ---@field colo_kw_month? number $ per kW of node_kw (IT load) per month (default 0)
 ---@field repair? boolean failed nodes are repaired; false: lost (default true)
 ---@field install_days? number days from delivery to in service (default 7)
----@field online? table[] { { DATE, MW }, ... }: MW online from each date (default: power_mw throughout)
+---@field online? [neo.Date, number][] { { DATE, MW }, ... }: total MW online from each date, dates ascending and after start; power_mw is what is online at the start (default: power_mw throughout)
 
 ---@class neo.FleetEntry
 ---@field site string name of a site (required)
 ---@field sku string name of a SKU (required)
 ---@field nodes integer number of nodes >= 0 (required)
 ---@field installed? neo.Date installation date, not after start (default start)
----@field bought? boolean true: bought at the start (capex then); false: already owned (default)
+---@field bought? boolean true: bought at the start (capex at t = 0); false: already owned (default false)
 
 ---@class neo.Queue
 ---@field patience_hours number|neo.Dist hours a job waits before leaving; math.huge: forever
@@ -58,7 +58,7 @@
 ---@field price_gpu_hour? number|"market" $ per GPU-hour; on_demand, spot: or "market" (required but internal)
 ---@field price_factor? number on_demand, spot: x the market index when "market" (default 1)
 ---@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0)
----@field nodes? integer reserved: nodes contracted (0: none); internal: nodes wanted (required for them)
+---@field nodes? integer reserved: nodes contracted (0: no contract); internal: nodes wanted (required for them)
 ---@field start? neo.Date reserved: contract start (default: scenario start)
 ---@field term_months? number reserved: contract term (required for it)
 ---@field take_or_pay? boolean reserved: billed whether used or not (default true)
@@ -87,7 +87,7 @@
 ---@field name? string name in the events table (default shocks[i])
 ---@field sku? string gpu_price, supply_cut, market_price: SKU hit (default all)
 ---@field site? string power_price: site hit (default all)
----@field tenant? string demand: tenant hit (default all)
+---@field tenant? string demand: on_demand or spot tenant hit (default all)
 ---@field at? neo.Date date it hits (or rate_per_year)
 ---@field rate_per_year? number random shocks per year (or at)
 ---@field factor number multiplier while it lasts (required)
@@ -110,24 +110,97 @@
 ---@field pricing? fun(state: neo.PolicyState): neo.Action[]? set prices
 ---@field allocation? fun(state: neo.PolicyState): neo.Action[]? internal use, allocation order
 
----@class neo.PolicyState read-only; use ipairs over skus/sites/tenants (pairs order varies)
----@field t_hours number
----@field t_days number
----@field date string YYYY-MM-DD
----@field reason "review"|"shock"|"contract_end"
----@field cash number
----@field debt number outstanding principal
----@field facility_left number undrawn facility limits
----@field utilization number all nodes, since the last call
----@field params table<string, any>
----@field skus table[] { name, gpus_per_node, node_kw, supplier_price, market_price, utilization, pending_orders, nodes = { ordered, in_transit, installing, idle, leased, busy, failed, repairing, retired } }
----@field skus_by_name table<string, table>
----@field sites table[] { name, power_mw, mw_used }
----@field sites_by_name table<string, table>
----@field tenants table[] { name, kind, price_gpu_hour, nodes, active, backlog, contract_end_days }
----@field tenants_by_name table<string, table>
+---@class neo.PolicyState The state a policy sees (read-only: writing raises). Arrays are sorted by name: iterate them with ipairs, never pairs over the *_by_name maps (their order varies between processes).
+---@field t_hours number hours since the scenario start
+---@field t_days number days since the scenario start
+---@field date string "YYYY-MM-DD" of the current day
+---@field reason "review"|"shock"|"contract_end" why the policy is called
+---@field cash number $
+---@field debt number outstanding principal, $
+---@field facility_left number undrawn limits of the facilities, $
+---@field utilization number all nodes: busy or leased node-hours / node-hours in service, since the previous call
+---@field params table<string, number|boolean|string> policies.params (swept like any key)
+---@field skus neo.PolicySku[] by name
+---@field skus_by_name table<string, neo.PolicySku>
+---@field sites neo.PolicySite[] by name
+---@field sites_by_name table<string, neo.PolicySite>
+---@field tenants neo.PolicyTenant[] by name
+---@field tenants_by_name table<string, neo.PolicyTenant>
 
----@alias neo.Action { order: string, site: string, nodes: integer }|{ price: string, gpu_hour: number }|{ sell: string, site: string, nodes: integer }|{ retire: string, site: string, nodes: integer }|{ draw: string, amount: number }|{ offer: string, nodes: integer, price: number, term_months: number }|{ internal: string, nodes: integer }|{ priority: string[] }
+---@class neo.PolicySku
+---@field name string
+---@field gpus_per_node integer
+---@field node_kw number
+---@field supplier_price number $ per node from the supplier now
+---@field market_price? number $ per GPU-hour, the market index now (nil: no index)
+---@field utilization number (leased + busy) / (idle + leased + busy + repairing), now
+---@field pending_orders integer nodes ordered or in transit (not yet delivered)
+---@field nodes neo.PolicyNodes nodes of this SKU by state, all sites
+
+---@class neo.PolicyNodes
+---@field ordered integer bought, waiting for the supplier to ship (monthly cap)
+---@field in_transit integer shipped, lead time running
+---@field installing integer delivered: being installed, or waiting for power
+---@field idle integer
+---@field leased integer held by reserved tenants
+---@field busy integer running jobs or in internal use
+---@field failed integer lost (a site without repair)
+---@field repairing integer
+---@field retired integer sold or retired
+
+---@class neo.PolicySite
+---@field name string
+---@field power_mw number MW online now
+---@field mw_used number MW drawn by installed nodes (node_kw x pue)
+
+---@class neo.PolicyTenant
+---@field name string
+---@field kind "reserved"|"on_demand"|"spot"|"internal"
+---@field sku? string name of its SKU
+---@field site? string name of its site (nil: any)
+---@field price_gpu_hour number $ per GPU-hour now: reserved the contract price, internal value_gpu_hour
+---@field nodes integer reserved: contracted; internal: target; on_demand, spot: nodes running its jobs
+---@field active boolean reserved: under contract now; others: not defaulted
+---@field backlog integer jobs waiting
+---@field contract_end_days? number reserved under contract: day (since start) the term ends
+
+---@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionDraw|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
+
+---@class neo.ActionOrder buy nodes (capex when ordered or on delivery: supplier.pay_on)
+---@field order string SKU
+---@field site string site they are installed at
+---@field nodes integer >= 1
+
+---@class neo.ActionSell sell idle nodes for resale_fraction x node_price each
+---@field sell string SKU
+---@field site string
+---@field nodes integer >= 1
+
+---@class neo.ActionRetire retire idle nodes (no proceeds)
+---@field retire string SKU
+---@field site string
+---@field nodes integer >= 1
+
+---@class neo.ActionPrice set an on_demand or spot tenant's price (one with a number price, not "market")
+---@field price string tenant
+---@field gpu_hour number $ per GPU-hour, >= 0
+
+---@class neo.ActionDraw draw on a facility
+---@field draw string debt tranche name (facility = true)
+---@field amount number $ > 0
+
+---@class neo.ActionOffer offer a reserved tenant a contract, accepted with probability renew_prob x min(1, market / price)
+---@field offer string reserved tenant
+---@field nodes integer >= 1
+---@field price number $ per GPU-hour, >= 0
+---@field term_months number > 0
+
+---@class neo.ActionInternal set an internal tenant's target nodes
+---@field internal string internal tenant
+---@field nodes integer >= 0
+
+---@class neo.ActionPriority allocation order, first served first
+---@field priority string[] tenant names, each once
 
 ---@class neo.Finance
 ---@field cash? number $ at the start (default 0)
@@ -257,6 +330,37 @@ function neo.date.diff_days(a, b) end
 ---@param start neo.Date
 ---@return number hours from start to s
 function neo.date.hours(s, start) end
+
+neo.policies = {}
+---Order `nodes` of `sku` for `site` when the SKU's utilization is above `above` and fewer
+---than `max_pending` nodes are bought but not in service (pending_orders + nodes.installing).
+---@param t { sku: string, site: string, nodes: integer, above?: number, max_pending?: number } above default 0.85, max_pending default nodes
+---@return fun(state: neo.PolicyState): neo.Action[]?
+function neo.policies.order_when_utilization(t) end
+---Set an on_demand or spot tenant's price to the market index x (1 - minus), not below
+---min_price; the index of `sku`, else of the tenant's SKU, else of the only SKU with one.
+---No index: no action.
+---@param t { tenant: string, minus?: number, min_price?: number, sku?: string } minus default 0.1, min_price default 0
+---@return fun(state: neo.PolicyState): neo.Action[]?
+function neo.policies.price_at_market(t) end
+---Set the internal tenant's target to floor(fraction x nodes of `sku` in service: idle,
+---leased, busy, repairing); without sku the tenant's SKU, else all SKUs.
+---@param t { tenant: string, fraction?: number, sku?: string } fraction default 0.2
+---@return fun(state: neo.PolicyState): neo.Action[]?
+function neo.policies.keep_internal(t) end
+---A policy running the given ones in order and returning all their actions.
+---@param ... fun(state: neo.PolicyState): neo.Action[]?
+---@return fun(state: neo.PolicyState): neo.Action[]
+function neo.policies.combine(...) end
+---nil when actions is nil or a list of well-formed actions, else "action K: what is wrong".
+---@param actions any
+---@return string?
+function neo.policies.check_actions(actions) end
+
+---For C (sim/policy.c): neo.policies.check_actions.
+---@param actions any
+---@return string?
+function neo._check_actions(actions) end
 
 neo.sweep = {}
 ---@param t table<string, any[]>

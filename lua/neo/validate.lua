@@ -506,14 +506,28 @@ function CHECK.boolean(v) return v end
 function CHECK.sweep() return nil end
 CHECK["function"] = function(v) return v end
 
--- { { DATE, VALUE }, ... } in date order, values within the node's bounds.
+-- { { DATE, VALUE }, ... }: dates strictly ascending, values within the node's bounds.
 function CHECK.steps(v, node, path)
-  if #v == 0 then return {} end
-  local out, m = PARG.points(v)
-  if not out then fail(path, m) end
-  for i, pt in ipairs(out) do
+  local n = 0
+  for _ in pairs(v) do n = n + 1 end
+  if n ~= #v then fail(path, "must be a list of { DATE, VALUE } pairs (no named keys)") end
+  local out = {}
+  for i, pt in ipairs(v) do
+    local p = append(path, i)
+    local k = 0
+    if type(pt) == "table" then for _ in pairs(pt) do k = k + 1 end end
+    if k ~= 2 or pt[1] == nil or pt[2] == nil then
+      fail(p, "must be a { DATE, VALUE } pair" .. (type(pt) == "table" and "" or ", got " .. what(pt)))
+    end
+    local m = check_date(pt[1])
+    if m then fail(p, "date " .. m) end
+    if type(pt[2]) ~= "number" then fail(p, "value must be a number, got " .. what(pt[2])) end
     m = bounds(pt[2], node)
-    if m then fail(append(path, i), "value " .. m) end
+    if m then fail(p, "value " .. m) end
+    if i > 1 and core.days(pt[1]) <= core.days(v[i - 1][1]) then
+      fail(p, ("dates must be ascending: %s is not after %s"):format(pt[1], v[i - 1][1]))
+    end
+    out[i] = { pt[1], pt[2] }
   end
   return out
 end
@@ -624,10 +638,12 @@ local function contains(list, x)
 end
 
 local COMMON_TENANT_KEYS = { kind = true, sku = true, site = true, priority = true }
+local TENANT_FIELD = {}
+for _, f in ipairs(S.tenant) do TENANT_FIELD[f.key] = f end
 
--- tenants.<n>: the keys given apply to its kind, the kind's required keys are there,
--- and a "market" price has an index to follow.
-function CHECKS.tenant(t, path, root)
+-- tenants.<n>, before its keys' own cross checks: the keys given apply to its kind, the
+-- kind's required keys are there.
+function CHECKS.tenant_keys(t, path)
   local kind = S.tenant_kinds[t.kind]
   for _, f in ipairs(S.tenant) do
     if t[f.key] ~= nil and not COMMON_TENANT_KEYS[f.key] and not contains(kind.keys, f.key) then
@@ -637,6 +653,16 @@ function CHECKS.tenant(t, path, root)
   for _, k in ipairs(kind.required) do
     if t[k] == nil then fail(append(path, k), "required key missing (for kind " .. t.kind .. ")") end
   end
+end
+
+-- tenants.<n>: a "market" price and elasticity need an index to follow; the kind's
+-- defaults are filled in (so that they are in params).
+function CHECKS.tenant(t, path, root)
+  local kind = S.tenant_kinds[t.kind]
+  if (t.elasticity or 0) > 0 and root.market[t.sku] == nil then
+    fail(append(path, "elasticity"), ("needs a market index for %s (market.%s): demand responds to price / index")
+      :format(t.sku, t.sku))
+  end
   if t.price_gpu_hour == "market" then
     if t.kind == "reserved" then
       fail(append(path, "price_gpu_hour"), 'a reserved contract needs a number ("market" is for on_demand and spot)')
@@ -644,6 +670,12 @@ function CHECKS.tenant(t, path, root)
     if root.market[t.sku] == nil then
       fail(append(path, "price_gpu_hour"), ('"market" needs a market index for %s (market.%s)'):format(t.sku, t.sku))
     end
+  end
+  for _, k in ipairs(M.sorted_keys(kind.defaults)) do
+    if t[k] == nil then t[k] = walk(kind.defaults[k], TENANT_FIELD[k], append(path, k)) end
+  end
+  for _, k in ipairs(M.sorted_keys(kind.default_keys or {})) do
+    if t[k] == nil then t[k] = root[kind.default_keys[k]] end
   end
 end
 
@@ -664,6 +696,10 @@ function CHECKS.shock(sh, path, root)
   end
   if sh.at and core.days(sh.at) < core.days(root.start) then
     fail(append(path, "at"), ("must not be before start (%s), got %s"):format(root.start, sh.at))
+  end
+  if sh.tenant and not contains({ "on_demand", "spot" }, root.tenants[sh.tenant].kind) then
+    fail(append(path, "tenant"), ("a demand shock scales job arrivals: tenant %s is %s (on_demand or spot only)")
+      :format(sh.tenant, root.tenants[sh.tenant].kind))
   end
 end
 
@@ -689,6 +725,15 @@ function CHECKS.root(r)
 end
 
 local function cross(v, node, path, root)
+  local ts = types(node)
+  if ts.steps and type(v) == "table" and node.after then
+    for i, pt in ipairs(v) do
+      if core.days(pt[1]) <= core.days(root[node.after]) then
+        fail(append(path, i), ("date must be after %s (%s), got %s"):format(node.after, root[node.after], pt[1]))
+      end
+    end
+    return
+  end
   if type(v) ~= "table" or tag(v) then
     if node.ref then
       local map = root[node.ref]
@@ -706,11 +751,11 @@ local function cross(v, node, path, root)
     if m then fail(path, m) end
     return
   end
-  local ts = types(node)
   if ts.map or ts.list then
     for _, k in ipairs(M.sorted_keys(v)) do cross(v[k], node.of, append(path, k), root) end
   elseif ts.record then
     local f = fields(node)
+    if node.precheck then CHECKS[node.precheck](v, path, root) end
     for _, k in ipairs(M.sorted_keys(f.by)) do
       local fnode, p = f.by[k], append(path, k)
       if v[k] == nil and fnode.default_key then v[k] = root[fnode.default_key] end
@@ -758,6 +803,12 @@ function M.lookup(scn, keys)
     local ts, last = types(node), i == #keys
     local prefix = table.move(keys, 1, i - 1, 1, {})
     local here = i > 1 and srcmap.fmt(prefix) or "the scenario"
+    if v ~= nil and type(v) ~= "string" and (type(v) ~= "table" or tag(v)) then
+      -- a number or process where a table may be (market.h100 = 2.5): no keys to set
+      local w = what(v)
+      return nil, ("%s is %s here, it has no key '%s' (sweep or set %s itself)")
+        :format(here, w:sub(1, 2) == "a " and w or "a " .. w, tostring(k), M.dotted(prefix))
+    end
     if ts.record then
       local f = fields(node)
       if not f.by[k] or f.by[k].type == "sweep" then
@@ -1008,13 +1059,9 @@ end
 local POST = {}
 
 -- A tenant carries every field C reads; those that do not apply to its kind are
--- neutral, those that apply and were not given take the kind's defaults.
-function POST.tenant(out, v, path)
-  local kind = S.tenant_kinds[v.kind]
+-- neutral (its kind's defaults were filled in by CHECKS.tenant).
+function POST.tenant(out, _, path)
   local stream = M.dotted(path)
-  for k, d in pairs(kind.defaults) do
-    if v[k] == nil then out[k] = k == "job_nodes" and { dist = "constant", p = { d } } or d end
-  end
   local neutral = {
     priority = 0, price_factor = 1, elasticity = 0, nodes = 0, start_hours = 0, term_months = 0,
     take_or_pay = false, usage = 1, renew_prob = 0, renew_factor = 1, default_prob_year = 0,
@@ -1100,7 +1147,7 @@ local function params(v, node, path, swept, out)
     else
       for _, k in ipairs(M.sorted_keys(v)) do params(v[k], node.of, append(path, k), swept, out) end
     end
-  elseif v ~= nil then
+  elseif v ~= nil and type(v) ~= "function" then -- policies are code, not values
     local name = M.dotted(path)
     out[#out + 1] = { name = name, value = render(v), swept = swept[name] ~= nil }
   end

@@ -103,21 +103,25 @@ static void draw_due(model *m, double now) {
   }
 }
 
-/* One month of interest (rate / 12 on the balance) and repayment on
-** every tranche with a balance. */
+/* One month of every tranche with a balance: term loans by their
+** schedule (fin_debt_month: interest rate / 12 on the opening balance,
+** repayment by amortisation); a facility pays interest on what is drawn
+** and repays it all at its term end. */
 static void service_debt(model *m) {
   double now = engine_now(m->e);
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    double bal = m->debt_balance[i], interest = bal * d->rate / 12.0, repay = 0;
+    double bal = m->debt_balance[i], interest, repay;
     if (bal <= 0) continue;
-    int k = ++m->debt_month[i], term = (int)lround(d->term_months);
-    int due = d->facility ? now >= d->draw_h + d->term_months * MONTH_HOURS - 1e-9 : k >= term;
-    if (due) repay = bal;
-    else if (d->facility || d->amort == AMORT_BULLET) repay = 0;
-    else if (d->amort == AMORT_LINEAR) repay = d->principal / term;
-    else repay = fin_annuity_payment(d->principal, d->rate, term) - interest;
-    repay = fmin(bal, fmax(0.0, repay));
+    if (d->facility) {
+      interest = bal * d->rate / 12.0;
+      repay = now >= d->draw_h + d->term_months * MONTH_HOURS - 1e-9 ? bal : 0;
+    } else {
+      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort, ++m->debt_month[i],
+                     &interest, &repay);
+      if (m->debt_month[i] >= (int)lround(d->term_months)) repay = bal; /* no rounding left over */
+    }
+    repay = fmin(bal, repay);
     m->debt_balance[i] -= repay;
     m->interest += interest, m->repaid += repay;
     m->cash -= interest + repay;

@@ -36,15 +36,7 @@ end
 
 function T.report()
   print(("%d passed, %d failed"):format(T.passed, T.failed))
-  --- The source of `base` (a list of lines) with lines replaced: edits = { [n] = "text" }
---- ("" blanks a line), joined with newlines.
-function T.source(base, edits)
-  local t = {}
-  for i, l in ipairs(base) do t[i] = edits[i] or l end
-  return table.concat(t, "\n")
-end
-
-return T.failed == 0
+  return T.failed == 0
 end
 
 local function deq(a, b)
