@@ -170,7 +170,7 @@ static void print_check(const scenario *s, long reps, uint64_t seed) {
   printf("\nsites         %zu:", c->nsites);
   for (size_t i = 0; i < c->nsites; i++) printf(" %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
   printf("\nfleet         %ld nodes, %ld GPUs (point 0)\ntenants       %zu:", nodes, gpus, c->ntenants);
-  for (size_t i = 0; i < c->ntenants; i++) printf(" %s (on_demand, %s)", c->tenants[i].name, c->skus[c->tenants[i].sku].name);
+  for (size_t i = 0; i < c->ntenants; i++) printf(" %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind), c->skus[c->tenants[i].sku].name);
   printf("\n");
   for (size_t p = 0; p < s->npoints; p++) {
     printf("point %zu:", p);

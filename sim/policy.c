@@ -114,9 +114,12 @@ static void push_tenants(lua_State *L, model *m) {
   lua_createtable(L, (int)c->ntenants, 0);
   lua_createtable(L, 0, (int)c->ntenants);
   for (size_t i = 0; i < c->ntenants; i++) {
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, c->tenants[i].name), lua_setfield(L, -2, "name");
-    lua_pushstring(L, tenant_kind_name(c->tenants[i].kind)), lua_setfield(L, -2, "kind");
+    const tenant_cfg *tc = &c->tenants[i];
+    lua_createtable(L, 0, 9);
+    lua_pushstring(L, tc->name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, tenant_kind_name(tc->kind)), lua_setfield(L, -2, "kind");
+    lua_pushstring(L, c->skus[tc->sku].name), lua_setfield(L, -2, "sku");
+    if (tc->site >= 0) lua_pushstring(L, c->sites[tc->site].name), lua_setfield(L, -2, "site");
     setnum(L, "price_gpu_hour", model_tenant_price(m, (int)i));
     setnum(L, "nodes", (double)model_tenant_nodes(m, (int)i));
     lua_pushboolean(L, model_tenant_active(m, (int)i)), lua_setfield(L, -2, "active");
@@ -161,9 +164,10 @@ typedef struct act {
   size_t errlen;
 } act;
 
+/* A string field, or NULL: numbers are not names (an offer's numeric
+** `price` must not read as a price action). */
 static const char *sfield(act *a, const char *k) {
-  lua_getfield(a->L, a->t, k);
-  const char *s = lua_tostring(a->L, -1);
+  const char *s = lua_getfield(a->L, a->t, k) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
   lua_pop(a->L, 1);
   return s; /* kept alive by the action table */
 }

@@ -143,6 +143,7 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
   tn->ev_notice = hazard(m, tn, c->terminate_prob_year, tn->contract_end, CT_NOTICE);
   model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes, price, term_months);
   ct_fill(m, tn);
+  ct_update_rates(m, tn); /* a renewal keeps its nodes but bills the new price */
 }
 
 static void finish(model *m, tenant *tn, const char *why) {

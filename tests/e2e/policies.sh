@@ -30,6 +30,17 @@ expect_rc 0 "stateful policy"
 expect_eq "$(q "select count(distinct e.run_id) from events e join runs r on r.id = e.run_id
                 where r.scenario = 'policy-state' and e.kind = 'order' and e.t_days = 0")" "6" "every run starts from a fresh policy state"
 
+# an offer action starts a contract; a renewal at term end bills the new
+# (market) price: 25 nodes x 8 GPUs x ($2 x 182.625 days + $2.5 x 152.375 days) x 24 h
+run "$NEOSIM" run $d/policy_offer.lua --db "$db" --quiet
+expect_rc 0 "offer policy"
+expect_eq "$(q "select group_concat(e.t_days || ' ' || e.kind, ', ') from events e join runs r on r.id = e.run_id
+                where r.scenario = 'policy-offer' and r.replication = 0 and e.kind in ('contract_start', 'renewal')")" \
+  "30.0 contract_start, 212.625 renewal, 212.625 contract_start" "offer accepted, then renewed"
+expect_eq "$(q "select printf('%.1f', m.value) from metrics m join runs r on r.id = m.run_id
+                where r.scenario = 'policy-offer' and m.name = 'anchor.revenue'")" "3581700.0
+3581700.0" "contract revenue at the offered, then the renewal price"
+
 # errors: the run fails, stored with the message naming policy and line
 run "$NEOSIM" run $d/policy_error.lua --db "$db"
 expect_rc 1 "failing policy"
