@@ -70,6 +70,12 @@ static void setnum(lua_State *L, const char *k, double v) {
   lua_setfield(L, -2, k);
 }
 
+/* Node counts by state of one SKU at one site (-1: all sites). */
+static void push_states(lua_State *L, model *m, int sku, int site) {
+  lua_createtable(L, 0, NODE_NSTATES);
+  for (int s = 0; s < NODE_NSTATES; s++) setnum(L, node_state_name((node_state)s), (double)model_nodes(m, sku, site, (node_state)s));
+}
+
 static void push_skus(lua_State *L, model *m) {
   const model_cfg *c = model_config(m);
   lua_createtable(L, (int)c->nskus, 0);
@@ -83,8 +89,7 @@ static void push_skus(lua_State *L, model *m) {
     setnum(L, "market_price", model_market_price(m, (int)k));
     setnum(L, "utilization", model_utilization(m, (int)k));
     setnum(L, "pending_orders", (double)model_pending_orders(m, (int)k));
-    lua_createtable(L, 0, NODE_NSTATES);
-    for (int s = 0; s < NODE_NSTATES; s++) setnum(L, node_state_name((node_state)s), (double)model_nodes(m, (int)k, -1, (node_state)s));
+    push_states(L, m, (int)k, -1);
     lua_setfield(L, -2, "nodes");
     lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)k + 1);
     lua_setfield(L, -2, c->skus[k].name);
@@ -98,10 +103,13 @@ static void push_sites(lua_State *L, model *m) {
   lua_createtable(L, (int)c->nsites, 0);
   lua_createtable(L, 0, (int)c->nsites);
   for (size_t s = 0; s < c->nsites; s++) {
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
     lua_pushstring(L, c->sites[s].name), lua_setfield(L, -2, "name");
     setnum(L, "power_mw", model_site_mw(m, (int)s));
     setnum(L, "mw_used", model_site_mw_used(m, (int)s));
+    lua_createtable(L, 0, (int)c->nskus);
+    for (size_t k = 0; k < c->nskus; k++) push_states(L, m, (int)k, (int)s), lua_setfield(L, -2, c->skus[k].name);
+    lua_setfield(L, -2, "nodes");
     lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)s + 1);
     lua_setfield(L, -2, c->sites[s].name);
   }

@@ -152,6 +152,7 @@
 ---@field name string
 ---@field power_mw number MW online now
 ---@field mw_used number MW drawn by installed nodes (node_kw x pue)
+---@field nodes table<string, neo.PolicyNodes> nodes at this site by SKU name, by state
 
 ---@class neo.PolicyTenant
 ---@field name string

@@ -1,5 +1,6 @@
 -- A procurement policy offers a reserved contract once the anchor tenant has
--- none; the tenants in the state carry their SKU and site names.
+-- none; the tenants in the state carry their SKU and site names, the
+-- sites their nodes by SKU and state.
 local neo = require("neo")
 return neo.scenario {
   name = "policy-offer", start = "2026-01-01", horizon_days = 365, seed = 9, replications = 2,
@@ -18,6 +19,8 @@ return neo.scenario {
     procurement = function(state)
       local a = state.tenants_by_name.anchor
       assert(a.sku == "h100" and a.site == "dc", "tenant sku/site missing from the state")
+      local here, all = state.sites_by_name.dc.nodes.h100, state.skus_by_name.h100.nodes
+      assert(here.idle + here.leased == 40 and here.leased == all.leased, "nodes by site and state")
       if not a.active and state.t_days >= 30 then
         return { { offer = "anchor", nodes = 25, price = 2.0, term_months = 6 } }
       end
