@@ -112,7 +112,7 @@ test-deps:
 	$(call ensure,$(DEB_TEST_PKGS),command -v sqlite3 && command -v lua5.4)
 
 bench-deps:
-	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy, SimPy' && test -x /usr/bin/time)
+	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy; import SimPy' && test -x /usr/bin/time)
 
 test: $(BIN) $(UNIT_BIN) test-deps
 	@NEOSIM=$(BIN) BUILD=$(BUILD) sh tests/run.sh

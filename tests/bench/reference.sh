@@ -13,9 +13,11 @@ t1=$(date +%s%N)
 events=$(sqlite3 "$db" "select sum(events) from runs where status = 'done'")
 done_runs=$(sqlite3 "$db" "select count(*) from runs where status = 'done'")
 rss_kb=$(cat "$BUILD/bench-reference.rss")
-awk -v ns=$((t1 - t0)) -v n="$done_runs" -v ev="$events" -v kb="$rss_kb" 'BEGIN {
+awk -v ns=$((t1 - t0)) -v n="$done_runs" -v ev="$events" -v kb="$rss_kb" '
+function g(x,  v, p) { v = sprintf("%.3g", x); if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }; return v }
+BEGIN {
   s = ns / 1e9
-  printf "bench reference_100k %.3g s/replication\n", s / n
-  printf "bench reference_100k_events %.3g events/s\n", ev / s
+  printf "bench reference_100k %s s/replication\n", g(s / n)
+  printf "bench reference_100k_events %s events/s\n", g(ev / s)
   printf "bench reference_100k_peak_rss %.0f MB\n", kb / 1024 }'
 rm -f "$db" "$db-wal" "$db-shm" "$BUILD/bench-reference.rss"
