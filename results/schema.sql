@@ -1,4 +1,4 @@
--- results/schema.sql -- the neosim results database, schema version 2.
+-- results/schema.sql -- the neosim results database, schema version 3.
 --
 -- This file is the public contract of the database that `neosim run` writes
 -- (default results/neosim.db).  neosim compiles this very text in and runs it
@@ -19,13 +19,20 @@
 -- root, a mean over zero jobs) is NULL.  neosim opens the database in WAL
 -- mode (PRAGMA journal_mode=WAL), so several processes can write one file.
 
--- Each scenario version that produced runs: the exact Lua source, so a
--- result can always be traced to, and re-run from, what produced it.
+-- Each scenario version that produced runs: the exact Lua source and the
+-- --set overrides, so a result can always be traced to, and re-run from,
+-- what produced it.  A version is the source plus the overrides: the same
+-- file run with --set tenants.od.nodes=8 and with =9 are two versions.
+-- (Modules the scenario requires are not part of the version.)
 CREATE TABLE scenarios (
-  sha256     TEXT PRIMARY KEY,  -- lowercase hex SHA-256 of `source`: the version's identity
+  -- The version's identity, lowercase hex SHA-256 of `source` when there
+  -- are no overrides, else of `source` || char(10) || '-- neosim --set'
+  -- || char(10) || `overrides`.
+  sha256     TEXT PRIMARY KEY,
   name       TEXT NOT NULL,     -- the scenario's `name`
   path       TEXT,              -- the file it was loaded from, as given on the command line
   source     TEXT NOT NULL,     -- the Lua source text
+  overrides  TEXT NOT NULL DEFAULT '',  -- the --set options, 'KEY=VALUE' lines in the order given
   created_at REAL NOT NULL      -- unix seconds when first stored
              DEFAULT ((julianday('now') - 2440587.5) * 86400.0)
 );
@@ -107,8 +114,8 @@ CREATE INDEX series_by_run ON series (run_id, t_days, name);
 -- repairs (many) are recorded only for traced runs.  Answers "why did cash
 -- run out in this replication?":
 --   SELECT t_days, kind, subject, detail FROM events WHERE run_id = ? ORDER BY t_days;
--- Schema version 2 added this table (version 1 databases are refused with
--- a message: re-run into a new file).
+-- Schema version 2 added this table, version 3 scenarios.overrides (older
+-- databases are refused with a message: re-run into a new file).
 CREATE TABLE events (
   run_id  INTEGER NOT NULL,  -- runs.id (not declared REFERENCES, as series)
   t_days  REAL NOT NULL,     -- simulated days since the scenario start
@@ -197,4 +204,4 @@ SELECT DISTINCT r.scenario, r.point, p.name, p.value, r.scenario_sha256
 FROM runs r JOIN params p ON p.run_id = r.id
 WHERE p.swept = 1;
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -17,7 +17,11 @@
 typedef struct batch_opts {
   uint64_t seed;     /* base seed of every run */
   long replications; /* per point */
-  int quiet;         /* no progress */
+  int jobs;          /* worker processes (1: runs in this process) */
+  long shard, nshards; /* run the runs whose index (point x replications +
+                          replication) is shard mod nshards; 0 of 1: all */
+  int resume;        /* skip runs already done with this seed */
+  int progress;      /* print progress on stderr while running */
 } batch_opts;
 
 /* Per-point tallies for the summary table. */
@@ -29,7 +33,9 @@ typedef struct batch_point {
 
 typedef struct batch_report {
   batch_point *points; /* scenario npoints entries */
-  long done, failed;
+  long done, failed;   /* this batch's runs */
+  long skipped;        /* --resume: already done */
+  long in_shard;       /* runs of this shard (all runs without --shard) */
   double wall_s;
   char first_error[512];
 } batch_report;
@@ -39,9 +45,12 @@ typedef struct batch_report {
 int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, results *res,
                   uint64_t *events, char *err, size_t errlen);
 
-/* Run everything into st.  Returns 0 when every run was stored (some
-** may have failed: see rep->failed), -1 on a store error (message in err). */
-int batch_run(const scenario *s, const batch_opts *o, store *st, batch_report *rep, char *err,
+/* Run the batch into the database at db (created as needed).  Each run
+** is stored as it ends (done, or failed with its error; a run whose
+** worker process died is stored failed with why).  Returns 0 when every
+** run was stored, -1 when the database could not be written (message in
+** err; runs stored before stay). */
+int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_report *rep, char *err,
               size_t errlen);
 
 /* The summary table (points as rows) on f. */

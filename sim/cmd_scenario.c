@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "batch.h"
 #include "cli.h"
+#include "pool.h"
 #include "scenario.h"
 #include "store.h"
 
@@ -20,18 +22,31 @@
 
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
-    "                  [--quiet] [--lua-memory MB] [--lua-instructions N]\n\n"
+    "                  [-j N] [--shard K/N] [--resume] [--quiet]\n"
+    "                  [--lua-memory MB] [--lua-instructions N]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
-    "(its parameters, metrics and monthly series) in the results database.\n\n"
+    "(its parameters, metrics and monthly series) in the results database.\n"
+    "Results do not depend on -j or --shard: each run's random streams come\n"
+    "from (seed, replication, process name).\n\n"
     "  --db FILE         results database (default " DEFAULT_DB ", created with its folder)\n"
     "  --seed N          base seed (default: the scenario's seed key)\n"
     "  --reps N          replications per point (default: the scenario's replications)\n"
     "  --set KEY=VALUE   override a scalar key, e.g. --set tenants.od.arrivals_per_hour=8\n"
     "                    (repeatable; applied before the sweep)\n"
-    "  --quiet           print nothing but errors\n"
+    "  -j, --jobs N      worker processes (default: the CPUs this process may use)\n"
+    "  --shard K/N       run only slice K (0 <= K < N) of N: the runs whose index\n"
+    "                    point x replications + replication is K modulo N\n"
+    "                    (one slice per SLURM array task; see neosim slurm)\n"
+    "  --resume          finish an interrupted batch: skip the runs this database\n"
+    "                    already has as done (same scenario version and seed),\n"
+    "                    redo the others\n"
+    "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
     LUA_LIMIT_HELP "\n"
+    "Each run is written in one transaction as it ends: a killed batch leaves\n"
+    "every finished run intact and no half-written one; --resume finishes it.\n"
     "Exit status: 0 all runs done, 1 some runs failed (stored with status 'failed'\n"
-    "and their error), 2 usage, scenario or database error (nothing written).\n";
+    "and their error), 2 usage, scenario or database error (runs stored before\n"
+    "the error stay).\n";
 
 const char cmd_check_help[] =
     "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n\n"
@@ -43,8 +58,8 @@ const char cmd_check_help[] =
 typedef struct opts {
   const char *scenario, *db;
   uint64_t seed;
-  int seed_set, quiet;
-  long reps;
+  int seed_set, quiet, resume;
+  long reps, jobs, shard, nshards;
   scenario_set *sets;
   size_t nsets;
   sandbox_limits lim;
@@ -98,13 +113,34 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     o->lim.instructions = (long long)n;
     return 1;
   }
-  if (with_db && (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0)) return o->quiet = 1, 1;
+  if (!with_db) return 0;
+  if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) return o->quiet = 1, 1;
+  if (strcmp(argv[*i], "--resume") == 0) return o->resume = 1, 1;
+  if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] && argv[*i][2] != '=') v = argv[*i] + 2, r = 1; /* -j4 */
+  else if (!(r = cli_opt(argc, argv, i, "-j", &v))) r = cli_opt(argc, argv, i, "--jobs", &v);
+  if (r) {
+    if (r < 0) return 2;
+    if (args_long(v, 1, 4096, &o->jobs)) return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", cmd, v);
+    return 1;
+  }
+  if ((r = cli_opt(argc, argv, i, "--shard", &v))) {
+    char k[32], n[32];
+    const char *slash = r > 0 ? strchr(v, '/') : NULL;
+    if (r < 0) return 2;
+    if (!slash || (size_t)(slash - v) >= sizeof k || strlen(slash + 1) >= sizeof n)
+      return cli_usage_error("%s: --shard '%s' is not K/N", cmd, v);
+    snprintf(k, sizeof k, "%.*s", (int)(slash - v), v), snprintf(n, sizeof n, "%s", slash + 1);
+    if (args_long(n, 1, 100000000, &o->nshards) || args_long(k, 0, o->nshards - 1, &o->shard))
+      return cli_usage_error("%s: --shard '%s': need integers 0 <= K < N", cmd, v);
+    return 1;
+  }
   return 0;
 }
 
 static int parse(opts *o, int argc, char **argv, int with_db) {
   memset(o, 0, sizeof *o);
   o->db = DEFAULT_DB;
+  o->nshards = 1;
   for (int i = 1; i < argc; i++) {
     int r = one_opt(o, argc, argv, &i, with_db);
     if (r == 2) return 2;
@@ -125,8 +161,10 @@ static scenario *load(const opts *o) {
 }
 
 static void print_summary_hint(const scenario *s, const opts *o, const batch_report *rep) {
-  printf("%ld runs (%ld failed) in %.2f s; results in %s (scenario '%s', sha256 %.12s)\n",
-         rep->done + rep->failed, rep->failed, rep->wall_s, o->db, s->name, s->sha256);
+  printf("%ld runs (%ld failed) in %.2f s", rep->done + rep->failed, rep->failed, rep->wall_s);
+  if (o->nshards > 1) printf(", shard %ld/%ld of %ld runs", o->shard, o->nshards, rep->in_shard);
+  if (rep->skipped) printf(", %ld already done skipped", rep->skipped);
+  printf("; results in %s (scenario '%s', sha256 %.12s)\n", o->db, s->name, s->sha256);
   printf("look at them: sqlite3 -header -column %s \"select * from summary where scenario = '%s'\"\n",
          o->db, s->name);
 }
@@ -135,14 +173,13 @@ int cmd_run(int argc, char **argv) {
   opts o;
   int rc = parse(&o, argc, argv, 1);
   scenario *s = rc ? NULL : load(&o);
-  store *st = NULL;
   char err[1024];
   if (!rc && !s) rc = 2;
-  if (!rc && !(st = store_open(o.db, err, sizeof err))) rc = cli_usage_error("%s", err);
   if (!rc) {
-    batch_opts bo = {o.seed_set ? o.seed : s->seed, o.reps ? o.reps : s->replications, o.quiet};
+    batch_opts bo = {o.seed_set ? o.seed : s->seed, o.reps ? o.reps : s->replications,
+                     o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2)};
     batch_report rep;
-    if (batch_run(s, &bo, st, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
+    if (batch_run(s, &bo, o.db, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
     else {
       if (!o.quiet) batch_print_summary(s, &rep, stdout), print_summary_hint(s, &o, &rep);
       if (rep.failed) fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
@@ -150,7 +187,6 @@ int cmd_run(int argc, char **argv) {
     }
     batch_report_free(&rep);
   }
-  store_close(st);
   scenario_free(s);
   free_opts(&o);
   return rc;

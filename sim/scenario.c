@@ -105,6 +105,29 @@ static int read_points(scenario *s, char *err, size_t errlen) {
   return 0;
 }
 
+/* "KEY=VALUE\n" per override, in the order given ("" for none). */
+static char *overrides_text(const scenario_set *sets, size_t n) {
+  size_t len = 1;
+  for (size_t i = 0; i < n; i++) len += strlen(sets[i].path) + strlen(sets[i].value) + 2;
+  char *t = malloc(len), *p = t;
+  for (size_t i = 0; t && i < n; i++) p += sprintf(p, "%s=%s\n", sets[i].path, sets[i].value);
+  if (t) *p = '\0';
+  return t;
+}
+
+/* The version's identity (results/schema.sql, scenarios.sha256). */
+static int version_sha(scenario *s) {
+  static const char mark[] = "\n-- neosim --set\n";
+  if (!s->overrides[0]) return sha256_hex(s->source, strlen(s->source), s->sha256), 0;
+  size_t a = strlen(s->source), b = strlen(s->overrides);
+  char *all = malloc(a + sizeof mark - 1 + b);
+  if (!all) return -1;
+  memcpy(all, s->source, a), memcpy(all + a, mark, sizeof mark - 1), memcpy(all + a + sizeof mark - 1, s->overrides, b);
+  sha256_hex(all, a + sizeof mark - 1 + b, s->sha256);
+  free(all);
+  return 0;
+}
+
 scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets,
                         const sandbox_limits *lim, char *err, size_t errlen) {
   scenario *s = calloc(1, sizeof *s);
@@ -131,14 +154,19 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
   snprintf(chunk, sizeof chunk, "@%s", path);
   const char *src = sandbox_source(s->L, chunk);
   s->source = strdup(src ? src : "");
-  sha256_hex(s->source, strlen(s->source), s->sha256);
+  s->overrides = overrides_text(sets, nsets);
+  if (!s->source || !s->overrides || version_sha(s)) {
+    snprintf(err, errlen, "out of memory");
+    scenario_free(s);
+    return NULL;
+  }
   return s;
 }
 
 void scenario_free(scenario *s) {
   if (!s) return;
   for (size_t i = 0; s->points && i < s->npoints; i++) luacfg_point_clear(&s->points[i]);
-  free(s->points), free(s->path), free(s->name), free(s->source);
+  free(s->points), free(s->path), free(s->name), free(s->source), free(s->overrides);
   sandbox_close(s->L);
   free(s);
 }

@@ -37,7 +37,8 @@ typedef struct scenario {
   char *path;       /* as given */
   char *name;       /* the scenario's name key */
   char *source;     /* the file's text */
-  char sha256[65];  /* of source */
+  char *overrides;  /* the --set overrides, "KEY=VALUE\n" each ("" for none) */
+  char sha256[65];  /* the version: of source, and overrides if any (results/schema.sql) */
   uint64_t seed;
   long replications;
   size_t npoints;

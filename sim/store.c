@@ -23,14 +23,14 @@
 
 enum {
   Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SCENARIO, Q_FIND_RUN, Q_DEL_SERIES, Q_DEL_METRICS,
-  Q_DEL_PARAMS, Q_DEL_EVENTS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_EVENT, Q_SAMPLES, Q_COUNT
+  Q_DEL_PARAMS, Q_DEL_EVENTS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_EVENT, Q_DONE, Q_SAMPLES, Q_COUNT
 };
 
 static const char *const query_sql[Q_COUNT] = {
   [Q_BEGIN] = "BEGIN IMMEDIATE", /* take the write lock now: no deadlock on upgrade */
   [Q_COMMIT] = "COMMIT",
   [Q_ROLLBACK] = "ROLLBACK",
-  [Q_SCENARIO] = "INSERT OR IGNORE INTO scenarios (sha256, name, path, source) VALUES (?1, ?2, ?3, ?4)",
+  [Q_SCENARIO] = "INSERT OR IGNORE INTO scenarios (sha256, name, path, source, overrides) VALUES (?1, ?2, ?3, ?4, ?5)",
   [Q_FIND_RUN] = "SELECT id FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND replication = ?3",
   [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
   [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
@@ -44,6 +44,7 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
   [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
   [Q_EVENT] = "INSERT INTO events (run_id, t_days, kind, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [Q_DONE] = "SELECT point, replication FROM runs WHERE scenario_sha256 = ?1 AND seed = ?2 AND status = 'done'",
   [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
 };
 
@@ -159,6 +160,9 @@ static int check_or_create(store *s, char *err, size_t errlen) {
            open_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables, err, errlen);
   if (!rc && version == 0 && tables == 0)
     rc = open_exec(s, store_schema_sql, err, errlen);
+  else if (!rc && version > 0 && version < STORE_SCHEMA_VERSION)
+    rc = (say(err, errlen, "open '%s': a results database of an older neosim (schema version %d; this one writes %d): "
+              "give a new file with --db (the old one stays readable with sqlite3)", s->path, version, STORE_SCHEMA_VERSION), -1);
   else if (!rc && version != STORE_SCHEMA_VERSION)
     rc = (say(err, errlen, "open '%s': the file is not a neosim results database (schema version %d, expected %d)",
               s->path, version, STORE_SCHEMA_VERSION), -1);
@@ -231,6 +235,27 @@ store *store_open(const char *path, char *err, size_t errlen) {
   return s;
 }
 
+store *store_open_read(const char *path, char *err, size_t errlen) {
+  store *s = calloc(1, sizeof *s);
+  if (s) s->path = strdup(path);
+  if (!s || !s->path) {
+    free(s);
+    return say(err, errlen, "open '%s': out of memory", path), NULL;
+  }
+  int version = 0, rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK) say(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+  else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK || open_int(s, "PRAGMA user_version", NULL, &version, err, errlen))
+    rc = SQLITE_ERROR;
+  else if (version != STORE_SCHEMA_VERSION)
+    rc = SQLITE_ERROR, say(err, errlen, "open '%s': not a neosim results database of schema version %d (it has %d)", path,
+                           STORE_SCHEMA_VERSION, version);
+  else if (check_tables(s, err, errlen) || store_add_functions(s->db))
+    rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK) return s;
+  store_close(s);
+  return NULL;
+}
+
 void store_close(store *s) {
   if (!s) return;
   for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
@@ -275,15 +300,31 @@ static int bind_u64(sqlite3_stmt *st, int i, uint64_t v) {
 }
 
 int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
-                       const char *source) {
+                       const char *source, const char *overrides) {
   sqlite3_stmt *q = s->q[Q_SCENARIO];
   if (bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC) |
-                         sqlite3_bind_text(q, 3, path, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC)) ||
+                         sqlite3_bind_text(q, 3, path, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(q, 5, overrides ? overrides : "", -1, SQLITE_STATIC)) ||
       step(s, q)) {
     say(s->err, sizeof s->err, "store scenario '%s' in '%s': %s", name ? name : "?", s->path, s->why);
     return -1;
   }
   return 0;
+}
+
+int store_done_runs(store *s, const char *sha256, uint64_t seed, void (*each)(void *ctx, int point, int rep),
+                    void *ctx) {
+  sqlite3_stmt *q = s->q[Q_DONE];
+  int rc = bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | bind_u64(q, 2, seed)) ? SQLITE_ERROR : SQLITE_OK;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    each(ctx, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_DONE && rc != SQLITE_OK) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  sqlite3_reset(q); /* repeats step's status, handled above */
+  if (rc == SQLITE_DONE) return 0;
+  say(s->err, sizeof s->err, "read the done runs of '%s': %s", s->path, s->why);
+  return -1;
 }
 
 /* Bind the run's identity (sha256, point, replication) as ?1..?3. */

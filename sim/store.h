@@ -58,11 +58,20 @@ typedef struct store_sample {
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s); /* NULL is a no-op */
 
-/* Register the scenario source (once per scenario version): stores name,
-** sha256, source text and the file path.  Idempotent. 0 or -1 (message
-** in store_error()). */
+/* Open an existing neosim database of this schema version read-only (for
+** reading or merging from it); NULL with a message in err otherwise. */
+store *store_open_read(const char *path, char *err, size_t errlen);
+
+/* Register the scenario version (once per version): stores name, sha256,
+** source text, the file path and the --set overrides ("KEY=VALUE" lines,
+** NULL or "" for none).  Idempotent. 0 or -1 (message in store_error()). */
 int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
-                       const char *source);
+                       const char *source, const char *overrides);
+
+/* Call each(ctx, point, replication) for every run of scenario version
+** sha256 stored as done with this base seed.  0 or -1 (store_error()). */
+int store_done_runs(store *s, const char *sha256, uint64_t seed, void (*each)(void *ctx, int point, int rep),
+                    void *ctx);
 
 /* Write one run with its params, metrics and series in one transaction.
 ** Returns the new run id (> 0), or -1 (message in store_error()); on
@@ -89,6 +98,6 @@ int store_add_functions(struct sqlite3 *db);
 /* The schema text (results/schema.sql) compiled in, and its version
 ** (PRAGMA user_version of a neosim database). */
 extern const char store_schema_sql[];
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 #endif

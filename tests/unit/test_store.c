@@ -205,15 +205,20 @@ static void test_refuse_foreign(void) {
   sqlite3 *db = db_open(v7);
   db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 7;");
   sqlite3_close(db);
-  expect_refused(v7, "is not a neosim results database (schema version 7, expected 2)");
+  expect_refused(v7, "is not a neosim results database (schema version 7, expected 3)");
   db = db_open(other);
   db_exec(db, "CREATE TABLE customers (name TEXT)");
   sqlite3_close(db);
-  expect_refused(other, "is not a neosim results database (schema version 0, expected 2)");
+  expect_refused(other, "is not a neosim results database (schema version 0, expected 3)");
   db = db_open(v1);
-  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 2;");
+  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 3;");
   sqlite3_close(db);
   expect_refused(v1, "no table 'scenarios'");
+  const char *v2 = tmp_path("v2.db");
+  db = db_open(v2);
+  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 2;");
+  sqlite3_close(db);
+  expect_refused(v2, "a results database of an older neosim (schema version 2; this one writes 3)");
 }
 
 /* A folder that cannot be made (under a regular file: root cannot either)
@@ -240,8 +245,8 @@ static void test_put_and_read(void) {
   const char *path = tmp_path("put.db");
   store *s = open_ok(path);
   if (!s) return;
-  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}") == 0);
-  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}") == 0); /* idempotent */
+  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}", NULL) == 0);
+  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}", NULL) == 0); /* idempotent */
   store_param p[] = {{"tenants.od.arrivals_per_hour", "7.5", 1}, {"horizon_days", "3650", 0},
                      {"tenants.od.sku", "h100", 0}};
   store_metric m[] = {{"revenue_total", 1.25e9}, {"irr", NAN}, {"cash_min", -3.5}};
@@ -293,7 +298,7 @@ static void test_replace_on_rerun(void) {
   const char *path = tmp_path("replace.db");
   store *s = open_ok(path);
   if (!s) return;
-  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src") == 0);
+  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src", NULL) == 0);
   store_metric m1[] = {{"a", 1}, {"b", 2}, {"c", 3}};
   store_sample x1[] = {{1, "cash", 1}, {2, "cash", 2}, {3, "cash", 3}};
   store_param p1[] = {{"k", "1", 1}};
@@ -359,7 +364,7 @@ static void test_summary(void) {
   const char *path = tmp_path("summary.db");
   store *s = open_ok(path);
   if (!s) return;
-  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src") == 0);
+  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src", NULL) == 0);
   const double p0[] = {1, 2, 4};
   for (int i = 0; i < 3; i++) put_x(s, 0, i, p0[i]);
   store_run f = a_run(0, 3); /* a failed run does not count */
@@ -399,8 +404,8 @@ static void test_two_connections(void) {
     store_close(a), store_close(b);
     return;
   }
-  CHECK(store_put_scenario(a, "demo", SHA, NULL, "src") == 0);
-  CHECK(store_put_scenario(b, "demo", SHA, NULL, "src") == 0);
+  CHECK(store_put_scenario(a, "demo", SHA, NULL, "src", NULL) == 0);
+  CHECK(store_put_scenario(b, "demo", SHA, NULL, "src", NULL) == 0);
   store_sample x[50];
   for (int i = 0; i < 50; i++) x[i] = (store_sample){i * 30.0, "cash", i};
   int ok = 0;
@@ -422,7 +427,7 @@ static void test_many_samples(void) {
   const char *path = tmp_path("many.db");
   store *s = open_ok(path);
   if (!s) return;
-  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src") == 0);
+  CHECK(store_put_scenario(s, "demo", SHA, NULL, "src", NULL) == 0);
   enum { N = 100000 };
   store_sample *x = malloc(N * sizeof *x);
   static const char *names[] = {"revenue", "opex", "cash", "utilization", "nodes_online"};
