@@ -58,23 +58,24 @@ static int store_one(store *st, const scenario *s, size_t point, const results *
   return id > 0 ? 0 : -1;
 }
 
-/* ---- the batch: what every worker process shares (copied by fork) ---- */
+/* ---- the batch --------------------------------------------------------- */
 
-/* What a run reports to the parent (pool message). */
+/* A run's message from the process that ran it to the one that stores it:
+** this header, then the results (results_encode) when ok. */
 typedef struct run_msg {
   int ok;
   uint64_t events;
-  double revenue, utilization, cash_min;
+  double started, wall_s;
   char error[1024];
 } run_msg;
 
 typedef struct batch {
   const scenario *s;
   const batch_opts *o;
-  const char *db;
   long *plan, nplan; /* run indices (point x replications + replication) to do */
-  store *st;         /* the process's own connection (workers open theirs) */
-  results res;
+  store *st;         /* written by this process only */
+  results res;       /* a worker's current run */
+  results got;       /* a run received, to store */
   batch_report *rep;
   double t0, last_progress;
   uint64_t events;
@@ -85,42 +86,28 @@ static void run_of(const batch *b, long t, size_t *point, long *rep) {
   *point = (size_t)(i / b->o->replications), *rep = i % b->o->replications;
 }
 
-static int open_store(void *ctx, char *err, size_t errlen) {
+/* A pool task, in a worker: run it, encode what the parent must store. */
+static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
   batch *b = ctx;
-  b->st = store_open(b->db, err, errlen);
-  return b->st ? 0 : -1;
-}
-
-static void close_store(void *ctx) {
-  batch *b = ctx;
-  store_close(b->st), b->st = NULL;
-  results_clear(&b->res);
-}
-
-static store_run run_row(const batch *b, size_t p, long r, const char *error, uint64_t events, double started,
-                         double wall) {
-  return (store_run){b->s->name, b->s->sha256, (int)p, (int)r, b->o->seed, error ? "failed" : "done", error,
-                     events, wall, started, now_s(CLOCK_REALTIME), NULL, 0};
-}
-
-/* A pool task: one run, stored by this process. */
-static int do_run(void *ctx, long t, void *msgp, char *err, size_t errlen) {
-  batch *b = ctx;
-  run_msg *msg = msgp;
-  size_t p;
+  run_msg h = {0};
+  size_t p, n = 0;
   long r;
   run_of(b, t, &p, &r);
-  double started = now_s(CLOCK_REALTIME), w0 = now_s(CLOCK_MONOTONIC);
-  msg->ok = batch_run_one(b->s, p, b->o->seed, r, &b->res, &msg->events, msg->error, sizeof msg->error) == 0;
-  store_run run = run_row(b, p, r, msg->ok ? NULL : msg->error, msg->events, started, now_s(CLOCK_MONOTONIC) - w0);
-  if (store_one(b->st, b->s, p, msg->ok ? &b->res : &(results){0}, &run))
-    return snprintf(err, errlen, "%s", store_error(b->st)), -1;
-  if (msg->ok) {
-    msg->revenue = results_get(&b->res, "revenue_total");
-    msg->utilization = results_get(&b->res, "utilization_mean");
-    msg->cash_min = results_get(&b->res, "cash_min");
+  double w0 = now_s(CLOCK_MONOTONIC);
+  h.started = now_s(CLOCK_REALTIME);
+  h.ok = batch_run_one(b->s, p, b->o->seed, r, &b->res, &h.events, h.error, sizeof h.error) == 0;
+  h.wall_s = now_s(CLOCK_MONOTONIC) - w0;
+  if (!h.ok) results_reset(&b->res);
+  void *body = results_encode(&b->res, &n);
+  char *msg = body ? malloc(sizeof h + n) : NULL;
+  if (!msg) {
+    free(body);
+    return snprintf(err, errlen, "out of memory passing the results of point %zu replication %ld", p, r), NULL;
   }
-  return 0;
+  memcpy(msg, &h, sizeof h), memcpy(msg + sizeof h, body, n);
+  free(body);
+  *len = sizeof h + n;
+  return msg;
 }
 
 static void fmt_duration(double s, char *buf, size_t n) {
@@ -145,42 +132,57 @@ static void progress(batch *b, int last) {
   fflush(stderr);
 }
 
-static void tally(batch *b, long t, int ok, const char *error, const run_msg *m) {
-  size_t p;
-  long r;
-  run_of(b, t, &p, &r);
+static void tally(batch *b, size_t p, long r, const run_msg *h) {
   batch_point *bp = &b->rep->points[p];
-  if (!ok) {
+  b->events += h->events;
+  if (!h->ok) {
     bp->failed++, b->rep->failed++;
     if (!b->rep->first_error[0])
-      snprintf(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p, r, error);
+      snprintf(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p, r, h->error);
   } else {
     bp->done++, b->rep->done++;
-    bp->events += m->events;
-    bp->revenue += m->revenue, bp->utilization += m->utilization, bp->cash_min += m->cash_min;
+    bp->events += h->events;
+    bp->revenue += results_get(&b->got, "revenue_total");
+    bp->utilization += results_get(&b->got, "utilization_mean");
+    bp->cash_min += results_get(&b->got, "cash_min");
   }
-  if (m) b->events += m->events;
   progress(b, 0);
 }
 
-static void on_msg(void *ctx, long t, const void *msgp) {
-  const run_msg *m = msgp;
-  tally(ctx, t, m->ok, m->error, m);
-}
-
-/* A worker process died during run t: store the run as failed with why,
-** through the parent's own connection. */
-static void on_lost(void *ctx, long t, const char *why) {
-  batch *b = ctx;
+/* Store a run (done with b->got, or failed) and count it. */
+static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t errlen) {
   size_t p;
   long r;
   run_of(b, t, &p, &r);
+  if (!h->ok) results_reset(&b->got);
+  store_run run = {b->s->name, b->s->sha256, (int)p, (int)r, b->o->seed, h->ok ? "done" : "failed",
+                   h->ok ? NULL : h->error, h->events, h->wall_s, h->started, now_s(CLOCK_REALTIME), NULL, 0};
+  if (store_one(b->st, b->s, p, &b->got, &run)) return snprintf(err, errlen, "%s", store_error(b->st)), -1;
+  tally(b, p, r, h);
+  return 0;
+}
+
+/* In the parent: a run's message. */
+static int on_msg(void *ctx, long t, const void *msg, size_t len, char *err, size_t errlen) {
+  batch *b = ctx;
+  run_msg h;
+  if (len < sizeof h) return snprintf(err, errlen, "a worker sent a malformed message"), -1;
+  memcpy(&h, msg, sizeof h);
+  h.error[sizeof h.error - 1] = '\0';
+  if (results_decode(&b->got, (const char *)msg + sizeof h, len - sizeof h))
+    return snprintf(err, errlen, "a worker sent malformed results (or out of memory)"), -1;
+  return store_and_tally(b, t, &h, err, errlen);
+}
+
+/* In the parent: a worker process died during run t: store it failed with why. */
+static void on_lost(void *ctx, long t, const char *why) {
+  batch *b = ctx;
+  run_msg h = {0};
   char err[1024];
-  if (!b->st && open_store(b, err, sizeof err) == 0) {
-    store_run run = run_row(b, p, r, why, 0, now_s(CLOCK_REALTIME), 0);
-    store_one(b->st, b->s, p, &(results){0}, &run); /* if it fails, --resume redoes the run */
-  }
-  tally(b, t, 0, why, NULL);
+  h.started = now_s(CLOCK_REALTIME);
+  snprintf(h.error, sizeof h.error, "%s", why);
+  if (store_and_tally(b, t, &h, err, sizeof err)) /* --resume redoes the run */
+    fprintf(stderr, "neosim: %s\n", err);
 }
 
 static void mark_done(void *ctx, int point, int rep) {
@@ -194,34 +196,34 @@ static int make_plan(batch *b, char *err, size_t errlen) {
   long total = (long)b->s->npoints * b->o->replications;
   if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan))) return snprintf(err, errlen, "out of memory"), -1;
   for (long i = 0; i < total; i++) b->plan[i] = i;
-  if (open_store(b, err, errlen)) return -1;
   int rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source, b->s->overrides);
   if (!rc && b->o->resume) rc = store_done_runs(b->st, b->s->sha256, b->o->seed, mark_done, b);
-  if (rc) snprintf(err, errlen, "%s", store_error(b->st));
-  close_store(b); /* no connection crosses a fork */
+  if (rc) return snprintf(err, errlen, "%s", store_error(b->st)), -1;
   for (long i = 0; i < total; i++) {
     if (i % b->o->nshards != b->o->shard) continue;
     b->rep->in_shard++;
     if (b->plan[i] < 0) b->rep->skipped++;
     else b->plan[b->nplan++] = i;
   }
-  return rc;
+  return 0;
 }
 
 int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_report *rep, char *err,
               size_t errlen) {
   memset(rep, 0, sizeof *rep);
-  batch b = {.s = s, .o = o, .db = db, .rep = rep};
+  batch b = {.s = s, .o = o, .rep = rep};
   rep->points = calloc(s->npoints, sizeof *rep->points);
   if (!rep->points) return snprintf(err, errlen, "out of memory"), -1;
   b.t0 = now_s(CLOCK_MONOTONIC);
-  int rc = make_plan(&b, err, errlen);
+  /* Workers never touch this connection (they only run and encode). */
+  int rc = (b.st = store_open(db, err, errlen)) ? make_plan(&b, err, errlen) : -1;
   if (!rc) {
-    pool_fns fns = {open_store, do_run, close_store, on_msg, on_lost};
-    rc = pool_run(o->jobs, b.nplan, sizeof(run_msg), &fns, &b, err, errlen);
+    pool_fns fns = {do_run, on_msg, on_lost};
+    rc = pool_run(o->jobs, b.nplan, &fns, &b, err, errlen);
     progress(&b, 1);
   }
-  close_store(&b);
+  store_close(b.st);
+  results_clear(&b.res), results_clear(&b.got);
   free(b.plan);
   rep->wall_s = now_s(CLOCK_MONOTONIC) - b.t0;
   return rc;

@@ -37,7 +37,7 @@ typedef struct batch_report {
   long skipped;        /* --resume: already done */
   long in_shard;       /* runs of this shard (all runs without --shard) */
   double wall_s;
-  char first_error[512];
+  char first_error[1200];
 } batch_report;
 
 /* Run one replication of one point into res (reset first).  0, or -1
@@ -45,9 +45,10 @@ typedef struct batch_report {
 int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, results *res,
                   uint64_t *events, char *err, size_t errlen);
 
-/* Run the batch into the database at db (created as needed).  Each run
-** is stored as it ends (done, or failed with its error; a run whose
-** worker process died is stored failed with why).  Returns 0 when every
+/* Run the batch into the database at db (created as needed).  Worker
+** processes (pool.h) run the runs; this process alone writes them, each
+** in one transaction as it ends (done, or failed with its error; a run
+** whose worker process died is stored failed with why).  Returns 0 when every
 ** run was stored, -1 when the database could not be written (message in
 ** err; runs stored before stay). */
 int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_report *rep, char *err,

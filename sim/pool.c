@@ -1,6 +1,6 @@
 /*
-** pool.c -- worker processes sharing a task counter; results come back as
-** fixed-size messages through one pipe (see pool.h).
+** pool.c -- worker processes sharing a task counter, each with a pipe to
+** the parent carrying framed messages (see pool.h).
 */
 #define _GNU_SOURCE /* MAP_ANONYMOUS, sched_getaffinity, prctl */
 #include <errno.h>
@@ -20,32 +20,38 @@
 
 #include "pool.h"
 
-#define EXIT_FATAL 3 /* a worker that stopped on a fatal error */
-
 /* What the workers share (an anonymous shared mapping). */
 typedef struct shared {
-  atomic_long next; /* the next task to take */
-  atomic_int stop;  /* set on a fatal error: take no more */
+  atomic_long next;      /* the next task to take */
+  atomic_int stop;       /* set on a fatal error: take no more */
   atomic_long current[]; /* per worker slot: the task it runs, -1 none */
 } shared;
 
-/* The message header; the task's msg_size bytes follow. */
-typedef struct header {
-  long task;  /* -1: the worker's init failed */
-  int fatal;
+/* A frame on a worker's pipe: this header, then len bytes of message. */
+typedef struct frame {
+  size_t len;
+  long task;
+  int fatal;      /* the task failed: err says why, no message */
   char err[512];
-} header;
+} frame;
+
+/* The parent's end of one worker. */
+typedef struct slot {
+  pid_t pid;  /* 0: none */
+  int fd;     /* read end of its pipe, -1: none */
+  char *buf;  /* bytes received, not yet a whole frame */
+  size_t n, cap;
+} slot;
 
 typedef struct pool {
   const pool_fns *fns;
   void *ctx;
   long ntasks;
-  size_t msg_size, frame; /* frame: header + msg */
+  int nslots;
   shared *sh;
-  int rfd, wfd;           /* the pipe */
-  pid_t parent, *pids;    /* pids by slot; 0: none */
+  slot *slots;
+  pid_t parent;
   unsigned char *delivered; /* by task */
-  char *buf;
   int fatal;
   char *err;
   size_t errlen;
@@ -60,168 +66,176 @@ int pool_cpus(void) {
   return n > 0 ? (int)n : 1;
 }
 
-static int write_all(int fd, const char *p, size_t n) {
+static int write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
   while (n > 0) {
-    ssize_t w = write(fd, p, n);
+    ssize_t w = write(fd, c, n);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) return -1;
-    p += w, n -= (size_t)w;
+    c += w, n -= (size_t)w;
   }
   return 0;
 }
 
-static void send_msg(pool *p, long t, int fatal, const char *err) {
-  header *h = (header *)(void *)p->buf;
-  h->task = t, h->fatal = fatal;
-  snprintf(h->err, sizeof h->err, "%s", err);
-  if (write_all(p->wfd, p->buf, p->frame)) _exit(EXIT_FATAL); /* the parent is gone */
+static void fail(pool *p, const char *why) {
+  if (!p->fatal) snprintf(p->err, p->errlen, "%s", why);
+  p->fatal = 1;
+  atomic_store(&p->sh->stop, 1);
 }
 
-static void worker(pool *p, int slot) {
+static void worker(pool *p, int me, int fd) {
 #ifdef __linux__
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != p->parent) _exit(1); /* the parent died before prctl */
 #endif
-  close(p->rfd);
-  char err[512] = "";
-  char *msg = p->buf + sizeof(header);
-  if (p->fns->init && p->fns->init(p->ctx, err, sizeof err)) {
-    memset(msg, 0, p->msg_size);
-    send_msg(p, -1, 1, err);
-    _exit(EXIT_FATAL);
-  }
-  int rc = 0;
-  while (!rc && !atomic_load(&p->sh->stop)) {
+  for (int i = 0; i < p->nslots; i++)
+    if (p->slots[i].fd >= 0) close(p->slots[i].fd);
+  while (!atomic_load(&p->sh->stop)) {
     long t = atomic_fetch_add(&p->sh->next, 1);
     if (t >= p->ntasks) break;
-    atomic_store(&p->sh->current[slot], t);
-    memset(msg, 0, p->msg_size);
-    err[0] = '\0';
-    rc = p->fns->task(p->ctx, t, msg, err, sizeof err);
-    send_msg(p, t, rc != 0, err);
-    atomic_store(&p->sh->current[slot], -1);
-    if (rc) atomic_store(&p->sh->stop, 1);
+    atomic_store(&p->sh->current[me], t);
+    frame f = {0, t, 0, ""};
+    void *msg = p->fns->task(p->ctx, t, &f.len, f.err, sizeof f.err);
+    f.fatal = msg == NULL;
+    if (f.fatal) f.len = 0;
+    if (write_all(fd, &f, sizeof f) || write_all(fd, msg, f.len)) _exit(1); /* the parent is gone */
+    free(msg);
+    atomic_store(&p->sh->current[me], -1);
+    if (f.fatal) break;
   }
-  if (p->fns->fini) p->fns->fini(p->ctx);
-  _exit(rc ? EXIT_FATAL : 0); /* no atexit handlers, no stdio flush: the parent owns those */
+  _exit(0); /* no atexit handlers, no stdio flush: the parent owns those */
 }
 
-static int spawn(pool *p, int slot) {
+static int spawn(pool *p, int me) {
+  int fds[2];
+  if (pipe(fds)) return snprintf(p->err, p->errlen, "cannot create a pipe: %s", strerror(errno)), -1;
   fflush(NULL); /* nothing buffered twice */
-  atomic_store(&p->sh->current[slot], -1);
+  atomic_store(&p->sh->current[me], -1);
   pid_t pid = fork();
-  if (pid == 0) worker(p, slot);
-  if (pid < 0) return snprintf(p->err, p->errlen, "cannot start a worker process: %s", strerror(errno)), -1;
-  p->pids[slot] = pid;
+  if (pid == 0) close(fds[0]), worker(p, me, fds[1]);
+  close(fds[1]);
+  if (pid < 0) {
+    close(fds[0]);
+    return snprintf(p->err, p->errlen, "cannot start a worker process: %s", strerror(errno)), -1;
+  }
+  p->slots[me].pid = pid, p->slots[me].fd = fds[0], p->slots[me].n = 0;
   return 0;
 }
 
-/* Read one message (poll said the pipe is readable) and hand it on. */
-static void receive(pool *p) {
-  size_t got = 0;
-  while (got < p->frame) {
-    ssize_t r = read(p->rfd, p->buf + got, p->frame - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return; /* cannot happen while we hold the write end */
-    got += (size_t)r;
+/* Hand on every whole frame in the slot's buffer. */
+static void dispatch(pool *p, slot *s) {
+  size_t at = 0;
+  while (s->n - at >= sizeof(frame)) {
+    frame f;
+    memcpy(&f, s->buf + at, sizeof f);
+    if (s->n - at - sizeof f < f.len) break;
+    const char *msg = s->buf + at + sizeof f;
+    at += sizeof f + f.len;
+    if (f.task < 0 || f.task >= p->ntasks) continue;
+    p->delivered[f.task] = 1;
+    char err[512];
+    if (f.fatal) fail(p, f.err);
+    else if (!p->fatal && p->fns->on_msg(p->ctx, f.task, msg, f.len, err, sizeof err)) fail(p, err);
   }
-  const header *h = (const header *)(const void *)p->buf;
-  if (h->task >= 0 && h->task < p->ntasks) {
-    p->delivered[h->task] = 1;
-    p->fns->on_msg(p->ctx, h->task, p->buf + sizeof(header));
-  }
-  if (h->fatal && !p->fatal) {
-    p->fatal = 1;
-    atomic_store(&p->sh->stop, 1);
-    snprintf(p->err, p->errlen, "%s", h->err);
-  }
+  memmove(s->buf, s->buf + at, s->n - at);
+  s->n -= at;
 }
 
-/* Every message already in the pipe. */
-static void drain(pool *p, int timeout_ms) {
-  struct pollfd fd = {p->rfd, POLLIN, 0};
-  while (poll(&fd, 1, timeout_ms) > 0 && (fd.revents & POLLIN)) receive(p), timeout_ms = 0;
+/* Read what the worker sent; 1 at end of file (the worker ended). */
+static int receive(pool *p, slot *s) {
+  if (s->cap - s->n < 65536) {
+    size_t cap = s->cap ? s->cap * 2 : 1 << 17;
+    char *b = realloc(s->buf, cap);
+    if (!b) return fail(p, "out of memory receiving results"), 1;
+    s->buf = b, s->cap = cap;
+  }
+  ssize_t r = read(s->fd, s->buf + s->n, s->cap - s->n);
+  if (r < 0) return errno == EINTR || errno == EAGAIN ? 0 : 1;
+  if (r == 0) return 1;
+  s->n += (size_t)r;
+  dispatch(p, s);
+  return 0;
 }
 
-/* A worker ended: report its task if it died in one; 1 if it must be replaced. */
-static int ended(pool *p, int slot, int status) {
-  long t = atomic_load(&p->sh->current[slot]);
-  p->pids[slot] = 0;
-  int normal = WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == EXIT_FATAL);
-  if (normal) return 0;
-  if (t >= 0 && !p->delivered[t] && p->fns->on_lost) {
-    char why[96];
+/* The worker in slot me ended: report the task it died in, if any; 1 if
+** it must be replaced. */
+static int ended(pool *p, int me) {
+  slot *s = &p->slots[me];
+  int status = 0;
+  while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
+  close(s->fd);
+  s->fd = -1, s->pid = 0;
+  long t = atomic_load(&p->sh->current[me]);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
+  if (t >= 0 && !p->delivered[t]) {
+    char why[128];
     if (WIFSIGNALED(status)) snprintf(why, sizeof why, "worker process killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
     else snprintf(why, sizeof why, "worker process exited with status %d", WEXITSTATUS(status));
     p->delivered[t] = 1;
-    p->fns->on_lost(p->ctx, t, why);
+    if (p->fns->on_lost) p->fns->on_lost(p->ctx, t, why);
   }
   return !atomic_load(&p->sh->stop) && atomic_load(&p->sh->next) < p->ntasks;
 }
 
-static int run_forked(pool *p, int workers) {
-  int fds[2], rc = 0, live = 0;
+static int run_forked(pool *p) {
   long respawns = 0;
-  if (pipe(fds)) return snprintf(p->err, p->errlen, "cannot create a pipe: %s", strerror(errno)), -1;
-  p->rfd = fds[0], p->wfd = fds[1], p->parent = getpid();
-  for (int w = 0; w < workers && !rc; w++) rc = spawn(p, w), live += !rc;
-  if (rc) atomic_store(&p->sh->stop, 1);
-  while (live > 0) {
-    drain(p, 100);
-    int status;
-    pid_t pid;
-    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-      int slot = 0;
-      while (slot < workers && p->pids[slot] != pid) slot++;
-      if (slot == workers) continue; /* not ours */
+  int live = 0;
+  for (int w = 0; w < p->nslots; w++) {
+    if (spawn(p, w)) { /* err says why */
+      p->fatal = 1;
+      atomic_store(&p->sh->stop, 1);
+      break;
+    }
+    live++;
+  }
+  struct pollfd *fds = calloc(p->nslots > 0 ? (size_t)p->nslots : 1, sizeof *fds);
+  if (!fds) fail(p, "out of memory");
+  while (live > 0 && fds) {
+    for (int w = 0; w < p->nslots; w++) fds[w] = (struct pollfd){p->slots[w].fd, POLLIN, 0};
+    if (poll(fds, (nfds_t)p->nslots, -1) < 0 && errno != EINTR) break;
+    for (int w = 0; w < p->nslots; w++) {
+      if (!(fds[w].revents & (POLLIN | POLLHUP | POLLERR)) || !receive(p, &p->slots[w])) continue;
       live--;
-      drain(p, 0); /* its last message comes before its death */
-      if (ended(p, slot, status) && respawns++ < p->ntasks + workers && spawn(p, slot) == 0) live++;
+      if (ended(p, w) && respawns++ < p->ntasks + p->nslots && spawn(p, w) == 0) live++;
     }
   }
-  drain(p, 0);
-  close(p->rfd), close(p->wfd);
-  return rc || p->fatal ? -1 : 0;
+  for (int w = 0; w < p->nslots; w++) /* only after an error above */
+    if (p->slots[w].pid) kill(p->slots[w].pid, SIGKILL), ended(p, w);
+  free(fds);
+  return p->fatal ? -1 : 0;
 }
 
 static int run_inline(pool *p) {
-  char *msg = p->buf;
-  if (p->fns->init && p->fns->init(p->ctx, p->err, p->errlen)) return -1;
-  int rc = 0;
-  for (long t = 0; t < p->ntasks && !rc; t++) {
-    memset(msg, 0, p->msg_size);
-    rc = p->fns->task(p->ctx, t, msg, p->err, p->errlen);
-    p->fns->on_msg(p->ctx, t, msg);
+  for (long t = 0; t < p->ntasks && !p->fatal; t++) {
+    size_t len = 0;
+    char err[512] = "";
+    void *msg = p->fns->task(p->ctx, t, &len, err, sizeof err);
+    if (!msg || p->fns->on_msg(p->ctx, t, msg, len, err, sizeof err)) p->fatal = 1, snprintf(p->err, p->errlen, "%s", err);
+    free(msg);
   }
-  if (p->fns->fini) p->fns->fini(p->ctx);
-  return rc;
+  return p->fatal ? -1 : 0;
 }
 
-int pool_run(int workers, long ntasks, size_t msg_size, const pool_fns *fns, void *ctx, char *err,
-             size_t errlen) {
-  pool p = {fns, ctx, ntasks, msg_size, sizeof(header) + msg_size, NULL, -1, -1, 0, NULL, NULL, NULL, 0, err, errlen};
-  if (p.frame > POOL_MSG_MAX) return snprintf(err, errlen, "pool: message of %zu bytes is too large", msg_size), -1;
+int pool_run(int workers, long ntasks, const pool_fns *fns, void *ctx, char *err, size_t errlen) {
+  pool p = {.fns = fns, .ctx = ctx, .ntasks = ntasks, .err = err, .errlen = errlen, .parent = getpid()};
   if (workers > ntasks) workers = ntasks > 0 ? (int)ntasks : 1;
-  if (!(p.buf = calloc(1, p.frame))) return snprintf(err, errlen, "out of memory"), -1;
-  if (workers <= 1) {
-    int rc = run_inline(&p);
-    free(p.buf);
-    return rc;
-  }
+  if (workers <= 1) return run_inline(&p);
   size_t shsize = sizeof(shared) + (size_t)workers * sizeof(atomic_long);
   void *map = mmap(NULL, shsize, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  p.pids = calloc((size_t)workers, sizeof *p.pids);
+  p.slots = calloc((size_t)workers, sizeof *p.slots);
   p.delivered = calloc((size_t)ntasks, 1);
   int rc = -1;
-  if (map == MAP_FAILED || !p.pids || !p.delivered) {
+  if (map == MAP_FAILED || !p.slots || !p.delivered) {
     snprintf(err, errlen, "out of memory for %d workers", workers);
   } else {
-    p.sh = map;
+    p.sh = map, p.nslots = workers;
     atomic_init(&p.sh->next, 0);
     atomic_init(&p.sh->stop, 0);
-    rc = run_forked(&p, workers);
+    for (int w = 0; w < workers; w++) p.slots[w].fd = -1;
+    rc = run_forked(&p);
   }
+  for (int w = 0; p.slots && w < workers; w++) free(p.slots[w].buf);
   if (map != MAP_FAILED) munmap(map, shsize);
-  free(p.pids), free(p.delivered), free(p.buf);
+  free(p.slots), free(p.delivered);
   return rc;
 }

@@ -49,4 +49,9 @@ void results_reset(results *r);
 /* Free the arrays and names (not r itself); NULL is a no-op. */
 void results_clear(results *r);
 
+/* results_wire.c: r as bytes (malloc'd, *len bytes; NULL on no memory),
+** and back into r (reset first): 0, or -1 if malformed or no memory. */
+void *results_encode(const results *r, size_t *len);
+int results_decode(results *r, const void *bytes, size_t len);
+
 #endif

@@ -61,7 +61,7 @@ static int query_long(sqlite3 *db, const char *sql, long *out) {
 static int seed_conflict(sqlite3 *db, const char *in, char *err, size_t errlen) {
   sqlite3_stmt *st;
   const char *sql = "SELECT s.scenario, s.point, s.replication, s.seed, o.seed FROM src.runs s JOIN main.runs o ON " SAME_RUN
-                    " WHERE o.seed IS NOT s.seed LIMIT 1";
+                    " WHERE o.seed IS NOT s.seed ORDER BY s.point, s.replication LIMIT 1";
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
   int found = sqlite3_step(st) == SQLITE_ROW;
   if (found)
