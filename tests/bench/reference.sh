@@ -8,7 +8,7 @@ db=$BUILD/bench-reference.db
 rm -f "$db" "$db-wal" "$db-shm"
 t0=$(date +%s%N)
 /usr/bin/time -f '%M' -o "$BUILD/bench-reference.rss" "$NEOSIM" run scenarios/reference_100k.lua --db "$db" \
-  --reps "$REPS" --quiet
+  --reps "$REPS" -j 1 --quiet
 t1=$(date +%s%N)
 events=$(sqlite3 "$db" "select sum(events) from runs where status = 'done'")
 done_runs=$(sqlite3 "$db" "select count(*) from runs where status = 'done'")

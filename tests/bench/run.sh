@@ -39,6 +39,7 @@ bench mm1 "$BUILD/bench/mm1"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
 bench mm1_scenario sh tests/bench/mm1_scenario.sh
 bench reference sh tests/bench/reference.sh
+bench sweep sh tests/bench/sweep.sh
 
 # Derived figures.
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)

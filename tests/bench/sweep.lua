@@ -1,5 +1,5 @@
 -- tests/bench/sweep.lua -- the sweep benchmark: 1000 short runs (4 points x
--- 250 replications of a one-year, 10-node on-demand pool), run with -j 1
+-- 250 replications of a 180-day, 10-node on-demand pool), run with -j 1
 -- and -j 2 by tests/bench/sweep.sh for the speed-up of the worker pool.
 local neo = require("neo")
 return neo.scenario {

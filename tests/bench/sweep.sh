@@ -1,0 +1,30 @@
+#!/bin/sh
+# tests/bench/sweep.sh -- the worker pool: tests/bench/sweep.lua (1000
+# short runs) with -j 1 and -j 2, runs/s of each and the speed-up; each
+# the best of 2.  The runs' results are checked identical across -j.
+set -eu
+: "${NEOSIM:=bin/neosim}" "${BUILD:=build/release}"
+best() { # best JOBS: the shortest wall time of 2 batches, in seconds
+  b=
+  for i in 1 2; do
+    db=$BUILD/bench-sweep-j$1.db
+    rm -f "$db" "$db-wal" "$db-shm"
+    t0=$(date +%s%N)
+    "$NEOSIM" run tests/bench/sweep.lua --db "$db" -j "$1" --quiet
+    t1=$(date +%s%N)
+    b=$(awk -v a=$(((t1 - t0) / 1000)) -v b="${b:-0}" 'BEGIN { s = a / 1e6; print (b == 0 || s < b) ? s : b }')
+  done
+  echo "$b"
+}
+s1=$(best 1) s2=$(best 2)
+dump() { sqlite3 "$BUILD/bench-sweep-j$1.db" "select r.point, r.replication, m.name, quote(m.value)
+                                               from metrics m join runs r on r.id = m.run_id order by 1, 2, 3" | md5sum; }
+[ "$(dump 1)" = "$(dump 2)" ] || { echo "sweep.sh: -j 1 and -j 2 results differ" >&2; exit 1; }
+runs=$(sqlite3 "$BUILD/bench-sweep-j2.db" "select count(*) from runs where status = 'done'")
+awk -v n="$runs" -v a="$s1" -v b="$s2" '
+function g(x,  v, p) { v = sprintf("%.3g", x); if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }; return v }
+BEGIN {
+  printf "bench sweep_j1 %s runs/s\n", g(n / a)
+  printf "bench sweep_j2 %s runs/s\n", g(n / b)
+  printf "bench sweep_speedup_j2 %s x\n", g(a / b) }'
+rm -f "$BUILD"/bench-sweep-j*.db*
