@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "pool.h"
 #include "scenario.h"
+#include "scenario_opts.h"
 #include "store.h"
 
 #define DEFAULT_DB "results/neosim.db"
@@ -57,62 +58,17 @@ const char cmd_check_help[] =
 
 typedef struct opts {
   const char *scenario, *db;
-  uint64_t seed;
-  int seed_set, quiet, resume;
-  long reps, jobs, shard, nshards;
-  scenario_set *sets;
-  size_t nsets;
-  sandbox_limits lim;
+  scenario_opts so; /* --seed, --reps, --set, --lua-* */
+  int quiet, resume;
+  long jobs, shard, nshards;
 } opts;
-
-static int add_set(opts *o, const char *cmd, const char *kv) {
-  const char *eq = strchr(kv, '=');
-  if (!eq || eq == kv) return cli_usage_error("%s: --set needs KEY=VALUE, got '%s'", cmd, kv);
-  scenario_set *n = realloc(o->sets, (o->nsets + 1) * sizeof *n);
-  if (!n) return cli_usage_error("%s: out of memory", cmd);
-  o->sets = n;
-  char *key = strndup(kv, (size_t)(eq - kv));
-  if (!key) return cli_usage_error("%s: out of memory", cmd);
-  o->sets[o->nsets++] = (scenario_set){key, eq + 1};
-  return 0;
-}
-
-static void free_opts(opts *o) {
-  for (size_t i = 0; i < o->nsets; i++) free((char *)(uintptr_t)o->sets[i].path);
-  free(o->sets);
-}
 
 /* One option at argv[*i]: 1 taken, 0 not ours, 2 error (printed). */
 static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
-  const char *v, *cmd = argv[0];
+  const char *v, *name, *cmd = argv[0];
   int r;
   if (with_db && (r = cli_opt(argc, argv, i, "--db", &v))) return r < 0 ? 2 : (o->db = v, 1);
-  if ((r = cli_opt(argc, argv, i, "--seed", &v))) {
-    if (r < 0) return 2;
-    if (args_u64(v, &o->seed)) return cli_usage_error("%s: --seed '%s' is not an unsigned 64-bit number", cmd, v);
-    o->seed_set = 1;
-    return 1;
-  }
-  if ((r = cli_opt(argc, argv, i, "--reps", &v))) {
-    if (r < 0) return 2;
-    if (args_long(v, 1, 100000000, &o->reps)) return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
-    return 1;
-  }
-  if ((r = cli_opt(argc, argv, i, "--set", &v))) return r < 0 || add_set(o, cmd, v) ? 2 : 1;
-  if ((r = cli_opt(argc, argv, i, "--lua-memory", &v))) {
-    long mb;
-    if (r < 0) return 2;
-    if (args_long(v, 1, 1L << 20, &mb)) return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
-    o->lim.memory_bytes = (size_t)mb << 20;
-    return 1;
-  }
-  if ((r = cli_opt(argc, argv, i, "--lua-instructions", &v))) {
-    double n;
-    if (r < 0) return 2;
-    if (args_double(v, &n) || n < 1000 || n > 1e15) return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd, v);
-    o->lim.instructions = (long long)n;
-    return 1;
-  }
+  if ((r = scenario_opt(&o->so, argc, argv, i, &name, &v))) return r;
   if (!with_db) return 0;
   if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) return o->quiet = 1, 1;
   if (strcmp(argv[*i], "--resume") == 0) return o->resume = 1, 1;
@@ -155,7 +111,7 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
 
 static scenario *load(const opts *o) {
   char err[2048];
-  scenario *s = scenario_load(o->scenario, o->sets, o->nsets, &o->lim, err, sizeof err);
+  scenario *s = scenario_load(o->scenario, o->so.sets, o->so.nsets, &o->so.lim, err, sizeof err);
   if (!s) fprintf(stderr, "neosim: %s\n", err);
   return s;
 }
@@ -176,7 +132,7 @@ int cmd_run(int argc, char **argv) {
   char err[1024];
   if (!rc && !s) rc = 2;
   if (!rc) {
-    batch_opts bo = {o.seed_set ? o.seed : s->seed, o.reps ? o.reps : s->replications,
+    batch_opts bo = {o.so.seed_set ? o.so.seed : s->seed, o.so.reps ? o.so.reps : s->replications,
                      o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2)};
     batch_report rep;
     if (batch_run(s, &bo, o.db, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
@@ -188,7 +144,7 @@ int cmd_run(int argc, char **argv) {
     batch_report_free(&rep);
   }
   scenario_free(s);
-  free_opts(&o);
+  scenario_opts_free(&o.so);
   return rc;
 }
 
@@ -222,8 +178,8 @@ int cmd_check(int argc, char **argv) {
   int rc = parse(&o, argc, argv, 0);
   scenario *s = rc ? NULL : load(&o);
   if (!rc && !s) rc = 2;
-  if (!rc) print_check(s, o.reps ? o.reps : s->replications, o.seed_set ? o.seed : s->seed);
+  if (!rc) print_check(s, o.so.reps ? o.so.reps : s->replications, o.so.seed_set ? o.so.seed : s->seed);
   scenario_free(s);
-  free_opts(&o);
+  scenario_opts_free(&o.so);
   return rc;
 }

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "cli.h"
 #include "scenario.h"
+#include "scenario_opts.h"
 
 #define MAX_TASKS 100000
 #define DEFAULT_TIME "01:00:00"
@@ -47,12 +48,10 @@ const char cmd_slurm_help[] =
 
 typedef struct slurm_opts {
   const char *scenario, *out, *partition, *time, *mem;
-  long tasks, cpus, reps;
-  const char **run_args; /* the neosim run options as given, name then value */
+  long tasks, cpus;
+  scenario_opts so;      /* --seed, --reps, --set, --lua-*: checked here, passed on */
+  const char **run_args; /* those options as given, name then value */
   size_t nrun_args;
-  scenario_set *sets; /* path owned */
-  size_t nsets;
-  sandbox_limits lim;
 } slurm_opts;
 
 /* What the script needs beyond the options; strings owned. */
@@ -62,8 +61,7 @@ typedef struct plan {
 } plan;
 
 static void free_opts(slurm_opts *o) {
-  for (size_t i = 0; i < o->nsets; i++) free((char *)(uintptr_t)o->sets[i].path);
-  free(o->sets);
+  scenario_opts_free(&o->so);
   free(o->run_args);
 }
 
@@ -73,35 +71,6 @@ static void free_plan(plan *p) {
 
 /* ---- options ---- */
 
-/* A run option's value, checked as neosim run checks it (cmd_scenario.c). */
-static int check_run_opt(slurm_opts *o, const char *cmd, const char *name, const char *v) {
-  uint64_t seed;
-  long mb;
-  double n;
-  if (strcmp(name, "--seed") == 0 && args_u64(v, &seed))
-    return cli_usage_error("%s: --seed '%s' is not an unsigned 64-bit number", cmd, v);
-  if (strcmp(name, "--reps") == 0 && args_long(v, 1, 100000000, &o->reps))
-    return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
-  if (strcmp(name, "--lua-memory") == 0) {
-    if (args_long(v, 1, 1L << 20, &mb))
-      return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
-    o->lim.memory_bytes = (size_t)mb << 20;
-  }
-  if (strcmp(name, "--lua-instructions") == 0) {
-    if (args_double(v, &n) || n < 1000 || n > 1e15)
-      return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd, v);
-    o->lim.instructions = (long long)n;
-  }
-  if (strcmp(name, "--set") == 0) {
-    const char *eq = strchr(v, '=');
-    if (!eq || eq == v) return cli_usage_error("%s: --set needs KEY=VALUE, got '%s'", cmd, v);
-    char *key = strndup(v, (size_t)(eq - v));
-    if (!key) return cli_usage_error("%s: out of memory", cmd);
-    o->sets[o->nsets++] = (scenario_set){key, eq + 1};
-  }
-  return 0;
-}
-
 /* --tasks, --cpus: 1 taken, or 2 when not an integer in [1, max]. */
 static int count(const char *cmd, const char *name, const char *v, long max, long *out) {
   if (args_long(v, 1, max, out)) return cli_usage_error("%s: %s '%s' is not an integer from 1 to %ld", cmd, name, v, max);
@@ -110,17 +79,12 @@ static int count(const char *cmd, const char *name, const char *v, long max, lon
 
 /* One option at argv[*i]: 1 taken, 0 not an option, 2 error (printed). */
 static int one_opt(slurm_opts *o, int argc, char **argv, int *i) {
-  static const char *const run_opts[] = {"--seed", "--reps", "--set", "--lua-memory", "--lua-instructions"};
   static const char *const str_opts[] = {"--out", "--partition", "--time", "--mem"};
   const char **str_dst[] = {&o->out, &o->partition, &o->time, &o->mem};
-  const char *v, *cmd = argv[0];
-  int r;
-  for (size_t k = 0; k < sizeof run_opts / sizeof *run_opts; k++)
-    if ((r = cli_opt(argc, argv, i, run_opts[k], &v))) {
-      if (r < 0 || check_run_opt(o, cmd, run_opts[k], v)) return 2;
-      o->run_args[o->nrun_args++] = run_opts[k], o->run_args[o->nrun_args++] = v;
-      return 1;
-    }
+  const char *v, *name, *cmd = argv[0];
+  int r = scenario_opt(&o->so, argc, argv, i, &name, &v);
+  if (r == 1) o->run_args[o->nrun_args++] = name, o->run_args[o->nrun_args++] = v;
+  if (r) return r;
   for (size_t k = 0; k < sizeof str_opts / sizeof *str_opts; k++)
     if ((r = cli_opt(argc, argv, i, str_opts[k], &v))) {
       if (r < 0) return 2;
@@ -151,8 +115,7 @@ static int parse(slurm_opts *o, int argc, char **argv) {
   o->time = DEFAULT_TIME, o->cpus = 1;
   /* each option takes at least one argument and keeps at most two strings */
   o->run_args = calloc(2 * (size_t)argc, sizeof *o->run_args);
-  o->sets = calloc((size_t)argc, sizeof *o->sets);
-  if (!o->run_args || !o->sets) return cli_usage_error("%s: out of memory", cmd);
+  if (!o->run_args) return cli_usage_error("%s: out of memory", cmd);
   for (int i = 1; i < argc; i++) {
     int r = one_opt(o, argc, argv, &i);
     if (r == 2) return 2;
@@ -189,7 +152,7 @@ static char *join(const char *a, const char *b, const char *c) {
 static int make_plan(plan *p, const char *cmd, const slurm_opts *o, const scenario *s) {
   char *name = safe_name(s->name);
   memset(p, 0, sizeof *p);
-  p->runs = (o->reps ? o->reps : s->replications) * (long)s->npoints;
+  p->runs = (o->so.reps ? o->so.reps : s->replications) * (long)s->npoints;
   p->cwd = realpath(".", NULL);
   p->scenario = realpath(o->scenario, NULL);
   p->neosim = realpath("/proc/self/exe", NULL);
@@ -267,7 +230,7 @@ static void put_sbatch_opts(FILE *f, const plan *p, const slurm_opts *o, const c
 }
 
 static void put_header(FILE *f, const plan *p, const slurm_opts *o, const scenario *s) {
-  long reps = o->reps ? o->reps : s->replications;
+  long reps = o->so.reps ? o->so.reps : s->replications;
   fputs("#!/bin/sh\n# SLURM jobs for the neosim scenario '", f), put_comment(f, s->name);
   fputs("'\n# (", f), put_comment(f, p->scenario);
   fprintf(f, "),\n# made by `neosim slurm` (neosim %s).  Run it on the login node: sh THIS_FILE\n#\n", NEOSIM_VERSION);
@@ -312,7 +275,7 @@ int cmd_slurm(int argc, char **argv) {
   char err[2048];
   scenario *s = NULL;
   int rc = parse(&o, argc, argv);
-  if (!rc && !(s = scenario_load(o.scenario, o.sets, o.nsets, &o.lim, err, sizeof err)))
+  if (!rc && !(s = scenario_load(o.scenario, o.so.sets, o.so.nsets, &o.so.lim, err, sizeof err)))
     rc = cli_usage_error("%s", err);
   if (!rc) rc = make_plan(&p, argv[0], &o, s);
   if (!rc && p.runs < o.tasks)
