@@ -94,7 +94,7 @@ db=$T_TMP/worker.db
 "$NEOSIM" run $S --db "$db" -j 2 $A 2>"$T_TMP/worker.err" &
 pid=$!
 w=
-for _ in $(seq 100); do w=$(pgrep -P $pid | head -1); [ -n "$w" ] && break; sleep 0.05; done
+for _ in $(seq 100); do w=$(cut -d" " -f1 /proc/$pid/task/$pid/children 2>/dev/null); [ -n "$w" ] && break; sleep 0.05; done
 sleep 0.3
 [ -n "$w" ] && kill -KILL "$w"
 wait $pid
