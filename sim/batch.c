@@ -13,6 +13,7 @@
 #include "model/model.h"
 #include "policy.h"
 #include "pool.h"
+#include "store.h"
 
 static double now_s(clockid_t clk) {
   struct timespec ts;

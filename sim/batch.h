@@ -12,7 +12,6 @@
 
 #include "results.h"
 #include "scenario.h"
-#include "store.h"
 
 typedef struct batch_opts {
   uint64_t seed;     /* base seed of every run */

@@ -11,15 +11,20 @@
 /* Identity of a run in the input (s) and the output (o). */
 #define SAME_RUN "o.scenario_sha256 = s.scenario_sha256 AND o.point = s.point AND o.replication = s.replication"
 
-/* The merge, in order, inside one transaction (src: the input). */
-static const char *const merge_sql[] = {
+/* The merge, in order, inside one transaction (src: the input).  First
+** the failed runs of the output that the input has done: mapped
+** (new = their output id) to be dropped. */
+static const char *const mark_sql[] = {
     "CREATE TEMP TABLE IF NOT EXISTS merge_map (old INTEGER PRIMARY KEY, new INTEGER)",
     "DELETE FROM temp.merge_map",
     "INSERT OR IGNORE INTO main.scenarios (sha256, name, path, source, overrides, created_at)"
     " SELECT sha256, name, path, source, overrides, created_at FROM src.scenarios",
-    /* failed runs of the output that the input has done: drop them (map new = the old output id) */
     "INSERT INTO temp.merge_map (old, new) SELECT -o.id, o.id FROM main.runs o JOIN src.runs s ON " SAME_RUN
     " WHERE o.status <> 'done' AND s.status = 'done'",
+};
+
+/* Then drop those and copy the runs the output lacks. */
+static const char *const copy_sql[] = {
     "DELETE FROM main.series WHERE run_id IN (SELECT new FROM temp.merge_map)",
     "DELETE FROM main.events WHERE run_id IN (SELECT new FROM temp.merge_map)",
     "DELETE FROM main.metrics WHERE run_id IN (SELECT new FROM temp.merge_map)",
@@ -45,6 +50,12 @@ static const char *const merge_sql[] = {
     " SELECT m.new, t_days, kind, subject, detail FROM src.events x JOIN temp.merge_map m ON m.old = x.run_id"
     " ORDER BY m.new, x.rowid",
 };
+
+static int exec_all(sqlite3 *db, const char *const *sql, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (sqlite3_exec(db, sql[i], NULL, NULL, NULL) != SQLITE_OK) return -1;
+  return 0;
+}
 
 /* The first column of the first row of sql as an integer (0 if no row). */
 static int query_long(sqlite3 *db, const char *sql, long *out) {
@@ -75,14 +86,14 @@ static int seed_conflict(sqlite3 *db, const char *in, char *err, size_t errlen) 
 }
 
 static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, char *err, size_t errlen) {
-  long before, after, dropped = 0;
+  long before, after, dropped;
   if (query_long(db, "SELECT count(*) FROM main.runs", &before)) return -1;
   int c = seed_conflict(db, in, err, errlen);
   if (c) return c > 0 ? -2 : -1;
-  for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++) {
-    if (sqlite3_exec(db, merge_sql[i], NULL, NULL, NULL) != SQLITE_OK) return -1;
-    if (i == 3 && query_long(db, "SELECT count(*) FROM temp.merge_map", &dropped)) return -1;
-  }
+  if (exec_all(db, mark_sql, sizeof mark_sql / sizeof *mark_sql) ||
+      query_long(db, "SELECT count(*) FROM temp.merge_map", &dropped) ||
+      exec_all(db, copy_sql, sizeof copy_sql / sizeof *copy_sql))
+    return -1;
   long in_runs;
   if (query_long(db, "SELECT count(*) FROM main.runs", &after) || query_long(db, "SELECT count(*) FROM src.runs", &in_runs))
     return -1;

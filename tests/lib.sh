@@ -32,6 +32,18 @@ expect_lines() { # expect_lines TEXT N what
 # near ACTUAL EXPECTED TOL: |a - e| <= tol
 near() { awk -v a="$1" -v e="$2" -v t="$3" 'BEGIN { d = a - e; if (d < 0) d = -d; exit !(d <= t) }'; }
 
+# results_dump DB: everything its runs produced (status, seed, metrics,
+# series, params, events), keyed by (point, replication), never by run id:
+# equal dumps mean equal results however the runs were split or merged.
+results_dump() {
+  sqlite3 "$1" "select r.point, r.replication, r.status, r.seed from runs r order by 1, 2;
+    select r.point, r.replication, m.name, quote(m.value) from metrics m join runs r on r.id = m.run_id order by 1, 2, 3;
+    select r.point, r.replication, s.name, s.t_days, quote(s.value) from series s join runs r on r.id = s.run_id order by 1, 2, 3, 4;
+    select r.point, r.replication, p.name, quote(p.value) from params p join runs r on r.id = p.run_id order by 1, 2, 3;
+    select r.point, r.replication, e.t_days, e.kind, e.subject, e.detail from events e join runs r on r.id = e.run_id
+      order by 1, 2, e.rowid"
+}
+
 finish() {
   echo "$T_PASS checks passed, $T_FAIL failed"
   [ "$T_FAIL" -eq 0 ]

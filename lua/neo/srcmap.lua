@@ -17,6 +17,13 @@ local function is_ident(k)
   return type(k) == "string" and k:match("^[%a_][%w_]*$") ~= nil
 end
 
+--- A new key path: path's keys, then key (path is not changed).
+function M.append(path, key)
+  local p = table.move(path, 1, #path, 1, {})
+  p[#p + 1] = key
+  return p
+end
+
 --- Format a path (an array of string and integer keys) as in error messages.
 function M.fmt(path)
   local out = {}
@@ -204,12 +211,6 @@ local function scanner(kind, val, line, map)
     return i
   end
 
-  local function join(prefix, key)
-    local p = table.move(prefix, 1, #prefix, 1, {})
-    p[#p + 1] = key
-    return p
-  end
-
   -- The constructor whose '{' is at i, keys under prefix; the index after its '}'.
   function parse_table(i, prefix)
     local n = 0
@@ -228,7 +229,7 @@ local function scanner(kind, val, line, map)
         n = n + 1
         key = n
       end
-      local path = key ~= nil and join(prefix, key) or nil
+      local path = key ~= nil and M.append(prefix, key) or nil
       if path then map[M.fmt(path)] = kline end
       i = value(i, path)
       if is_op(i, ",") or is_op(i, ";") then i = i + 1

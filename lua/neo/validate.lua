@@ -69,11 +69,7 @@ local function is_list(t)
   return true
 end
 
-local function append(path, k)
-  local p = table.move(path, 1, #path, 1, {})
-  p[#p + 1] = k
-  return p
-end
+local append = srcmap.append
 
 --- A number as text: integers as such, floats in the shortest form that reads back exactly.
 function M.numtext(x)

@@ -3,6 +3,7 @@
 # (scenarios/mm1.lua: one node, lambda 0.9, 10^6 jobs) through the whole
 # path: Lua set-up and validation, the model, SQLite writes.  Best of 3.
 set -eu
+. tests/bench/lib.sh
 : "${NEOSIM:=bin/neosim}" "${BUILD:=build/release}"
 db=$BUILD/bench-mm1.db
 best=
@@ -16,7 +17,6 @@ for i in 1 2 3; do
   best=$(awk -v a="$rate" -v b="${best:-0}" 'BEGIN { print (a > b ? a : b) }')
 done
 wait=$(sqlite3 "$db" "select value from metrics where name = 'od.wait_mean_hours'")
-awk -v r="$best" -v w="$wait" 'BEGIN {
-  v = sprintf("%.3g", r); if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }
-  printf "bench mm1_scenario %s jobs/s\nbench mm1_scenario_wait_mean %.3g hours\n", v, w }'
+bench_line mm1_scenario "$best" jobs/s
+bench_line mm1_scenario_wait_mean "$wait" hours
 rm -f "$db" "$db-wal" "$db-shm"

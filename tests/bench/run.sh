@@ -5,6 +5,7 @@
 # non-zero if any benchmark fails.  To add one, add a `bench` line below.
 # Environment: BUILD (build dir), PYTHON (an interpreter with SimPy).
 set -u
+. tests/bench/lib.sh
 : "${BUILD:=build/release}" "${PYTHON:=}"
 results=$BUILD/bench-results.txt
 mkdir -p "$BUILD"
@@ -44,10 +45,7 @@ bench sweep sh tests/bench/sweep.sh
 # Derived figures.
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)
 if [ -n "$eng" ] && [ -n "$simpy" ]; then
-  awk -v a="$eng" -v b="$simpy" 'BEGIN {
-    v = sprintf("%.3g", a / b)
-    if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }
-    print "bench mm1_ratio_vs_simpy " v " x" }'
+  bench_line mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
 fi
 
 rm -f "$results.rc"

@@ -3,6 +3,7 @@
 # short runs) with -j 1 and -j 2, runs/s of each and the speed-up; each
 # the best of 2.  The runs' results are checked identical across -j.
 set -eu
+. tests/bench/lib.sh
 : "${NEOSIM:=bin/neosim}" "${BUILD:=build/release}"
 best() { # best JOBS: the shortest wall time of 2 batches, in seconds
   b=
@@ -21,10 +22,7 @@ dump() { sqlite3 "$BUILD/bench-sweep-j$1.db" "select r.point, r.replication, m.n
                                                from metrics m join runs r on r.id = m.run_id order by 1, 2, 3" | md5sum; }
 [ "$(dump 1)" = "$(dump 2)" ] || { echo "sweep.sh: -j 1 and -j 2 results differ" >&2; exit 1; }
 runs=$(sqlite3 "$BUILD/bench-sweep-j2.db" "select count(*) from runs where status = 'done'")
-awk -v n="$runs" -v a="$s1" -v b="$s2" '
-function g(x,  v, p) { v = sprintf("%.3g", x); if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }; return v }
-BEGIN {
-  printf "bench sweep_j1 %s runs/s\n", g(n / a)
-  printf "bench sweep_j2 %s runs/s\n", g(n / b)
-  printf "bench sweep_speedup_j2 %s x\n", g(a / b) }'
+bench_line sweep_j1 "$(awk -v n="$runs" -v s="$s1" 'BEGIN { print n / s }')" runs/s
+bench_line sweep_j2 "$(awk -v n="$runs" -v s="$s2" 'BEGIN { print n / s }')" runs/s
+bench_line sweep_speedup_j2 "$(awk -v a="$s1" -v b="$s2" 'BEGIN { print a / b }')" x
 rm -f "$BUILD"/bench-sweep-j*.db*

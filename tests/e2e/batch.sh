@@ -7,17 +7,9 @@
 S=scenarios/h100_price_collapse.lua # 3 points
 A="--reps 6 --quiet"                  # 18 runs of ~0.15 s
 q() { sqlite3 "$1" "$2"; }
-# Everything a run produced, keyed by (point, replication), never by run id.
-dump() {
-  sqlite3 "$1" "select r.point, r.replication, r.status, r.seed from runs r order by 1, 2;
-    select r.point, r.replication, m.name, quote(m.value) from metrics m join runs r on r.id = m.run_id order by 1, 2, 3;
-    select r.point, r.replication, s.name, s.t_days, quote(s.value) from series s join runs r on r.id = s.run_id order by 1, 2, 3, 4;
-    select r.point, r.replication, p.name, quote(p.value) from params p join runs r on r.id = p.run_id order by 1, 2, 3;
-    select r.point, r.replication, e.t_days, e.kind, e.subject, e.detail from events e join runs r on r.id = e.run_id
-      order by 1, 2, e.rowid"
-}
 same_db() { # same_db A B what
-  if [ "$(dump "$1" | md5sum)" = "$(dump "$2" | md5sum)" ] && [ -n "$(dump "$1")" ]; then pass; else fail "$3: $1 and $2 differ"; fi
+  if [ "$(results_dump "$1" | md5sum)" = "$(results_dump "$2" | md5sum)" ] && [ -n "$(results_dump "$1")" ]; then pass
+  else fail "$3: $1 and $2 differ"; fi
 }
 ref=$T_TMP/ref.db
 

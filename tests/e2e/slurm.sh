@@ -7,19 +7,12 @@
 scn=scenarios/erlang_b.lua
 opts="--reps 3 --seed 7 --set horizon_days=90" # 3 points x 3 replications = 9 runs
 q() { sqlite3 "$1" "$2"; }
-# every (point, replication, name, value) of params and metrics, every
-# (point, replication, name, t_days, value) of series; not by run id
-dump() {
-  q "$1" "select r.point, r.replication, p.name, quote(p.value) from params p join runs r on r.id = p.run_id order by 1, 2, 3;
-          select r.point, r.replication, m.name, quote(m.value) from metrics m join runs r on r.id = m.run_id order by 1, 2, 3;
-          select r.point, r.replication, s.name, s.t_days, quote(s.value) from series s join runs r on r.id = s.run_id order by 1, 2, 3, 4"
-}
 # same_as_local DB what: DB holds the local run's scenario version and results
 same_as_local() {
   expect_eq "$(q "$1" "select count(*), sum(status = 'done') from runs")" "9|9" "$2: 9 runs done"
   expect_eq "$(q "$1" "select group_concat(sha256) from scenarios")" "$(q "$local" "select sha256 from scenarios")" "$2: same scenario version"
-  a=$(dump "$1")
-  if [ -n "$a" ] && [ "$a" = "$(dump "$local")" ]; then pass; else fail "$2: results differ from the local run"; fi
+  a=$(results_dump "$1")
+  if [ -n "$a" ] && [ "$a" = "$(results_dump "$local")" ]; then pass; else fail "$2: results differ from the local run"; fi
 }
 
 # the reference: the same scenario run here
