@@ -1,0 +1,30 @@
+/*
+** store_pick.h -- which scenario version of a results database a reading
+** command (compare, report) is about: --scenario NAME or SHA-prefix, or the
+** only one there is.
+*/
+#ifndef NEOSIM_STORE_PICK_H
+#define NEOSIM_STORE_PICK_H
+
+#include <stddef.h>
+
+struct sqlite3;
+
+typedef struct store_version {
+  char sha256[65];
+  char name[256];
+  long runs_done, runs_failed;
+} store_version;
+
+/* Choose the version of db (file: its path, for messages) that want names:
+**  - want NULL: the one version with runs; several is an error listing
+**    them (name, SHA-256 prefix, runs) and saying how to choose;
+**  - want a name: the most recently stored version of that name; when
+**    there are several, a note on stderr says which one was taken;
+**  - want 4 to 64 hex digits: the version whose SHA-256 starts so
+**    (unique, else an error listing the candidates).
+** 0 with *out filled, or -1 with a message naming the file in err. */
+int store_pick_scenario(struct sqlite3 *db, const char *file, const char *want, store_version *out, char *err,
+                        size_t errlen);
+
+#endif
