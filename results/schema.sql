@@ -110,20 +110,30 @@ CREATE INDEX series_by_run ON series (run_id, t_days, name);
 
 -- Business events of a run, in time order: contract starts, renewals and
 -- ends, tenant defaults, orders, shocks (when they hit and end), facility
--- draws, covenant breaches and the default that ends a run.  Failures and
--- repairs (many) are recorded only for traced runs.  Answers "why did cash
--- run out in this replication?":
+-- draws, covenant breaches and the default that ends a run.  Runs traced
+-- with `neosim run --trace P:R` also record the frequent ones: shipments,
+-- deliveries, installs (and waits for power), failures, repairs, sales
+-- and retirements of nodes, and every policy call with its actions.
+-- Answers "why did cash run out in this replication?":
 --   SELECT t_days, kind, subject, detail FROM events WHERE run_id = ? ORDER BY t_days;
 -- Schema version 2 added this table, version 3 scenarios.overrides (older
 -- databases are refused with a message: re-run into a new file).
 CREATE TABLE events (
   run_id  INTEGER NOT NULL,  -- runs.id (not declared REFERENCES, as series)
   t_days  REAL NOT NULL,     -- simulated days since the scenario start
-  kind    TEXT NOT NULL,     -- contract_start, renewal, contract_end, tenant_default, order,
-                             -- shock, shock_end, release, draw, covenant_breach, default,
-                             -- termination_notice, offer_declined, failure (traced)
-  subject TEXT NOT NULL,     -- the tenant, SKU, shock, debt tranche ... it concerns
-  detail  TEXT               -- a human-readable account
+  -- Every run: contract_start, renewal, contract_end, tenant_default, order,
+  -- shock, shock_end, release, draw, covenant_breach, default,
+  -- termination_notice, offer_declined.  Traced runs also: shipment,
+  -- delivery, power_wait, install, failure, repair, sale, retirement,
+  -- policy.
+  kind    TEXT NOT NULL,
+  -- What it concerns: the tenant, SKU, shock, debt tranche, 'cash'; for
+  -- 'policy' the policy (procurement, pricing, allocation).
+  subject TEXT NOT NULL,
+  -- A human-readable account; for 'policy' "REASON: ACTION; ACTION" with
+  -- REASON review, shock or contract_end and each action as key=value
+  -- pairs ("review: order=h100 site=dc1 nodes=100"), or "REASON: no action".
+  detail  TEXT
 );
 CREATE INDEX events_by_run ON events (run_id, t_days);
 

@@ -21,7 +21,13 @@ static double now_s(clockid_t clk) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, results *res,
+int batch_traced(const batch_opts *o, size_t point, long rep) {
+  for (size_t i = 0; i < o->ntrace; i++)
+    if (o->trace[2 * i] == (long)point && o->trace[2 * i + 1] == rep) return 1;
+  return 0;
+}
+
+int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, int trace, results *res,
                   uint64_t *events, char *err, size_t errlen) {
   results_reset(res);
   *events = 0;
@@ -29,6 +35,7 @@ int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, resu
   policy_ctx *pol = policy_new(s, point, &none, err, errlen);
   if (!pol && !none) return -1;
   model_hooks hooks = pol ? policy_hooks(pol) : (model_hooks){0};
+  hooks.trace = trace;
   model *m = model_new(s->points[point].cfg, &hooks, seed, (uint64_t)rep, err, errlen);
   int rc = m ? model_run(m, res, err, errlen) : -1;
   if (m) *events = model_events(m);
@@ -96,7 +103,8 @@ static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
   run_of(b, t, &p, &r);
   double w0 = now_s(CLOCK_MONOTONIC);
   h.started = now_s(CLOCK_REALTIME);
-  h.ok = batch_run_one(b->s, p, b->o->seed, r, &b->res, &h.events, h.error, sizeof h.error) == 0;
+  h.ok = batch_run_one(b->s, p, b->o->seed, r, batch_traced(b->o, p, r), &b->res, &h.events, h.error,
+                       sizeof h.error) == 0;
   h.wall_s = now_s(CLOCK_MONOTONIC) - w0;
   if (!h.ok) results_reset(&b->res);
   void *body = results_encode(&b->res, &n);
@@ -188,7 +196,8 @@ static void on_lost(void *ctx, long t, const char *why) {
 
 static void mark_done(void *ctx, int point, int rep) {
   batch *b = ctx;
-  if (point >= 0 && (size_t)point < b->s->npoints && rep >= 0 && rep < b->o->replications)
+  if (point >= 0 && (size_t)point < b->s->npoints && rep >= 0 && rep < b->o->replications &&
+      !batch_traced(b->o, (size_t)point, rep))
     b->plan[(long)point * b->o->replications + rep] = -1;
 }
 

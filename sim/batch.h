@@ -21,7 +21,13 @@ typedef struct batch_opts {
                           replication) is shard mod nshards; 0 of 1: all */
   int resume;        /* skip runs already done with this seed */
   int progress;      /* print progress on stderr while running */
+  const long *trace; /* runs to trace (every business event and policy call
+                        recorded): ntrace (point, replication) pairs */
+  size_t ntrace;
 } batch_opts;
+
+/* Whether run (point, rep) is one of o's traced runs. */
+int batch_traced(const batch_opts *o, size_t point, long rep);
 
 /* Per-point tallies for the summary table. */
 typedef struct batch_point {
@@ -39,9 +45,10 @@ typedef struct batch_report {
   char first_error[1200];
 } batch_report;
 
-/* Run one replication of one point into res (reset first).  0, or -1
-** with the error in err; *events gets the events dispatched. */
-int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, results *res,
+/* Run one replication of one point into res (reset first), traced or
+** not (model_hooks.trace).  0, or -1 with the error in err; *events gets
+** the events dispatched. */
+int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, int trace, results *res,
                   uint64_t *events, char *err, size_t errlen);
 
 /* Run the batch into the database at db (created as needed).  Worker
@@ -49,7 +56,8 @@ int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, resu
 ** in one transaction as it ends (done, or failed with its error; a run
 ** whose worker process died is stored failed with why).  Returns 0 when every
 ** run was stored, -1 when the database could not be written (message in
-** err; runs stored before stay). */
+** err; runs stored before stay).  With resume, traced runs are redone
+** even when done, so a finished batch can be traced run by run. */
 int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_report *rep, char *err,
               size_t errlen);
 

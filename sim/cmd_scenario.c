@@ -23,7 +23,7 @@
 
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
-    "                  [-j N] [--shard K/N] [--resume] [--quiet]\n"
+    "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
     "                  [--lua-memory MB] [--lua-instructions N]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
     "(its parameters, metrics and monthly series) in the results database.\n"
@@ -41,6 +41,13 @@ const char cmd_run_help[] =
     "  --resume          finish an interrupted batch: skip the runs this database\n"
     "                    already has as done (same scenario version and seed),\n"
     "                    redo the others\n"
+    "  --trace P:R       trace run P:R (sweep point P, replication R, 0-based):\n"
+    "                    record every business event in its events table --\n"
+    "                    shipments, deliveries, installs, failures, repairs,\n"
+    "                    sales, each policy call with its actions -- besides\n"
+    "                    the contract, order, shock and finance events every run\n"
+    "                    records (repeatable; with --resume a traced run is\n"
+    "                    redone even when done, the others are skipped)\n"
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
     LUA_LIMIT_HELP "\n"
     "Each run is written in one transaction as it ends: a killed batch leaves\n"
@@ -61,7 +68,26 @@ typedef struct opts {
   scenario_opts so; /* --seed, --reps, --set, --lua-* */
   int quiet, resume;
   long jobs, shard, nshards;
+  long *trace; /* --trace: (point, replication) pairs */
+  size_t ntrace;
 } opts;
+
+/* --trace P:R, checked against the scenario once it is loaded. */
+static int add_trace(opts *o, const char *cmd, const char *v) {
+  char p[32];
+  const char *colon = strchr(v, ':');
+  long pt, rep;
+  if (!colon || (size_t)(colon - v) >= sizeof p) return cli_usage_error("%s: --trace '%s' is not P:R", cmd, v);
+  snprintf(p, sizeof p, "%.*s", (int)(colon - v), v);
+  if (args_long(p, 0, 1000000000, &pt) || args_long(colon + 1, 0, 1000000000, &rep))
+    return cli_usage_error("%s: --trace '%s': need a sweep point and a replication, integers >= 0 (e.g. 0:3)",
+                           cmd, v);
+  long *n = realloc(o->trace, (o->ntrace + 1) * 2 * sizeof *n);
+  if (!n) return cli_usage_error("%s: out of memory", cmd);
+  o->trace = n;
+  n[2 * o->ntrace] = pt, n[2 * o->ntrace + 1] = rep, o->ntrace++;
+  return 0;
+}
 
 /* One option at argv[*i]: 1 taken, 0 not ours, 2 error (printed). */
 static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
@@ -79,6 +105,7 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     if (args_long(v, 1, 4096, &o->jobs)) return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", cmd, v);
     return 1;
   }
+  if ((r = cli_opt(argc, argv, i, "--trace", &v))) return r < 0 || add_trace(o, cmd, v) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--shard", &v))) {
     char k[32], n[32];
     const char *slash = r > 0 ? strchr(v, '/') : NULL;
@@ -131,9 +158,17 @@ int cmd_run(int argc, char **argv) {
   scenario *s = rc ? NULL : load(&o);
   char err[1024];
   if (!rc && !s) rc = 2;
+  batch_opts bo = {0};
   if (!rc) {
-    batch_opts bo = {o.so.seed_set ? o.so.seed : s->seed, o.so.reps ? o.so.reps : s->replications,
-                     o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2)};
+    bo = (batch_opts){o.so.seed_set ? o.so.seed : s->seed, o.so.reps ? o.so.reps : s->replications,
+                      o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2),
+                      o.trace, o.ntrace};
+    for (size_t i = 0; i < o.ntrace && !rc; i++)
+      if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
+        rc = cli_usage_error("%s: --trace %ld:%ld: the scenario has points 0 to %zu and replications 0 to %ld",
+                             argv[0], o.trace[2 * i], o.trace[2 * i + 1], s->npoints - 1, bo.replications - 1);
+  }
+  if (!rc) {
     batch_report rep;
     if (batch_run(s, &bo, o.db, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
     else {
@@ -145,6 +180,7 @@ int cmd_run(int argc, char **argv) {
   }
   scenario_free(s);
   scenario_opts_free(&o.so);
+  free(o.trace);
   return rc;
 }
 

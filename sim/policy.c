@@ -274,6 +274,70 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
   return 0;
 }
 
+/* ---- tracing ---- */
+typedef struct buf {
+  char *s;
+  size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = (b->n + n + 1) * 2;
+    char *ns = realloc(b->s, cap);
+    if (!ns) return; /* the detail is cut short; the trace is a convenience */
+    b->s = ns, b->cap = cap;
+  }
+  memcpy(b->s + b->n, s, n);
+  b->n += n, b->s[b->n] = '\0';
+}
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* An action as "key=value ..." in a fixed key order (a table's own order
+** is not), e.g. "order=h100 site=dc1 nodes=100". */
+static void describe(lua_State *L, int t, buf *b) {
+  static const char *const keys[] = {"order", "offer", "price", "sell", "retire", "draw", "internal", "site",
+                                     "nodes", "gpu_hour", "amount", "term_months", "priority"};
+  int first = 1;
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    int ty = lua_getfield(L, t, keys[i]);
+    if (ty != LUA_TNIL) {
+      char v[64];
+      if (!first) puts_(b, " ");
+      first = 0;
+      puts_(b, keys[i]), puts_(b, "=");
+      if (ty == LUA_TNUMBER) snprintf(v, sizeof v, "%.10g", lua_tonumber(L, -1)), puts_(b, v);
+      else if (ty == LUA_TSTRING) puts_(b, lua_tostring(L, -1));
+      else if (ty == LUA_TTABLE) { /* priority: a list of tenant names */
+        lua_Integer n = luaL_len(L, -1);
+        for (lua_Integer k = 1; k <= n; k++) {
+          lua_rawgeti(L, -1, k);
+          if (k > 1) puts_(b, ",");
+          puts_(b, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+          lua_pop(L, 1);
+        }
+      }
+    }
+    lua_pop(L, 1);
+  }
+}
+
+/* A traced run records each policy call: "REASON: action; action" or
+** "REASON: no action". */
+static void trace_call(lua_State *L, model *m, policy_kind k, policy_reason why, int res) {
+  buf b = {0};
+  puts_(&b, policy_reason_name(why));
+  size_t n = lua_istable(L, res) ? (size_t)luaL_len(L, res) : 0;
+  puts_(&b, n ? ": " : ": no action");
+  for (size_t i = 0; i < n; i++) {
+    if (i) puts_(&b, "; ");
+    lua_rawgeti(L, res, (lua_Integer)i + 1);
+    describe(L, lua_gettop(L), &b);
+    lua_pop(L, 1);
+  }
+  model_note(m, "policy", policy_kind_name(k), b.s ? b.s : "");
+  free(b.s);
+}
+
 static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err, size_t errlen) {
   policy_ctx *p = ctx;
   lua_State *L = p->L;
@@ -284,6 +348,7 @@ static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err
   push_state(p, m, why);
   int rc = sandbox_pcall(L, 1, 1, msg, sizeof msg);
   if (rc == 0) rc = apply(p, m, 1, msg, sizeof msg);
+  if (rc == 0 && model_tracing(m)) trace_call(L, m, k, why, 1);
   if (rc) snprintf(err, errlen, "policy %s (%s): %s", policy_kind_name(k), p->where[k], msg);
   lua_settop(L, 0);
   return rc;

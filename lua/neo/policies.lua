@@ -170,6 +170,7 @@ end
 -- nil, or what is wrong with action a.
 local function check_one(a)
   if type(a) ~= "table" then return "must be a table, got " .. type(a) end
+  if getmetatable(a) ~= nil then return "must be a plain table (no metatable)" end
   local which
   for _, k in ipairs(ACTIONS) do
     if a[k] ~= nil and not (k == "price" and a.offer ~= nil) then -- an offer's price is a field
@@ -191,8 +192,8 @@ local function check_one(a)
     local list, seen = a.priority, {}
     local n = 0
     if type(list) == "table" then for _ in pairs(list) do n = n + 1 end end
-    if type(list) ~= "table" or n == 0 or n ~= #list then
-      return "'priority' must be a non-empty list of tenant names"
+    if type(list) ~= "table" or getmetatable(list) ~= nil or n == 0 or n ~= #list then
+      return "'priority' must be a non-empty list of tenant names (a plain table)"
     end
     for i, name in ipairs(list) do
       if not OK.name(name) then return ("priority[%d] must be a tenant name"):format(i) end
@@ -214,6 +215,8 @@ end
 function P.check_actions(actions)
   if actions == nil then return nil end
   if type(actions) ~= "table" then return "a policy must return a list of actions or nil, got " .. type(actions) end
+  -- plain tables only: neosim reads them outside Lua's protection, where a metamethod must not run
+  if getmetatable(actions) ~= nil then return "a policy must return a plain list of actions (no metatable)" end
   local n = 0
   for _ in pairs(actions) do n = n + 1 end
   if n ~= #actions then

@@ -139,6 +139,8 @@ static void retire(model *m, uint32_t id, int sold) {
   m->site_kw[m->pools[n->pool].site] -= site_kw_of(m, id);
   fleet_set_state(m, id, NODE_RETIRED);
   if (proceeds > 0) ledger_pay(m, 0, proceeds);
+  model_trace(m, sold ? "sale" : "retirement", sku_of(m, id)->name, "node %u at %s ($%.0f)", id,
+              m->cfg->sites[m->pools[n->pool].site].name, proceeds);
 }
 
 /* A node comes back from its holder (job end, lease end, preemption). */
@@ -180,6 +182,7 @@ void fleet_delivered(model *m, uint32_t id) {
     return;
   }
   fleet_set_state(m, id, NODE_INSTALLING); /* waits for power, in delivery order */
+  model_trace(m, "power_wait", sku_of(m, id)->name, "node %u waits for power at %s", id, m->cfg->sites[site].name);
   if (idset_add(&m->site_waiting[site], id, &pos)) model_fail(m, "out of memory queueing a delivery");
 }
 
@@ -201,6 +204,8 @@ static void put_in_service(model *m, uint32_t id, double installed_h) {
 void fleet_on_installed(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   put_in_service(m, ev->id, engine_now(e));
+  model_trace(m, "install", sku_of(m, ev->id)->name, "node %u at %s", ev->id,
+              m->cfg->sites[m->pools[m->nodes[ev->id].pool].site].name);
   fleet_rebalance(m, m->pools[m->nodes[ev->id].pool].sku);
 }
 
@@ -258,6 +263,8 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   (void)e;
   fleet_release(m, ev->id);
+  model_trace(m, "repair", sku_of(m, ev->id)->name, "node %u at %s back", ev->id,
+              m->cfg->sites[m->pools[m->nodes[ev->id].pool].site].name);
   fleet_rebalance(m, m->pools[m->nodes[ev->id].pool].sku);
 }
 

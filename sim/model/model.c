@@ -41,6 +41,13 @@ void model_event(model *m, const char *kind, const char *subject, const char *fm
   va_end(ap);
 }
 
+int model_tracing(const model *m) { return m->hooks.trace; }
+
+void model_note(model *m, const char *kind, const char *subject, const char *detail) {
+  if (m->out && results_event(m->out, engine_now(m->e) / 24.0, kind, subject, detail))
+    model_fail(m, "out of memory recording events");
+}
+
 void model_trace(model *m, const char *kind, const char *subject, const char *fmt, ...) {
   if (!m->hooks.trace) return; /* frequent events: recorded only when tracing */
   va_list ap;

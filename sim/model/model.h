@@ -44,7 +44,8 @@ const char *policy_reason_name(policy_reason r);
 typedef struct model_hooks {
   int (*policy)(void *ctx, model *m, policy_kind which, policy_reason why, char *err, size_t errlen);
   void *ctx;
-  int trace; /* 1: also record frequent events (failures, ...) */
+  int trace; /* 1: also record frequent events (shipments, deliveries,
+                installs, failures, repairs, retirements, policy calls) */
 } model_hooks;
 
 /* Build the model of replication rep with base seed seed.  cfg is
@@ -60,6 +61,11 @@ int model_run(model *m, results *out, char *err, size_t errlen);
 
 /* Events dispatched so far. */
 uint64_t model_events(const model *m);
+
+/* Tracing: whether this run records every business event (hooks.trace),
+** and record one now (kind, subject, detail as in the events table). */
+int model_tracing(const model *m);
+void model_note(model *m, const char *kind, const char *subject, const char *detail);
 
 /* ---- what policies see ---- */
 const model_cfg *model_config(const model *m);

@@ -32,6 +32,8 @@ static int add_shipment(model *m, uint32_t first, long n) {
   double lead = dist_sample(&m->cfg->supplier.lead_time_days, &m->lead) * 24.0 * m->mult_lead;
   for (long k = 0; k < n; k++) fleet_set_state(m, first + (uint32_t)k, NODE_TRANSIT);
   engine_after(m->e, lead > 0 ? lead : 0, EV_DELIVERY, (uint32_t)m->nships++, 0);
+  model_trace(m, "shipment", m->cfg->skus[m->pools[m->nodes[first].pool].sku].name, "%ld nodes, lead time %.1f days",
+              n, (lead > 0 ? lead : 0) / 24.0);
   return 0;
 }
 
@@ -86,6 +88,9 @@ void supply_on_delivery(engine *e, const engine_event *ev, void *ctx) {
     fleet_delivered(m, id);
   }
   if (m->cfg->supplier.pay_on_delivery) ledger_pay(m, capex, 0);
+  const pool *p = &m->pools[m->nodes[s->first].pool];
+  model_trace(m, "delivery", m->cfg->skus[p->sku].name, "%ld nodes at %s ($%.0f)", s->nodes,
+              m->cfg->sites[p->site].name, capex);
 }
 
 int supply_init(model *m) {

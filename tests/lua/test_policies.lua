@@ -183,8 +183,14 @@ T.test("_check_actions: errors name the action", function()
   bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, draw, offer, internal, priority)")
   bad({ { ordr = "h100" } },
     "action 1: not an action (one of order, sell, retire, price, draw, offer, internal, priority) (did you mean order?)")
-  bad({ { priority = {} } }, "action 1: 'priority' must be a non-empty list of tenant names")
-  bad({ { priority = "od" } }, "action 1: 'priority' must be a non-empty list of tenant names")
+  bad({ { priority = {} } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
+  bad({ { priority = "od" } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
+  -- metamethods would run where neosim reads the actions, outside Lua's protection
+  local trap = { __index = function() error("trap") end, __len = function() error("trap") end }
+  bad(setmetatable({}, trap), "a policy must return a plain list of actions (no metatable)")
+  bad({ setmetatable({ order = "h100", site = "dc1", nodes = 1 }, trap) }, "action 1: must be a plain table (no metatable)")
+  bad({ { priority = setmetatable({ "od" }, trap) } },
+    "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   bad({ { priority = { "od", 3 } } }, "action 1: priority[2] must be a tenant name")
   bad({ { priority = { "od", "od" } } }, "action 1: priority: tenant 'od' listed twice")
   bad({ { priority = { "od" }, nodes = 1 } }, "action 1: 'nodes' does not go with 'priority' (priority takes priority)")
