@@ -77,9 +77,17 @@ CREATE TABLE params (
 -- Run-level results, one row per run and metric.  Names include at least
 -- revenue_total, opex_total, power_cost_total, depreciation_total,
 -- capex_total, interest_total, npv, irr, cash_min, utilization_mean,
--- failures, default_day (NULL when no default), and per tenant
+-- failures, default_day (NULL when no default), covenant_breaches,
+-- payback_years (NULL when not paid back by the horizon), and per tenant
 -- '<tenant>.revenue'; for on-demand and spot tenants also '<tenant>.jobs',
--- '<tenant>.blocked_fraction' and '<tenant>.wait_mean_hours'.
+-- '<tenant>.blocked_fraction' and '<tenant>.wait_mean_hours' (the README
+-- lists them all).
+-- Warm-up: the statistics of a steady state leave out the scenario's first
+-- warmup_days -- the time averages utilization_mean and '<tenant>.queue_mean'
+-- run from the end of the warm-up, and '<tenant>.jobs', '.served',
+-- '.blocked_fraction', '.abandoned_fraction' and '.wait_mean_hours' count
+-- only jobs arriving after it.  Money, GPU-hours, failures and every other
+-- total cover the whole horizon: the cash of the warm-up is real.
 CREATE TABLE metrics (
   run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
   name   TEXT NOT NULL,
@@ -213,5 +221,151 @@ CREATE VIEW point_params AS
 SELECT DISTINCT r.scenario, r.point, p.name, p.value, r.scenario_sha256
 FROM runs r JOIN params p ON p.run_id = r.id
 WHERE p.swept = 1;
+
+-- Paired differences between sweep points, replication by replication.
+-- Runs with the same replication at different points share their random
+-- numbers (runs.seed), so d = value(point) - value(baseline) of the same
+-- replication varies much less than two independent samples would: the
+-- common random numbers method.  One row per scenario version, baseline
+-- point, other point and metric, over the replications done at both with
+-- non-NULL values:
+--   scenario, baseline, point, metric
+--   n              replications paired
+--   mean_diff      mean of d: the estimate of mean(point) - mean(baseline)
+--   sd_diff        sample standard deviation of d (NULL when n < 2)
+--   ci95           half-width of the 95% confidence interval of mean_diff,
+--                  t(0.975, n - 1) * sd_diff / sqrt(n) (NULL when n < 2)
+--   ci95_unpaired  the half-width the same difference would have from
+--                  independent samples of each point,
+--                  t(0.975, n - 1) * sqrt(sd_b^2 / n + sd_p^2 / n), over the
+--                  same replications
+--   width_ratio    ci95 / ci95_unpaired: below 1 when pairing helps (NULL
+--                  when the unpaired width is 0)
+--   scenario_sha256
+-- Filter on baseline (WHERE baseline = 0) as neosim compare does; sd is
+-- computed one-pass from deviations to the first replication's d, which
+-- stays accurate for large values with small spread.
+CREATE VIEW paired AS
+WITH vals AS (
+  SELECT r.scenario, r.scenario_sha256, r.point, r.replication, m.name AS metric, m.value
+  FROM runs r JOIN metrics m ON m.run_id = r.id
+  WHERE r.status = 'done' AND m.value IS NOT NULL
+), d AS (
+  SELECT p.scenario, p.scenario_sha256, b.point AS baseline, p.point, p.metric,
+         p.value - b.value AS diff, p.value AS xp, b.value AS xb,
+         first_value(p.value - b.value) OVER w AS kd,
+         first_value(p.value) OVER w AS kp, first_value(b.value) OVER w AS kb
+  FROM vals p
+  JOIN vals b ON b.scenario_sha256 = p.scenario_sha256 AND b.metric = p.metric
+             AND b.replication = p.replication AND b.point <> p.point
+  WINDOW w AS (PARTITION BY p.scenario_sha256, b.point, p.point, p.metric ORDER BY p.replication)
+), agg AS (
+  SELECT scenario, scenario_sha256, baseline, point, metric, count(*) AS n, avg(diff) AS mean_diff,
+         (sum((diff - kd) * (diff - kd)) - sum(diff - kd) * sum(diff - kd) / count(*)) / (count(*) - 1) AS var_d,
+         (sum((xp - kp) * (xp - kp)) - sum(xp - kp) * sum(xp - kp) / count(*)) / (count(*) - 1) AS var_p,
+         (sum((xb - kb) * (xb - kb)) - sum(xb - kb) * sum(xb - kb) / count(*)) / (count(*) - 1) AS var_b
+  FROM d GROUP BY scenario_sha256, baseline, point, metric
+), tq AS (
+  SELECT a.*, (SELECT t.t975 FROM student_t t WHERE t.df <= a.n - 1 ORDER BY t.df DESC LIMIT 1) AS t975
+  FROM agg a
+)
+SELECT scenario, baseline, point, metric, n, mean_diff,
+       sqrt(max(var_d, 0)) AS sd_diff,
+       t975 * sqrt(max(var_d, 0) / n) AS ci95,
+       t975 * sqrt((max(var_p, 0) + max(var_b, 0)) / n) AS ci95_unpaired,
+       CASE WHEN max(var_p, 0) + max(var_b, 0) > 0
+            THEN sqrt(max(var_d, 0) / (max(var_p, 0) + max(var_b, 0))) END AS width_ratio,
+       scenario_sha256
+FROM tq;
+
+-- Tails of each metric across the replications of a sweep point, over runs
+-- done and non-NULL values: the empirical quantiles
+--   p05, p50, p95  the value of rank ceil(q * n) in ascending order (the
+--                  inverse of the empirical distribution function: always
+--                  one of the observed values)
+--   cvar05         the mean of the ceil(0.05 * n) lowest values (the mean
+--                  of the worst 5% when low is bad, as for cash and NPV)
+--   min, max
+-- with scenario, point, metric, n, then scenario_sha256.
+CREATE VIEW tails AS
+WITH ranked AS (
+  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, m.value,
+         row_number() OVER w AS k, count(*) OVER (PARTITION BY r.scenario_sha256, r.point, m.name) AS n
+  FROM runs r JOIN metrics m ON m.run_id = r.id
+  WHERE r.status = 'done' AND m.value IS NOT NULL
+  WINDOW w AS (PARTITION BY r.scenario_sha256, r.point, m.name ORDER BY m.value)
+), cut AS (
+  SELECT *, CAST(ceil(0.05 * n) AS INTEGER) AS k05, CAST(ceil(0.5 * n) AS INTEGER) AS k50,
+         CAST(ceil(0.95 * n) AS INTEGER) AS k95 FROM ranked
+)
+SELECT scenario, point, metric, n,
+       max(CASE WHEN k = k05 THEN value END) AS p05,
+       max(CASE WHEN k = k50 THEN value END) AS p50,
+       max(CASE WHEN k = k95 THEN value END) AS p95,
+       avg(CASE WHEN k <= k05 THEN value END) AS cvar05,
+       min(value) AS min, max(value) AS max,
+       scenario_sha256
+FROM cut GROUP BY scenario_sha256, point, metric;
+
+-- The risks of each sweep point over its replications (runs done):
+--   scenario, point, n             replications done
+--   p_default                      share of replications that defaulted
+--                                  (metric default_day not NULL)
+--   p_default_lo, p_default_hi     its 95% Wilson score interval
+--   p_breach, p_breach_lo, p_breach_hi  the same for a covenant breach
+--                                  (covenant_breaches > 0)
+--   cash_min_var05, cash_min_cvar05  value at risk and conditional value at
+--                                  risk at 5% of the minimum cash: the 5%
+--                                  quantile (as tails.p05: 5% of the
+--                                  replications end at or below it) and
+--                                  the mean of that worst 5%
+--   npv_var05, npv_cvar05          the same for the NPV
+--   p_payback                      share paid back by the horizon
+--                                  (payback_years not NULL)
+--   payback_p10, payback_p50, payback_p90  quantiles of payback_years with
+--                                  "not paid back" as the longest: NULL
+--                                  when the quantile is not paid back
+--   then scenario_sha256.  $ for money, years for payback.
+CREATE VIEW risk AS
+WITH per AS (
+  SELECT r.scenario, r.scenario_sha256, r.point,
+         max(CASE WHEN m.name = 'default_day' THEN m.value IS NOT NULL END) AS defaulted,
+         max(CASE WHEN m.name = 'covenant_breaches' THEN m.value > 0 END) AS breached,
+         max(CASE WHEN m.name = 'payback_years' THEN m.value END) AS payback
+  FROM runs r JOIN metrics m ON m.run_id = r.id
+  WHERE r.status = 'done' AND m.name IN ('default_day', 'covenant_breaches', 'payback_years')
+  GROUP BY r.id
+), pb AS (
+  SELECT *, row_number() OVER (PARTITION BY scenario_sha256, point ORDER BY payback IS NULL, payback) AS k,
+         count(*) OVER (PARTITION BY scenario_sha256, point) AS n
+  FROM per
+), pts AS (
+  SELECT scenario, scenario_sha256, point, n, avg(coalesce(defaulted, 0)) AS p_default,
+         avg(coalesce(breached, 0)) AS p_breach, avg(payback IS NOT NULL) AS p_payback,
+         max(CASE WHEN k = CAST(ceil(0.1 * n) AS INTEGER) THEN payback END) AS payback_p10,
+         max(CASE WHEN k = CAST(ceil(0.5 * n) AS INTEGER) THEN payback END) AS payback_p50,
+         max(CASE WHEN k = CAST(ceil(0.9 * n) AS INTEGER) THEN payback END) AS payback_p90
+  FROM pb GROUP BY scenario_sha256, point
+), wilson AS (  -- z = 1.959964
+  SELECT *, 1.959964 * 1.959964 AS z2 FROM pts
+)
+SELECT w.scenario, w.point, w.n,
+       w.p_default,
+       max(0.0, (w.p_default + w.z2 / (2 * w.n) - 1.959964 * sqrt(w.p_default * (1 - w.p_default) / w.n + w.z2 / (4 * w.n * w.n)))
+         / (1 + w.z2 / w.n)) AS p_default_lo,
+       min(1.0, (w.p_default + w.z2 / (2 * w.n) + 1.959964 * sqrt(w.p_default * (1 - w.p_default) / w.n + w.z2 / (4 * w.n * w.n)))
+         / (1 + w.z2 / w.n)) AS p_default_hi,
+       w.p_breach,
+       max(0.0, (w.p_breach + w.z2 / (2 * w.n) - 1.959964 * sqrt(w.p_breach * (1 - w.p_breach) / w.n + w.z2 / (4 * w.n * w.n)))
+         / (1 + w.z2 / w.n)) AS p_breach_lo,
+       min(1.0, (w.p_breach + w.z2 / (2 * w.n) + 1.959964 * sqrt(w.p_breach * (1 - w.p_breach) / w.n + w.z2 / (4 * w.n * w.n)))
+         / (1 + w.z2 / w.n)) AS p_breach_hi,
+       c.p05 AS cash_min_var05, c.cvar05 AS cash_min_cvar05,
+       v.p05 AS npv_var05, v.cvar05 AS npv_cvar05,
+       w.p_payback, w.payback_p10, w.payback_p50, w.payback_p90,
+       w.scenario_sha256
+FROM wilson w
+LEFT JOIN tails c ON c.scenario_sha256 = w.scenario_sha256 AND c.point = w.point AND c.metric = 'cash_min'
+LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point AND v.metric = 'npv';
 
 PRAGMA user_version = 3;

@@ -23,7 +23,9 @@ return neo.scenario {
   name = "erlang-b-check",
   start = "2026-01-01", horizon_days = 3650, warmup_days = 30,
   seed = 1, replications = 20,
-  skus  = { h100 = { gpus_per_node = 8, node_price = 270000, node_kw = 10.2 } },
+  -- life_years: the nodes must outlive the 10-year horizon (the default 6
+  -- years would retire the whole pool in year 6 and block every job after)
+  skus  = { h100 = { gpus_per_node = 8, node_price = 270000, node_kw = 10.2, life_years = 12 } },
   sites = { dc1 = { power_mw = 50, pue = 1.2, power_price_mwh = 66 } }, -- Texas 6.60 c/kWh (EIA 2023)
   fleet = { { site = "dc1", sku = "h100", nodes = 10 } },
   tenants = {

@@ -6,6 +6,10 @@
 --       reads one number per line (one per replication), prints the mean,
 --       the 95% Student-t half-width and the target; exit 0 when the target
 --       lies inside mean +- half-width, 1 when not.
+--   lua5.4 stats.lua paired < pairs
+--       reads "baseline point" value pairs (one replication per line) and
+--       prints n, the mean of point - baseline, its 95% half-width, and the
+--       half-width of the same difference from independent samples.
 
 local function erlang_b(c, a)
   local b = 1.0
@@ -20,14 +24,18 @@ local function erlang_c_wq(c, lambda, mu)
   return pw / (c * mu - lambda)
 end
 
--- t quantile 0.975 for df degrees of freedom (table; 1.96 beyond 120)
-local T975 = { 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-  2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074,
-  2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042 }
+-- t quantile 0.975 for df degrees of freedom (table as results/schema.sql's
+-- student_t; the next smaller tabled df beyond 30, conservative)
+local T975 = { 12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004,
+  2.262157, 2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.131450, 2.119905, 2.109816,
+  2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529,
+  2.051831, 2.048407, 2.045230, 2.042272 }
 local function t975(df)
   if df <= 30 then return T975[df] end
-  if df <= 40 then return 2.021 elseif df <= 60 then return 2.000 elseif df <= 120 then return 1.980 end
-  return 1.960
+  if df < 40 then return 2.042272 elseif df < 50 then return 2.021075 elseif df < 60 then return 2.008559
+  elseif df < 80 then return 2.000298 elseif df < 100 then return 1.990063 elseif df < 120 then return 1.983972
+  elseif df < 200 then return 1.979930 elseif df < 500 then return 1.971896 elseif df < 1000 then return 1.964720 end
+  return 1.962339
 end
 
 local function inside(target, label)
@@ -52,14 +60,37 @@ local function inside(target, label)
   return ok
 end
 
+local function mean_var(xs)
+  local n, s, ss = #xs, 0, 0
+  for _, x in ipairs(xs) do s = s + x end
+  local mean = s / n
+  for _, x in ipairs(xs) do ss = ss + (x - mean) ^ 2 end
+  return mean, ss / (n - 1)
+end
+
+local function paired()
+  local b, p, d = {}, {}, {}
+  for line in io.lines() do
+    local x, y = line:match("^(%S+)%s+(%S+)$")
+    if x then b[#b + 1], p[#p + 1], d[#d + 1] = tonumber(x), tonumber(y), tonumber(y) - tonumber(x) end
+  end
+  local n = #d
+  local md, vd = mean_var(d)
+  local _, vb = mean_var(b)
+  local _, vp = mean_var(p)
+  print(string.format("%d %.17g %.17g %.17g", n, md, t975(n - 1) * math.sqrt(vd / n), t975(n - 1) * math.sqrt((vb + vp) / n)))
+end
+
 local cmd = arg[1]
 if cmd == "erlang_b" then
   print(string.format("%.12g", erlang_b(tonumber(arg[2]), tonumber(arg[3]))))
 elseif cmd == "erlang_c_wq" then
   print(string.format("%.12g", erlang_c_wq(tonumber(arg[2]), tonumber(arg[3]), tonumber(arg[4]))))
+elseif cmd == "paired" then
+  paired()
 elseif cmd == "inside" then
   os.exit(inside(tonumber(arg[2]), arg[3] or "") and 0 or 1)
 else
-  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | inside TARGET LABEL\n")
+  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | inside TARGET LABEL | paired\n")
   os.exit(2)
 end

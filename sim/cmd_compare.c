@@ -1,0 +1,465 @@
+/*
+** cmd_compare.c -- `neosim compare`: the sweep points of one scenario
+** version side by side, from the views of results/schema.sql (summary,
+** paired, risk, point_params), so the command shows exactly what a
+** sqlite3 query of those views gives.
+*/
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "cli.h"
+#include "store.h"
+#include "store_pick.h"
+#include "table.h"
+
+#define DEFAULT_DB "results/neosim.db"
+
+const char cmd_compare_help[] =
+    "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
+    "                      [--format table|csv|md]\n\n"
+    "The sweep points of one scenario version side by side:\n"
+    "  - each point's swept parameter values and, for each metric, the mean over\n"
+    "    its replications +- the half-width of the 95% confidence interval\n"
+    "    (Student t), with the number of replications;\n"
+    "  - paired differences against the baseline point: replication r of every\n"
+    "    point uses the same random numbers, so point - baseline is estimated\n"
+    "    replication by replication; shown with its 95% CI, the half-width the\n"
+    "    same difference would have from independent samples, and their ratio\n"
+    "    (below 1: pairing narrowed the interval);\n"
+    "  - risks: probability of default and of a covenant breach (95% Wilson\n"
+    "    intervals), value at risk and conditional value at risk at 5% of the\n"
+    "    minimum cash and of the NPV, share paid back and payback quantiles.\n"
+    "Only runs with status 'done' count.  The figures are those of the views\n"
+    "summary, paired, risk and point_params (results/schema.sql documents them).\n\n"
+    "  --db FILE        results database (default " DEFAULT_DB ")\n"
+    "  --scenario S     scenario name (its latest version) or SHA-256 prefix;\n"
+    "                   needed when the file holds several\n"
+    "  --metric M       a metric, or a pattern with * and ? (e.g. 'od.*');\n"
+    "                   repeatable; default: revenue_total, opex_total, npv,\n"
+    "                   cash_min, utilization_mean (those the runs have)\n"
+    "  --baseline K     the point differences are taken against (default 0)\n"
+    "  --format F       table (default, aligned text), md (Markdown) or csv\n"
+    "                   (one row per point and metric, every figure at full\n"
+    "                   precision; risk figures as metrics 'risk.<column>')\n\n"
+    "Money is in $, payback in years.  Exit status 0, or 2 on a usage or\n"
+    "database error.\n";
+
+static const char *const default_metrics[] = {"revenue_total", "opex_total", "npv", "cash_min", "utilization_mean"};
+
+/* One (point, metric) cell: summary and paired figures. */
+typedef struct cell {
+  long n, npaired;
+  double mean, sd, ci95;                               /* summary */
+  double diff, diff_ci95, diff_ci95_unpaired, ratio; /* paired vs the baseline */
+} cell;
+
+#define NRISK 15
+static const char *const risk_cols[NRISK] = {
+    "n", "p_default", "p_default_lo", "p_default_hi", "p_breach", "p_breach_lo", "p_breach_hi", "cash_min_var05",
+    "cash_min_cvar05", "npv_var05", "npv_cvar05", "p_payback", "payback_p10", "payback_p50", "payback_p90"};
+
+typedef struct cmp {
+  const char *file;
+  sqlite3 *db;
+  store_version v;
+  char **metric; /* resolved names */
+  size_t nmetric;
+  long *point; /* the points with runs */
+  size_t npoint;
+  char **key; /* swept keys */
+  size_t nkey;
+  char **keyval; /* npoint x nkey values */
+  cell *cells;   /* npoint x nmetric */
+  double *risk;  /* npoint x NRISK */
+  long baseline;
+  size_t base_i; /* index of the baseline in point[] */
+} cmp;
+
+/* ---- reading ---------------------------------------------------------- */
+
+static int prep(cmp *c, const char *sql, sqlite3_stmt **q) {
+  if (sqlite3_prepare_v2(c->db, sql, -1, q, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(*q, 1, c->v.sha256, -1, SQLITE_STATIC);
+    return 0;
+  }
+  return cli_usage_error("compare: %s: %s", c->file, sqlite3_errmsg(c->db));
+}
+
+static int done(cmp *c, sqlite3_stmt *q, int rc) {
+  sqlite3_finalize(q);
+  if (rc == SQLITE_DONE) return 0;
+  return cli_usage_error("compare: %s: %s", c->file, rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(c->db));
+}
+
+static double col(sqlite3_stmt *q, int i) {
+  return sqlite3_column_type(q, i) == SQLITE_NULL ? (double)NAN : sqlite3_column_double(q, i);
+}
+
+static int push(char ***v, size_t *n, const char *s) {
+  char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+  if (!nv) return -1;
+  *v = nv;
+  if (!(nv[*n] = strdup(s ? s : ""))) return -1;
+  (*n)++;
+  return 0;
+}
+
+static void free_strs(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
+static long find_point(const cmp *c, long p) {
+  for (size_t i = 0; i < c->npoint; i++)
+    if (c->point[i] == p) return (long)i;
+  return -1;
+}
+
+static long find_metric(const cmp *c, const char *name) {
+  for (size_t i = 0; i < c->nmetric; i++)
+    if (strcmp(c->metric[i], name) == 0) return (long)i;
+  return -1;
+}
+
+static int read_points(cmp *c) {
+  sqlite3_stmt *q;
+  int rc;
+  if (prep(c, "SELECT DISTINCT point FROM runs WHERE scenario_sha256 = ?1 ORDER BY point", &q)) return 2;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    long *n = realloc(c->point, (c->npoint + 1) * sizeof *n);
+    if (!n) return done(c, q, SQLITE_NOMEM);
+    c->point = n, c->point[c->npoint++] = (long)sqlite3_column_int64(q, 0);
+  }
+  if (done(c, q, rc)) return 2;
+  if ((c->base_i = (size_t)find_point(c, c->baseline)) == (size_t)-1)
+    return cli_usage_error("compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
+                           c->baseline, c->file, c->baseline, c->v.name, c->point[0], c->point[c->npoint - 1]);
+  /* the swept keys, then each point's values */
+  if (prep(c, "SELECT DISTINCT name FROM point_params WHERE scenario_sha256 = ?1 ORDER BY name", &q)) return 2;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+    if (push(&c->key, &c->nkey, (const char *)sqlite3_column_text(q, 0))) rc = SQLITE_NOMEM;
+  if (done(c, q, rc)) return 2;
+  if (!(c->keyval = calloc(c->npoint * c->nkey + 1, sizeof *c->keyval))) return cli_usage_error("compare: out of memory");
+  if (prep(c, "SELECT point, name, value FROM point_params WHERE scenario_sha256 = ?1", &q)) return 2;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    long p = find_point(c, (long)sqlite3_column_int64(q, 0));
+    for (size_t k = 0; p >= 0 && k < c->nkey; k++)
+      if (strcmp(c->key[k], (const char *)sqlite3_column_text(q, 1)) == 0) {
+        char **slot = &c->keyval[(size_t)p * c->nkey + k];
+        free(*slot);
+        if (!(*slot = strdup((const char *)sqlite3_column_text(q, 2)))) rc = SQLITE_NOMEM;
+      }
+    if (rc == SQLITE_NOMEM) break;
+  }
+  return done(c, q, rc) ? 2 : 0;
+}
+
+/* The metric names the patterns match (GLOB), in pattern order. */
+static int resolve_metrics(cmp *c, const char *const *pat, size_t npat) {
+  sqlite3_stmt *q;
+  int rc = SQLITE_DONE, defaults = npat == 0;
+  if (defaults) pat = default_metrics, npat = sizeof default_metrics / sizeof *default_metrics;
+  if (prep(c, "SELECT DISTINCT m.name FROM runs r JOIN metrics m ON m.run_id = r.id"
+              " WHERE r.scenario_sha256 = ?1 AND m.name GLOB ?2 ORDER BY m.name", &q))
+    return 2;
+  for (size_t i = 0; i < npat && rc == SQLITE_DONE; i++) {
+    size_t before = c->nmetric;
+    sqlite3_reset(q);
+    sqlite3_bind_text(q, 2, pat[i], -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+      const char *name = (const char *)sqlite3_column_text(q, 0);
+      if (find_metric(c, name) < 0 && push(&c->metric, &c->nmetric, name)) rc = SQLITE_NOMEM;
+    }
+    if (rc == SQLITE_DONE && c->nmetric == before && !defaults) {
+      sqlite3_finalize(q);
+      return cli_usage_error("compare: no metric of '%s' in %s matches '%s' (the metrics table lists them:"
+                             " sqlite3 %s \"select distinct name from metrics\")", c->v.name, c->file, pat[i], c->file);
+    }
+  }
+  if (done(c, q, rc)) return 2;
+  if (!c->nmetric) return cli_usage_error("compare: the runs of '%s' in %s have none of the default metrics; name some with --metric", c->v.name, c->file);
+  return 0;
+}
+
+static int read_cells(cmp *c) {
+  sqlite3_stmt *q;
+  int rc;
+  if (!(c->cells = calloc(c->npoint * c->nmetric, sizeof *c->cells)) ||
+      !(c->risk = malloc(c->npoint * NRISK * sizeof *c->risk)))
+    return cli_usage_error("compare: out of memory");
+  for (size_t i = 0; i < c->npoint * c->nmetric; i++)
+    c->cells[i] = (cell){0, 0, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+  for (size_t i = 0; i < c->npoint * NRISK; i++) c->risk[i] = NAN;
+  if (prep(c, "SELECT point, metric, n, mean, sd, ci95 FROM summary WHERE scenario_sha256 = ?1", &q)) return 2;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    long p = find_point(c, (long)sqlite3_column_int64(q, 0)), m = find_metric(c, (const char *)sqlite3_column_text(q, 1));
+    if (p < 0 || m < 0) continue;
+    cell *x = &c->cells[(size_t)p * c->nmetric + (size_t)m];
+    x->n = (long)sqlite3_column_int64(q, 2), x->mean = col(q, 3), x->sd = col(q, 4), x->ci95 = col(q, 5);
+  }
+  if (done(c, q, rc)) return 2;
+  if (prep(c, "SELECT point, metric, n, mean_diff, ci95, ci95_unpaired, width_ratio FROM paired"
+              " WHERE scenario_sha256 = ?1 AND baseline = ?2", &q))
+    return 2;
+  sqlite3_bind_int64(q, 2, c->baseline);
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    long p = find_point(c, (long)sqlite3_column_int64(q, 0)), m = find_metric(c, (const char *)sqlite3_column_text(q, 1));
+    if (p < 0 || m < 0) continue;
+    cell *x = &c->cells[(size_t)p * c->nmetric + (size_t)m];
+    x->npaired = (long)sqlite3_column_int64(q, 2), x->diff = col(q, 3), x->diff_ci95 = col(q, 4);
+    x->diff_ci95_unpaired = col(q, 5), x->ratio = col(q, 6);
+  }
+  if (done(c, q, rc)) return 2;
+  if (prep(c, "SELECT point, n, p_default, p_default_lo, p_default_hi, p_breach, p_breach_lo, p_breach_hi,"
+              " cash_min_var05, cash_min_cvar05, npv_var05, npv_cvar05, p_payback, payback_p10, payback_p50,"
+              " payback_p90 FROM risk WHERE scenario_sha256 = ?1", &q))
+    return 2;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    long p = find_point(c, (long)sqlite3_column_int64(q, 0));
+    for (int k = 0; p >= 0 && k < NRISK; k++) c->risk[(size_t)p * NRISK + (size_t)k] = col(q, k + 1);
+  }
+  return done(c, q, rc) ? 2 : 0;
+}
+
+/* ---- formatting ------------------------------------------------------- */
+
+/* The unit a magnitude prints in: B, M, k or none. */
+static double scale(double mag, const char **suffix) {
+  static const struct { double div; const char *s; } u[] = {{1e9, "B"}, {1e6, "M"}, {1e4, "k"}};
+  for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+    if (mag >= u[i].div) return *suffix = u[i].s, u[i].s[0] == 'k' ? 1e3 : u[i].div;
+  return *suffix = "", 1;
+}
+
+/* Decimals that give ci (in units of div) two significant digits. */
+static int decimals(double ci, double div) {
+  int d = 1 - (int)floor(log10(ci / div));
+  return d < 0 ? 0 : d > 8 ? 8 : d;
+}
+
+/* "± ci" alone, in the unit and decimals "ref ± ci" would have. */
+static void fmt_half(char *buf, size_t n, double ci, double ref) {
+  const char *u;
+  double div = scale(fmax(fabs(ref), ci), &u);
+  if (isnan(ci)) buf[0] = '\0';
+  else if (ci <= 1e-9 * fabs(ref) || ci == 0) snprintf(buf, n, "\u00b1 0");
+  else snprintf(buf, n, "\u00b1 %.*f%s", decimals(ci, div), ci / div, u);
+}
+
+/* "mean ± ci" with the interval's two significant digits setting the
+** decimals of both ("1.2953M ± 0.0037M"); "mean" alone when ci is NaN;
+** sign: "+" in front of positive means (differences). */
+static void fmt_pm(char *buf, size_t n, double mean, double ci, int sign) {
+  const char *u;
+  if (isnan(mean)) {
+    snprintf(buf, n, "-");
+    return;
+  }
+  double div = scale(fmax(fabs(mean), isnan(ci) ? 0 : ci), &u);
+  const char *plus = sign && mean > 0 ? "+" : "";
+  if (isnan(ci)) {
+    snprintf(buf, n, "%s%.4g%s", plus, mean / div, u);
+    return;
+  }
+  if (ci <= 1e-9 * fabs(mean) || ci == 0) { /* the same in every replication */
+    snprintf(buf, n, "%s%.6g%s \u00b1 0", plus, mean / div, u);
+    return;
+  }
+  int d = decimals(ci, div);
+  snprintf(buf, n, "%s%.*f%s \u00b1 %.*f%s", plus, d, mean / div, u, d, ci / div, u);
+}
+
+static void fmt_num(char *buf, size_t n, double x) { fmt_pm(buf, n, x, (double)NAN, 0); }
+
+static void fmt_prob(char *buf, size_t n, double p, double lo, double hi) {
+  if (isnan(p)) snprintf(buf, n, "-");
+  else snprintf(buf, n, "%.3f [%.3f, %.3f]", p, lo, hi);
+}
+
+static void fmt_full(char *buf, size_t n, double x) {
+  if (isnan(x)) buf[0] = '\0';
+  else snprintf(buf, n, "%.17g", x);
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+#define CELL 96
+
+/* A table of nrows x ncols cells filled by fill(c, row, col, buf). */
+typedef void (*fill_fn)(const cmp *c, size_t row, size_t col, char *buf);
+
+static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nrows, size_t first_right,
+                fill_fn fill, table_format fmt) {
+  table *t = table_new(heads, ncols);
+  char *buf = malloc(ncols * CELL);
+  const char **cells = malloc(ncols * sizeof *cells);
+  int rc = t && buf && cells ? 0 : -1;
+  for (size_t k = first_right; t && k < ncols; k++) table_align_right(t, k);
+  for (size_t r = 0; r < nrows && rc == 0; r++) {
+    for (size_t k = 0; k < ncols; k++) cells[k] = buf + k * CELL, buf[k * CELL] = '\0', fill(c, r, k, buf + k * CELL);
+    rc = table_add(t, cells);
+  }
+  if (rc == 0) table_print(t, fmt, stdout);
+  table_free(t), free(buf), free(cells);
+  return rc ? cli_usage_error("compare: out of memory") : 0;
+}
+
+static void fill_means(const cmp *c, size_t r, size_t k, char *buf) {
+  if (k == 0) snprintf(buf, CELL, "%ld", c->point[r]);
+  else if (k <= c->nkey) snprintf(buf, CELL, "%s", c->keyval[r * c->nkey + k - 1] ? c->keyval[r * c->nkey + k - 1] : "");
+  else {
+    const cell *x = &c->cells[r * c->nmetric + k - 1 - c->nkey];
+    char pm[64];
+    fmt_pm(pm, sizeof pm, x->mean, x->ci95, 0);
+    snprintf(buf, CELL, "%s (%ld)", pm, x->n);
+  }
+}
+
+/* Paired rows: every (point other than the baseline, metric). */
+static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
+  size_t p = r / c->nmetric, m = r % c->nmetric;
+  if (p >= c->base_i) p++;
+  const cell *x = &c->cells[p * c->nmetric + m];
+  switch (k) {
+  case 0: snprintf(buf, CELL, "%ld", c->point[p]); break;
+  case 1: snprintf(buf, CELL, "%s", c->metric[m]); break;
+  case 2: fmt_pm(buf, CELL, x->diff, x->diff_ci95, 1); break;
+  case 3: fmt_half(buf, CELL, x->diff_ci95_unpaired, x->diff); break;
+  case 4: if (!isnan(x->ratio)) snprintf(buf, CELL, "%.2f", x->ratio); break;
+  default: snprintf(buf, CELL, "%ld", x->npaired);
+  }
+}
+
+static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
+  const double *x = &c->risk[r * NRISK];
+  switch (k) {
+  case 0: snprintf(buf, CELL, "%ld", c->point[r]); break;
+  case 1: if (!isnan(x[0])) snprintf(buf, CELL, "%.0f", x[0]); break;
+  case 2: fmt_prob(buf, CELL, x[1], x[2], x[3]); break;
+  case 3: fmt_prob(buf, CELL, x[4], x[5], x[6]); break;
+  case 4: case 5: case 6: case 7: fmt_num(buf, CELL, x[k + 3]); break;
+  case 8: if (!isnan(x[11])) snprintf(buf, CELL, "%.3f", x[11]); break;
+  default: {
+    char q[3][24];
+    for (int i = 0; i < 3; i++) {
+      if (isnan(x[12 + i])) snprintf(q[i], sizeof q[i], "never");
+      else snprintf(q[i], sizeof q[i], "%.2f", x[12 + i]);
+    }
+    snprintf(buf, CELL, "%s / %s / %s", q[0], q[1], q[2]);
+  }
+  }
+}
+
+/* csv: one row per (point, metric), then the risk figures as metrics. */
+static size_t csv_cols(const cmp *c) { return 1 + c->nkey + 12; }
+
+static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
+  size_t per = c->nmetric + NRISK, p = r / per, m = r % per;
+  if (k == 0) return (void)snprintf(buf, CELL, "%ld", c->point[p]);
+  if (k <= c->nkey) return (void)snprintf(buf, CELL, "%s", c->keyval[p * c->nkey + k - 1] ? c->keyval[p * c->nkey + k - 1] : "");
+  k -= c->nkey + 1;
+  if (m >= c->nmetric) { /* risk.<column> */
+    if (k == 0) snprintf(buf, CELL, "risk.%s", risk_cols[m - c->nmetric]);
+    else if (k == 2) fmt_full(buf, CELL, c->risk[p * NRISK + m - c->nmetric]);
+    else if (k == 1) fmt_full(buf, CELL, c->risk[p * NRISK]);
+    return;
+  }
+  const cell *x = &c->cells[p * c->nmetric + m];
+  double v[] = {(double)x->n, x->mean, x->sd, x->ci95, (double)c->baseline, (double)x->npaired, x->diff,
+                x->diff_ci95, x->diff_ci95_unpaired, x->ratio};
+  if (k == 0) snprintf(buf, CELL, "%s", c->metric[m]);
+  else if (p == c->base_i && k >= 5) return; /* no difference to itself */
+  else fmt_full(buf, CELL, v[k - 1]);
+}
+
+/* A section's title and what its figures are. */
+static void section(table_format fmt, const char *title, const char *note) {
+  if (fmt == TABLE_MD) printf("\n### %s\n\n%s\n\n", title, note);
+  else printf("\n%s: %s\n\n", title, note);
+}
+
+static int print_all(const cmp *c, table_format fmt) {
+  size_t nk = c->nkey;
+  const char **heads = calloc(csv_cols(c) + c->nmetric + 1, sizeof *heads);
+  int rc = 0;
+  if (!heads) return cli_usage_error("compare: out of memory");
+  heads[0] = "point";
+  for (size_t k = 0; k < nk; k++) heads[1 + k] = c->key[k];
+  if (fmt == TABLE_CSV) {
+    static const char *const rest[] = {"metric", "n", "mean", "sd", "ci95", "baseline", "n_paired", "diff",
+                                       "diff_ci95", "diff_ci95_unpaired", "width_ratio"};
+    for (size_t k = 0; k < 11; k++) heads[1 + nk + k] = rest[k];
+    rc = emit(c, heads, 12 + nk, c->npoint * (c->nmetric + NRISK), 99, fill_csv, fmt);
+    free(heads);
+    return rc;
+  }
+  printf("%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n", fmt == TABLE_MD ? "## " : "",
+         c->v.name, c->v.sha256, c->npoint, c->v.runs_done, c->v.runs_failed);
+  section(fmt, "Metrics by point", "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
+  for (size_t m = 0; m < c->nmetric; m++) heads[1 + nk + m] = c->metric[m];
+  rc = emit(c, heads, 1 + nk + c->nmetric, c->npoint, 1 + nk, fill_means, fmt);
+  if (!rc && c->npoint > 1) {
+    static const char *const ph[] = {"point", "metric", "difference", "unpaired \u00b1", "width ratio", "n"};
+    char title[64];
+    snprintf(title, sizeof title, "Paired differences against point %ld", c->baseline);
+    section(fmt, title, "point - baseline, replication by replication (common random numbers), mean \u00b1 95% CI;\n"
+                        "unpaired \u00b1: the half-width from independent samples; width ratio = paired / unpaired");
+    rc = emit(c, ph, 6, (c->npoint - 1) * c->nmetric, 2, fill_paired, fmt);
+  }
+  if (!rc) {
+    static const char *const rh[] = {"point", "n", "P(default) [95% CI]", "P(breach) [95% CI]", "cash_min VaR5%",
+                                     "cash_min CVaR5%", "npv VaR5%", "npv CVaR5%", "paid back", "payback p10/p50/p90 (years)"};
+    section(fmt, "Risk", "VaR5%: the 5% quantile over replications (5% end at or below it); CVaR5%: the mean of that"
+                         " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles count runs not paid"
+                         " back as the longest");
+    rc = emit(c, rh, 10, c->npoint, 1, fill_risk, fmt);
+  }
+  free(heads);
+  return rc;
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+static void cmp_free(cmp *c) {
+  free_strs(c->metric, c->nmetric), free_strs(c->key, c->nkey);
+  for (size_t i = 0; c->keyval && i < c->npoint * c->nkey; i++) free(c->keyval[i]);
+  free(c->keyval), free(c->point), free(c->cells), free(c->risk);
+}
+
+int cmd_compare(int argc, char **argv) {
+  const char *db = DEFAULT_DB, *want = NULL, *v;
+  char **pat = NULL, err[4096];
+  size_t npat = 0;
+  table_format fmt = TABLE_TEXT;
+  cmp c = {0};
+  int r, rc = 0;
+  for (int i = 1; i < argc && !rc; i++) {
+    if ((r = cli_opt(argc, argv, &i, "--db", &v))) rc = r < 0 ? 2 : (db = v, 0);
+    else if ((r = cli_opt(argc, argv, &i, "--scenario", &v))) rc = r < 0 ? 2 : (want = v, 0);
+    else if ((r = cli_opt(argc, argv, &i, "--metric", &v))) rc = r < 0 ? 2 : push(&pat, &npat, v) ? cli_usage_error("compare: out of memory") : 0;
+    else if ((r = cli_opt(argc, argv, &i, "--baseline", &v)))
+      rc = r < 0 ? 2 : args_long(v, 0, 1000000000, &c.baseline) ? cli_usage_error("compare: --baseline '%s' is not a sweep point (an integer >= 0)", v) : 0;
+    else if ((r = cli_opt(argc, argv, &i, "--format", &v)))
+      rc = r < 0 ? 2 : table_format_parse(v, &fmt) ? cli_usage_error("compare: --format '%s': use table, csv or md", v) : 0;
+    else if (argv[i][0] == '-') rc = cli_usage_error("compare: unknown option '%s' (see neosim help compare)", argv[i]);
+    else rc = cli_usage_error("compare: unexpected argument '%s' (the database is given with --db)", argv[i]);
+  }
+  store *st = NULL;
+  if (!rc && !(st = store_open_read(db, err, sizeof err))) rc = cli_usage_error("compare: %s", err);
+  if (!rc) {
+    c.file = db, c.db = store_db(st);
+    if (store_pick_scenario(c.db, db, want, &c.v, err, sizeof err)) rc = cli_usage_error("compare: %s", err);
+  }
+  if (!rc) rc = read_points(&c);
+  if (!rc) rc = resolve_metrics(&c, (const char *const *)pat, npat);
+  if (!rc) rc = read_cells(&c);
+  if (!rc) rc = print_all(&c, fmt);
+  cmp_free(&c);
+  free_strs(pat, npat);
+  store_close(st);
+  return rc;
+}
