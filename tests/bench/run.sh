@@ -38,6 +38,7 @@ echo "# neosim benchmarks: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null
 bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
+bench store_rows "$BUILD/bench/store_rows"
 bench mm1_scenario sh tests/bench/mm1_scenario.sh
 bench reference sh tests/bench/reference.sh
 bench sweep sh tests/bench/sweep.sh
