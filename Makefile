@@ -18,6 +18,14 @@ comma := ,
 ifeq ($(SANITIZE),)
   BUILD := build/release
   BIN   := bin/neosim
+  # Link-time optimisation: the engine's calls into the pending-event set
+  # and the model's into the engine inline across files (5% on the M/M/1
+  # bench).  Objects then hold GCC's intermediate code: archive them with
+  # gcc-ar.  `make LTO=` builds without.
+  LTO ?= -flto=auto
+  ifneq ($(LTO),)
+    AR := gcc-ar
+  endif
 else
   BUILD := build/san-$(subst $(comma),-,$(SANITIZE))
   BIN   := $(BUILD)/neosim
@@ -70,8 +78,8 @@ build/config.mk:
 	printf 'DEP_CFLAGS := %s\nDEP_LIBS := %s\n' \
 	  "$$(pkg-config --cflags $$lua sqlite3)" "$$(pkg-config --libs $$lua sqlite3)" >$@
 
-CFLAGS_ALL = $(BASE_CFLAGS) $(DEP_CFLAGS) $(CFLAGS)
-LIBS_ALL   = $(LDSAN) $(DEP_LIBS) -lm $(LDFLAGS)
+CFLAGS_ALL = $(BASE_CFLAGS) $(LTO) $(DEP_CFLAGS) $(CFLAGS)
+LIBS_ALL   = $(LTO) $(LDSAN) $(DEP_LIBS) -lm $(LDFLAGS)
 
 $(BUILD)/%.o: %.c build/config.mk
 	@mkdir -p $(@D)

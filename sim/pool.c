@@ -192,7 +192,7 @@ static int run_forked(pool *p) {
   if (!fds) fail(p, "out of memory");
   while (live > 0 && fds) {
     for (int w = 0; w < p->nslots; w++) fds[w] = (struct pollfd){p->slots[w].fd, POLLIN, 0};
-    if (poll(fds, (nfds_t)p->nslots, -1) < 0 && errno != EINTR) break;
+    if (poll(fds, p->nslots > 0 ? (nfds_t)p->nslots : 0, -1) < 0 && errno != EINTR) break;
     for (int w = 0; w < p->nslots; w++) {
       if (!(fds[w].revents & (POLLIN | POLLHUP | POLLERR)) || !receive(p, &p->slots[w])) continue;
       live--;
