@@ -31,6 +31,15 @@ struct pq {
 
 static const pq_ops *const kinds[PQ_NKINDS] = {&pq_heap2_ops, &pq_heap4_ops};
 
+/* The default ordering called directly, the others through their table:
+** a direct call through the constant pq_heap4_ops inlines (with LTO). */
+static inline const pq_node *ops_push(pq *q, uint64_t key, uint64_t tag) {
+  return q->ops == &pq_heap4_ops ? pq_heap4_ops.push(q->impl, key, tag) : q->ops->push(q->impl, key, tag);
+}
+static inline const pq_node *ops_pop(pq *q) {
+  return q->ops == &pq_heap4_ops ? pq_heap4_ops.pop(q->impl) : q->ops->pop(q->impl);
+}
+
 pq *pq_new(pq_kind kind) {
   if ((unsigned)kind >= PQ_NKINDS) return NULL;
   pq *q = calloc(1, sizeof *q);
@@ -92,7 +101,7 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   if (st == PQ_OK) {
     uint32_t slot = q->free[--q->nfree];
     pq_handle h = (++q->seq << PQ_SLOT_BITS) | slot;
-    const pq_node *top = q->ops->push(q->impl, pq_key(t), h);
+    const pq_node *top = ops_push(q, pq_key(t), h);
     if (top) {
       q->top = top;
       q->live[slot] = h;
@@ -113,7 +122,7 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
 static const pq_node *live_top(pq *q) {
   const pq_node *n = q->top;
   while (q->dead > 0 && n && q->live[pq_slot(n->tag)] != n->tag) {
-    n = q->top = q->ops->pop(q->impl);
+    n = q->top = ops_pop(q);
     q->dead--;
   }
   return n;
@@ -131,7 +140,7 @@ pq_handle pq_pop(pq *q, double *t) {
   if (!n) return 0;
   pq_handle h = n->tag;
   if (t) *t = pq_key_time(n->key);
-  n = q->top = q->ops->pop(q->impl);
+  n = q->top = ops_pop(q);
   q->live[pq_slot(h)] = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
