@@ -1,0 +1,29 @@
+# tests/e2e/tutorial.sh -- the README's tutorial, command by command, into a
+# temporary database: the figures it quotes must stay true.
+. tests/lib.sh
+db=$T_TMP/t.db
+q() { sqlite3 "$db" "$1"; }
+
+run "$NEOSIM" run scenarios/h100_price_collapse.lua --db "$db" --quiet
+expect_rc 0 "h100_price_collapse runs"
+expect_match "$(q "select group_concat(r.point || ':' || r.replication || '@' || m.value, ' ') from runs r join metrics m on m.run_id = r.id
+                    where m.name = 'default_day' and m.value is not null order by m.value")" "(^| )2:11@579\.0( |$)" \
+  "replication 11 of point 2 defaults on day 579"
+run "$NEOSIM" compare --db "$db" --scenario h100-price-collapse
+expect_rc 0 "compare"
+expect_match "$OUT" "^Risk: " "compare shows the risk table"
+run "$NEOSIM" run scenarios/h100_price_collapse.lua --db "$db" --resume --trace 2:11
+expect_rc 0 "resume with a trace"
+expect_match "$OUT" "1 runs \(0 failed\).*59 already done skipped" "only the traced run is redone"
+story=$(q "select round(t_days, 1), kind, subject, detail from events
+  where run_id = (select id from runs where scenario = 'h100-price-collapse' and point = 2 and replication = 11)
+    and kind not in ('failure', 'repair') order by t_days")
+expect_eq "$story" "0.0|contract_start|term|400 nodes at \$7.2/GPU-hour for 12 months
+138.8|tenant_default|term|receivable lost: \$9296937
+138.8|contract_end|term|tenant default
+549.0|covenant_breach|cash|cash \$7450197 below a min_cash covenant
+579.0|covenant_breach|cash|cash \$-2621217 below a min_cash covenant
+579.0|default|cash|cash \$-2621217 and no facility left" "the traced run's story"
+expect_match "$(q "select count(*) from events e join runs r on r.id = e.run_id where r.point = 2 and r.replication = 11 and kind = 'failure'")" \
+  "^[1-9][0-9]*$" "the traced run has its failures"
+finish
