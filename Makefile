@@ -63,10 +63,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all test run bench install uninstall clean deps test-deps bench-deps
+.PHONY: all test run bench docs install uninstall clean deps test-deps bench-deps
 all: $(BIN)
 
-ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps docs,$(MAKECMDGOALS)),)
 include build/config.mk
 endif
 
@@ -130,6 +130,13 @@ run: $(BIN)
 
 bench: $(BIN) $(BENCH_BIN) bench-deps
 	@NEOSIM=$(BIN) BUILD=$(BUILD) sh tests/bench/run.sh
+
+# The scenario reference, rendered from lua/neo/schema.lua with lua5.4 alone;
+# tests/e2e/docs.sh fails when the committed file is not a fresh render.
+docs:
+	$(call ensure,lua5.4,command -v lua5.4)
+	@lua5.4 docs/render.lua >docs/scenario-reference.md.tmp && \
+	  mv docs/scenario-reference.md.tmp docs/scenario-reference.md && echo "wrote docs/scenario-reference.md"
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/neosim/lua/neo

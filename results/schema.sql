@@ -41,7 +41,7 @@ CREATE TABLE scenarios (
 CREATE TABLE runs (
   id              INTEGER PRIMARY KEY,  -- referenced by params, metrics and series
   scenario        TEXT NOT NULL,        -- scenario name (as scenarios.name)
-  scenario_sha256 TEXT NOT NULL REFERENCES scenarios (sha256),
+  scenario_sha256 TEXT NOT NULL REFERENCES scenarios (sha256),  -- the scenario version
   point           INTEGER NOT NULL CHECK (point >= 0),        -- sweep point, 0-based
   replication     INTEGER NOT NULL CHECK (replication >= 0),  -- 0-based
   -- Base seed of the batch.  The run's random streams derive from (seed,
@@ -64,7 +64,7 @@ CREATE TABLE runs (
 -- The parameters of each run: the swept values and the effective scalar
 -- parameters, by key path (e.g. 'tenants.od.arrivals_per_hour').
 CREATE TABLE params (
-  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,  -- runs.id
   name   TEXT NOT NULL,     -- key path, as `--set` and `sweep` spell it
   -- The value.  NUMERIC: text that is a number is stored as a number, so
   -- values compare and sort as numbers (value = 0.1 works); other values
@@ -89,8 +89,8 @@ CREATE TABLE params (
 -- only jobs arriving after it.  Money, GPU-hours, failures and every other
 -- total cover the whole horizon: the cash of the warm-up is real.
 CREATE TABLE metrics (
-  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-  name   TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,  -- runs.id
+  name   TEXT NOT NULL,     -- metric name ('npv', 'od.jobs', ...; README lists them all)
   value  REAL,              -- NULL when the value does not exist
   PRIMARY KEY (run_id, name)
 ) WITHOUT ROWID;
@@ -106,7 +106,7 @@ CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across ru
 CREATE TABLE series (
   run_id INTEGER NOT NULL,  -- runs.id
   t_days REAL NOT NULL,     -- simulated days since the scenario start
-  name   TEXT NOT NULL,
+  name   TEXT NOT NULL,     -- series name ('cash', 'market.h100', 'od.revenue', ...)
   value  REAL               -- NULL when the value does not exist
 );
 -- A run's samples, and one curve of a run (run_id = ? AND name = ? ORDER BY
@@ -152,8 +152,8 @@ CREATE INDEX events_by_run ON events (run_id, t_days);
 -- large (a conservative, wider interval) in between and beyond 1000
 -- (1.9623 against 1.9600 for infinite df).
 CREATE TABLE student_t (
-  df   INTEGER PRIMARY KEY,
-  t975 REAL NOT NULL
+  df   INTEGER PRIMARY KEY,  -- degrees of freedom
+  t975 REAL NOT NULL        -- t(0.975, df)
 );
 INSERT INTO student_t (df, t975) VALUES
   (1, 12.706205), (2, 4.302653), (3, 3.182446), (4, 2.776445), (5, 2.570582),

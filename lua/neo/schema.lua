@@ -8,9 +8,13 @@ A node (a key, or the element of a map or list) has:
   key          the key name (fields of a record)
   type         a type name of S.types, or a list of them: the value may be any one
                (told apart by the Lua type of the value: at most one per Lua type)
-  doc          one line for the reference
-  unit         unit of numbers ("$", "kW", "days", ...)
-  example      Lua source of an example value
+  doc          one line for the reference (every node, the elements of maps and lists too);
+               a doc ending in "[text]" gives the default in words where the data has none
+  unit         unit of the numbers a key takes ("$", "kW", "days", "nodes", ...): every node
+               whose type admits a number (number, integer, dist, process, steps) has one;
+               "1" marks a unit-less number (a ratio, factor, probability, index or seed)
+  example      Lua source of an example value (every key; tests/lua/test_reference.lua
+               checks that each parses and validates in a scenario)
   required     true: must be given (else `default` applies)
   default      value when absent (tables are copied)
   min, max     inclusive bounds of numbers;  gt, lt  exclusive bounds
@@ -21,6 +25,7 @@ A node (a key, or the element of a map or list) has:
   fields       record: the list of its key nodes
   of           map or list: the node of each element
   names, names_doc  map: pattern of entry names and its description
+  names_label  map: how the reference writes an entry's name ("sku": skus.<sku>; else <name>)
   min_entries  map or list: least number of entries
 Cross-key constraints (checked once every key is valid):
   lt_key       number must be < the root key of that name
@@ -39,6 +44,10 @@ Resolution (the form C reads, see CONTRACT.md):
   post         record: name of a step of validate.lua's POST run once it is resolved
 Numeric bounds also apply to a constant distribution or process and to the values of
 a path process.
+
+S.dists and S.processes document the library's constructors (neo.dist.*, neo.process.*)
+for the reference; docs/scenario-reference.md is generated from this file by `make docs`
+(neo/refdoc.lua).
 ]]
 
 local S = {}
@@ -64,29 +73,30 @@ S.types = {
 local IDENT, IDENT_DOC = "[%a_][%w_]*", "letters, digits and _, not starting with a digit"
 
 S.sku = {
-  { key = "gpus_per_node", type = "integer", min = 1, default = 8, doc = "GPUs in one node", example = "8" },
+  { key = "gpus_per_node", type = "integer", unit = "GPUs", min = 1, default = 8, doc = "GPUs in one node", example = "8" },
   { key = "node_price", type = "number", unit = "$", min = 0, default = 0,
     doc = "purchase price of one node", example = "250000" },
   { key = "node_kw", type = "number", unit = "kW", gt = 0, required = true,
     doc = "all-in facility power of one node, before PUE", example = "10.2" },
-  { key = "perf", type = "number", gt = 0, default = 1, doc = "relative throughput", example = "1.0" },
+  { key = "perf", type = "number", unit = "1", gt = 0, default = 1, doc = "relative throughput", example = "1.0" },
   { key = "mtbf_gpu_hours", type = "number", unit = "hours", gt = 0, inf = true, default = math.huge,
     doc = "mean hours between failures of one GPU (a node is down while any GPU is); math.huge: none",
     example = "50000" },
   { key = "repair_hours", type = "number", unit = "hours", min = 0, default = 24,
     doc = "time to repair a failed node", example = "48" },
   { key = "life_years", type = "number", unit = "years", gt = 0, default = 6,
-    doc = "straight-line depreciation life", example = "5" },
+    doc = "useful life: straight-line depreciation, and a node past it is retired (sold at resale_fraction) once free",
+    example = "5" },
   { key = "release", type = "date", out = "release_hours", absent = -math.huge,
     doc = "date the SKU ships (absent: long available)", example = '"2026-06-01"' },
-  { key = "resale_fraction", type = "number", min = 0, max = 1, default = 0,
+  { key = "resale_fraction", type = "number", unit = "1", min = 0, max = 1, default = 0,
     doc = "fraction of the node price recovered at retirement", example = "0.1" },
 }
 
 S.site = {
   { key = "power_mw", type = "number", unit = "MW", gt = 0, required = true,
     doc = "power capacity; the initial fleet's nodes x node_kw x pue must fit", example = "50" },
-  { key = "pue", type = "number", min = 1, default = 1.3, doc = "power usage effectiveness", example = "1.2" },
+  { key = "pue", type = "number", unit = "1", min = 1, default = 1.3, doc = "power usage effectiveness", example = "1.2" },
   { key = "power_price_mwh", type = { "number", "process" }, unit = "$/MWh", min = 0, default = 0,
     doc = "electricity price", example = "neo.process.seasonal { base = 60, amplitude = 0.2 }" },
   { key = "colo_kw_month", type = "number", unit = "$/kW-month", min = 0, default = 0,
@@ -103,7 +113,7 @@ S.site = {
 S.fleet_entry = {
   { key = "site", type = "name", ref = "sites", required = true, doc = "site the nodes are in", example = '"dc1"' },
   { key = "sku", type = "name", ref = "skus", required = true, doc = "SKU of the nodes", example = '"h100"' },
-  { key = "nodes", type = "integer", min = 0, required = true, doc = "number of nodes", example = "10" },
+  { key = "nodes", type = "integer", unit = "nodes", min = 0, required = true, doc = "number of nodes", example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
   { key = "bought", type = "boolean", default = false,
@@ -122,49 +132,52 @@ S.tenant = {
     doc = "SKU the tenant uses (default: the only SKU when there is one)", example = '"h100"' },
   { key = "site", type = "name", ref = "sites", absent = 0,
     doc = "site it uses (absent: any)", example = '"dc1"' },
-  { key = "priority", type = "integer",
-    doc = "allocation order, lower first (default: reserved 0, on_demand 1, spot 2, internal 3)", example = "1" },
+  { key = "priority", type = "integer", unit = "1",
+    doc = "allocation order, lower first (a tenant may preempt internal use and spot jobs of lower priority)",
+    example = "1" },
   { key = "arrivals_per_hour", type = { "number", "process" }, unit = "jobs/hour", gt = 0,
-    doc = "on_demand, spot: job arrival rate (Poisson; a process makes it vary over time)", example = "7.0" },
+    doc = "job arrival rate (Poisson; a process makes it vary over time)", example = "7.0" },
   { key = "job_nodes", type = { "integer", "dist" }, unit = "nodes", min = 1,
-    doc = "on_demand, spot: nodes per job (a distribution is rounded to an integer >= 1) [1]", example = "1" },
+    doc = "nodes per job (a distribution is rounded to an integer >= 1)", example = "1" },
   { key = "job_hours", type = { "number", "dist" }, unit = "hours", gt = 0,
-    doc = "on_demand, spot: job duration", example = "neo.dist.exponential { mean = 1.0 }" },
+    doc = "job duration", example = "neo.dist.exponential { mean = 1.0 }" },
   { key = "queue", type = { "enum", "record" }, one_of = { "reject" }, fields = S.queue, resolve = "queue",
-    doc = 'on_demand, spot: "reject" (a job finding no free nodes is lost) or { patience_hours = ... } (it waits) ["reject"]',
+    doc = '"reject" (a job finding no free nodes is lost) or { patience_hours = ... } (it waits)',
     example = "{ patience_hours = math.huge }" },
   { key = "price_gpu_hour", type = { "number", "enum" }, one_of = { "market" }, unit = "$/GPU-hour", min = 0,
     resolve = "price",
     doc = 'price per GPU-hour; on_demand, spot: or "market" (the market index x price_factor)', example = "2.0" },
-  { key = "price_factor", type = "number", gt = 0, doc = 'on_demand, spot: multiplier of the market index [1]',
+  { key = "price_factor", type = "number", unit = "1", gt = 0,
+    doc = 'multiplier of the market index when price_gpu_hour is "market"',
     example = "0.3" },
-  { key = "elasticity", type = "number", min = 0,
-    doc = "on_demand, spot: arrivals x (price / market)^-elasticity [0]", example = "0.8" },
+  { key = "elasticity", type = "number", unit = "1", min = 0,
+    doc = "price elasticity of demand: arrivals x (price / market index)^-elasticity", example = "0.8" },
   { key = "nodes", type = "integer", min = 0, unit = "nodes",
     doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
   { key = "start", type = "date", out = "start_hours",
-    doc = "reserved: contract start (may be before start; after the horizon it never starts) [scenario start]",
+    doc = "contract start (may be before the scenario start; after the horizon it never starts)",
     example = '"2026-06-01"' },
-  { key = "term_months", type = "number", unit = "months", gt = 0, doc = "reserved: contract term", example = "36" },
-  { key = "take_or_pay", type = "boolean", doc = "reserved: billed whether used or not [true]", example = "true" },
-  { key = "usage", type = "number", min = 0, max = 1,
-    doc = "reserved without take-or-pay: fraction of nodes billed [1]", example = "0.8" },
-  { key = "renew_prob", type = "number", min = 0, max = 1,
-    doc = "reserved: probability of renewal at term end [0]", example = "0.7" },
-  { key = "renew_factor", type = "number", gt = 0,
-    doc = "reserved: renewal price = market index x renew_factor [1]", example = "0.95" },
+  { key = "term_months", type = "number", unit = "months", gt = 0, doc = "contract term", example = "36" },
+  { key = "take_or_pay", type = "boolean", doc = "every contracted node is billed, used or not", example = "true" },
+  { key = "usage", type = "number", unit = "1", min = 0, max = 1,
+    doc = "without take-or-pay: fraction of the delivered nodes billed", example = "0.8" },
+  { key = "renew_prob", type = "number", unit = "1", min = 0, max = 1,
+    doc = "probability of renewal at term end (for another term)", example = "0.7" },
+  { key = "renew_factor", type = "number", unit = "1", gt = 0,
+    doc = "renewal price = market index x renew_factor (without a market index: the old price)",
+    example = "0.95" },
   { key = "default_prob_year", type = "number", unit = "per year", min = 0,
-    doc = "reserved: hazard of tenant default (revenue stops, bills not collected are lost) [0]", example = "0.02" },
+    doc = "hazard of tenant default (revenue stops, bills not collected are lost)", example = "0.02" },
   { key = "terminate_prob_year", type = "number", unit = "per year", min = 0,
-    doc = "reserved: hazard of an early termination notice [0]", example = "0.1" },
+    doc = "hazard of an early termination notice", example = "0.1" },
   { key = "notice_days", type = "number", unit = "days", min = 0,
-    doc = "reserved: notice before an early termination ends the contract [90]", example = "90" },
-  { key = "prepay_fraction", type = "number", min = 0, max = 1,
-    doc = "reserved: share of the contract value paid at the start [0]", example = "0.2" },
-  { key = "sla_credit", type = "number", min = 0,
-    doc = "reserved: credit per undelivered GPU-hour, as a multiple of the price [1]", example = "1.0" },
+    doc = "notice before an early termination ends the contract", example = "90" },
+  { key = "prepay_fraction", type = "number", unit = "1", min = 0, max = 1,
+    doc = "share of the contract value paid at the start", example = "0.2" },
+  { key = "sla_credit", type = "number", unit = "1", min = 0,
+    doc = "credit per undelivered GPU-hour, as a multiple of the price", example = "1.0" },
   { key = "value_gpu_hour", type = "number", unit = "$/GPU-hour", min = 0,
-    doc = "internal: value of a GPU-hour of own use (economic, not cash)", example = "2.5" },
+    doc = "value of a GPU-hour of own use (economic, not cash)", example = "2.5" },
 }
 
 -- Which tenant keys apply to which kind (besides kind, sku, site, priority), which are
@@ -196,19 +209,21 @@ S.tenant_kinds = {
 S.market_entry = {
   { key = "price_gpu_hour", type = { "number", "process" }, unit = "$/GPU-hour", gt = 0, required = true,
     doc = "the rental price index", example = "neo.process.path { { \"2026-01-01\", 2.35 } }" },
-  { key = "obsolescence", type = "number", gt = 0, max = 1, default = 1,
+  { key = "obsolescence", type = "number", unit = "1", gt = 0, max = 1, default = 1,
     doc = "factor applied to the index each time a newer SKU is released", example = "0.8" },
 }
 
 S.supplier = {
   { key = "lead_time_days", type = { "number", "dist" }, unit = "days", gt = 0, default = 90,
     doc = "from shipping to delivery (shipping waits for the monthly cap)", example = "neo.dist.triangular { lo = 60, mode = 90, hi = 180 }" },
-  { key = "node_price", type = "map", of = { type = { "number", "process" }, unit = "$", min = 0 }, names = IDENT,
-    names_doc = IDENT_DOC, default = {},
-    doc = "price of a node by SKU over time [each SKU's node_price]", example = "{ b200 = 420000 }" },
-  { key = "monthly_cap", type = "map", of = { type = "number", unit = "nodes", min = 0, inf = true }, names = IDENT,
-    names_doc = IDENT_DOC, default = {},
-    doc = "nodes shipped per calendar month by SKU [unlimited]", example = "{ b200 = 500 }" },
+  { key = "node_price", type = "map", of = { type = { "number", "process" }, unit = "$", min = 0,
+    doc = "price of one node of this SKU when ordered" }, names = IDENT, names_doc = IDENT_DOC, names_label = "sku",
+    default = {},
+    doc = "price of a node by SKU over time (a SKU not listed: its skus.<name>.node_price)", example = "{ b200 = 420000 }" },
+  { key = "monthly_cap", type = "map", of = { type = "number", unit = "nodes", min = 0, inf = true,
+    doc = "nodes of this SKU shipped per calendar month" }, names = IDENT, names_doc = IDENT_DOC, names_label = "sku",
+    default = {},
+    doc = "nodes shipped per calendar month by SKU (a SKU not listed: unlimited)", example = "{ b200 = 500 }" },
   { key = "pay_on", type = "enum", one_of = { "order", "delivery" }, default = "delivery",
     doc = "when capex is paid", example = '"order"' },
 }
@@ -217,17 +232,18 @@ S.shock = {
   { key = "kind", type = "enum", one_of = { "gpu_price", "power_price", "lead_time", "supply_cut", "demand",
     "market_price" }, required = true, doc = "what the shock scales", example = '"lead_time"' },
   { key = "name", type = "string", doc = "name in the events table [shocks[i]]", example = '"hbm_shortage"' },
-  { key = "sku", type = "name", ref = "skus", doc = "gpu_price, supply_cut, market_price: SKU hit [all]",
+  { key = "sku", type = "name", ref = "skus", doc = "SKU hit by a gpu_price, supply_cut or market_price shock [all]",
     example = '"b200"' },
-  { key = "site", type = "name", ref = "sites", doc = "power_price: site hit [all]", example = '"dc1"' },
-  { key = "tenant", type = "name", ref = "tenants", doc = "demand: on_demand or spot tenant hit [all]",
+  { key = "site", type = "name", ref = "sites", doc = "site hit by a power_price shock [all]", example = '"dc1"' },
+  { key = "tenant", type = "name", ref = "tenants", doc = "on_demand or spot tenant hit by a demand shock [all]",
     example = '"od"' },
   { key = "at", type = "date",
     doc = "date it hits (or rate_per_year); not before start (after the horizon it never hits)",
     example = '"2027-03-01"' },
   { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
     doc = "random shocks: Poisson rate (or at)", example = "0.5" },
-  { key = "factor", type = "number", min = 0, required = true, doc = "multiplier while it lasts", example = "2.0" },
+  { key = "factor", type = "number", unit = "1", min = 0, required = true,
+    doc = "multiplier while it lasts (several shocks on one target multiply)", example = "2.0" },
   { key = "days", type = "number", unit = "days", gt = 0, inf = true, default = math.huge,
     doc = "how long it lasts (math.huge: for good)", example = "180" },
 }
@@ -240,7 +256,7 @@ S.debt = {
   { key = "rate", type = "number", unit = "per year", min = 0, required = true,
     doc = "interest rate on the balance (paid monthly, rate / 12)", example = "0.11" },
   { key = "term_months", type = "number", unit = "months", gt = 0, required = true, doc = "term", example = "60" },
-  { key = "draw", type = "date", default_key = "start", out = "draw_hours", doc = "date drawn [start]",
+  { key = "draw", type = "date", default_key = "start", out = "draw_hours", doc = "date drawn",
     example = '"2026-06-01"' },
   { key = "amortization", type = "enum", one_of = { "annuity", "linear", "bullet" }, default = "annuity",
     doc = "repayment: equal payments, equal principal, or all at the end", example = '"bullet"' },
@@ -255,7 +271,8 @@ S.policies = {
   { key = "review_every_days", type = "number", unit = "days", gt = 0, inf = true, default = 30,
     out = "review_every_hours", scale = 24, doc = "policies are called this often (and on shocks and contract ends)",
     example = "14" },
-  { key = "params", type = "map", of = { type = { "number", "boolean", "string" }, inf = true }, names = IDENT,
+  { key = "params", type = "map", of = { type = { "number", "boolean", "string" }, unit = "as the policy reads it",
+    inf = true, doc = "one value" }, names = IDENT,
     names_doc = IDENT_DOC, default = {}, resolve = "params",
     doc = "values the policies read as state.params (sweepable: policies.params.x)", example = "{ above = 0.85 }" },
   { key = "procurement", type = "function", resolve = "present", doc = "function(state) -> actions: buy, sell",
@@ -273,8 +290,10 @@ S.finance = {
   { key = "staff_month", type = "number", unit = "$/month", min = 0, default = 0,
     doc = "staff cost", example = "400000" },
   { key = "terminal", type = "enum", one_of = { "none", "book" }, default = "none", resolve = "terminal",
-    doc = 'npv adds the fleet\'s book value at the horizon ("book") or not', example = '"book"' },
-  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "named" }, default = {},
+    doc = 'whether npv adds the fleet\'s book value at the horizon ("book") or not ("none")',
+    example = '"book"' },
+  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "named", doc = "a debt tranche" },
+    default = {},
     doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },
 }
 
@@ -292,29 +311,33 @@ S.root = {
       scale = 24, doc = "length of the simulation", example = "3650" },
     { key = "warmup_days", type = "number", unit = "days", min = 0, default = 0, lt_key = "horizon_days",
       out = "warmup_hours", scale = 24, doc = "statistics start after this (< horizon_days)", example = "30" },
-    { key = "seed", type = "integer", min = 0, default = 1, doc = "base random seed", example = "42" },
-    { key = "replications", type = "integer", min = 1, default = 1,
+    { key = "seed", type = "integer", unit = "1", min = 0, default = 1, doc = "base random seed", example = "42" },
+    { key = "replications", type = "integer", unit = "runs", min = 1, default = 1,
       doc = "independent runs per sweep point", example = "20" },
-    { key = "skus", type = "map", of = { type = "record", fields = S.sku }, names = IDENT, names_doc = IDENT_DOC,
+    { key = "skus", type = "map", of = { type = "record", fields = S.sku, doc = "a GPU node type (SKU)" }, names = IDENT,
+      names_doc = IDENT_DOC,
       min_entries = 1, required = true, doc = "GPU node types by name",
       example = "{ h100 = { node_kw = 10.2, node_price = 250000 } }" },
-    { key = "sites", type = "map", of = { type = "record", fields = S.site }, names = IDENT,
+    { key = "sites", type = "map", of = { type = "record", fields = S.site, doc = "a data center" }, names = IDENT,
       names_doc = IDENT_DOC, min_entries = 1, required = true, doc = "data centers by name",
       example = "{ dc1 = { power_mw = 50, pue = 1.2 } }" },
-    { key = "fleet", type = "list", of = { type = "record", fields = S.fleet_entry, check = "site_power" },
+    { key = "fleet", type = "list", of = { type = "record", fields = S.fleet_entry, check = "site_power",
+      doc = "identical nodes of one SKU at one site" },
       required = true, doc = "nodes installed at the start (may be empty); per site, the sum of "
         .. "nodes x node_kw x pue must not exceed power_mw", example = '{ { site = "dc1", sku = "h100", nodes = 10 } }' },
     { key = "tenants", type = "map", of = { type = "record", fields = S.tenant, precheck = "tenant_keys", check = "tenant",
-      post = "tenant" }, names = IDENT,
+      post = "tenant", doc = "a customer, or the operator's own use (kind internal)" }, names = IDENT,
       names_doc = IDENT_DOC, default = {}, doc = "customers by name",
       example = '{ od = { kind = "on_demand", arrivals_per_hour = 7, job_hours = 1, price_gpu_hour = 2 } }' },
-    { key = "market", type = "map", of = { type = { "number", "process", "record" }, fields = S.market_entry, gt = 0 },
-      names = IDENT, names_doc = IDENT_DOC, default = {}, resolve = "markets",
+    { key = "market", type = "map", of = { type = { "number", "process", "record" }, fields = S.market_entry, gt = 0,
+      unit = "$/GPU-hour", doc = "the rental price index of one SKU: a number, a process or a table of the keys below" },
+      names = IDENT, names_doc = IDENT_DOC, names_label = "sku", default = {}, resolve = "markets",
       doc = "rental price index by SKU ($/GPU-hour): a number, a process or { price_gpu_hour, obsolescence }",
       example = "{ h100 = neo.process.path { { \"2026-01-01\", 2.35 }, { \"2027-01-01\", 1.8 } } }" },
     { key = "supplier", type = "record", fields = S.supplier, default = {}, resolve = "supplier",
       doc = "buying nodes: lead times, prices, monthly caps", example = "{ lead_time_days = 120 }" },
-    { key = "shocks", type = "list", of = { type = "record", fields = S.shock, check = "shock" }, default = {},
+    { key = "shocks", type = "list", of = { type = "record", fields = S.shock, check = "shock",
+      doc = "one shock: dated (at) or random (rate_per_year), scaling one kind of quantity" }, default = {},
       resolve = "shocks", doc = "dated or random shocks", example = '{ { kind = "lead_time", at = "2027-03-01", factor = 2, days = 180 } }' },
     { key = "finance", type = "record", fields = S.finance, default = {}, doc = "money", example = "{ cash = 1e9 }" },
     { key = "policies", type = "record", fields = S.policies, default = {},
@@ -324,6 +347,126 @@ S.root = {
         .. "or neo.sweep.points{...}",
       example = '{ ["tenants.od.arrivals_per_hour"] = { 5, 7, 9 } }' },
   },
+}
+
+-- The library's constructors, for the reference.  A distribution: its forms (the names
+-- of its parameters; with positional = true the first form may also be written as a
+-- list, neo.dist.uniform { 1, 3 }), each parameter's doc, unit and bounds (gt, min:
+-- checked by sim/dist.c's dist_check, `rule` says the checks between parameters) and
+-- examples: one per form, in the order of the forms, then any others.  A process: `kind` names its entry of validate.lua's PROCESS
+-- table, which holds the bounds, defaults and required flags of its parameters (here
+-- only their doc and unit); a constructor without `kind` (step) gives them itself.
+-- tests/lua/test_reference.lua checks both lists against neo.dist and neo.process.
+S.dists = {
+  { name = "constant", doc = "always the same value", positional = true,
+    forms = { { "value" } }, params = { value = { doc = "the value (finite)", unit = "value" } },
+    examples = { "neo.dist.constant { value = 4 }" } },
+  { name = "uniform", doc = "uniform between lo and hi", positional = true, rule = "lo <= hi",
+    forms = { { "lo", "hi" } },
+    params = { lo = { doc = "smallest value", unit = "value" }, hi = { doc = "largest value", unit = "value" } },
+    examples = { "neo.dist.uniform { lo = 1, hi = 3 }" } },
+  { name = "exponential", doc = "exponential (memoryless): Poisson inter-arrival times, M/M/c job lengths",
+    positional = true, forms = { { "mean" }, { "rate" } },
+    params = { mean = { doc = "mean", unit = "value", gt = 0 },
+               rate = { doc = "rate, 1 / mean", unit = "per unit of the value", gt = 0 } },
+    examples = { "neo.dist.exponential { mean = 1.0 }", "neo.dist.exponential { rate = 0.5 }" } },
+  { name = "normal", doc = "normal (Gaussian); values may be negative", positional = true,
+    forms = { { "mean", "sd" } },
+    params = { mean = { doc = "mean", unit = "value" }, sd = { doc = "standard deviation", unit = "value", gt = 0 } },
+    examples = { "neo.dist.normal { mean = 100, sd = 15 }" } },
+  { name = "lognormal", doc = "lognormal: exp of a normal; given by the log's parameters or by the values' mean and sd",
+    positional = true, forms = { { "mu", "sigma" }, { "mean", "sd" } },
+    params = { mu = { doc = "mean of the log", unit = "log of the value" },
+               sigma = { doc = "standard deviation of the log", unit = "1", gt = 0 },
+               mean = { doc = "mean of the values", unit = "value", gt = 0 },
+               sd = { doc = "standard deviation of the values", unit = "value", gt = 0 } },
+    examples = { "neo.dist.lognormal { mu = 2.5, sigma = 0.9 }", "neo.dist.lognormal { mean = 24, sd = 30 }" } },
+  { name = "gamma", doc = "gamma: by shape and scale, or by mean and coefficient of variation",
+    positional = true, forms = { { "shape", "scale" }, { "mean", "cv" } },
+    params = { shape = { doc = "shape k", unit = "1", gt = 0 }, scale = { doc = "scale theta", unit = "value", gt = 0 },
+               mean = { doc = "mean (shape x scale)", unit = "value", gt = 0 },
+               cv = { doc = "coefficient of variation, sd / mean", unit = "1", gt = 0 } },
+    examples = { "neo.dist.gamma { shape = 2, scale = 5 }", "neo.dist.gamma { mean = 10, cv = 0.5 }" } },
+  { name = "beta", doc = "beta, between 0 and 1", positional = true, forms = { { "a", "b" } },
+    params = { a = { doc = "shape alpha", unit = "1", gt = 0 }, b = { doc = "shape beta", unit = "1", gt = 0 } },
+    examples = { "neo.dist.beta { a = 2, b = 5 }" } },
+  { name = "poisson", doc = "Poisson counts (whole numbers)", positional = true, forms = { { "mean" } },
+    params = { mean = { doc = "mean count", unit = "value", min = 0 } },
+    examples = { "neo.dist.poisson { mean = 3 }" } },
+  { name = "pareto", doc = "Pareto: heavy tail from xm up (infinite mean when alpha <= 1)", positional = true,
+    forms = { { "xm", "alpha" } },
+    params = { xm = { doc = "minimum value", unit = "value", gt = 0 }, alpha = { doc = "tail index", unit = "1", gt = 0 } },
+    examples = { "neo.dist.pareto { xm = 1, alpha = 2.5 }" } },
+  { name = "weibull", doc = "Weibull: shape < 1 early failures, > 1 wear-out", positional = true,
+    forms = { { "shape", "scale" } },
+    params = { shape = { doc = "shape k", unit = "1", gt = 0 }, scale = { doc = "scale lambda", unit = "value", gt = 0 } },
+    examples = { "neo.dist.weibull { shape = 1.5, scale = 100 }" } },
+  { name = "triangular", doc = "triangular between lo and hi, most likely at mode", positional = true,
+    rule = "lo <= mode <= hi, lo < hi", forms = { { "lo", "mode", "hi" } },
+    params = { lo = { doc = "smallest value", unit = "value" }, mode = { doc = "most likely value", unit = "value" },
+               hi = { doc = "largest value", unit = "value" } },
+    examples = { "neo.dist.triangular { lo = 60, mode = 90, hi = 180 }" } },
+  { name = "discrete", doc = "one of a few values, with weights", rule = "as many weights as values, >= 0, not all 0",
+    forms = { { "values" }, { "values", "weights" } },
+    params = { values = { doc = "the values (a list of numbers)", unit = "value" },
+               weights = { doc = "their relative weights (a list of numbers; default: equal)", unit = "1" } },
+    examples = { "neo.dist.discrete { values = { 1, 2, 4, 8 } }",
+                 "neo.dist.discrete { values = { 1, 2, 4, 8 }, weights = { 4, 3, 2, 1 } }" } },
+  { name = "empirical", doc = "resampling: each of the given samples equally likely",
+    forms = { { "samples" } }, list = "samples",
+    params = { samples = { doc = "the samples (a list of numbers)", unit = "value" } },
+    examples = { "neo.dist.empirical { samples = { 3.5, 4.0, 7.5, 12 } }", "neo.dist.empirical { 3.5, 4.0, 7.5, 12 }" } },
+}
+
+S.processes = {
+  { name = "constant", kind = "constant", doc = "the same value at all times (what a plain number means)",
+    params = { value = { doc = "the value", unit = "value" } }, example = "neo.process.constant { value = 66 }" },
+  { name = "path", kind = "path", list = "points",
+    doc = "dated points, interpolated; before the first point the first value holds, after the last the last",
+    params = { points = { doc = "{ DATE, VALUE } pairs in date order (a repeated date is a jump)" },
+               interp = { doc = "between points: linear, or step (hold the earlier value)" } },
+    example = 'neo.process.path { { "2026-01-01", 2.35 }, { "2027-01-01", 1.80 }, interp = "linear" }' },
+  { name = "step", doc = "one value before a date, another from it on (a path with interp = \"step\")",
+    params = { { key = "at", type = "date", required = true, doc = "date of the change" },
+               { key = "before", required = true, doc = "value before at", unit = "value" },
+               { key = "after", required = true, doc = "value from at on", unit = "value" } },
+    example = 'neo.process.step { at = "2027-01-01", before = 5, after = 8 }' },
+  { name = "seasonal", kind = "seasonal",
+    doc = "a yearly (or other) cycle on a trend: base x (1 + trend)^years x (1 + amplitude x cos(2 pi (t - peak) / period))",
+    params = { base = { doc = "level at the start, without the cycle", unit = "value" },
+               amplitude = { doc = "relative swing of the cycle", unit = "1" },
+               period_days = { doc = "length of one cycle", unit = "days" },
+               peak = { doc = "a date the cycle peaks (default: the scenario start)" },
+               trend = { doc = "growth per year (compounded; -0.1 is a 10% decline a year)", unit = "per year" } },
+    example = 'neo.process.seasonal { base = 60, amplitude = 0.2, peak = "2026-07-15", trend = 0.03 }' },
+  { name = "mean_reverting", kind = "mean_reverting",
+    doc = "log Ornstein-Uhlenbeck with jumps: the log drifts back to log(mean) at `speed`; drawn on a grid of step_days",
+    params = { start = { doc = "value at the start", unit = "value" },
+               mean = { doc = "long-run level it reverts to", unit = "value" },
+               speed = { doc = "rate of reversion of the log", unit = "per year" },
+               vol = { doc = "volatility of the log", unit = "per square root of a year" },
+               jump_rate = { doc = "jumps per year (Poisson)", unit = "per year" },
+               jump_mean = { doc = "mean of a jump of the log (0.3: about +35%)", unit = "1" },
+               jump_sd = { doc = "standard deviation of a jump of the log", unit = "1" },
+               step_days = { doc = "time step of the path (held between steps)", unit = "days" } },
+    example = "neo.process.mean_reverting { start = 66, mean = 66, speed = 2, vol = 0.25, jump_rate = 1, jump_mean = 0.3, jump_sd = 0.2 }" },
+  { name = "gbm", kind = "gbm", doc = "geometric Brownian motion, drawn on a grid of step_days",
+    params = { start = { doc = "value at the start", unit = "value" },
+               drift = { doc = "expected growth rate (of the value, per year)", unit = "per year" },
+               vol = { doc = "volatility of the log", unit = "per square root of a year" },
+               step_days = { doc = "time step of the path (held between steps)", unit = "days" } },
+    example = "neo.process.gbm { start = 3.4, drift = -0.08, vol = 0.25 }" },
+  { name = "regime", kind = "regime",
+    doc = "base x the level of the current state; states last an exponential time, then switch to another at random",
+    params = { base = { doc = "level multiplied by the states' levels", unit = "value" },
+               states = { doc = "a list of { name = TEXT, level = x >= 0 (multiplier), mean_days = d > 0 (mean time in the state) }" },
+               initial = { doc = "name of the state at the start (default: the first)" } },
+    example = 'neo.process.regime { base = 22, initial = "normal", states = { { name = "normal", level = 1.0, mean_days = 240 }, '
+      .. '{ name = "boom", level = 1.8, mean_days = 180 }, { name = "bust", level = 0.6, mean_days = 120 } } }' },
+  { name = "product", kind = "product", list = "factors",
+    doc = "the product of processes, e.g. a seasonal cycle times boom/bust regimes",
+    params = { factors = { doc = "processes, or numbers (constants)" } },
+    example = "neo.process.product { neo.process.seasonal { base = 6, amplitude = 0.1 }, neo.process.gbm { start = 1, drift = 0.2, vol = 0.3 } }" },
 }
 
 return S

@@ -66,6 +66,30 @@ expect_eq "$(q "SELECT n FROM summary WHERE point = 0 AND metric = 'irr'")" 0 "s
 expect_eq "$(q "SELECT count(*) FROM point_params")" 4 "point_params: 2 points x 2 swept keys"
 expect_eq "$(q "SELECT count(*) FROM run_params WHERE point = 1")" 12 "run_params"
 
+# schema.sql documents every table, column and view: each table and view has
+# a comment block above it; each column a comment on its line or on the
+# line above or below it (read back from the CREATE TABLE text SQLite keeps,
+# columns from pragma_table_info); each view's comment names its columns.
+for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
+  grep -B1 "^CREATE TABLE $t (" results/schema.sql | head -n 1 | grep -q '^--' && pass ||
+    fail "schema.sql: no comment above table $t"
+  q "SELECT sql FROM sqlite_master WHERE name = '$t'" >"$T_TMP/table.sql"
+  for c in $(q "SELECT name FROM pragma_table_info('$t')"); do
+    awk -v c="$c" '{ line[NR] = $0 }
+      END { for (i = 1; i <= NR; i++) if (line[i] ~ ("^[ \t]*" c "[ \t]")) {
+              exit !(line[i] ~ /--/ || line[i - 1] ~ /^[ \t]*--/ || line[i + 1] ~ /^[ \t]*--/) }
+            exit 1 }' "$T_TMP/table.sql" && pass || fail "schema.sql: column $t.$c has no comment"
+  done
+done
+for v in $(q "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"); do
+  awk -v v="$v" '/^--/ { block = block "\n" $0; next }
+                 $0 ~ ("^CREATE VIEW " v " ") { print block; exit } { block = "" }' results/schema.sql >"$T_TMP/view.txt"
+  [ -s "$T_TMP/view.txt" ] && pass || fail "schema.sql: no comment above view $v"
+  for c in $(q "SELECT name FROM pragma_table_info('$v')"); do
+    grep -qw -- "$c" "$T_TMP/view.txt" && pass || fail "schema.sql: the comment of view $v does not name column $c"
+  done
+done
+
 # Every example query runs as its header says, with a header line.
 for f in results/queries/*.sql; do
   run sqlite3 -header -column "$DB" ".read $f"

@@ -1,6 +1,7 @@
-# tests/e2e/shipped.sh -- every shipped scenario validates, runs (shortened,
-# few replications) without a failed run, and shows the direction its
-# headline claims.
+# tests/e2e/shipped.sh -- every shipped scenario validates, begins with a
+# comment giving its question, its measured results and the figures it uses,
+# runs (shortened, few replications) without a failed run, and shows the
+# direction its headline claims.
 . tests/lib.sh
 db=$T_TMP/s.db
 avg() { sqlite3 "$db" "select avg(m.value) from metrics m join runs r on r.id = m.run_id
@@ -10,7 +11,10 @@ gt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
 for f in scenarios/*.lua; do
   run "$NEOSIM" check "$f"
   expect_rc 0 "check $f"
-  grep -q '^-- ' "$f" && pass || fail "$f explains its question in a comment"
+  head=$(awk '!/^--/ { exit } { print }' "$f")
+  for part in '^-- Question: ' '^-- Results \(.*replication' '^-- Figures'; do
+    printf '%s\n' "$head" | grep -Eq "$part" && pass || fail "$f: its opening comment has no /$part/ paragraph"
+  done
 done
 # short runs: name horizon
 for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
@@ -40,4 +44,20 @@ expect_eq "$(sqlite3 "$db" "select count(distinct e.run_id) from events e join r
 # orbital: nodes are lost in orbit only
 expect_eq "$(avg orbital-2035 0 nodes_lost)" "0.0" "no losses on the ground"
 gt "$(avg orbital-2035 1 nodes_lost)" 0 && pass || fail "orbit loses nodes"
+
+# the two textbook scenarios over their whole horizon (cheap): no node retires
+# before the end, so the queueing results their headers state can hold
+full=$T_TMP/full.db
+run "$NEOSIM" run scenarios/erlang_b.lua --db "$full" --reps 2 --quiet
+expect_rc 0 "erlang_b over ten years"
+run "$NEOSIM" run scenarios/mm1.lua --db "$full" --quiet
+expect_rc 0 "mm1 over its horizon"
+fq() { sqlite3 "$full" "select avg(m.value) from metrics m join runs r on r.id = m.run_id
+                        where r.scenario = '$1' and r.point = $2 and m.name = '$3'"; }
+expect_eq "$(fq erlang-b-check 2 nodes)" "10.0" "erlang_b keeps its 10 nodes"
+b=$(fq erlang-b-check 0 od.blocked_fraction)
+near "$b" 0.0184 0.002 && pass || fail "erlang_b blocked fraction at a = 5: $b, Erlang B 0.0184"
+expect_eq "$(fq mm1 0 nodes)" "1.0" "mm1 keeps its node"
+w=$(fq mm1 0 od.wait_mean_hours)
+near "$w" 9 1 && pass || fail "mm1 mean wait $w hours, theory 9"
 finish
