@@ -4,8 +4,6 @@
 #include "cli.h"
 
 const char cmd_compare_help[] = "usage: neosim compare --db FILE\n";
-const char cmd_report_help[] = "usage: neosim report --db FILE -o FILE.html\n";
 
 static int later(const char *name) { return cli_usage_error("%s: not implemented yet", name); }
 int cmd_compare(int argc, char **argv) { (void)argc; return later(argv[0]); }
-int cmd_report(int argc, char **argv) { (void)argc; return later(argv[0]); }
