@@ -34,7 +34,7 @@ else
 endif
 
 DEB_BUILD_PKGS := pkg-config liblua5.4-dev libsqlite3-dev
-DEB_TEST_PKGS  := sqlite3 lua5.4
+DEB_TEST_PKGS  := sqlite3 lua5.4 python3 chromium
 DEB_BENCH_PKGS := python3-simpy python3-simpy3 time
 
 # Install Debian packages named in $(1) unless the check $(2) already passes.
@@ -117,7 +117,7 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(BUILD)/libneosim.a
 .SECONDARY: # keep the objects of tests and benchmarks
 
 test-deps:
-	$(call ensure,$(DEB_TEST_PKGS),command -v sqlite3 && command -v lua5.4)
+	$(call ensure,$(DEB_TEST_PKGS),command -v sqlite3 && command -v lua5.4 && command -v python3 && command -v chromium)
 
 bench-deps:
 	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy; import SimPy' && test -x /usr/bin/time)

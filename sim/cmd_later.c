@@ -1,9 +1,0 @@
-/*
-** cmd_later.c -- subcommands whose issues have not landed yet.
-*/
-#include "cli.h"
-
-const char cmd_report_help[] = "usage: neosim report --db FILE -o FILE.html\n";
-
-static int later(const char *name) { return cli_usage_error("%s: not implemented yet", name); }
-int cmd_report(int argc, char **argv) { (void)argc; return later(argv[0]); }
