@@ -26,4 +26,7 @@ expect_eq "$story" "0.0|contract_start|term|400 nodes at \$7.2/GPU-hour for 12 m
 579.0|default|cash|cash \$-2621217 and no facility left" "the traced run's story"
 expect_match "$(q "select count(*) from events e join runs r on r.id = e.run_id where r.point = 2 and r.replication = 11 and kind = 'failure'")" \
   "^[1-9][0-9]*$" "the traced run has its failures"
+run "$NEOSIM" report --db "$db" --scenario h100-price-collapse -o "$T_TMP/report.html"
+expect_rc 0 "report"
+expect_eq "$(grep -o '<svg' "$T_TMP/report.html" | wc -l | tr -d ' ')" "15" "report: 5 charts for each of 3 points"
 finish
