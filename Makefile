@@ -133,10 +133,12 @@ bench: $(BIN) $(BENCH_BIN) bench-deps
 
 # The scenario reference, rendered from lua/neo/schema.lua with lua5.4 alone;
 # tests/e2e/docs.sh fails when the committed file is not a fresh render.
-docs:
+docs: $(BIN)
 	$(call ensure,lua5.4,command -v lua5.4)
 	@lua5.4 docs/render.lua >docs/scenario-reference.md.tmp && \
 	  mv docs/scenario-reference.md.tmp docs/scenario-reference.md && echo "wrote docs/scenario-reference.md"
+	@sh docs/cli.sh $(BIN) >docs/cli-reference.md.tmp && \
+	  mv docs/cli-reference.md.tmp docs/cli-reference.md && echo "wrote docs/cli-reference.md"
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/neosim/lua/neo

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/e2e/docs.sh -- the scenario reference cannot drift.  `make docs`'s renderer
+# tests/e2e/docs.sh -- the scenario and command-line references cannot drift.  `make docs`'s renderer
 # (docs/render.lua, lua5.4 alone) reproduces the committed docs/scenario-reference.md;
 # the reference's own checks pass (tests/lua/test_reference.lua: a doc and a unit for
 # every key, examples that validate, the library's constructors and bounds, the
@@ -16,6 +16,15 @@ if cmp -s "$T_TMP/ref.md" docs/scenario-reference.md; then pass; else
   fail "docs/scenario-reference.md differs from a fresh render: run make docs"
   diff docs/scenario-reference.md "$T_TMP/ref.md" | head -20
 fi
+# the command-line reference is the binary's own help texts
+sh docs/cli.sh "$NEOSIM" >"$T_TMP/cli.md"
+if cmp -s "$T_TMP/cli.md" docs/cli-reference.md; then pass; else
+  fail "docs/cli-reference.md differs from the help texts of $NEOSIM: run make docs"
+  diff docs/cli-reference.md "$T_TMP/cli.md" | head -20
+fi
+for cmd in run check merge compare report slurm rng; do
+  grep -q "^## neosim $cmd\$" docs/cli-reference.md && pass || fail "cli reference: no section for $cmd"
+done
 grep -q '^### `tenants.<name>.arrivals_per_hour`$' docs/scenario-reference.md && pass ||
   fail "the reference lists tenants.<name>.arrivals_per_hour"
 
