@@ -39,6 +39,12 @@ static inline const pq_node *ops_push(pq *q, uint64_t key, uint64_t tag) {
 static inline const pq_node *ops_pop(pq *q) {
   return q->ops == &pq_heap4_ops ? pq_heap4_ops.pop(q->impl) : q->ops->pop(q->impl);
 }
+static inline const pq_node *ops_replace_top(pq *q, uint64_t key, uint64_t tag) {
+  return q->ops == &pq_heap4_ops ? pq_heap4_ops.replace_top(q->impl, key, tag)
+                                 : q->ops->replace_top(q->impl, key, tag);
+}
+
+static int is_dead(const pq *q, const pq_node *n) { return q->live[pq_slot(n->tag)] != n->tag; }
 
 pq *pq_new(pq_kind kind) {
   if ((unsigned)kind >= PQ_NKINDS) return NULL;
@@ -78,10 +84,7 @@ static int grow_slots(pq *q) {
   return PQ_OK;
 }
 
-static int is_live(const void *ctx, const pq_node *n) {
-  const pq *q = ctx;
-  return q->live[pq_slot(n->tag)] == n->tag;
-}
+static int is_live(const void *ctx, const pq_node *n) { return !is_dead(ctx, n); }
 
 /* Dead nodes are dropped as they surface; when they outnumber live ones
 ** (many cancels far in the future) a linear filter bounds the memory. */
@@ -101,7 +104,13 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   if (st == PQ_OK) {
     uint32_t slot = q->free[--q->nfree];
     pq_handle h = (++q->seq << PQ_SLOT_BITS) | slot;
-    const pq_node *top = ops_push(q, pq_key(t), h);
+    const pq_node *top;
+    if (q->dead > 0 && q->top && is_dead(q, q->top)) { /* usually the event just popped */
+      top = ops_replace_top(q, pq_key(t), h);
+      q->dead--;
+    } else {
+      top = ops_push(q, pq_key(t), h);
+    }
     if (top) {
       q->top = top;
       q->live[slot] = h;
@@ -121,7 +130,7 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
 ** would be a cache miss per event in a large set. */
 static const pq_node *live_top(pq *q) {
   const pq_node *n = q->top;
-  while (q->dead > 0 && n && q->live[pq_slot(n->tag)] != n->tag) {
+  while (q->dead > 0 && n && is_dead(q, n)) {
     n = q->top = ops_pop(q);
     q->dead--;
   }
@@ -135,18 +144,26 @@ pq_handle pq_peek(pq *q, double *t) {
   return n->tag;
 }
 
+/* In a small set the top stays stored, dead: an event handler usually
+** schedules the next event at once, and pq_insert then replaces the dead
+** top -- one sift instead of a pop's and a push's.  If nothing is inserted
+** first, live_top() pops it.  A large set pops at once and fetches the
+** slot of the new top while the caller works (the next pop writes it):
+** there the cache miss costs more than the sift. */
 pq_handle pq_pop(pq *q, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;
   pq_handle h = n->tag;
   if (t) *t = pq_key_time(n->key);
-  n = q->top = ops_pop(q);
   q->live[pq_slot(h)] = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
-  /* The next pop writes the slot of the new top: in a large set, fetch
-  ** its line now, while the caller works, rather than stall then. */
-  if (q->cap > FAR_SLOTS && n) PREFETCH_W(&q->live[pq_slot(n->tag)]);
+  if (q->cap <= FAR_SLOTS) {
+    q->dead++;
+    return h;
+  }
+  n = q->top = ops_pop(q);
+  if (n) PREFETCH_W(&q->live[pq_slot(n->tag)]);
   return h;
 }
 

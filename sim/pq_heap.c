@@ -160,6 +160,12 @@ SPECIALISE const pq_node *pop(void *impl, size_t d) {
   return heap_top(h);
 }
 
+SPECIALISE const pq_node *replace_top(void *impl, uint64_t key, uint64_t tag, size_t d) {
+  heap *h = impl;
+  sift_down(h->a, h->n, 0, key, tag, d);
+  return heap_top(h);
+}
+
 SPECIALISE const pq_node *filter(void *impl, int (*keep)(const void *, const pq_node *),
                                  const void *ctx, size_t d) {
   heap *h = impl;
@@ -184,12 +190,15 @@ static size_t heap_bytes(const void *impl) {
     return push(impl, key, tag, D);                                                       \
   }                                                                                       \
   static const pq_node *pop##D(void *impl) { return pop(impl, D); }                       \
+  static const pq_node *replace##D(void *impl, uint64_t key, uint64_t tag) {              \
+    return replace_top(impl, key, tag, D);                                                \
+  }                                                                                       \
   static const pq_node *filter##D(void *impl, int (*keep)(const void *, const pq_node *), \
                                   const void *c) {                                        \
     return filter(impl, keep, c, D);                                                      \
   }                                                                                       \
-  const pq_ops pq_heap##D##_ops = {"heap" #D, heap_create, heap_destroy, push##D,         \
-                                   pop##D,    heap_count,  filter##D,    heap_bytes};
+  const pq_ops pq_heap##D##_ops = {"heap" #D, heap_create, heap_destroy, push##D, pop##D, \
+                                   replace##D, heap_count, filter##D,    heap_bytes};
 
 ARITY(2)
 ARITY(4)

@@ -53,6 +53,8 @@ typedef struct pq_ops {
   /* Add a node; the new top, or NULL when out of memory. */
   const pq_node *(*push)(void *impl, uint64_t key, uint64_t tag);
   const pq_node *(*pop)(void *impl);        /* remove the top node */
+  /* Replace the top node by (key, tag): pop and push in one sift. */
+  const pq_node *(*replace_top)(void *impl, uint64_t key, uint64_t tag);
   size_t (*count)(const void *impl);        /* nodes stored, dead included */
   /* Keep only nodes for which keep(ctx, node) is true, then restore order. */
   const pq_node *(*filter)(void *impl, int (*keep)(const void *ctx, const pq_node *n),
