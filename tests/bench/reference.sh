@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/bench/reference.sh -- scenarios/reference_100k.lua (about 100k GPUs,
 # 5 years, 32 tenants, Lua policies): seconds per replication, events/s and
-# peak resident memory of the whole neosim process (GNU time).
+# peak resident memory of the whole neosim process (GNU time), and that
+# memory per node online at the peak (an upper bound on a node's cost: it
+# includes Lua, SQLite and the binary).
 set -eu
 . tests/bench/lib.sh
 : "${NEOSIM:=bin/neosim}" "${BUILD:=build/release}" "${REPS:=3}"
@@ -14,8 +16,12 @@ t1=$(date +%s%N)
 events=$(sqlite3 "$db" "select sum(events) from runs where status = 'done'")
 done_runs=$(sqlite3 "$db" "select count(*) from runs where status = 'done'")
 rss_kb=$(cat "$BUILD/bench-reference.rss")
+nodes=$(sqlite3 "$db" "select max(s.value) from series s join runs r on r.id = s.run_id
+                       where r.status = 'done' and s.name = 'nodes_online'")
 secs=$(awk -v ns=$((t1 - t0)) 'BEGIN { print ns / 1e9 }')
 bench_line reference_100k "$(awk -v s="$secs" -v n="$done_runs" 'BEGIN { print s / n }')" s/replication
 bench_line reference_100k_events "$(awk -v s="$secs" -v ev="$events" 'BEGIN { print ev / s }')" events/s
 awk -v kb="$rss_kb" 'BEGIN { printf "bench reference_100k_peak_rss %.0f MB\n", kb / 1024 }'
+bench_line reference_100k_nodes "$nodes" nodes
+bench_line reference_100k_rss_per_node "$(awk -v kb="$rss_kb" -v n="$nodes" 'BEGIN { print kb * 1024 / n }')" bytes/node
 rm -f "$db" "$db-wal" "$db-shm" "$BUILD/bench-reference.rss"
