@@ -64,7 +64,7 @@ S.types = {
 local IDENT, IDENT_DOC = "[%a_][%w_]*", "letters, digits and _, not starting with a digit"
 
 S.sku = {
-  { key = "gpus_per_node", type = "integer", min = 1, default = 8, doc = "GPUs in one node", example = "8" },
+  { key = "gpus_per_node", type = "integer", min = 1, max = 1e6, default = 8, doc = "GPUs in one node", example = "8" },
   { key = "node_price", type = "number", unit = "$", min = 0, default = 0,
     doc = "purchase price of one node", example = "250000" },
   { key = "node_kw", type = "number", unit = "kW", gt = 0, required = true,
@@ -103,7 +103,7 @@ S.site = {
 S.fleet_entry = {
   { key = "site", type = "name", ref = "sites", required = true, doc = "site the nodes are in", example = '"dc1"' },
   { key = "sku", type = "name", ref = "skus", required = true, doc = "SKU of the nodes", example = '"h100"' },
-  { key = "nodes", type = "integer", min = 0, required = true, doc = "number of nodes", example = "10" },
+  { key = "nodes", type = "integer", min = 0, max = 1e9, required = true, doc = "number of nodes", example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
   { key = "bought", type = "boolean", default = false,
@@ -122,7 +122,7 @@ S.tenant = {
     doc = "SKU the tenant uses (default: the only SKU when there is one)", example = '"h100"' },
   { key = "site", type = "name", ref = "sites", absent = 0,
     doc = "site it uses (absent: any)", example = '"dc1"' },
-  { key = "priority", type = "integer",
+  { key = "priority", type = "integer", min = -1e6, max = 1e6,
     doc = "allocation order, lower first (default: reserved 0, on_demand 1, spot 2, internal 3)", example = "1" },
   { key = "arrivals_per_hour", type = { "number", "process" }, unit = "jobs/hour", gt = 0,
     doc = "on_demand, spot: job arrival rate (Poisson; a process makes it vary over time)", example = "7.0" },
@@ -140,7 +140,7 @@ S.tenant = {
     example = "0.3" },
   { key = "elasticity", type = "number", min = 0,
     doc = "on_demand, spot: arrivals x (price / market)^-elasticity [0]", example = "0.8" },
-  { key = "nodes", type = "integer", min = 0, unit = "nodes",
+  { key = "nodes", type = "integer", min = 0, max = 1e9, unit = "nodes",
     doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
   { key = "start", type = "date", out = "start_hours",
     doc = "reserved: contract start (may be before start; after the horizon it never starts) [scenario start]",
