@@ -193,6 +193,8 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
   if (getraw(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
   lua_pop(r->L, 1);
   for (int i = 0; i < 8 && proc_params[k][i]; i++) c->p[i] = num(r, pt, proc_params[k][i]);
+  double step_h = c->kind == PROC_MEAN_REVERTING ? c->p[7] : c->kind == PROC_GBM ? c->p[3] : 1;
+  if (!(step_h >= LUACFG_MIN_STEP_HOURS)) bad(r, key, "step_hours out of range"); /* a path of horizon / step points */
   size_t n2 = 0;
   switch (c->kind) {
   case PROC_PATH:
@@ -464,7 +466,7 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
   read_policies(&r, t, &c->policies, pt);
   r.where = "point";
   pt->params = read_array(&r, t, "params", sizeof *pt->params, &pt->nparams, read_param, c);
-  if (!(c->horizon_h > 0)) bad(&r, "horizon_hours", "must be > 0");
+  if (!(c->horizon_h > 0 && c->horizon_h <= LUACFG_MAX_HORIZON_HOURS)) bad(&r, "horizon_hours", "out of range");
   return r.bad ? -1 : 0;
 }
 

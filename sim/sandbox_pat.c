@@ -63,12 +63,14 @@ static const char *class_end(pat *m, const char *p) {
     return p + 1;
   }
   if (c != '[') return p;
+  const char *set = p;
   if (p < m->p_end && *p == '^') p++;
   do { /* the first character of a set may be ']' */
     if (p >= m->p_end) luaL_error(m->L, "malformed pattern (missing ']')");
     c = *p++;
     if (c == ESC && p < m->p_end) p++;
   } while (p >= m->p_end || *p != ']');
+  if (p - set > 16) steps(m, (p - set) / 16); /* a huge set is scanned at every use */
   return p + 1;
 }
 
@@ -115,7 +117,9 @@ static int single(pat *m, const char *s, const char *p, const char *ep) {
   switch (*p) {
   case '.': return 1;
   case ESC: return in_class(c, (unsigned char)p[1]);
-  case '[': return in_set(c, p, ep - 1);
+  case '[':
+    if (ep - p > 16) steps(m, (ep - p) / 16);
+    return in_set(c, p, ep - 1);
   default: return (unsigned char)*p == c;
   }
 }
@@ -291,7 +295,8 @@ static size_t start_at(lua_Integer pos, size_t len) {
   return len + (size_t)pos + 1;
 }
 
-static int no_specials(const char *p, size_t lp) {
+static int no_specials(pat *m, const char *p, size_t lp) {
+  steps(m, (long long)(lp / 64));
   for (size_t i = 0; i < lp; i++)
     if (p[i] && strchr(SPECIALS, p[i])) return 0;
   return 1;
@@ -321,7 +326,7 @@ static int find_aux(lua_State *L, int find) {
     return 1;
   }
   prep(&m, L, s, ls, p, lp);
-  if (find && (lua_toboolean(L, 4) || no_specials(p, lp))) {
+  if (find && (lua_toboolean(L, 4) || no_specials(&m, p, lp))) {
     const char *at = find_plain(&m, s + init, ls - init, p, lp);
     flush(&m);
     if (at) {

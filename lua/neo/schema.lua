@@ -288,7 +288,7 @@ S.root = {
     { key = "description", type = "string", default = "", doc = "what the scenario asks",
       example = '"Blocking of on-demand jobs vs Erlang B"' },
     { key = "start", type = "date", required = true, doc = "first day simulated", example = '"2026-01-01"' },
-    { key = "horizon_days", type = "number", unit = "days", gt = 0, required = true, out = "horizon_hours",
+    { key = "horizon_days", type = "number", unit = "days", gt = 0, max = 365250, required = true, out = "horizon_hours",
       scale = 24, doc = "length of the simulation", example = "3650" },
     { key = "warmup_days", type = "number", unit = "days", min = 0, default = 0, lt_key = "horizon_days",
       out = "warmup_hours", scale = 24, doc = "statistics start after this (< horizon_days)", example = "30" },
