@@ -1,6 +1,10 @@
 /*
 ** luacfg.c -- resolved Lua point -> model_cfg.  Every reader takes the
-** table at stack index t and a key, and records the first error.
+** table at stack index t (absolute) and a key, and records the first
+** error.  Reads are raw and every number that becomes a C integer is
+** range-checked: the library that built the table runs in the scenario's
+** own state, where scenario code may have changed it, so nothing here
+** relies on its checks for memory safety.
 */
 #include <math.h>
 #include <stdio.h>
@@ -27,9 +31,15 @@ static void bad(rd *r, const char *key, const char *what) {
   snprintf(r->err, r->errlen, "resolved scenario: %s.%s: %s", r->where, key, what);
 }
 
+/* Push t[key], no metamethods; its type. */
+static int getraw(lua_State *L, int t, const char *key) {
+  lua_pushstring(L, key);
+  return lua_rawget(L, t);
+}
+
 /* Push t[key]; check its type (or nil when optional). */
 static int field(rd *r, int t, const char *key, int type) {
-  int got = lua_getfield(r->L, t, key);
+  int got = getraw(r->L, t, key);
   if (got == type) return 1;
   lua_pop(r->L, 1);
   char msg[96];
@@ -60,6 +70,14 @@ static char *str(rd *r, int t, const char *key) {
   return s;
 }
 
+/* An integer in [lo, hi] (lo after an error). */
+static long integer(rd *r, int t, const char *key, double lo, double hi) {
+  double v = num(r, t, key);
+  if (v >= lo && v <= hi && v == floor(v)) return (long)v;
+  if (!isnan(v)) bad(r, key, "integer out of range");
+  return (long)lo;
+}
+
 /* An index into an array of n (1-based in Lua, 0-based here). */
 static int index_of(rd *r, int t, const char *key, size_t n) {
   double v = num(r, t, key);
@@ -74,7 +92,7 @@ static int index_of(rd *r, int t, const char *key, size_t n) {
 static double *numbers(rd *r, int t, const char *key, size_t *n) {
   if (!field(r, t, key, LUA_TTABLE)) return NULL;
   lua_State *L = r->L;
-  size_t len = (size_t)luaL_len(L, -1);
+  size_t len = lua_rawlen(L, -1);
   double *a = malloc((len ? len : 1) * sizeof *a);
   for (size_t i = 0; a && i < len; i++) {
     if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TNUMBER) bad(r, key, "expected numbers");
@@ -150,7 +168,7 @@ static const char *const proc_params[PROC_NKINDS][8] = {
 
 static void read_factors(rd *r, int pt, process_cfg *c, const char *key) {
   if (!field(r, pt, "factors", LUA_TTABLE)) return;
-  c->n = (size_t)luaL_len(r->L, -1);
+  c->n = lua_rawlen(r->L, -1);
   c->factors = calloc(c->n ? c->n : 1, sizeof *c->factors);
   if (!c->factors) c->n = 0, bad(r, key, "out of memory");
   for (size_t i = 0; i < c->n; i++) {
@@ -172,22 +190,24 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
     return;
   }
   c->kind = (proc_kind)k;
-  if (lua_getfield(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
+  if (getraw(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
   lua_pop(r->L, 1);
   for (int i = 0; i < 8 && proc_params[k][i]; i++) c->p[i] = num(r, pt, proc_params[k][i]);
+  double step_h = c->kind == PROC_MEAN_REVERTING ? c->p[7] : c->kind == PROC_GBM ? c->p[3] : 1;
+  if (!(step_h >= LUACFG_MIN_STEP_HOURS)) bad(r, key, "step_hours out of range"); /* a path of horizon / step points */
   size_t n2 = 0;
   switch (c->kind) {
   case PROC_PATH:
     c->t = numbers(r, pt, "t_hours", &c->n);
     c->v = numbers(r, pt, "values", &n2);
-    c->step = lua_getfield(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
+    c->step = getraw(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
     lua_pop(r->L, 1);
     if (c->n != n2 || c->n == 0) bad(r, key, "path needs as many times as values, at least one");
     break;
   case PROC_REGIME:
     c->t = numbers(r, pt, "mean_hours", &c->n);
     c->v = numbers(r, pt, "levels", &n2);
-    c->initial = (int)num(r, pt, "initial") - 1;
+    c->initial = (int)integer(r, pt, "initial", 1, 1e6) - 1;
     if (c->n != n2 || c->n == 0 || c->initial < 0 || (size_t)c->initial >= c->n) bad(r, key, "bad regime states");
     break;
   case PROC_PRODUCT: read_factors(r, pt, c, key); break;
@@ -201,7 +221,7 @@ static void *read_array(rd *r, int t, const char *key, size_t sz, size_t *n, ele
   *n = 0;
   if (!field(r, t, key, LUA_TTABLE)) return NULL;
   lua_State *L = r->L;
-  size_t len = (size_t)luaL_len(L, -1);
+  size_t len = lua_rawlen(L, -1);
   char *a = calloc(len ? len : 1, sz);
   if (!a) {
     bad(r, key, "out of memory");
@@ -227,7 +247,7 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   sku_cfg *s = elem;
   (void)c;
   s->name = str(r, t, "name");
-  s->gpus_per_node = (int)num(r, t, "gpus_per_node");
+  s->gpus_per_node = (int)integer(r, t, "gpus_per_node", 1, LUACFG_MAX_GPUS_PER_NODE);
   s->node_price = num(r, t, "node_price");
   s->node_kw = num(r, t, "node_kw");
   s->perf = num(r, t, "perf");
@@ -236,7 +256,6 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   s->life_years = num(r, t, "life_years");
   s->release_h = num(r, t, "release_hours");
   s->resale_fraction = num(r, t, "resale_fraction");
-  if (s->gpus_per_node < 1) bad(r, "gpus_per_node", "must be >= 1");
 }
 
 static void read_online(rd *r, int t, void *elem, const model_cfg *c) {
@@ -262,10 +281,9 @@ static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
   fleet_cfg *f = elem;
   f->site = index_of(r, t, "site", c->nsites);
   f->sku = index_of(r, t, "sku", c->nskus);
-  f->nodes = (long)num(r, t, "nodes");
+  f->nodes = integer(r, t, "nodes", 0, LUACFG_MAX_NODES);
   f->installed_h = num(r, t, "installed_hours");
   f->bought = boolean(r, t, "bought");
-  if (f->nodes < 0) bad(r, "nodes", "must be >= 0");
 }
 
 static const char *const tenant_kinds[] = {"reserved", "on_demand", "spot", "internal", NULL};
@@ -276,7 +294,7 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->kind = (tenant_kind)choice(r, t, "kind", tenant_kinds);
   tc->sku = index_of(r, t, "sku", c->nskus);
   tc->site = opt_index(r, t, "site", c->nsites);
-  tc->priority = (int)num(r, t, "priority");
+  tc->priority = (int)integer(r, t, "priority", -LUACFG_MAX_PRIORITY, LUACFG_MAX_PRIORITY);
   read_process(r, t, "arrivals_per_hour", &tc->arrivals_per_hour);
   read_dist(r, t, "job_nodes", &tc->job_nodes);
   read_dist(r, t, "job_hours", &tc->job_hours);
@@ -286,7 +304,7 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->price_market = boolean(r, t, "price_market");
   tc->price_factor = num(r, t, "price_factor");
   tc->elasticity = num(r, t, "elasticity");
-  tc->nodes = (long)num(r, t, "nodes");
+  tc->nodes = integer(r, t, "nodes", 0, LUACFG_MAX_NODES);
   tc->start_h = num(r, t, "start_hours");
   tc->term_months = num(r, t, "term_months");
   tc->take_or_pay = boolean(r, t, "take_or_pay");
@@ -420,7 +438,7 @@ static void read_param(rd *r, int t, void *elem, const model_cfg *c) {
   (void)c;
   p->name = str(r, t, "name");
   p->value = str(r, t, "value");
-  p->swept = lua_getfield(r->L, t, "swept") == LUA_TBOOLEAN && lua_toboolean(r->L, -1);
+  p->swept = getraw(r->L, t, "swept") == LUA_TBOOLEAN && lua_toboolean(r->L, -1);
   lua_pop(r->L, 1);
 }
 
@@ -432,7 +450,7 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  c->start_days = (long)num(&r, t, "start_days");
+  c->start_days = integer(&r, t, "start_days", -1e8, 1e8);
   c->horizon_h = num(&r, t, "horizon_hours");
   c->warmup_h = num(&r, t, "warmup_hours");
   c->skus = read_array(&r, t, "skus", sizeof *c->skus, &c->nskus, read_sku, c);
@@ -448,7 +466,7 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
   read_policies(&r, t, &c->policies, pt);
   r.where = "point";
   pt->params = read_array(&r, t, "params", sizeof *pt->params, &pt->nparams, read_param, c);
-  if (!(c->horizon_h > 0)) bad(&r, "horizon_hours", "must be > 0");
+  if (!(c->horizon_h > 0 && c->horizon_h <= LUACFG_MAX_HORIZON_HOURS)) bad(&r, "horizon_hours", "out of range");
   return r.bad ? -1 : 0;
 }
 

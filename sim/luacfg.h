@@ -2,7 +2,9 @@
 ** luacfg.h -- read one resolved point (the Lua table described in
 ** lua/neo/CONTRACT.md) into a model configuration and its parameters.
 ** The library has validated the table; these readers still check every
-** type, so a broken library gives an error, never a crash.
+** type and the range of every integer, so a broken (or tampered) library
+** gives an error, never a crash.  The ranges are the schema's
+** (lua/neo/schema.lua).
 */
 #ifndef NEOSIM_LUACFG_H
 #define NEOSIM_LUACFG_H
@@ -10,6 +12,12 @@
 #include <lua.h>
 
 #include "scenario.h"
+
+#define LUACFG_MAX_NODES 1e9         /* fleet[i].nodes, tenants.<t>.nodes */
+#define LUACFG_MAX_GPUS_PER_NODE 1e6 /* skus.<s>.gpus_per_node */
+#define LUACFG_MAX_PRIORITY 1e6      /* |tenants.<t>.priority| */
+#define LUACFG_MAX_HORIZON_HOURS (365250 * 24.0) /* horizon_days <= 1000 years */
+#define LUACFG_MIN_STEP_HOURS 0.024  /* step_days of gbm and mean_reverting >= 0.001 */
 
 /* Read the point table at stack index idx into *pt.  0, or -1 with a
 ** message naming the key in err. */

@@ -23,7 +23,9 @@ static int core_days(lua_State *L) {
 
 static int core_date(lua_State *L) {
   char buf[32];
-  cal_format((long)luaL_checkinteger(L, 1), buf, sizeof buf);
+  lua_Integer d = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, d >= -100000000 && d <= 100000000, 1, "day number out of range"); /* +-270000 years */
+  cal_format((long)d, buf, sizeof buf);
   lua_pushstring(L, buf);
   return 1;
 }

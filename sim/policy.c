@@ -172,19 +172,32 @@ typedef struct act {
   size_t errlen;
 } act;
 
+/* Actions are read raw (metamethods are not run), so what C reads is what
+** neo._check_actions saw, whatever a metatable would answer the second time. */
+static int getraw(act *a, const char *k) {
+  lua_pushstring(a->L, k);
+  return lua_rawget(a->L, a->t);
+}
+
 /* A string field, or NULL: numbers are not names (an offer's numeric
 ** `price` must not read as a price action). */
 static const char *sfield(act *a, const char *k) {
-  const char *s = lua_getfield(a->L, a->t, k) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
+  const char *s = getraw(a, k) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
   lua_pop(a->L, 1);
   return s; /* kept alive by the action table */
 }
 
 static double nfield(act *a, const char *k) {
-  lua_getfield(a->L, a->t, k);
-  double v = lua_isnumber(a->L, -1) ? lua_tonumber(a->L, -1) : (double)NAN;
+  double v = getraw(a, k) == LUA_TNUMBER ? lua_tonumber(a->L, -1) : (double)NAN;
   lua_pop(a->L, 1);
   return v;
+}
+
+/* A count field as a C long: NaN, huge or fractional ones become -1, which
+** model_act_order, _offer and _internal refuse (sell and retire: below). */
+static long cfield(act *a, const char *k) {
+  double v = nfield(a, k);
+  return v >= 0 && v <= 1e15 && v == floor(v) ? (long)v : -1;
 }
 
 static int named(act *a, const char *what, const char *name, int i) {
@@ -197,12 +210,11 @@ static int named(act *a, const char *what, const char *name, int i) {
 #define TENANT(n) named(a, "tenant", n, n ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
 
 static int apply_priority(act *a, const model_cfg *c) {
-  lua_getfield(a->L, a->t, "priority");
-  size_t n = (size_t)luaL_len(a->L, -1);
+  getraw(a, "priority");
+  size_t n = lua_rawlen(a->L, -1);
   int *ts = malloc((n ? n : 1) * sizeof *ts), rc = ts ? 0 : -1;
   for (size_t i = 0; i < n && rc == 0; i++) {
-    lua_rawgeti(a->L, -1, (lua_Integer)i + 1);
-    const char *name = lua_tostring(a->L, -1);
+    const char *name = lua_rawgeti(a->L, -1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
     if ((ts[i] = TENANT(name)) < 0) rc = -1;
     lua_pop(a->L, 1);
   }
@@ -219,13 +231,14 @@ static int apply_one(act *a) {
   int i, j;
   if ((v = sfield(a, "order")))
     return (i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0 ? -1
-           : model_act_order(m, i, j, (long)nfield(a, "nodes"), a->err, a->errlen);
+           : model_act_order(m, i, j, cfield(a, "nodes"), a->err, a->errlen);
   if ((v = sfield(a, "price")))
     return (i = TENANT(v)) < 0 ? -1 : model_act_price(m, i, nfield(a, "gpu_hour"), a->err, a->errlen);
   if ((v = sfield(a, "sell")) || (v = sfield(a, "retire"))) {
     int sell = sfield(a, "sell") != NULL;
     if ((i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0) return -1;
-    long n = (long)nfield(a, "nodes");
+    long n = cfield(a, "nodes");
+    if (n < 0) return snprintf(a->err, a->errlen, "%s: nodes must be an integer >= 0", sell ? "sell" : "retire"), -1;
     return sell ? model_act_sell(m, i, j, n, a->err, a->errlen) : model_act_retire(m, i, j, n, a->err, a->errlen);
   }
   if ((v = sfield(a, "draw"))) {
@@ -234,12 +247,11 @@ static int apply_one(act *a) {
   }
   if ((v = sfield(a, "offer")))
     return (i = TENANT(v)) < 0 ? -1
-           : model_act_offer(m, i, (long)nfield(a, "nodes"), nfield(a, "price"), nfield(a, "term_months"), a->err,
+           : model_act_offer(m, i, cfield(a, "nodes"), nfield(a, "price"), nfield(a, "term_months"), a->err,
                              a->errlen);
   if ((v = sfield(a, "internal")))
-    return (i = TENANT(v)) < 0 ? -1 : model_act_internal(m, i, (long)nfield(a, "nodes"), a->err, a->errlen);
-  lua_getfield(a->L, a->t, "priority");
-  int has = lua_istable(a->L, -1);
+    return (i = TENANT(v)) < 0 ? -1 : model_act_internal(m, i, cfield(a, "nodes"), a->err, a->errlen);
+  int has = getraw(a, "priority") == LUA_TTABLE;
   lua_pop(a->L, 1);
   if (has) return apply_priority(a, c);
   snprintf(a->err, a->errlen, "not an action (order, price, sell, retire, draw, offer, internal, priority)");
@@ -252,17 +264,17 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
   if (lua_isnil(L, res)) return 0;
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->check);
   lua_pushvalue(L, res);
-  if (sandbox_pcall(L, 1, 1, err, errlen)) return -1;
+  lua_call(L, 1, 1);
   if (!lua_isnil(L, -1)) {
-    snprintf(err, errlen, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "bad actions");
-    lua_pop(L, 1);
+    snprintf(err, errlen, "%s", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "bad actions");
     return -1;
   }
   lua_pop(L, 1);
-  size_t n = (size_t)luaL_len(L, res);
+  size_t n = lua_type(L, res) == LUA_TTABLE ? lua_rawlen(L, res) : 0;
   for (size_t k = 0; k < n; k++) {
     char why[400] = "";
-    lua_rawgeti(L, res, (lua_Integer)k + 1);
+    if (lua_rawgeti(L, res, (lua_Integer)k + 1) != LUA_TTABLE)
+      return snprintf(err, errlen, "action %zu: not a table", k + 1), -1;
     act a = {L, lua_gettop(L), m, why, sizeof why};
     int rc = apply_one(&a);
     lua_pop(L, 1);
@@ -299,7 +311,8 @@ static void describe(lua_State *L, int t, buf *b) {
                                      "nodes", "gpu_hour", "amount", "term_months", "priority"};
   int first = 1;
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-    int ty = lua_getfield(L, t, keys[i]);
+    lua_pushstring(L, keys[i]);
+    int ty = lua_rawget(L, t);
     if (ty != LUA_TNIL) {
       char v[64];
       if (!first) puts_(b, " ");
@@ -308,7 +321,7 @@ static void describe(lua_State *L, int t, buf *b) {
       if (ty == LUA_TNUMBER) snprintf(v, sizeof v, "%.10g", lua_tonumber(L, -1)), puts_(b, v);
       else if (ty == LUA_TSTRING) puts_(b, lua_tostring(L, -1));
       else if (ty == LUA_TTABLE) { /* priority: a list of tenant names */
-        lua_Integer n = luaL_len(L, -1);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer k = 1; k <= n; k++) {
           lua_rawgeti(L, -1, k);
           if (k > 1) puts_(b, ",");
@@ -326,7 +339,7 @@ static void describe(lua_State *L, int t, buf *b) {
 static void trace_call(lua_State *L, model *m, policy_kind k, policy_reason why, int res) {
   buf b = {0};
   puts_(&b, policy_reason_name(why));
-  size_t n = lua_istable(L, res) ? (size_t)luaL_len(L, res) : 0;
+  size_t n = lua_istable(L, res) ? (size_t)lua_rawlen(L, res) : 0;
   puts_(&b, n ? ": " : ": no action");
   for (size_t i = 0; i < n; i++) {
     if (i) puts_(&b, "; ");
@@ -338,17 +351,40 @@ static void trace_call(lua_State *L, model *m, policy_kind k, policy_reason why,
   free(b.s);
 }
 
+typedef struct step_arg {
+  policy_ctx *p;
+  model *m;
+  policy_kind k;
+  policy_reason why;
+  char *err;
+  size_t errlen;
+  int rc;
+} step_arg;
+
+/* (step_arg) -> nothing: one policy call, from the state it is given to
+** its actions applied, protected and under one budget; a refusal of the
+** model in step_arg.rc and err. */
+static int step(lua_State *L) {
+  step_arg *a = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, a->p->fn[a->k]);
+  push_state(a->p, a->m, a->why);
+  lua_call(L, 1, 1);
+  a->rc = apply(a->p, a->m, 1, a->err, a->errlen);
+  if (a->rc == 0 && model_tracing(a->m)) trace_call(L, a->m, a->k, a->why, 1);
+  return 0;
+}
+
 static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err, size_t errlen) {
   policy_ctx *p = ctx;
   lua_State *L = p->L;
   char msg[512];
   if (p->fn[k] == LUA_NOREF) return 0;
+  step_arg a = {p, m, k, why, msg, sizeof msg, 0};
   lua_settop(L, 0);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fn[k]);
-  push_state(p, m, why);
-  int rc = sandbox_pcall(L, 1, 1, msg, sizeof msg);
-  if (rc == 0) rc = apply(p, m, 1, msg, sizeof msg);
-  if (rc == 0 && model_tracing(m)) trace_call(L, m, k, why, 1);
+  lua_pushlightuserdata(L, &a);
+  int rc = sandbox_ccall(L, step, 1, 0, msg, sizeof msg);
+  if (rc == 0) rc = a.rc;
   if (rc) snprintf(err, errlen, "policy %s (%s): %s", policy_kind_name(k), p->where[k], msg);
   lua_settop(L, 0);
   return rc;
@@ -384,24 +420,57 @@ static void push_params(lua_State *L, const scenario_point *pt) {
   freeze(L);
 }
 
-static int load(policy_ctx *p, const scenario *s, int *any, char *err, size_t errlen) {
-  lua_State *L = p->L;
-  luacore_register(L, s->path);
+typedef struct load_arg {
+  policy_ctx *p;
+  const scenario *s;
+  int any; /* some policy found */
+} load_arg;
+
+/* (load_arg) -> nothing: neo.core, and neo._check_actions kept. */
+static int load_lib(lua_State *L) {
+  load_arg *a = lua_touserdata(L, 1);
+  luacore_register(L, a->s->path);
   lua_getglobal(L, "require");
   lua_pushliteral(L, "neo");
-  if (sandbox_pcall(L, 1, 1, err, errlen)) return -1;
-  lua_getfield(L, -1, "_check_actions");
-  if (!lua_isfunction(L, -1)) return snprintf(err, errlen, "the neosim Lua library has no neo._check_actions"), -1;
-  p->check = luaL_ref(L, LUA_REGISTRYINDEX);
-  lua_settop(L, 0);
-  if (sandbox_loadfile(L, s->path, err, errlen) || sandbox_pcall(L, 0, 1, err, errlen)) return -1;
+  lua_call(L, 1, 1);
+  if (!lua_istable(L, -1) || lua_getfield(L, -1, "_check_actions") != LUA_TFUNCTION)
+    return luaL_error(L, "the neosim Lua library has no neo._check_actions");
+  a->p->check = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+/* (load_arg) -> nothing: the scenario run again, its policies kept. */
+static int load_policies(lua_State *L) {
+  load_arg *a = lua_touserdata(L, 1);
+  policy_ctx *p = a->p;
+  char err[2048];
+  if (sandbox_loadfile(L, a->s->path, err, sizeof err)) {
+    lua_pushstring(L, err);
+    return lua_error(L);
+  }
+  lua_call(L, 0, 1);
   if (!lua_istable(L, -1) || lua_getfield(L, -1, "policies") != LUA_TTABLE) return 0;
   int pol = lua_gettop(L);
-  for (int k = 0; k < POLICY_NKINDS; k++) *any |= fetch(p, pol, (policy_kind)k);
+  for (int k = 0; k < POLICY_NKINDS; k++) a->any |= fetch(p, pol, (policy_kind)k);
   push_params(L, p->pt);
   p->params = luaL_ref(L, LUA_REGISTRYINDEX);
-  lua_settop(L, 0);
   return 0;
+}
+
+static int load(policy_ctx *p, const scenario *s, int *any, char *err, size_t errlen) {
+  lua_State *L = p->L;
+  load_arg a = {p, s, 0};
+  lua_pushlightuserdata(L, &a);
+  int rc = sandbox_ccall(L, load_lib, 1, 0, err, errlen);
+  if (rc == 0) lua_pushlightuserdata(L, &a), rc = sandbox_ccall(L, load_policies, 1, 0, err, errlen);
+  lua_settop(L, 0);
+  *any = a.any;
+  if (rc == -2) { /* no line: name the file */
+    char why[256];
+    snprintf(why, sizeof why, "%s", err);
+    snprintf(err, errlen, "%s: %s", s->path, why);
+  }
+  return rc ? -1 : 0;
 }
 
 policy_ctx *policy_new(const scenario *s, size_t point, int *none, char *err, size_t errlen) {

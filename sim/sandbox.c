@@ -6,29 +6,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
 
 #include "sandbox.h"
+#include "sandbox_int.h"
 
 #define HOOK_EVERY 1000
+#define ALLOC_BYTES_PER_INSTR 16 /* allocating is work C functions do for Lua */
 #define SOURCES_KEY "neosim.sources"
 
-typedef struct sbx {
-  size_t used, cap;
-  long long budget, left;
-  char lib_dir[1024], scn_dir[1024];
-} sbx;
-
-static sbx *get_sbx(lua_State *L) {
+sbx *sandbox_get(lua_State *L) {
   void *ud;
   lua_getallocf(L, &ud);
   return ud;
 }
 
-/* Lua's allocator with a cap: refusing a block makes Lua raise a memory error. */
+/* Lua's allocator with a cap: refusing a block makes Lua raise a memory
+** error.  Growth is charged to the budget (checked at the next hook). */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sbx *s = ud;
   size_t old = ptr ? osize : 0;
@@ -37,70 +35,84 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     s->used -= old;
     return NULL;
   }
-  if (nsize > old && s->used - old + nsize > s->cap) return NULL;
+  if (nsize > old && nsize - old > s->cap - s->used) {
+    s->left -= (long long)(s->used / ALLOC_BYTES_PER_INSTR); /* Lua tried a full collection first */
+    return NULL;
+  }
   void *p = realloc(ptr, nsize);
-  if (p) s->used = s->used - old + nsize;
+  if (!p) return NULL;
+  s->used = s->used - old + nsize;
+  if (nsize > old) s->left -= (long long)((nsize - old) / ALLOC_BYTES_PER_INSTR);
   return p;
 }
 
+static double seconds(clockid_t clock) {
+  struct timespec ts;
+  if (clock_gettime(clock, &ts)) return 0;
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Wall time, cheap enough to read at every hook (a vDSO call); only once it
+** passes the limit is the CPU clock (a system call) read. */
+static double wall_now(void) {
+#ifdef CLOCK_MONOTONIC_COARSE
+  return seconds(CLOCK_MONOTONIC_COARSE);
+#else
+  return seconds(CLOCK_MONOTONIC);
+#endif
+}
+
+static double cpu_now(void) { return seconds(CLOCK_THREAD_CPUTIME_ID); }
+
+static int too_long(const sbx *s) {
+  return wall_now() - s->wall_start > s->cpu_limit && cpu_now() - s->cpu_start > s->cpu_limit;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/* "file:line: " of the innermost Lua function running, or "". */
+static void where(lua_State *L, char *buf, size_t n) {
+  lua_Debug ar;
+  buf[0] = '\0';
+  for (int level = 0; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      snprintf(buf, n, "%s:%d: ", ar.short_src, ar.currentline);
+      return;
+    }
+}
+
+/* The budget is spent: remember why and where (once per call), make every
+** further instruction of this thread fail too, and raise. */
+static int spend(lua_State *L, sbx *s, int timed_out) {
+  if (!s->spent) {
+    char at[300];
+    s->spent = 1;
+    where(L, at, sizeof at);
+    if (timed_out)
+      snprintf(s->why, sizeof s->why, "%sCPU time limit of %g s per call exceeded (the backstop of the "
+               "instruction budget: slow operations on huge strings or tables?)", at, s->cpu_limit);
+    else
+      snprintf(s->why, sizeof s->why, "%sinstruction budget of %lld instructions exceeded (an endless loop?)", at,
+               s->budget);
+  }
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+  lua_pushstring(L, s->why);
+  return lua_error(L);
+}
+
+void sandbox_charge(lua_State *L, long long n) {
+  sbx *s = sandbox_get(L);
+  int late = 0;
+  if ((s->left -= n) > 0 && !s->spent && !(late = too_long(s))) return;
+  spend(L, s, late);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
-  sbx *s = get_sbx(L);
   (void)ar;
-  if ((s->left -= HOOK_EVERY) > 0) return;
-  lua_Debug where;
-  if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) && where.currentline > 0)
-    lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
-  else
-    lua_pushliteral(L, "");
-  lua_pushfstring(L, "instruction budget of %I instructions exceeded (an endless loop?)",
-                  (lua_Integer)s->budget);
-  lua_concat(L, 2);
-  lua_error(L);
-}
-
-/* print goes to stderr so that it never mixes with neosim's output. */
-static int sb_print(lua_State *L) {
-  int n = lua_gettop(L);
-  for (int i = 1; i <= n; i++) {
-    size_t len;
-    const char *s = luaL_tolstring(L, i, &len);
-    if (i > 1) fputc('\t', stderr);
-    fwrite(s, 1, len, stderr);
-    lua_pop(L, 1);
-  }
-  fputc('\n', stderr);
-  return 0;
-}
-
-/* load: text chunks only (no bytecode); the environment is as given. */
-static int sb_load(lua_State *L) {
-  int has_env = !lua_isnone(L, 4);
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len); /* functions as readers are not needed */
-  const char *name = luaL_optstring(L, 2, s);
-  int st = luaL_loadbufferx(L, s, len, name, "t");
-  if (st != LUA_OK) {
-    luaL_pushfail(L);
-    lua_insert(L, -2);
-    return 2;
-  }
-  if (has_env) {
-    lua_pushvalue(L, 4);
-    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
-  }
-  return 1;
-}
-
-/* collectgarbage: the harmless options only. */
-static int sb_collectgarbage(lua_State *L) {
-  static const char *const opts[] = {"collect", "count", "step", "isrunning", NULL};
-  int o = luaL_checkoption(L, 1, "collect", opts);
-  switch (o) {
-  case 1: lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0); return 1;
-  case 2: lua_pushboolean(L, lua_gc(L, LUA_GCSTEP, 0)); return 1;
-  case 3: lua_pushboolean(L, lua_gc(L, LUA_GCISRUNNING, 0)); return 1;
-  default: lua_gc(L, LUA_GCCOLLECT, 0); lua_pushinteger(L, 0); return 1;
-  }
+  int every = lua_gethookcount(L);
+  if (every != HOOK_EVERY && !sandbox_get(L)->spent) /* a thread a spent call left failing */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  sandbox_charge(L, every);
 }
 
 static int valid_module_name(const char *n) {
@@ -115,7 +127,7 @@ static int readable(const char *path) { return access(path, R_OK) == 0; }
 /* The one searcher: lib_dir/a/b.lua, lib_dir/a/b/init.lua, scenario_dir/a/b.lua. */
 static int sb_searcher(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
-  sbx *s = get_sbx(L);
+  sbx *s = sandbox_get(L);
   if (!valid_module_name(name)) {
     lua_pushfstring(L, "\n\tmodule names are letters, digits, '_' and '.' (no paths, no '..')");
     return 1;
@@ -166,9 +178,8 @@ static void open_safe_libs(lua_State *L) {
   }
   static const char *const removed[] = {"dofile", "loadfile", NULL};
   for (int i = 0; removed[i]; i++) lua_pushnil(L), lua_setglobal(L, removed[i]);
-  lua_pushcfunction(L, sb_load), lua_setglobal(L, "load");
-  lua_pushcfunction(L, sb_print), lua_setglobal(L, "print");
-  lua_pushcfunction(L, sb_collectgarbage), lua_setglobal(L, "collectgarbage");
+  sandbox_open_lib(L);
+  sandbox_open_pat(L);
   lua_getglobal(L, "string");
   lua_pushnil(L), lua_setfield(L, -2, "dump");
   lua_pop(L, 1);
@@ -185,11 +196,27 @@ static void open_safe_libs(lua_State *L) {
   restrict_package(L);
 }
 
+static int open_all(lua_State *L) {
+  open_safe_libs(L);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, SOURCES_KEY);
+  return 0;
+}
+
+/* Every call into Lua is protected (sandbox_pcall, sandbox_ccall): reaching
+** this is a bug of neosim, said as such. */
+static int panic(lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  fprintf(stderr, "neosim: internal error: a Lua error outside a protected call: %s\n", msg ? msg : "?");
+  abort();
+}
+
 lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sandbox_limits *lim) {
   sbx *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->cap = lim && lim->memory_bytes ? lim->memory_bytes : (size_t)512 << 20;
   s->budget = s->left = lim && lim->instructions ? lim->instructions : 2000000000LL;
+  s->cpu_limit = lim && lim->cpu_seconds > 0 ? lim->cpu_seconds : 60 + (double)s->budget * 1e-7;
   snprintf(s->lib_dir, sizeof s->lib_dir, "%s", lib_dir);
   snprintf(s->scn_dir, sizeof s->scn_dir, "%s", scenario_dir);
   lua_State *L = lua_newstate(capped_alloc, s);
@@ -197,25 +224,31 @@ lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sand
     free(s);
     return NULL;
   }
-  open_safe_libs(L);
-  lua_newtable(L);
-  lua_setfield(L, LUA_REGISTRYINDEX, SOURCES_KEY);
+  lua_atpanic(L, panic);
+  lua_pushcfunction(L, open_all);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) { /* out of memory */
+    sandbox_close(L);
+    return NULL;
+  }
   return L;
 }
 
 void sandbox_close(lua_State *L) {
   if (!L) return;
-  sbx *s = get_sbx(L);
+  sbx *s = sandbox_get(L);
   lua_close(L);
   free(s);
 }
 
-static char *slurp(const char *path, size_t *len) {
+/* The file's bytes (malloc'd), at most max of them: NULL when it cannot
+** be read or is larger (*len = max + 1 then: /dev/zero, a huge file). */
+static char *slurp(const char *path, size_t max, size_t *len) {
   FILE *f = fopen(path, "rb");
+  *len = 0;
   if (!f) return NULL;
   size_t cap = 1 << 14, n = 0, k;
   char *buf = malloc(cap);
-  while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
+  while (buf && n <= max && (k = fread(buf + n, 1, cap - n, f)) > 0) {
     n += k;
     if (n == cap) {
       char *nb = realloc(buf, cap *= 2);
@@ -223,10 +256,11 @@ static char *slurp(const char *path, size_t *len) {
       buf = nb;
     }
   }
-  int bad = ferror(f);
+  int bad = ferror(f) || n > max;
   fclose(f);
   if (bad) {
     free(buf);
+    *len = n;
     return NULL;
   }
   *len = n;
@@ -234,10 +268,11 @@ static char *slurp(const char *path, size_t *len) {
 }
 
 int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen) {
-  size_t len;
-  char *src = slurp(path, &len);
+  size_t len, max = sandbox_get(L)->cap;
+  char *src = slurp(path, max, &len);
   if (!src) {
-    snprintf(err, errlen, "%s: cannot read file", path);
+    if (len > max) snprintf(err, errlen, "%s: file larger than the memory cap of %zu MiB", path, max >> 20);
+    else snprintf(err, errlen, "%s: cannot read file", path);
     return -1;
   }
   lua_pushfstring(L, "@%s", path);
@@ -268,12 +303,13 @@ const char *sandbox_source(lua_State *L, const char *chunkname) {
 }
 
 /* Copy msg into err with each run of newlines and tabs made "; ", so
-** every message is one line (require's list of places tried is not). */
+** every message is one line (require's list of places tried is not), and
+** other control characters made '?' (no terminal escapes from scenarios). */
 static void one_line(char *err, size_t errlen, const char *msg) {
   size_t k = 0;
   for (const char *p = msg; *p && k + 3 < errlen; p++) {
     if (*p != '\n' && *p != '\t') {
-      err[k++] = *p;
+      err[k++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
       continue;
     }
     while (p[1] == '\n' || p[1] == '\t') p++;
@@ -285,22 +321,32 @@ static void one_line(char *err, size_t errlen, const char *msg) {
 }
 
 int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen) {
-  sbx *s = get_sbx(L);
-  s->left = s->budget;
+  sbx *s = sandbox_get(L);
+  s->left = s->budget, s->spent = 0, s->wall_start = wall_now(), s->cpu_start = cpu_now();
   lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, nargs, nresults, 0);
   lua_sethook(L, NULL, 0, 0);
   if (st == LUA_OK) return 0;
-  if (st == LUA_ERRMEM) {
+  if (s->spent) /* whatever error object pcalls or handlers in Lua made of it */
+    one_line(err, errlen, s->why);
+  else if (st == LUA_ERRMEM)
     snprintf(err, errlen, "memory cap of %zu MiB exceeded (not enough memory)", s->cap >> 20);
-    lua_pop(L, 1);
-    return -2;
-  } if (lua_type(L, -1) == LUA_TSTRING)
+  else if (lua_type(L, -1) == LUA_TSTRING)
     one_line(err, errlen, lua_tostring(L, -1));
   else
     snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));
   lua_pop(L, 1);
-  return -1;
+  return st == LUA_ERRMEM && !s->spent ? -2 : -1;
+}
+
+int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err, size_t errlen) {
+  if (!lua_checkstack(L, 1)) {
+    snprintf(err, errlen, "memory cap exceeded (no room on the Lua stack)");
+    return -2;
+  }
+  lua_pushcfunction(L, fn);
+  lua_insert(L, -(nargs + 1));
+  return sandbox_pcall(L, nargs, nresults, err, errlen);
 }
 
 static int exists_lib(const char *dir) {

@@ -3,6 +3,15 @@
 ** safe parts of the standard library, `require` limited to the neosim
 ** library folder and the scenario's own folder, text chunks only, a
 ** memory cap (custom allocator) and an instruction budget (count hook).
+**
+** The budget is per call into Lua and cannot be caught: once spent, every
+** further instruction of that call fails, so pcall, error handlers and
+** coroutines cannot resume the loop.  Work done inside C functions is
+** counted too: bytes allocated (16 per instruction), steps of the pattern
+** matcher, elements moved by table.insert/remove/move, garbage collections.
+** A CPU-time limit per call backs it up for what the count cannot see
+** (comparing or hashing huge strings, ...).  `__gc` metamethods are
+** refused: Lua runs finalizers with hooks off, out of the budget's reach.
 */
 #ifndef NEOSIM_SANDBOX_H
 #define NEOSIM_SANDBOX_H
@@ -14,6 +23,8 @@
 typedef struct sandbox_limits {
   size_t memory_bytes;      /* cap on Lua's heap; 0 = default (512 MiB) */
   long long instructions;   /* budget per protected call; 0 = default (2e9) */
+  double cpu_seconds;       /* CPU time per call; 0 = default (60 s + 100 ns
+                               per instruction of the budget) */
 } sandbox_limits;
 
 /* Create the state.  lib_dir holds neo/init.lua ...; scenario_dir is
@@ -32,6 +43,17 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen);
 ** left as before the function and its arguments, and -1 returned; -2
 ** when the memory cap stopped it (Lua knows no line then). */
 int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen);
+
+/* Call fn, a C function, protected and under the budget, with the nargs
+** values on top of the stack as its arguments (a light userdata carries
+** C data).  Returns as sandbox_pcall.  All C code that touches values
+** scenario code made runs this way: a metamethod, a memory error or the
+** budget then end in an error message, never in a Lua panic. */
+int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err, size_t errlen);
+
+/* Count n instructions of work a C function did against the budget of
+** the current call; raises the budget error when it is spent. */
+void sandbox_charge(lua_State *L, long long n);
 
 /* The source text of a file the sandbox loaded (chunk name "@path"),
 ** or NULL. */

@@ -21,37 +21,61 @@ static char *dir_of(const char *path) {
   return strndup(path, (size_t)(slash - path));
 }
 
-/* Push require("neo")._resolve. */
-static int push_resolver(lua_State *L, char *err, size_t errlen) {
+/* The loading stages: C functions run by sandbox_ccall, each with its own
+** budget (as each is a call into scenario code). */
+
+/* (scenario) -> require("neo")._resolve, with neo.core registered */
+static int push_resolver(lua_State *L) {
+  const scenario *s = lua_touserdata(L, 1);
+  luacore_register(L, s->path);
   lua_getglobal(L, "require");
   lua_pushliteral(L, "neo");
-  if (sandbox_pcall(L, 1, 1, err, errlen)) return -1;
-  if (lua_type(L, -1) != LUA_TTABLE || lua_getfield(L, -1, "_resolve") != LUA_TFUNCTION) {
-    snprintf(err, errlen, "the neosim Lua library (%s) has no neo._resolve", sandbox_lib_dir());
-    lua_settop(L, 0);
-    return -1;
-  }
-  lua_remove(L, -2);
-  return 0;
+  lua_call(L, 1, 1);
+  if (lua_type(L, -1) != LUA_TTABLE || lua_getfield(L, -1, "_resolve") != LUA_TFUNCTION)
+    return luaL_error(L, "the neosim Lua library (%s) has no neo._resolve", sandbox_lib_dir());
+  return 1;
 }
 
-static void push_sets(lua_State *L, const scenario_set *sets, size_t n) {
-  lua_createtable(L, (int)n, 0);
-  for (size_t i = 0; i < n; i++) {
+/* (scenario) -> what the scenario file returns */
+static int run_file(lua_State *L) {
+  const scenario *s = lua_touserdata(L, 1);
+  char err[2048];
+  if (sandbox_loadfile(L, s->path, err, sizeof err)) {
+    lua_pushstring(L, err);
+    return lua_error(L);
+  }
+  lua_call(L, 0, 1);
+  return 1;
+}
+
+typedef struct sets_arg {
+  const scenario_set *sets;
+  size_t n;
+} sets_arg;
+
+/* (resolve, scenario table, sets_arg) -> resolve(scenario table, sets) */
+static int call_resolver(lua_State *L) {
+  const sets_arg *a = lua_touserdata(L, 3);
+  lua_settop(L, 2);
+  lua_createtable(L, (int)a->n, 0);
+  for (size_t i = 0; i < a->n; i++) {
     lua_createtable(L, 0, 2);
-    lua_pushstring(L, sets[i].path), lua_setfield(L, -2, "path");
-    lua_pushstring(L, sets[i].value), lua_setfield(L, -2, "value");
+    lua_pushstring(L, a->sets[i].path), lua_setfield(L, -2, "path");
+    lua_pushstring(L, a->sets[i].value), lua_setfield(L, -2, "value");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
+  lua_call(L, 2, 1);
+  return 1;
 }
 
 /* Run the file and resolve it: leaves the array of points on the stack. */
 static int resolve(scenario *s, const scenario_set *sets, size_t nsets, char *err, size_t errlen) {
   lua_State *L = s->L;
-  if (push_resolver(L, err, errlen)) return -1;
-  int rc = sandbox_loadfile(L, s->path, err, errlen);
-  if (rc == 0) rc = sandbox_pcall(L, 0, 1, err, errlen);
-  if (rc == 0) push_sets(L, sets, nsets), rc = sandbox_pcall(L, 2, 1, err, errlen);
+  sets_arg a = {sets, nsets};
+  lua_pushlightuserdata(L, s);
+  int rc = sandbox_ccall(L, push_resolver, 1, 1, err, errlen);
+  if (rc == 0) lua_pushlightuserdata(L, s), rc = sandbox_ccall(L, run_file, 1, 1, err, errlen);
+  if (rc == 0) lua_pushlightuserdata(L, &a), rc = sandbox_ccall(L, call_resolver, 3, 1, err, errlen);
   if (rc == -2) { /* no line: name the file */
     char why[256];
     snprintf(why, sizeof why, "%s", err);
@@ -61,21 +85,24 @@ static int resolve(scenario *s, const scenario_set *sets, size_t nsets, char *er
     lua_settop(L, 0);
     return -1;
   }
-  if (lua_type(L, -1) != LUA_TTABLE || luaL_len(L, -1) < 1) {
-    snprintf(err, errlen, "%s: the scenario resolved to no sweep point", s->path);
-    return -1;
-  }
   return 0;
+}
+
+/* The reader never runs scenario code: raw accesses only (a resolved
+** table with metamethods reads as the plain table it is). */
+static void rawfield(lua_State *L, int t, const char *k) {
+  lua_pushstring(L, k);
+  lua_rawget(L, t);
 }
 
 static int read_header(scenario *s, int t, char *err, size_t errlen) {
   lua_State *L = s->L;
-  lua_getfield(L, t, "name");
-  lua_getfield(L, t, "seed");
-  lua_getfield(L, t, "replications");
-  lua_getfield(L, t, "horizon_hours");
+  rawfield(L, t, "name");
+  rawfield(L, t, "seed");
+  rawfield(L, t, "replications");
+  rawfield(L, t, "horizon_hours");
   int ok = lua_type(L, -4) == LUA_TSTRING && lua_isinteger(L, -3) && lua_isinteger(L, -2) &&
-           lua_type(L, -1) == LUA_TNUMBER;
+           lua_tointeger(L, -2) > 0 && lua_tointeger(L, -2) <= 100000000 && lua_type(L, -1) == LUA_TNUMBER;
   if (ok) {
     s->name = strdup(lua_tostring(L, -4));
     s->seed = (uint64_t)lua_tointeger(L, -3);
@@ -87,22 +114,45 @@ static int read_header(scenario *s, int t, char *err, size_t errlen) {
   return ok && s->name ? 0 : -1;
 }
 
-static int read_points(scenario *s, char *err, size_t errlen) {
-  lua_State *L = s->L;
-  int arr = lua_gettop(L);
-  size_t n = (size_t)luaL_len(L, arr);
-  s->points = calloc(n, sizeof *s->points);
-  if (!s->points) return -1;
+typedef struct read_arg {
+  scenario *s;
+  char *err;
+  size_t errlen;
+  int rc;
+} read_arg;
+
+/* (points, read_arg) -> nothing; the outcome in read_arg.rc */
+static int read_points(lua_State *L) {
+  read_arg *a = lua_touserdata(L, 2);
+  scenario *s = a->s;
+  size_t n = lua_type(L, 1) == LUA_TTABLE ? lua_rawlen(L, 1) : 0;
+  a->rc = -1;
+  if (n < 1) return snprintf(a->err, a->errlen, "%s: the scenario resolved to no sweep point", s->path), 0;
+  if (!(s->points = calloc(n, sizeof *s->points))) return snprintf(a->err, a->errlen, "out of memory"), 0;
   for (size_t i = 0; i < n; i++) {
-    lua_rawgeti(L, arr, (lua_Integer)i + 1);
-    int bad = (i == 0 && read_header(s, lua_gettop(L), err, errlen)) ||
-              luacfg_point(L, -1, &s->points[i], err, errlen);
     s->npoints = i + 1;
+    if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE) {
+      snprintf(a->err, a->errlen, "%s: resolved sweep point %zu is not a table", s->path, i + 1);
+      return 0;
+    }
+    if ((i == 0 && read_header(s, 3, a->err, a->errlen)) || luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
+      return 0;
     lua_pop(L, 1);
-    if (bad) return -1;
   }
-  lua_settop(L, 0);
+  char chunk[4200];
+  snprintf(chunk, sizeof chunk, "@%s", s->path);
+  const char *src = sandbox_source(L, chunk);
+  if (!(s->source = strdup(src ? src : ""))) return snprintf(a->err, a->errlen, "out of memory"), 0;
+  a->rc = 0;
   return 0;
+}
+
+static int read_all(scenario *s, char *err, size_t errlen) {
+  read_arg a = {s, err, errlen, -1};
+  lua_pushlightuserdata(s->L, &a);
+  int rc = sandbox_ccall(s->L, read_points, 2, 0, err, errlen);
+  lua_settop(s->L, 0);
+  return rc ? -1 : a.rc;
 }
 
 /* "KEY=VALUE\n" per override, in the order given ("" for none). */
@@ -145,15 +195,10 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
     scenario_free(s);
     return NULL;
   }
-  luacore_register(s->L, path);
-  if (resolve(s, sets, nsets, err, errlen) || read_points(s, err, errlen)) {
+  if (resolve(s, sets, nsets, err, errlen) || read_all(s, err, errlen)) {
     scenario_free(s);
     return NULL;
   }
-  char chunk[4200];
-  snprintf(chunk, sizeof chunk, "@%s", path);
-  const char *src = sandbox_source(s->L, chunk);
-  s->source = strdup(src ? src : "");
   s->overrides = overrides_text(sets, nsets);
   if (!s->source || !s->overrides || version_sha(s)) {
     snprintf(err, errlen, "out of memory");

@@ -73,7 +73,8 @@ S.types = {
 local IDENT, IDENT_DOC = "[%a_][%w_]*", "letters, digits and _, not starting with a digit"
 
 S.sku = {
-  { key = "gpus_per_node", type = "integer", unit = "GPUs", min = 1, default = 8, doc = "GPUs in one node", example = "8" },
+  { key = "gpus_per_node", type = "integer", unit = "GPUs", min = 1, max = 1e6, default = 8, doc = "GPUs in one node",
+    example = "8" },
   { key = "node_price", type = "number", unit = "$", min = 0, default = 0,
     doc = "purchase price of one node", example = "250000" },
   { key = "node_kw", type = "number", unit = "kW", gt = 0, required = true,
@@ -113,7 +114,8 @@ S.site = {
 S.fleet_entry = {
   { key = "site", type = "name", ref = "sites", required = true, doc = "site the nodes are in", example = '"dc1"' },
   { key = "sku", type = "name", ref = "skus", required = true, doc = "SKU of the nodes", example = '"h100"' },
-  { key = "nodes", type = "integer", unit = "nodes", min = 0, required = true, doc = "number of nodes", example = "10" },
+  { key = "nodes", type = "integer", unit = "nodes", min = 0, max = 1e9, required = true, doc = "number of nodes",
+    example = "10" },
   { key = "installed", type = "date", default_key = "start", not_after = "start", out = "installed_hours",
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
   { key = "bought", type = "boolean", default = false,
@@ -132,7 +134,7 @@ S.tenant = {
     doc = "SKU the tenant uses (default: the only SKU when there is one)", example = '"h100"' },
   { key = "site", type = "name", ref = "sites", absent = 0,
     doc = "site it uses (absent: any)", example = '"dc1"' },
-  { key = "priority", type = "integer", unit = "1",
+  { key = "priority", type = "integer", unit = "1", min = -1e6, max = 1e6,
     doc = "allocation order, lower first (a tenant may preempt internal use and spot jobs of lower priority)",
     example = "1" },
   { key = "arrivals_per_hour", type = { "number", "process" }, unit = "jobs/hour", gt = 0,
@@ -152,7 +154,7 @@ S.tenant = {
     example = "0.3" },
   { key = "elasticity", type = "number", unit = "1", min = 0,
     doc = "price elasticity of demand: arrivals x (price / market index)^-elasticity", example = "0.8" },
-  { key = "nodes", type = "integer", min = 0, unit = "nodes",
+  { key = "nodes", type = "integer", min = 0, max = 1e9, unit = "nodes",
     doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
   { key = "start", type = "date", out = "start_hours",
     doc = "contract start (may be before the scenario start; after the horizon it never starts)",
@@ -307,7 +309,7 @@ S.root = {
     { key = "description", type = "string", default = "", doc = "what the scenario asks",
       example = '"Blocking of on-demand jobs vs Erlang B"' },
     { key = "start", type = "date", required = true, doc = "first day simulated", example = '"2026-01-01"' },
-    { key = "horizon_days", type = "number", unit = "days", gt = 0, required = true, out = "horizon_hours",
+    { key = "horizon_days", type = "number", unit = "days", gt = 0, max = 365250, required = true, out = "horizon_hours",
       scale = 24, doc = "length of the simulation", example = "3650" },
     { key = "warmup_days", type = "number", unit = "days", min = 0, default = 0, lt_key = "horizon_days",
       out = "warmup_hours", scale = 24, doc = "statistics start after this (< horizon_days)", example = "30" },

@@ -214,7 +214,7 @@
 ---@field name string scenario name: letters, digits, '_', '.', '-' (required)
 ---@field description? string what the scenario asks
 ---@field start neo.Date first day simulated (required)
----@field horizon_days number days simulated, > 0 (required)
+---@field horizon_days number days simulated, > 0 and <= 365250 (required)
 ---@field warmup_days? number days before statistics start, < horizon_days (default 0)
 ---@field seed? integer base random seed >= 0 (default 1)
 ---@field replications? integer runs per sweep point >= 1 (default 1)

@@ -41,13 +41,17 @@ function M.sorted_keys(...)
   return keys
 end
 
-local function copy(v, seen)
+local MAX_DEPTH = 100 -- tables nest a few levels in a scenario; a million would overflow the stack
+
+local fail
+local function copy(v, seen, depth)
   if type(v) ~= "table" then return v end
-  seen = seen or {}
+  seen, depth = seen or {}, depth or 1
   if seen[v] then return seen[v] end
+  if depth > MAX_DEPTH then fail({}, ("tables nested more than %d levels deep"):format(MAX_DEPTH)) end
   local c = {}
   seen[v] = c
-  for k, x in pairs(v) do c[k] = copy(x, seen) end
+  for k, x in pairs(v) do c[k] = copy(x, seen, depth + 1) end
   return c
 end
 M.copy = copy
@@ -134,7 +138,7 @@ local suggest = M.suggest
 local Fail = { __name = "neo.validate.failure" }
 
 -- Raise a validation failure at path (a list of keys).
-local function fail(path, msg)
+function fail(path, msg)
   error(setmetatable({ path = path, msg = msg }, Fail), 0)
 end
 
@@ -288,9 +292,9 @@ M.PROCESS = {
   mean_reverting = { { key = "start", gt = 0, required = true }, { key = "mean", gt = 0, required = true },
                      { key = "speed", min = 0, required = true }, { key = "vol", min = 0, required = true },
                      { key = "jump_rate", min = 0, default = 0 }, { key = "jump_mean", default = 0 },
-                     { key = "jump_sd", min = 0, default = 0 }, { key = "step_days", gt = 0, default = 1 } },
+                     { key = "jump_sd", min = 0, default = 0 }, { key = "step_days", min = 0.001, default = 1 } },
   gbm = { { key = "start", gt = 0, required = true }, { key = "drift", required = true },
-          { key = "vol", min = 0, required = true }, { key = "step_days", gt = 0, default = 1 } },
+          { key = "vol", min = 0, required = true }, { key = "step_days", min = 0.001, default = 1 } },
   regime = { { key = "base", min = 0, default = 1 }, { key = "states", type = "states", required = true },
              { key = "initial", type = "string" } },
   product = { { key = "factors", type = "factors", required = true } },

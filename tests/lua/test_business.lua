@@ -364,7 +364,7 @@ end)
 -- The resolved point against sim/luacfg.c ------------------------------------------------
 
 -- The keys each reader of sim/luacfg.c takes, with the Lua type it wants.
-local READER_TYPE = { num = "number", index_of = "number", opt_index = "number", boolean = "boolean", str = "string",
+local READER_TYPE = { num = "number", integer = "number", index_of = "number", opt_index = "number", boolean = "boolean", str = "string",
                       choice = "string", read_process = "table", read_dist = "table", read_array = "table",
                       numbers = "table" }
 local function luacfg_keys()

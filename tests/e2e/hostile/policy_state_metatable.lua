@@ -1,0 +1,15 @@
+-- expect: ^policy procurement \(tests/e2e/hostile/policy_state_metatable\.lua:11\): tests/e2e/hostile/policy_state_metatable\.lua:12: attempt to index a boolean value$
+-- neosim: run
+-- a policy unlocking the state's metatable
+local neo = require("neo")
+return neo.scenario {
+  name = "hostile-policy_state_metatable", start = "2026-01-01", horizon_days = 30, replications = 2,
+  skus = { h100 = { node_kw = 10 } }, sites = { dc = { power_mw = 1 } },
+  fleet = { { site = "dc", sku = "h100", nodes = 2 } },
+  policies = {
+    review_every_days = 7,
+    procurement = function(state)
+      getmetatable(state).__newindex = nil
+    end,
+  },
+}
