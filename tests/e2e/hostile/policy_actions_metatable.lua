@@ -1,6 +1,6 @@
--- expect: ^policy procurement \(tests/e2e/hostile/policy_actions_metatable\.lua:11\): action 1: not an action \(order, price, sell, retire, draw, offer, internal, priority\)$
+-- expect: ^policy procurement \(tests/e2e/hostile/policy_actions_metatable\.lua:11\): action 1: must be a plain table \(no metatable\)$
 -- neosim: run
--- actions that answer _check_actions through __index: C reads them raw
+-- actions that would answer _check_actions through __index: refused (C reads actions raw in any case)
 local neo = require("neo")
 return neo.scenario {
   name = "hostile-policy_actions_metatable", start = "2026-01-01", horizon_days = 30, replications = 2,
