@@ -15,7 +15,16 @@ BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) -ffp-contract=off $(
                -DNEOSIM_VERSION='"$(VERSION)"' -DNEOSIM_LUA_DIR='"$(PREFIX)/share/neosim/lua"'
 
 comma := ,
-ifeq ($(SANITIZE),)
+ifneq ($(FUZZ),)
+  # make fuzz: clang, libFuzzer, ASan + UBSan (tests/fuzz/run.sh); clang's
+  # warnings are not gcc's, so they do not stop this build
+  CC    := clang
+  BASE_CFLAGS := $(filter-out -Werror,$(BASE_CFLAGS))
+  BUILD := build/fuzz
+  BIN   := $(BUILD)/neosim
+  BASE_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDSAN := -fsanitize=address,undefined
+else ifeq ($(SANITIZE),)
   BUILD := build/release
   BIN   := bin/neosim
   # Link-time optimisation: the engine's calls into the pending-event set
@@ -32,10 +41,13 @@ else
   BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
   LDSAN := -fsanitize=$(SANITIZE)
 endif
+FUZZ_SECONDS ?= 60
 
 DEB_BUILD_PKGS := pkg-config liblua5.4-dev libsqlite3-dev
 DEB_TEST_PKGS  := sqlite3 lua5.4 python3 chromium
 DEB_BENCH_PKGS := python3-simpy python3-simpy3 time
+DEB_FUZZ_PKGS  := clang libclang-rt-dev
+DEB_VALGRIND_PKGS := valgrind
 
 # Install Debian packages named in $(1) unless the check $(2) already passes.
 define ensure
@@ -62,11 +74,18 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+# The fuzz targets: libFuzzer programs in make fuzz, else with a plain main
+# over files (tests/fuzz/driver.c) that make test runs on the regression inputs.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SRC := $(filter-out tests/fuzz/fuzz_common.c,$(FUZZ_SRC))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_OBJ := $(BUILD)/tests/fuzz/fuzz_common.o $(if $(FUZZ),,$(BUILD)/tests/fuzz/driver.o)
+FUZZ_LINK := $(if $(FUZZ),-fsanitize=fuzzer)
 
-.PHONY: all test run bench docs install uninstall clean deps test-deps bench-deps
+.PHONY: all test run bench docs install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind
 all: $(BIN)
 
-ifeq ($(filter clean deps docs,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 include build/config.mk
 endif
 
@@ -112,8 +131,13 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(BUILD)/libneosim.a
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(LIBS_ALL)
 
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_OBJ) $(BUILD)/libneosim.a
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(LIBS_ALL)
+
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d) \
-         $(BENCH_BIN:$(BUILD)/bench/%=$(BUILD)/tests/bench/%.d)
+         $(BENCH_BIN:$(BUILD)/bench/%=$(BUILD)/tests/bench/%.d) $(FUZZ_BIN:$(BUILD)/fuzz/%=$(BUILD)/tests/fuzz/%.d) \
+         $(FUZZ_OBJ:.o=.d)
 .SECONDARY: # keep the objects of tests and benchmarks
 
 test-deps:
@@ -122,8 +146,24 @@ test-deps:
 bench-deps:
 	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy; import SimPy' && test -x /usr/bin/time)
 
-test: $(BIN) $(UNIT_BIN) test-deps
+test: $(BIN) $(UNIT_BIN) $(FUZZ_BIN) test-deps
 	@NEOSIM=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+fuzz-deps:
+	$(call ensure,$(DEB_FUZZ_PKGS),printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | clang -fsanitize=fuzzer -x c - -o /dev/null)
+
+# make fuzz: each target for FUZZ_SECONDS (default 60) from a seed corpus
+# (shipped, broken and hostile scenarios; tests/fuzz/corpus/args), in build/fuzz.
+fuzz: fuzz-deps
+	@$(MAKE) -s FUZZ=1 fuzz-targets
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build/fuzz
+
+fuzz-targets: $(FUZZ_BIN)
+
+# make valgrind: the end-to-end tests with neosim under valgrind (tests/valgrind.sh).
+valgrind: $(BIN) $(FUZZ_BIN) test-deps
+	$(call ensure,$(DEB_VALGRIND_PKGS),command -v valgrind)
+	@NEOSIM=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
 run: $(BIN)
 	@./$(BIN) run scenarios/erlang_b.lua --db results/neosim.db

@@ -94,7 +94,9 @@ static void worker(pool *p, int me, int fd) {
     long t = atomic_fetch_add(&p->sh->next, 1);
     if (t >= p->ntasks) break;
     atomic_store(&p->sh->current[me], t);
-    frame f = {0, t, 0, ""};
+    frame f;
+    memset(&f, 0, sizeof f); /* padding and the unused end of err too: all of f is written */
+    f.task = t;
     void *msg = p->fns->task(p->ctx, t, &f.len, f.err, sizeof f.err);
     f.fatal = msg == NULL;
     if (f.fatal) f.len = 0;

@@ -12,6 +12,7 @@
 hostile=tests/e2e/hostile
 db=$T_TMP/h.db
 limit=120 # seconds: none of these needs more than a few
+[ -n "${NEOSIM_VALGRIND:-}" ] && limit=900 # 20-50 times slower
 
 files_before=$(ls -A . "$hostile" | grep -c .)
 no_signal() { # no_signal WHAT: the status is not a signal's, nor timeout's

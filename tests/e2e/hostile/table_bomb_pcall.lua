@@ -1,5 +1,5 @@
--- expect: ^neosim: tests/e2e/hostile/table_bomb_pcall\.lua(:6)?: (memory cap of 64 MiB exceeded \(not enough memory\)|instruction budget of 10000000 instructions exceeded \(an endless loop\?\))$
--- neosim: check --lua-memory 64 --lua-instructions 1e7
+-- expect: ^neosim: tests/e2e/hostile/table_bomb_pcall\.lua(:6)?: (memory cap of 16 MiB exceeded \(not enough memory\)|instruction budget of 10000000 instructions exceeded \(an endless loop\?\))$
+-- neosim: check --lua-memory 16 --lua-instructions 1e7
 -- memory errors caught and the allocation tried again
 local neo = require("neo")
 local t = {}
