@@ -1,9 +1,10 @@
 /*
 ** sandbox_lib.c -- the standard functions the sandbox replaces: those
 ** that reach outside (load of bytecode, print), those that would escape
-** the budget (finalizers, xpcall's handler, collectgarbage), and those whose loops in C can
-** run for ever (string.rep of "", table.insert/remove/move on huge or
-** lying lengths).  Same arguments and messages as Lua 5.4's.
+** the budget (finalizers, xpcall's handler, collectgarbage), and those
+** whose loops in C could run for ever (string.rep of "", table.insert,
+** remove and move on huge or lying lengths).  Same arguments and messages
+** as Lua 5.4's.
 */
 #include <limits.h>
 #include <stdio.h>

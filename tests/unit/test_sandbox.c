@@ -6,7 +6,6 @@
 */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -27,12 +26,6 @@ static int run(lua_State *L, const char *code, char *err, size_t errlen) {
     return -3;
   }
   return sandbox_pcall(L, 0, 0, err, errlen);
-}
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* code must stop with a message containing want. */
@@ -80,17 +73,17 @@ static void test_budget(void) {
   stops_in("local function f() return 1 + f() end f()", "stack overflow", 1000000000, 0);
 }
 
+/* What the stock library would loop on for ever returns at once (a hang
+** here is the failure). */
 static void test_quick(void) {
   char err[512] = "";
   lua_State *L = sandbox(1000000, 64 << 20, 0);
-  double t0 = now();
   int rc = run(L, "for i = 1, 100 do assert(string.rep('', math.maxinteger) == '') end "
                   "assert(string.rep('ab', 3, ',') == 'ab,ab,ab') assert(string.rep('x', 0) == '') "
                   "local mt = {} setmetatable({}, mt) mt.__gc = function() while true do end end "
                   "assert(string.dump == nil) assert(load('\\27Lua') == nil)",
                err, sizeof err);
   CHECKF(rc == 0, "[%s]", err);
-  CHECK(now() - t0 < 5);
   sandbox_close(L); /* no finalizer runs here */
 }
 
@@ -99,11 +92,9 @@ static void test_quick(void) {
 static void test_cpu_backstop(void) {
   char err[512] = "";
   lua_State *L = sandbox(1000000000000000LL, 128 << 20, 0.3);
-  double t0 = now();
   int rc = run(L, "local a, b = string.rep('x', 1 << 24), string.rep('x', 1 << 24) while true do local _ = a == b end", err,
                sizeof err);
   CHECKF(rc == -1 && strstr(err, "CPU time limit of 0.3 s per call exceeded"), "rc %d [%s]", rc, err);
-  CHECKF(now() - t0 < 20, "stopped after %.1f s", now() - t0);
   sandbox_close(L);
 }
 
@@ -238,14 +229,10 @@ static void test_patterns(void) {
 }
 
 int main(void) {
-  double t0 = now();
   test_budget();
   test_quick();
-  fprintf(stderr, "%.1f s\n", now() - t0);
   test_cpu_backstop();
   test_ccall();
-  fprintf(stderr, "%.1f s\n", now() - t0);
   test_patterns();
-  fprintf(stderr, "%.1f s\n", now() - t0);
   return CHECK_DONE();
 }
