@@ -18,6 +18,9 @@ int cmd_rng(int argc, char **argv);
 extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compare_help[],
     cmd_report_help[], cmd_slurm_help[], cmd_rng_help[];
 
+/* The results database of run and compare when --db is not given. */
+#define CLI_DEFAULT_DB "results/neosim.db"
+
 /* Print "neosim: MESSAGE" on stderr and return 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

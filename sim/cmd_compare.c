@@ -16,7 +16,6 @@
 #include "store_pick.h"
 #include "table.h"
 
-#define DEFAULT_DB "results/neosim.db"
 
 const char cmd_compare_help[] =
     "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
@@ -35,7 +34,7 @@ const char cmd_compare_help[] =
     "    minimum cash and of the NPV, share paid back and payback quantiles.\n"
     "Only runs with status 'done' count.  The figures are those of the views\n"
     "summary, paired, risk and point_params (results/schema.sql documents them).\n\n"
-    "  --db FILE        results database (default " DEFAULT_DB ")\n"
+    "  --db FILE        results database (default " CLI_DEFAULT_DB ")\n"
     "  --scenario S     scenario name (its latest version) or SHA-256 prefix;\n"
     "                   needed when the file holds several\n"
     "  --metric M       a metric, or a pattern with * and ? (e.g. 'od.*');\n"
@@ -355,7 +354,7 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
 }
 
 /* csv: one row per (point, metric), then the risk figures as metrics. */
-static size_t csv_cols(const cmp *c) { return 1 + c->nkey + 12; }
+static size_t csv_cols(const cmp *c) { return 1 + c->nkey + 11; } /* point, keys, metric .. width_ratio */
 
 static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
   size_t per = c->nmetric + NRISK, p = r / per, m = r % per;
@@ -393,7 +392,7 @@ static int print_all(const cmp *c, table_format fmt) {
     static const char *const rest[] = {"metric", "n", "mean", "sd", "ci95", "baseline", "n_paired", "diff",
                                        "diff_ci95", "diff_ci95_unpaired", "width_ratio"};
     for (size_t k = 0; k < 11; k++) heads[1 + nk + k] = rest[k];
-    rc = emit(c, heads, 12 + nk, c->npoint * (c->nmetric + NRISK), 99, fill_csv, fmt);
+    rc = emit(c, heads, csv_cols(c), c->npoint * (c->nmetric + NRISK), csv_cols(c), fill_csv, fmt); /* no alignment */
     free(heads);
     return rc;
   }
@@ -431,7 +430,7 @@ static void cmp_free(cmp *c) {
 }
 
 int cmd_compare(int argc, char **argv) {
-  const char *db = DEFAULT_DB, *want = NULL, *v;
+  const char *db = CLI_DEFAULT_DB, *want = NULL, *v;
   char **pat = NULL, err[4096];
   size_t npat = 0;
   table_format fmt = TABLE_TEXT;

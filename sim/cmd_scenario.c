@@ -15,7 +15,6 @@
 #include "scenario_opts.h"
 #include "store.h"
 
-#define DEFAULT_DB "results/neosim.db"
 #define LUA_LIMIT_HELP                                                                   \
   "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"            \
   "  --lua-instructions N  instruction budget of each call into scenario code\n"          \
@@ -29,7 +28,7 @@ const char cmd_run_help[] =
     "(its parameters, metrics and monthly series) in the results database.\n"
     "Results do not depend on -j or --shard: each run's random streams come\n"
     "from (seed, replication, process name).\n\n"
-    "  --db FILE         results database (default " DEFAULT_DB ", created with its folder)\n"
+    "  --db FILE         results database (default " CLI_DEFAULT_DB ", created with its folder)\n"
     "  --seed N          base seed (default: the scenario's seed key)\n"
     "  --reps N          replications per point (default: the scenario's replications)\n"
     "  --set KEY=VALUE   override a scalar key, e.g. --set tenants.od.arrivals_per_hour=8\n"
@@ -122,7 +121,7 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
 
 static int parse(opts *o, int argc, char **argv, int with_db) {
   memset(o, 0, sizeof *o);
-  o->db = DEFAULT_DB;
+  o->db = CLI_DEFAULT_DB;
   o->nshards = 1;
   for (int i = 1; i < argc; i++) {
     int r = one_opt(o, argc, argv, &i, with_db);

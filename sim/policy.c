@@ -287,45 +287,26 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
 }
 
 /* ---- tracing ---- */
-typedef struct buf {
-  char *s;
-  size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n) {
-  if (b->n + n + 1 > b->cap) {
-    size_t cap = (b->n + n + 1) * 2;
-    char *ns = realloc(b->s, cap);
-    if (!ns) return; /* the detail is cut short; the trace is a convenience */
-    b->s = ns, b->cap = cap;
-  }
-  memcpy(b->s + b->n, s, n);
-  b->n += n, b->s[b->n] = '\0';
-}
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
-static void describe(lua_State *L, int t, buf *b) {
+static void describe(lua_State *L, int t, FILE *f) {
   static const char *const keys[] = {"order", "offer", "price", "sell", "retire", "draw", "internal", "site",
                                      "nodes", "gpu_hour", "amount", "term_months", "priority"};
-  int first = 1;
+  const char *sep = "";
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     lua_pushstring(L, keys[i]);
     int ty = lua_rawget(L, t);
     if (ty != LUA_TNIL) {
-      char v[64];
-      if (!first) puts_(b, " ");
-      first = 0;
-      puts_(b, keys[i]), puts_(b, "=");
-      if (ty == LUA_TNUMBER) snprintf(v, sizeof v, "%.10g", lua_tonumber(L, -1)), puts_(b, v);
-      else if (ty == LUA_TSTRING) puts_(b, lua_tostring(L, -1));
+      fprintf(f, "%s%s=", sep, keys[i]);
+      sep = " ";
+      if (ty == LUA_TNUMBER) fprintf(f, "%.10g", lua_tonumber(L, -1));
+      else if (ty == LUA_TSTRING) fputs(lua_tostring(L, -1), f);
       else if (ty == LUA_TTABLE) { /* priority: a list of tenant names */
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer k = 1; k <= n; k++) {
           lua_rawgeti(L, -1, k);
-          if (k > 1) puts_(b, ",");
-          puts_(b, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+          fprintf(f, "%s%s", k > 1 ? "," : "", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
           lua_pop(L, 1);
         }
       }
@@ -335,20 +316,23 @@ static void describe(lua_State *L, int t, buf *b) {
 }
 
 /* A traced run records each policy call: "REASON: action; action" or
-** "REASON: no action". */
+** "REASON: no action".  Out of memory, the call goes unrecorded (the
+** trace is a convenience, the run is not failed for it). */
 static void trace_call(lua_State *L, model *m, policy_kind k, policy_reason why, int res) {
-  buf b = {0};
-  puts_(&b, policy_reason_name(why));
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  if (!f) return;
   size_t n = lua_istable(L, res) ? (size_t)lua_rawlen(L, res) : 0;
-  puts_(&b, n ? ": " : ": no action");
+  fprintf(f, "%s: %s", policy_reason_name(why), n ? "" : "no action");
   for (size_t i = 0; i < n; i++) {
-    if (i) puts_(&b, "; ");
+    if (i) fputs("; ", f);
     lua_rawgeti(L, res, (lua_Integer)i + 1);
-    describe(L, lua_gettop(L), &b);
+    describe(L, lua_gettop(L), f);
     lua_pop(L, 1);
   }
-  model_note(m, "policy", policy_kind_name(k), b.s ? b.s : "");
-  free(b.s);
+  if (fclose(f) == 0) model_note(m, "policy", policy_kind_name(k), text);
+  free(text);
 }
 
 typedef struct step_arg {
