@@ -2,7 +2,7 @@
 # Lua 5.4 and SQLite 3 come from the system through pkg-config; when they
 # are missing, `make` installs them (apt-get on Debian) or says what to get.
 
-VERSION   := 0.1.0
+VERSION   := 0.2.0
 PREFIX    ?= /usr/local
 SANITIZE  ?=
 OPT       ?= -O2
@@ -82,7 +82,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_OBJ := $(BUILD)/tests/fuzz/fuzz_common.o $(if $(FUZZ),,$(BUILD)/tests/fuzz/driver.o)
 FUZZ_LINK := $(if $(FUZZ),-fsanitize=fuzzer)
 
-.PHONY: all test run bench docs install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind
+.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind
 all: $(BIN)
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
@@ -179,6 +179,13 @@ docs: $(BIN)
 	  mv docs/scenario-reference.md.tmp docs/scenario-reference.md && echo "wrote docs/scenario-reference.md"
 	@sh docs/cli.sh $(BIN) >docs/cli-reference.md.tmp && \
 	  mv docs/cli-reference.md.tmp docs/cli-reference.md && echo "wrote docs/cli-reference.md"
+
+# The exponential sampler's ziggurat tables, computed in 60-digit decimals
+# by python3; tests/e2e/docs.sh fails when the committed header differs.
+tables:
+	$(call ensure,python3,command -v python3)
+	@python3 sim/dist_ziggurat.py >sim/dist_ziggurat.h.tmp && \
+	  mv sim/dist_ziggurat.h.tmp sim/dist_ziggurat.h && echo "wrote sim/dist_ziggurat.h"
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/neosim/lua/neo

@@ -1,4 +1,7 @@
--- results/schema.sql -- the neosim results database, schema version 3.
+-- results/schema.sql -- the neosim results database, schema version 4.
+-- (Version 4: the views paired, tails and risk are in every database, and
+-- runs are drawn with the ziggurat exponential sampler; neosim neither adds
+-- runs to a version-3 file, whose runs drew -mean*log(u), nor reads it.)
 --
 -- This file is the public contract of the database that `neosim run` writes
 -- (default results/neosim.db).  neosim compiles this very text in and runs it
@@ -368,4 +371,4 @@ FROM wilson w
 LEFT JOIN tails c ON c.scenario_sha256 = w.scenario_sha256 AND c.point = w.point AND c.metric = 'cash_min'
 LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point AND v.metric = 'npv';
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

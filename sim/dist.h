@@ -2,7 +2,9 @@
 ** dist.h -- probability distributions written on top of pcg32, so every
 ** platform draws the same numbers (no libc rand, no library samplers).
 ** Samplers use inversion where the inverse is cheap (monotone in the
-** uniform, which keeps common random numbers well correlated).
+** uniform, which keeps common random numbers well correlated); the
+** exponential, the most drawn, uses a ziggurat on tables of our own
+** (dist_ziggurat.h) and is exactly proportional to its mean.
 */
 #ifndef NEOSIM_DIST_H
 #define NEOSIM_DIST_H

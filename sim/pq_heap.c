@@ -91,17 +91,31 @@ static inline int key_before(uint64_t k1, uint64_t g1, uint64_t k0, uint64_t g0)
 /* x if m is all ones, y if m is 0: a select compilers keep branch-free. */
 static inline uint64_t pick(uint64_t m, uint64_t x, uint64_t y) { return y ^ ((x ^ y) & m); }
 
-/* The least of the children c .. c+d-1, all present, without branches.
-** For d = 4, a tournament on values held in registers: the final match
-** reuses the winners' keys rather than reloading them. */
+/* The least of the 4 nodes at p by (key, tag), without branches: a
+** tournament on values held in registers, whose final match reuses the
+** winners' keys rather than reloading them.  Its offset in 0 .. 3. */
+static inline size_t least4_tagged(const pq_node *p) {
+  uint64_t l = -(uint64_t)key_before(p[1].key, p[1].tag, p[0].key, p[0].tag);
+  uint64_t r = -(uint64_t)key_before(p[3].key, p[3].tag, p[2].key, p[2].tag);
+  uint64_t lk = pick(l, p[1].key, p[0].key), lg = pick(l, p[1].tag, p[0].tag);
+  uint64_t rk = pick(r, p[3].key, p[2].key), rg = pick(r, p[3].tag, p[2].tag);
+  uint64_t w = -(uint64_t)key_before(rk, rg, lk, lg);
+  return (size_t)pick(w, 2 + (r & 1), l & 1);
+}
+
+/* The least of the children c .. c+d-1, all present.  For d = 4 the same
+** tournament on keys alone, whose matches are one compare shorter: the
+** selection is on the sift's critical path, a level's loads waiting for
+** the level above.  It is right unless the least key is shared; that
+** (checked off the path, a well-predicted branch) falls back to tags. */
 SPECIALISE size_t least_child(const pq_node *a, size_t c, size_t d) {
   if (d == 4) {
     const pq_node *p = &a[c];
-    uint64_t l = -(uint64_t)key_before(p[1].key, p[1].tag, p[0].key, p[0].tag);
-    uint64_t r = -(uint64_t)key_before(p[3].key, p[3].tag, p[2].key, p[2].tag);
-    uint64_t lk = pick(l, p[1].key, p[0].key), lg = pick(l, p[1].tag, p[0].tag);
-    uint64_t rk = pick(r, p[3].key, p[2].key), rg = pick(r, p[3].tag, p[2].tag);
-    uint64_t w = -(uint64_t)key_before(rk, rg, lk, lg);
+    uint64_t l = -(uint64_t)(p[1].key < p[0].key), r = -(uint64_t)(p[3].key < p[2].key);
+    uint64_t lk = pick(l, p[1].key, p[0].key), rk = pick(r, p[3].key, p[2].key);
+    uint64_t w = -(uint64_t)(rk < lk), k = pick(w, rk, lk);
+    if ((p[0].key == k) + (p[1].key == k) + (p[2].key == k) + (p[3].key == k) > 1)
+      return c + least4_tagged(p);
     return c + (size_t)pick(w, 2 + (r & 1), l & 1);
   }
   size_t l = c + (size_t)pq_node_before(&a[c + 1], &a[c]);

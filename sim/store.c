@@ -246,6 +246,9 @@ store *store_open_read(const char *path, char *err, size_t errlen) {
   if (rc != SQLITE_OK) say(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
   else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK || open_int(s, "PRAGMA user_version", NULL, &version, err, errlen))
     rc = SQLITE_ERROR;
+  else if (version > 0 && version < STORE_SCHEMA_VERSION)
+    rc = SQLITE_ERROR, say(err, errlen, "open '%s': a results database of an older neosim (schema version %d; this one reads %d): "
+                           "query it with sqlite3, or run the scenario again into a new file", path, version, STORE_SCHEMA_VERSION);
   else if (version != STORE_SCHEMA_VERSION)
     rc = SQLITE_ERROR, say(err, errlen, "open '%s': not a neosim results database of schema version %d (it has %d)", path,
                            STORE_SCHEMA_VERSION, version);

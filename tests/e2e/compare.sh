@@ -57,6 +57,12 @@ echo "not a database" >"$T_TMP/junk.db"
 run "$NEOSIM" compare --db "$T_TMP/junk.db"
 expect_rc 2 "not a database"
 expect_match "$ERR" "junk\.db" "junk named"
+# a database of schema version 3 was drawn with the old exponential sampler
+sqlite3 "$T_TMP/v3.db" "create table runs (id integer primary key); pragma user_version = 3"
+run "$NEOSIM" compare --db "$T_TMP/v3.db"
+expect_rc 2 "a schema version 3 database"
+expect_match "$ERR" "v3\.db': a results database of an older neosim \(schema version 3; this one reads 4\): query it with sqlite3" \
+  "an older database is named and explained"
 run "$NEOSIM" compare "$db"
 expect_rc 2 "positional argument"
 expect_match "$ERR" "unexpected argument .*given with --db" "positional argument explained"

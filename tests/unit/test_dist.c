@@ -2,13 +2,16 @@
 ** test_dist.c -- every distribution in dist.h: sample mean and variance
 ** against dist_mean/dist_variance, goodness of fit (Kolmogorov-Smirnov
 ** or chi-square) at a fixed seed, parameter checks, discrete tables,
-** kind names and the normal quantile.
+** kind names, the normal quantile, and the exponential ziggurat (its
+** tables, and a fit in every layer, wedge and the tail).
 */
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "dist.h"
+#include "dist_ziggurat.h"
 
 /* Significance levels, all at the fixed seed SEED:
 ** - mean and variance: reject beyond Z_MOMENT = 5 standard errors
@@ -533,11 +536,82 @@ static void test_normal_quantile(void) {
   }
 }
 
+/* ---- the exponential ziggurat (dist_ziggurat.h) ---- */
+
+/* The tables are a ziggurat: equal areas v = f(r) (r + 1) layer by layer,
+** zig_f = exp(-zig_x) (to libm's 2 ulp and the rounding of zig_x, which
+** moves exp(-x) by up to x ulp), widths decreasing to 0, steps exact. */
+static void test_ziggurat_tables(void) {
+  double r = ZIG_R, v = exp(-r) * (r + 1);
+  CHECK(zig_x[1] == r && zig_x[ZIG_LAYERS] == 0 && zig_f[ZIG_LAYERS] == 1);
+  CHECK_NEAR(zig_x[0] * zig_f[1], v, 1e-15 * v); /* base: rectangle and tail */
+  int bad_area = 0, bad_f = 0, bad_order = 0, bad_w = 0;
+  for (int i = 0; i < ZIG_LAYERS; i++) {
+    double area = zig_x[i] * (zig_f[i + 1] - zig_f[i]);
+    if (i > 0 && fabs(area - v) > 1e-12 * v) bad_area++;
+    bad_order += !(zig_x[i + 1] < zig_x[i]);
+    bad_w += zig_w[i] != ldexp(zig_x[i], -52);
+  }
+  for (int i = 0; i <= ZIG_LAYERS; i++)
+    bad_f += fabs(zig_f[i] - exp(-zig_x[i])) > (2 + zig_x[i]) * DBL_EPSILON * zig_f[i];
+  CHECKF(bad_area == 0, "%d layers whose area is not v = %.17g", bad_area, v);
+  CHECKF(bad_f == 0 && bad_order == 0 && bad_w == 0, "zig_f off %d, order %d, zig_w %d", bad_f,
+         bad_order, bad_w);
+}
+
+/* The cell of x: i in 1 .. ZIG_LAYERS - 1 for [zig_x[i + 1], zig_x[i]),
+** 0 for the tail [r, inf). */
+static size_t ziggurat_cell(double x) {
+  size_t lo = 0, hi = ZIG_LAYERS; /* zig_x[lo] > x >= zig_x[hi] */
+  if (x >= ZIG_R) return 0;
+  lo = 1;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (x >= zig_x[mid]) hi = mid;
+    else lo = mid;
+  }
+  return lo;
+}
+
+/* 2^22 Exp(1) draws fall in each layer's x-interval with probability
+** exp(-zig_x[i + 1]) - exp(-zig_x[i]), and beyond r with exp(-r) (1,900
+** expected): a chi-square over these cells tests every rectangle, wedge
+** and the tail.  The tail's excess X - r is Exp(1): its mean within
+** Z_MOMENT standard errors of 1.  Draws are positive and scale with the
+** mean exactly. */
+static void test_ziggurat_fit(void) {
+  enum { N = 1 << 22 };
+  double obs[ZIG_LAYERS] = {0}, expc[ZIG_LAYERS], excess = 0;
+  size_t nonpos = 0, unscaled = 0;
+  rng r, r2;
+  stream(&r, "ziggurat");
+  stream(&r2, "ziggurat");
+  for (size_t k = 0; k < N; k++) {
+    double x = dist_exponential(&r, 1.0);
+    nonpos += !(x > 0);
+    unscaled += dist_exponential(&r2, 2.5) != 2.5 * x;
+    size_t c = ziggurat_cell(x);
+    obs[c]++;
+    if (c == 0) excess += x - ZIG_R;
+  }
+  expc[0] = exp(-ZIG_R) * N;
+  for (int i = 1; i < ZIG_LAYERS; i++) expc[i] = (exp(-zig_x[i + 1]) - exp(-zig_x[i])) * N;
+  check_chi2("ziggurat cells", obs, expc, ZIG_LAYERS);
+  double ntail = obs[0], mean = excess / ntail;
+  CHECKF(fabs(ntail - expc[0]) <= Z_MOMENT * sqrt(expc[0]), "tail draws %.0f, expected %.1f",
+         ntail, expc[0]);
+  CHECKF(fabs(mean - 1) <= Z_MOMENT / sqrt(ntail), "tail excess mean %.4f, expected 1", mean);
+  CHECKF(nonpos == 0 && unscaled == 0, "%zu draws <= 0, %zu not 2.5 x the Exp(1) draw", nonpos,
+         unscaled);
+}
+
 int main(void) {
   double *x = malloc(NSAMPLES * sizeof *x);
   if (!x) return 1;
   test_special_functions();
   test_normal_quantile();
+  test_ziggurat_tables();
+  test_ziggurat_fit();
   test_check();
   test_names();
   test_discrete_build();
