@@ -15,17 +15,17 @@
 --   sqlite3 results/neosim.db < results/queries/compare_points.sql
 --
 -- Results (10 replications per point, seed 1; mean +- 95% CI half-width):
---   lease at $7.78: npv $33.1B +- 4.5B, npv_with_internal $34.7B +- 3.1B
---   lease at $5.00: npv $21.1B +- 2.9B, npv_with_internal $22.7B +- 1.4B
---   lease at $2.50: npv $10.3B +- 1.4B, npv_with_internal $11.92B
+--   lease at $7.78: npv $35.0B +- 5.3B, npv_with_internal $36.0B +- 3.6B
+--   lease at $5.00: npv $22.3B +- 3.4B, npv_with_internal $23.3B +- 1.7B
+--   lease at $2.50: npv $10.9B +- 1.7B, npv_with_internal $11.92B
 --   keep:           npv -$0.52B (power and staff), npv_with_internal $11.92B
 -- At the reported $1.25B/month the lease is worth about three times own
 -- use.  At $2.50 the two are worth the same once own use is valued (to the
 -- million): nodes freed by a termination go back to own use at the same
 -- $2.50, so termination risk is a cash risk only.  A termination notice
--- came in 5 of 10 runs, cutting lease revenue from $45.0B for the full
--- term to $38.3B +- 5.6B on average; that is the spread of the lease's npv
--- (sd $6.3B at $7.78) against none for keeping.
+-- came in 3 of 10 runs, cutting lease revenue from $44.7B for the full
+-- term to $40.7B +- 6.5B on average; that is the spread of the lease's npv
+-- (sd $7.4B at $7.78) against none for keeping.
 --
 -- Figures (../shared/data/public-figures.md, "xAI Colossus"): >220k GPUs,
 -- ~300 MW, lease through May 2029, 90-day notice, $1.25B/month reported

@@ -14,12 +14,12 @@
 -- from then on.
 --
 -- Results (`make run`: 20 replications per point, seed 1; mean +- 95% CI
--- half-width from the summary view): od.blocked_fraction 0.0185 +- 0.0002,
--- 0.0789 +- 0.0003 and 0.1683 +- 0.0003, the Erlang B values within the
--- interval.  revenue_total over the ten years $6.88M, $9.04M and $10.50M:
+-- half-width from the summary view): od.blocked_fraction 0.0183 +- 0.0001,
+-- 0.0787 +- 0.0003 and 0.1680 +- 0.0004, the Erlang B values within the
+-- interval.  revenue_total over the ten years $6.87M, $9.04M and $10.49M:
 -- +31% for +40% demand, then +16% for +29% (each extra Erlang is blocked
--- more often); utilization_mean 0.491, 0.645, 0.749; npv (10%) $3.97M,
--- $5.35M, $6.29M.
+-- more often); utilization_mean 0.490, 0.645, 0.749; npv (10%) $3.96M,
+-- $5.35M, $6.28M.
 --
 -- Figures: DGX H100 node 10.2 kW and ~$270k (../shared/data/public-figures.md,
 -- "Power and facilities", "GPU purchase prices"); $2.00/GPU-hour is the H100

@@ -17,17 +17,17 @@
 -- Results (20 replications per point, seed 11; npv mean +- 95% CI, and the
 -- paired difference against the point 0.8/50 over the same random numbers,
 -- mean +- sd): how much matters, how early hardly does.
---   above 0.6,  batch 50:  npv $717M +- 30M, diff -$0.6M +- 2.6M
---   above 0.6,  batch 150: npv $606M +- 33M, diff -$111M +- 31M (capex $517M)
---   above 0.8,  batch 50:  npv $717M +- 31M
---   above 0.8,  batch 150: npv $724M +- 35M, diff +$6M +- 25M
---   above 0.95, batch 50:  npv $722M +- 30M, diff +$5M +- 9M
---   above 0.95, batch 150: npv $763M +- 32M, diff +$46M +- 27M (the best)
+--   above 0.6,  batch 50:  npv $727M +- 28M, diff -$1.7M +- 5.6M
+--   above 0.6,  batch 150: npv $624M +- 34M, diff -$104M +- 26M (capex $506M)
+--   above 0.8,  batch 50:  npv $729M +- 29M
+--   above 0.8,  batch 150: npv $725M +- 34M, diff -$4M +- 24M
+--   above 0.95, batch 50:  npv $735M +- 29M, diff +$6M +- 9M
+--   above 0.95, batch 150: npv $785M +- 35M, diff +$56M +- 30M (the best)
 -- Batches of 150 cut the B200 tenant's abandoned fraction from 20% to 6.8%
--- (od_b200.revenue $518M against $408M); ordered early (0.6) they leave
--- the fleet idle (utilization_mean 0.67 against 0.80) and lose $111M.  The
--- H200 tenant abandons 6.6% whatever the policy.  No run draws its
--- revolver: cash never falls below $241M.
+-- (od_b200.revenue $517M against $408M); ordered early (0.6) they leave
+-- the fleet idle (utilization_mean 0.68 against 0.81) and lose $104M.  The
+-- H200 tenant abandons 7.6% whatever the policy.  No run draws its
+-- revolver: cash never falls below $202M.
 --
 -- Figures (../shared/data/public-figures.md): B200 $30-40k per GPU (Jensen
 -- Huang, CNBC Oct 2024) -> $280k-320k/node plus networking; H200 $25-35k

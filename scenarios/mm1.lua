@@ -9,9 +9,9 @@
 -- `bench mm1_scenario`), through Lua set-up, the engine and SQLite writes.
 --
 -- Results (seed 1): the shipped single replication gives od.wait_mean_hours
--- 8.71 and od.queue_mean 7.83 (998,784 jobs, utilization_mean 0.899): 3%
--- under the theory, which is the noise of one run at rho = 0.9.  With
--- `--reps 10`: wait 9.05 +- 0.15 hours and queue 8.15 +- 0.14 (95% CI), both
+-- 8.97 and od.queue_mean 8.07 (999,598 jobs, utilization_mean 0.900): 0.4%
+-- under the theory, well within the noise of one run at rho = 0.9.  With
+-- `--reps 10`: wait 9.02 +- 0.15 hours and queue 8.12 +- 0.14 (95% CI), both
 -- containing the theory.
 --
 -- Figures: none needed; a textbook queue (node_kw is the DGX H100's 10.2 kW

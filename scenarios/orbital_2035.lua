@@ -13,13 +13,13 @@
 --
 -- Results (20 replications per point, seed 35; mean +- 95% CI half-width):
 -- no.  npv (10%, book value at the end) is $276.5M +- 0.1M on the ground,
--- $29.8M +- 4.5M in orbit at $150k launch and $128.9M +- 4.5M at $50k
--- (irr 43%, 13%, 27%).  Orbit loses 585 +- 7 nodes of 1,000 (nodes_lost,
--- the 58% above), and with them $350M of SLA credits (sla_credits_total,
--- against $12M on the ground): revenue_total $702M against $1,040M.  The
+-- $27.5M +- 3.3M in orbit at $150k launch and $126.7M +- 3.3M at $50k
+-- (irr 43%, 13%, 27%).  Orbit loses 581 +- 7 nodes of 1,000 (nodes_lost,
+-- the 58% above), and with them $352M of SLA credits (sla_credits_total,
+-- against $12M on the ground): revenue_total $699M against $1,040M.  The
 -- ground pays $190M of power and colocation over five years and repairs
--- 6,879 failures; orbit saves that and still falls short.  Even a free
--- launch leaves orbit $98M behind: npv $178.5M +- 4.5M (measured with
+-- 6,855 failures; orbit saves that and still falls short.  Even a free
+-- launch leaves orbit $100M behind: npv $176.3M +- 3.3M (measured with
 -- --set skus.orbit_gpu.node_price=400000).
 --
 -- Figures: every orbital figure here is a parameter, not sourced: the seed

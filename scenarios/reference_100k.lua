@@ -9,14 +9,14 @@
 -- 200 MB).
 --
 -- Results (10 replications, seed 2026; mean +- 95% CI half-width):
--- revenue_total $4.37B +- 0.23B over five years: reserved $3.96B, on-demand
--- $380M +- 50M, spot $29M +- 3M, so on-demand and spot add 9.4%; utilization_
--- mean 0.59.  No covenant breach and no default in any run: cash never
--- falls below its starting $400M (the covenant is $100M) and the revolver
--- is never drawn.  npv (12%, book value at the end) $2.74B +- 0.16B,
--- $2.99B with own use valued; 7.4 shocks, 8.2 renewals and 0.3 tenant
--- defaults per run.  One replication takes about 1 s (9.7 s for the 10 on
--- one core of the 2-core reference machine).
+-- revenue_total $4.45B +- 0.36B over five years: reserved $4.00B, on-demand
+-- $424M +- 39M, spot $32M +- 3M, so on-demand and spot add 10.2%;
+-- utilization_mean 0.58.  No covenant breach and no default in any run:
+-- cash never falls below its starting $400M (the covenant is $100M) and
+-- the revolver is never drawn.  npv (12%, book value at the end) $2.81B
+-- +- 0.25B, $3.05B with own use valued; 6.9 shocks, 8.1 renewals and 0.3
+-- tenant defaults per run.  One replication takes about 1 s (9.2 to 11.6 s
+-- for the 10 in three batches on one core of the 2-core reference machine).
 --
 -- Figures (../shared/data/public-figures.md): DGX H100 node 10.2 kW and
 -- ~$270k ("Power and facilities", "GPU purchase prices"); H200 $25-35k per
