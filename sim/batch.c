@@ -27,7 +27,7 @@ int batch_traced(const batch_opts *o, size_t point, long rep) {
   return 0;
 }
 
-int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, int trace, results *res,
+int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep, results *res,
                   uint64_t *events, char *err, size_t errlen) {
   results_reset(res);
   *events = 0;
@@ -35,8 +35,9 @@ int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, int 
   policy_ctx *pol = policy_new(s, point, &none, err, errlen);
   if (!pol && !none) return -1;
   model_hooks hooks = pol ? policy_hooks(pol) : (model_hooks){0};
-  hooks.trace = trace;
-  model *m = model_new(s->points[point].cfg, &hooks, seed, (uint64_t)rep, err, errlen);
+  hooks.trace = batch_traced(o, point, rep);
+  hooks.max_events = o->max_events;
+  model *m = model_new(s->points[point].cfg, &hooks, o->seed, (uint64_t)rep, err, errlen);
   int rc = m ? model_run(m, res, err, errlen) : -1;
   if (m) *events = model_events(m);
   model_free(m);
@@ -103,8 +104,7 @@ static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
   run_of(b, t, &p, &r);
   double w0 = now_s(CLOCK_MONOTONIC);
   h.started = now_s(CLOCK_REALTIME);
-  h.ok = batch_run_one(b->s, p, b->o->seed, r, batch_traced(b->o, p, r), &b->res, &h.events, h.error,
-                       sizeof h.error) == 0;
+  h.ok = batch_run_one(b->s, b->o, p, r, &b->res, &h.events, h.error, sizeof h.error) == 0;
   h.wall_s = now_s(CLOCK_MONOTONIC) - w0;
   if (!h.ok) results_reset(&b->res);
   void *body = results_encode(&b->res, &n);

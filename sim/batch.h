@@ -24,6 +24,7 @@ typedef struct batch_opts {
   const long *trace; /* runs to trace (every business event and policy call
                         recorded): ntrace (point, replication) pairs */
   size_t ntrace;
+  uint64_t max_events; /* events a run may dispatch; 0: MODEL_MAX_EVENTS */
 } batch_opts;
 
 /* Whether run (point, rep) is one of o's traced runs. */
@@ -45,10 +46,10 @@ typedef struct batch_report {
   char first_error[1200];
 } batch_report;
 
-/* Run one replication of one point into res (reset first), traced or
-** not (model_hooks.trace).  0, or -1 with the error in err; *events gets
-** the events dispatched. */
-int batch_run_one(const scenario *s, size_t point, uint64_t seed, long rep, int trace, results *res,
+/* Run replication rep of one point into res (reset first) with o's seed,
+** tracing (if o traces it) and event budget.  0, or -1 with the error in
+** err; *events gets the events dispatched. */
+int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep, results *res,
                   uint64_t *events, char *err, size_t errlen);
 
 /* Run the batch into the database at db (created as needed).  Worker

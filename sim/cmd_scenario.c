@@ -23,7 +23,7 @@
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
-    "                  [--lua-memory MB] [--lua-instructions N]\n\n"
+    "                  [--lua-memory MB] [--lua-instructions N] [--max-events N]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
     "(its parameters, metrics and monthly series) in the results database.\n"
     "Results do not depend on -j or --shard: each run's random streams come\n"
@@ -48,7 +48,10 @@ const char cmd_run_help[] =
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
-    LUA_LIMIT_HELP "\n"
+    LUA_LIMIT_HELP
+    "  --max-events N    events one run may dispatch (default 1e9, minutes of work;\n"
+    "                    a replication of reference_100k.lua takes 3.4e6): a rate\n"
+    "                    far too high fails the run instead of running for years\n\n"
     "Each run is written in one transaction as it ends: a killed batch leaves\n"
     "every finished run intact and no half-written one; --resume finishes it.\n"
     "Exit status: 0 all runs done, 1 some runs failed (stored with status 'failed'\n"
@@ -161,7 +164,7 @@ int cmd_run(int argc, char **argv) {
   if (!rc) {
     bo = (batch_opts){o.so.seed_set ? o.so.seed : s->seed, o.so.reps ? o.so.reps : s->replications,
                       o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2),
-                      o.trace, o.ntrace};
+                      o.trace, o.ntrace, o.so.max_events};
     for (size_t i = 0; i < o.ntrace && !rc; i++)
       if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
         rc = cli_usage_error("%s: --trace %ld:%ld: the scenario has points 0 to %zu and replications 0 to %ld",

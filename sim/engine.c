@@ -27,6 +27,7 @@ struct engine {
   size_t evcap;
   double now;
   uint64_t events;
+  uint64_t max_events; /* UINT64_MAX: no limit */
   engine_status err;  /* sticky */
   int stop;
   handler on[ENGINE_MAX_KINDS];
@@ -37,6 +38,7 @@ engine *engine_new(pq_kind kind) {
   if (!e) return NULL;
   e->q = pq_new(kind);
   if (!e->q) { free(e); return NULL; }
+  e->max_events = UINT64_MAX;
   return e;
 }
 
@@ -120,6 +122,10 @@ engine_status engine_run(engine *e, double until) {
   double t;
   e->stop = 0;
   while (e->err == ENGINE_OK && !e->stop) {
+    if (e->events == e->max_events) { /* before the pop: the event stays pending */
+      fail(e, ENGINE_BUDGET);
+      break;
+    }
     pq_handle h = next_due(e, until, &t);
     if (!h) break;
     engine_event ev = e->ev[pq_slot(h)]; /* copy: the slot may be reused */
@@ -135,6 +141,7 @@ engine_status engine_run(engine *e, double until) {
   return ENGINE_OK;
 }
 
+void engine_set_max_events(engine *e, uint64_t n) { e->max_events = n ? n : UINT64_MAX; }
 void engine_stop(engine *e) { e->stop = 1; }
 double engine_now(const engine *e) { return e->now; }
 size_t engine_size(const engine *e) { return pq_size(e->q); }
@@ -153,6 +160,7 @@ const char *engine_strerror(engine_status st) {
   case ENGINE_FULL: return "too many pending events";
   case ENGINE_BADTIME: return "event scheduled in the past or at NaN";
   case ENGINE_BADKIND: return "event kind has no handler";
+  case ENGINE_BUDGET: return "event budget spent";
   case ENGINE_STOPPED: return "stopped";
   }
   return "unknown engine status";

@@ -38,6 +38,7 @@ typedef enum engine_status {
   ENGINE_FULL = -3,     /* more pending events than the set can hold */
   ENGINE_BADTIME = -4,  /* time NaN or before now */
   ENGINE_BADKIND = -5,  /* kind >= ENGINE_MAX_KINDS or with no handler */
+  ENGINE_BUDGET = -6,   /* engine_set_max_events()'s count dispatched */
   ENGINE_STOPPED = 1    /* engine_run() ended by engine_stop() */
 } engine_status;
 
@@ -71,6 +72,12 @@ int engine_pending(const engine *e, engine_handle h);
 ** back), or at the last event's time if stopped or out of events early.
 ** Returns ENGINE_OK, ENGINE_STOPPED, or the sticky error. */
 engine_status engine_run(engine *e, double until);
+
+/* Dispatch at most n events over the engine's life (0, the default: no
+** limit); the next one is not dispatched and engine_run() returns
+** ENGINE_BUDGET.  A model whose rates make events faster than time
+** passes then ends with an error instead of running for years. */
+void engine_set_max_events(engine *e, uint64_t n);
 
 /* Ask engine_run() to return after the current handler. */
 void engine_stop(engine *e);

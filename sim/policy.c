@@ -374,7 +374,7 @@ static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err
   return rc;
 }
 
-model_hooks policy_hooks(policy_ctx *p) { return (model_hooks){call, p, 0}; }
+model_hooks policy_hooks(policy_ctx *p) { return (model_hooks){.policy = call, .ctx = p}; }
 
 /* ---- loading ---- */
 static int fetch(policy_ctx *p, int pol, policy_kind k) {

@@ -2,6 +2,7 @@
 ** scenario_opts.c -- parse and check the options shared by the commands
 ** that load a scenario (scenario_opts.h).
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,16 +39,21 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
     if (args_long(v, 1, 1L << 20, &mb)) return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
     o->lim.memory_bytes = (size_t)mb << 20;
     return 0;
-  default:
+  case 4:
     if (args_double(v, &n) || n < 1000 || n > 1e15)
       return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd, v);
     o->lim.instructions = (long long)n;
+    return 0;
+  default:
+    if (args_double(v, &n) || n < 1000 || n > 1e15 || n != floor(n))
+      return cli_usage_error("%s: --max-events '%s' is not a count from 1000 to 1e15", cmd, v);
+    o->max_events = (uint64_t)n;
     return 0;
   }
 }
 
 int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name, const char **value) {
-  static const char *const names[] = {"--seed", "--reps", "--set", "--lua-memory", "--lua-instructions"};
+  static const char *const names[] = {"--seed", "--reps", "--set", "--lua-memory", "--lua-instructions", "--max-events"};
   for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
     int r = cli_opt(argc, argv, i, names[k], value);
     if (!r) continue;

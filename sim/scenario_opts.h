@@ -1,7 +1,7 @@
 /*
 ** scenario_opts.h -- the options of every command that loads a scenario
-** (run, check, slurm): --seed, --reps, --set, --lua-memory and
-** --lua-instructions, checked alike everywhere.
+** (run, check, slurm): --seed, --reps, --set, --lua-memory,
+** --lua-instructions and --max-events, checked alike everywhere.
 */
 #ifndef NEOSIM_SCENARIO_OPTS_H
 #define NEOSIM_SCENARIO_OPTS_H
@@ -17,6 +17,7 @@ typedef struct scenario_opts {
   scenario_set *sets;  /* --set, in order (paths owned) */
   size_t nsets;
   sandbox_limits lim;  /* 0: the defaults */
+  uint64_t max_events; /* --max-events, per run; 0: MODEL_MAX_EVENTS */
 } scenario_opts;
 
 /* One of these options at argv[*i] (--name VALUE or --name=VALUE): 1

@@ -3,6 +3,7 @@
 ** policy calls, run-level metrics, and the accessors and actions that
 ** policies use.
 */
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -142,6 +143,7 @@ static int setup(model *m) {
   const model_cfg *c = m->cfg;
   size_t nt = c->ntenants ? c->ntenants : 1;
   m->e = engine_new(PQ_HEAP4);
+  if (m->e) engine_set_max_events(m->e, m->hooks.max_events ? m->hooks.max_events : MODEL_MAX_EVENTS);
   m->tenants = calloc(nt, sizeof *m->tenants);
   m->order = calloc(nt, sizeof *m->order);
   m->m_market = calloc(c->nskus ? c->nskus : 1, sizeof *m->m_market);
@@ -242,6 +244,14 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
   m->out = out;
   engine_status st = engine_run(m->e, m->cfg->horizon_h);
   double t = m->ended ? engine_now(m->e) : m->cfg->horizon_h;
+  if (st == ENGINE_BUDGET && !m->failed) {
+    snprintf(err, errlen,
+             "the run's event budget (%" PRIu64 " events, --max-events) is spent on day %.1f of %.0f: "
+             "rates such as tenants.<name>.arrivals_per_hour make events faster than time passes; "
+             "give a larger --max-events if the run is meant to be this large",
+             engine_events(m->e), engine_now(m->e) / 24.0, m->cfg->horizon_h / 24.0);
+    return -1;
+  }
   if (m->failed || (st != ENGINE_OK && st != ENGINE_STOPPED)) {
     snprintf(err, errlen, "%s", m->failed ? m->err : engine_strerror(st));
     return -1;

@@ -191,7 +191,18 @@ int od_serve(model *m, tenant *tn) {
   return any;
 }
 
+/* The most entries a tenant's queue holds (jobs waiting, and those that
+** gave up but are not yet reached): 10^6, about 100 MB of jobs.  Past it
+** the run fails rather than grow until the machine's memory runs out. */
+#define MAX_QUEUE 1000000u
+
 static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
+  if (tn->queue.n >= MAX_QUEUE) {
+    model_fail(m, "tenant %s has %zu jobs in its queue on day %.1f, the most a queue holds: its arrivals "
+               "far exceed what its nodes serve (lower tenants.%s.arrivals_per_hour, or add nodes)",
+               tn->cfg->name, tn->queue.n, now / 24.0, tn->cfg->name);
+    return;
+  }
   if (q_push(&tn->queue, j)) {
     model_fail(m, "out of memory queueing a job of tenant %s", tn->cfg->name);
     return;

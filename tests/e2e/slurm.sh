@@ -5,7 +5,7 @@
 # the results of a local `neosim run -j 2` of the same scenario.
 . tests/lib.sh
 scn=scenarios/erlang_b.lua
-opts="--reps 3 --seed 7 --set horizon_days=90" # 3 points x 3 replications = 9 runs
+opts="--reps 3 --seed 7 --set horizon_days=90 --max-events 1e6" # 3 points x 3 replications = 9 runs
 q() { sqlite3 "$1" "$2"; }
 # same_as_local DB what: DB holds the local run's scenario version and results
 same_as_local() {
@@ -31,7 +31,7 @@ expect_match "$script" '^#!/bin/sh$' "script: shebang"
 expect_match "$script" 'sbatch --parsable --array=0-2 ' "script: array of 3 tasks"
 expect_match "$script" '--dependency=afterok:"\$array" ' "script: merge after the array succeeds"
 expect_match "$script" "exec $(cd "$(dirname "$NEOSIM")" && pwd -P)/$(basename "$NEOSIM") run $(pwd -P)/$scn " "script: absolute binary and scenario"
-expect_match "$script" "--shard \"\\\$SLURM_ARRAY_TASK_ID\"/3 --db $T_TMP/o/part-\"\\\$SLURM_ARRAY_TASK_ID\".db --quiet -j 2 --reps 3 --seed 7 --set horizon_days=90'" "script: task command"
+expect_match "$script" "--shard \"\\\$SLURM_ARRAY_TASK_ID\"/3 --db $T_TMP/o/part-\"\\\$SLURM_ARRAY_TASK_ID\".db --quiet -j 2 --reps 3 --seed 7 --set horizon_days=90 --max-events 1e6'" "script: task command"
 expect_match "$script" "seq -f part-%.0f.db 0 2 \| xargs .* merge merged.db" "script: merge of the 3 parts"
 expect_match "$script" "--cpus-per-task=2 " "script: --cpus"
 expect_match "$script" "--partition=debug " "script: --partition"

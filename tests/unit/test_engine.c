@@ -1,6 +1,7 @@
 /*
 ** test_engine.c -- clock, dispatch, cancel/reschedule by handle, stop,
-** sticky errors, and two engines side by side in one process.
+** sticky errors, the event budget, and two engines side by side in one
+** process.
 */
 #include <string.h>
 
@@ -114,6 +115,28 @@ static void test_errors(pq_kind k) {
 }
 
 /* Two engines interleaved: each sees only its own events and clock. */
+/* The event budget: the (n+1)th event is not dispatched and stays
+** pending; the error is sticky; 0 lifts the limit. */
+static void test_budget(pq_kind k) {
+  engine *e = engine_new(k);
+  log_t l = {0};
+  engine_on(e, 1, record, &l);
+  for (int i = 0; i < 10; i++) engine_at(e, (double)i, 1, (uint32_t)i, 0);
+  engine_set_max_events(e, 4);
+  CHECK(engine_run(e, 100) == ENGINE_BUDGET);
+  CHECK(l.n == 4 && engine_events(e) == 4 && engine_size(e) == 6 && engine_now(e) == 3.0);
+  CHECK(engine_run(e, 100) == ENGINE_BUDGET && l.n == 4);
+  CHECK(strcmp(engine_strerror(ENGINE_BUDGET), "event budget spent") == 0);
+  engine_free(e);
+  e = engine_new(k);
+  engine_on(e, 1, record, &l);
+  l.n = 0;
+  for (int i = 0; i < 10; i++) engine_at(e, (double)i, 1, (uint32_t)i, 0);
+  engine_set_max_events(e, 0);
+  CHECK(engine_run(e, 100) == ENGINE_OK && l.n == 10);
+  engine_free(e);
+}
+
 static void test_two_engines(void) {
   engine *a = engine_new(PQ_HEAP2), *b = engine_new(PQ_HEAP4);
   int ca = 0, cb = 0;
@@ -152,6 +175,7 @@ int main(void) {
     test_stop((pq_kind)k);
     test_errors((pq_kind)k);
     test_growth((pq_kind)k);
+    test_budget((pq_kind)k);
   }
   test_two_engines();
   return CHECK_DONE();
