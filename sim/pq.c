@@ -44,7 +44,7 @@ static inline const pq_node *ops_replace_top(pq *q, uint64_t key, uint64_t tag) 
                                  : q->ops->replace_top(q->impl, key, tag);
 }
 
-static inline int is_dead(const pq *q, const pq_node *n) { return q->live[pq_slot(n->tag)] != n->tag; }
+static int is_dead(const pq *q, const pq_node *n) { return q->live[pq_slot(n->tag)] != n->tag; }
 
 pq *pq_new(pq_kind kind) {
   if ((unsigned)kind >= PQ_NKINDS) return NULL;
@@ -128,7 +128,7 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
 /* Drop dead nodes from the top; return the live top or NULL.  With no
 ** dead node stored the top is live: no look at the slot table, which
 ** would be a cache miss per event in a large set. */
-static inline const pq_node *live_top(pq *q) {
+static const pq_node *live_top(pq *q) {
   const pq_node *n = q->top;
   while (q->dead > 0 && n && is_dead(q, n)) {
     n = q->top = ops_pop(q);
