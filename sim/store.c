@@ -162,7 +162,7 @@ static int check_or_create(store *s, char *err, size_t errlen) {
     rc = open_exec(s, store_schema_sql, err, errlen);
   else if (!rc && version > 0 && version < STORE_SCHEMA_VERSION)
     rc = (say(err, errlen, "open '%s': a results database of an older neosim (schema version %d; this one writes %d): "
-              "give a new file with --db (the old one stays readable with sqlite3)", s->path, version, STORE_SCHEMA_VERSION), -1);
+              "move it aside or give a new file with --db (the old one stays readable with sqlite3)", s->path, version, STORE_SCHEMA_VERSION), -1);
   else if (!rc && version != STORE_SCHEMA_VERSION)
     rc = (say(err, errlen, "open '%s': the file is not a neosim results database (schema version %d, expected %d)",
               s->path, version, STORE_SCHEMA_VERSION), -1);
