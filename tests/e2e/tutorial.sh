@@ -30,8 +30,7 @@ expect_eq "$story" "0.0|contract_start|term|400 nodes at \$7.2/GPU-hour for 12 m
 1156.0|covenant_breach|cash|cash \$5709160 below a min_cash covenant
 1187.0|covenant_breach|cash|cash \$-800555 below a min_cash covenant
 1187.0|default|cash|cash \$-800555 and no facility left" "the traced run's story"
-expect_eq "$(q "select round(min(value), 3) from series s join runs r on r.id = s.run_id
-                 where r.point = 2 and r.replication = 11 and s.name = 'market.h100' and s.t_days > 366")|$(q "select round(max(value), 3) from series s join runs r on r.id = s.run_id
+expect_eq "$(q "select round(min(value), 3) || '|' || round(max(value), 3) from series s join runs r on r.id = s.run_id
                  where r.point = 2 and r.replication = 11 and s.name = 'market.h100' and s.t_days > 366")" \
   "1.7|2.35" "the index the on-demand rent follows after day 365"
 expect_match "$(q "select count(*) from events e join runs r on r.id = e.run_id where r.point = 2 and r.replication = 11 and kind = 'failure'")" \

@@ -562,9 +562,8 @@ static void test_ziggurat_tables(void) {
 /* The cell of x: i in 1 .. ZIG_LAYERS - 1 for [zig_x[i + 1], zig_x[i]),
 ** 0 for the tail [r, inf). */
 static size_t ziggurat_cell(double x) {
-  size_t lo = 0, hi = ZIG_LAYERS; /* zig_x[lo] > x >= zig_x[hi] */
   if (x >= ZIG_R) return 0;
-  lo = 1;
+  size_t lo = 1, hi = ZIG_LAYERS; /* zig_x[lo] > x >= zig_x[hi] */
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
     if (x >= zig_x[mid]) hi = mid;
