@@ -100,7 +100,18 @@ build/config.mk:
 CFLAGS_ALL = $(BASE_CFLAGS) $(LTO) $(DEP_CFLAGS) $(CFLAGS)
 LIBS_ALL   = $(LTO) $(LDSAN) $(DEP_LIBS) -lm $(LDFLAGS)
 
-$(BUILD)/%.o: %.c build/config.mk
+# The compile flags of this build dir, VERSION included: rewritten when they
+# change, so every object depending on it is rebuilt (a new VERSION must
+# not leave objects that still say the old one).
+FLAGS := $(BUILD)/cflags
+ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+  ifneq ($(file <$(FLAGS)),$(CFLAGS_ALL))
+    $(shell mkdir -p $(BUILD))
+    $(file >$(FLAGS),$(CFLAGS_ALL))
+  endif
+endif
+
+$(BUILD)/%.o: %.c build/config.mk $(FLAGS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Isim -MMD -MP -c $< -o $@
 
@@ -113,7 +124,7 @@ $(BUILD)/schema.c: results/schema.sql
 	  od -An -v -to1 $< | sed 's/ *\([0-7][0-7][0-7]\)/\\\1/g; s/[[:space:]]//g; /./!d; s/.*/  "&"/'; \
 	  echo ';'; } >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/schema.o: $(BUILD)/schema.c build/config.mk
+$(BUILD)/schema.o: $(BUILD)/schema.c build/config.mk $(FLAGS)
 	$(CC) $(CFLAGS_ALL) -Isim -MMD -MP -c $< -o $@
 
 $(BUILD)/libneosim.a: $(LIB_OBJ)
