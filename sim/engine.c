@@ -1,20 +1,11 @@
 /*
-** engine.c -- clock, dispatch loop, payloads beside the pending-event set.
+** engine.c -- clock, dispatch loop; payloads ride in the pending-event
+** set's slot records.
 */
 #include <math.h>
 #include <stdlib.h>
 
 #include "engine.h"
-
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
-/* Past this many payload slots (1 MiB) the payload of the next event is
-** likely a cache miss: engine_run() asks for it before the handler runs. */
-#define FAR_SLOTS 65536u
 
 typedef struct handler {
   engine_handler fn;
@@ -22,9 +13,7 @@ typedef struct handler {
 } handler;
 
 struct engine {
-  pq *q;
-  engine_event *ev;   /* payload by pq slot */
-  size_t evcap;
+  pq *q;              /* each entry's data: its engine_event */
   double now;
   uint64_t events;
   uint64_t max_events; /* UINT64_MAX: no limit */
@@ -36,7 +25,7 @@ struct engine {
 engine *engine_new(pq_kind kind) {
   engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
-  e->q = pq_new(kind);
+  e->q = pq_new(kind, sizeof(engine_event));
   if (!e->q) { free(e); return NULL; }
   e->max_events = UINT64_MAX;
   return e;
@@ -45,7 +34,6 @@ engine *engine_new(pq_kind kind) {
 void engine_free(engine *e) {
   if (!e) return;
   pq_free(e->q);
-  free(e->ev);
   free(e);
 }
 
@@ -61,27 +49,13 @@ static engine_handle fail(engine *e, engine_status st) {
   return 0;
 }
 
-/* The payload array follows the queue's slot capacity. */
-static int fit_payloads(engine *e) {
-  size_t need = pq_slot_capacity(e->q);
-  if (need <= e->evcap) return 0;
-  engine_event *n = realloc(e->ev, need * sizeof *n);
-  if (!n) return -1;
-  e->ev = n, e->evcap = need;
-  return 0;
-}
-
 engine_handle engine_at(engine *e, double t, uint32_t kind, uint32_t id, uint64_t arg) {
   if (kind >= ENGINE_MAX_KINDS || !e->on[kind].fn) return fail(e, ENGINE_BADKIND);
   if (!(t >= e->now)) return fail(e, ENGINE_BADTIME); /* also catches NaN */
   pq_status st;
   pq_handle h = pq_insert(e->q, t, &st);
   if (!h) return fail(e, st == PQ_FULL ? ENGINE_FULL : ENGINE_NOMEM);
-  if (pq_slot(h) >= e->evcap && fit_payloads(e)) {
-    pq_cancel(e->q, h);
-    return fail(e, ENGINE_NOMEM);
-  }
-  e->ev[pq_slot(h)] = (engine_event){kind, id, arg};
+  *(engine_event *)pq_data(e->q, pq_slot(h)) = (engine_event){kind, id, arg};
   return h;
 }
 
@@ -95,18 +69,12 @@ engine_status engine_cancel(engine *e, engine_handle h) {
 
 engine_handle engine_reschedule(engine *e, engine_handle h, double t) {
   if (!pq_pending(e->q, h)) return 0;
-  engine_event ev = e->ev[pq_slot(h)];
+  engine_event ev = *(const engine_event *)pq_data(e->q, pq_slot(h));
   pq_cancel(e->q, h);
   return engine_at(e, t, ev.kind, ev.id, ev.arg);
 }
 
 int engine_pending(const engine *e, engine_handle h) { return pq_pending(e->q, h); }
-
-/* Start loading the payload of the event now at the top. */
-static void prefetch_next(engine *e) {
-  pq_handle h = pq_peek(e->q, NULL);
-  if (h) PREFETCH(&e->ev[pq_slot(h)]);
-}
 
 /* Pop the next event due by until: its handle, or 0 if there is none.
 ** With no horizon there is nothing to compare, so no peek first. */
@@ -128,8 +96,7 @@ engine_status engine_run(engine *e, double until) {
     }
     pq_handle h = next_due(e, until, &t);
     if (!h) break;
-    engine_event ev = e->ev[pq_slot(h)]; /* copy: the slot may be reused */
-    if (e->evcap > FAR_SLOTS) prefetch_next(e);
+    engine_event ev = *(const engine_event *)pq_data(e->q, pq_slot(h)); /* copy: the slot may be reused */
     e->now = t;
     e->events++;
     const handler *on = &e->on[ev.kind];
@@ -149,7 +116,7 @@ uint64_t engine_events(const engine *e) { return e->events; }
 engine_status engine_error(const engine *e) { return e->err; }
 
 size_t engine_bytes(const engine *e) {
-  return sizeof *e + pq_bytes(e->q) + e->evcap * sizeof *e->ev;
+  return sizeof *e + pq_bytes(e->q);
 }
 
 const char *engine_strerror(engine_status st) {

@@ -1,6 +1,6 @@
 /*
 ** pq.c -- pending-event set: handles, slot table, lazy cancel.
-** The ordering itself lives behind pq_ops (pq_heap.c).
+** The ordering itself lives behind pq_ops (pq_heap.c, pq_radix.c).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -10,47 +10,70 @@
 
 #if defined(__GNUC__)
 #define PREFETCH_W(p) __builtin_prefetch((p), 1)
+#define COLD __attribute__((noinline, cold))
 #else
 #define PREFETCH_W(p) ((void)(p))
+#define COLD
 #endif
 
-/* Slot tables past this many slots (1 MiB of live[]) miss the cache. */
-#define FAR_SLOTS 131072u
+/* Slot records past this many bytes miss the cache. */
+#define FAR_BYTES (1u << 20)
+/* Past it, a pop fetches the slots of up to this many nodes due soon. */
+#define AHEAD 8u
 
+/* A slot's record: the handle pending in it (0 if free), then the
+** caller's data.  Records are a power of two long, so none straddles
+** a cache line: a pop in a large set then misses the cache once. */
 struct pq {
   const pq_ops *ops;
   void *impl;
-  uint64_t *live;   /* live[slot] = handle pending in that slot, 0 if free */
+  unsigned char *rec; /* rec + (slot << shift): a record */
+  unsigned shift;
   uint32_t *free;   /* stack of free slots */
   size_t nfree, cap; /* cap = slots allocated */
   size_t size;      /* live entries */
   size_t dead;      /* cancelled entries still stored in the ordering */
-  const pq_node *top; /* the ordering's top node, NULL when empty */
+  size_t up, down;  /* PQ_AUTO: radix above up stored nodes, heap4 below down */
   uint64_t seq;     /* last sequence number issued */
 };
 
-static const pq_ops *const kinds[PQ_NKINDS] = {&pq_heap2_ops, &pq_heap4_ops};
+static const pq_ops *const kinds[PQ_NKINDS] = {&pq_heap2_ops, &pq_heap4_ops, &pq_radix_ops,
+                                               &pq_heap4_ops};
+static const char *const names[PQ_NKINDS] = {"heap2", "heap4", "radix", "auto"};
 
-/* The default ordering called directly, the others through their table:
-** a direct call through the constant pq_heap4_ops inlines (with LTO). */
-static inline const pq_node *ops_push(pq *q, uint64_t key, uint64_t tag) {
-  return q->ops == &pq_heap4_ops ? pq_heap4_ops.push(q->impl, key, tag) : q->ops->push(q->impl, key, tag);
-}
-static inline const pq_node *ops_pop(pq *q) {
-  return q->ops == &pq_heap4_ops ? pq_heap4_ops.pop(q->impl) : q->ops->pop(q->impl);
-}
-static inline const pq_node *ops_replace_top(pq *q, uint64_t key, uint64_t tag) {
-  return q->ops == &pq_heap4_ops ? pq_heap4_ops.replace_top(q->impl, key, tag)
-                                 : q->ops->replace_top(q->impl, key, tag);
+/* PQ_AUTO's sizes: the heap is faster below a few hundred nodes, the
+** radix heap above; the gap between the two bounds the moves back and
+** forth to one per 384 operations at most. */
+#define AUTO_UP 512u
+#define AUTO_DOWN 128u
+
+/* The orderings of most use called directly, the others through their
+** table: a direct call through a constant pq_ops inlines (with LTO). */
+#define OPS(q, fn, ...)                                                   \
+  ((q)->ops == &pq_heap4_ops ? pq_heap4_ops.fn((q)->impl, ##__VA_ARGS__) \
+   : (q)->ops == &pq_radix_ops ? pq_radix_ops.fn((q)->impl, ##__VA_ARGS__) \
+                               : (q)->ops->fn((q)->impl, ##__VA_ARGS__))
+
+/* The least node stored: known at no cost, or asked of the ordering. */
+static inline const pq_node *top_of(pq *q) {
+  const pq_node *n = ((const pq_known *)q->impl)->top;
+  return n ? n : OPS(q, top);
 }
 
-static int is_dead(const pq *q, const pq_node *n) { return q->live[pq_slot(n->tag)] != n->tag; }
+static inline uint64_t *live(const pq *q, uint32_t slot) {
+  return (uint64_t *)(void *)(q->rec + ((size_t)slot << q->shift));
+}
 
-pq *pq_new(pq_kind kind) {
-  if ((unsigned)kind >= PQ_NKINDS) return NULL;
+static int is_dead(const pq *q, const pq_node *n) { return *live(q, pq_slot(n->tag)) != n->tag; }
+
+pq *pq_new(pq_kind kind, size_t data) {
+  if ((unsigned)kind >= PQ_NKINDS || data > PQ_MAX_DATA) return NULL;
   pq *q = calloc(1, sizeof *q);
   if (!q) return NULL;
+  q->shift = 3;
+  while ((size_t)1 << q->shift < sizeof(uint64_t) + data) q->shift++;
   q->ops = kinds[kind];
+  q->up = kind == PQ_AUTO ? AUTO_UP : SIZE_MAX;
   q->impl = q->ops->create();
   if (!q->impl) { free(q); return NULL; }
   return q;
@@ -59,7 +82,7 @@ pq *pq_new(pq_kind kind) {
 void pq_free(pq *q) {
   if (!q) return;
   q->ops->destroy(q->impl);
-  free(q->live);
+  free(q->rec);
   free(q->free);
   free(q);
 }
@@ -68,16 +91,16 @@ static int grow_slots(pq *q) {
   size_t ncap = q->cap ? q->cap * 2 : 64;
   if (ncap > (size_t)PQ_MAX_PENDING + 1) ncap = (size_t)PQ_MAX_PENDING + 1;
   if (ncap <= q->cap) return PQ_FULL;
-  uint64_t *live = realloc(q->live, ncap * sizeof *live);
-  if (!live) return PQ_NOMEM;
-  q->live = live;
+  unsigned char *rec = realloc(q->rec, ncap << q->shift);
+  if (!rec) return PQ_NOMEM;
+  q->rec = rec;
   uint32_t *fr = realloc(q->free, ncap * sizeof *fr);
   if (!fr) return PQ_NOMEM;
   q->free = fr;
   /* push new slots so that the lowest index is handed out first; slot 0
   ** is never used, which keeps handle 0 invalid even at sequence 0 */
   for (size_t s = ncap; s-- > q->cap;) {
-    q->live[s] = 0;
+    *live(q, (uint32_t)s) = 0;
     if (s != 0) q->free[q->nfree++] = (uint32_t)s;
   }
   q->cap = ncap;
@@ -91,9 +114,53 @@ static int is_live(const void *ctx, const pq_node *n) { return !is_dead(ctx, n);
 static void maybe_compact(pq *q) {
   size_t stored = q->ops->count(q->impl);
   if (stored > 1024 && stored - q->size > q->size) {
-    q->top = q->ops->filter(q->impl, is_live, q);
+    q->ops->filter(q->impl, is_live, q);
     q->dead = 0;
   }
+}
+
+typedef struct move {
+  const pq_ops *to;
+  void *impl;
+  int failed;
+} move;
+
+static void move_node(void *ctx, const pq_node *n) {
+  move *m = ctx;
+  if (!m->failed) m->failed = m->to->push(m->impl, n->key, n->tag) != 0;
+}
+
+/* PQ_AUTO: put every node in a new ordering.  Out of memory the old one
+** stays, and the next try waits until the set has doubled. */
+COLD static void switch_to(pq *q, const pq_ops *to) {
+  move m = {to, to->create(), 0};
+  if (m.impl) q->ops->each(q->impl, move_node, &m);
+  if (!m.impl || m.failed) {
+    if (m.impl) to->destroy(m.impl);
+    if (to == &pq_radix_ops) q->up *= 2;
+    else q->down /= 2;
+    return;
+  }
+  q->ops->destroy(q->impl);
+  q->ops = to, q->impl = m.impl;
+  q->up = to == &pq_radix_ops ? SIZE_MAX : AUTO_UP;
+  q->down = to == &pq_radix_ops ? AUTO_DOWN : 0;
+}
+
+/* Store (t, h): over the top node when that is dead and the ordering
+** replaces in one step (usually the event just popped), else a push. */
+static int store(pq *q, double t, pq_handle h) {
+  if (q->dead > 0 && q->ops->replace_top) {
+    const pq_node *top = top_of(q);
+    if (top && is_dead(q, top)) {
+      OPS(q, replace_top, pq_key(t), h);
+      q->dead--;
+      return 0;
+    }
+  }
+  if (OPS(q, push, pq_key(t), h)) return -1;
+  if (q->size + q->dead >= q->up) switch_to(q, &pq_radix_ops);
+  return 0;
 }
 
 pq_handle pq_insert(pq *q, double t, pq_status *status) {
@@ -104,16 +171,8 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   if (st == PQ_OK) {
     uint32_t slot = q->free[--q->nfree];
     pq_handle h = (++q->seq << PQ_SLOT_BITS) | slot;
-    const pq_node *top;
-    if (q->dead > 0 && q->top && is_dead(q, q->top)) { /* usually the event just popped */
-      top = ops_replace_top(q, pq_key(t), h);
-      q->dead--;
-    } else {
-      top = ops_push(q, pq_key(t), h);
-    }
-    if (top) {
-      q->top = top;
-      q->live[slot] = h;
+    if (store(q, t, h) == 0) {
+      *live(q, slot) = h;
       q->size++;
       if (status) *status = PQ_OK;
       return h;
@@ -129,10 +188,11 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
 ** dead node stored the top is live: no look at the slot table, which
 ** would be a cache miss per event in a large set. */
 static const pq_node *live_top(pq *q) {
-  const pq_node *n = q->top;
+  const pq_node *n = top_of(q);
   while (q->dead > 0 && n && is_dead(q, n)) {
-    n = q->top = ops_pop(q);
+    OPS(q, pop);
     q->dead--;
+    n = top_of(q);
   }
   return n;
 }
@@ -144,38 +204,45 @@ pq_handle pq_peek(pq *q, double *t) {
   return n->tag;
 }
 
-/* In a small set the top stays stored, dead: an event handler usually
+/* In a small heap the top stays stored, dead: an event handler usually
 ** schedules the next event at once, and pq_insert then replaces the dead
 ** top -- one sift instead of a pop's and a push's.  If nothing is inserted
 ** first, live_top() pops it.  A large set pops at once and fetches the
-** slot of the new top while the caller works (the next pop writes it):
+** slot of the new top while the caller works (the next pop reads it):
 ** there the cache miss costs more than the sift. */
 pq_handle pq_pop(pq *q, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;
   pq_handle h = n->tag;
   if (t) *t = pq_key_time(n->key);
-  q->live[pq_slot(h)] = 0;
+  *live(q, pq_slot(h)) = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
-  if (q->cap <= FAR_SLOTS) {
+  int far = q->cap << q->shift > FAR_BYTES;
+  if (!far && q->ops->replace_top) {
     q->dead++;
     return h;
   }
-  n = q->top = ops_pop(q);
-  if (n) PREFETCH_W(&q->live[pq_slot(n->tag)]);
+  OPS(q, pop);
+  if (q->size + q->dead < q->down) switch_to(q, &pq_heap4_ops);
+  if (far && (n = top_of(q)) != NULL) {
+    size_t k = AHEAD;
+    const pq_node *a = OPS(q, ahead, &k);
+    PREFETCH_W(live(q, pq_slot(n->tag)));
+    for (size_t i = 0; i < k; i++) PREFETCH_W(live(q, pq_slot(a[i].tag)));
+  }
   return h;
 }
 
 int pq_pending(const pq *q, pq_handle h) {
   uint32_t s = pq_slot(h);
-  return h != 0 && s < q->cap && q->live[s] == h;
+  return h != 0 && s < q->cap && *live(q, s) == h;
 }
 
 pq_status pq_cancel(pq *q, pq_handle h) {
   if (!pq_pending(q, h)) return PQ_NOTFOUND;
   uint32_t s = pq_slot(h);
-  q->live[s] = 0;
+  *live(q, s) = 0;
   q->free[q->nfree++] = s;
   q->size--;
   q->dead++;
@@ -187,15 +254,23 @@ size_t pq_size(const pq *q) { return q->size; }
 size_t pq_slot_capacity(const pq *q) { return q->cap; }
 
 size_t pq_bytes(const pq *q) {
-  return sizeof *q + q->cap * (sizeof *q->live + sizeof *q->free) + q->ops->bytes(q->impl);
+  return sizeof *q + (q->cap << q->shift) + q->cap * sizeof *q->free + q->ops->bytes(q->impl);
+}
+
+void *pq_data(pq *q, uint32_t slot) { return live(q, slot) + 1; }
+
+pq_kind pq_ordering(const pq *q) {
+  for (int k = 0; k < PQ_AUTO; k++)
+    if (q->ops == kinds[k]) return (pq_kind)k;
+  return PQ_AUTO; /* not reached */
 }
 
 const char *pq_kind_name(pq_kind kind) {
-  return (unsigned)kind < PQ_NKINDS ? kinds[kind]->name : "?";
+  return (unsigned)kind < PQ_NKINDS ? names[kind] : "?";
 }
 
 int pq_kind_parse(const char *name) {
   for (int k = 0; k < PQ_NKINDS; k++)
-    if (strcmp(name, kinds[k]->name) == 0) return k;
+    if (strcmp(name, names[k]) == 0) return k;
   return -1;
 }

@@ -28,6 +28,9 @@ static inline uint32_t pq_slot(pq_handle h) { return (uint32_t)(h & PQ_MAX_PENDI
 typedef enum pq_kind {
   PQ_HEAP2 = 0, /* binary heap */
   PQ_HEAP4,     /* 4-ary heap: half the levels, children share a cache line */
+  PQ_RADIX,     /* radix heap: faster in large sets whose times seldom
+                ** fall below the last one popped, as in a simulation */
+  PQ_AUTO,      /* heap4 while small, radix once large (the engine's) */
   PQ_NKINDS
 } pq_kind;
 
@@ -41,8 +44,11 @@ typedef enum pq_status {
 
 typedef struct pq pq;
 
-/* Create an empty queue of the given kind; NULL on out of memory. */
-pq *pq_new(pq_kind kind);
+/* Create an empty queue of the given kind whose entries each carry
+** `data` bytes of the caller's (0 .. PQ_MAX_DATA, see pq_data); NULL on
+** out of memory or a bad argument. */
+pq *pq_new(pq_kind kind, size_t data);
+#define PQ_MAX_DATA 56u
 /* Free the queue and every pending entry; pq_free(NULL) is a no-op. */
 void pq_free(pq *q);
 
@@ -63,6 +69,14 @@ pq_handle pq_pop(pq *q, double *t);
 ** (or when dead entries outnumber live ones, by an O(n) compaction). */
 pq_status pq_cancel(pq *q, pq_handle h);
 
+/* The data of the entry in a slot (pq_slot() of its handle): the caller
+** writes it after pq_insert() and reads it while the entry is pending,
+** or after pq_pop() or pq_cancel() until the next pq_insert() reuses the
+** slot.  8-byte aligned; the pointer is valid until the next pq_insert().
+** Entries of a large set keep handle and data on one cache line, so a
+** pop that misses the cache misses it once. */
+void *pq_data(pq *q, uint32_t slot);
+
 /* Is this handle pending? O(1). */
 int pq_pending(const pq *q, pq_handle h);
 
@@ -75,8 +89,12 @@ size_t pq_slot_capacity(const pq *q);
 /* Bytes held by the queue (for the memory-per-event benchmark). */
 size_t pq_bytes(const pq *q);
 
+/* The ordering in use: the kind created, or for PQ_AUTO PQ_HEAP4 or
+** PQ_RADIX by the present size. */
+pq_kind pq_ordering(const pq *q);
+
 const char *pq_kind_name(pq_kind kind);
-/* Parse a kind name ("heap2", "heap4"); -1 if unknown. */
+/* Parse a kind name ("heap2", "heap4", "radix", "auto"); -1 if unknown. */
 int pq_kind_parse(const char *name);
 
 #endif

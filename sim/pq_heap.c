@@ -33,6 +33,7 @@
 #define FAR_NODES 65536u
 
 typedef struct heap {
+  pq_known known; /* top: a, or NULL when empty */
   pq_node *a;   /* a = (pq_node *)buf + PAD */
   void *buf;    /* LINE-aligned allocation */
   size_t n, cap;
@@ -157,31 +158,41 @@ SPECIALISE void sift_down(pq_node *a, size_t n, size_t i, uint64_t key, uint64_t
   sift_up(a, top, i, key, tag, d);
 }
 
-static const pq_node *heap_top(const heap *h) { return h->n ? &h->a[0] : NULL; }
+static const pq_node *heap_top(void *impl) { return ((heap *)impl)->known.top; }
 
-SPECIALISE const pq_node *push(void *impl, uint64_t key, uint64_t tag, size_t d) {
+static inline void known(heap *h) { h->known.top = h->n ? h->a : NULL; }
+
+/* The top's children: the next top is one of them. */
+static const pq_node *heap_ahead(void *impl, size_t *n) {
   heap *h = impl;
-  if (h->n == h->cap && heap_grow(h)) return NULL;
-  sift_up(h->a, 0, h->n++, key, tag, d);
-  return &h->a[0];
+  size_t k = h->n > 1 ? h->n - 1 : 0;
+  *n = k < *n ? k : *n;
+  return &h->a[1];
 }
 
-SPECIALISE const pq_node *pop(void *impl, size_t d) {
+SPECIALISE int push(void *impl, uint64_t key, uint64_t tag, size_t d) {
   heap *h = impl;
-  if (h->n == 0) return NULL;
+  if (h->n == h->cap && heap_grow(h)) return -1;
+  sift_up(h->a, 0, h->n++, key, tag, d);
+  known(h);
+  return 0;
+}
+
+SPECIALISE void pop(void *impl, size_t d) {
+  heap *h = impl;
+  if (h->n == 0) return;
   const pq_node *last = &h->a[--h->n];
   if (h->n > 0) sift_down(h->a, h->n, 0, last->key, last->tag, d);
-  return heap_top(h);
+  known(h);
 }
 
-SPECIALISE const pq_node *replace_top(void *impl, uint64_t key, uint64_t tag, size_t d) {
+SPECIALISE void replace_top(void *impl, uint64_t key, uint64_t tag, size_t d) {
   heap *h = impl;
   sift_down(h->a, h->n, 0, key, tag, d);
-  return heap_top(h);
 }
 
-SPECIALISE const pq_node *filter(void *impl, int (*keep)(const void *, const pq_node *),
-                                 const void *ctx, size_t d) {
+SPECIALISE void filter(void *impl, int (*keep)(const void *, const pq_node *), const void *ctx,
+                       size_t d) {
   heap *h = impl;
   size_t m = 0;
   for (size_t i = 0; i < h->n; i++)
@@ -189,30 +200,33 @@ SPECIALISE const pq_node *filter(void *impl, int (*keep)(const void *, const pq_
   h->n = m;
   for (size_t i = m / d + 1; i-- > 0;) /* Floyd's bottom-up heapify */
     if (i < m) sift_down(h->a, m, i, h->a[i].key, h->a[i].tag, d);
-  return heap_top(h);
+  known(h);
 }
 
 static size_t heap_count(const void *impl) { return ((const heap *)impl)->n; }
+
+static void heap_each(const void *impl, void (*fn)(void *, const pq_node *), void *ctx) {
+  const heap *h = impl;
+  for (size_t i = 0; i < h->n; i++) fn(ctx, &h->a[i]);
+}
 
 static size_t heap_bytes(const void *impl) {
   const heap *h = impl;
   return sizeof *h + (h->cap ? (h->cap + PAD) * sizeof *h->a : 0);
 }
 
-#define ARITY(D)                                                                          \
-  static const pq_node *push##D(void *impl, uint64_t key, uint64_t tag) {                 \
-    return push(impl, key, tag, D);                                                       \
-  }                                                                                       \
-  static const pq_node *pop##D(void *impl) { return pop(impl, D); }                       \
-  static const pq_node *replace##D(void *impl, uint64_t key, uint64_t tag) {              \
-    return replace_top(impl, key, tag, D);                                                \
-  }                                                                                       \
-  static const pq_node *filter##D(void *impl, int (*keep)(const void *, const pq_node *), \
-                                  const void *c) {                                        \
-    return filter(impl, keep, c, D);                                                      \
-  }                                                                                       \
-  const pq_ops pq_heap##D##_ops = {"heap" #D, heap_create, heap_destroy, push##D, pop##D, \
-                                   replace##D, heap_count, filter##D,    heap_bytes};
+#define ARITY(D)                                                                               \
+  static int push##D(void *impl, uint64_t key, uint64_t tag) { return push(impl, key, tag, D); } \
+  static void pop##D(void *impl) { pop(impl, D); }                                             \
+  static void replace##D(void *impl, uint64_t key, uint64_t tag) {                             \
+    replace_top(impl, key, tag, D);                                                            \
+  }                                                                                            \
+  static void filter##D(void *impl, int (*keep)(const void *, const pq_node *), const void *c) { \
+    filter(impl, keep, c, D);                                                                  \
+  }                                                                                            \
+  const pq_ops pq_heap##D##_ops = {heap_create, heap_destroy, push##D,    heap_top,  pop##D,     \
+                                   replace##D,  heap_ahead,   heap_count, heap_each, filter##D,  \
+                                   heap_bytes};
 
 ARITY(2)
 ARITY(4)

@@ -1,6 +1,6 @@
 /*
 ** pq_int.h -- internals shared by pq.c (handles, slots, lazy cancel)
-** and the orderings that implement it (pq_heap.c).
+** and the orderings that implement it (pq_heap.c, pq_radix.c).
 */
 #ifndef NEOSIM_PQ_INT_H
 #define NEOSIM_PQ_INT_H
@@ -42,27 +42,39 @@ static inline int pq_node_before(const pq_node *a, const pq_node *b) {
   return a->key < b->key + (a->tag < b->tag);
 }
 
+/* Every ordering's state begins with this: its least node while that is
+** known at no cost, else NULL (then ask top()).  pq.c reads it without a
+** call on the way of every event. */
+typedef struct pq_known {
+  const pq_node *top;
+} pq_known;
+
 /* One ordering of nodes.  It stores live and dead nodes alike; pq.c
-** tells them apart by the slot table.  The calls that change it return
-** the top node (NULL when empty), which pq.c keeps: a top pointer stays
-** valid until the next push, pop or filter. */
+** tells them apart by the slot table.  Tags pushed only grow (each is a
+** new handle).  A top pointer stays valid until the next push, pop,
+** replace or filter. */
 typedef struct pq_ops {
-  const char *name;
   void *(*create)(void);
   void (*destroy)(void *impl);
-  /* Add a node; the new top, or NULL when out of memory. */
-  const pq_node *(*push)(void *impl, uint64_t key, uint64_t tag);
-  const pq_node *(*pop)(void *impl);        /* remove the top node */
-  /* Replace the top node by (key, tag): pop and push in one sift. */
-  const pq_node *(*replace_top)(void *impl, uint64_t key, uint64_t tag);
-  size_t (*count)(const void *impl);        /* nodes stored, dead included */
-  /* Keep only nodes for which keep(ctx, node) is true, then restore order. */
-  const pq_node *(*filter)(void *impl, int (*keep)(const void *ctx, const pq_node *n),
-                           const void *ctx);
+  int (*push)(void *impl, uint64_t key, uint64_t tag); /* 0, or -1 out of memory */
+  const pq_node *(*top)(void *impl);                   /* the least node, NULL if none */
+  void (*pop)(void *impl);                             /* remove the top node, if any */
+  /* Pop and push in one sift, where that costs less than the two (the
+  ** heaps); NULL otherwise.  The set is not empty. */
+  void (*replace_top)(void *impl, uint64_t key, uint64_t tag);
+  /* Up to *n nodes that leave soon after the top, in any order, or none
+  ** (*n = 0): a hint, so that a large set fetches their slots early. */
+  const pq_node *(*ahead)(void *impl, size_t *n);
+  size_t (*count)(const void *impl);                   /* nodes stored, dead included */
+  /* Call fn(ctx, node) for every node stored, in any order. */
+  void (*each)(const void *impl, void (*fn)(void *ctx, const pq_node *n), void *ctx);
+  /* Keep only nodes for which keep(ctx, node) is true, in order. */
+  void (*filter)(void *impl, int (*keep)(const void *ctx, const pq_node *n), const void *ctx);
   size_t (*bytes)(const void *impl);
 } pq_ops;
 
 extern const pq_ops pq_heap2_ops;
 extern const pq_ops pq_heap4_ops;
+extern const pq_ops pq_radix_ops;
 
 #endif

@@ -142,7 +142,7 @@ static const engine_handler handlers[] = {
 static int setup(model *m) {
   const model_cfg *c = m->cfg;
   size_t nt = c->ntenants ? c->ntenants : 1;
-  m->e = engine_new(PQ_HEAP4);
+  m->e = engine_new(PQ_AUTO);
   if (m->e) engine_set_max_events(m->e, m->hooks.max_events ? m->hooks.max_events : MODEL_MAX_EVENTS);
   m->tenants = calloc(nt, sizeof *m->tenants);
   m->order = calloc(nt, sizeof *m->order);

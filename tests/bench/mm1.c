@@ -2,7 +2,7 @@
 ** mm1.c -- an M/M/1 queue (lambda = 0.9, mu = 1) on the engine: arrival
 ** and departure events, a FIFO of the arrival times of those waiting,
 ** each customer's wait in queue Wq.  Best of 3 timed runs, so the first
-** warms the caches.  usage: mm1 [heap2|heap4] [customers]   (heap4 1e6)
+** warms the caches.  usage: mm1 [heap2|heap4|radix|auto] [customers]   (auto 1e6)
 */
 #include <math.h>
 #include <stdint.h>
@@ -96,10 +96,10 @@ static double run_mm1(pq_kind kind, uint64_t n, double *wait_mean) {
 }
 
 int main(int argc, char **argv) {
-  int kind = argc > 1 ? pq_kind_parse(argv[1]) : PQ_HEAP4;
+  int kind = argc > 1 ? pq_kind_parse(argv[1]) : PQ_AUTO;
   uint64_t n = argc > 2 ? bench_count(argv[2]) : 1000000;
   if (kind < 0 || n == 0 || argc > 3) {
-    fprintf(stderr, "usage: mm1 [heap2|heap4] [customers]\n");
+    fprintf(stderr, "usage: mm1 [heap2|heap4|radix|auto] [customers]\n");
     return 2;
   }
   double best = (double)INFINITY, wait = 0;

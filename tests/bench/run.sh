@@ -49,5 +49,10 @@ if [ -n "$eng" ] && [ -n "$simpy" ]; then
   bench_line mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
 fi
 
+small=$(value hold_1e3_auto) large=$(value hold_1e6_auto)
+if [ -n "$small" ] && [ -n "$large" ]; then
+  bench_line hold_slowdown_1e3_to_1e6 "$(awk -v a="$small" -v b="$large" 'BEGIN { print a / b }')" x
+fi
+
 rm -f "$results.rc"
 [ -z "$failed" ] || { echo "run.sh: failed:$failed" >&2; exit 1; }

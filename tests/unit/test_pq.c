@@ -2,17 +2,21 @@
 ** test_pq.c -- one suite, run against every pending-event-set kind:
 ** ordering, equal-time FIFO, cancel (head, middle, missing, twice),
 ** slot reuse, compaction, and 10^6 random operations checked against a
-** simple reference (a sorted array).
+** simple reference (a sorted array); then each kind in lockstep with the
+** binary heap through a simulation-like workload of 2*10^4 pending
+** entries, which also moves PQ_AUTO between its orderings.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "dist.h"
 #include "pq.h"
 #include "rng.h"
 
 static void test_empty(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   double t = -1;
   CHECK(q != NULL);
   CHECK(pq_size(q) == 0);
@@ -25,7 +29,7 @@ static void test_empty(pq_kind k) {
 }
 
 static void test_order_and_fifo(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   static const double times[] = {5, 1, 3, 3, 1, 0, 3, 7, 1};
   pq_handle h[9];
   for (int i = 0; i < 9; i++) h[i] = pq_insert(q, times[i], NULL);
@@ -43,7 +47,7 @@ static void test_order_and_fifo(pq_kind k) {
 }
 
 static void test_equal_times_many(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   pq_handle h[5000];
   for (int i = 0; i < 5000; i++) h[i] = pq_insert(q, 42.0, NULL);
   int ok = 1;
@@ -53,7 +57,7 @@ static void test_equal_times_many(pq_kind k) {
 }
 
 static void test_cancel(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   pq_handle a = pq_insert(q, 1, NULL), b = pq_insert(q, 2, NULL), c = pq_insert(q, 3, NULL);
   double t;
   CHECK(pq_cancel(q, a) == PQ_OK); /* the head */
@@ -77,7 +81,7 @@ static void test_cancel(pq_kind k) {
 }
 
 static void test_bad_time(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   pq_status st = PQ_OK;
   CHECK(pq_insert(q, NAN, &st) == 0 && st == PQ_BADTIME);
   CHECK(pq_size(q) == 0);
@@ -87,7 +91,7 @@ static void test_bad_time(pq_kind k) {
 
 /* Cancelling most entries keeps memory bounded (compaction) and order. */
 static void test_compaction(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   enum { N = 100000 };
   pq_handle *h = malloc(N * sizeof *h);
   for (int i = 0; i < N; i++) h[i] = pq_insert(q, (double)(N - i), NULL);
@@ -120,7 +124,7 @@ static size_t ref_min(const ref_entry *r, size_t n) {
 ** coarse times so that ties are common; pending size stays near 300 so
 ** the linear reference is affordable. */
 static void test_random_ops(pq_kind k) {
-  pq *q = pq_new(k);
+  pq *q = pq_new(k, 0);
   rng r;
   rng_derive(&r, 2026, 0, pq_kind_name(k));
   size_t cap = 4096, n = 0, maxn = 0;
@@ -159,10 +163,88 @@ static void test_random_ops(pq_kind k) {
   pq_free(q);
 }
 
+/* Run kind k and heap2 on one sequence of operations.  Pending entries
+** grow to 20000, hold, then drain to none, twice.  Times are mostly the
+** last one popped plus a coarse exponential (ties are common); 3% fall
+** below it (a radix heap then re-buckets), 2% equal it.  Every pop must
+** give both queues the same handle and time; returns the mismatches. */
+static long lockstep(pq_kind k, int *switched) {
+  pq *q = pq_new(k, 8), *ref = pq_new(PQ_HEAP2, 8);
+  rng r;
+  rng_derive(&r, 7, 0, pq_kind_name(k));
+  enum { CAP = 20000 };
+  pq_handle *h = malloc(CAP * sizeof *h); /* pending, in any order */
+  size_t *at = malloc(CAP * 2 * sizeof *at); /* at[slot]: its index in h */
+  size_t n = 0;
+  double now = 0;
+  long bad = 0;
+  *switched = 0;
+  for (long op = 0; op < 400000; op++) {
+    long phase = op % 200000;
+    unsigned grow = phase < 60000 ? 70 : phase < 140000 ? 50 : 30; /* % inserts */
+    uint32_t c = rng_bounded(&r, 100);
+    if (c < grow && n < CAP) {
+      uint32_t how = rng_bounded(&r, 100);
+      double t = how < 3 ? now - 1 - rng_bounded(&r, 50) : how < 5 ? now
+                 : now + floor(dist_exponential(&r, 40.0));
+      pq_handle a = pq_insert(q, t, NULL), b = pq_insert(ref, t, NULL);
+      bad += a != b;
+      *(uint64_t *)pq_data(q, pq_slot(a)) = a ^ 0x5a5a;
+      at[pq_slot(a)] = n, h[n++] = a;
+    } else if (c < 95 && n > 0) {
+      double ta, tb;
+      pq_handle a = pq_pop(q, &ta), b = pq_pop(ref, &tb);
+      bad += a != b || ta != tb || *(const uint64_t *)pq_data(q, pq_slot(a)) != (a ^ 0x5a5a);
+      now = ta;
+      size_t i = at[pq_slot(a)];
+      at[pq_slot(h[n - 1])] = i, h[i] = h[--n];
+    } else if (n > 0) {
+      size_t i = rng_bounded(&r, (uint32_t)n);
+      bad += pq_cancel(q, h[i]) != PQ_OK || pq_cancel(ref, h[i]) != PQ_OK;
+      at[pq_slot(h[n - 1])] = i, h[i] = h[--n];
+    }
+    bad += pq_size(q) != n;
+    pq_kind now_k = pq_ordering(q);
+    if (now_k == PQ_RADIX && n > 1000) *switched |= 1;
+    if (now_k == PQ_HEAP4 && (*switched & 1)) *switched |= 2;
+  }
+  while (pq_size(ref) > 0) {
+    double ta, tb;
+    bad += pq_pop(q, &ta) != pq_pop(ref, &tb) || ta != tb;
+  }
+  bad += pq_pop(q, NULL) != 0;
+  free(at);
+  free(h);
+  pq_free(q);
+  pq_free(ref);
+  return bad;
+}
+
+static void test_lockstep(pq_kind k) {
+  int switched; /* bit 0: radix in use when large; bit 1: heap4 after that */
+  long bad = lockstep(k, &switched);
+  CHECKF(bad == 0, "%s: %ld mismatches against heap2", pq_kind_name(k), bad);
+  int want = k == PQ_AUTO ? 3 : k == PQ_RADIX ? 1 : 0;
+  CHECKF(switched == want, "%s: orderings seen %d, want %d", pq_kind_name(k), switched, want);
+}
+
+static void test_data(void) {
+  CHECK(pq_new(PQ_HEAP4, PQ_MAX_DATA + 1) == NULL);
+  pq *q = pq_new(PQ_RADIX, PQ_MAX_DATA);
+  pq_handle a = pq_insert(q, 1, NULL);
+  memset(pq_data(q, pq_slot(a)), 0xab, PQ_MAX_DATA);
+  pq_handle b = pq_insert(q, 2, NULL);
+  memset(pq_data(q, pq_slot(b)), 0xcd, PQ_MAX_DATA);
+  CHECK(pq_pop(q, NULL) == a && ((unsigned char *)pq_data(q, pq_slot(a)))[PQ_MAX_DATA - 1] == 0xab);
+  CHECK(pq_peek(q, NULL) == b && ((unsigned char *)pq_data(q, pq_slot(b)))[0] == 0xcd);
+  CHECK(pq_ordering(q) == PQ_RADIX);
+  pq_free(q);
+}
+
 static void test_names(void) {
   for (int k = 0; k < PQ_NKINDS; k++) CHECK(pq_kind_parse(pq_kind_name((pq_kind)k)) == k);
   CHECK(pq_kind_parse("nope") == -1);
-  CHECK(pq_new(PQ_NKINDS) == NULL);
+  CHECK(pq_new(PQ_NKINDS, 0) == NULL);
 }
 
 int main(void) {
@@ -174,7 +256,9 @@ int main(void) {
     test_bad_time((pq_kind)k);
     test_compaction((pq_kind)k);
     test_random_ops((pq_kind)k);
+    test_lockstep((pq_kind)k);
   }
+  test_data();
   test_names();
   return CHECK_DONE();
 }

@@ -1,0 +1,233 @@
+/*
+** pq_radix.c -- a radix heap of pq_node (Ahuja, Mehlhorn, Orlin and
+** Tarjan 1990), for sets whose keys seldom fall below the last one
+** popped: a simulation never schedules before now.
+**
+** `last` is the key of the last node popped.  Bucket 0 holds the nodes
+** whose key equals it, in tag order; bucket b > 0 those whose key first
+** differs from it at bit b-1 (all greater).  A push is a bit scan and an
+** append.  A pop takes bucket 0's head, or first spreads the lowest
+** non-empty bucket around its least node, which becomes `last`: its
+** other nodes all land in lower buckets.  A node so moves down a few
+** buckets in its life, in sequential sweeps, and a large set costs no
+** cache miss per level as a heap does.
+**
+** A key below `last` (a cancelled node popped past now, or any use that
+** is not monotone) is still correct: the buckets up to the one it
+** differs in are merged there, and `last` becomes the key.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pq_int.h"
+
+#define NBUCKETS 65
+
+/* 16 bytes, so that a bucket's address is a shift.  A bucket holds at
+** most the nodes stored, fewer than 2^32 (PQ_MAX_PENDING live ones and
+** no more dead, see pq.c). */
+typedef struct bucket {
+  pq_node *a;
+  uint32_t n, cap;
+} bucket;
+
+typedef struct radix {
+  pq_known known;  /* top: bucket 0's head, or NULL when bucket 0 is empty */
+  uint64_t last;   /* key of the last least node (0 before any) */
+  uint64_t mask;   /* bit b-1 set: bucket b > 0 is not empty */
+  uint32_t head;   /* bucket 0 is b[0].a[head .. n) */
+  size_t count;    /* nodes stored */
+  bucket b[NBUCKETS];
+} radix;
+
+/* The bucket of key: the position of the highest bit where it differs
+** from last, plus one; 0 if equal. */
+static inline unsigned bucket_of(uint64_t key, uint64_t last) {
+  uint64_t x = key ^ last;
+  return x ? 64u - (unsigned)__builtin_clzll(x) : 0u;
+}
+
+static void *radix_create(void) { return calloc(1, sizeof(radix)); }
+
+static void radix_destroy(void *impl) {
+  radix *r = impl;
+  if (!r) return;
+  for (int i = 0; i < NBUCKETS; i++) free(r->b[i].a);
+  free(r);
+}
+
+static int grow(bucket *b) {
+  if (b->cap > UINT32_MAX / 2) return -1;
+  uint32_t ncap = b->cap ? b->cap * 2 : 16;
+  pq_node *na = realloc(b->a, ncap * sizeof *na);
+  if (!na) return -1;
+  b->a = na, b->cap = ncap;
+  return 0;
+}
+
+/* Append to bucket i, which has room. */
+static inline void put(radix *r, unsigned i, uint64_t key, uint64_t tag) {
+  bucket *b = &r->b[i];
+  b->a[b->n].key = key;
+  b->a[b->n].tag = tag;
+  b->n++;
+  if (i) r->mask |= UINT64_C(1) << (i - 1);
+}
+
+static inline int empty0(const radix *r) { return r->head == r->b[0].n; }
+
+static inline void known(radix *r) { r->known.top = empty0(r) ? NULL : &r->b[0].a[r->head]; }
+
+/* A key below last: the nodes of buckets 0 .. d-1 all differ from key
+** first at bit d-1, so they join bucket d (empty: its nodes would be
+** below last there, where key is above it); the others keep theirs. */
+static int rebase(radix *r, uint64_t key) {
+  unsigned d = bucket_of(key, r->last);
+  size_t need = r->b[d].n;
+  for (unsigned i = 0; i < d; i++) need += r->b[i].n;
+  need -= r->head;
+  while (r->b[d].cap < need)
+    if (grow(&r->b[d])) return -1;
+  for (unsigned i = 0; i < d; i++) {
+    bucket *s = &r->b[i];
+    for (size_t j = i ? 0 : r->head; j < s->n; j++) put(r, d, s->a[j].key, s->a[j].tag);
+    s->n = 0;
+  }
+  r->head = 0;
+  r->mask &= ~((UINT64_C(1) << (d - 1)) - 1); /* buckets 1 .. d-1 now empty */
+  r->last = key;
+  return 0;
+}
+
+static int radix_push(void *impl, uint64_t key, uint64_t tag) {
+  radix *r = impl;
+  if (key < r->last && rebase(r, key)) return -1;
+  unsigned i = bucket_of(key, r->last);
+  bucket *b = &r->b[i];
+  if (b->n == b->cap && grow(b)) return -1;
+  put(r, i, key, tag); /* in bucket 0 the tag is the largest: order kept */
+  r->count++;
+  if (i == 0) known(r);
+  return 0;
+}
+
+static int by_tag(const void *x, const void *y) {
+  uint64_t a = ((const pq_node *)x)->tag, b = ((const pq_node *)y)->tag;
+  return (a > b) - (a < b);
+}
+
+/* Bucket 0 is empty: spread the lowest non-empty bucket over the lower
+** ones (all empty) around its least key, which becomes last.  The nodes
+** of that key (ties) land in bucket 0 and are then put in tag order.
+** Out of memory, the lower buckets are emptied again: nothing moved. */
+static int spread(radix *r) {
+  unsigned from = (unsigned)__builtin_ctzll(r->mask) + 1u;
+  const pq_node *a = r->b[from].a; /* locals: node stores could alias the fields */
+  size_t n = r->b[from].n;
+  uint64_t last = a[0].key, mask = 0;
+  for (size_t j = 1; j < n; j++) last = a[j].key < last ? a[j].key : last;
+  r->head = r->b[0].n = 0;
+  for (size_t j = 0; j < n; j++) {
+    unsigned i = bucket_of(a[j].key, last);
+    bucket *b = &r->b[i];
+    if (b->n == b->cap && grow(b)) {
+      for (unsigned k = 0; k < from; k++) r->b[k].n = 0;
+      return -1;
+    }
+    b->a[b->n++] = a[j];
+    mask |= UINT64_C(1) << i;
+  }
+  r->b[from].n = 0;
+  r->mask = (r->mask & ~(UINT64_C(1) << (from - 1))) | mask >> 1;
+  r->last = last;
+  bucket *z = &r->b[0];
+  for (size_t j = 1; j < z->n; j++)
+    if (z->a[j].tag < z->a[j - 1].tag) {
+      qsort(z->a, z->n, sizeof *z->a, by_tag);
+      break;
+    }
+  known(r);
+  return 0;
+}
+
+/* The least node is bucket 0's head, once the lowest bucket is spread
+** there.  Out of memory for that, the least node of the lowest bucket
+** is swapped to its front and returned in place: every node is still
+** in the bucket of its key, and last stays. */
+static const pq_node *radix_top(void *impl) {
+  radix *r = impl;
+  if (!empty0(r)) return &r->b[0].a[r->head];
+  if (!r->mask) return NULL;
+  if (spread(r) == 0) return r->known.top;
+  bucket *s = &r->b[__builtin_ctzll(r->mask) + 1];
+  size_t m = 0;
+  for (size_t j = 1; j < s->n; j++)
+    if (pq_node_before(&s->a[j], &s->a[m])) m = j;
+  pq_node x = s->a[m];
+  s->a[m] = s->a[0], s->a[0] = x;
+  return &s->a[0];
+}
+static void radix_pop(void *impl) {
+  radix *r = impl;
+  if (empty0(r) && !radix_top(r)) return;
+  if (empty0(r)) { /* out of memory: the top is the lowest bucket's front */
+    bucket *s = &r->b[__builtin_ctzll(r->mask) + 1];
+    s->a[0] = s->a[--s->n];
+    if (s->n == 0) r->mask &= r->mask - 1;
+  } else if (++r->head == r->b[0].n) {
+    r->head = r->b[0].n = 0;
+  }
+  r->count--;
+  known(r);
+}
+
+/* After bucket 0's head come its other nodes, else the lowest bucket's
+** (all below the rest): those if they fit in *n. */
+static const pq_node *radix_ahead(void *impl, size_t *n) {
+  radix *r = impl;
+  const bucket *b = &r->b[0];
+  size_t from = r->head + 1;
+  if (from >= b->n) {
+    b = r->mask ? &r->b[__builtin_ctzll(r->mask) + 1] : b;
+    from = r->mask ? 0 : b->n;
+  }
+  size_t k = b->n - from;
+  *n = k <= *n ? k : 0;
+  return b->a + from;
+}
+
+static size_t radix_count(const void *impl) { return ((const radix *)impl)->count; }
+
+static void radix_each(const void *impl, void (*fn)(void *, const pq_node *), void *ctx) {
+  const radix *r = impl;
+  for (unsigned i = 0; i < NBUCKETS; i++)
+    for (size_t j = i ? 0 : r->head; j < r->b[i].n; j++) fn(ctx, &r->b[i].a[j]);
+}
+
+/* Keep the nodes keep() accepts, each in its bucket and order. */
+static void radix_filter(void *impl, int (*keep)(const void *, const pq_node *), const void *ctx) {
+  radix *r = impl;
+  r->count = 0;
+  for (unsigned i = 0; i < NBUCKETS; i++) {
+    bucket *b = &r->b[i];
+    size_t m = 0;
+    for (size_t j = i ? 0 : r->head; j < b->n; j++)
+      if (keep(ctx, &b->a[j])) b->a[m++] = b->a[j];
+    b->n = m;
+    r->count += m;
+    if (i && m == 0) r->mask &= ~(UINT64_C(1) << (i - 1));
+  }
+  r->head = 0;
+  known(r);
+}
+
+static size_t radix_bytes(const void *impl) {
+  const radix *r = impl;
+  size_t n = sizeof *r;
+  for (unsigned i = 0; i < NBUCKETS; i++) n += r->b[i].cap * sizeof(pq_node);
+  return n;
+}
+
+const pq_ops pq_radix_ops = {radix_create, radix_destroy, radix_push,  radix_top,
+                             radix_pop,    NULL,          radix_ahead, radix_count,
+                             radix_each,   radix_filter,  radix_bytes};
