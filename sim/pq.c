@@ -207,9 +207,10 @@ pq_handle pq_peek(pq *q, double *t) {
 /* In a small heap the top stays stored, dead: an event handler usually
 ** schedules the next event at once, and pq_insert then replaces the dead
 ** top -- one sift instead of a pop's and a push's.  If nothing is inserted
-** first, live_top() pops it.  A large set pops at once and fetches the
-** slot of the new top while the caller works (the next pop reads it):
-** there the cache miss costs more than the sift. */
+** first, live_top() pops it.  Other sets pop at once; a large one then
+** fetches the slots of the new top and of the nodes due after it while
+** the caller works (the next pops read them): there the cache misses
+** cost more than the sift. */
 pq_handle pq_pop(pq *q, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;

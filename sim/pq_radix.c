@@ -3,18 +3,19 @@
 ** Tarjan 1990), for sets whose keys seldom fall below the last one
 ** popped: a simulation never schedules before now.
 **
-** `last` is the key of the last node popped.  Bucket 0 holds the nodes
-** whose key equals it, in tag order; bucket b > 0 those whose key first
-** differs from it at bit b-1 (all greater).  A push is a bit scan and an
-** append.  A pop takes bucket 0's head, or first spreads the lowest
-** non-empty bucket around its least node, which becomes `last`: its
-** other nodes all land in lower buckets.  A node so moves down a few
-** buckets in its life, in sequential sweeps, and a large set costs no
-** cache miss per level as a heap does.
+** `last` is the key of the top (or of the last node popped).  Bucket 0
+** holds the nodes whose key equals it, in tag order; bucket b > 0 those
+** whose key first differs from it at bit b-1 (all greater).  A push is a
+** bit scan and an append.  When bucket 0 runs empty, asking for the top
+** spreads the lowest non-empty bucket around its least key, which
+** becomes `last`: its other nodes all land in lower buckets.  A node so
+** moves down a few buckets in its life, in sequential sweeps, and a
+** large set costs no cache miss per level as a heap does.
 **
-** A key below `last` (a cancelled node popped past now, or any use that
-** is not monotone) is still correct: the buckets up to the one it
-** differs in are merged there, and `last` becomes the key.
+** A key below `last` (an event scheduled after a peek, before the time
+** peeked; a dead node dropped past now; any use that is not monotone) is
+** still correct: the buckets up to the one it differs in are merged
+** there, and `last` becomes the key.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ typedef struct bucket {
 
 typedef struct radix {
   pq_known known;  /* top: bucket 0's head, or NULL when bucket 0 is empty */
-  uint64_t last;   /* key of the last least node (0 before any) */
+  uint64_t last;   /* key of the top when last found (0, no key, before) */
   uint64_t mask;   /* bit b-1 set: bucket b > 0 is not empty */
   uint32_t head;   /* bucket 0 is b[0].a[head .. n) */
   size_t count;    /* nodes stored */
@@ -167,6 +168,7 @@ static const pq_node *radix_top(void *impl) {
   s->a[m] = s->a[0], s->a[0] = x;
   return &s->a[0];
 }
+
 static void radix_pop(void *impl) {
   radix *r = impl;
   if (empty0(r) && !radix_top(r)) return;
