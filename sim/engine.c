@@ -44,6 +44,9 @@ engine_status engine_on(engine *e, uint32_t kind, engine_handler fn, void *ctx) 
   return ENGINE_OK;
 }
 
+/* The payload of the entry in h's slot (see pq_data for how long). */
+static inline engine_event *payload(engine *e, pq_handle h) { return pq_data(e->q, pq_slot(h)); }
+
 static engine_handle fail(engine *e, engine_status st) {
   if (e->err == ENGINE_OK) e->err = st;
   return 0;
@@ -55,7 +58,7 @@ engine_handle engine_at(engine *e, double t, uint32_t kind, uint32_t id, uint64_
   pq_status st;
   pq_handle h = pq_insert(e->q, t, &st);
   if (!h) return fail(e, st == PQ_FULL ? ENGINE_FULL : ENGINE_NOMEM);
-  *(engine_event *)pq_data(e->q, pq_slot(h)) = (engine_event){kind, id, arg};
+  *payload(e, h) = (engine_event){kind, id, arg};
   return h;
 }
 
@@ -69,7 +72,7 @@ engine_status engine_cancel(engine *e, engine_handle h) {
 
 engine_handle engine_reschedule(engine *e, engine_handle h, double t) {
   if (!pq_pending(e->q, h)) return 0;
-  engine_event ev = *(const engine_event *)pq_data(e->q, pq_slot(h));
+  engine_event ev = *payload(e, h);
   pq_cancel(e->q, h);
   return engine_at(e, t, ev.kind, ev.id, ev.arg);
 }
@@ -96,7 +99,7 @@ engine_status engine_run(engine *e, double until) {
     }
     pq_handle h = next_due(e, until, &t);
     if (!h) break;
-    engine_event ev = *(const engine_event *)pq_data(e->q, pq_slot(h)); /* copy: the slot may be reused */
+    engine_event ev = *payload(e, h); /* copy: the slot may be reused */
     e->now = t;
     e->events++;
     const handler *on = &e->on[ev.kind];

@@ -252,7 +252,6 @@ pq_status pq_cancel(pq *q, pq_handle h) {
 }
 
 size_t pq_size(const pq *q) { return q->size; }
-size_t pq_slot_capacity(const pq *q) { return q->cap; }
 
 size_t pq_bytes(const pq *q) {
   return sizeof *q + (q->cap << q->shift) + q->cap * sizeof *q->free + q->ops->bytes(q->impl);

@@ -83,9 +83,6 @@ int pq_pending(const pq *q, pq_handle h);
 /* Number of pending (live) entries. */
 size_t pq_size(const pq *q);
 
-/* Slots in use or reusable: every pq_slot() result is below this. */
-size_t pq_slot_capacity(const pq *q);
-
 /* Bytes held by the queue (for the memory-per-event benchmark). */
 size_t pq_bytes(const pq *q);
 

@@ -51,8 +51,10 @@ typedef struct pq_known {
 
 /* One ordering of nodes.  It stores live and dead nodes alike; pq.c
 ** tells them apart by the slot table.  Tags pushed only grow (each is a
-** new handle).  A top pointer stays valid until the next push, pop,
-** replace or filter. */
+** new handle), but for PQ_AUTO's move of every node into a new, empty
+** ordering, in any order (a radix heap's bucket 0, whose order relies on
+** it, then stays empty: no key equals its first `last`, 0).  A top
+** pointer stays valid until the next push, pop, replace or filter. */
 typedef struct pq_ops {
   void *(*create)(void);
   void (*destroy)(void *impl);

@@ -77,6 +77,9 @@ static inline void put(radix *r, unsigned i, uint64_t key, uint64_t tag) {
 
 static inline int empty0(const radix *r) { return r->head == r->b[0].n; }
 
+/* The lowest non-empty bucket above 0; mask must not be 0. */
+static inline unsigned lowest(const radix *r) { return (unsigned)__builtin_ctzll(r->mask) + 1u; }
+
 static inline void known(radix *r) { r->known.top = empty0(r) ? NULL : &r->b[0].a[r->head]; }
 
 /* A key below last: the nodes of buckets 0 .. d-1 all differ from key
@@ -106,7 +109,7 @@ static int radix_push(void *impl, uint64_t key, uint64_t tag) {
   unsigned i = bucket_of(key, r->last);
   bucket *b = &r->b[i];
   if (b->n == b->cap && grow(b)) return -1;
-  put(r, i, key, tag); /* in bucket 0 the tag is the largest: order kept */
+  put(r, i, key, tag); /* in bucket 0 the tag is the largest: order kept (see pq_ops) */
   r->count++;
   if (i == 0) known(r);
   return 0;
@@ -122,7 +125,7 @@ static int by_tag(const void *x, const void *y) {
 ** of that key (ties) land in bucket 0 and are then put in tag order.
 ** Out of memory, the lower buckets are emptied again: nothing moved. */
 static int spread(radix *r) {
-  unsigned from = (unsigned)__builtin_ctzll(r->mask) + 1u;
+  unsigned from = lowest(r);
   const pq_node *a = r->b[from].a; /* locals: node stores could alias the fields */
   size_t n = r->b[from].n;
   uint64_t last = a[0].key, mask = 0;
@@ -160,7 +163,7 @@ static const pq_node *radix_top(void *impl) {
   if (!empty0(r)) return &r->b[0].a[r->head];
   if (!r->mask) return NULL;
   if (spread(r) == 0) return r->known.top;
-  bucket *s = &r->b[__builtin_ctzll(r->mask) + 1];
+  bucket *s = &r->b[lowest(r)];
   size_t m = 0;
   for (size_t j = 1; j < s->n; j++)
     if (pq_node_before(&s->a[j], &s->a[m])) m = j;
@@ -173,7 +176,7 @@ static void radix_pop(void *impl) {
   radix *r = impl;
   if (empty0(r) && !radix_top(r)) return;
   if (empty0(r)) { /* out of memory: the top is the lowest bucket's front */
-    bucket *s = &r->b[__builtin_ctzll(r->mask) + 1];
+    bucket *s = &r->b[lowest(r)];
     s->a[0] = s->a[--s->n];
     if (s->n == 0) r->mask &= r->mask - 1;
   } else if (++r->head == r->b[0].n) {
@@ -190,7 +193,7 @@ static const pq_node *radix_ahead(void *impl, size_t *n) {
   const bucket *b = &r->b[0];
   size_t from = r->head + 1;
   if (from >= b->n) {
-    b = r->mask ? &r->b[__builtin_ctzll(r->mask) + 1] : b;
+    b = r->mask ? &r->b[lowest(r)] : b;
     from = r->mask ? 0 : b->n;
   }
   size_t k = b->n - from;
