@@ -82,7 +82,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_OBJ := $(BUILD)/tests/fuzz/fuzz_common.o $(if $(FUZZ),,$(BUILD)/tests/fuzz/driver.o)
 FUZZ_LINK := $(if $(FUZZ),-fsanitize=fuzzer)
 
-.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind
+.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind golden
 all: $(BIN)
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
@@ -190,6 +190,13 @@ docs: $(BIN)
 	  mv docs/scenario-reference.md.tmp docs/scenario-reference.md && echo "wrote docs/scenario-reference.md"
 	@sh docs/cli.sh $(BIN) >docs/cli-reference.md.tmp && \
 	  mv docs/cli-reference.md.tmp docs/cli-reference.md && echo "wrote docs/cli-reference.md"
+
+# The golden record of the shipped scenarios' results (tests/golden/run.sh):
+# tests/e2e/golden.sh fails when a run differs from it.  Rewrite it only in
+# a commit that says which figures moved and why.
+golden: $(BIN) test-deps
+	@sh tests/golden/run.sh $(BIN) $(BUILD)/golden >tests/golden/shipped.golden.tmp && \
+	  mv tests/golden/shipped.golden.tmp tests/golden/shipped.golden && echo "wrote tests/golden/shipped.golden"
 
 # The exponential sampler's ziggurat tables, computed in 60-digit decimals
 # by python3; tests/e2e/docs.sh fails when the committed header differs.
