@@ -66,10 +66,29 @@ define ensure
 	fi
 endef
 
-LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c sim/model/*.c))
+# The layers of sim/, each a folder that may use only the layers below it:
+# its objects compile with the include paths of those folders alone, so a
+# model file that includes a store or Lua header does not compile.  Lua's
+# headers are given to sim/lua only, SQLite's to sim/store only (sqlite3.h
+# sits in /usr/include, reachable by any file: elsewhere SQLITE_API, which
+# prefixes its every declaration, is defined to a name that stops the
+# compile and says why).  tests/ sees every layer.
+LAYERS     := core model lua store run cli
+USES_core  := core
+USES_model := core model
+USES_lua   := core model lua
+USES_store := core store
+USES_run   := core model lua store run
+USES_cli   := core model lua store run cli
+NO_SQLITE  := -DSQLITE_API=sqlite3_h_is_for_sim_store_only
+layer_cflags = $(addprefix -Isim/,$(USES_$(1))) \
+  $(if $(filter lua,$(1)),$(LUA_CFLAGS)) $(if $(filter store,$(1)),$(SQLITE_CFLAGS),$(NO_SQLITE))
+ALL_INC = $(addprefix -Isim/,$(LAYERS)) $(LUA_CFLAGS) $(SQLITE_CFLAGS)
+
+LIB_SRC  := $(filter-out sim/cli/main.c,$(foreach l,$(LAYERS),$(wildcard sim/$(l)/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ  += $(BUILD)/schema.o
-MAIN_OBJ := $(BUILD)/sim/main.o
+MAIN_OBJ := $(BUILD)/sim/cli/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
@@ -82,22 +101,23 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_OBJ := $(BUILD)/tests/fuzz/fuzz_common.o $(if $(FUZZ),,$(BUILD)/tests/fuzz/driver.o)
 FUZZ_LINK := $(if $(FUZZ),-fsanitize=fuzzer)
 
-.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind golden
+.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind golden layer-flags layer-uses
 all: $(BIN)
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 include build/config.mk
 endif
 
-# Found once per checkout: pkg-config flags for Lua 5.4 and SQLite 3.
-build/config.mk:
+# Found once per checkout (and when this file changes): pkg-config flags
+# for Lua 5.4 and SQLite 3.
+build/config.mk: Makefile
 	$(call ensure,$(DEB_BUILD_PKGS),pkg-config --exists sqlite3 && (pkg-config --exists lua5.4 || pkg-config --exists lua-5.4 || pkg-config --exists lua54))
 	@mkdir -p build
 	@lua=$$(for p in lua5.4 lua-5.4 lua54; do pkg-config --exists $$p && { echo $$p; break; }; done); \
-	printf 'DEP_CFLAGS := %s\nDEP_LIBS := %s\n' \
-	  "$$(pkg-config --cflags $$lua sqlite3)" "$$(pkg-config --libs $$lua sqlite3)" >$@
+	printf 'LUA_CFLAGS := %s\nSQLITE_CFLAGS := %s\nDEP_LIBS := %s\n' "$$(pkg-config --cflags $$lua)" \
+	  "$$(pkg-config --cflags sqlite3)" "$$(pkg-config --libs $$lua sqlite3)" >$@
 
-CFLAGS_ALL = $(BASE_CFLAGS) $(LTO) $(DEP_CFLAGS) $(CFLAGS)
+CFLAGS_ALL = $(BASE_CFLAGS) $(LTO) $(CFLAGS)
 LIBS_ALL   = $(LTO) $(LDSAN) $(DEP_LIBS) -lm $(LDFLAGS)
 
 # The compile flags of this build dir, VERSION included: rewritten when they
@@ -111,9 +131,23 @@ ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
   endif
 endif
 
-$(BUILD)/%.o: %.c build/config.mk $(FLAGS)
+define layer_rule
+$$(BUILD)/sim/$(1)/%.o: sim/$(1)/%.c build/config.mk $$(FLAGS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_ALL) $$(call layer_cflags,$(1)) -MMD -MP -c $$< -o $$@
+endef
+$(foreach l,$(LAYERS),$(eval $(call layer_rule,$(l))))
+
+$(BUILD)/tests/%.o: tests/%.c build/config.mk $(FLAGS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Isim -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(ALL_INC) -MMD -MP -c $< -o $@
+
+# The flags a layer's files compile with, and the layers it may use
+# (tests/e2e/layers.sh checks them).
+layer-flags:
+	@echo $(CC) $(CFLAGS_ALL) $(call layer_cflags,$(LAYER))
+layer-uses:
+	@echo $(USES_$(LAYER))
 
 # results/schema.sql compiled in as store_schema_sql (store.h): one source
 # of truth, each byte an octal escape (od and sed only, no xxd).
@@ -125,7 +159,7 @@ $(BUILD)/schema.c: results/schema.sql
 	  echo ';'; } >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c build/config.mk $(FLAGS)
-	$(CC) $(CFLAGS_ALL) -Isim -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(call layer_cflags,store) -MMD -MP -c $< -o $@
 
 $(BUILD)/libneosim.a: $(LIB_OBJ)
 	@rm -f $@
@@ -202,8 +236,8 @@ golden: $(BIN) test-deps
 # by python3; tests/e2e/docs.sh fails when the committed header differs.
 tables:
 	$(call ensure,python3,command -v python3)
-	@python3 sim/dist_ziggurat.py >sim/dist_ziggurat.h.tmp && \
-	  mv sim/dist_ziggurat.h.tmp sim/dist_ziggurat.h && echo "wrote sim/dist_ziggurat.h"
+	@python3 tools/ziggurat.py >sim/core/dist_ziggurat.h.tmp && \
+	  mv sim/core/dist_ziggurat.h.tmp sim/core/dist_ziggurat.h && echo "wrote sim/core/dist_ziggurat.h"
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/neosim/lua/neo

@@ -119,7 +119,7 @@ local function dist(kind, p)
   return d
 end
 
-local function simple(kind, names) -- a distribution given by its parameters in sim/dist.h order
+local function simple(kind, names) -- a distribution given by its parameters in sim/core/dist.h order
   neo.dist[kind] = constructor("neo.dist." .. kind, function(t)
     local a, p = args(t, names), {}
     for i, k in ipairs(names) do p[i] = number(a, k) end

@@ -354,7 +354,7 @@ S.root = {
 -- The library's constructors, for the reference.  A distribution: its forms (the names
 -- of its parameters; with positional = true the first form may also be written as a
 -- list, neo.dist.uniform { 1, 3 }), each parameter's doc, unit and bounds (gt, min:
--- checked by sim/dist.c's dist_check, `rule` says the checks between parameters) and
+-- checked by sim/core/dist.c's dist_check, `rule` says the checks between parameters) and
 -- examples: one per form, in the order of the forms, then any others.  A process: `kind` names its entry of validate.lua's PROCESS
 -- table, which holds the bounds, defaults and required flags of its parameters (here
 -- only their doc and unit); a constructor without `kind` (step) gives them itself.

@@ -9,7 +9,7 @@
 
 ---@class neo.Dist
 ---@field dist "constant"|"uniform"|"exponential"|"normal"|"lognormal"|"gamma"|"beta"|"poisson"|"pareto"|"weibull"|"triangular"|"discrete"
----@field p? number[] parameters in sim/dist.h order
+---@field p? number[] parameters in sim/core/dist.h order
 ---@field values? number[] discrete: the values
 ---@field weights? number[] discrete: their weights
 
@@ -358,7 +358,7 @@ function neo.policies.combine(...) end
 ---@return string?
 function neo.policies.check_actions(actions) end
 
----For C (sim/policy.c): neo.policies.check_actions.
+---For C (sim/lua/policy.c): neo.policies.check_actions.
 ---@param actions any
 ---@return string?
 function neo._check_actions(actions) end

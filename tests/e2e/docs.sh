@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/e2e/docs.sh -- generated files cannot drift: the scenario and command-line
-# references, and the exponential sampler's ziggurat tables (sim/dist_ziggurat.h, from
-# python3 sim/dist_ziggurat.py).  `make docs`'s renderer (docs/render.lua, lua5.4
+# references, and the exponential sampler's ziggurat tables (sim/core/dist_ziggurat.h, from
+# python3 tools/ziggurat.py).  `make docs`'s renderer (docs/render.lua, lua5.4
 # alone) reproduces the committed docs/scenario-reference.md;
 # the reference's own checks pass (tests/lua/test_reference.lua: a doc and a unit for
 # every key, examples that validate, the library's constructors and bounds, the
@@ -24,11 +24,11 @@ if cmp -s "$T_TMP/cli.md" docs/cli-reference.md; then pass; else
   fail "docs/cli-reference.md differs from the help texts of $NEOSIM: run make docs"
   diff docs/cli-reference.md "$T_TMP/cli.md" | head -20
 fi
-# the exponential sampler's tables are python3 sim/dist_ziggurat.py's output
-python3 sim/dist_ziggurat.py >"$T_TMP/zig.h"
-expect_rc_of $? "sim/dist_ziggurat.py runs"
-if cmp -s "$T_TMP/zig.h" sim/dist_ziggurat.h; then pass; else
-  fail "sim/dist_ziggurat.h differs from python3 sim/dist_ziggurat.py: run make tables"
+# the exponential sampler's tables are python3 tools/ziggurat.py's output
+python3 tools/ziggurat.py >"$T_TMP/zig.h"
+expect_rc_of $? "tools/ziggurat.py runs"
+if cmp -s "$T_TMP/zig.h" sim/core/dist_ziggurat.h; then pass; else
+  fail "sim/core/dist_ziggurat.h differs from python3 tools/ziggurat.py: run make tables"
 fi
 for cmd in run check merge compare report slurm rng; do
   grep -q "^## neosim $cmd\$" docs/cli-reference.md && pass || fail "cli reference: no section for $cmd"

@@ -1,7 +1,7 @@
 --[[
 core_stub.lua -- a pure-Lua stand-in for the C module neo.core (lua/neo/CONTRACT.md),
 for the Lua tests: days-from-civil arithmetic (H. Hinnant), the dist_check rules of
-sim/dist.c, and a table of sources the tests fill (core.sources[chunkname] = text).
+sim/core/dist.c, and a table of sources the tests fill (core.sources[chunkname] = text).
 ]]
 local M = { sources = {}, chunkname = nil }
 

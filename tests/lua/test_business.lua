@@ -1,6 +1,6 @@
 -- test_business.lua -- the keys of the business model: each key's default, its resolved
 -- form and its errors (with file:line); tenant kinds and the keys each takes; the
--- resolved point against what sim/luacfg.c reads; sweeps and --set over the new keys.
+-- resolved point against what sim/lua/luacfg.c reads; sweeps and --set over the new keys.
 -- neo.policies and neo._check_actions: test_policies.lua.
 local T = require("testlib")
 local neo = require("neo")
@@ -361,15 +361,14 @@ T.test("policies: review, params, functions", function()
   err({ [12] = '  policies = { allocation = "keep" },' }, "12: policies.allocation: must be a function, got string")
 end)
 
--- The resolved point against sim/luacfg.c ------------------------------------------------
+-- The resolved point against sim/lua/luacfg.c ------------------------------------------------
 
--- The keys each reader of sim/luacfg.c takes, with the Lua type it wants.
+-- The keys each reader of sim/lua/luacfg.c takes, with the Lua type it wants.
 local READER_TYPE = { num = "number", integer = "number", index_of = "number", opt_index = "number", boolean = "boolean", str = "string",
                       choice = "string", read_process = "table", read_dist = "table", read_array = "table",
                       numbers = "table" }
 local function luacfg_keys()
-  local f = io.open("sim/luacfg.c")
-  if not f then return nil end
+  local f = assert(io.open("sim/lua/luacfg.c")) -- run from the project root (tests/e2e/lua.sh)
   local src = f:read("a")
   f:close()
   local readers = {}
@@ -383,15 +382,14 @@ local function luacfg_keys()
   return readers
 end
 
-T.test("every table of a resolved point carries what sim/luacfg.c reads (tenants: exactly that)", function()
+T.test("every table of a resolved point carries what sim/lua/luacfg.c reads (tenants: exactly that)", function()
   local R = luacfg_keys()
-  if not R then return end -- the C sources are not there
   local p = point { [12] = "  market = { h100 = 2 }, shocks = { { kind = \"demand\", at = \"2026-02-01\", factor = 2 } },"
     .. " finance = { debt = { { principal = 1, rate = 0, term_months = 1 } } },",
     [5] = '  sites = { dc1 = { power_mw = 5, online = { { "2026-06-01", 10 } } } },',
     [7] = '  tenants = { sp = { kind = "spot", arrivals_per_hour = 1, job_hours = 1, price_gpu_hour = 1 },' }
   local function has(t, reader, where)
-    assert(R[reader] and next(R[reader]), "no keys found for " .. reader .. " in sim/luacfg.c")
+    assert(R[reader] and next(R[reader]), "no keys found for " .. reader .. " in sim/lua/luacfg.c")
     for k, want in pairs(R[reader]) do
       assert(type(t[k]) == want, ("%s.%s: C reads a %s, got %s"):format(where, k, want, type(t[k])))
     end

@@ -1,4 +1,4 @@
--- test_dist.lua -- neo.dist constructors: normalised forms (sim/dist.h order) and errors.
+-- test_dist.lua -- neo.dist constructors: normalised forms (sim/core/dist.h order) and errors.
 local T = require("testlib")
 local neo = require("neo")
 local D = neo.dist

@@ -1,11 +1,11 @@
 -- test_policies.lua -- neo.policies (the ready-made policies) on a fake state built as
--- sim/policy.c builds it (read-only proxies), their argument errors, combine, and
+-- sim/lua/policy.c builds it (read-only proxies), their argument errors, combine, and
 -- neo._check_actions (the shape of what a policy returns).
 local T = require("testlib")
 local neo = require("neo")
 local P = neo.policies
 
--- Read-only proxies, as sim/policy.c's freeze(): reads pass, writes raise.
+-- Read-only proxies, as sim/lua/policy.c's freeze(): reads pass, writes raise.
 local function freeze(t)
   local real = {}
   for k, v in pairs(t) do real[k] = type(v) == "table" and freeze(v) or v end

@@ -79,7 +79,7 @@ function T.run(src, name)
   name = "@" .. (name or "scenarios/t.lua")
   core.sources[name], core.chunkname = src, name
   local chunk = assert(load(src, name, "t"))
-  return pcall(chunk) -- called from a C function, like lua_pcall in sim/scenario.c
+  return pcall(chunk) -- called from a C function, like lua_pcall in sim/lua/scenario.c
 end
 
 function T.scenario(src, name)

@@ -4,8 +4,8 @@
 ** comments (reference digits from 40-digit decimal arithmetic).
 */
 #include "check.h"
-#include "model/config.h"
-#include "model/finance.h"
+#include "config.h"
+#include "finance.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

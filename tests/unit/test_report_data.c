@@ -51,7 +51,7 @@ static const char data_sql[] =
     " (1, 40, 'shock_end', 'A', 'back'), (1, 50, 'shock', 'A', 'again'), (1, 5, 'order', 'h100', ''),"
     " (2, 25, 'shock', 'B', 'b'), (7, 1, 'shock', 'C', 'failed run'), (9, 1, 'shock', 'D', 'other version');";
 
-static sqlite3 *db;
+static store *st;
 
 static void test_quantile(void) {
   const double x[] = {1, 2, 3, 4}, y[] = {1, 2, 3, 4, 5}, one[] = {7};
@@ -69,7 +69,7 @@ static void test_series(void) {
   const char *names[] = {"cash", "util", "absent"};
   report_curve c[9];
   char err[256];
-  CHECK(report_read_series(db, "t.db", SHA, names, 3, 3, c, err, sizeof err) == 0);
+  CHECK(report_read_series(st, SHA, names, 3, 3, c, err, sizeof err) == 0);
   const report_curve *cash0 = &c[0], *cash1 = &c[1], *cash2 = &c[2], *util0 = &c[3];
   CHECK(cash0->n == 2);
   if (cash0->n == 2) {
@@ -97,13 +97,13 @@ static void test_series(void) {
 static void test_metric(void) {
   report_values v[3];
   char err[256];
-  CHECK(report_read_metric(db, "t.db", SHA, "npv", 3, v, err, sizeof err) == 0);
+  CHECK(report_read_metric(st, SHA, "npv", 3, v, err, sizeof err) == 0);
   CHECK(v[0].n == 4);
   if (v[0].n == 4) CHECK(v[0].v[0] == -1 && v[0].v[1] == 0 && v[0].v[2] == 2 && v[0].v[3] == 3);
   CHECK(v[1].n == 1 && v[1].v[0] == 9);
   CHECK(v[2].n == 0);
   report_values_free(v, 3);
-  CHECK(report_read_metric(db, "t.db", SHA, "nothing", 3, v, err, sizeof err) == 0);
+  CHECK(report_read_metric(st, SHA, "nothing", 3, v, err, sizeof err) == 0);
   CHECK(v[0].n == 0 && v[1].n == 0);
   report_values_free(v, 3);
 }
@@ -111,7 +111,7 @@ static void test_metric(void) {
 static void test_info(void) {
   report_info in;
   char err[256];
-  CHECK(report_read_info(db, "t.db", SHA, &in, err, sizeof err) == 0);
+  CHECK(report_read_info(st, SHA, &in, err, sizeof err) == 0);
   CHECK(in.npoints == 3);
   if (in.npoints == 3) {
     CHECK(in.point[0].done == 5 && in.point[0].failed == 0 && in.point[0].reps == 5);
@@ -138,18 +138,18 @@ static void test_info(void) {
 static void test_names(void) {
   char **names, err[256];
   size_t n;
-  CHECK(report_series_names(db, "t.db", SHA, "market.", &names, &n, err, sizeof err) == 0);
+  CHECK(report_series_names(st, SHA, "market.", &names, &n, err, sizeof err) == 0);
   CHECK(n == 2);
   if (n == 2) CHECK(strcmp(names[0], "market.a100") == 0 && strcmp(names[1], "market.h100") == 0);
   report_names_free(names, n);
-  CHECK(report_series_names(db, "t.db", SHA, "nothing.", &names, &n, err, sizeof err) == 0);
+  CHECK(report_series_names(st, SHA, "nothing.", &names, &n, err, sizeof err) == 0);
   CHECK(n == 0 && names == NULL);
 }
 
 static void test_shocks(void) {
   report_shocks s;
   char err[256];
-  CHECK(report_read_shocks(db, "t.db", SHA, &s, err, sizeof err) == 0);
+  CHECK(report_read_shocks(st, SHA, &s, err, sizeof err) == 0);
   CHECK(s.point == 0 && s.rep == 0 && s.runs == 6);
   CHECK(s.n == 3);
   if (s.n == 3) {
@@ -172,14 +172,14 @@ static void test_failures(void) {
   report_failure *f;
   size_t n;
   char err[256];
-  CHECK(report_read_failures(db, "t.db", SHA, 5, &f, &n, err, sizeof err) == 0);
+  CHECK(report_read_failures(st, SHA, 5, &f, &n, err, sizeof err) == 0);
   CHECK(n == 2); /* run 10 is of the other version */
   if (n == 2) CHECK(strcmp(f[0].error, "") == 0 && f[0].runs == 1 && strcmp(f[1].error, "bad") == 0 && f[1].runs == 1);
   report_failures_free(f, n);
-  CHECK(report_read_failures(db, "t.db", SHA, 1, &f, &n, err, sizeof err) == 0);
+  CHECK(report_read_failures(st, SHA, 1, &f, &n, err, sizeof err) == 0);
   CHECK(n == 1);
   report_failures_free(f, n);
-  CHECK(report_read_failures(db, "t.db", OTHER, 5, &f, &n, err, sizeof err) == 0);
+  CHECK(report_read_failures(st, OTHER, 5, &f, &n, err, sizeof err) == 0);
   CHECK(n == 1 && f[0].runs == 1);
   report_failures_free(f, n);
 }
@@ -194,7 +194,7 @@ int main(void) {
   char *msg = NULL;
   CHECKF(sqlite3_exec(store_db(s), data_sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg);
   sqlite3_free(msg);
-  db = store_db(s);
+  st = s;
   test_quantile();
   test_series();
   test_metric();

@@ -1,7 +1,10 @@
 /*
 ** scenario.h -- a scenario file turned into runnable sweep points: load
 ** the Lua file in the sandbox, validate it, apply --set overrides, expand
-** the sweep, and convert each point into a model configuration.
+** the sweep, and convert each point into a model configuration.  The
+** sandbox the file was resolved in is closed before scenario_load
+** returns: what is left is plain C (policies load the file afresh in a
+** sandbox of each run, policy.h).
 */
 #ifndef NEOSIM_SCENARIO_H
 #define NEOSIM_SCENARIO_H
@@ -9,20 +12,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/config.h"
-#include "sandbox.h"
+#include "config.h"
+#include "sandbox_limits.h"
 
 typedef struct scenario_param {
   char *name, *value;
   int swept;
 } scenario_param;
 
-/* A scalar Lua value: policies.params entries. */
+/* A scalar value of the scenario: policies.params entries. */
+typedef enum scenario_type { SCENARIO_NUMBER = 0, SCENARIO_BOOLEAN, SCENARIO_STRING } scenario_type;
+
 typedef struct scenario_value {
   char *name;
-  int type;   /* LUA_TNUMBER, LUA_TBOOLEAN or LUA_TSTRING */
+  scenario_type type;
   double num; /* number, or boolean as 0/1 */
-  char *str;
+  char *str;  /* string */
 } scenario_value;
 
 typedef struct scenario_point {
@@ -44,7 +49,6 @@ typedef struct scenario {
   size_t npoints;
   scenario_point *points;
   double horizon_days;
-  lua_State *L;     /* the sandbox the scenario was resolved in */
   sandbox_limits limits; /* for the sandboxes of policies */
 } scenario;
 

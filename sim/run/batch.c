@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "model/model.h"
+#include "model.h"
 #include "policy.h"
 #include "pool.h"
 #include "store.h"

@@ -11,6 +11,7 @@
 
 #include "luacfg.h"
 #include "luacore.h"
+#include "sandbox.h"
 #include "scenario.h"
 #include "sha256.h"
 
@@ -69,8 +70,7 @@ static int call_resolver(lua_State *L) {
 }
 
 /* Run the file and resolve it: leaves the array of points on the stack. */
-static int resolve(scenario *s, const scenario_set *sets, size_t nsets, char *err, size_t errlen) {
-  lua_State *L = s->L;
+static int resolve(lua_State *L, scenario *s, const scenario_set *sets, size_t nsets, char *err, size_t errlen) {
   sets_arg a = {sets, nsets};
   lua_pushlightuserdata(L, s);
   int rc = sandbox_ccall(L, push_resolver, 1, 1, err, errlen);
@@ -95,8 +95,7 @@ static void rawfield(lua_State *L, int t, const char *k) {
   lua_rawget(L, t);
 }
 
-static int read_header(scenario *s, int t, char *err, size_t errlen) {
-  lua_State *L = s->L;
+static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errlen) {
   rawfield(L, t, "name");
   rawfield(L, t, "seed");
   rawfield(L, t, "replications");
@@ -135,7 +134,7 @@ static int read_points(lua_State *L) {
       snprintf(a->err, a->errlen, "%s: resolved sweep point %zu is not a table", s->path, i + 1);
       return 0;
     }
-    if ((i == 0 && read_header(s, 3, a->err, a->errlen)) || luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
+    if ((i == 0 && read_header(L, s, 3, a->err, a->errlen)) || luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
       return 0;
     lua_pop(L, 1);
   }
@@ -147,11 +146,11 @@ static int read_points(lua_State *L) {
   return 0;
 }
 
-static int read_all(scenario *s, char *err, size_t errlen) {
+static int read_all(lua_State *L, scenario *s, char *err, size_t errlen) {
   read_arg a = {s, err, errlen, -1};
-  lua_pushlightuserdata(s->L, &a);
-  int rc = sandbox_ccall(s->L, read_points, 2, 0, err, errlen);
-  lua_settop(s->L, 0);
+  lua_pushlightuserdata(L, &a);
+  int rc = sandbox_ccall(L, read_points, 2, 0, err, errlen);
+  lua_settop(L, 0);
   return rc ? -1 : a.rc;
 }
 
@@ -188,14 +187,16 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
     return NULL;
   }
   if (lim) s->limits = *lim;
-  s->L = sandbox_new(sandbox_lib_dir(), dir, lim);
+  lua_State *L = sandbox_new(sandbox_lib_dir(), dir, lim);
   free(dir);
-  if (!s->L) {
+  if (!L) {
     snprintf(err, errlen, "cannot create the Lua state (out of memory)");
     scenario_free(s);
     return NULL;
   }
-  if (resolve(s, sets, nsets, err, errlen) || read_all(s, err, errlen)) {
+  int bad = resolve(L, s, sets, nsets, err, errlen) || read_all(L, s, err, errlen);
+  sandbox_close(L);
+  if (bad) {
     scenario_free(s);
     return NULL;
   }
@@ -212,6 +213,5 @@ void scenario_free(scenario *s) {
   if (!s) return;
   for (size_t i = 0; s->points && i < s->npoints; i++) luacfg_point_clear(&s->points[i]);
   free(s->points), free(s->path), free(s->name), free(s->source), free(s->overrides);
-  sandbox_close(s->L);
   free(s);
 }

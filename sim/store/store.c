@@ -269,6 +269,8 @@ void store_close(store *s) {
 
 const char *store_error(const store *s) { return s ? s->err : "no results database"; }
 
+const char *store_path(const store *s) { return s->path; }
+
 struct sqlite3 *store_db(store *s) { return s->db; }
 
 /* ---- writing ---------------------------------------------------------- */

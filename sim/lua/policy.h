@@ -7,7 +7,7 @@
 #ifndef NEOSIM_POLICY_H
 #define NEOSIM_POLICY_H
 
-#include "model/model.h"
+#include "model.h"
 #include "scenario.h"
 
 typedef struct policy_ctx policy_ctx;

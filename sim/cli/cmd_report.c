@@ -6,7 +6,6 @@
 */
 #include <errno.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +16,6 @@
 #include "calendar.h"
 #include "cli.h"
 #include "report_data.h"
-#include "store.h"
 #include "store_pick.h"
 #include "svg.h"
 
@@ -91,41 +89,41 @@ static const report_curve *curve(const report *r, size_t series, int point) {
   return &r->curve[series * (size_t)r->in.npoints + (size_t)point];
 }
 
-static int read_curves(report *r, sqlite3 *db, char *err, size_t errlen) {
+static int read_curves(report *r, store *st, char *err, size_t errlen) {
   const char **names = calloc(r->nseries, sizeof *names);
   size_t n = r->nseries * (size_t)r->in.npoints;
   r->curve = calloc(n ? n : 1, sizeof *r->curve);
   if (!names || !r->curve) return free(names), snprintf(err, errlen, "%s: out of memory", r->file), -1;
   for (size_t k = 0; k < r->nseries; k++) names[k] = k < NFIXED ? fixed_series[k] : r->market[k - NFIXED];
-  int rc = report_read_series(db, r->file, r->v.sha256, names, r->nseries, r->in.npoints, r->curve, err, errlen);
+  int rc = report_read_series(st, r->v.sha256, names, r->nseries, r->in.npoints, r->curve, err, errlen);
   free(names);
   for (size_t i = 0; rc == 0 && i < n; i++)
     if (r->curve[i].n) r->horizon = fmax(r->horizon, r->curve[i].at[r->curve[i].n - 1].t_days);
   return rc;
 }
 
-static int read_metrics(report *r, sqlite3 *db, char *err, size_t errlen) {
+static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   size_t np = (size_t)r->in.npoints ? (size_t)r->in.npoints : 1;
   r->npv = calloc(np, sizeof *r->npv), r->cash_min = calloc(np, sizeof *r->cash_min);
   r->default_day = calloc(np, sizeof *r->default_day);
   if (!r->npv || !r->cash_min || !r->default_day) return snprintf(err, errlen, "%s: out of memory", r->file), -1;
-  if (report_read_metric(db, r->file, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
-      report_read_metric(db, r->file, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
-      report_read_metric(db, r->file, r->v.sha256, "default_day", r->in.npoints, r->default_day, err, errlen))
+  if (report_read_metric(st, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
+      report_read_metric(st, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
+      report_read_metric(st, r->v.sha256, "default_day", r->in.npoints, r->default_day, err, errlen))
     return -1;
   return 0;
 }
 
-static int read_report(report *r, sqlite3 *db, const char *want, char *err, size_t errlen) {
-  if (store_pick_scenario(db, r->file, want, &r->v, err, errlen) ||
-      report_read_info(db, r->file, r->v.sha256, &r->in, err, errlen) ||
-      report_series_names(db, r->file, r->v.sha256, "market.", &r->market, &r->nmarket, err, errlen))
+static int read_report(report *r, store *st, const char *want, char *err, size_t errlen) {
+  if (store_pick_scenario(st, want, &r->v, err, errlen) ||
+      report_read_info(st, r->v.sha256, &r->in, err, errlen) ||
+      report_series_names(st, r->v.sha256, "market.", &r->market, &r->nmarket, err, errlen))
     return -1;
   r->dated = r->in.start && cal_parse(r->in.start, &r->date0) == 0;
   r->nseries = NFIXED + r->nmarket;
-  if (read_curves(r, db, err, errlen) || read_metrics(r, db, err, errlen) ||
-      report_read_shocks(db, r->file, r->v.sha256, &r->shocks, err, errlen) ||
-      report_read_failures(db, r->file, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen))
+  if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
+      report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
+      report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen))
     return -1;
   return 0;
 }
@@ -778,7 +776,7 @@ int cmd_report(int argc, char **argv) {
   report r = {.file = db_path};
   store *s = store_open_read(db_path, err, sizeof err);
   if (!s) return cli_usage_error("report: %s", err);
-  int rc = read_report(&r, store_db(s), want, err, sizeof err) ? cli_usage_error("report: %s", err) : 0;
+  int rc = read_report(&r, s, want, err, sizeof err) ? cli_usage_error("report: %s", err) : 0;
   store_close(s);
   if (rc == 0) rc = write_to(&r, out);
   free_report(&r);

@@ -31,8 +31,9 @@ static void list_line(char *buf, size_t len, const store_version *v) {
              v->runs_failed);
 }
 
-int store_pick_scenario(sqlite3 *db, const char *file, const char *want, store_version *out, char *err,
-                        size_t errlen) {
+int store_pick_scenario(store *st, const char *want, store_version *out, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   sqlite3_stmt *q = NULL;
   store_version v, first = {0};
   char list[2048] = "";

@@ -396,8 +396,8 @@ static void push_params(lua_State *L, const scenario_point *pt) {
   lua_createtable(L, 0, (int)pt->npolicy_params);
   for (size_t i = 0; i < pt->npolicy_params; i++) {
     const scenario_value *v = &pt->policy_params[i];
-    if (v->type == LUA_TNUMBER) lua_pushnumber(L, v->num);
-    else if (v->type == LUA_TBOOLEAN) lua_pushboolean(L, v->num != 0);
+    if (v->type == SCENARIO_NUMBER) lua_pushnumber(L, v->num);
+    else if (v->type == SCENARIO_BOOLEAN) lua_pushboolean(L, v->num != 0);
     else lua_pushstring(L, v->str);
     lua_setfield(L, -2, v->name);
   }

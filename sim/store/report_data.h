@@ -7,14 +7,14 @@
 ** Every read is of one scenario version (its SHA-256) and, except for run
 ** counts, of its runs with status 'done'.  Points are indexed 0..npoints-1
 ** as runs.point; a point without done runs has empty results.  Functions
-** return 0, or -1 with a message naming the file (as given) in err.
+** return 0, or -1 with a message naming the file (store_path) in err.
 */
 #ifndef NEOSIM_REPORT_DATA_H
 #define NEOSIM_REPORT_DATA_H
 
 #include <stddef.h>
 
-struct sqlite3;
+#include "store.h"
 
 /* A swept key and its value at a point (from the view point_params). */
 typedef struct report_param {
@@ -40,8 +40,8 @@ typedef struct report_info {
   double finished_at;  /* the latest finished_at of a done run (NaN if none) */
 } report_info;
 
-/* Fill *out for version sha of db (file: its name for messages). */
-int report_read_info(struct sqlite3 *db, const char *file, const char *sha, report_info *out, char *err,
+/* Fill *out for version sha of st. */
+int report_read_info(store *st, const char *sha, report_info *out, char *err,
                      size_t errlen);
 void report_info_free(report_info *in); /* the contents; NULL is a no-op */
 
@@ -65,7 +65,7 @@ typedef struct report_curve {
 ** have nnames * npoints entries; out[k * npoints + p] gets series k of
 ** point p (empty when the series is not stored).  On failure out holds
 ** nothing to free. */
-int report_read_series(struct sqlite3 *db, const char *file, const char *sha, const char *const *names,
+int report_read_series(store *st, const char *sha, const char *const *names,
                        size_t nnames, int npoints, report_curve *out, char *err, size_t errlen);
 void report_curves_free(report_curve *c, size_t n); /* the n curves' samples */
 
@@ -73,7 +73,7 @@ void report_curves_free(report_curve *c, size_t n); /* the n curves' samples */
 ** sorted, as stored for the first done run of the version (every run of a
 ** version writes the same series).  *names is a malloc'd array of
 ** malloc'd strings (NULL when none). */
-int report_series_names(struct sqlite3 *db, const char *file, const char *sha, const char *prefix, char ***names,
+int report_series_names(store *st, const char *sha, const char *prefix, char ***names,
                         size_t *n, char *err, size_t errlen);
 void report_names_free(char **names, size_t n);
 
@@ -84,7 +84,7 @@ typedef struct report_values {
 } report_values;
 
 /* out[p] for p < npoints gets metric name of the done runs of point p. */
-int report_read_metric(struct sqlite3 *db, const char *file, const char *sha, const char *name, int npoints,
+int report_read_metric(store *st, const char *sha, const char *name, int npoints,
                        report_values *out, char *err, size_t errlen);
 void report_values_free(report_values *v, size_t n);
 
@@ -95,7 +95,7 @@ typedef struct report_failure {
 } report_failure;
 
 /* *out: a malloc'd array of *n entries (NULL when no run failed). */
-int report_read_failures(struct sqlite3 *db, const char *file, const char *sha, size_t max, report_failure **out,
+int report_read_failures(store *st, const char *sha, size_t max, report_failure **out,
                          size_t *n, char *err, size_t errlen);
 void report_failures_free(report_failure *f, size_t n);
 
@@ -126,7 +126,7 @@ typedef struct report_shocks {
 /* Events of kind 'shock' and 'shock_end' (subject = the shock's name): the
 ** spans of the representative run (dated shocks hit every run alike; random
 ** ones differ), and counts over all runs. */
-int report_read_shocks(struct sqlite3 *db, const char *file, const char *sha, report_shocks *out, char *err,
+int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err,
                        size_t errlen);
 void report_shocks_free(report_shocks *s); /* the contents; NULL is a no-op */
 

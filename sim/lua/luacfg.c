@@ -386,26 +386,29 @@ static void read_params(rd *r, int pt, scenario_point *sp) {
   lua_State *L = r->L;
   int t = lua_gettop(L);
   size_t n = 0, cap = 0;
-  scenario_value *v = NULL;
+  scenario_value *v = NULL, *grown;
   lua_pushnil(L);
   while (lua_next(L, t)) {
     int ty = lua_type(L, -1);
     if (lua_type(L, -2) != LUA_TSTRING || (ty != LUA_TNUMBER && ty != LUA_TBOOLEAN && ty != LUA_TSTRING)) {
       bad(r, "params", "must map names to numbers, booleans or strings");
-    } else if (n == cap && !(v = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v))) {
+    } else if (n == cap && !(grown = realloc(v, (cap ? 2 * cap : 8) * sizeof *v))) {
       bad(r, "params", "out of memory");
       lua_pop(L, 2);
       break;
     } else {
+      if (n == cap) v = grown, cap = cap ? 2 * cap : 8;
       scenario_value *e = &v[n++];
-      e->name = strdup(lua_tostring(L, -2)), e->type = ty, e->str = NULL;
+      e->name = strdup(lua_tostring(L, -2));
+      e->type = ty == LUA_TBOOLEAN ? SCENARIO_BOOLEAN : ty == LUA_TNUMBER ? SCENARIO_NUMBER : SCENARIO_STRING;
       e->num = ty == LUA_TBOOLEAN ? lua_toboolean(L, -1) : ty == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
-      if (ty == LUA_TSTRING) e->str = strdup(lua_tostring(L, -1));
+      e->str = ty == LUA_TSTRING ? strdup(lua_tostring(L, -1)) : NULL;
+      if (!e->name || (ty == LUA_TSTRING && !e->str)) bad(r, "params", "out of memory");
     }
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  if (v) qsort(v, n, sizeof *v, by_name);
+  if (v && !r->bad) qsort(v, n, sizeof *v, by_name);
   sp->policy_params = v, sp->npolicy_params = n;
 }
 

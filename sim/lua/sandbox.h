@@ -20,12 +20,7 @@
 
 #include <lua.h>
 
-typedef struct sandbox_limits {
-  size_t memory_bytes;      /* cap on Lua's heap; 0 = default (512 MiB) */
-  long long instructions;   /* budget per protected call; 0 = default (2e9) */
-  double cpu_seconds;       /* CPU time per call; 0 = default (60 s + 100 ns
-                               per instruction of the budget) */
-} sandbox_limits;
+#include "sandbox_limits.h"
 
 /* Create the state.  lib_dir holds neo/init.lua ...; scenario_dir is
 ** the folder of the scenario file (modules beside it may be required).

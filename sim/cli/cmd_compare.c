@@ -5,17 +5,15 @@
 ** sqlite3 query of those views gives.
 */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
 #include "cli.h"
-#include "store.h"
-#include "store_pick.h"
+#include "compare_data.h"
+#include "err.h"
 #include "table.h"
-
 
 const char cmd_compare_help[] =
     "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
@@ -49,54 +47,12 @@ const char cmd_compare_help[] =
 
 static const char *const default_metrics[] = {"revenue_total", "opex_total", "npv", "cash_min", "utilization_mean"};
 
-/* One (point, metric) cell: summary and paired figures. */
-typedef struct cell {
-  long n, npaired;
-  double mean, sd, ci95;                               /* summary */
-  double diff, diff_ci95, diff_ci95_unpaired, ratio; /* paired vs the baseline */
-} cell;
-
-#define NRISK 15
-static const char *const risk_cols[NRISK] = {
-    "n", "p_default", "p_default_lo", "p_default_hi", "p_breach", "p_breach_lo", "p_breach_hi", "cash_min_var05",
-    "cash_min_cvar05", "npv_var05", "npv_cvar05", "p_payback", "payback_p10", "payback_p50", "payback_p90"};
-
+/* What is shown: the figures read (compare_data.h) and the baseline. */
 typedef struct cmp {
-  const char *file;
-  sqlite3 *db;
-  store_version v;
-  char **metric; /* resolved names */
-  size_t nmetric;
-  long *point; /* the points with runs */
-  size_t npoint;
-  char **key; /* swept keys */
-  size_t nkey;
-  char **keyval; /* npoint x nkey values */
-  cell *cells;   /* npoint x nmetric */
-  double *risk;  /* npoint x NRISK */
+  compare_data d;
   long baseline;
-  size_t base_i; /* index of the baseline in point[] */
+  size_t base_i; /* index of the baseline in d.point[] */
 } cmp;
-
-/* ---- reading ---------------------------------------------------------- */
-
-static int prep(cmp *c, const char *sql, sqlite3_stmt **q) {
-  if (sqlite3_prepare_v2(c->db, sql, -1, q, NULL) == SQLITE_OK) {
-    sqlite3_bind_text(*q, 1, c->v.sha256, -1, SQLITE_STATIC);
-    return 0;
-  }
-  return cli_usage_error("compare: %s: %s", c->file, sqlite3_errmsg(c->db));
-}
-
-static int done(cmp *c, sqlite3_stmt *q, int rc) {
-  sqlite3_finalize(q);
-  if (rc == SQLITE_DONE) return 0;
-  return cli_usage_error("compare: %s: %s", c->file, rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(c->db));
-}
-
-static double col(sqlite3_stmt *q, int i) {
-  return sqlite3_column_type(q, i) == SQLITE_NULL ? (double)NAN : sqlite3_column_double(q, i);
-}
 
 static int push(char ***v, size_t *n, const char *s) {
   char **nv = realloc(*v, (*n + 1) * sizeof *nv);
@@ -110,118 +66,6 @@ static int push(char ***v, size_t *n, const char *s) {
 static void free_strs(char **v, size_t n) {
   for (size_t i = 0; i < n; i++) free(v[i]);
   free(v);
-}
-
-static long find_point(const cmp *c, long p) {
-  for (size_t i = 0; i < c->npoint; i++)
-    if (c->point[i] == p) return (long)i;
-  return -1;
-}
-
-static long find_metric(const cmp *c, const char *name) {
-  for (size_t i = 0; i < c->nmetric; i++)
-    if (strcmp(c->metric[i], name) == 0) return (long)i;
-  return -1;
-}
-
-static int read_points(cmp *c) {
-  sqlite3_stmt *q;
-  int rc;
-  if (prep(c, "SELECT DISTINCT point FROM runs WHERE scenario_sha256 = ?1 ORDER BY point", &q)) return 2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    long *n = realloc(c->point, (c->npoint + 1) * sizeof *n);
-    if (!n) return done(c, q, SQLITE_NOMEM);
-    c->point = n, c->point[c->npoint++] = (long)sqlite3_column_int64(q, 0);
-  }
-  if (done(c, q, rc)) return 2;
-  if ((c->base_i = (size_t)find_point(c, c->baseline)) == (size_t)-1)
-    return cli_usage_error("compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
-                           c->baseline, c->file, c->baseline, c->v.name, c->point[0], c->point[c->npoint - 1]);
-  /* the swept keys, then each point's values */
-  if (prep(c, "SELECT DISTINCT name FROM point_params WHERE scenario_sha256 = ?1 ORDER BY name", &q)) return 2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-    if (push(&c->key, &c->nkey, (const char *)sqlite3_column_text(q, 0))) rc = SQLITE_NOMEM;
-  if (done(c, q, rc)) return 2;
-  if (!(c->keyval = calloc(c->npoint * c->nkey + 1, sizeof *c->keyval))) return cli_usage_error("compare: out of memory");
-  if (prep(c, "SELECT point, name, value FROM point_params WHERE scenario_sha256 = ?1", &q)) return 2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    long p = find_point(c, (long)sqlite3_column_int64(q, 0));
-    for (size_t k = 0; p >= 0 && k < c->nkey; k++)
-      if (strcmp(c->key[k], (const char *)sqlite3_column_text(q, 1)) == 0) {
-        char **slot = &c->keyval[(size_t)p * c->nkey + k];
-        free(*slot);
-        if (!(*slot = strdup((const char *)sqlite3_column_text(q, 2)))) rc = SQLITE_NOMEM;
-      }
-    if (rc == SQLITE_NOMEM) break;
-  }
-  return done(c, q, rc) ? 2 : 0;
-}
-
-/* The metric names the patterns match (GLOB), in pattern order. */
-static int resolve_metrics(cmp *c, const char *const *pat, size_t npat) {
-  sqlite3_stmt *q;
-  int rc = SQLITE_DONE, defaults = npat == 0;
-  if (defaults) pat = default_metrics, npat = sizeof default_metrics / sizeof *default_metrics;
-  if (prep(c, "SELECT DISTINCT m.name FROM runs r JOIN metrics m ON m.run_id = r.id"
-              " WHERE r.scenario_sha256 = ?1 AND m.name GLOB ?2 ORDER BY m.name", &q))
-    return 2;
-  for (size_t i = 0; i < npat && rc == SQLITE_DONE; i++) {
-    size_t before = c->nmetric;
-    sqlite3_reset(q);
-    sqlite3_bind_text(q, 2, pat[i], -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-      const char *name = (const char *)sqlite3_column_text(q, 0);
-      if (find_metric(c, name) < 0 && push(&c->metric, &c->nmetric, name)) rc = SQLITE_NOMEM;
-    }
-    if (rc == SQLITE_DONE && c->nmetric == before && !defaults) {
-      sqlite3_finalize(q);
-      return cli_usage_error("compare: no metric of '%s' in %s matches '%s' (the metrics table lists them:"
-                             " sqlite3 %s \"select distinct name from metrics\")", c->v.name, c->file, pat[i], c->file);
-    }
-  }
-  if (done(c, q, rc)) return 2;
-  if (!c->nmetric) return cli_usage_error("compare: the runs of '%s' in %s have none of the default metrics; name some with --metric", c->v.name, c->file);
-  return 0;
-}
-
-static int read_cells(cmp *c) {
-  sqlite3_stmt *q;
-  int rc;
-  if (!(c->cells = calloc(c->npoint * c->nmetric, sizeof *c->cells)) ||
-      !(c->risk = malloc(c->npoint * NRISK * sizeof *c->risk)))
-    return cli_usage_error("compare: out of memory");
-  for (size_t i = 0; i < c->npoint * c->nmetric; i++)
-    c->cells[i] = (cell){0, 0, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
-  for (size_t i = 0; i < c->npoint * NRISK; i++) c->risk[i] = NAN;
-  if (prep(c, "SELECT point, metric, n, mean, sd, ci95 FROM summary WHERE scenario_sha256 = ?1", &q)) return 2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    long p = find_point(c, (long)sqlite3_column_int64(q, 0)), m = find_metric(c, (const char *)sqlite3_column_text(q, 1));
-    if (p < 0 || m < 0) continue;
-    cell *x = &c->cells[(size_t)p * c->nmetric + (size_t)m];
-    x->n = (long)sqlite3_column_int64(q, 2), x->mean = col(q, 3), x->sd = col(q, 4), x->ci95 = col(q, 5);
-  }
-  if (done(c, q, rc)) return 2;
-  if (prep(c, "SELECT point, metric, n, mean_diff, ci95, ci95_unpaired, width_ratio FROM paired"
-              " WHERE scenario_sha256 = ?1 AND baseline = ?2", &q))
-    return 2;
-  sqlite3_bind_int64(q, 2, c->baseline);
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    long p = find_point(c, (long)sqlite3_column_int64(q, 0)), m = find_metric(c, (const char *)sqlite3_column_text(q, 1));
-    if (p < 0 || m < 0) continue;
-    cell *x = &c->cells[(size_t)p * c->nmetric + (size_t)m];
-    x->npaired = (long)sqlite3_column_int64(q, 2), x->diff = col(q, 3), x->diff_ci95 = col(q, 4);
-    x->diff_ci95_unpaired = col(q, 5), x->ratio = col(q, 6);
-  }
-  if (done(c, q, rc)) return 2;
-  if (prep(c, "SELECT point, n, p_default, p_default_lo, p_default_hi, p_breach, p_breach_lo, p_breach_hi,"
-              " cash_min_var05, cash_min_cvar05, npv_var05, npv_cvar05, p_payback, payback_p10, payback_p50,"
-              " payback_p90 FROM risk WHERE scenario_sha256 = ?1", &q))
-    return 2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    long p = find_point(c, (long)sqlite3_column_int64(q, 0));
-    for (int k = 0; p >= 0 && k < NRISK; k++) c->risk[(size_t)p * NRISK + (size_t)k] = col(q, k + 1);
-  }
-  return done(c, q, rc) ? 2 : 0;
 }
 
 /* ---- formatting ------------------------------------------------------- */
@@ -308,10 +152,10 @@ static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nro
 }
 
 static void fill_means(const cmp *c, size_t r, size_t k, char *buf) {
-  if (k == 0) snprintf(buf, CELL, "%ld", c->point[r]);
-  else if (k <= c->nkey) snprintf(buf, CELL, "%s", c->keyval[r * c->nkey + k - 1] ? c->keyval[r * c->nkey + k - 1] : "");
+  if (k == 0) snprintf(buf, CELL, "%ld", c->d.point[r]);
+  else if (k <= c->d.nkey) snprintf(buf, CELL, "%s", c->d.keyval[r * c->d.nkey + k - 1] ? c->d.keyval[r * c->d.nkey + k - 1] : "");
   else {
-    const cell *x = &c->cells[r * c->nmetric + k - 1 - c->nkey];
+    const compare_cell *x = &c->d.cells[r * c->d.nmetric + k - 1 - c->d.nkey];
     char pm[64];
     fmt_pm(pm, sizeof pm, x->mean, x->ci95, 0);
     snprintf(buf, CELL, "%s (%ld)", pm, x->n);
@@ -320,12 +164,12 @@ static void fill_means(const cmp *c, size_t r, size_t k, char *buf) {
 
 /* Paired rows: every (point other than the baseline, metric). */
 static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
-  size_t p = r / c->nmetric, m = r % c->nmetric;
+  size_t p = r / c->d.nmetric, m = r % c->d.nmetric;
   if (p >= c->base_i) p++;
-  const cell *x = &c->cells[p * c->nmetric + m];
+  const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
   switch (k) {
-  case 0: snprintf(buf, CELL, "%ld", c->point[p]); break;
-  case 1: snprintf(buf, CELL, "%s", c->metric[m]); break;
+  case 0: snprintf(buf, CELL, "%ld", c->d.point[p]); break;
+  case 1: snprintf(buf, CELL, "%s", c->d.metric[m]); break;
   case 2: fmt_pm(buf, CELL, x->diff, x->diff_ci95, 1); break;
   case 3: fmt_half(buf, CELL, x->diff_ci95_unpaired, x->diff); break;
   case 4: if (!isnan(x->ratio)) snprintf(buf, CELL, "%.2f", x->ratio); break;
@@ -334,9 +178,9 @@ static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
 }
 
 static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
-  const double *x = &c->risk[r * NRISK];
+  const double *x = &c->d.risk[r * COMPARE_NRISK];
   switch (k) {
-  case 0: snprintf(buf, CELL, "%ld", c->point[r]); break;
+  case 0: snprintf(buf, CELL, "%ld", c->d.point[r]); break;
   case 1: if (!isnan(x[0])) snprintf(buf, CELL, "%.0f", x[0]); break;
   case 2: fmt_prob(buf, CELL, x[1], x[2], x[3]); break;
   case 3: fmt_prob(buf, CELL, x[4], x[5], x[6]); break;
@@ -354,23 +198,23 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
 }
 
 /* csv: one row per (point, metric), then the risk figures as metrics. */
-static size_t csv_cols(const cmp *c) { return 1 + c->nkey + 11; } /* point, keys, metric .. width_ratio */
+static size_t csv_cols(const cmp *c) { return 1 + c->d.nkey + 11; } /* point, keys, metric .. width_ratio */
 
 static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
-  size_t per = c->nmetric + NRISK, p = r / per, m = r % per;
-  if (k == 0) return (void)snprintf(buf, CELL, "%ld", c->point[p]);
-  if (k <= c->nkey) return (void)snprintf(buf, CELL, "%s", c->keyval[p * c->nkey + k - 1] ? c->keyval[p * c->nkey + k - 1] : "");
-  k -= c->nkey + 1;
-  if (m >= c->nmetric) { /* risk.<column> */
-    if (k == 0) snprintf(buf, CELL, "risk.%s", risk_cols[m - c->nmetric]);
-    else if (k == 2) fmt_full(buf, CELL, c->risk[p * NRISK + m - c->nmetric]);
-    else if (k == 1) fmt_full(buf, CELL, c->risk[p * NRISK]);
+  size_t per = c->d.nmetric + COMPARE_NRISK, p = r / per, m = r % per;
+  if (k == 0) return (void)snprintf(buf, CELL, "%ld", c->d.point[p]);
+  if (k <= c->d.nkey) return (void)snprintf(buf, CELL, "%s", c->d.keyval[p * c->d.nkey + k - 1] ? c->d.keyval[p * c->d.nkey + k - 1] : "");
+  k -= c->d.nkey + 1;
+  if (m >= c->d.nmetric) { /* risk.<column> */
+    if (k == 0) snprintf(buf, CELL, "risk.%s", compare_risk_cols[m - c->d.nmetric]);
+    else if (k == 2) fmt_full(buf, CELL, c->d.risk[p * COMPARE_NRISK + m - c->d.nmetric]);
+    else if (k == 1) fmt_full(buf, CELL, c->d.risk[p * COMPARE_NRISK]);
     return;
   }
-  const cell *x = &c->cells[p * c->nmetric + m];
+  const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
   double v[] = {(double)x->n, x->mean, x->sd, x->ci95, (double)c->baseline, (double)x->npaired, x->diff,
                 x->diff_ci95, x->diff_ci95_unpaired, x->ratio};
-  if (k == 0) snprintf(buf, CELL, "%s", c->metric[m]);
+  if (k == 0) snprintf(buf, CELL, "%s", c->d.metric[m]);
   else if (p == c->base_i && k >= 5) return; /* no difference to itself */
   else fmt_full(buf, CELL, v[k - 1]);
 }
@@ -382,32 +226,32 @@ static void section(table_format fmt, const char *title, const char *note) {
 }
 
 static int print_all(const cmp *c, table_format fmt) {
-  size_t nk = c->nkey;
-  const char **heads = calloc(csv_cols(c) + c->nmetric + 1, sizeof *heads);
+  size_t nk = c->d.nkey;
+  const char **heads = calloc(csv_cols(c) + c->d.nmetric + 1, sizeof *heads);
   int rc = 0;
   if (!heads) return cli_usage_error("compare: out of memory");
   heads[0] = "point";
-  for (size_t k = 0; k < nk; k++) heads[1 + k] = c->key[k];
+  for (size_t k = 0; k < nk; k++) heads[1 + k] = c->d.key[k];
   if (fmt == TABLE_CSV) {
     static const char *const rest[] = {"metric", "n", "mean", "sd", "ci95", "baseline", "n_paired", "diff",
                                        "diff_ci95", "diff_ci95_unpaired", "width_ratio"};
     for (size_t k = 0; k < 11; k++) heads[1 + nk + k] = rest[k];
-    rc = emit(c, heads, csv_cols(c), c->npoint * (c->nmetric + NRISK), csv_cols(c), fill_csv, fmt); /* no alignment */
+    rc = emit(c, heads, csv_cols(c), c->d.npoint * (c->d.nmetric + COMPARE_NRISK), csv_cols(c), fill_csv, fmt); /* no alignment */
     free(heads);
     return rc;
   }
   printf("%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n", fmt == TABLE_MD ? "## " : "",
-         c->v.name, c->v.sha256, c->npoint, c->v.runs_done, c->v.runs_failed);
+         c->d.v.name, c->d.v.sha256, c->d.npoint, c->d.v.runs_done, c->d.v.runs_failed);
   section(fmt, "Metrics by point", "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
-  for (size_t m = 0; m < c->nmetric; m++) heads[1 + nk + m] = c->metric[m];
-  rc = emit(c, heads, 1 + nk + c->nmetric, c->npoint, 1 + nk, fill_means, fmt);
-  if (!rc && c->npoint > 1) {
+  for (size_t m = 0; m < c->d.nmetric; m++) heads[1 + nk + m] = c->d.metric[m];
+  rc = emit(c, heads, 1 + nk + c->d.nmetric, c->d.npoint, 1 + nk, fill_means, fmt);
+  if (!rc && c->d.npoint > 1) {
     static const char *const ph[] = {"point", "metric", "difference", "unpaired \u00b1", "width ratio", "n"};
     char title[64];
     snprintf(title, sizeof title, "Paired differences against point %ld", c->baseline);
     section(fmt, title, "point - baseline, replication by replication (common random numbers), mean \u00b1 95% CI;\n"
                         "unpaired \u00b1: the half-width from independent samples; width ratio = paired / unpaired");
-    rc = emit(c, ph, 6, (c->npoint - 1) * c->nmetric, 2, fill_paired, fmt);
+    rc = emit(c, ph, 6, (c->d.npoint - 1) * c->d.nmetric, 2, fill_paired, fmt);
   }
   if (!rc) {
     static const char *const rh[] = {"point", "n", "P(default) [95% CI]", "P(breach) [95% CI]", "cash_min VaR5%",
@@ -415,7 +259,7 @@ static int print_all(const cmp *c, table_format fmt) {
     section(fmt, "Risk", "VaR5%: the 5% quantile over replications (5% end at or below it); CVaR5%: the mean of that"
                          " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles count runs not paid"
                          " back as the longest");
-    rc = emit(c, rh, 10, c->npoint, 1, fill_risk, fmt);
+    rc = emit(c, rh, 10, c->d.npoint, 1, fill_risk, fmt);
   }
   free(heads);
   return rc;
@@ -423,15 +267,28 @@ static int print_all(const cmp *c, table_format fmt) {
 
 /* ---- the command ------------------------------------------------------ */
 
-static void cmp_free(cmp *c) {
-  free_strs(c->metric, c->nmetric), free_strs(c->key, c->nkey);
-  for (size_t i = 0; c->keyval && i < c->npoint * c->nkey; i++) free(c->keyval[i]);
-  free(c->keyval), free(c->point), free(c->cells), free(c->risk);
+static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat) {
+  char err[ERR_LEN];
+  const char *const *p = npat ? (const char *const *)pat : default_metrics;
+  size_t n = npat ? npat : sizeof default_metrics / sizeof *default_metrics;
+  long base;
+  if (compare_read_points(st, want, &c->d, err, sizeof err)) return cli_usage_error("compare: %s", err);
+  if ((base = compare_point_index(&c->d, c->baseline)) < 0)
+    return cli_usage_error("compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
+                           c->baseline, store_path(st), c->baseline, c->d.v.name, c->d.point[0],
+                           c->d.point[c->d.npoint - 1]);
+  c->base_i = (size_t)base;
+  if (compare_read_cells(st, &c->d, p, n, npat == 0, c->baseline, err, sizeof err))
+    return cli_usage_error("compare: %s", err);
+  if (!c->d.nmetric)
+    return cli_usage_error("compare: the runs of '%s' in %s have none of the default metrics; name some with --metric",
+                           c->d.v.name, store_path(st));
+  return 0;
 }
 
 int cmd_compare(int argc, char **argv) {
   const char *db = CLI_DEFAULT_DB, *want = NULL, *v;
-  char **pat = NULL, err[4096];
+  char **pat = NULL, err[ERR_LEN];
   size_t npat = 0;
   table_format fmt = TABLE_TEXT;
   cmp c = {0};
@@ -449,15 +306,9 @@ int cmd_compare(int argc, char **argv) {
   }
   store *st = NULL;
   if (!rc && !(st = store_open_read(db, err, sizeof err))) rc = cli_usage_error("compare: %s", err);
-  if (!rc) {
-    c.file = db, c.db = store_db(st);
-    if (store_pick_scenario(c.db, db, want, &c.v, err, sizeof err)) rc = cli_usage_error("compare: %s", err);
-  }
-  if (!rc) rc = read_points(&c);
-  if (!rc) rc = resolve_metrics(&c, (const char *const *)pat, npat);
-  if (!rc) rc = read_cells(&c);
+  if (!rc) rc = read_all(&c, st, want, pat, npat);
   if (!rc) rc = print_all(&c, fmt);
-  cmp_free(&c);
+  compare_data_free(&c.d);
   free_strs(pat, npat);
   store_close(st);
   return rc;

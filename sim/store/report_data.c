@@ -163,7 +163,9 @@ static int read_scenario(sqlite3 *db, const char *file, const char *sha, report_
   return bad ? oom(file, err, errlen) : 0;
 }
 
-int report_read_info(sqlite3 *db, const char *file, const char *sha, report_info *out, char *err, size_t errlen) {
+int report_read_info(store *st, const char *sha, report_info *out, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   memset(out, 0, sizeof *out);
   out->created_at = out->finished_at = NAN;
   if (read_points(db, file, sha, out, err, errlen) || read_params(db, file, sha, out, err, errlen) ||
@@ -258,8 +260,10 @@ static size_t name_index(const char *const *names, size_t nnames, const char *na
   return nnames;
 }
 
-int report_read_series(sqlite3 *db, const char *file, const char *sha, const char *const *names, size_t nnames,
+int report_read_series(store *st, const char *sha, const char *const *names, size_t nnames,
                        int npoints, report_curve *out, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   size_t ncurves = nnames * (size_t)npoints, n = 0, cap = 0;
   memset(out, 0, ncurves * sizeof *out);
   if (ncurves == 0) return 0;
@@ -303,8 +307,10 @@ static const char names_sql[] =
     "SELECT DISTINCT name FROM series WHERE run_id = (SELECT id FROM runs WHERE scenario_sha256 = ?1"
     " AND status = 'done' ORDER BY point, replication LIMIT 1) AND substr(name, 1, length(?2)) = ?2 ORDER BY name";
 
-int report_series_names(sqlite3 *db, const char *file, const char *sha, const char *prefix, char ***names,
+int report_series_names(store *st, const char *sha, const char *prefix, char ***names,
                         size_t *n, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   sqlite3_stmt *q = prepare(db, names_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
   *names = NULL, *n = 0;
@@ -335,8 +341,10 @@ static const char metric_sql[] =
     "SELECT r.point, m.value FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = ?2"
     " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND m.value IS NOT NULL ORDER BY r.point, m.value";
 
-int report_read_metric(sqlite3 *db, const char *file, const char *sha, const char *name, int npoints,
+int report_read_metric(store *st, const char *sha, const char *name, int npoints,
                        report_values *out, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   sqlite3_stmt *q = prepare(db, metric_sql, sha);
   int rc = SQLITE_DONE;
   memset(out, 0, (size_t)npoints * sizeof *out);
@@ -370,8 +378,10 @@ static const char failures_sql[] =
     "SELECT coalesce(error, ''), count(*) FROM runs WHERE scenario_sha256 = ?1 AND status = 'failed'"
     " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?2";
 
-int report_read_failures(sqlite3 *db, const char *file, const char *sha, size_t max, report_failure **out,
+int report_read_failures(store *st, const char *sha, size_t max, report_failure **out,
                          size_t *n, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   sqlite3_stmt *q = prepare(db, failures_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
   *out = NULL, *n = 0;
@@ -471,8 +481,10 @@ static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, rep
   return ok ? 0 : -1;
 }
 
-int report_read_shocks(sqlite3 *db, const char *file, const char *sha, report_shocks *out, char *err,
+int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err,
                        size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
   memset(out, 0, sizeof *out);
   out->point = out->rep = -1;
   if (read_rep_shocks(db, file, sha, out, err, errlen) || read_shock_counts(db, file, sha, out, err, errlen)) {

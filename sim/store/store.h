@@ -82,9 +82,13 @@ int64_t store_put_run(store *s, const store_run *run, const store_param *params,
 
 const char *store_error(const store *s);
 
-/* The connection, borrowed until store_close: for read queries such as
-** the summary view (it has the SQL functions the views need).  Do not
-** leave a transaction or a statement open on it across store_put_run. */
+/* The file's path, as given to store_open or store_open_read. */
+const char *store_path(const store *s);
+
+/* The connection, borrowed until store_close: for the readers of this
+** layer (store_pick.h, report_data.h, compare_data.h) and tests; it has the
+** SQL functions the views need.  Do not leave a transaction or a
+** statement open on it across store_put_run. */
 struct sqlite3 *store_db(store *s);
 
 /* Add the SQL functions the views of results/schema.sql need to a

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-struct sqlite3;
+#include "store.h"
 
 typedef struct store_version {
   char sha256[65];
@@ -16,7 +16,7 @@ typedef struct store_version {
   long runs_done, runs_failed;
 } store_version;
 
-/* Choose the version of db (file: its path, for messages) that want names:
+/* Choose the version of st that want names:
 **  - want NULL: the one version with runs; several is an error listing
 **    them (name, SHA-256 prefix, runs) and saying how to choose;
 **  - want a name: the most recently stored version of that name; when
@@ -24,7 +24,6 @@ typedef struct store_version {
 **  - want 4 to 64 hex digits: the version whose SHA-256 starts so
 **    (unique, else an error listing the candidates).
 ** 0 with *out filled, or -1 with a message naming the file in err. */
-int store_pick_scenario(struct sqlite3 *db, const char *file, const char *want, store_version *out, char *err,
-                        size_t errlen);
+int store_pick_scenario(store *st, const char *want, store_version *out, char *err, size_t errlen);
 
 #endif
