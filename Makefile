@@ -23,7 +23,13 @@ ifneq ($(FUZZ),)
   BUILD := build/fuzz
   BIN   := $(BUILD)/neosim
   BASE_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BASE_CFLAGS += -DNEOSIM_CHECKS
   LDSAN := -fsanitize=address,undefined
+else ifneq ($(DEBUG),)
+  # make DEBUG=1: no optimisation, the invariant checks on (invariant.h)
+  BUILD := build/debug
+  BIN   := $(BUILD)/neosim
+  BASE_CFLAGS := $(filter-out $(OPT),$(BASE_CFLAGS)) -O0 -DNEOSIM_CHECKS
 else ifeq ($(SANITIZE),)
   BUILD := build/release
   BIN   := bin/neosim
@@ -38,7 +44,7 @@ else ifeq ($(SANITIZE),)
 else
   BUILD := build/san-$(subst $(comma),-,$(SANITIZE))
   BIN   := $(BUILD)/neosim
-  BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -DNEOSIM_CHECKS
   LDSAN := -fsanitize=$(SANITIZE)
 endif
 FUZZ_SECONDS ?= 60

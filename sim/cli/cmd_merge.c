@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "err.h"
 #include "cli.h"
 #include "store_merge.h"
 
@@ -87,7 +88,7 @@ int cmd_merge(int argc, char **argv) {
     else files[n++] = argv[i];
   }
   if (n < 2) return free(files), cli_usage_error("merge: need OUT.db and at least one IN.db (see neosim help merge)");
-  char err[1024];
+  char err[ERR_LEN];
   versions vs = {0};
   struct stat st;
   int rc = 0;

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "report_data.h"
 #include "store_pick.h"
+#include "err.h"
 #include "svg.h"
 
 const char cmd_report_help[] =
@@ -106,7 +107,7 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   size_t np = (size_t)r->in.npoints ? (size_t)r->in.npoints : 1;
   r->npv = calloc(np, sizeof *r->npv), r->cash_min = calloc(np, sizeof *r->cash_min);
   r->default_day = calloc(np, sizeof *r->default_day);
-  if (!r->npv || !r->cash_min || !r->default_day) return snprintf(err, errlen, "%s: out of memory", r->file), -1;
+  if (!r->npv || !r->cash_min || !r->default_day) return err_set(err, errlen, "%s: out of memory", r->file);
   if (report_read_metric(st, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
       report_read_metric(st, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
       report_read_metric(st, r->v.sha256, "default_day", r->in.npoints, r->default_day, err, errlen))
@@ -393,7 +394,7 @@ static int cols_of(const report_curve *c, cols *o) {
 ** message instead of the chart (no done runs, no such series, no memory). */
 static int chart_data(report *r, int p, const scale *sc, const char *name, cols *k) {
   const report_curve *c = curve(r, sc->series, p);
-  char msg[256];
+  char msg[ERR_LEN];
   if (r->in.point[p].done == 0) snprintf(msg, sizeof msg, "no done runs at point %d", p);
   else if (c->n == 0) snprintf(msg, sizeof msg, "no series '%s' in the runs of point %d", name, p);
   else if (cols_of(c, k)) snprintf(msg, sizeof msg, "out of memory");
@@ -772,7 +773,7 @@ int cmd_report(int argc, char **argv) {
   if (!db_path) return cli_usage_error("report: --db FILE is required (see neosim help report)");
   if (!out) return cli_usage_error("report: -o FILE.html is required (see neosim help report)");
   if (same_file(db_path, out)) return cli_usage_error("report: '%s' is the database; give another -o file", out);
-  char err[2048];
+  char err[ERR_LEN];
   report r = {.file = db_path};
   store *s = store_open_read(db_path, err, sizeof err);
   if (!s) return cli_usage_error("report: %s", err);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "args.h"
 #include "batch.h"
 #include "cli.h"
@@ -139,7 +140,7 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
 }
 
 static scenario *load(const opts *o) {
-  char err[2048];
+  char err[ERR_LEN];
   scenario *s = scenario_load(o->scenario, o->so.sets, o->so.nsets, &o->so.lim, err, sizeof err);
   if (!s) fprintf(stderr, "neosim: %s\n", err);
   return s;
@@ -158,7 +159,7 @@ int cmd_run(int argc, char **argv) {
   opts o;
   int rc = parse(&o, argc, argv, 1);
   scenario *s = rc ? NULL : load(&o);
-  char err[1024];
+  char err[ERR_LEN];
   if (!rc && !s) rc = 2;
   batch_opts bo = {0};
   if (!rc) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "args.h"
 #include "cli.h"
 #include "scenario.h"
@@ -272,7 +273,7 @@ static int print_script(FILE *f, const plan *p, const slurm_opts *o, const scena
 int cmd_slurm(int argc, char **argv) {
   slurm_opts o;
   plan p = {0};
-  char err[2048];
+  char err[ERR_LEN];
   scenario *s = NULL;
   int rc = parse(&o, argc, argv);
   if (!rc && !(s = scenario_load(o.scenario, o.so.sets, o.so.nsets, &o.so.lim, err, sizeof err)))

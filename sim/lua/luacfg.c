@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "err.h"
 #include "luacfg.h"
 
 typedef struct rd rd;
@@ -42,7 +43,7 @@ static int field(rd *r, int t, const char *key, int type) {
   int got = getraw(r->L, t, key);
   if (got == type) return 1;
   lua_pop(r->L, 1);
-  char msg[96];
+  char msg[ERR_LEN];
   snprintf(msg, sizeof msg, "expected a %s, got %s", lua_typename(r->L, type), lua_typename(r->L, got));
   bad(r, key, msg);
   return 0;

@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "luacore.h"
 #include "policy.h"
+#include "err.h"
 #include "sandbox.h"
 
 struct policy_ctx {
@@ -238,7 +239,7 @@ static int apply_one(act *a) {
     int sell = sfield(a, "sell") != NULL;
     if ((i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0) return -1;
     long n = cfield(a, "nodes");
-    if (n < 0) return snprintf(a->err, a->errlen, "%s: nodes must be an integer >= 0", sell ? "sell" : "retire"), -1;
+    if (n < 0) return err_set(a->err, a->errlen, "%s: nodes must be an integer >= 0", sell ? "sell" : "retire");
     return sell ? model_act_sell(m, i, j, n, a->err, a->errlen) : model_act_retire(m, i, j, n, a->err, a->errlen);
   }
   if ((v = sfield(a, "draw"))) {
@@ -272,9 +273,9 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
   lua_pop(L, 1);
   size_t n = lua_type(L, res) == LUA_TTABLE ? lua_rawlen(L, res) : 0;
   for (size_t k = 0; k < n; k++) {
-    char why[400] = "";
+    char why[ERR_LEN] = "";
     if (lua_rawgeti(L, res, (lua_Integer)k + 1) != LUA_TTABLE)
-      return snprintf(err, errlen, "action %zu: not a table", k + 1), -1;
+      return err_set(err, errlen, "action %zu: not a table", k + 1);
     act a = {L, lua_gettop(L), m, why, sizeof why};
     int rc = apply_one(&a);
     lua_pop(L, 1);
@@ -362,7 +363,7 @@ static int step(lua_State *L) {
 static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err, size_t errlen) {
   policy_ctx *p = ctx;
   lua_State *L = p->L;
-  char msg[512];
+  char msg[ERR_LEN];
   if (p->fn[k] == LUA_NOREF) return 0;
   step_arg a = {p, m, k, why, msg, sizeof msg, 0};
   lua_settop(L, 0);
@@ -427,7 +428,7 @@ static int load_lib(lua_State *L) {
 static int load_policies(lua_State *L) {
   load_arg *a = lua_touserdata(L, 1);
   policy_ctx *p = a->p;
-  char err[2048];
+  char err[ERR_LEN];
   if (sandbox_loadfile(L, a->s->path, err, sizeof err)) {
     lua_pushstring(L, err);
     return lua_error(L);
@@ -450,7 +451,7 @@ static int load(policy_ctx *p, const scenario *s, int *any, char *err, size_t er
   lua_settop(L, 0);
   *any = a.any;
   if (rc == -2) { /* no line: name the file */
-    char why[256];
+    char why[ERR_LEN];
     snprintf(why, sizeof why, "%s", err);
     snprintf(err, errlen, "%s: %s", s->path, why);
   }

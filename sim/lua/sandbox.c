@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "err.h"
 #include "sandbox.h"
 #include "sandbox_int.h"
 
@@ -141,7 +142,7 @@ static int sb_searcher(lua_State *L) {
   for (int i = 0; i < 3; i++) {
     snprintf(path, sizeof path, "%s/%s%s", dirs[i], rel, tails[i]);
     if (!readable(path)) continue;
-    char err[512];
+    char err[ERR_LEN];
     if (sandbox_loadfile(L, path, err, sizeof err)) return luaL_error(L, "%s", err);
     lua_pushstring(L, path);
     return 2;

@@ -10,6 +10,8 @@
 
 #include <lua.h>
 
+#include "err.h"
+
 /* The state of one sandbox: the allocator's user data. */
 typedef struct sbx {
   size_t used, cap;       /* bytes Lua holds; the memory cap */
@@ -18,7 +20,7 @@ typedef struct sbx {
   double wall_start, cpu_start; /* seconds: when this call started */
   double cpu_limit;       /* seconds of CPU per call: the backstop */
   size_t printed;         /* bytes `print` wrote (capped) */
-  char why[400];          /* once spent: "file:line: instruction budget ..." */
+  char why[ERR_LEN];          /* once spent: "file:line: instruction budget ..." */
   char lib_dir[1024], scn_dir[1024];
 } sbx;
 

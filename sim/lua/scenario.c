@@ -9,6 +9,7 @@
 
 #include <lauxlib.h>
 
+#include "err.h"
 #include "luacfg.h"
 #include "luacore.h"
 #include "sandbox.h"
@@ -40,7 +41,7 @@ static int push_resolver(lua_State *L) {
 /* (scenario) -> what the scenario file returns */
 static int run_file(lua_State *L) {
   const scenario *s = lua_touserdata(L, 1);
-  char err[2048];
+  char err[ERR_LEN];
   if (sandbox_loadfile(L, s->path, err, sizeof err)) {
     lua_pushstring(L, err);
     return lua_error(L);
@@ -77,7 +78,7 @@ static int resolve(lua_State *L, scenario *s, const scenario_set *sets, size_t n
   if (rc == 0) lua_pushlightuserdata(L, s), rc = sandbox_ccall(L, run_file, 1, 1, err, errlen);
   if (rc == 0) lua_pushlightuserdata(L, &a), rc = sandbox_ccall(L, call_resolver, 3, 1, err, errlen);
   if (rc == -2) { /* no line: name the file */
-    char why[256];
+    char why[ERR_LEN];
     snprintf(why, sizeof why, "%s", err);
     snprintf(err, errlen, "%s: %s", s->path, why);
   }

@@ -18,11 +18,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "invariant.h"
 #include "model_int.h"
 
-static int working(int s) { return s == NODE_IDLE || s == NODE_LEASED || s == NODE_BUSY; }
-static int installed(int s) { return working(s) || s == NODE_REPAIRING; }
-static int in_use(int s) { return s == NODE_LEASED || s == NODE_BUSY; }
+static int working(node_state s) { return s == NODE_IDLE || s == NODE_LEASED || s == NODE_BUSY; }
+static int installed(node_state s) { return working(s) || s == NODE_REPAIRING; }
+static int in_use(node_state s) { return s == NODE_LEASED || s == NODE_BUSY; }
+
+#define TO(s) (1u << (s))
+/* The states a node may move to from each state (the life in the banner). */
+static const unsigned next_states[] = {
+    [NODE_ORDERED] = TO(NODE_TRANSIT),
+    [NODE_TRANSIT] = TO(NODE_INSTALLING) | TO(NODE_IDLE), /* the initial fleet is in service at once */
+    [NODE_INSTALLING] = TO(NODE_IDLE),
+    [NODE_IDLE] = TO(NODE_LEASED) | TO(NODE_BUSY) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
+    [NODE_LEASED] = TO(NODE_IDLE) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
+    [NODE_BUSY] = TO(NODE_IDLE) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
+    [NODE_FAILED] = 0,
+    [NODE_REPAIRING] = TO(NODE_IDLE) | TO(NODE_RETIRED),
+    [NODE_RETIRED] = 0,
+};
+_Static_assert(sizeof next_states / sizeof *next_states == NODE_NSTATES, "transitions of every node state");
 
 int idset_add(idset *s, uint32_t id, uint32_t *pos) {
   if (s->n == s->cap) {
@@ -37,6 +53,7 @@ int idset_add(idset *s, uint32_t id, uint32_t *pos) {
 }
 
 uint32_t idset_take(idset *s, uint32_t pos) {
+  NEO_ASSERT(pos < s->n);
   uint32_t last = s->a[--s->n];
   if (pos == s->n) return NONE;
   s->a[pos] = last;
@@ -44,17 +61,19 @@ uint32_t idset_take(idset *s, uint32_t pos) {
 }
 
 static const sku_cfg *sku_of(const model *m, uint32_t id) {
-  return &m->cfg->skus[m->pools[m->nodes[id].pool].sku];
+  return &m->cfg->skus[m->fleet.pools[m->fleet.nodes[id].pool].sku];
 }
 
+static double life_hours(const sku_cfg *s) { return s->life_years * HOURS_PER_YEAR; }
+
 static double site_kw_of(const model *m, uint32_t id) {
-  const pool *p = &m->pools[m->nodes[id].pool];
+  const pool *p = &m->fleet.pools[m->fleet.nodes[id].pool];
   return m->cfg->skus[p->sku].node_kw * m->cfg->sites[p->site].pue;
 }
 
 static int find_pool(model *m, int site, int sku) {
-  for (size_t p = 0; p < m->npools; p++)
-    if (m->pools[p].site == site && m->pools[p].sku == sku) return (int)p;
+  for (size_t p = 0; p < m->fleet.npools; p++)
+    if (m->fleet.pools[p].site == site && m->fleet.pools[p].sku == sku) return (int)p;
   return -1;
 }
 
@@ -62,109 +81,124 @@ static int find_pool(model *m, int site, int sku) {
 static int pool_of(model *m, int site, int sku) {
   int p = find_pool(m, site, sku);
   if (p >= 0) return p;
-  pool *np = realloc(m->pools, (m->npools + 1) * sizeof *np);
+  pool *np = realloc(m->fleet.pools, (m->fleet.npools + 1) * sizeof *np);
   if (!np) return -1;
-  m->pools = np;
-  np[m->npools] = (pool){.site = site, .sku = sku};
-  return (int)m->npools++;
+  m->fleet.pools = np;
+  np[m->fleet.npools] = (pool){.site = site, .sku = sku};
+  return (int)m->fleet.npools++;
 }
 
-uint32_t fleet_new_node(model *m, int sku, int site, int state, double price) {
+uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double price) {
   int p = pool_of(m, site, sku);
   if (p < 0) return NONE;
-  if (m->nnodes == m->capnodes) {
-    uint32_t ncap = m->capnodes ? m->capnodes * 2 : 1024;
-    node *nn = realloc(m->nodes, ncap * sizeof *nn);
+  if (m->fleet.nnodes == m->fleet.capnodes) {
+    uint32_t ncap = m->fleet.capnodes ? m->fleet.capnodes * 2 : 1024;
+    node *nn = realloc(m->fleet.nodes, ncap * sizeof *nn);
     if (!nn) return NONE;
-    m->nodes = nn, m->capnodes = ncap;
+    m->fleet.nodes = nn, m->fleet.capnodes = ncap;
   }
-  uint32_t id = m->nnodes++;
-  m->nodes[id] = (node){(uint32_t)p, (uint8_t)state, 0, -1, NONE, NONE, NONE, NAN, price};
-  m->pools[p].count[state]++;
+  uint32_t id = m->fleet.nnodes++;
+  m->fleet.nodes[id] = (node){.pool = (uint32_t)p,
+                              .state = (uint8_t)state,
+                              .tenant = -1,
+                              .job = NONE,
+                              .pos = NONE,
+                              .up_pos = NONE,
+                              .installed_h = NAN,
+                              .price = price};
+  m->fleet.pools[p].count[state]++;
   return id;
 }
 
-/* Keep counts, the idle set, the working set and the integrals in step
-** with a node's state. */
-void fleet_set_state(model *m, uint32_t id, int state) {
-  node *n = &m->nodes[id];
-  pool *p = &m->pools[n->pool];
-  int old = n->state;
-  double now = engine_now(m->e);
-  if (old == state) return;
-  if (old == NODE_IDLE) {
-    uint32_t moved = idset_take(&p->idle, n->pos);
-    if (moved != NONE) m->nodes[moved].pos = n->pos;
-  }
-  if (working(old) && !working(state)) {
-    uint32_t moved = idset_take(&p->up, n->up_pos);
-    if (moved != NONE) m->nodes[moved].up_pos = n->up_pos;
-    n->up_pos = NONE;
-  }
-  if ((state == NODE_IDLE && idset_add(&p->idle, id, &n->pos)) ||
-      (working(state) && !working(old) && idset_add(&p->up, id, &n->up_pos)))
-    model_fail(m, "out of memory tracking nodes");
-  p->count[old]--, p->count[state]++;
-  n->state = (uint8_t)state;
-  double du = in_use(state) - in_use(old), di = installed(state) - installed(old);
-  if (du != 0) integral_add(&m->busy, now, du), integral_add(&m->busy_all, now, du);
-  if (di != 0) {
-    integral_add(&m->installed, now, di), integral_add(&m->installed_all, now, di);
-    m->nodes_total += (long)di;
-  }
-  if (state == NODE_REPAIRING || old == NODE_REPAIRING) integral_add(&m->repairing, now, state == NODE_REPAIRING ? 1 : -1);
-  if (working(state) != working(old)) fleet_resample_failures(m, n->pool);
-}
-
-void fleet_resample_failures(model *m, uint32_t pid) {
-  pool *p = &m->pools[pid];
+/* Draw the pool's next failure afresh (its working nodes changed). */
+static void resample_failures(model *m, uint32_t pid) {
+  pool *p = &m->fleet.pools[pid];
   const sku_cfg *s = &m->cfg->skus[p->sku];
   engine_cancel(m->e, p->failure);
   p->failure = 0;
   if (p->up.n == 0 || !isfinite(s->mtbf_gpu_hours)) return;
   double rate = (double)p->up.n * s->gpus_per_node / s->mtbf_gpu_hours;
-  double t = engine_now(m->e) + dist_exponential(&m->failures, 1.0 / rate);
+  double t = engine_now(m->e) + dist_exponential(&m->fleet.failures, 1.0 / rate);
   if (t <= m->cfg->horizon_h) p->failure = engine_at(m->e, t, EV_FAILURE, pid, 0);
+}
+
+/* Keep counts, the idle set, the working set and the integrals in step
+** with a node's state. */
+void fleet_set_state(model *m, uint32_t id, node_state state) {
+  node *n = &m->fleet.nodes[id];
+  pool *p = &m->fleet.pools[n->pool];
+  node_state old = (node_state)n->state;
+  double now = engine_now(m->e);
+  if (old == state) return;
+  NEO_ASSERT(next_states[old] & TO(state));
+  if (old == NODE_IDLE) {
+    uint32_t moved = idset_take(&p->idle, n->pos);
+    if (moved != NONE) m->fleet.nodes[moved].pos = n->pos;
+  }
+  if (working(old) && !working(state)) {
+    uint32_t moved = idset_take(&p->up, n->up_pos);
+    if (moved != NONE) m->fleet.nodes[moved].up_pos = n->up_pos;
+    n->up_pos = NONE;
+  }
+  if ((state == NODE_IDLE && idset_add(&p->idle, id, &n->pos)) ||
+      (working(state) && !working(old) && idset_add(&p->up, id, &n->up_pos)))
+    model_fail(m, "out of memory tracking nodes");
+  p->count[old]--;
+  p->count[state]++;
+  n->state = (uint8_t)state;
+  double du = in_use(state) - in_use(old), di = installed(state) - installed(old);
+  if (du != 0) {
+    integral_add(&m->use.busy, now, du);
+    integral_add(&m->use.busy_all, now, du);
+  }
+  if (di != 0) {
+    integral_add(&m->use.installed, now, di);
+    integral_add(&m->use.installed_all, now, di);
+    m->fleet.nodes_total += (long)di;
+  }
+  if (state == NODE_REPAIRING || old == NODE_REPAIRING) integral_add(&m->use.repairing, now, state == NODE_REPAIRING ? 1 : -1);
+  if (working(state) != working(old)) resample_failures(m, n->pool);
 }
 
 /* Take an idle node of the pool (the caller sets its new state). */
 uint32_t fleet_take_idle(model *m, uint32_t pid) {
-  pool *p = &m->pools[pid];
+  pool *p = &m->fleet.pools[pid];
   return p->idle.n ? p->idle.a[p->idle.n - 1] : NONE;
 }
 
 static void retire(model *m, uint32_t id, int sold) {
-  node *n = &m->nodes[id];
+  node *n = &m->fleet.nodes[id];
   double proceeds = sold ? sku_of(m, id)->resale_fraction * n->price : 0;
-  m->site_kw[m->pools[n->pool].site] -= site_kw_of(m, id);
+  m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
   fleet_set_state(m, id, NODE_RETIRED);
   if (proceeds > 0) ledger_pay(m, 0, proceeds);
   model_trace(m, sold ? "sale" : "retirement", sku_of(m, id)->name, "node %u at %s ($%.0f)", id,
-              m->cfg->sites[m->pools[n->pool].site].name, proceeds);
+              m->cfg->sites[m->fleet.pools[n->pool].site].name, proceeds);
 }
 
 /* A node comes back from its holder (job end, lease end, preemption). */
 void fleet_release(model *m, uint32_t id) {
-  node *n = &m->nodes[id];
-  n->tenant = -1, n->job = NONE;
+  node *n = &m->fleet.nodes[id];
+  n->tenant = -1;
+  n->job = NONE;
   if (n->eol) retire(m, id, 1);
   else fleet_set_state(m, id, NODE_IDLE);
 }
 
 /* Power: install a delivered node when the site has room for it. */
 static int has_power(const model *m, int site, double kw) {
-  return m->site_kw[site] + kw <= m->site_mw[site] * 1000.0 * (1 + 1e-12);
+  return m->fleet.site_kw[site] + kw <= m->fleet.site_mw[site] * KW_PER_MW * (1 + 1e-12);
 }
 
 static void start_install(model *m, uint32_t id) {
-  int site = m->pools[m->nodes[id].pool].site;
-  m->site_kw[site] += site_kw_of(m, id);
+  int site = m->fleet.pools[m->fleet.nodes[id].pool].site;
+  m->fleet.site_kw[site] += site_kw_of(m, id);
   fleet_set_state(m, id, NODE_INSTALLING);
   engine_after(m->e, m->cfg->sites[site].install_hours, EV_INSTALLED, id, 0);
 }
 
 static void try_waiting(model *m, int site) {
-  idset *w = &m->site_waiting[site];
+  idset *w = &m->fleet.site_waiting[site];
   size_t k = 0;
   for (size_t i = 0; i < w->n; i++) {
     uint32_t id = w->a[i];
@@ -175,26 +209,26 @@ static void try_waiting(model *m, int site) {
 }
 
 void fleet_delivered(model *m, uint32_t id) {
-  int site = m->pools[m->nodes[id].pool].site;
+  int site = m->fleet.pools[m->fleet.nodes[id].pool].site;
   uint32_t pos;
-  if (m->site_waiting[site].n == 0 && has_power(m, site, site_kw_of(m, id))) {
+  if (m->fleet.site_waiting[site].n == 0 && has_power(m, site, site_kw_of(m, id))) {
     start_install(m, id);
     return;
   }
   fleet_set_state(m, id, NODE_INSTALLING); /* waits for power, in delivery order */
   model_trace(m, "power_wait", sku_of(m, id)->name, "node %u waits for power at %s", id, m->cfg->sites[site].name);
-  if (idset_add(&m->site_waiting[site], id, &pos)) model_fail(m, "out of memory queueing a delivery");
+  if (idset_add(&m->fleet.site_waiting[site], id, &pos)) model_fail(m, "out of memory queueing a delivery");
 }
 
 static void put_in_service(model *m, uint32_t id, double installed_h) {
-  node *n = &m->nodes[id];
+  node *n = &m->fleet.nodes[id];
   const sku_cfg *s = sku_of(m, id);
-  double life_h = s->life_years * HOURS_PER_YEAR, now = engine_now(m->e);
+  double life_h = life_hours(s), now = engine_now(m->e);
   n->installed_h = installed_h;
   fleet_set_state(m, id, NODE_IDLE);
   double end = installed_h + life_h;
   if (end > now) {
-    integral_add(&m->dep_rate, now, n->price / life_h);
+    integral_add(&m->fleet.dep_rate, now, n->price / life_h);
     if (end <= m->cfg->horizon_h) engine_at(m->e, end, EV_END_OF_LIFE, id, 0);
   } else {
     n->eol = 1;
@@ -205,14 +239,14 @@ void fleet_on_installed(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   put_in_service(m, ev->id, engine_now(e));
   model_trace(m, "install", sku_of(m, ev->id)->name, "node %u at %s", ev->id,
-              m->cfg->sites[m->pools[m->nodes[ev->id].pool].site].name);
-  fleet_rebalance(m, m->pools[m->nodes[ev->id].pool].sku);
+              m->cfg->sites[m->fleet.pools[m->fleet.nodes[ev->id].pool].site].name);
+  fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
 
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
-  node *n = &m->nodes[ev->id];
-  integral_add(&m->dep_rate, engine_now(e), -n->price / (sku_of(m, ev->id)->life_years * HOURS_PER_YEAR));
+  node *n = &m->fleet.nodes[ev->id];
+  integral_add(&m->fleet.dep_rate, engine_now(e), -n->price / life_hours(sku_of(m, ev->id)));
   n->eol = 1;
   if (n->state == NODE_IDLE) retire(m, ev->id, 1);
 }
@@ -220,42 +254,41 @@ void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx) {
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   const site_cfg *s = &m->cfg->sites[ev->id];
-  m->site_mw[ev->id] = s->online[ev->arg].mw;
+  m->fleet.site_mw[ev->id] = s->online[ev->arg].mw;
   (void)e;
   try_waiting(m, (int)ev->id);
 }
 
 /* A working node fails: its holder loses it; it is repaired or lost. */
 static void fail_node(model *m, uint32_t id) {
-  node *n = &m->nodes[id];
-  const site_cfg *site = &m->cfg->sites[m->pools[n->pool].site];
-  int was = n->state, t = n->tenant;
-  uint32_t j = n->job;
-  m->failures_n++;
-  if (was == NODE_BUSY && j != NONE) od_node_failed(m, j, id); /* releases the job's other nodes */
-  else if (in_use(was) && t >= 0) ct_node_lost(m, &m->tenants[t], id);
-  n = &m->nodes[id];
-  n->tenant = -1, n->job = NONE;
+  node *n = &m->fleet.nodes[id];
+  const site_cfg *site = &m->cfg->sites[m->fleet.pools[n->pool].site];
+  int t = n->tenant;
+  m->fleet.failures_n++;
+  if (in_use((node_state)n->state) && t >= 0) m->tenants[t].ops->lose(m, &m->tenants[t], id);
+  n = &m->fleet.nodes[id];
+  n->tenant = -1;
+  n->job = NONE;
   if (site->repair) {
     fleet_set_state(m, id, NODE_REPAIRING);
-    engine_after(m->e, m->cfg->skus[m->pools[n->pool].sku].repair_hours, EV_REPAIRED, id, 0);
+    engine_after(m->e, m->cfg->skus[m->fleet.pools[n->pool].sku].repair_hours, EV_REPAIRED, id, 0);
   } else {
-    m->site_kw[m->pools[n->pool].site] -= site_kw_of(m, id);
+    m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
     fleet_set_state(m, id, NODE_FAILED);
   }
-  model_trace(m, "failure", m->cfg->skus[m->pools[n->pool].sku].name, "node %u at %s%s", id, site->name,
+  model_trace(m, "failure", m->cfg->skus[m->fleet.pools[n->pool].sku].name, "node %u at %s%s", id, site->name,
               site->repair ? "" : ", lost");
 }
 
 void fleet_on_failure(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
-  pool *p = &m->pools[ev->id];
+  pool *p = &m->fleet.pools[ev->id];
   (void)e;
   p->failure = 0;
   if (p->up.n == 0) return;
-  uint32_t id = p->up.a[rng_bounded(&m->failures, (uint32_t)p->up.n)];
+  uint32_t id = p->up.a[rng_bounded(&m->fleet.failures, (uint32_t)p->up.n)];
   fail_node(m, id);
-  fleet_resample_failures(m, ev->id);
+  resample_failures(m, ev->id);
   fleet_rebalance(m, p->sku);
 }
 
@@ -264,56 +297,58 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
   (void)e;
   fleet_release(m, ev->id);
   model_trace(m, "repair", sku_of(m, ev->id)->name, "node %u at %s back", ev->id,
-              m->cfg->sites[m->pools[m->nodes[ev->id].pool].site].name);
-  fleet_rebalance(m, m->pools[m->nodes[ev->id].pool].sku);
+              m->cfg->sites[m->fleet.pools[m->fleet.nodes[ev->id].pool].site].name);
+  fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
 
 /* Serve the tenants of a SKU in allocation order while idle nodes remain. */
 void fleet_rebalance(model *m, int sku) {
   long idle = 0;
-  for (size_t p = 0; p < m->npools; p++)
-    if (m->pools[p].sku == sku) idle += (long)m->pools[p].idle.n;
+  for (size_t p = 0; p < m->fleet.npools; p++)
+    if (m->fleet.pools[p].sku == sku) idle += (long)m->fleet.pools[p].idle.n;
   if (idle == 0) return; /* nobody can be served: serving needs idle nodes, never preempts */
   const idset *users = &m->by_sku[sku]; /* the SKU's tenants in allocation order */
   for (size_t k = 0; k < users->n && !m->failed; k++) {
     tenant *tn = &m->tenants[users->a[k]];
-    if (tn->cfg->kind == TENANT_ON_DEMAND || tn->cfg->kind == TENANT_SPOT) od_serve(m, tn);
-    else ct_fill(m, tn);
+    tn->ops->serve(m, tn);
   }
 }
 
 /* Make up to `want` idle nodes in the pool by preempting holders of
-** lower priority (internal use, then spot jobs; larger priority numbers
-** first).  Returns the idle nodes then. */
+** lower priority that give nodes back (internal use, spot jobs), lowest
+** priority first.  Returns the idle nodes then. */
 long fleet_free_for(model *m, uint32_t pid, int priority, long want) {
-  pool *p = &m->pools[pid];
+  pool *p = &m->fleet.pools[pid];
   for (size_t k = m->cfg->ntenants; k-- > 0 && (long)p->idle.n < want;) {
     tenant *tn = &m->tenants[m->order[k]];
-    if (tn->priority <= priority || tn->cfg->sku != p->sku) continue;
-    if (tn->cfg->kind == TENANT_INTERNAL) ct_give_back(m, tn, pid, want - (long)p->idle.n);
-    else if (tn->cfg->kind == TENANT_SPOT) od_preempt_in(m, tn, pid, want - (long)p->idle.n);
+    if (tn->priority <= priority || tn->cfg->sku != p->sku || !tn->ops->give_back) continue;
+    tn->ops->give_back(m, tn, pid, want - (long)p->idle.n);
   }
   return (long)p->idle.n;
+}
+
+int fleet_pool_allows(const pool *p, const tenant_cfg *c) {
+  return p->sku == c->sku && (c->site < 0 || p->site == c->site);
 }
 
 long fleet_working(const model *m) {
   return fleet_count(m, -1, -1, NODE_IDLE) + fleet_count(m, -1, -1, NODE_LEASED) + fleet_count(m, -1, -1, NODE_BUSY);
 }
 
-long fleet_count(const model *m, int sku, int site, int state) {
+long fleet_count(const model *m, int sku, int site, node_state state) {
   long c = 0;
-  for (size_t p = 0; p < m->npools; p++)
-    if ((sku < 0 || m->pools[p].sku == sku) && (site < 0 || m->pools[p].site == site))
-      c += m->pools[p].count[state];
+  for (size_t p = 0; p < m->fleet.npools; p++)
+    if ((sku < 0 || m->fleet.pools[p].sku == sku) && (site < 0 || m->fleet.pools[p].site == site))
+      c += m->fleet.pools[p].count[state];
   return c;
 }
 
 double fleet_book_value(const model *m, double t) {
   double v = 0;
-  for (uint32_t i = 0; i < m->nnodes; i++) {
-    const node *n = &m->nodes[i];
+  for (uint32_t i = 0; i < m->fleet.nnodes; i++) {
+    const node *n = &m->fleet.nodes[i];
     if (!installed(n->state)) continue;
-    double life_h = sku_of(m, i)->life_years * HOURS_PER_YEAR, age = t - n->installed_h;
+    double life_h = life_hours(sku_of(m, i)), age = t - n->installed_h;
     v += n->price * fmax(0.0, 1.0 - age / life_h);
   }
   return v;
@@ -322,7 +357,7 @@ double fleet_book_value(const model *m, double t) {
 /* Sell (with proceeds) or retire idle nodes of a SKU at a site. */
 int fleet_sell(model *m, int sku, int site, long count, int sell, char *err, size_t errlen) {
   int p = find_pool(m, site, sku);
-  long idle = p < 0 ? 0 : (long)m->pools[p].idle.n;
+  long idle = p < 0 ? 0 : (long)m->fleet.pools[p].idle.n;
   if (idle < count) {
     snprintf(err, errlen, "only %ld idle %s nodes at %s, cannot %s %ld", idle, m->cfg->skus[sku].name,
              m->cfg->sites[site].name, sell ? "sell" : "retire", count);
@@ -330,10 +365,10 @@ int fleet_sell(model *m, int sku, int site, long count, int sell, char *err, siz
   }
   for (long i = 0; i < count; i++) {
     uint32_t id = fleet_take_idle(m, (uint32_t)p);
-    node *n = &m->nodes[id];
+    node *n = &m->fleet.nodes[id];
     if (!n->eol) { /* stop depreciating it */
       n->eol = 1;
-      integral_add(&m->dep_rate, engine_now(m->e), -n->price / (sku_of(m, id)->life_years * HOURS_PER_YEAR));
+      integral_add(&m->fleet.dep_rate, engine_now(m->e), -n->price / life_hours(sku_of(m, id)));
     }
     retire(m, id, sell);
   }
@@ -344,13 +379,13 @@ int fleet_sell(model *m, int sku, int site, long count, int sell, char *err, siz
 ** the start); bought ones are paid at the start. */
 int fleet_init(model *m) {
   const model_cfg *c = m->cfg;
-  m->site_kw = calloc(c->nsites, sizeof *m->site_kw);
-  m->site_mw = calloc(c->nsites, sizeof *m->site_mw);
-  m->site_waiting = calloc(c->nsites, sizeof *m->site_waiting);
-  if (!m->site_kw || !m->site_mw || !m->site_waiting) return -1;
-  rng_derive(&m->failures, m->seed, m->rep, "fleet.failures");
+  m->fleet.site_kw = calloc(c->nsites, sizeof *m->fleet.site_kw);
+  m->fleet.site_mw = calloc(c->nsites, sizeof *m->fleet.site_mw);
+  m->fleet.site_waiting = calloc(c->nsites, sizeof *m->fleet.site_waiting);
+  if (!m->fleet.site_kw || !m->fleet.site_mw || !m->fleet.site_waiting) return -1;
+  rng_derive(&m->fleet.failures, m->seed, m->rep, "fleet.failures");
   for (size_t s = 0; s < c->nsites; s++) {
-    m->site_mw[s] = c->sites[s].power_mw;
+    m->fleet.site_mw[s] = c->sites[s].power_mw;
     for (size_t k = 0; k < c->sites[s].nonline; k++)
       engine_at(m->e, fmax(0.0, c->sites[s].online[k].t_h), EV_POWER, (uint32_t)s, k);
   }
@@ -361,7 +396,7 @@ int fleet_init(model *m) {
     for (long k = 0; k < f->nodes; k++) {
       uint32_t id = fleet_new_node(m, f->sku, f->site, NODE_TRANSIT, price);
       if (id == NONE) return -1;
-      m->site_kw[f->site] += site_kw_of(m, id);
+      m->fleet.site_kw[f->site] += site_kw_of(m, id);
       put_in_service(m, id, f->installed_h);
     }
     if (f->bought) capex += price * (double)f->nodes;
@@ -371,9 +406,15 @@ int fleet_init(model *m) {
 }
 
 void fleet_free(model *m) {
-  for (size_t p = 0; m->pools && p < m->npools; p++) {
-    free(m->pools[p].idle.a), free(m->pools[p].up.a), free(m->pools[p].spot_jobs.a);
+  for (size_t p = 0; m->fleet.pools && p < m->fleet.npools; p++) {
+    free(m->fleet.pools[p].idle.a);
+    free(m->fleet.pools[p].up.a);
+    free(m->fleet.pools[p].spot_jobs.a);
   }
-  for (size_t s = 0; m->site_waiting && s < m->cfg->nsites; s++) free(m->site_waiting[s].a);
-  free(m->pools), free(m->nodes), free(m->site_kw), free(m->site_mw), free(m->site_waiting);
+  for (size_t s = 0; m->fleet.site_waiting && s < m->cfg->nsites; s++) free(m->fleet.site_waiting[s].a);
+  free(m->fleet.pools);
+  free(m->fleet.nodes);
+  free(m->fleet.site_kw);
+  free(m->fleet.site_mw);
+  free(m->fleet.site_waiting);
 }

@@ -8,7 +8,7 @@
 ** Conventions: every installed node (idle, busy, leased or in repair)
 ** draws node_kw x PUE, priced at the site's power price at the start of
 ** the day; colocation is billed on node_kw (IT load) per kW-month, a
-** month being 8766/12 hours; staff likewise.  On-demand and spot revenue
+** month being HOURS_PER_MONTH (units.h); staff likewise.  On-demand and spot revenue
 ** is cash the day it accrues; reserved bills at month end.  Debt: each
 ** tranche is drawn at its date, pays monthly interest on its balance
 ** and repays by its amortisation; a facility is drawn automatically when
@@ -22,27 +22,28 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "calendar.h"
 #include "finance.h"
 #include "model_int.h"
 
-static double opex_total(const model *m) { return m->power_cost + m->colo_cost + m->staff_cost; }
+static double opex_total(const model *m) { return m->books.power_cost + m->books.colo_cost + m->books.staff_cost; }
 
 void ledger_receive(model *m, double amount) {
-  m->cash += amount;
-  m->revenue_cash += amount;
+  m->books.cash += amount;
+  m->books.revenue_cash += amount;
 }
 
 void ledger_pay(model *m, double capex, double proceeds) {
-  m->capex += capex;
-  m->proceeds += proceeds;
-  m->cash += proceeds - capex;
+  m->books.capex += capex;
+  m->books.proceeds += proceeds;
+  m->books.cash += proceeds - capex;
 }
 
 double ledger_debt(const model *m) {
   double d = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) d += m->debt_balance[i];
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) d += m->books.debt_balance[i];
   return d;
 }
 
@@ -50,44 +51,44 @@ double ledger_facility_left(const model *m) {
   double f = 0;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility && engine_now(m->e) < d->draw_h + d->term_months * MONTH_HOURS) f += d->principal - m->debt_drawn[i];
+    if (d->facility && engine_now(m->e) < d->draw_h + months_to_hours(d->term_months)) f += d->principal - m->books.debt_drawn[i];
   }
   return f;
 }
 
 int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
   const debt_cfg *d = &m->cfg->finance.debt[i];
-  double left = d->principal - m->debt_drawn[i];
-  if (!d->facility) return snprintf(err, errlen, "draw: %s is not a facility", d->name), -1;
+  double left = d->principal - m->books.debt_drawn[i];
+  if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
   if (!(amount > 0) || amount > left * (1 + 1e-12))
-    return snprintf(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left, amount), -1;
-  m->debt_drawn[i] += amount, m->debt_balance[i] += amount, m->cash += amount;
+    return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left, amount);
+  m->books.debt_drawn[i] += amount, m->books.debt_balance[i] += amount, m->books.cash += amount;
   model_event(m, "draw", d->name, "$%.0f", amount);
   return 0;
 }
 
 /* Cover a negative cash balance from facilities; default if impossible. */
 static void check_solvency(model *m) {
-  char err[128];
-  for (size_t i = 0; i < m->cfg->finance.ndebt && m->cash < 0; i++)
-    if (m->cfg->finance.debt[i].facility && m->debt_drawn[i] < m->cfg->finance.debt[i].principal) {
-      double left = m->cfg->finance.debt[i].principal - m->debt_drawn[i];
-      ledger_draw(m, (int)i, fmin(left, -m->cash), err, sizeof err);
+  char err[ERR_LEN];
+  for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
+    if (m->cfg->finance.debt[i].facility && m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
+      double left = m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
+      ledger_draw(m, (int)i, fmin(left, -m->books.cash), err, sizeof err);
     }
   double now = engine_now(m->e);
   int breach = 0;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
-    breach |= m->debt_balance[i] > 0 && m->cash < m->cfg->finance.debt[i].min_cash;
-  if (breach && !m->in_breach) {
-    m->breaches++;
-    if (isnan(m->first_breach_day)) m->first_breach_day = now / 24.0;
-    model_event(m, "covenant_breach", "cash", "cash $%.0f below a min_cash covenant", m->cash);
+    breach |= m->books.debt_balance[i] > 0 && m->books.cash < m->cfg->finance.debt[i].min_cash;
+  if (breach && !m->books.in_breach) {
+    m->books.breaches++;
+    if (isnan(m->books.first_breach_day)) m->books.first_breach_day = hours_to_days(now);
+    model_event(m, "covenant_breach", "cash", "cash $%.0f below a min_cash covenant", m->books.cash);
   }
-  m->in_breach = breach;
-  if (m->cash < m->cash_min) m->cash_min = m->cash;
-  if (m->cash < 0) {
-    m->default_day = now / 24.0;
-    model_event(m, "default", "cash", "cash $%.0f and no facility left", m->cash);
+  m->books.in_breach = breach;
+  if (m->books.cash < m->books.cash_min) m->books.cash_min = m->books.cash;
+  if (m->books.cash < 0) {
+    m->books.default_day = hours_to_days(now);
+    model_event(m, "default", "cash", "cash $%.0f and no facility left", m->books.cash);
     m->ended = 1;
     engine_stop(m->e);
   }
@@ -97,9 +98,9 @@ static void check_solvency(model *m) {
 static void draw_due(model *m, double now) {
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility || m->debt_drawn[i] > 0 || d->draw_h > now) continue;
-    m->debt_drawn[i] = m->debt_balance[i] = d->principal;
-    m->cash += d->principal;
+    if (d->facility || m->books.debt_drawn[i] > 0 || d->draw_h > now) continue;
+    m->books.debt_drawn[i] = m->books.debt_balance[i] = d->principal;
+    m->books.cash += d->principal;
   }
 }
 
@@ -111,45 +112,44 @@ static void service_debt(model *m) {
   double now = engine_now(m->e);
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    double bal = m->debt_balance[i], interest, repay;
+    double bal = m->books.debt_balance[i], interest, repay;
     if (bal <= 0) continue;
     if (d->facility) {
-      interest = bal * d->rate / 12.0;
-      repay = now >= d->draw_h + d->term_months * MONTH_HOURS - 1e-9 ? bal : 0;
+      interest = bal * d->rate / MONTHS_PER_YEAR;
+      repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
     } else {
-      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort, ++m->debt_month[i],
+      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort, ++m->books.debt_month[i],
                      &interest, &repay);
-      if (m->debt_month[i] >= (int)lround(d->term_months)) repay = bal; /* no rounding left over */
+      if (m->books.debt_month[i] >= (int)lround(d->term_months)) repay = bal; /* no rounding left over */
     }
     repay = fmin(bal, repay);
-    m->debt_balance[i] -= repay;
-    m->interest += interest, m->repaid += repay;
-    m->cash -= interest + repay;
+    m->books.debt_balance[i] -= repay;
+    m->books.interest += interest, m->books.repaid += repay;
+    m->books.cash -= interest + repay;
   }
 }
 
 static void accrue(model *m, double t0, double t1) {
   const model_cfg *c = m->cfg;
   double h = t1 - t0, opex = 0;
-  for (size_t p = 0; p < m->npools; p++) {
-    const pool *pl = &m->pools[p];
+  for (size_t p = 0; p < m->fleet.npools; p++) {
+    const pool *pl = &m->fleet.pools[p];
     const site_cfg *s = &c->sites[pl->site];
     double kw = (double)(pl->count[NODE_IDLE] + pl->count[NODE_LEASED] + pl->count[NODE_BUSY] + pl->count[NODE_REPAIRING]) *
                 c->skus[pl->sku].node_kw;
-    double power = kw * s->pue / 1000.0 * h * process_value(m->power_price[pl->site], t0) * m->mult_power[pl->site];
-    double colo = kw * s->colo_kw_month * h / MONTH_HOURS;
-    m->power_cost += power, m->colo_cost += colo, opex += power + colo;
+    double power =
+        kw * s->pue / KW_PER_MW * h * process_value(m->market.power_price[pl->site], t0) * m->market.mult_power[pl->site];
+    double colo = kw * s->colo_kw_month * h / HOURS_PER_MONTH;
+    m->books.power_cost += power, m->books.colo_cost += colo, opex += power + colo;
   }
-  double staff = c->finance.staff_month * h / MONTH_HOURS;
-  m->staff_cost += staff, opex += staff;
-  m->depreciation = integral_at(&m->dep_rate, t1);
+  double staff = c->finance.staff_month * h / HOURS_PER_MONTH;
+  m->books.staff_cost += staff, opex += staff;
   double jobs_revenue = 0;
   for (size_t i = 0; i < c->ntenants; i++)
-    if (c->tenants[i].kind == TENANT_ON_DEMAND || c->tenants[i].kind == TENANT_SPOT)
-      jobs_revenue += integral_at(&m->tenants[i].revenue, t1);
-  ledger_receive(m, jobs_revenue - m->jobs_revenue_seen);
-  m->jobs_revenue_seen = jobs_revenue;
-  m->cash -= opex;
+    if (m->tenants[i].ops->paid_daily) jobs_revenue += integral_at(&m->tenants[i].revenue, t1);
+  ledger_receive(m, jobs_revenue - m->books.jobs_revenue_seen);
+  m->books.jobs_revenue_seen = jobs_revenue;
+  m->books.cash -= opex;
 }
 
 static int grow_to(double **a, size_t cap) {
@@ -159,81 +159,84 @@ static int grow_to(double **a, size_t cap) {
 }
 
 static int push_cf(model *m, double cf, double internal, double t_years) {
-  if (m->ncf == m->capcf) {
-    size_t ncap = m->capcf ? m->capcf * 2 : 128;
-    if (grow_to(&m->cf, ncap) || grow_to(&m->cf_t, ncap) || grow_to(&m->cf_internal, ncap)) return -1;
-    m->capcf = ncap;
+  if (m->books.ncf == m->books.capcf) {
+    size_t ncap = m->books.capcf ? m->books.capcf * 2 : 128;
+    if (grow_to(&m->books.cf, ncap) || grow_to(&m->books.cf_t, ncap) || grow_to(&m->books.cf_internal, ncap)) return -1;
+    m->books.capcf = ncap;
   }
-  m->cf[m->ncf] = cf, m->cf_internal[m->ncf] = internal, m->cf_t[m->ncf++] = t_years;
+  m->books.cf[m->books.ncf] = cf, m->books.cf_internal[m->books.ncf] = internal, m->books.cf_t[m->books.ncf++] = t_years;
   return 0;
 }
 
 double internal_value_at(const model *m, double t) {
   double v = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++)
-    if (m->cfg->tenants[i].kind == TENANT_INTERNAL)
-      v += integral_at(&m->tenants[i].gpu_hours, t) * m->cfg->tenants[i].value_gpu_hour;
+    if (!m->tenants[i].ops->billed) v += tenant_income(&m->tenants[i], t);
   return v;
 }
 
-/* Accrued revenue of all tenants of a kind (-1: all but internal). */
+/* Accrued revenue of the billed tenants of a kind (-1: of every kind). */
 static double revenue_of(const model *m, int kind, double t) {
   double s = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++) {
-    int k = m->cfg->tenants[i].kind;
-    if (k != TENANT_INTERNAL && (kind < 0 || k == kind)) s += integral_at(&m->tenants[i].revenue, t);
+    const tenant *tn = &m->tenants[i];
+    if (tn->ops->billed && (kind < 0 || (int)tn->cfg->kind == kind)) s += integral_at(&tn->revenue, t);
   }
   return s;
 }
 
-double model_revenue_at(const model *m, double t) { return revenue_of(m, -1, t); }
-
 static int sample(model *m, double t) {
   results *r = m->out;
   const model_cfg *c = m->cfg;
-  double d = t / 24.0;
-  double busy = integral_at(&m->busy_all, t), inst = integral_at(&m->installed_all, t);
+  double d = hours_to_days(t);
+  double busy = integral_at(&m->use.busy_all, t), inst = integral_at(&m->use.installed_all, t);
   double rev = revenue_of(m, -1, t);
-  int bad = results_sample(r, d, "revenue", rev - m->month_revenue0) |
-            results_sample(r, d, "opex", opex_total(m) - m->month_opex0) |
-            results_sample(r, d, "capex", m->capex - m->month_capex0) | results_sample(r, d, "cash", m->cash) |
+  int bad = results_sample(r, d, "revenue", rev - m->books.month.revenue) |
+            results_sample(r, d, "opex", opex_total(m) - m->books.month.opex) |
+            results_sample(r, d, "capex", m->books.capex - m->books.month.capex) | results_sample(r, d, "cash", m->books.cash) |
             results_sample(r, d, "debt", ledger_debt(m)) |
             results_sample(r, d, "nodes_online", (double)fleet_working(m)) |
-            results_sample(r, d, "utilization", inst > m->month_inst0 ? (busy - m->month_busy0) / (inst - m->month_inst0) : 0);
-  static const char *const kind_names[] = {"revenue.reserved", "revenue.on_demand", "revenue.spot"};
-  for (int k = 0; k < 3; k++) {
+            results_sample(r, d, "utilization", inst > m->books.month.installed ? (busy - m->books.month.busy) / (inst - m->books.month.installed) : 0);
+  static const char *const kind_names[] = {[TENANT_RESERVED] = "revenue.reserved",
+                                           [TENANT_ON_DEMAND] = "revenue.on_demand",
+                                           [TENANT_SPOT] = "revenue.spot"}; /* the billed kinds */
+  for (int k = 0; k < (int)(sizeof kind_names / sizeof *kind_names); k++) {
     double v = revenue_of(m, k, t);
-    bad |= results_sample(r, d, kind_names[k], v - m->month_kind0[k]);
-    m->month_kind0[k] = v;
+    bad |= results_sample(r, d, kind_names[k], v - m->books.month.kind[k]);
+    m->books.month.kind[k] = v;
   }
   for (size_t k = 0; k < c->nskus; k++)
-    if (m->market[k]) bad |= results_sample(r, d, m->m_market[k], market_price(m, (int)k, t));
-  for (size_t k = 0; k < c->finance.ndebt; k++) bad |= results_sample(r, d, m->m_debt[k], m->debt_balance[k]);
-  bad |= results_sample(r, d, "interest", m->interest - m->month_interest0);
-  m->month_interest0 = m->interest;
+    if (m->market.index[k]) bad |= results_sample(r, d, m->books.m_market[k], market_price(m, (int)k, t));
+  for (size_t k = 0; k < c->finance.ndebt; k++) bad |= results_sample(r, d, m->books.m_debt[k], m->books.debt_balance[k]);
+  bad |= results_sample(r, d, "interest", m->books.interest - m->books.month.interest);
+  m->books.month.interest = m->books.interest;
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
-    double v = c->tenants[i].kind == TENANT_INTERNAL ? integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour
-                                                     : integral_at(&tn->revenue, t);
-    bad |= results_sample(r, d, tn->m_name[0], v - tn->revenue_month);
-    tn->revenue_month = v;
+    double v = tenant_income(tn, t);
+    bad |= results_sample(r, d, tn->metric_names[0], v - tn->income_sampled); /* "<tenant>.revenue" */
+    tn->income_sampled = v;
   }
-  m->month_revenue0 = rev, m->month_busy0 = busy, m->month_inst0 = inst;
+  m->books.month.revenue = rev;
+  m->books.month.busy = busy;
+  m->books.month.installed = inst;
   return bad ? -1 : 0;
 }
 
 /* Close the month ending at t. */
 static int close_month(model *m, double t) {
-  ct_month_close(m);
+  for (size_t i = 0; i < m->cfg->ntenants; i++)
+    if (m->tenants[i].ops->month_end) m->tenants[i].ops->month_end(m, &m->tenants[i]);
   service_debt(m);
-  double ops = (m->revenue_cash - m->month_cash0) - (opex_total(m) - m->month_opex0) - (m->capex - m->month_capex0) +
-               (m->proceeds - m->month_proceeds0);
+  double ops = (m->books.revenue_cash - m->books.month.cash) - (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
+               (m->books.proceeds - m->books.month.proceeds);
   double own = internal_value_at(m, t);
-  int bad = sample(m, t) | push_cf(m, ops, own - m->internal_month0, t / HOURS_PER_YEAR);
-  m->internal_month0 = own;
-  m->month_cash0 = m->revenue_cash, m->month_opex0 = opex_total(m), m->month_capex0 = m->capex;
-  m->month_proceeds0 = m->proceeds;
-  m->month_start_h = t;
+  int bad = sample(m, t) | push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
+  m->books.internal_month0 = own;
+  m->books.month.cash = m->books.revenue_cash;
+  m->books.month.opex = opex_total(m);
+  m->books.month.capex = m->books.capex;
+  m->books.month.proceeds = m->books.proceeds;
+  m->books.month.start_h = t;
   supply_month(m);
   check_solvency(m);
   return bad;
@@ -243,73 +246,94 @@ void ledger_on_day(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   double t = engine_now(e);
   (void)ev;
-  accrue(m, t - 24.0, t);
+  accrue(m, t - HOURS_PER_DAY, t);
   draw_due(m, t);
-  long today = m->cfg->start_days + lround(t / 24.0);
-  if (today >= m->month_end_day) {
+  long today = m->cfg->start_days + lround(hours_to_days(t));
+  if (today >= m->books.month_end_day) {
     if (close_month(m, t)) model_fail(m, "out of memory recording series");
-    m->month_end_day = cal_month_start(today, 1);
+    m->books.month_end_day = cal_month_start(today, 1);
   } else {
     check_solvency(m);
   }
-  if (!m->ended && t + 24.0 <= m->cfg->horizon_h) engine_at(e, t + 24.0, EV_DAY, 0, 0);
+  if (!m->ended && t + HOURS_PER_DAY <= m->cfg->horizon_h) engine_at(e, t + HOURS_PER_DAY, EV_DAY, 0, 0);
+}
+
+static char *name2(const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 2;
+  char *s = malloc(n);
+  if (s) snprintf(s, n, "%s.%s", a, b);
+  return s;
+}
+
+/* The names of the series of each SKU's market and each tranche's debt. */
+static int name_series(model *m) {
+  const model_cfg *c = m->cfg;
+  books_part *b = &m->books;
+  b->m_market = calloc(c->nskus ? c->nskus : 1, sizeof *b->m_market);
+  b->m_debt = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *b->m_debt);
+  if (!b->m_market || !b->m_debt) return -1;
+  for (size_t k = 0; k < c->nskus; k++)
+    if (!(b->m_market[k] = name2("market", c->skus[k].name))) return -1;
+  for (size_t k = 0; k < c->finance.ndebt; k++)
+    if (!(b->m_debt[k] = name2("debt", c->finance.debt[k].name))) return -1;
+  return 0;
 }
 
 int ledger_init(model *m) {
   const model_cfg *c = m->cfg;
   size_t nd = c->finance.ndebt ? c->finance.ndebt : 1;
-  m->debt_balance = calloc(nd, sizeof *m->debt_balance);
-  m->debt_drawn = calloc(nd, sizeof *m->debt_drawn);
-  m->debt_month = calloc(nd, sizeof *m->debt_month);
-  if (!m->debt_balance || !m->debt_drawn || !m->debt_month) return -1;
-  m->cash = m->cash_min = c->finance.cash;
-  m->default_day = m->first_breach_day = NAN;
-  m->month_end_day = cal_month_start(c->start_days, 1);
+  m->books.debt_balance = calloc(nd, sizeof *m->books.debt_balance);
+  m->books.debt_drawn = calloc(nd, sizeof *m->books.debt_drawn);
+  m->books.debt_month = calloc(nd, sizeof *m->books.debt_month);
+  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month || name_series(m)) return -1;
+  m->books.cash = m->books.cash_min = c->finance.cash;
+  m->books.default_day = m->books.first_breach_day = NAN;
+  m->books.month_end_day = cal_month_start(c->start_days, 1);
   draw_due(m, 0);
-  if (c->horizon_h >= 24.0) engine_at(m->e, 24.0, EV_DAY, 0, 0);
+  if (c->horizon_h >= HOURS_PER_DAY) engine_at(m->e, HOURS_PER_DAY, EV_DAY, 0, 0);
   return 0;
 }
 
 static double largest_share(const model *m, double t) {
   double total = revenue_of(m, -1, t), top = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++)
-    if (m->cfg->tenants[i].kind != TENANT_INTERNAL) top = fmax(top, integral_at(&m->tenants[i].revenue, t));
+    if (m->tenants[i].ops->billed) top = fmax(top, integral_at(&m->tenants[i].revenue, t));
   return total > 0 ? top / total : (double)NAN;
 }
 
 /* NPV of the operating cash flows plus the value of own use (internal
 ** tenants' GPU-hours x value_gpu_hour), month by month. */
 static double npv_with_internal(const model *m) {
-  double v = fin_npv(m->cf, m->cf_t, m->ncf, m->cfg->finance.discount_rate);
-  return v + fin_npv(m->cf_internal, m->cf_t, m->ncf, m->cfg->finance.discount_rate);
+  double v = fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
+  return v + fin_npv(m->books.cf_internal, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
 }
 
 /* The partial last day and month (unless the run ended by default), and
 ** the run's financial metrics. */
 int ledger_finish(model *m, double t) {
   if (!m->ended) {
-    double last_tick = floor(t / 24.0) * 24.0;
+    double last_tick = floor(hours_to_days(t)) * HOURS_PER_DAY;
     if (t > last_tick) accrue(m, last_tick, t);
-    if (t > m->month_start_h && close_month(m, t)) return -1;
+    if (t > m->books.month.start_h && close_month(m, t)) return -1;
   }
   const finance_cfg *f = &m->cfg->finance;
   double rev = revenue_of(m, -1, t), opex = opex_total(m), book = fleet_book_value(m, t);
-  if (f->terminal_book && m->ncf > 0) m->cf[m->ncf - 1] += book;
+  if (f->terminal_book && m->books.ncf > 0) m->books.cf[m->books.ncf - 1] += book;
   results *r = m->out;
   struct { const char *name; double v; } mt[] = {
       {"revenue_total", rev}, {"revenue_reserved", revenue_of(m, TENANT_RESERVED, t)},
       {"revenue_on_demand", revenue_of(m, TENANT_ON_DEMAND, t)}, {"revenue_spot", revenue_of(m, TENANT_SPOT, t)},
-      {"opex_total", opex}, {"power_cost_total", m->power_cost}, {"colo_cost_total", m->colo_cost},
-      {"staff_cost_total", m->staff_cost}, {"depreciation_total", integral_at(&m->dep_rate, t)},
-      {"capex_total", m->capex}, {"proceeds_total", m->proceeds}, {"interest_total", m->interest},
-      {"principal_repaid", m->repaid}, {"debt_end", ledger_debt(m)}, {"book_value_end", book},
-      {"cash_end", m->cash}, {"cash_min", m->cash_min},
-      {"npv", fin_npv(m->cf, m->cf_t, m->ncf, f->discount_rate)}, {"irr", fin_irr(m->cf, m->cf_t, m->ncf)},
-      {"payback_years", fin_payback(m->cf, m->cf_t, m->ncf)},
+      {"opex_total", opex}, {"power_cost_total", m->books.power_cost}, {"colo_cost_total", m->books.colo_cost},
+      {"staff_cost_total", m->books.staff_cost}, {"depreciation_total", integral_at(&m->fleet.dep_rate, t)},
+      {"capex_total", m->books.capex}, {"proceeds_total", m->books.proceeds}, {"interest_total", m->books.interest},
+      {"principal_repaid", m->books.repaid}, {"debt_end", ledger_debt(m)}, {"book_value_end", book},
+      {"cash_end", m->books.cash}, {"cash_min", m->books.cash_min},
+      {"npv", fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, f->discount_rate)}, {"irr", fin_irr(m->books.cf, m->books.cf_t, m->books.ncf)},
+      {"payback_years", fin_payback(m->books.cf, m->books.cf_t, m->books.ncf)},
       {"npv_with_internal", npv_with_internal(m)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
-      {"default_day", m->default_day}, {"covenant_breaches", (double)m->breaches},
-      {"first_breach_day", m->first_breach_day}, {"largest_tenant_share", largest_share(m, t)},
+      {"default_day", m->books.default_day}, {"covenant_breaches", (double)m->books.breaches},
+      {"first_breach_day", m->books.first_breach_day}, {"largest_tenant_share", largest_share(m, t)},
   };
   int bad = 0;
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++) bad |= results_metric(r, mt[i].name, mt[i].v);
@@ -317,6 +341,15 @@ int ledger_finish(model *m, double t) {
 }
 
 void ledger_free(model *m) {
-  free(m->debt_balance), free(m->debt_drawn), free(m->debt_month);
-  free(m->cf), free(m->cf_t), free(m->cf_internal);
+  books_part *b = &m->books;
+  for (size_t k = 0; b->m_market && k < m->cfg->nskus; k++) free(b->m_market[k]);
+  for (size_t k = 0; b->m_debt && k < m->cfg->finance.ndebt; k++) free(b->m_debt[k]);
+  free(b->m_market);
+  free(b->m_debt);
+  free(b->debt_balance);
+  free(b->debt_drawn);
+  free(b->debt_month);
+  free(b->cf);
+  free(b->cf_t);
+  free(b->cf_internal);
 }

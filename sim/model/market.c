@@ -12,15 +12,9 @@
 #include "model_int.h"
 
 double market_price(const model *m, int sku, double t) {
-  const process *p = m->market[sku];
+  const process *p = m->market.index[sku];
   if (!p) return NAN;
-  return process_value(p, t) * pow(m->cfg->markets[sku].obsolescence, m->releases[sku]) * m->mult_market[sku];
-}
-
-double tenant_price(const model *m, const tenant *tn, double t) {
-  if (!tn->cfg->price_market) return tn->price;
-  double mk = market_price(m, tn->cfg->sku, t);
-  return isnan(mk) ? 0 : mk * tn->cfg->price_factor;
+  return process_value(p, t) * pow(m->cfg->markets[sku].obsolescence, m->market.releases[sku]) * m->market.mult_market[sku];
 }
 
 /* SKU ev->id is released: every older SKU's index drops by its factor. */
@@ -30,7 +24,7 @@ void market_on_release(engine *e, const engine_event *ev, void *ctx) {
   double rel = c->skus[ev->id].release_h;
   (void)e;
   for (size_t k = 0; k < c->nskus; k++)
-    if (c->skus[k].release_h < rel) m->releases[k]++;
+    if (c->skus[k].release_h < rel) m->market.releases[k]++;
   model_event(m, "release", c->skus[ev->id].name, "newer generation on the market");
 }
 
@@ -42,21 +36,21 @@ static void scale(double *mult, size_t n, int target, double f) {
 /* Recompute every multiplier from the active shocks. */
 static void apply_shocks(model *m) {
   const model_cfg *c = m->cfg;
-  double *all[] = {m->mult_gpu, m->mult_power, m->mult_cap, m->mult_demand, m->mult_market};
+  double *all[] = {m->market.mult_gpu, m->market.mult_power, m->market.mult_cap, m->market.mult_demand, m->market.mult_market};
   size_t len[] = {c->nskus, c->nsites, c->nskus, c->ntenants, c->nskus};
   for (int k = 0; k < 5; k++)
     for (size_t i = 0; i < len[k]; i++) all[k][i] = 1;
-  m->mult_lead = 1;
+  m->market.mult_lead = 1;
   for (size_t i = 0; i < c->nshocks; i++) {
     const shock_cfg *s = &c->shocks[i];
-    double f = pow(s->factor, m->shock_active[i]);
+    double f = pow(s->factor, m->market.shock_active[i]);
     switch (s->kind) {
-    case SHOCK_GPU_PRICE: scale(m->mult_gpu, c->nskus, s->target, f); break;
-    case SHOCK_POWER_PRICE: scale(m->mult_power, c->nsites, s->target, f); break;
-    case SHOCK_LEAD_TIME: m->mult_lead *= f; break;
-    case SHOCK_SUPPLY_CUT: scale(m->mult_cap, c->nskus, s->target, f); break;
-    case SHOCK_DEMAND: scale(m->mult_demand, c->ntenants, s->target, f); break;
-    case SHOCK_MARKET_PRICE: scale(m->mult_market, c->nskus, s->target, f); break;
+    case SHOCK_GPU_PRICE: scale(m->market.mult_gpu, c->nskus, s->target, f); break;
+    case SHOCK_POWER_PRICE: scale(m->market.mult_power, c->nsites, s->target, f); break;
+    case SHOCK_LEAD_TIME: m->market.mult_lead *= f; break;
+    case SHOCK_SUPPLY_CUT: scale(m->market.mult_cap, c->nskus, s->target, f); break;
+    case SHOCK_DEMAND: scale(m->market.mult_demand, c->ntenants, s->target, f); break;
+    case SHOCK_MARKET_PRICE: scale(m->market.mult_market, c->nskus, s->target, f); break;
     case SHOCK_NKINDS: break;
     }
   }
@@ -64,7 +58,7 @@ static void apply_shocks(model *m) {
 
 static void next_random(model *m, uint32_t i) {
   const shock_cfg *s = &m->cfg->shocks[i];
-  double t = engine_now(m->e) + dist_exponential(&m->shock_rng, HOURS_PER_YEAR / s->rate_per_year);
+  double t = engine_now(m->e) + dist_exponential(&m->market.shock_rng, HOURS_PER_YEAR / s->rate_per_year);
   if (t <= m->cfg->horizon_h) engine_at(m->e, t, EV_SHOCK, i, 1);
 }
 
@@ -73,13 +67,14 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
   const shock_cfg *s = &m->cfg->shocks[ev->id];
   double now = engine_now(e);
   if (ev->arg == 1) {
-    m->shock_active[ev->id]++;
-    m->shocks_hit++;
+    m->market.shock_active[ev->id]++;
+    m->market.shocks_hit++;
     model_event(m, "shock", s->name, "%s x%.4g for %.4g days", shock_kind_name(s->kind), s->factor, s->days);
-    if (isfinite(s->days) && now + s->days * 24.0 <= m->cfg->horizon_h) engine_at(e, now + s->days * 24.0, EV_SHOCK, ev->id, 0);
+    double end = now + days_to_hours(s->days);
+    if (isfinite(s->days) && end <= m->cfg->horizon_h) engine_at(e, end, EV_SHOCK, ev->id, 0);
     if (isnan(s->at_h)) next_random(m, ev->id);
   } else {
-    m->shock_active[ev->id]--;
+    m->market.shock_active[ev->id]--;
     model_event(m, "shock_end", s->name, "%s back", shock_kind_name(s->kind));
   }
   apply_shocks(m);
@@ -96,29 +91,31 @@ static process *realise(model *m, const process_cfg *c) {
 int market_init(model *m) {
   const model_cfg *c = m->cfg;
   size_t ns = c->nskus, nsi = c->nsites, nt = c->ntenants ? c->ntenants : 1, nsh = c->nshocks ? c->nshocks : 1;
-  m->market = calloc(ns, sizeof *m->market);
-  m->node_price = calloc(ns, sizeof *m->node_price);
-  m->power_price = calloc(nsi, sizeof *m->power_price);
-  m->releases = calloc(ns, sizeof *m->releases);
-  m->mult_gpu = calloc(ns, sizeof(double)), m->mult_cap = calloc(ns, sizeof(double));
-  m->mult_market = calloc(ns, sizeof(double)), m->mult_power = calloc(nsi, sizeof(double));
-  m->mult_demand = calloc(nt, sizeof(double));
-  m->shock_active = calloc(nsh, sizeof *m->shock_active);
-  if (!m->market || !m->node_price || !m->power_price || !m->releases || !m->mult_gpu || !m->mult_cap ||
-      !m->mult_market || !m->mult_power || !m->mult_demand || !m->shock_active)
+  m->market.index = calloc(ns, sizeof *m->market.index);
+  m->market.node_price = calloc(ns, sizeof *m->market.node_price);
+  m->market.power_price = calloc(nsi, sizeof *m->market.power_price);
+  m->market.releases = calloc(ns, sizeof *m->market.releases);
+  m->market.mult_gpu = calloc(ns, sizeof(double));
+  m->market.mult_cap = calloc(ns, sizeof(double));
+  m->market.mult_market = calloc(ns, sizeof(double));
+  m->market.mult_power = calloc(nsi, sizeof(double));
+  m->market.mult_demand = calloc(nt, sizeof(double));
+  m->market.shock_active = calloc(nsh, sizeof *m->market.shock_active);
+  if (!m->market.index || !m->market.node_price || !m->market.power_price || !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap ||
+      !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand || !m->market.shock_active)
     return -1;
   apply_shocks(m);
-  rng_derive(&m->shock_rng, m->seed, m->rep, "shocks");
+  rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
   for (size_t k = 0; k < ns; k++) {
-    if (c->markets[k].defined && !(m->market[k] = realise(m, &c->markets[k].price_gpu_hour))) return -1;
-    if (!(m->node_price[k] = realise(m, &c->supplier.node_price[k]))) return -1;
+    if (c->markets[k].defined && !(m->market.index[k] = realise(m, &c->markets[k].price_gpu_hour))) return -1;
+    if (!(m->market.node_price[k] = realise(m, &c->supplier.node_price[k]))) return -1;
     double rel = c->skus[k].release_h;
     if (rel > 0 && rel <= c->horizon_h) engine_at(m->e, rel, EV_RELEASE, (uint32_t)k, 0);
     else if (rel <= 0)
-      for (size_t j = 0; j < ns; j++) m->releases[j] += c->skus[j].release_h < rel; /* released before the start */
+      for (size_t j = 0; j < ns; j++) m->market.releases[j] += c->skus[j].release_h < rel; /* released before the start */
   }
   for (size_t s = 0; s < nsi; s++)
-    if (!(m->power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
+    if (!(m->market.power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
   for (uint32_t i = 0; i < c->nshocks; i++) {
     const shock_cfg *s = &c->shocks[i];
     if (!isnan(s->at_h)) engine_at(m->e, fmax(0.0, s->at_h), EV_SHOCK, i, 1);
@@ -129,10 +126,17 @@ int market_init(model *m) {
 
 void market_free(model *m) {
   const model_cfg *c = m->cfg;
-  for (size_t k = 0; m->market && k < c->nskus; k++) process_free(m->market[k]);
-  for (size_t k = 0; m->node_price && k < c->nskus; k++) process_free(m->node_price[k]);
-  for (size_t s = 0; m->power_price && s < c->nsites; s++) process_free(m->power_price[s]);
-  free(m->market), free(m->node_price), free(m->power_price), free(m->releases);
-  free(m->mult_gpu), free(m->mult_cap), free(m->mult_market), free(m->mult_power), free(m->mult_demand);
-  free(m->shock_active);
+  for (size_t k = 0; m->market.index && k < c->nskus; k++) process_free(m->market.index[k]);
+  for (size_t k = 0; m->market.node_price && k < c->nskus; k++) process_free(m->market.node_price[k]);
+  for (size_t s = 0; m->market.power_price && s < c->nsites; s++) process_free(m->market.power_price[s]);
+  free(m->market.index);
+  free(m->market.node_price);
+  free(m->market.power_price);
+  free(m->market.releases);
+  free(m->market.mult_gpu);
+  free(m->market.mult_cap);
+  free(m->market.mult_market);
+  free(m->market.mult_power);
+  free(m->market.mult_demand);
+  free(m->market.shock_active);
 }

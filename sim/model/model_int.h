@@ -1,24 +1,30 @@
 /*
-** model_int.h -- the model's state, shared by its parts:
-**   model.c      set-up, dispatch, run, metrics
-**   fleet.c      nodes and pools: states, install, power caps, failures,
-**                repairs, end of life, allocation and preemption
-**   supply.c     orders, monthly caps, lead times, deliveries, capex
-**   ondemand.c   on-demand and spot jobs: arrivals, queues, service
-**   contracts.c  reserved contracts and internal use
-**   market.c     rental price index, shocks
-**   ledger.c     daily books, months, debt, covenants, default
+** model_int.h -- the model's state, in the parts each file owns, and
+** what the files ask of each other:
+**   model.c     set-up, dispatch, policy calls, the run and its metrics
+**   actions.c   what policies see (accessors) and do (model_act_*)
+**   tenant.c    the tenant kinds (tenant_ops) and the tenant metrics
+**   fleet.c     nodes and pools: states, power, failures, end of life,
+**               allocation between tenants and preemption
+**   supply.c    orders, monthly caps, lead times, deliveries, capex
+**   ondemand.c  on-demand and spot tenants: jobs, queues, service
+**   hold.c      the nodes a reserved or internal tenant holds
+**   reserved.c  reserved contracts: start, bills, renewal, default
+**   internal.c  the operator's own use
+**   market.c    rental price index, supplier and power prices, shocks
+**   ledger.c    daily books, months, debt, covenants, default
+** A part's struct is written by its file only; others read it.
 */
 #ifndef NEOSIM_MODEL_INT_H
 #define NEOSIM_MODEL_INT_H
 
 #include "engine.h"
+#include "err.h"
 #include "model.h"
 #include "rng.h"
+#include "units.h"
 
 #define NONE UINT32_MAX
-#define HOURS_PER_YEAR 8766.0
-#define MONTH_HOURS (HOURS_PER_YEAR / 12.0)
 
 enum {
   EV_ARRIVAL = 0, /* id = tenant */
@@ -36,6 +42,7 @@ enum {
   EV_RELEASE,     /* id = sku: a newer SKU is released (obsolescence) */
   EV_SHOCK,       /* id = shock, arg 1: hit, 0: end */
   EV_REVIEW,      /* policy review tick */
+  EV_NKINDS
 };
 
 enum { CT_START = 0, CT_END, CT_DEFAULT, CT_NOTICE };
@@ -47,11 +54,15 @@ typedef struct integral {
 
 static inline void integral_set(integral *g, double t, double rate) {
   g->total += g->rate * (t - g->since);
-  g->since = t, g->rate = rate;
+  g->since = t;
+  g->rate = rate;
 }
 static inline void integral_add(integral *g, double t, double d) { integral_set(g, t, g->rate + d); }
-static inline double integral_at(const integral *g, double t) {
-  return g->total + g->rate * (t - g->since);
+static inline double integral_at(const integral *g, double t) { return g->total + g->rate * (t - g->since); }
+/* Start counting afresh at t (the warm-up's end), the rate unchanged. */
+static inline void integral_restart(integral *g, double t) {
+  integral_set(g, t, g->rate);
+  g->total = 0;
 }
 
 /* A growable array of node or job indices with O(1) removal (the
@@ -60,6 +71,13 @@ typedef struct idset {
   uint32_t *a;
   size_t n, cap;
 } idset;
+
+/* idset: add id, storing its position; take the element at pos (< n) out
+** by moving the last one there, returning the moved id (NONE if none). */
+int idset_add(idset *s, uint32_t id, uint32_t *pos);
+uint32_t idset_take(idset *s, uint32_t pos);
+
+/* ---- fleet.c ------------------------------------------------------------ */
 
 typedef struct node {
   uint32_t pool;
@@ -76,173 +94,40 @@ typedef struct node {
 /* Nodes of one SKU at one site. */
 typedef struct pool {
   int site, sku;
-  idset idle;         /* idle nodes */
-  idset up;           /* installed and working nodes (failure candidates) */
+  idset idle;            /* idle nodes */
+  idset up;              /* installed and working nodes (failure candidates) */
   long count[NODE_NSTATES];
   engine_handle failure; /* next failure event */
-  idset spot_jobs;    /* running spot jobs (preemption victims) */
+  idset spot_jobs;       /* running jobs of preemptible tenants (ondemand.c) */
 } pool;
 
-typedef struct job {
-  uint32_t tenant;
-  uint32_t pool;
-  uint32_t nnodes;
-  uint32_t node0;      /* the node of a one-node job */
-  uint32_t *nodes;     /* nnodes > 1 */
-  double arrived, hours, started;
-  double rate;         /* $ per hour while it runs */
-  engine_handle abandon, depart;
-  uint32_t spot_pos;   /* position in the pool's spot_jobs */
-  uint32_t next_free;
-  int8_t waiting;      /* 1 queued, 0 running, -1 abandoned (tombstone in the queue) */
-} job;
-
-/* A FIFO of job indices (ring buffer). */
-typedef struct jobq {
-  uint32_t *a;
-  size_t head, n, cap;
-} jobq;
-
-typedef struct tenant {
-  const tenant_cfg *cfg;
-  int priority;
-  long gpus_per_node;
-  double price;          /* on-demand/spot: current price per GPU-hour (unless market-priced) */
-  double elastic_const;  /* market-priced: the demand multiplier price_factor^-elasticity */
-  /* jobs (on-demand, spot) */
-  process *rate;
-  double rate_max, bound; /* rate bound and the thinning bound in force */
-  engine_handle next_arrival;
-  rng arrivals, sizes, durations, patience, events;
-  jobq queue;
-  double jobs, served, blocked, abandoned, preempted, interrupted, wait_sum;
-  integral queue_len;
-  /* nodes held (reserved, internal): per pool */
-  idset *held;
-  size_t nheld_pools;
-  long nheld;
-  /* reserved contracts and internal use */
-  long want;             /* nodes wanted (contracted / internal target) */
-  int active;            /* contract running */
-  int defaulted, renew_blocked;
-  long renewals;
-  double contract_price, contract_start, contract_end;
-  engine_handle ev_end, ev_default, ev_notice;
-  double billed;         /* revenue accrued and collected (or written off) */
-  double prepaid;        /* prepayment not yet consumed by bills */
-  double bad_debt;       /* bills lost to a default */
-  integral revenue;      /* $ accrued (whole run) */
-  integral gpu_hours;    /* GPU-hours served or held */
-  integral credit;       /* SLA credits accrued */
-  double revenue_month;
-  double default_day;
-  char *m_name[12];      /* metric names: see tenant_metric in model.c */
-} tenant;
-
-typedef struct order {
-  int sku, site;
-  long nodes;           /* still to ship */
-  uint32_t first;       /* first node of the order (contiguous ids) */
-  long shipped;
-} order;
-
-typedef struct shipment {
-  uint32_t first;       /* node ids first .. first+nodes-1 */
-  long nodes;
-} shipment;
-
-struct model {
-  const model_cfg *cfg;
-  model_hooks hooks;
-  int in_policy;
-  uint32_t *order;      /* tenants in allocation order */
-  idset *by_sku;        /* per SKU: its tenants in allocation order */
-  char **m_market;      /* series names "market.<sku>" */
-  char **m_debt;        /* series names "debt.<tranche>" */
-  engine *e;
-  uint64_t seed, rep;
-  /* fleet */
+typedef struct fleet_part {
   node *nodes;
   uint32_t nnodes, capnodes;
   pool *pools;
   size_t npools;
-  double *site_kw;      /* kW drawn (node_kw x pue) by installed nodes */
-  double *site_mw;      /* MW online now */
-  size_t *site_power_step;
-  idset *site_waiting;  /* delivered nodes waiting for power, per site */
-  rng failures, repairs;
-  long nodes_installed;
-  double failures_n, downtime;
+  double *site_kw;      /* per site: kW drawn (node_kw x pue) by installed nodes */
+  double *site_mw;      /* per site: MW online now */
+  idset *site_waiting;  /* per site: delivered nodes waiting for power */
+  rng failures;
+  double failures_n;
   integral dep_rate;    /* depreciation $/h of nodes in service */
-  /* supply */
-  order *orders;
-  size_t norders, caporders, order_head;
-  shipment *ships;
-  size_t nships, capships;
-  double *shipped_month; /* per SKU, this calendar month */
-  rng lead;
-  /* jobs */
-  tenant *tenants;
-  job *jobs;
-  uint32_t njobs, capjobs, free_job;
-  /* market and shocks */
-  process **market;     /* per SKU, NULL when undefined */
-  process **node_price; /* per SKU */
-  process **power_price;/* per site */
-  int *releases;        /* per SKU: newer SKUs released so far */
-  double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market;
-  double mult_lead;
-  int *shock_active;    /* per shock: hits in force */
-  rng shock_rng;
-  long shocks_hit;
-  /* utilisation */
   long nodes_total;     /* installed, not retired */
+} fleet_part;
+
+/* How much of the fleet is in use, integrated over time (fleet.c keeps it
+** in step with node states; the warm-up restarts the first two). */
+typedef struct usage_part {
   integral busy;        /* busy + leased nodes (after warm-up) */
   integral installed;   /* installed nodes (after warm-up) */
-  integral busy_all, installed_all; /* whole run */
+  integral busy_all, installed_all; /* the same over the whole run */
   integral repairing;   /* nodes in repair: downtime */
-  double busy_review, installed_review, t_review; /* for utilisation since the last policy call */
-  /* ledger */
-  long month_end_day;
-  double power_cost, colo_cost, staff_cost, depreciation, capex, proceeds, interest, repaid;
-  double revenue_cash;  /* customer receipts so far */
-  double jobs_revenue_seen; /* on-demand and spot revenue taken into cash */
-  double cash, cash_min, internal_value;
-  double *debt_balance; /* per tranche */
-  double *debt_drawn;
-  int *debt_month;      /* months of repayment done */
-  long breaches;
-  double first_breach_day, default_day;
-  int in_breach;
-  double month_revenue0, month_opex0, month_capex0, month_busy0, month_inst0, month_start_h;
-  double month_cash0, month_proceeds0, month_interest0;
-  double month_kind0[TENANT_NKINDS];
-  double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
-  size_t ncf, capcf;
-  double internal_month0;
-  results *out;
-  int failed, ended;
-  char err[512];
-};
+} usage_part;
 
-/* model.c */
-void model_fail(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void model_stream(const model *m, rng *r, const char *prefix, const char *name, const char *what);
-void model_event(model *m, const char *kind, const char *subject, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void model_trace(model *m, const char *kind, const char *subject, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void model_call_policies(model *m, policy_reason why);
-/* idset: add id, storing its position; take the element at pos out by
-** moving the last one there, returning the moved id (NONE if none). */
-int idset_add(idset *s, uint32_t id, uint32_t *pos);
-uint32_t idset_take(idset *s, uint32_t pos);
-
-/* fleet.c */
 int fleet_init(model *m);
-uint32_t fleet_new_node(model *m, int sku, int site, int state, double price);
+uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double price);
 void fleet_delivered(model *m, uint32_t id);
-void fleet_set_state(model *m, uint32_t id, int state);
+void fleet_set_state(model *m, uint32_t id, node_state state);
 uint32_t fleet_take_idle(model *m, uint32_t pool);
 void fleet_release(model *m, uint32_t id);
 void fleet_rebalance(model *m, int sku);
@@ -253,13 +138,35 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_installed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx);
-void fleet_resample_failures(model *m, uint32_t pool);
 double fleet_book_value(const model *m, double t);
-long fleet_count(const model *m, int sku, int site, int state);
+long fleet_count(const model *m, int sku, int site, node_state state);
 int fleet_sell(model *m, int sku, int site, long n, int sell, char *err, size_t errlen);
+int fleet_pool_allows(const pool *p, const tenant_cfg *c); /* the tenant's SKU, and site if it names one */
 void fleet_free(model *m);
 
-/* supply.c */
+/* ---- supply.c ----------------------------------------------------------- */
+
+typedef struct order {
+  int sku, site;
+  long nodes;     /* still to ship */
+  uint32_t first; /* first node of the order (contiguous ids) */
+  long shipped;
+} order;
+
+typedef struct shipment {
+  uint32_t first; /* node ids first .. first+nodes-1 */
+  long nodes;
+} shipment;
+
+typedef struct supply_part {
+  order *orders;
+  size_t norders, caporders, order_head;
+  shipment *ships;
+  size_t nships, capships;
+  double *shipped_month; /* per SKU, this calendar month */
+  rng lead;
+} supply_part;
+
 int supply_init(model *m);
 int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen);
 void supply_month(model *m);
@@ -268,40 +175,200 @@ double supply_price(const model *m, int sku, double t);
 long supply_pending(const model *m, int sku);
 void supply_free(model *m);
 
+/* ---- tenants (tenant.c, ondemand.c, hold.c, reserved.c, internal.c) ----- */
+
+typedef struct tenant tenant;
+
+/*
+** What a tenant kind does: the fleet, the books and the policies ask a
+** tenant through these, never by testing its kind.  A NULL operation is
+** one the kind does not have.
+*/
+typedef struct tenant_ops {
+  node_state holds_as; /* the state of a node it uses */
+  int billed;          /* 0: own use, valued at value_gpu_hour, never billed */
+  int paid_daily;      /* 1: its revenue is cash the day it accrues; 0: collected month by month */
+  int contracted;      /* 1: active only while a contract runs (model_tenant_active) */
+  /* At the start: streams, first events, nodes held from the start. */
+  int (*init)(model *m, tenant *tn);
+  /* Idle nodes of its SKU may be free: take what it wants. */
+  void (*serve)(model *m, tenant *tn);
+  /* Node `node`, which it used, failed: it no longer has it. */
+  void (*lose)(model *m, tenant *tn, uint32_t node);
+  /* Free up to `count` of its nodes in the pool for a tenant of higher
+  ** priority (NULL: it is never preempted). */
+  void (*give_back)(model *m, tenant *tn, uint32_t pool, long count);
+  /* What it holds changed at `now`: its bills follow (NULL: not billed by the node). */
+  void (*bill)(model *m, tenant *tn, double now);
+  /* A calendar month ends: collect its bills (NULL: nothing to do). */
+  void (*month_end)(model *m, tenant *tn);
+  /* Its price ($ per GPU-hour) and nodes now, as policies see them. */
+  double (*price)(const model *m, const tenant *tn);
+  long (*nodes)(const model *m, const tenant *tn);
+  /* Policy actions the kind takes (NULL: refused); 0 or -1 with why. */
+  int (*set_price)(model *m, tenant *tn, double gpu_hour, char *err, size_t errlen);
+  int (*offer)(model *m, tenant *tn, long nodes, double price, double term_months, char *err, size_t errlen);
+  int (*set_nodes)(model *m, tenant *tn, long nodes, char *err, size_t errlen);
+  void (*free)(model *m, tenant *tn);
+} tenant_ops;
+
+extern const tenant_ops reserved_ops, on_demand_ops, spot_ops, internal_ops;
+const tenant_ops *tenant_ops_of(tenant_kind k);
+
+/* A job of an on-demand or spot tenant. */
+typedef struct job {
+  uint32_t tenant;
+  uint32_t pool;
+  uint32_t nnodes;
+  uint32_t node0;  /* the node of a one-node job */
+  uint32_t *nodes; /* nnodes > 1 */
+  double arrived, hours, started;
+  double rate;     /* $ per hour while it runs */
+  engine_handle abandon, depart;
+  uint32_t spot_pos; /* position in the pool's spot_jobs */
+  uint32_t next_free;
+  int8_t waiting;  /* 1 queued, 0 running, -1 abandoned (tombstone in the queue) */
+} job;
+
+/* A FIFO of job indices (ring buffer). */
+typedef struct jobq {
+  uint32_t *a;
+  size_t head, n, cap;
+} jobq;
+
+/* On-demand and spot (ondemand.c). */
+typedef struct tenant_jobs {
+  double price;         /* current price per GPU-hour (unless market-priced) */
+  double elastic_const; /* market-priced: the demand multiplier price_factor^-elasticity */
+  process *rate;        /* arrivals per hour */
+  double rate_max;
+  engine_handle next_arrival;
+  rng arrivals, sizes, durations, patience;
+  jobq queue;
+  double jobs, served, blocked, abandoned, preempted, interrupted, wait_sum;
+  integral queue_len;
+} tenant_jobs;
+
+/* Reserved and internal (hold.c): the nodes held, per pool. */
+typedef struct tenant_hold {
+  idset *held;
+  size_t npools;
+  long n;               /* nodes held */
+  long want;            /* nodes wanted (contracted, or the internal target) */
+} tenant_hold;
+
+/* Reserved (reserved.c). */
+typedef struct tenant_contract {
+  int active;           /* a contract runs */
+  int defaulted, renew_blocked;
+  long renewals;
+  double price, end;    /* $ per GPU-hour; hours */
+  engine_handle ev_end, ev_default, ev_notice;
+  rng events;
+  double billed;        /* revenue accrued and collected (or written off) */
+  double prepaid;       /* prepayment not yet consumed by bills */
+  double bad_debt;      /* bills lost to a default */
+  double default_day;
+} tenant_contract;
+
+struct tenant {
+  const tenant_cfg *cfg;
+  const tenant_ops *ops;
+  int priority;
+  long gpus_per_node;
+  integral revenue;     /* $ accrued (whole run) */
+  integral gpu_hours;   /* GPU-hours served or held */
+  integral credit;      /* SLA credits accrued */
+  double income_sampled; /* tenant_income() at the last sample */
+  char **metric_names;  /* "<tenant>.<metric>", one per tenant_metric (tenant.c) */
+  tenant_jobs jobs;
+  tenant_hold hold;
+  tenant_contract ct;
+};
+
+/* Revenue, or for own use its value, accrued by t. */
+double tenant_income(const tenant *tn, double t);
+/* The tenant metrics: name them (once), then write those of each tenant's kind. */
+int tenant_name_metrics(model *m, tenant *tn);
+int tenant_metrics(model *m, double t);
+void tenant_free_names(tenant *tn);
+
 /* ondemand.c */
-int od_init(model *m);
 void od_on_arrival(engine *e, const engine_event *ev, void *ctx);
 void od_on_depart(engine *e, const engine_event *ev, void *ctx);
 void od_on_abandon(engine *e, const engine_event *ev, void *ctx);
 void od_on_warmup(model *m, double t);
-int od_serve(model *m, tenant *tn);
-void od_node_failed(model *m, uint32_t job_id, uint32_t failed_node);
-void od_preempt_in(model *m, tenant *tn, uint32_t pool, long need);
 void od_reschedule_arrivals(model *m);
-void od_free(model *m);
+void od_free(model *m); /* the job table */
 
-/* contracts.c */
-int ct_init(model *m);
+typedef struct jobs_part {
+  job *jobs;
+  uint32_t njobs, capjobs, free_job;
+  uint32_t *tenants;    /* the on-demand and spot tenants, in scenario order */
+  size_t ntenants;
+} jobs_part;
+
+/* hold.c: take, give back and lose held nodes; each ends with the
+** tenant's rates (gpu-hours, and a reserved tenant's bills) in step. */
+void hold_fill(model *m, tenant *tn);
+void hold_release_to(model *m, tenant *tn, long keep);
+void hold_give_back(model *m, tenant *tn, uint32_t pool, long count);
+void hold_lose(model *m, tenant *tn, uint32_t node);
+void hold_update(model *m, tenant *tn);
+long hold_nodes(const model *m, const tenant *tn);
+void hold_free(model *m, tenant *tn);
+
+/* reserved.c */
 void ct_on_event(engine *e, const engine_event *ev, void *ctx);
-void ct_node_lost(model *m, tenant *tn, uint32_t node);
-void ct_fill(model *m, tenant *tn);
-void ct_trim(model *m, tenant *tn);
-void ct_give_back(model *m, tenant *tn, uint32_t pool, long count);
-void ct_update_rates(model *m, tenant *tn);
-int ct_offer(model *m, int t, long nodes, double price, double term_months, char *err, size_t errlen);
-void ct_settle(model *m, tenant *tn);
-void ct_month_close(model *m);
-void ct_free(model *m);
 
-/* market.c */
+/* ---- market.c ----------------------------------------------------------- */
+
+typedef struct market_part {
+  process **index;       /* per SKU: rental price index, NULL when undefined */
+  process **node_price;  /* per SKU: supplier price */
+  process **power_price; /* per site */
+  int *releases;         /* per SKU: newer SKUs released so far */
+  double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
+  double mult_lead;
+  int *shock_active;     /* per shock: hits in force */
+  rng shock_rng;
+  long shocks_hit;
+} market_part;
+
 int market_init(model *m);
 double market_price(const model *m, int sku, double t);
 void market_on_release(engine *e, const engine_event *ev, void *ctx);
 void market_on_shock(engine *e, const engine_event *ev, void *ctx);
-double tenant_price(const model *m, const tenant *tn, double t);
 void market_free(model *m);
 
-/* ledger.c */
+/* ---- ledger.c ----------------------------------------------------------- */
+
+/* Running totals at the start of the month being closed. */
+typedef struct month_mark {
+  double revenue, opex, capex, busy, installed, start_h, cash, proceeds, interest;
+  double kind[TENANT_NKINDS];
+} month_mark;
+
+typedef struct books_part {
+  long month_end_day;
+  double power_cost, colo_cost, staff_cost, capex, proceeds, interest, repaid;
+  double revenue_cash;      /* customer receipts so far */
+  double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
+  double cash, cash_min;
+  double *debt_balance;     /* per tranche */
+  double *debt_drawn;
+  int *debt_month;          /* months of repayment done */
+  long breaches;
+  double first_breach_day, default_day;
+  int in_breach;
+  month_mark month;
+  double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
+  size_t ncf, capcf;
+  double internal_month0;
+  char **m_market;          /* series names "market.<sku>" */
+  char **m_debt;            /* series names "debt.<tranche>" */
+} books_part;
+
 int ledger_init(model *m);
 void ledger_on_day(engine *e, const engine_event *ev, void *ctx);
 void ledger_pay(model *m, double capex, double proceeds);
@@ -309,9 +376,44 @@ void ledger_receive(model *m, double amount);
 void ledger_free(model *m);
 int ledger_draw(model *m, int tranche, double amount, char *err, size_t errlen);
 int ledger_finish(model *m, double t);
-double model_revenue_at(const model *m, double t);
 double ledger_debt(const model *m);
 double ledger_facility_left(const model *m);
 double internal_value_at(const model *m, double t); /* own use, $ so far */
+
+/* ---- model.c ------------------------------------------------------------ */
+
+struct model {
+  const model_cfg *cfg;
+  model_hooks hooks;
+  engine *e;
+  uint64_t seed, rep;
+  results *out;
+  int failed, ended;
+  char err[ERR_LEN];
+  /* tenants, and the order they are served in */
+  tenant *tenants;
+  uint32_t *order;      /* tenants in allocation order */
+  idset *by_sku;        /* per SKU: its tenants in allocation order */
+  /* policy calls */
+  int in_policy;
+  double busy_review, installed_review; /* usage at the last call */
+  /* the parts */
+  fleet_part fleet;
+  usage_part use;
+  supply_part supply;
+  jobs_part jobs;
+  market_part market;
+  books_part books;
+};
+
+void model_fail(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void model_stream(const model *m, rng *r, const char *prefix, const char *name, const char *what);
+void model_event(model *m, const char *kind, const char *subject, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void model_trace(model *m, const char *kind, const char *subject, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void model_call_policies(model *m, policy_reason why);
+void model_sort_tenants(model *m);
+double model_ratio(double a, double b); /* a / b, NaN unless b > 0 */
 
 #endif

@@ -14,7 +14,7 @@
 #include "model_int.h"
 
 double supply_price(const model *m, int sku, double t) {
-  return process_value(m->node_price[sku], t) * m->mult_gpu[sku];
+  return process_value(m->market.node_price[sku], t) * m->market.mult_gpu[sku];
 }
 
 long supply_pending(const model *m, int sku) {
@@ -22,55 +22,55 @@ long supply_pending(const model *m, int sku) {
 }
 
 static int add_shipment(model *m, uint32_t first, long n) {
-  if (m->nships == m->capships) {
-    size_t ncap = m->capships ? m->capships * 2 : 64;
-    shipment *ns = realloc(m->ships, ncap * sizeof *ns);
+  if (m->supply.nships == m->supply.capships) {
+    size_t ncap = m->supply.capships ? m->supply.capships * 2 : 64;
+    shipment *ns = realloc(m->supply.ships, ncap * sizeof *ns);
     if (!ns) return -1;
-    m->ships = ns, m->capships = ncap;
+    m->supply.ships = ns, m->supply.capships = ncap;
   }
-  m->ships[m->nships] = (shipment){first, n};
-  double lead = dist_sample(&m->cfg->supplier.lead_time_days, &m->lead) * 24.0 * m->mult_lead;
+  m->supply.ships[m->supply.nships] = (shipment){.first = first, .nodes = n};
+  double lead = days_to_hours(dist_sample(&m->cfg->supplier.lead_time_days, &m->supply.lead)) * m->market.mult_lead;
   for (long k = 0; k < n; k++) fleet_set_state(m, first + (uint32_t)k, NODE_TRANSIT);
-  engine_after(m->e, lead > 0 ? lead : 0, EV_DELIVERY, (uint32_t)m->nships++, 0);
-  model_trace(m, "shipment", m->cfg->skus[m->pools[m->nodes[first].pool].sku].name, "%ld nodes, lead time %.1f days",
-              n, (lead > 0 ? lead : 0) / 24.0);
+  engine_after(m->e, lead > 0 ? lead : 0, EV_DELIVERY, (uint32_t)m->supply.nships++, 0);
+  model_trace(m, "shipment", m->cfg->skus[m->fleet.pools[m->fleet.nodes[first].pool].sku].name, "%ld nodes, lead time %.1f days",
+              n, hours_to_days(lead > 0 ? lead : 0));
   return 0;
 }
 
 /* Ship what this month's caps allow, oldest orders first. */
 static void ship(model *m) {
-  for (size_t i = m->order_head; i < m->norders && !m->failed; i++) {
-    order *o = &m->orders[i];
-    double room = m->cfg->supplier.monthly_cap[o->sku] * m->mult_cap[o->sku] - m->shipped_month[o->sku];
+  for (size_t i = m->supply.order_head; i < m->supply.norders && !m->failed; i++) {
+    order *o = &m->supply.orders[i];
+    double room = m->cfg->supplier.monthly_cap[o->sku] * m->market.mult_cap[o->sku] - m->supply.shipped_month[o->sku];
     long k = o->nodes - o->shipped;
     if (room < (double)k) k = room > 0 ? (long)floor(room) : 0;
     if (k <= 0) continue;
     if (add_shipment(m, o->first + (uint32_t)o->shipped, k)) model_fail(m, "out of memory shipping an order");
     o->shipped += k;
-    m->shipped_month[o->sku] += (double)k;
+    m->supply.shipped_month[o->sku] += (double)k;
   }
-  while (m->order_head < m->norders && m->orders[m->order_head].shipped == m->orders[m->order_head].nodes)
-    m->order_head++;
+  while (m->supply.order_head < m->supply.norders && m->supply.orders[m->supply.order_head].shipped == m->supply.orders[m->supply.order_head].nodes)
+    m->supply.order_head++;
 }
 
 void supply_month(model *m) {
-  for (size_t k = 0; k < m->cfg->nskus; k++) m->shipped_month[k] = 0;
+  for (size_t k = 0; k < m->cfg->nskus; k++) m->supply.shipped_month[k] = 0;
   ship(m);
 }
 
 int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) {
-  if (n < 1) return snprintf(err, errlen, "order: nodes must be >= 1, got %ld", n), -1;
+  if (n < 1) return err_set(err, errlen, "order: nodes must be >= 1, got %ld", n);
   double price = supply_price(m, sku, engine_now(m->e));
-  if (m->norders == m->caporders) {
-    size_t ncap = m->caporders ? m->caporders * 2 : 32;
-    order *no = realloc(m->orders, ncap * sizeof *no);
-    if (!no) return snprintf(err, errlen, "out of memory"), -1;
-    m->orders = no, m->caporders = ncap;
+  if (m->supply.norders == m->supply.caporders) {
+    size_t ncap = m->supply.caporders ? m->supply.caporders * 2 : 32;
+    order *no = realloc(m->supply.orders, ncap * sizeof *no);
+    if (!no) return err_set(err, errlen, "out of memory");
+    m->supply.orders = no, m->supply.caporders = ncap;
   }
-  uint32_t first = m->nnodes;
+  uint32_t first = m->fleet.nnodes;
   for (long k = 0; k < n; k++)
-    if (fleet_new_node(m, sku, site, NODE_ORDERED, price) == NONE) return snprintf(err, errlen, "out of memory"), -1;
-  m->orders[m->norders++] = (order){sku, site, n, first, 0};
+    if (fleet_new_node(m, sku, site, NODE_ORDERED, price) == NONE) return err_set(err, errlen, "out of memory");
+  m->supply.orders[m->supply.norders++] = (order){.sku = sku, .site = site, .nodes = n, .first = first};
   if (!m->cfg->supplier.pay_on_delivery) ledger_pay(m, price * (double)n, 0);
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n, m->cfg->sites[site].name, price);
   ship(m);
@@ -79,24 +79,28 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
 
 void supply_on_delivery(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
-  const shipment *s = &m->ships[ev->id];
+  const shipment *s = &m->supply.ships[ev->id];
   double capex = 0;
   (void)e;
   for (long k = 0; k < s->nodes; k++) {
     uint32_t id = s->first + (uint32_t)k;
-    capex += m->nodes[id].price;
+    capex += m->fleet.nodes[id].price;
     fleet_delivered(m, id);
   }
   if (m->cfg->supplier.pay_on_delivery) ledger_pay(m, capex, 0);
-  const pool *p = &m->pools[m->nodes[s->first].pool];
+  const pool *p = &m->fleet.pools[m->fleet.nodes[s->first].pool];
   model_trace(m, "delivery", m->cfg->skus[p->sku].name, "%ld nodes at %s ($%.0f)", s->nodes,
               m->cfg->sites[p->site].name, capex);
 }
 
 int supply_init(model *m) {
-  m->shipped_month = calloc(m->cfg->nskus, sizeof *m->shipped_month);
-  rng_derive(&m->lead, m->seed, m->rep, "supplier.lead_time");
-  return m->shipped_month ? 0 : -1;
+  m->supply.shipped_month = calloc(m->cfg->nskus, sizeof *m->supply.shipped_month);
+  rng_derive(&m->supply.lead, m->seed, m->rep, "supplier.lead_time");
+  return m->supply.shipped_month ? 0 : -1;
 }
 
-void supply_free(model *m) { free(m->orders), free(m->ships), free(m->shipped_month); }
+void supply_free(model *m) {
+  free(m->supply.orders);
+  free(m->supply.ships);
+  free(m->supply.shipped_month);
+}

@@ -13,6 +13,7 @@
 #include "model.h"
 #include "policy.h"
 #include "pool.h"
+#include "err.h"
 #include "store.h"
 
 static double now_s(clockid_t clk) {
@@ -75,7 +76,7 @@ typedef struct run_msg {
   int ok;
   uint64_t events;
   double started, wall_s;
-  char error[1024];
+  char error[ERR_LEN];
 } run_msg;
 
 typedef struct batch {
@@ -147,7 +148,7 @@ static void tally(batch *b, size_t p, long r, const run_msg *h) {
   if (!h->ok) {
     bp->failed++, b->rep->failed++;
     if (!b->rep->first_error[0])
-      snprintf(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p, r, h->error);
+      err_set(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p, r, h->error);
   } else {
     bp->done++, b->rep->done++;
     bp->events += h->events;
@@ -166,7 +167,7 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
   if (!h->ok) results_reset(&b->got);
   store_run run = {b->s->name, b->s->sha256, (int)p, (int)r, b->o->seed, h->ok ? "done" : "failed",
                    h->ok ? NULL : h->error, h->events, h->wall_s, h->started, now_s(CLOCK_REALTIME), NULL, 0};
-  if (store_one(b->st, b->s, p, &b->got, &run)) return snprintf(err, errlen, "%s", store_error(b->st)), -1;
+  if (store_one(b->st, b->s, p, &b->got, &run)) return err_set(err, errlen, "%s", store_error(b->st));
   tally(b, p, r, h);
   return 0;
 }
@@ -175,11 +176,11 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
 static int on_msg(void *ctx, long t, const void *msg, size_t len, char *err, size_t errlen) {
   batch *b = ctx;
   run_msg h;
-  if (len < sizeof h) return snprintf(err, errlen, "a worker sent a malformed message"), -1;
+  if (len < sizeof h) return err_set(err, errlen, "a worker sent a malformed message");
   memcpy(&h, msg, sizeof h);
   h.error[sizeof h.error - 1] = '\0';
   if (results_decode(&b->got, (const char *)msg + sizeof h, len - sizeof h))
-    return snprintf(err, errlen, "a worker sent malformed results (or out of memory)"), -1;
+    return err_set(err, errlen, "a worker sent malformed results (or out of memory)");
   return store_and_tally(b, t, &h, err, errlen);
 }
 
@@ -187,7 +188,7 @@ static int on_msg(void *ctx, long t, const void *msg, size_t len, char *err, siz
 static void on_lost(void *ctx, long t, const char *why) {
   batch *b = ctx;
   run_msg h = {0};
-  char err[1024];
+  char err[ERR_LEN];
   h.started = now_s(CLOCK_REALTIME);
   snprintf(h.error, sizeof h.error, "%s", why);
   if (store_and_tally(b, t, &h, err, sizeof err)) /* --resume redoes the run */
@@ -204,11 +205,11 @@ static void mark_done(void *ctx, int point, int rep) {
 /* The runs to do: this shard's, less those already done (--resume). */
 static int make_plan(batch *b, char *err, size_t errlen) {
   long total = (long)b->s->npoints * b->o->replications;
-  if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan))) return snprintf(err, errlen, "out of memory"), -1;
+  if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan))) return err_set(err, errlen, "out of memory");
   for (long i = 0; i < total; i++) b->plan[i] = i;
   int rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source, b->s->overrides);
   if (!rc && b->o->resume) rc = store_done_runs(b->st, b->s->sha256, b->o->seed, mark_done, b);
-  if (rc) return snprintf(err, errlen, "%s", store_error(b->st)), -1;
+  if (rc) return err_set(err, errlen, "%s", store_error(b->st));
   for (long i = 0; i < total; i++) {
     if (i % b->o->nshards != b->o->shard) continue;
     b->rep->in_shard++;
@@ -223,7 +224,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   memset(rep, 0, sizeof *rep);
   batch b = {.s = s, .o = o, .rep = rep};
   rep->points = calloc(s->npoints, sizeof *rep->points);
-  if (!rep->points) return snprintf(err, errlen, "out of memory"), -1;
+  if (!rep->points) return err_set(err, errlen, "out of memory");
   b.t0 = now_s(CLOCK_MONOTONIC);
   /* Workers never touch this connection (they only run and encode). */
   int rc = (b.st = store_open(db, err, errlen)) ? make_plan(&b, err, errlen) : -1;

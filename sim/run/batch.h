@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "err.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -43,7 +44,7 @@ typedef struct batch_report {
   long skipped;        /* --resume: already done */
   long in_shard;       /* runs of this shard (all runs without --shard) */
   double wall_s;
-  char first_error[1200];
+  char first_error[ERR_LEN];
 } batch_report;
 
 /* Run replication rep of one point into res (reset first) with o's seed,

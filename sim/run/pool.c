@@ -18,6 +18,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "err.h"
 #include "pool.h"
 
 /* What the workers share (an anonymous shared mapping). */
@@ -32,7 +33,7 @@ typedef struct frame {
   size_t len;
   long task;
   int fatal;      /* the task failed: err says why, no message */
-  char err[512];
+  char err[ERR_LEN];
 } frame;
 
 /* The parent's end of one worker. */
@@ -110,7 +111,7 @@ static void worker(pool *p, int me, int fd) {
 
 static int spawn(pool *p, int me) {
   int fds[2];
-  if (pipe(fds)) return snprintf(p->err, p->errlen, "cannot create a pipe: %s", strerror(errno)), -1;
+  if (pipe(fds)) return err_set(p->err, p->errlen, "cannot create a pipe: %s", strerror(errno));
   fflush(NULL); /* nothing buffered twice */
   atomic_store(&p->sh->current[me], -1);
   pid_t pid = fork();
@@ -118,7 +119,7 @@ static int spawn(pool *p, int me) {
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
-    return snprintf(p->err, p->errlen, "cannot start a worker process: %s", strerror(errno)), -1;
+    return err_set(p->err, p->errlen, "cannot start a worker process: %s", strerror(errno));
   }
   p->slots[me].pid = pid, p->slots[me].fd = fds[0], p->slots[me].n = 0;
   return 0;
@@ -135,7 +136,7 @@ static void dispatch(pool *p, slot *s) {
     at += sizeof f + f.len;
     if (f.task < 0 || f.task >= p->ntasks) continue;
     p->delivered[f.task] = 1;
-    char err[512];
+    char err[ERR_LEN];
     if (f.fatal) fail(p, f.err);
     else if (!p->fatal && p->fns->on_msg(p->ctx, f.task, msg, f.len, err, sizeof err)) fail(p, err);
   }
@@ -170,7 +171,7 @@ static int ended(pool *p, int me) {
   long t = atomic_load(&p->sh->current[me]);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
   if (t >= 0 && !p->delivered[t]) {
-    char why[128];
+    char why[ERR_LEN];
     if (WIFSIGNALED(status)) snprintf(why, sizeof why, "worker process killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
     else snprintf(why, sizeof why, "worker process exited with status %d", WEXITSTATUS(status));
     p->delivered[t] = 1;
@@ -210,7 +211,7 @@ static int run_forked(pool *p) {
 static int run_inline(pool *p) {
   for (long t = 0; t < p->ntasks && !p->fatal; t++) {
     size_t len = 0;
-    char err[512] = "";
+    char err[ERR_LEN] = "";
     void *msg = p->fns->task(p->ctx, t, &len, err, sizeof err);
     if (!msg || p->fns->on_msg(p->ctx, t, msg, len, err, sizeof err)) p->fatal = 1, snprintf(p->err, p->errlen, "%s", err);
     free(msg);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "err.h"
 #include "store.h"
 
 #ifndef NEOSIM_VERSION
@@ -56,8 +57,8 @@ struct store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
   char *path;
-  char why[512];  /* SQLite's message for the last failed call */
-  char err[1024]; /* store_error(): operation, file, why */
+  char why[ERR_LEN];  /* SQLite's message for the last failed call */
+  char err[ERR_LEN]; /* store_error(): operation, file, why */
 };
 
 static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "err.h"
 #include "store_merge.h"
 
 /* Identity of a run in the input (s) and the output (o). */
@@ -113,7 +114,7 @@ int store_merge(store *out, const char *in_path, store_merge_stats *st, char *er
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(att, 1, in_path, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(att) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
   sqlite3_finalize(att);
-  if (rc != SQLITE_OK) return snprintf(err, errlen, "merge '%s': attach: %s", in_path, sqlite3_errmsg(db)), -1;
+  if (rc != SQLITE_OK) return err_set(err, errlen, "merge '%s': attach: %s", in_path, sqlite3_errmsg(db));
   store_merge_stats mine = {0, 0, 0};
   rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? merge_attached(db, in_path, &mine, err, errlen) : -1;
   if (rc == -1) snprintf(err, errlen, "merge '%s': %s", in_path, sqlite3_errmsg(db));

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "bench.h"
 #include "store.h"
 
@@ -26,7 +27,7 @@ static char names[SERIES + METRICS + PARAMS][32];
 
 /* One pass: runs runs into a new database at path; seconds, or -1. */
 static double pass(const char *path, long runs, double *bytes_per_row) {
-  char err[1024];
+  char err[ERR_LEN];
   unlink(path);
   store *st = store_open(path, err, sizeof err);
   if (!st) return fprintf(stderr, "store_rows: %s\n", err), -1;

@@ -7,6 +7,7 @@
 */
 #include <stdio.h>
 
+#include "err.h"
 #include "fuzz.h"
 #include "scenario.h"
 
@@ -18,7 +19,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *path = fuzz_path("scenario.lua");
-  char err[2048];
+  char err[ERR_LEN];
   if (fuzz_write(path, data, size)) return 0;
   sandbox_limits lim = {32 << 20, 2000000, 2.0};
   scenario *s = scenario_load(path, NULL, 0, &lim, err, sizeof err);

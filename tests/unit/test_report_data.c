@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "check.h"
 #include "report_data.h"
 #include "store.h"
@@ -68,7 +69,7 @@ static void test_quantile(void) {
 static void test_series(void) {
   const char *names[] = {"cash", "util", "absent"};
   report_curve c[9];
-  char err[256];
+  char err[ERR_LEN];
   CHECK(report_read_series(st, SHA, names, 3, 3, c, err, sizeof err) == 0);
   const report_curve *cash0 = &c[0], *cash1 = &c[1], *cash2 = &c[2], *util0 = &c[3];
   CHECK(cash0->n == 2);
@@ -96,7 +97,7 @@ static void test_series(void) {
 
 static void test_metric(void) {
   report_values v[3];
-  char err[256];
+  char err[ERR_LEN];
   CHECK(report_read_metric(st, SHA, "npv", 3, v, err, sizeof err) == 0);
   CHECK(v[0].n == 4);
   if (v[0].n == 4) CHECK(v[0].v[0] == -1 && v[0].v[1] == 0 && v[0].v[2] == 2 && v[0].v[3] == 3);
@@ -110,7 +111,7 @@ static void test_metric(void) {
 
 static void test_info(void) {
   report_info in;
-  char err[256];
+  char err[ERR_LEN];
   CHECK(report_read_info(st, SHA, &in, err, sizeof err) == 0);
   CHECK(in.npoints == 3);
   if (in.npoints == 3) {
@@ -148,7 +149,7 @@ static void test_names(void) {
 
 static void test_shocks(void) {
   report_shocks s;
-  char err[256];
+  char err[ERR_LEN];
   CHECK(report_read_shocks(st, SHA, &s, err, sizeof err) == 0);
   CHECK(s.point == 0 && s.rep == 0 && s.runs == 6);
   CHECK(s.n == 3);
@@ -171,7 +172,7 @@ static void test_shocks(void) {
 static void test_failures(void) {
   report_failure *f;
   size_t n;
-  char err[256];
+  char err[ERR_LEN];
   CHECK(report_read_failures(st, SHA, 5, &f, &n, err, sizeof err) == 0);
   CHECK(n == 2); /* run 10 is of the other version */
   if (n == 2) CHECK(strcmp(f[0].error, "") == 0 && f[0].runs == 1 && strcmp(f[1].error, "bad") == 0 && f[1].runs == 1);

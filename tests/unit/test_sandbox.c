@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "err.h"
 #include "check.h"
 #include "sandbox.h"
 
@@ -30,7 +31,7 @@ static int run(lua_State *L, const char *code, char *err, size_t errlen) {
 
 /* code must stop with a message containing want. */
 static void stops_in(const char *code, const char *want, long long instructions, size_t memory) {
-  char err[512] = "";
+  char err[ERR_LEN] = "";
   lua_State *L = sandbox(instructions, memory, 0);
   int rc = run(L, code, err, sizeof err);
   CHECKF(rc != 0 && strstr(err, want), "%s: rc %d, [%s], want [%s]", code, rc, err, want);
@@ -76,7 +77,7 @@ static void test_budget(void) {
 /* What the stock library would loop on for ever returns at once (a hang
 ** here is the failure). */
 static void test_quick(void) {
-  char err[512] = "";
+  char err[ERR_LEN] = "";
   lua_State *L = sandbox(1000000, 64 << 20, 0);
   int rc = run(L, "for i = 1, 100 do assert(string.rep('', math.maxinteger) == '') end "
                   "assert(string.rep('ab', 3, ',') == 'ab,ab,ab') assert(string.rep('x', 0) == '') "
@@ -90,7 +91,7 @@ static void test_quick(void) {
 /* The CPU backstop: each comparison of two equal 16 MiB strings is one
 ** instruction. */
 static void test_cpu_backstop(void) {
-  char err[512] = "";
+  char err[ERR_LEN] = "";
   lua_State *L = sandbox(1000000000000000LL, 128 << 20, 0.3);
   int rc = run(L, "local a, b = string.rep('x', 1 << 24), string.rep('x', 1 << 24) while true do local _ = a == b end", err,
                sizeof err);
@@ -101,7 +102,7 @@ static void test_cpu_backstop(void) {
 static int raises(lua_State *L) { return luaL_error(L, "raised from C with %d", (int)lua_tointeger(L, 1)); }
 
 static void test_ccall(void) {
-  char err[512] = "";
+  char err[ERR_LEN] = "";
   lua_State *L = sandbox(1000000, 64 << 20, 0);
   lua_pushinteger(L, 7);
   CHECK(sandbox_ccall(L, raises, 1, 0, err, sizeof err) == -1);
@@ -147,7 +148,7 @@ static void load_harness(lua_State *L) {
 /* The harness's output for one case in L (a static buffer per state). */
 static const char *probe(lua_State *L, int sandboxed, const char *s, size_t ls, const char *p, size_t lp, const char *r,
                          int has_init, long init, char *out, size_t outlen) {
-  char err[512];
+  char err[ERR_LEN];
   lua_getglobal(L, "probe");
   lua_pushlstring(L, s, ls);
   lua_pushlstring(L, p, lp);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "check.h"
 #include "store.h"
 
@@ -110,7 +111,7 @@ static const char *db_text(sqlite3 *db, const char *sql, char *out, size_t n) {
 }
 
 static store *open_ok(const char *path) {
-  char err[1024] = "";
+  char err[ERR_LEN] = "";
   store *s = store_open(path, err, sizeof err);
   CHECKF(s != NULL, "store_open(%s): %s", path, err);
   return s;
@@ -228,7 +229,7 @@ static void test_uncreatable(void) {
   FILE *f = fopen(file, "wb");
   CHECK(f != NULL);
   if (f) fputs("not a folder\n", f), fclose(f);
-  char err[1024] = "";
+  char err[ERR_LEN] = "";
   store *s = store_open(path, err, sizeof err);
   CHECK(s == NULL);
   store_close(s);

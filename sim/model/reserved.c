@@ -1,0 +1,188 @@
+/*
+** reserved.c -- reserved tenants: contracts for dedicated nodes.
+**
+** A contract takes `nodes` nodes at `start` for `term_months` (a month
+** being a twelfth of 365.25 days), preempting internal use and spot jobs
+** if it must (hold.c).  Billing: take-or-pay bills every contracted node,
+** less an SLA credit of sla_credit x price for each node-hour not
+** delivered (failures without a spare, nodes not yet available);
+** otherwise only delivered nodes x usage are billed.  Bills accrue
+** continuously and are collected at each month end; a prepayment
+** (prepay_fraction of the contract's value) is paid at the start and
+** consumed by the bills.  At term end the tenant renews with renew_prob,
+** at the market index x renew_factor (the old price without an index).
+** A default (hazard default_prob_year) ends the contract at once and
+** loses the bills not yet collected; an early termination (hazard
+** terminate_prob_year) ends it notice_days after the notice.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model_int.h"
+
+/* Bills and credits accrue at the rates of what it holds now. */
+static void bill(model *m, tenant *tn, double now) {
+  const tenant_cfg *c = tn->cfg;
+  (void)m;
+  const tenant_contract *ct = &tn->ct;
+  double gpus = (double)tn->gpus_per_node, price = ct->price;
+  long got = tn->hold.n, want = tn->hold.want, short_ = want > got ? want - got : 0;
+  double billed = !ct->active     ? 0
+                  : c->take_or_pay ? ((double)want - (double)short_ * c->sla_credit) * gpus * price
+                                   : (double)got * c->usage * gpus * price;
+  integral_set(&tn->revenue, now, billed);
+  integral_set(&tn->credit, now, ct->active && c->take_or_pay ? (double)short_ * c->sla_credit * gpus * price : 0);
+}
+
+/* Draw the time of an event at a yearly hazard, before `until`; 0 if none. */
+static engine_handle hazard(model *m, tenant *tn, double per_year, double until, int what) {
+  if (!(per_year > 0)) return 0;
+  double t = engine_now(m->e) + dist_exponential(&tn->ct.events, HOURS_PER_YEAR / per_year);
+  if (!(t < until && t <= m->cfg->horizon_h)) return 0;
+  return engine_at(m->e, t, EV_CONTRACT, (uint32_t)(tn - m->tenants), (uint64_t)what);
+}
+
+static void begin(model *m, tenant *tn, long nodes, double price, double term_months) {
+  const tenant_cfg *c = tn->cfg;
+  tenant_contract *ct = &tn->ct;
+  double now = engine_now(m->e);
+  ct->active = 1;
+  tn->hold.want = nodes;
+  ct->price = price;
+  ct->renew_blocked = 0;
+  ct->end = now + months_to_hours(term_months);
+  double value = (double)nodes * (double)tn->gpus_per_node * price * months_to_hours(term_months) *
+                 (c->take_or_pay ? 1 : c->usage);
+  ct->prepaid = c->prepay_fraction * value;
+  if (ct->prepaid > 0) ledger_receive(m, ct->prepaid);
+  uint32_t t = (uint32_t)(tn - m->tenants);
+  if (ct->end <= m->cfg->horizon_h) ct->ev_end = engine_at(m->e, ct->end, EV_CONTRACT, t, CT_END);
+  ct->ev_default = hazard(m, tn, c->default_prob_year, ct->end, CT_DEFAULT);
+  ct->ev_notice = hazard(m, tn, c->terminate_prob_year, ct->end, CT_NOTICE);
+  model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes, price, term_months);
+  hold_fill(m, tn);
+  hold_update(m, tn); /* a renewal keeps its nodes but bills the new price */
+}
+
+static void finish(model *m, tenant *tn, const char *why) {
+  tenant_contract *ct = &tn->ct;
+  engine_cancel(m->e, ct->ev_end);
+  engine_cancel(m->e, ct->ev_default);
+  engine_cancel(m->e, ct->ev_notice);
+  ct->ev_end = ct->ev_default = ct->ev_notice = 0;
+  ct->active = 0;
+  tn->hold.want = 0;
+  hold_release_to(m, tn, 0);
+  model_event(m, "contract_end", tn->cfg->name, "%s", why);
+  fleet_rebalance(m, tn->cfg->sku);
+  model_call_policies(m, REASON_CONTRACT_END);
+}
+
+/* Collect the bills accrued since the last collection (prepayment first). */
+static void settle(model *m, tenant *tn) {
+  tenant_contract *ct = &tn->ct;
+  double now = engine_now(m->e), due = integral_at(&tn->revenue, now) - ct->billed;
+  double from_prepaid = fmin(ct->prepaid, due);
+  ct->billed += due;
+  ct->prepaid -= from_prepaid;
+  ledger_receive(m, due - from_prepaid);
+}
+
+static void on_end(model *m, tenant *tn) {
+  const tenant_cfg *c = tn->cfg;
+  if (!tn->ct.renew_blocked && rng_uniform(&tn->ct.events) < c->renew_prob) {
+    double mk = market_price(m, c->sku, engine_now(m->e));
+    double price = isnan(mk) ? tn->ct.price : mk * c->renew_factor;
+    settle(m, tn);
+    model_event(m, "renewal", c->name, "renewed at $%.4g/GPU-hour", price);
+    tn->ct.renewals++;
+    begin(m, tn, tn->hold.want, price, c->term_months);
+    return;
+  }
+  finish(m, tn, "term ended, not renewed");
+}
+
+static void on_default(model *m, tenant *tn) {
+  tenant_contract *ct = &tn->ct;
+  double now = engine_now(m->e), unpaid = integral_at(&tn->revenue, now) - ct->billed;
+  ct->defaulted = 1;
+  ct->bad_debt += unpaid;
+  ct->billed += unpaid; /* written off: never collected */
+  model_event(m, "tenant_default", tn->cfg->name, "receivable lost: $%.0f", unpaid);
+  finish(m, tn, "tenant default");
+}
+
+/* The tenant gives notice: the contract ends notice_days from now (unless
+** it ends sooner), and is not renewed. */
+static void on_notice(model *m, tenant *tn) {
+  tenant_contract *ct = &tn->ct;
+  double end = engine_now(m->e) + days_to_hours(tn->cfg->notice_days);
+  ct->ev_notice = 0;
+  model_event(m, "termination_notice", tn->cfg->name, "ends in %.0f days", tn->cfg->notice_days);
+  if (end < ct->end) {
+    engine_cancel(m->e, ct->ev_end);
+    ct->end = end;
+    ct->renew_blocked = 1;
+    ct->ev_end = end <= m->cfg->horizon_h ? engine_at(m->e, end, EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_END) : 0;
+  }
+}
+
+void ct_on_event(engine *e, const engine_event *ev, void *ctx) {
+  model *m = ctx;
+  tenant *tn = &m->tenants[ev->id];
+  const tenant_cfg *c = tn->cfg;
+  (void)e;
+  switch (ev->arg) {
+  case CT_START: begin(m, tn, c->nodes, c->price_gpu_hour, c->term_months); break;
+  case CT_END:
+    tn->ct.ev_end = 0;
+    on_end(m, tn);
+    break;
+  case CT_DEFAULT:
+    tn->ct.ev_default = 0;
+    on_default(m, tn);
+    break;
+  case CT_NOTICE: on_notice(m, tn); break;
+  }
+}
+
+static int offer(model *m, tenant *tn, long nodes, double price, double term_months, char *err, size_t errlen) {
+  if (tn->ct.active) return err_set(err, errlen, "offer: tenant %s already has a contract", tn->cfg->name);
+  if (nodes < 1 || !(price >= 0) || !(term_months > 0))
+    return err_set(err, errlen, "offer: needs nodes >= 1, price >= 0, term_months > 0");
+  double mk = market_price(m, tn->cfg->sku, engine_now(m->e));
+  double p = tn->cfg->renew_prob * (isnan(mk) || price <= 0 ? 1 : fmin(1.0, mk / price));
+  if (rng_uniform(&tn->ct.events) < p) begin(m, tn, nodes, price, term_months);
+  else model_event(m, "offer_declined", tn->cfg->name, "%ld nodes at $%.4g/GPU-hour", nodes, price);
+  return 0;
+}
+
+static int init(model *m, tenant *tn) {
+  const tenant_cfg *c = tn->cfg;
+  model_stream(m, &tn->ct.events, "tenants", c->name, "contract");
+  tn->ct.price = c->price_gpu_hour;
+  if (c->start_h <= m->cfg->horizon_h)
+    engine_at(m->e, fmax(0.0, c->start_h), EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_START);
+  return 0;
+}
+
+static double price(const model *m, const tenant *tn) {
+  (void)m;
+  return tn->ct.price;
+}
+
+const tenant_ops reserved_ops = {
+    .holds_as = NODE_LEASED,
+    .billed = 1,
+    .contracted = 1,
+    .init = init,
+    .serve = hold_fill,
+    .lose = hold_lose,
+    .bill = bill,
+    .month_end = settle,
+    .price = price,
+    .nodes = hold_nodes,
+    .offer = offer,
+    .free = hold_free,
+};
