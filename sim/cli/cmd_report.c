@@ -19,6 +19,7 @@
 #include "store_pick.h"
 #include "err.h"
 #include "svg.h"
+#include "units.h"
 
 const char cmd_report_help[] =
     "usage: neosim report --db FILE [--scenario NAME|SHA256-PREFIX] -o FILE.html\n\n"
@@ -62,7 +63,6 @@ static const char *const fixed_series[] = {"cash", "utilization", "revenue.reser
 #define NFIXED (sizeof fixed_series / sizeof fixed_series[0])
 #define CHART_W 560.0
 #define CHART_H 300.0
-#define DAYS_PER_MONTH (365.25 / 12)
 #define MAX_ERRORS 5 /* kinds of failure listed */
 
 /* Everything the page shows, read before writing it. */

@@ -15,6 +15,7 @@
 #include "scenario.h"
 #include "scenario_opts.h"
 #include "store.h"
+#include "units.h"
 
 #define LUA_LIMIT_HELP                                                                   \
   "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"            \
@@ -195,7 +196,7 @@ static void print_check(const scenario *s, long reps, uint64_t seed) {
   printf("scenario      %s (%s)\nsha256        %s\n", s->name, s->path, s->sha256);
   printf("points        %zu\nreplications  %ld\nruns          %ld\nseed          %llu\n", s->npoints, reps,
          reps * (long)s->npoints, (unsigned long long)seed);
-  printf("horizon       %g days (warm-up %g days)\n", c->horizon_h / 24.0, c->warmup_h / 24.0);
+  printf("horizon       %g days (warm-up %g days)\n", hours_to_days(c->horizon_h), hours_to_days(c->warmup_h));
   printf("skus          %zu:", c->nskus);
   for (size_t i = 0; i < c->nskus; i++) printf(" %s", c->skus[i].name);
   printf("\nsites         %zu:", c->nsites);

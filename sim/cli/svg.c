@@ -7,6 +7,7 @@
 
 #include "calendar.h"
 #include "svg.h"
+#include "units.h"
 
 #define ML 74.0 /* margins around the plot area, px */
 #define MR 18.0
@@ -185,7 +186,7 @@ static void x_tick(const svg_chart *c, double v, const char *label) {
 ** about 7 fit; 0 when fewer than 2 would (a span under two months). */
 static int date_ticks(const svg_chart *c) {
   static const int steps[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200};
-  double months = (c->x.hi - c->x.lo) / 30.44;
+  double months = (c->x.hi - c->x.lo) / DAYS_PER_MONTH;
   int step = 1200, n = 0;
   for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
     if (months / steps[i] <= 7) {

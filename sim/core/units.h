@@ -17,6 +17,9 @@
 #define HOURS_PER_MONTH (HOURS_PER_YEAR / MONTHS_PER_YEAR) /* 730.5 */
 #define DAYS_PER_MONTH (DAYS_PER_YEAR / MONTHS_PER_YEAR)   /* 30.4375 */
 #define KW_PER_MW 1000.0
+/* Wall-clock durations (progress and timings), in seconds. */
+#define SECONDS_PER_MINUTE 60.0
+#define SECONDS_PER_HOUR 3600.0
 
 static inline double days_to_hours(double days) { return days * HOURS_PER_DAY; }
 static inline double hours_to_days(double hours) { return hours / HOURS_PER_DAY; }

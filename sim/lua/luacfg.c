@@ -158,15 +158,6 @@ static void read_process(rd *r, int t, const char *key, process_cfg *c) {
   lua_pop(r->L, 1);
 }
 
-/* The parameters p[] of each process kind, in process.h order. */
-static const char *const proc_params[PROC_NKINDS][8] = {
-    [PROC_CONSTANT] = {"value"},
-    [PROC_SEASONAL] = {"base", "amplitude", "period_hours", "peak_hours", "trend"},
-    [PROC_MEAN_REVERTING] = {"start", "mean", "speed", "vol", "jump_rate", "jump_mean", "jump_sd", "step_hours"},
-    [PROC_GBM] = {"start", "drift", "vol", "step_hours"},
-    [PROC_REGIME] = {"base"},
-};
-
 static void read_factors(rd *r, int pt, process_cfg *c, const char *key) {
   if (!field(r, pt, "factors", LUA_TTABLE)) return;
   c->n = lua_rawlen(r->L, -1);
@@ -193,9 +184,11 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
   c->kind = (proc_kind)k;
   if (getraw(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
   lua_pop(r->L, 1);
-  for (int i = 0; i < 8 && proc_params[k][i]; i++) c->p[i] = num(r, pt, proc_params[k][i]);
-  double step_h = c->kind == PROC_MEAN_REVERTING ? c->p[7] : c->kind == PROC_GBM ? c->p[3] : 1;
-  if (!(step_h >= LUACFG_MIN_STEP_HOURS)) bad(r, key, "step_hours out of range"); /* a path of horizon / step points */
+  for (int i = 0; i < PROCESS_MAX_PARAMS && process_param_keys[k][i]; i++)
+    c->p[i] = num(r, pt, process_param_keys[k][i]);
+  int step = process_step_param(c->kind);
+  if (step >= 0 && !(c->p[step] >= LUACFG_MIN_STEP_HOURS))
+    bad(r, key, "step_hours out of range"); /* a path of horizon / step points */
   size_t n2 = 0;
   switch (c->kind) {
   case PROC_PATH:

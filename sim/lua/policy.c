@@ -15,6 +15,7 @@
 #include "policy.h"
 #include "err.h"
 #include "sandbox.h"
+#include "units.h"
 
 struct policy_ctx {
   lua_State *L;
@@ -133,7 +134,7 @@ static void push_tenants(lua_State *L, model *m) {
     setnum(L, "nodes", (double)model_tenant_nodes(m, (int)i));
     lua_pushboolean(L, model_tenant_active(m, (int)i)), lua_setfield(L, -2, "active");
     setnum(L, "backlog", (double)model_tenant_backlog(m, (int)i));
-    setnum(L, "contract_end_days", model_tenant_contract_end(m, (int)i) / 24.0);
+    setnum(L, "contract_end_days", hours_to_days(model_tenant_contract_end(m, (int)i)));
     lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)i + 1);
     lua_setfield(L, -2, c->tenants[i].name);
   }
@@ -146,9 +147,9 @@ static void push_state(policy_ctx *p, model *m, policy_reason why) {
   const model_cfg *c = model_config(m);
   double t = model_now(m);
   char date[16];
-  cal_format(c->start_days + (long)floor(t / 24.0), date, sizeof date);
+  cal_format(c->start_days + (long)floor(hours_to_days(t)), date, sizeof date);
   lua_createtable(L, 0, 16);
-  setnum(L, "t_hours", t), setnum(L, "t_days", t / 24.0);
+  setnum(L, "t_hours", t), setnum(L, "t_days", hours_to_days(t));
   lua_pushstring(L, date), lua_setfield(L, -2, "date");
   lua_pushstring(L, policy_reason_name(why)), lua_setfield(L, -2, "reason");
   setnum(L, "cash", model_cash(m)), setnum(L, "debt", model_debt(m));

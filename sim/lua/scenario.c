@@ -15,6 +15,7 @@
 #include "sandbox.h"
 #include "scenario.h"
 #include "sha256.h"
+#include "units.h"
 
 static char *dir_of(const char *path) {
   const char *slash = strrchr(path, '/');
@@ -107,7 +108,7 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
     s->name = strdup(lua_tostring(L, -4));
     s->seed = (uint64_t)lua_tointeger(L, -3);
     s->replications = (long)lua_tointeger(L, -2);
-    s->horizon_days = lua_tonumber(L, -1) / 24.0;
+    s->horizon_days = hours_to_days(lua_tonumber(L, -1));
   }
   lua_pop(L, 4);
   if (!ok) snprintf(err, errlen, "%s: resolved scenario lacks name, seed, replications or horizon_hours", s->path);

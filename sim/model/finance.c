@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "finance.h"
+#include "units.h"
 
 double fin_npv(const double *cf, const double *t, size_t n, double rate) {
   double s = 0, lr = log1p(rate);
@@ -42,7 +43,7 @@ double fin_irr(const double *cf, const double *t, size_t n) {
 }
 
 double fin_annuity_payment(double principal, double rate_year, int months) {
-  double r = rate_year / 12.0;
+  double r = rate_year / MONTHS_PER_YEAR;
   if (months <= 0) return principal;
   return r == 0 ? principal / months : principal * r / -expm1(-months * log1p(r));
 }
@@ -58,7 +59,7 @@ static double balance(double p, double r, int n, fin_amort kind, int j) {
 
 void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k, double *interest,
                     double *repaid) {
-  double r = rate_year / 12.0, b0 = 0, b1 = 0;
+  double r = rate_year / MONTHS_PER_YEAR, b0 = 0, b1 = 0;
   if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) b0 = b1 = NAN;
   else if (k >= 1 && k <= months) b0 = balance(principal, r, months, kind, k - 1), b1 = balance(principal, r, months, kind, k);
   if (interest) *interest = b0 * r;

@@ -210,7 +210,7 @@ static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
   if (tn->jobs.queue.n >= MAX_QUEUE) {
     model_fail(m, "tenant %s has %zu jobs in its queue on day %.1f, the most a queue holds: its arrivals "
                "far exceed what its nodes serve (lower tenants.%s.arrivals_per_hour, or add nodes)",
-               tn->cfg->name, tn->jobs.queue.n, now / 24.0, tn->cfg->name);
+               tn->cfg->name, tn->jobs.queue.n, hours_to_days(now), tn->cfg->name);
     return;
   }
   if (q_push(&tn->jobs.queue, j)) {

@@ -10,8 +10,8 @@
 #include "dist.h"
 #include "process.h"
 #include "rng.h"
+#include "units.h"
 
-#define HOURS_PER_YEAR 8766.0 /* 365.25 days */
 #define TWO_PI 6.283185307179586476925
 
 struct process {
@@ -26,6 +26,29 @@ struct process {
 
 static const char *const names[PROC_NKINDS] = {"constant", "path", "seasonal", "mean_reverting",
                                                "gbm", "regime", "product"};
+
+const char *const process_param_keys[PROC_NKINDS][PROCESS_MAX_PARAMS] = {
+    [PROC_CONSTANT] = {[P_CONST_VALUE] = "value"},
+    [PROC_SEASONAL] = {[P_SEAS_BASE] = "base",
+                       [P_SEAS_AMPLITUDE] = "amplitude",
+                       [P_SEAS_PERIOD_H] = "period_hours",
+                       [P_SEAS_PEAK_H] = "peak_hours",
+                       [P_SEAS_TREND] = "trend"},
+    [PROC_MEAN_REVERTING] = {[P_MR_START] = "start",
+                             [P_MR_MEAN] = "mean",
+                             [P_MR_SPEED] = "speed",
+                             [P_MR_VOL] = "vol",
+                             [P_MR_JUMP_RATE] = "jump_rate",
+                             [P_MR_JUMP_MEAN] = "jump_mean",
+                             [P_MR_JUMP_SD] = "jump_sd",
+                             [P_MR_STEP_H] = "step_hours"},
+    [PROC_GBM] = {[P_GBM_START] = "start", [P_GBM_DRIFT] = "drift", [P_GBM_VOL] = "vol", [P_GBM_STEP_H] = "step_hours"},
+    [PROC_REGIME] = {[P_REGIME_BASE] = "base"},
+};
+
+int process_step_param(proc_kind k) {
+  return k == PROC_MEAN_REVERTING ? P_MR_STEP_H : k == PROC_GBM ? P_GBM_STEP_H : -1;
+}
 
 const char *process_kind_name(proc_kind k) { return (unsigned)k < PROC_NKINDS ? names[k] : "?"; }
 
@@ -94,22 +117,23 @@ static void path_max(process *p) {
 static int draw_diffusion(process *p, double horizon_h, rng *r) {
   const double *q = p->cfg->p;
   int ou = p->cfg->kind == PROC_MEAN_REVERTING;
-  double step_h = ou ? q[7] : q[3], dt = step_h / HOURS_PER_YEAR;
+  double step_h = q[process_step_param(p->cfg->kind)], dt = hours_to_years(step_h);
   size_t n = (size_t)ceil(horizon_h / step_h) + 1;
   if (alloc_path(p, n)) return -1;
-  double x = log(q[0]), lmean = ou ? log(q[1]) : 0;
+  double x = log(q[ou ? P_MR_START : P_GBM_START]), lmean = ou ? log(q[P_MR_MEAN]) : 0;
   for (size_t i = 0; i < n; i++) {
     p->t[i] = (double)i * step_h;
     p->v[i] = exp(x);
     double z = dist_normal(r, 0, 1);
     if (ou) {
-      x += q[2] * (lmean - x) * dt + q[3] * sqrt(dt) * z;
-      if (q[4] > 0) {
-        double jumps = dist_poisson(r, q[4] * dt);
-        for (double j = 0; j < jumps; j++) x += dist_normal(r, q[5], q[6] > 0 ? q[6] : 1e-300);
+      x += q[P_MR_SPEED] * (lmean - x) * dt + q[P_MR_VOL] * sqrt(dt) * z;
+      if (q[P_MR_JUMP_RATE] > 0) {
+        double jumps = dist_poisson(r, q[P_MR_JUMP_RATE] * dt);
+        double sd = q[P_MR_JUMP_SD] > 0 ? q[P_MR_JUMP_SD] : 1e-300;
+        for (double j = 0; j < jumps; j++) x += dist_normal(r, q[P_MR_JUMP_MEAN], sd);
       }
     } else {
-      x += (q[1] - 0.5 * q[2] * q[2]) * dt + q[2] * sqrt(dt) * z;
+      x += (q[P_GBM_DRIFT] - 0.5 * q[P_GBM_VOL] * q[P_GBM_VOL]) * dt + q[P_GBM_VOL] * sqrt(dt) * z;
     }
   }
   p->n = n, p->step = 1;
@@ -133,7 +157,9 @@ static int draw_regime(process *p, double horizon_h, rng *r) {
       if (nv) p->v = nv;
       if (!nt || !nv) return -1;
     }
-    p->t[n] = t, p->v[n] = c->p[0] * c->v[s], n++;
+    p->t[n] = t;
+    p->v[n] = c->p[P_REGIME_BASE] * c->v[s];
+    n++;
     t += dist_exponential(r, c->t[s]);
     if (c->n > 1) {
       int k = (int)rng_bounded(r, (uint32_t)(c->n - 1));
@@ -145,8 +171,8 @@ static int draw_regime(process *p, double horizon_h, rng *r) {
 }
 
 static double seasonal_max(const process_cfg *c, double horizon_h) {
-  double growth = pow(1.0 + c->p[4], horizon_h / HOURS_PER_YEAR);
-  return c->p[0] * (growth > 1 ? growth : 1.0) * (1.0 + fabs(c->p[1]));
+  double growth = pow(1.0 + c->p[P_SEAS_TREND], hours_to_years(horizon_h));
+  return c->p[P_SEAS_BASE] * (growth > 1 ? growth : 1.0) * (1.0 + fabs(c->p[P_SEAS_AMPLITUDE]));
 }
 
 static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
@@ -154,7 +180,7 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
   rng r;
   rng_derive(&r, seed, rep, c->stream ? c->stream : "process");
   switch (c->kind) {
-  case PROC_CONSTANT: p->max = c->p[0]; return 0;
+  case PROC_CONSTANT: p->max = c->p[P_CONST_VALUE]; return 0;
   case PROC_SEASONAL: p->max = seasonal_max(c, horizon_h); return 0;
   case PROC_PATH:
     if (alloc_path(p, c->n)) return -1;
@@ -224,10 +250,11 @@ static double path_value(const process *p, double t) {
 double process_value(const process *p, double t) {
   const process_cfg *c = p->cfg;
   switch (c->kind) {
-  case PROC_CONSTANT: return c->p[0];
+  case PROC_CONSTANT: return c->p[P_CONST_VALUE];
   case PROC_SEASONAL: {
-    double growth = c->p[4] == 0 ? 1.0 : exp(log1p(c->p[4]) * (t / HOURS_PER_YEAR));
-    return c->p[0] * growth * (1.0 + c->p[1] * cos(TWO_PI * (t - c->p[3]) / c->p[2]));
+    const double *q = c->p;
+    double growth = q[P_SEAS_TREND] == 0 ? 1.0 : exp(log1p(q[P_SEAS_TREND]) * hours_to_years(t));
+    return q[P_SEAS_BASE] * growth * (1.0 + q[P_SEAS_AMPLITUDE] * cos(TWO_PI * (t - q[P_SEAS_PEAK_H]) / q[P_SEAS_PERIOD_H]));
   }
   case PROC_PRODUCT: {
     double v = 1;

@@ -12,20 +12,37 @@
 #include <stdint.h>
 
 typedef enum proc_kind {
-  PROC_CONSTANT = 0,   /* p[0] = value */
+  PROC_CONSTANT = 0,   /* p: P_CONST_* */
   PROC_PATH,           /* t[], v[] (hours, ascending), step = 1 for steps, else linear */
-  PROC_SEASONAL,       /* p = base, amplitude, period_h, peak_h, trend per year */
-  PROC_MEAN_REVERTING, /* p = start, mean, speed/yr, vol/sqrt(yr), jump_rate/yr, jump_mean, jump_sd, step_h */
-  PROC_GBM,            /* p = start, drift/yr, vol/sqrt(yr), step_h */
-  PROC_REGIME,         /* p[0] = base; levels[], mean_h[] per state; initial state */
+  PROC_SEASONAL,       /* p: P_SEAS_* */
+  PROC_MEAN_REVERTING, /* p: P_MR_* (a log-OU with jumps) */
+  PROC_GBM,            /* p: P_GBM_* */
+  PROC_REGIME,         /* p: P_REGIME_*; levels[], mean_h[] per state; initial state */
   PROC_PRODUCT,        /* factors[] multiplied */
   PROC_NKINDS
 } proc_kind;
 
+/* The parameters p[] of each kind, by index; process_param_keys names each
+** as the resolved scenario does (lua/neo/CONTRACT.md).  Rates are per year,
+** vol per square root of a year, times in hours. */
+enum { P_CONST_VALUE = 0 };
+enum { P_SEAS_BASE = 0, P_SEAS_AMPLITUDE, P_SEAS_PERIOD_H, P_SEAS_PEAK_H, P_SEAS_TREND };
+enum { P_MR_START = 0, P_MR_MEAN, P_MR_SPEED, P_MR_VOL, P_MR_JUMP_RATE, P_MR_JUMP_MEAN, P_MR_JUMP_SD, P_MR_STEP_H };
+enum { P_GBM_START = 0, P_GBM_DRIFT, P_GBM_VOL, P_GBM_STEP_H };
+enum { P_REGIME_BASE = 0 };
+#define PROCESS_MAX_PARAMS 8
+
+/* The key of each parameter of a kind in p[] order, NULL after the last. */
+extern const char *const process_param_keys[PROC_NKINDS][PROCESS_MAX_PARAMS];
+
+/* The index in p[] of the grid step (hours) of a kind drawn on a grid
+** (mean-reverting, GBM), or -1. */
+int process_step_param(proc_kind k);
+
 typedef struct process_cfg {
   proc_kind kind;
   char *stream;        /* stream name: the scenario key path */
-  double p[8];
+  double p[PROCESS_MAX_PARAMS];
   size_t n;            /* points (PATH), states (REGIME) or factors (PRODUCT) */
   double *t, *v;       /* PATH: times and values; REGIME: t = mean_h, v = levels */
   int step;            /* PATH: 1 = piecewise constant */

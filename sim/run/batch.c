@@ -15,6 +15,7 @@
 #include "pool.h"
 #include "err.h"
 #include "store.h"
+#include "units.h"
 
 static double now_s(clockid_t clk) {
   struct timespec ts;
@@ -122,9 +123,9 @@ static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
 
 static void fmt_duration(double s, char *buf, size_t n) {
   if (!(s < 1e9)) snprintf(buf, n, "?");
-  else if (s < 90) snprintf(buf, n, "%.0f s", s);
-  else if (s < 5400) snprintf(buf, n, "%.0f min", s / 60);
-  else snprintf(buf, n, "%.1f h", s / 3600);
+  else if (s < 1.5 * SECONDS_PER_MINUTE) snprintf(buf, n, "%.0f s", s);
+  else if (s < 1.5 * SECONDS_PER_HOUR) snprintf(buf, n, "%.0f min", s / SECONDS_PER_MINUTE);
+  else snprintf(buf, n, "%.1f h", s / SECONDS_PER_HOUR);
 }
 
 static void progress(batch *b, int last) {
