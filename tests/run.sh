@@ -4,6 +4,8 @@
 #   end-to-end tests: tests/e2e/*.sh           (the real binary, sqlite3 shell)
 #   validation:       tests/validation/*.sh    (analytic results with CIs)
 # Each test's output goes to $BUILD/test-logs/NAME.log; failures are shown.
+# A test that cannot run here exits 77 after a line "skip: why" (lib.sh's
+# skip): it is counted as skipped, not passed.
 # Environment: NEOSIM (binary), BUILD (build dir), TESTS (a name filter).
 set -u
 : "${NEOSIM:=bin/neosim}" "${BUILD:=build/release}" "${TESTS:=}"
@@ -11,7 +13,7 @@ NEOSIM=$(cd "$(dirname "$NEOSIM")" && pwd)/$(basename "$NEOSIM")
 export NEOSIM BUILD
 logs=$BUILD/test-logs
 mkdir -p "$logs"
-pass=0 fail=0 failed=
+pass=0 fail=0 skipped=0 failed=
 for t in "$BUILD"/tests/test_* tests/e2e/*.sh tests/validation/*.sh; do
   [ -e "$t" ] || continue
   case "$t" in *.o|*.d) continue ;; esac
@@ -26,11 +28,13 @@ for t in "$BUILD"/tests/test_* tests/e2e/*.sh tests/validation/*.sh; do
   secs=$(($(date +%s) - start))
   if [ $rc -eq 0 ]; then
     pass=$((pass + 1)); echo "ok   $name (${secs}s)"
+  elif [ $rc -eq 77 ]; then
+    skipped=$((skipped + 1)); echo "skip $name: $(sed -n 's/^skip: //p' "$logs/$name.log" | tail -n 1)"
   else
     fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name (exit $rc, ${secs}s)"
     sed 's/^/     | /' "$logs/$name.log" | tail -n 40
   fi
 done
 [ -z "$failed" ] || echo "failed:$failed"
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail -eq 0 ]

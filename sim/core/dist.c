@@ -354,9 +354,12 @@ double dist_variance(const dist *d) {
   return NAN;
 }
 
-static const char *const names[DIST_NKINDS] = {
-    "constant", "uniform", "exponential", "normal",  "lognormal",  "gamma",
-    "beta",     "poisson", "pareto",      "weibull", "triangular", "discrete"};
+static const char *const names[] = {
+    [DIST_CONSTANT] = "constant", [DIST_UNIFORM] = "uniform", [DIST_EXPONENTIAL] = "exponential",
+    [DIST_NORMAL] = "normal",     [DIST_LOGNORMAL] = "lognormal", [DIST_GAMMA] = "gamma",
+    [DIST_BETA] = "beta",         [DIST_POISSON] = "poisson", [DIST_PARETO] = "pareto",
+    [DIST_WEIBULL] = "weibull",   [DIST_TRIANGULAR] = "triangular", [DIST_DISCRETE] = "discrete"};
+_Static_assert(sizeof names / sizeof *names == DIST_NKINDS, "a name per distribution");
 
 const char *dist_kind_name(dist_kind k) { return (unsigned)k < DIST_NKINDS ? names[k] : "?"; }
 

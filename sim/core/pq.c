@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "invariant.h"
 #include "pq_int.h"
 
 #if defined(__GNUC__)
@@ -37,9 +38,13 @@ struct pq {
   uint64_t seq;     /* last sequence number issued */
 };
 
-static const pq_ops *const kinds[PQ_NKINDS] = {&pq_heap2_ops, &pq_heap4_ops, &pq_radix_ops,
-                                               &pq_heap4_ops};
-static const char *const names[PQ_NKINDS] = {"heap2", "heap4", "radix", "auto"};
+static const pq_ops *const kinds[] = {[PQ_HEAP2] = &pq_heap2_ops,
+                                      [PQ_HEAP4] = &pq_heap4_ops,
+                                      [PQ_RADIX] = &pq_radix_ops,
+                                      [PQ_AUTO] = &pq_heap4_ops}; /* to begin with */
+static const char *const names[] = {[PQ_HEAP2] = "heap2", [PQ_HEAP4] = "heap4", [PQ_RADIX] = "radix", [PQ_AUTO] = "auto"};
+_Static_assert(sizeof kinds / sizeof *kinds == PQ_NKINDS, "an ordering per kind");
+_Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
 /* PQ_AUTO's sizes: the heap is faster below a few hundred nodes, the
 ** radix heap above; the gap between the two bounds the moves back and
@@ -257,7 +262,10 @@ size_t pq_bytes(const pq *q) {
   return sizeof *q + (q->cap << q->shift) + q->cap * sizeof *q->free + q->ops->bytes(q->impl);
 }
 
-void *pq_data(pq *q, uint32_t slot) { return live(q, slot) + 1; }
+void *pq_data(pq *q, uint32_t slot) {
+  NEO_ASSERT(slot < q->cap);
+  return live(q, slot) + 1;
+}
 
 pq_kind pq_ordering(const pq *q) {
   for (int k = 0; k < PQ_AUTO; k++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "invariant.h"
 #include "pq_int.h"
 
 #if defined(__SSE2__)
@@ -188,6 +189,7 @@ SPECIALISE void pop(void *impl, size_t d) {
 
 SPECIALISE void replace_top(void *impl, uint64_t key, uint64_t tag, size_t d) {
   heap *h = impl;
+  NEO_ASSERT(h->n > 0); /* pq_ops: the set is not empty */
   sift_down(h->a, h->n, 0, key, tag, d);
 }
 
@@ -224,9 +226,17 @@ static size_t heap_bytes(const void *impl) {
   static void filter##D(void *impl, int (*keep)(const void *, const pq_node *), const void *c) { \
     filter(impl, keep, c, D);                                                                  \
   }                                                                                            \
-  const pq_ops pq_heap##D##_ops = {heap_create, heap_destroy, push##D,    heap_top,  pop##D,     \
-                                   replace##D,  heap_ahead,   heap_count, heap_each, filter##D,  \
-                                   heap_bytes};
+  const pq_ops pq_heap##D##_ops = {.create = heap_create,                                     \
+                                   .destroy = heap_destroy,                                   \
+                                   .push = push##D,                                           \
+                                   .top = heap_top,                                           \
+                                   .pop = pop##D,                                             \
+                                   .replace_top = replace##D,                                 \
+                                   .ahead = heap_ahead,                                       \
+                                   .count = heap_count,                                       \
+                                   .each = heap_each,                                         \
+                                   .filter = filter##D,                                       \
+                                   .bytes = heap_bytes};
 
 ARITY(2)
 ARITY(4)

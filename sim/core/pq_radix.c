@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "invariant.h"
 #include "pq_int.h"
 
 #define NBUCKETS 65
@@ -78,7 +79,10 @@ static inline void put(radix *r, unsigned i, uint64_t key, uint64_t tag) {
 static inline int empty0(const radix *r) { return r->head == r->b[0].n; }
 
 /* The lowest non-empty bucket above 0; mask must not be 0. */
-static inline unsigned lowest(const radix *r) { return (unsigned)__builtin_ctzll(r->mask) + 1u; }
+static inline unsigned lowest(const radix *r) {
+  NEO_ASSERT(r->mask != 0);
+  return (unsigned)__builtin_ctzll(r->mask) + 1u;
+}
 
 static inline void known(radix *r) { r->known.top = empty0(r) ? NULL : &r->b[0].a[r->head]; }
 
@@ -87,6 +91,7 @@ static inline void known(radix *r) { r->known.top = empty0(r) ? NULL : &r->b[0].
 ** below last there, where key is above it); the others keep theirs. */
 static int rebase(radix *r, uint64_t key) {
   unsigned d = bucket_of(key, r->last);
+  NEO_ASSERT(d > 0); /* key differs from last */
   size_t need = r->b[d].n;
   for (unsigned i = 0; i < d; i++) need += r->b[i].n;
   need -= r->head;
@@ -233,6 +238,16 @@ static size_t radix_bytes(const void *impl) {
   return n;
 }
 
-const pq_ops pq_radix_ops = {radix_create, radix_destroy, radix_push,  radix_top,
-                             radix_pop,    NULL,          radix_ahead, radix_count,
-                             radix_each,   radix_filter,  radix_bytes};
+const pq_ops pq_radix_ops = {
+    .create = radix_create,
+    .destroy = radix_destroy,
+    .push = radix_push,
+    .top = radix_top,
+    .pop = radix_pop,
+    .replace_top = NULL, /* a pop and a push cost no more */
+    .ahead = radix_ahead,
+    .count = radix_count,
+    .each = radix_each,
+    .filter = radix_filter,
+    .bytes = radix_bytes,
+};

@@ -34,9 +34,15 @@ void model_cfg_free(model_cfg *c) {
   free(c);
 }
 
-static const char *const tenant_names[TENANT_NKINDS] = {"reserved", "on_demand", "spot", "internal"};
+static const char *const tenant_names[] = {[TENANT_RESERVED] = "reserved",
+                                           [TENANT_ON_DEMAND] = "on_demand",
+                                           [TENANT_SPOT] = "spot",
+                                           [TENANT_INTERNAL] = "internal"};
+_Static_assert(sizeof tenant_names / sizeof *tenant_names == TENANT_NKINDS, "a name per tenant kind");
 const char *tenant_kind_name(tenant_kind k) { return (unsigned)k < TENANT_NKINDS ? tenant_names[k] : "?"; }
 
-static const char *const shock_names[SHOCK_NKINDS] = {"gpu_price", "power_price", "lead_time",
-                                                      "supply_cut", "demand", "market_price"};
+static const char *const shock_names[] = {
+    [SHOCK_GPU_PRICE] = "gpu_price",   [SHOCK_POWER_PRICE] = "power_price", [SHOCK_LEAD_TIME] = "lead_time",
+    [SHOCK_SUPPLY_CUT] = "supply_cut", [SHOCK_DEMAND] = "demand",           [SHOCK_MARKET_PRICE] = "market_price"};
+_Static_assert(sizeof shock_names / sizeof *shock_names == SHOCK_NKINDS, "a name per shock kind");
 const char *shock_kind_name(shock_kind k) { return (unsigned)k < SHOCK_NKINDS ? shock_names[k] : "?"; }

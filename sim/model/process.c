@@ -24,8 +24,11 @@ struct process {
   process **factors; /* PRODUCT */
 };
 
-static const char *const names[PROC_NKINDS] = {"constant", "path", "seasonal", "mean_reverting",
-                                               "gbm", "regime", "product"};
+static const char *const names[] = {
+    [PROC_CONSTANT] = "constant", [PROC_PATH] = "path", [PROC_SEASONAL] = "seasonal",
+    [PROC_MEAN_REVERTING] = "mean_reverting", [PROC_GBM] = "gbm", [PROC_REGIME] = "regime",
+    [PROC_PRODUCT] = "product"};
+_Static_assert(sizeof names / sizeof *names == PROC_NKINDS, "a name per process kind");
 
 const char *const process_param_keys[PROC_NKINDS][PROCESS_MAX_PARAMS] = {
     [PROC_CONSTANT] = {[P_CONST_VALUE] = "value"},

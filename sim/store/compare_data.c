@@ -11,10 +11,11 @@
 #include "compare_data.h"
 #include "err.h"
 
-const char *const compare_risk_cols[COMPARE_NRISK] = {
-    "n",        "p_default",      "p_default_lo",    "p_default_hi", "p_breach",
-    "p_breach_lo", "p_breach_hi", "cash_min_var05",  "cash_min_cvar05", "npv_var05",
-    "npv_cvar05", "p_payback",    "payback_p10",     "payback_p50",  "payback_p90"};
+const char *const compare_risk_cols[] = {
+    "n",           "p_default",      "p_default_lo",    "p_default_hi", "p_breach",
+    "p_breach_lo", "p_breach_hi",    "cash_min_var05",  "cash_min_cvar05", "npv_var05",
+    "npv_cvar05",  "p_payback",      "payback_p10",     "payback_p50",  "payback_p90"};
+_Static_assert(sizeof compare_risk_cols / sizeof *compare_risk_cols == COMPARE_NRISK, "every risk column named");
 
 /* A statement of the version's figures: sql with ?1 bound to its SHA-256. */
 static sqlite3_stmt *prep(store *st, const compare_data *c, const char *sql, char *err, size_t errlen) {

@@ -1,25 +1,10 @@
-# tests/e2e/slurm.sh -- `neosim slurm`: the script it prints, run (1) with a
-# stand-in sbatch that runs each job at once, and (2) when the SLURM daemons
-# are installed and we are root, on a throwaway single-node cluster
-# (tests/slurm_local.sh).  Either way the merged database must hold exactly
-# the results of a local `neosim run -j 2` of the same scenario.
+# tests/e2e/slurm.sh -- `neosim slurm`: the script it prints, its options
+# and errors, and the script run with a stand-in sbatch that runs each job
+# at once: the merged database must hold exactly the results of a local
+# `neosim run -j 2` of the same scenario.  tests/e2e/slurm_cluster.sh runs
+# it on a real cluster.
 . tests/lib.sh
-scn=scenarios/erlang_b.lua
-opts="--reps 3 --seed 7 --set horizon_days=90 --max-events 1e6" # 3 points x 3 replications = 9 runs
-q() { sqlite3 "$1" "$2"; }
-# same_as_local DB what: DB holds the local run's scenario version and results
-same_as_local() {
-  expect_eq "$(q "$1" "select count(*), sum(status = 'done') from runs")" "9|9" "$2: 9 runs done"
-  expect_eq "$(q "$1" "select group_concat(sha256) from scenarios")" "$(q "$local" "select sha256 from scenarios")" "$2: same scenario version"
-  a=$(results_dump "$1")
-  if [ -n "$a" ] && [ "$a" = "$(results_dump "$local")" ]; then pass; else fail "$2: results differ from the local run"; fi
-}
-
-# the reference: the same scenario run here
-local=$T_TMP/local.db
-# shellcheck disable=SC2086
-run "$NEOSIM" run $scn --db "$local" $opts -j 2 --quiet
-expect_rc 0 "local run"
+. tests/slurm_lib.sh
 
 # ---- the script for a tiny input ----
 # shellcheck disable=SC2086
@@ -102,47 +87,4 @@ expect_eq "$(cd "$out" && ls part-*.db | tr '\n' ' ')" "part-0.db part-1.db part
 expect_eq "$(q "$out/part-1.db" "select group_concat(point || '.' || replication, ' ') from (select * from runs order by point, replication)")" \
   "0.1 1.2" "task 1 ran the runs with index 1 and 5 (point x 3 + replication)"
 same_as_local "$out/merged.db" "stand-in sbatch"
-
-# ---- (2) a real SLURM cluster ----
-missing=
-for c in munged slurmctld slurmd sbatch squeue scontrol sinfo; do command -v $c >/dev/null 2>&1 || missing="$missing $c"; done
-if [ -n "$missing" ] || [ "$(id -u)" -ne 0 ]; then
-  echo "skip: the SLURM cluster part (needs root and slurmctld slurmd slurm-client munge; missing:${missing:- none}, uid $(id -u))"
-  finish
-  exit
-fi
-base=$T_TMP/slurm
-trap 'sh tests/slurm_local.sh stop "$base" >/dev/null 2>&1; rm -rf "$T_TMP"' EXIT
-trap 'exit 1' INT TERM HUP
-sh tests/slurm_local.sh start "$base" || { fail "the SLURM test cluster did not start"; finish; exit; }
-export SLURM_CONF="$base/etc/slurm.conf"
-out=$T_TMP/cluster
-# shellcheck disable=SC2086
-"$NEOSIM" slurm $scn --tasks 4 --out "$out" $opts >"$T_TMP/cluster.sh"
-run sh "$T_TMP/cluster.sh"
-expect_rc 0 "script submitted on the cluster"
-echo "$OUT"
-array=$(printf '%s\n' "$OUT" | sed -n 's/^array job \([0-9]*\):.*/\1/p')
-merge=$(printf '%s\n' "$OUT" | sed -n 's/^merge job \([0-9]*\):.*/\1/p')
-expect_match "$array.$merge" '^[0-9]+\.[0-9]+$' "job ids printed"
-# wait until both jobs have left the queue (a failed task cancels the merge)
-i=0
-while [ -n "$(squeue -h -j "$array,$merge" -t PD,CF,R,CG,S -o %i 2>/dev/null)" ] && [ $i -lt 600 ]; do
-  sleep 0.2
-  i=$((i + 1))
-done
-ok=$(scontrol -o show job "$merge" | grep -c 'JobState=COMPLETED .*ExitCode=0:0')
-tasks=$(scontrol -o show job "$array" | grep -c 'JobState=COMPLETED .*ExitCode=0:0')
-if [ "$ok" = 1 ] && [ "$tasks" = 4 ] && grep -q '^neosim slurm: merged 4 parts into merged.db$' "$out/slurm-merge-$merge.out"; then
-  pass
-else
-  fail "jobs did not all succeed (after $i polls; $tasks of 4 tasks and $ok merge COMPLETED)"
-  squeue -j "$array,$merge" >&2
-  scontrol -o show job "$array" >&2
-  scontrol -o show job "$merge" >&2
-  for f in "$out"/slurm-*.out "$base"/log/*; do echo "--- $f" >&2; tail -n 20 "$f" >&2; done
-fi
-expect_eq "$(cd "$out" && ls part-*.db | tr '\n' ' ')" "part-0.db part-1.db part-2.db part-3.db " "cluster: one part per task"
-if [ -f "$out/merged.db" ]; then pass; else fail "cluster: no merged.db"; fi
-same_as_local "$out/merged.db" "SLURM cluster"
 finish

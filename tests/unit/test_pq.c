@@ -2,9 +2,10 @@
 ** test_pq.c -- one suite, run against every pending-event-set kind:
 ** ordering, equal-time FIFO, cancel (head, middle, missing, twice),
 ** slot reuse, compaction, and 10^6 random operations checked against a
-** simple reference (a sorted array); then each kind in lockstep with the
-** binary heap through a simulation-like workload of 2*10^4 pending
-** entries, which also moves PQ_AUTO between its orderings.
+** simple reference (an array scanned for its least entry); then each kind
+** in lockstep with a second reference (a segment tree over slots) through a
+** simulation-like workload of 2*10^4 pending entries, which also moves
+** PQ_AUTO between its orderings.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -163,19 +164,43 @@ static void test_random_ops(pq_kind k) {
   pq_free(q);
 }
 
-/* Run kind k and heap2 on one sequence of operations.  Pending entries
-** grow to 20000, hold, then drain to none, twice.  Times are mostly the
-** last one popped plus a coarse exponential (ties are common); 3% fall
-** below it (a radix heap then re-buckets), 2% equal it.  Every pop must
-** give both queues the same handle and time; returns the mismatches. */
+/* An independent reference for the lockstep workload: a segment tree over
+** slots, each leaf the (time, insertion count) of the entry pending in that
+** slot (h = 0: none), each inner node the earlier of its two children.
+** O(log n) a change, and no code in common with the orderings under test. */
+enum { TREE_LEAVES = 1 << 16 };
+typedef struct tref {
+  double t;
+  uint64_t seq;
+  pq_handle h;
+} tref;
+
+static int tref_before(const tref *a, const tref *b) {
+  if (!a->h || !b->h) return a->h != 0;
+  return a->t < b->t || (a->t == b->t && a->seq < b->seq);
+}
+
+static void tree_set(tref *tree, uint32_t slot, tref v) {
+  size_t i = TREE_LEAVES + slot;
+  tree[i] = v;
+  for (i /= 2; i > 0; i /= 2) tree[i] = tref_before(&tree[2 * i + 1], &tree[2 * i]) ? tree[2 * i + 1] : tree[2 * i];
+}
+
+/* Run kind k and the reference on one sequence of operations.  Pending
+** entries grow to 20000, hold, then drain to none, twice.  Times are mostly
+** the last one popped plus a coarse exponential (ties are common); 3% fall
+** below it (a radix heap then re-buckets), 2% equal it.  Every pop must give
+** the reference's earliest entry; returns the mismatches. */
 static long lockstep(pq_kind k, int *switched) {
-  pq *q = pq_new(k, 8), *ref = pq_new(PQ_HEAP2, 8);
+  pq *q = pq_new(k, 8);
+  tref *tree = calloc(2 * TREE_LEAVES, sizeof *tree);
   rng r;
   rng_derive(&r, 7, 0, pq_kind_name(k));
   enum { CAP = 20000 };
-  pq_handle *h = malloc(CAP * sizeof *h); /* pending, in any order */
-  size_t *at = malloc(CAP * 2 * sizeof *at); /* at[slot]: its index in h */
+  pq_handle *h = malloc(CAP * sizeof *h);              /* pending, in any order */
+  size_t *at = malloc(TREE_LEAVES * sizeof *at);       /* at[slot]: its index in h */
   size_t n = 0;
+  uint64_t inserted = 0;
   double now = 0;
   long bad = 0;
   *switched = 0;
@@ -185,45 +210,61 @@ static long lockstep(pq_kind k, int *switched) {
     uint32_t c = rng_bounded(&r, 100);
     if (c < grow && n < CAP) {
       uint32_t how = rng_bounded(&r, 100);
-      double t = how < 3 ? now - 1 - rng_bounded(&r, 50) : how < 5 ? now
-                 : now + floor(dist_exponential(&r, 40.0));
-      pq_handle a = pq_insert(q, t, NULL), b = pq_insert(ref, t, NULL);
-      bad += a != b;
+      double t = how < 3   ? now - 1 - rng_bounded(&r, 50)
+                 : how < 5 ? now
+                           : now + floor(dist_exponential(&r, 40.0));
+      pq_handle a = pq_insert(q, t, NULL);
+      if (pq_slot(a) >= TREE_LEAVES) { /* the tree is too small: fail */
+        bad++;
+        break;
+      }
+      tree_set(tree, pq_slot(a), (tref){.t = t, .seq = ++inserted, .h = a});
       *(uint64_t *)pq_data(q, pq_slot(a)) = a ^ 0x5a5a;
-      at[pq_slot(a)] = n, h[n++] = a;
+      at[pq_slot(a)] = n;
+      h[n++] = a;
     } else if (c < 95 && n > 0) {
-      double ta, tb;
-      pq_handle a = pq_pop(q, &ta), b = pq_pop(ref, &tb);
-      bad += a != b || ta != tb || *(const uint64_t *)pq_data(q, pq_slot(a)) != (a ^ 0x5a5a);
+      double ta;
+      tref want = tree[1];
+      pq_handle a = pq_pop(q, &ta);
+      if (a != want.h || ta != want.t || *(const uint64_t *)pq_data(q, pq_slot(a)) != (a ^ 0x5a5a)) {
+        bad++; /* the two now differ in what is pending: stop */
+        break;
+      }
+      tree_set(tree, pq_slot(want.h), (tref){0});
       now = ta;
-      size_t i = at[pq_slot(a)];
-      at[pq_slot(h[n - 1])] = i, h[i] = h[--n];
+      size_t i = at[pq_slot(want.h)];
+      at[pq_slot(h[n - 1])] = i;
+      h[i] = h[--n];
     } else if (n > 0) {
       size_t i = rng_bounded(&r, (uint32_t)n);
-      bad += pq_cancel(q, h[i]) != PQ_OK || pq_cancel(ref, h[i]) != PQ_OK;
-      at[pq_slot(h[n - 1])] = i, h[i] = h[--n];
+      bad += pq_cancel(q, h[i]) != PQ_OK;
+      tree_set(tree, pq_slot(h[i]), (tref){0});
+      at[pq_slot(h[n - 1])] = i;
+      h[i] = h[--n];
     }
     bad += pq_size(q) != n;
     pq_kind now_k = pq_ordering(q);
     if (now_k == PQ_RADIX && n > 1000) *switched |= 1;
     if (now_k == PQ_HEAP4 && (*switched & 1)) *switched |= 2;
   }
-  while (pq_size(ref) > 0) {
-    double ta, tb;
-    bad += pq_pop(q, &ta) != pq_pop(ref, &tb) || ta != tb;
+  while (!bad && tree[1].h) {
+    double ta;
+    tref want = tree[1];
+    bad += pq_pop(q, &ta) != want.h || ta != want.t;
+    tree_set(tree, pq_slot(want.h), (tref){0});
   }
-  bad += pq_pop(q, NULL) != 0;
+  bad += !bad && pq_pop(q, NULL) != 0;
   free(at);
   free(h);
+  free(tree);
   pq_free(q);
-  pq_free(ref);
   return bad;
 }
 
 static void test_lockstep(pq_kind k) {
   int switched; /* bit 0: radix in use when large; bit 1: heap4 after that */
   long bad = lockstep(k, &switched);
-  CHECKF(bad == 0, "%s: %ld mismatches against heap2", pq_kind_name(k), bad);
+  CHECKF(bad == 0, "%s: %ld mismatches against the reference", pq_kind_name(k), bad);
   int want = k == PQ_AUTO ? 3 : k == PQ_RADIX ? 1 : 0;
   CHECKF(switched == want, "%s: orderings seen %d, want %d", pq_kind_name(k), switched, want);
 }
