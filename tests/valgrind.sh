@@ -24,7 +24,7 @@ start=$(date +%s)
 tests=
 for t in tests/e2e/*.sh; do
   n=$(basename "$t" .sh)
-  case "$n" in slurm) continue ;; esac
+  case "$n" in slurm | slurm_cluster) continue ;; esac
   case "$n" in *"${TESTS:-}"*) tests="$tests $n" ;; esac
 done
 status=0
