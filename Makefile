@@ -53,7 +53,14 @@ DEB_BUILD_PKGS := pkg-config liblua5.4-dev libsqlite3-dev
 DEB_TEST_PKGS  := sqlite3 lua5.4 python3 chromium
 DEB_BENCH_PKGS := python3-simpy python3-simpy3 time
 DEB_FUZZ_PKGS  := clang libclang-rt-dev
+DEB_STYLE_PKGS := clang-format clang
 DEB_VALGRIND_PKGS := valgrind
+# What each set's packages provide: when the check passes, nothing is installed.
+BUILD_CHECK := pkg-config --exists sqlite3 && \
+  (pkg-config --exists lua5.4 || pkg-config --exists lua-5.4 || pkg-config --exists lua54)
+TEST_CHECK  := command -v sqlite3 && command -v lua5.4 && command -v luac5.4 && command -v python3 && \
+  command -v chromium
+STYLE_CHECK := command -v clang-format && command -v clang
 
 # Install Debian packages named in $(1) unless the check $(2) already passes.
 define ensure
@@ -107,7 +114,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_OBJ := $(BUILD)/tests/fuzz/fuzz_common.o $(if $(FUZZ),,$(BUILD)/tests/fuzz/driver.o)
 FUZZ_LINK := $(if $(FUZZ),-fsanitize=fuzzer)
 
-.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind golden layer-flags layer-uses
+.PHONY: all test run bench docs tables install uninstall clean deps test-deps bench-deps fuzz fuzz-deps fuzz-targets valgrind golden layer-flags layer-uses format
 all: $(BIN)
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
@@ -117,7 +124,7 @@ endif
 # Found once per checkout (and when this file changes): pkg-config flags
 # for Lua 5.4 and SQLite 3.
 build/config.mk: Makefile
-	$(call ensure,$(DEB_BUILD_PKGS),pkg-config --exists sqlite3 && (pkg-config --exists lua5.4 || pkg-config --exists lua-5.4 || pkg-config --exists lua54))
+	$(call ensure,$(DEB_BUILD_PKGS),$(BUILD_CHECK))
 	@mkdir -p build
 	@lua=$$(for p in lua5.4 lua-5.4 lua54; do pkg-config --exists $$p && { echo $$p; break; }; done); \
 	printf 'LUA_CFLAGS := %s\nSQLITE_CFLAGS := %s\nDEP_LIBS := %s\n' "$$(pkg-config --cflags $$lua)" \
@@ -192,7 +199,20 @@ $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_OBJ) $(BUILD)/libneosim.a
 .SECONDARY: # keep the objects of tests and benchmarks
 
 test-deps:
-	$(call ensure,$(DEB_TEST_PKGS),command -v sqlite3 && command -v lua5.4 && command -v python3 && command -v chromium)
+	$(call ensure,$(DEB_TEST_PKGS),$(TEST_CHECK))
+
+# make deps: install what building and every test need (Debian: apt-get),
+# the style checkers (tests/e2e/format.sh, commas.sh) included; builds nothing.
+deps:
+	$(call ensure,$(DEB_BUILD_PKGS),$(BUILD_CHECK))
+	$(call ensure,$(DEB_TEST_PKGS),$(TEST_CHECK))
+	$(call ensure,$(DEB_STYLE_PKGS),$(STYLE_CHECK))
+	@echo "neosim: the build and test dependencies are installed"
+
+# make format: the C tree formatted as .clang-format says (make test checks it).
+format:
+	$(call ensure,clang-format,command -v clang-format)
+	@find sim tests -name '*.[ch]' | xargs clang-format -i
 
 bench-deps:
 	$(call ensure,$(DEB_BENCH_PKGS),/usr/bin/python3 -c 'import simpy; import SimPy' && test -x /usr/bin/time)

@@ -59,10 +59,12 @@ print("""/*
 */
 #ifndef NEOSIM_DIST_ZIGGURAT_H
 #define NEOSIM_DIST_ZIGGURAT_H
+/* clang-format off */
 """ % (N, float(v), float(hi), N))
 print("#define ZIG_LAYERS %d" % N)
 print("#define ZIG_R %s\n" % float(hi).hex())
 print(table("zig_x", xs) + "\n")
 print(table("zig_w", [x / 2**52 for x in xs[:N]]) + "\n")
 print(table("zig_f", [f(x) for x in xs]) + "\n")
+print("/* clang-format on */")
 print("#endif")

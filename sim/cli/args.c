@@ -13,7 +13,8 @@ int args_u64(const char *s, uint64_t *out) {
   char *end;
   if (!s || !isdigit((unsigned char)s[0])) return -1;
   if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    base = 16, s += 2;
+    base = 16;
+    s += 2;
     if (!isxdigit((unsigned char)s[0])) return -1;
   }
   errno = 0;

@@ -45,7 +45,8 @@ const char cmd_compare_help[] =
     "Money is in $, payback in years.  Exit status 0, or 2 on a usage or\n"
     "database error.\n";
 
-static const char *const default_metrics[] = {"revenue_total", "opex_total", "npv", "cash_min", "utilization_mean"};
+static const char *const default_metrics[] = {"revenue_total", "opex_total", "npv", "cash_min",
+                                              "utilization_mean"};
 
 /* What is shown: the figures read (compare_data.h) and the baseline. */
 typedef struct cmp {
@@ -72,10 +73,17 @@ static void free_strs(char **v, size_t n) {
 
 /* The unit a magnitude prints in: B, M, k or none. */
 static double scale(double mag, const char **suffix) {
-  static const struct { double div; const char *s; } u[] = {{1e9, "B"}, {1e6, "M"}, {1e4, "k"}};
+  static const struct {
+    double div;
+    const char *s;
+  } u[] = {{1e9, "B"}, {1e6, "M"}, {1e4, "k"}};
   for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
-    if (mag >= u[i].div) return *suffix = u[i].s, u[i].s[0] == 'k' ? 1e3 : u[i].div;
-  return *suffix = "", 1;
+    if (mag >= u[i].div) {
+      *suffix = u[i].s;
+      return u[i].s[0] == 'k' ? 1e3 : u[i].div;
+    }
+  *suffix = "";
+  return 1;
 }
 
 /* Decimals that give ci (in units of div) two significant digits. */
@@ -135,25 +143,33 @@ static void fmt_full(char *buf, size_t n, double x) {
 /* A table of nrows x ncols cells filled by fill(c, row, col, buf). */
 typedef void (*fill_fn)(const cmp *c, size_t row, size_t col, char *buf);
 
-static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nrows, size_t first_right,
-                fill_fn fill, table_format fmt) {
+static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nrows,
+                size_t first_right, fill_fn fill, table_format fmt) {
   table *t = table_new(heads, ncols);
   char *buf = malloc(ncols * CELL);
   const char **cells = malloc(ncols * sizeof *cells);
   int rc = t && buf && cells ? 0 : -1;
   for (size_t k = first_right; t && k < ncols; k++) table_align_right(t, k);
   for (size_t r = 0; r < nrows && rc == 0; r++) {
-    for (size_t k = 0; k < ncols; k++) cells[k] = buf + k * CELL, buf[k * CELL] = '\0', fill(c, r, k, buf + k * CELL);
+    for (size_t k = 0; k < ncols; k++) {
+      cells[k] = buf + k * CELL;
+      buf[k * CELL] = '\0';
+      fill(c, r, k, buf + k * CELL);
+    }
     rc = table_add(t, cells);
   }
   if (rc == 0) table_print(t, fmt, stdout);
-  table_free(t), free(buf), free(cells);
+  table_free(t);
+  free(buf);
+  free(cells);
   return rc ? cli_usage_error("compare: out of memory") : 0;
 }
 
 static void fill_means(const cmp *c, size_t r, size_t k, char *buf) {
   if (k == 0) snprintf(buf, CELL, "%ld", c->d.point[r]);
-  else if (k <= c->d.nkey) snprintf(buf, CELL, "%s", c->d.keyval[r * c->d.nkey + k - 1] ? c->d.keyval[r * c->d.nkey + k - 1] : "");
+  else if (k <= c->d.nkey)
+    snprintf(buf, CELL, "%s",
+             c->d.keyval[r * c->d.nkey + k - 1] ? c->d.keyval[r * c->d.nkey + k - 1] : "");
   else {
     const compare_cell *x = &c->d.cells[r * c->d.nmetric + k - 1 - c->d.nkey];
     char pm[64];
@@ -172,7 +188,9 @@ static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
   case 1: snprintf(buf, CELL, "%s", c->d.metric[m]); break;
   case 2: fmt_pm(buf, CELL, x->diff, x->diff_ci95, 1); break;
   case 3: fmt_half(buf, CELL, x->diff_ci95_unpaired, x->diff); break;
-  case 4: if (!isnan(x->ratio)) snprintf(buf, CELL, "%.2f", x->ratio); break;
+  case 4:
+    if (!isnan(x->ratio)) snprintf(buf, CELL, "%.2f", x->ratio);
+    break;
   default: snprintf(buf, CELL, "%ld", x->npaired);
   }
 }
@@ -181,11 +199,18 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
   const double *x = &c->d.risk[r * COMPARE_NRISK];
   switch (k) {
   case 0: snprintf(buf, CELL, "%ld", c->d.point[r]); break;
-  case 1: if (!isnan(x[0])) snprintf(buf, CELL, "%.0f", x[0]); break;
+  case 1:
+    if (!isnan(x[0])) snprintf(buf, CELL, "%.0f", x[0]);
+    break;
   case 2: fmt_prob(buf, CELL, x[1], x[2], x[3]); break;
   case 3: fmt_prob(buf, CELL, x[4], x[5], x[6]); break;
-  case 4: case 5: case 6: case 7: fmt_num(buf, CELL, x[k + 3]); break;
-  case 8: if (!isnan(x[11])) snprintf(buf, CELL, "%.3f", x[11]); break;
+  case 4:
+  case 5:
+  case 6:
+  case 7: fmt_num(buf, CELL, x[k + 3]); break;
+  case 8:
+    if (!isnan(x[11])) snprintf(buf, CELL, "%.3f", x[11]);
+    break;
   default: {
     char q[3][24];
     for (int i = 0; i < 3; i++) {
@@ -198,12 +223,17 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
 }
 
 /* csv: one row per (point, metric), then the risk figures as metrics. */
-static size_t csv_cols(const cmp *c) { return 1 + c->d.nkey + 11; } /* point, keys, metric .. width_ratio */
+static size_t csv_cols(const cmp *c) {
+  return 1 + c->d.nkey + 11;
+} /* point, keys, metric .. width_ratio */
 
 static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
   size_t per = c->d.nmetric + COMPARE_NRISK, p = r / per, m = r % per;
   if (k == 0) return (void)snprintf(buf, CELL, "%ld", c->d.point[p]);
-  if (k <= c->d.nkey) return (void)snprintf(buf, CELL, "%s", c->d.keyval[p * c->d.nkey + k - 1] ? c->d.keyval[p * c->d.nkey + k - 1] : "");
+  if (k <= c->d.nkey)
+    return (void)snprintf(buf, CELL, "%s",
+                          c->d.keyval[p * c->d.nkey + k - 1] ? c->d.keyval[p * c->d.nkey + k - 1]
+                                                             : "");
   k -= c->d.nkey + 1;
   if (m >= c->d.nmetric) { /* risk.<column> */
     if (k == 0) snprintf(buf, CELL, "risk.%s", compare_risk_cols[m - c->d.nmetric]);
@@ -212,8 +242,16 @@ static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
     return;
   }
   const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
-  double v[] = {(double)x->n, x->mean, x->sd, x->ci95, (double)c->baseline, (double)x->npaired, x->diff,
-                x->diff_ci95, x->diff_ci95_unpaired, x->ratio};
+  double v[] = {(double)x->n,
+                x->mean,
+                x->sd,
+                x->ci95,
+                (double)c->baseline,
+                (double)x->npaired,
+                x->diff,
+                x->diff_ci95,
+                x->diff_ci95_unpaired,
+                x->ratio};
   if (k == 0) snprintf(buf, CELL, "%s", c->d.metric[m]);
   else if (p == c->base_i && k >= 5) return; /* no difference to itself */
   else fmt_full(buf, CELL, v[k - 1]);
@@ -233,32 +271,51 @@ static int print_all(const cmp *c, table_format fmt) {
   heads[0] = "point";
   for (size_t k = 0; k < nk; k++) heads[1 + k] = c->d.key[k];
   if (fmt == TABLE_CSV) {
-    static const char *const rest[] = {"metric", "n", "mean", "sd", "ci95", "baseline", "n_paired", "diff",
-                                       "diff_ci95", "diff_ci95_unpaired", "width_ratio"};
+    static const char *const rest[] = {
+        "metric",     "n",        "mean", "sd",        "ci95",
+        "baseline",   "n_paired", "diff", "diff_ci95", "diff_ci95_unpaired",
+        "width_ratio"};
     for (size_t k = 0; k < 11; k++) heads[1 + nk + k] = rest[k];
-    rc = emit(c, heads, csv_cols(c), c->d.npoint * (c->d.nmetric + COMPARE_NRISK), csv_cols(c), fill_csv, fmt); /* no alignment */
+    rc = emit(c, heads, csv_cols(c), c->d.npoint * (c->d.nmetric + COMPARE_NRISK), csv_cols(c),
+              fill_csv, fmt); /* no alignment */
     free(heads);
     return rc;
   }
-  printf("%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n", fmt == TABLE_MD ? "## " : "",
-         c->d.v.name, c->d.v.sha256, c->d.npoint, c->d.v.runs_done, c->d.v.runs_failed);
-  section(fmt, "Metrics by point", "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
+  printf("%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n",
+         fmt == TABLE_MD ? "## " : "", c->d.v.name, c->d.v.sha256, c->d.npoint, c->d.v.runs_done,
+         c->d.v.runs_failed);
+  section(fmt, "Metrics by point",
+          "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
   for (size_t m = 0; m < c->d.nmetric; m++) heads[1 + nk + m] = c->d.metric[m];
   rc = emit(c, heads, 1 + nk + c->d.nmetric, c->d.npoint, 1 + nk, fill_means, fmt);
   if (!rc && c->d.npoint > 1) {
-    static const char *const ph[] = {"point", "metric", "difference", "unpaired \u00b1", "width ratio", "n"};
+    static const char *const ph[] = {"point",           "metric",      "difference",
+                                     "unpaired \u00b1", "width ratio", "n"};
     char title[64];
     snprintf(title, sizeof title, "Paired differences against point %ld", c->baseline);
-    section(fmt, title, "point - baseline, replication by replication (common random numbers), mean \u00b1 95% CI;\n"
-                        "unpaired \u00b1: the half-width from independent samples; width ratio = paired / unpaired");
+    section(fmt, title,
+            "point - baseline, replication by replication (common random numbers), "
+            "mean \u00b1 95% CI;\n"
+            "unpaired \u00b1: the half-width from independent samples; "
+            "width ratio = paired / unpaired");
     rc = emit(c, ph, 6, (c->d.npoint - 1) * c->d.nmetric, 2, fill_paired, fmt);
   }
   if (!rc) {
-    static const char *const rh[] = {"point", "n", "P(default) [95% CI]", "P(breach) [95% CI]", "cash_min VaR5%",
-                                     "cash_min CVaR5%", "npv VaR5%", "npv CVaR5%", "paid back", "payback p10/p50/p90 (years)"};
-    section(fmt, "Risk", "VaR5%: the 5% quantile over replications (5% end at or below it); CVaR5%: the mean of that"
-                         " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles count runs not paid"
-                         " back as the longest");
+    static const char *const rh[] = {"point",
+                                     "n",
+                                     "P(default) [95% CI]",
+                                     "P(breach) [95% CI]",
+                                     "cash_min VaR5%",
+                                     "cash_min CVaR5%",
+                                     "npv VaR5%",
+                                     "npv CVaR5%",
+                                     "paid back",
+                                     "payback p10/p50/p90 (years)"};
+    section(
+        fmt, "Risk",
+        "VaR5%: the 5% quantile over replications (5% end at or below it); CVaR5%: the mean of that"
+        " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles count runs not paid"
+        " back as the longest");
     rc = emit(c, rh, 10, c->d.npoint, 1, fill_risk, fmt);
   }
   free(heads);
@@ -272,17 +329,20 @@ static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat
   const char *const *p = npat ? (const char *const *)pat : default_metrics;
   size_t n = npat ? npat : sizeof default_metrics / sizeof *default_metrics;
   long base;
-  if (compare_read_points(st, want, &c->d, err, sizeof err)) return cli_usage_error("compare: %s", err);
+  if (compare_read_points(st, want, &c->d, err, sizeof err))
+    return cli_usage_error("compare: %s", err);
   if ((base = compare_point_index(&c->d, c->baseline)) < 0)
-    return cli_usage_error("compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
-                           c->baseline, store_path(st), c->baseline, c->d.v.name, c->d.point[0],
-                           c->d.point[c->d.npoint - 1]);
+    return cli_usage_error(
+        "compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
+        c->baseline, store_path(st), c->baseline, c->d.v.name, c->d.point[0],
+        c->d.point[c->d.npoint - 1]);
   c->base_i = (size_t)base;
   if (compare_read_cells(st, &c->d, p, n, npat == 0, c->baseline, err, sizeof err))
     return cli_usage_error("compare: %s", err);
   if (!c->d.nmetric)
-    return cli_usage_error("compare: the runs of '%s' in %s have none of the default metrics; name some with --metric",
-                           c->d.v.name, store_path(st));
+    return cli_usage_error(
+        "compare: the runs of '%s' in %s have none of the default metrics; name some with --metric",
+        c->d.v.name, store_path(st));
   return 0;
 }
 
@@ -294,15 +354,24 @@ int cmd_compare(int argc, char **argv) {
   cmp c = {0};
   int r, rc = 0;
   for (int i = 1; i < argc && !rc; i++) {
-    if ((r = cli_opt(argc, argv, &i, "--db", &v))) rc = r < 0 ? 2 : (db = v, 0);
-    else if ((r = cli_opt(argc, argv, &i, "--scenario", &v))) rc = r < 0 ? 2 : (want = v, 0);
-    else if ((r = cli_opt(argc, argv, &i, "--metric", &v))) rc = r < 0 ? 2 : push(&pat, &npat, v) ? cli_usage_error("compare: out of memory") : 0;
-    else if ((r = cli_opt(argc, argv, &i, "--baseline", &v)))
-      rc = r < 0 ? 2 : args_long(v, 0, 1000000000, &c.baseline) ? cli_usage_error("compare: --baseline '%s' is not a sweep point (an integer >= 0)", v) : 0;
-    else if ((r = cli_opt(argc, argv, &i, "--format", &v)))
-      rc = r < 0 ? 2 : table_format_parse(v, &fmt) ? cli_usage_error("compare: --format '%s': use table, csv or md", v) : 0;
-    else if (argv[i][0] == '-') rc = cli_usage_error("compare: unknown option '%s' (see neosim help compare)", argv[i]);
-    else rc = cli_usage_error("compare: unexpected argument '%s' (the database is given with --db)", argv[i]);
+    v = NULL;
+    if ((r = cli_opt(argc, argv, &i, "--db", &v)) > 0) db = v;
+    else if (r == 0 && (r = cli_opt(argc, argv, &i, "--scenario", &v)) > 0) want = v;
+    else if (r == 0 && (r = cli_opt(argc, argv, &i, "--metric", &v)) > 0) {
+      if (push(&pat, &npat, v)) rc = cli_usage_error("compare: out of memory");
+    } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--baseline", &v)) > 0) {
+      if (args_long(v, 0, 1000000000, &c.baseline))
+        rc = cli_usage_error("compare: --baseline '%s' is not a sweep point (an integer >= 0)", v);
+    } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--format", &v)) > 0) {
+      if (table_format_parse(v, &fmt))
+        rc = cli_usage_error("compare: --format '%s': use table, csv or md", v);
+    } else if (r == 0 && argv[i][0] == '-') {
+      rc = cli_usage_error("compare: unknown option '%s' (see neosim help compare)", argv[i]);
+    } else if (r == 0) {
+      rc = cli_usage_error("compare: unexpected argument '%s' (the database is given with --db)",
+                           argv[i]);
+    }
+    if (r < 0) rc = 2; /* a missing value, said */
   }
   store *st = NULL;
   if (!rc && !(st = store_open_read(db, err, sizeof err))) rc = cli_usage_error("compare: %s", err);

@@ -15,9 +15,9 @@
 
 #include "calendar.h"
 #include "cli.h"
+#include "err.h"
 #include "report_data.h"
 #include "store_pick.h"
-#include "err.h"
 #include "svg.h"
 #include "units.h"
 
@@ -57,9 +57,16 @@ const char cmd_report_help[] =
     "Exit status: 0 written, 2 usage or database error (not a neosim database,\n"
     "no such scenario, output not writable).\n";
 
-enum { S_CASH, S_UTIL, S_REV_RESERVED, S_REV_ON_DEMAND, S_REV_SPOT, S_MARKET }; /* then one per SKU */
-static const char *const fixed_series[] = {"cash", "utilization", "revenue.reserved", "revenue.on_demand",
-                                           "revenue.spot"};
+enum {
+  S_CASH,
+  S_UTIL,
+  S_REV_RESERVED,
+  S_REV_ON_DEMAND,
+  S_REV_SPOT,
+  S_MARKET
+}; /* then one per SKU */
+static const char *const fixed_series[] = {"cash", "utilization", "revenue.reserved",
+                                           "revenue.on_demand", "revenue.spot"};
 #define NFIXED (sizeof fixed_series / sizeof fixed_series[0])
 #define CHART_W 560.0
 #define CHART_H 300.0
@@ -67,21 +74,21 @@ static const char *const fixed_series[] = {"cash", "utilization", "revenue.reser
 
 /* Everything the page shows, read before writing it. */
 typedef struct report {
-  const char *file;     /* the database, as given */
-  store_version v;      /* the scenario version */
+  const char *file; /* the database, as given */
+  store_version v;  /* the scenario version */
   report_info in;
-  int dated;            /* the start date is known: time axes show dates */
-  long date0;           /* its day number */
-  double horizon;       /* the last sample day */
-  char **market;        /* the market.<sku> series */
+  int dated;      /* the start date is known: time axes show dates */
+  long date0;     /* its day number */
+  double horizon; /* the last sample day */
+  char **market;  /* the market.<sku> series */
   size_t nmarket;
-  size_t nseries;       /* NFIXED + nmarket */
-  report_curve *curve;  /* [series * npoints + point] */
+  size_t nseries;                              /* NFIXED + nmarket */
+  report_curve *curve;                         /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_shocks shocks;
   report_failure *fail; /* the commonest errors of failed runs */
   size_t nfail;
-  FILE *f;              /* the page being written */
+  FILE *f; /* the page being written */
 } report;
 
 /* ---- reading ------------------------------------------------------------ */
@@ -94,9 +101,15 @@ static int read_curves(report *r, store *st, char *err, size_t errlen) {
   const char **names = calloc(r->nseries, sizeof *names);
   size_t n = r->nseries * (size_t)r->in.npoints;
   r->curve = calloc(n ? n : 1, sizeof *r->curve);
-  if (!names || !r->curve) return free(names), snprintf(err, errlen, "%s: out of memory", r->file), -1;
-  for (size_t k = 0; k < r->nseries; k++) names[k] = k < NFIXED ? fixed_series[k] : r->market[k - NFIXED];
-  int rc = report_read_series(st, r->v.sha256, names, r->nseries, r->in.npoints, r->curve, err, errlen);
+  if (!names || !r->curve) {
+    free(names);
+    snprintf(err, errlen, "%s: out of memory", r->file);
+    return -1;
+  }
+  for (size_t k = 0; k < r->nseries; k++)
+    names[k] = k < NFIXED ? fixed_series[k] : r->market[k - NFIXED];
+  int rc =
+      report_read_series(st, r->v.sha256, names, r->nseries, r->in.npoints, r->curve, err, errlen);
   free(names);
   for (size_t i = 0; rc == 0 && i < n; i++)
     if (r->curve[i].n) r->horizon = fmax(r->horizon, r->curve[i].at[r->curve[i].n - 1].t_days);
@@ -105,12 +118,15 @@ static int read_curves(report *r, store *st, char *err, size_t errlen) {
 
 static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   size_t np = (size_t)r->in.npoints ? (size_t)r->in.npoints : 1;
-  r->npv = calloc(np, sizeof *r->npv), r->cash_min = calloc(np, sizeof *r->cash_min);
+  r->npv = calloc(np, sizeof *r->npv);
+  r->cash_min = calloc(np, sizeof *r->cash_min);
   r->default_day = calloc(np, sizeof *r->default_day);
-  if (!r->npv || !r->cash_min || !r->default_day) return err_set(err, errlen, "%s: out of memory", r->file);
+  if (!r->npv || !r->cash_min || !r->default_day)
+    return err_set(err, errlen, "%s: out of memory", r->file);
   if (report_read_metric(st, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
       report_read_metric(st, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
-      report_read_metric(st, r->v.sha256, "default_day", r->in.npoints, r->default_day, err, errlen))
+      report_read_metric(st, r->v.sha256, "default_day", r->in.npoints, r->default_day, err,
+                         errlen))
     return -1;
   return 0;
 }
@@ -133,8 +149,12 @@ static void free_report(report *r) {
   size_t np = (size_t)r->in.npoints;
   report_curves_free(r->curve, r->nseries * np);
   free(r->curve);
-  report_values_free(r->npv, np), report_values_free(r->cash_min, np), report_values_free(r->default_day, np);
-  free(r->npv), free(r->cash_min), free(r->default_day);
+  report_values_free(r->npv, np);
+  report_values_free(r->cash_min, np);
+  report_values_free(r->default_day, np);
+  free(r->npv);
+  free(r->cash_min);
+  free(r->default_day);
   report_names_free(r->market, r->nmarket);
   report_shocks_free(&r->shocks);
   report_failures_free(r->fail, r->nfail);
@@ -145,7 +165,8 @@ static void free_report(report *r) {
 
 static const char page_css[] =
     "body{font-family:sans-serif;color:#222;margin:20px auto;max-width:1180px;padding:0 10px}\n"
-    "h1{font-size:22px;margin-bottom:4px}h2{font-size:18px;margin-top:30px;border-bottom:1px solid #ddd}\n"
+    "h1{font-size:22px;margin-bottom:4px}h2{font-size:18px;margin-top:30px;border-bottom:1px "
+    "solid #ddd}\n"
     "table{border-collapse:collapse;font-size:13px;margin:8px 0}\n"
     "td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}\n"
     "th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -186,7 +207,9 @@ static void point_params(report *r, int p) {
   if (pt->nparam == 0) fputs("no swept values", r->f);
   for (size_t i = 0; i < pt->nparam; i++) {
     fputs(i ? ", " : "", r->f);
-    esc(r, pt->param[i].name), fputc('=', r->f), esc(r, pt->param[i].value ? pt->param[i].value : "NULL");
+    esc(r, pt->param[i].name);
+    fputc('=', r->f);
+    esc(r, pt->param[i].value ? pt->param[i].value : "NULL");
   }
 }
 
@@ -205,7 +228,10 @@ static void section(report *r, const char *id, const char *title, const char *no
 }
 
 static svg_axis time_axis(const report *r) {
-  return (svg_axis){.lo = 0, .hi = r->horizon, .format = r->dated ? SVG_DATE : SVG_NUMBER, .date0 = r->date0,
+  return (svg_axis){.lo = 0,
+                    .hi = r->horizon,
+                    .format = r->dated ? SVG_DATE : SVG_NUMBER,
+                    .date0 = r->date0,
                     .label = r->dated ? "date (monthly samples)" : "days since the start (days)"};
 }
 
@@ -236,13 +262,15 @@ static void pull(const report_curve *c, field fl, double *out) {
 /* The range of fields lo..hi of series k over all points, and 0 (money
 ** and utilisation charts start at zero, or show it). */
 static void series_range(const report *r, size_t k, field lo, field hi, double *min, double *max) {
-  *min = 0, *max = 0;
+  *min = 0;
+  *max = 0;
   for (int p = 0; p < r->in.npoints; p++) {
     const report_curve *c = curve(r, k, p);
     for (size_t i = 0; i < c->n; i++) {
       const report_stat *s = &c->at[i];
       const double v[] = {s->mean, s->q05, s->q25, s->q50, s->q75, s->q95};
-      *min = fmin(*min, fmin(v[lo], v[hi])), *max = fmax(*max, fmax(v[lo], v[hi]));
+      *min = fmin(*min, fmin(v[lo], v[hi]));
+      *max = fmax(*max, fmax(v[lo], v[hi]));
     }
   }
 }
@@ -251,13 +279,16 @@ static void series_range(const report *r, size_t k, field lo, field hi, double *
 
 static void head(report *r) {
   fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>neosim report: ",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>neosim "
+        "report: ",
         r->f);
   esc(r, r->v.name);
   fprintf(r->f, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>", page_css, svg_css);
   esc(r, r->v.name);
-  fprintf(r->f, "</h1>\n<p class=\"note\">scenario version <code>%.12s</code> &middot; neosim report</p>\n",
-          r->v.sha256);
+  fprintf(
+      r->f,
+      "</h1>\n<p class=\"note\">scenario version <code>%.12s</code> &middot; neosim report</p>\n",
+      r->v.sha256);
 }
 
 static void meta_row(report *r, const char *key, const char *value) {
@@ -272,7 +303,8 @@ static const char *reps_str(const report *r, char *buf, size_t len) {
   long lo = -1, hi = 0;
   for (int p = 0; p < r->in.npoints; p++) {
     long n = r->in.point[p].reps;
-    hi = n > hi ? n : hi, lo = lo < 0 || n < lo ? n : lo;
+    hi = n > hi ? n : hi;
+    lo = lo < 0 || n < lo ? n : lo;
   }
   if (lo == hi) snprintf(buf, len, "%ld", hi);
   else snprintf(buf, len, "%ld to %ld (not the same at every point)", lo, hi);
@@ -292,17 +324,18 @@ static void meta(report *r) {
   meta_row(r, "replications per point", reps_str(r, buf, sizeof buf));
   meta_row(r, "base seed", r->in.seeds);
   if (r->dated) {
-    snprintf(buf, sizeof buf, "%s to %s (%.0f days)", r->in.start, day_str(r, a, sizeof a, r->horizon), r->horizon);
+    snprintf(buf, sizeof buf, "%s to %s (%.0f days)", r->in.start,
+             day_str(r, a, sizeof a, r->horizon), r->horizon);
     meta_row(r, "simulated", buf);
   } else {
     snprintf(buf, sizeof buf, "%.0f days (no start date stored)", r->horizon);
     meta_row(r, "simulated", buf);
   }
-  snprintf(buf, sizeof buf, "scenario stored %s; latest done run finished %s", utc_str(a, sizeof a, r->in.created_at),
-           utc_str(b, sizeof b, r->in.finished_at));
+  snprintf(buf, sizeof buf, "scenario stored %s; latest done run finished %s",
+           utc_str(a, sizeof a, r->in.created_at), utc_str(b, sizeof b, r->in.finished_at));
   meta_row(r, "results", buf);
-  snprintf(buf, sizeof buf, "runs by neosim %s; page by neosim %s", *r->in.versions ? r->in.versions : "?",
-           NEOSIM_VERSION);
+  snprintf(buf, sizeof buf, "runs by neosim %s; page by neosim %s",
+           *r->in.versions ? r->in.versions : "?", NEOSIM_VERSION);
   meta_row(r, "generated", buf);
   fputs("</table>\n", r->f);
 }
@@ -316,7 +349,9 @@ static double share_below(const report_values *v, double x) {
   return v->n ? (double)k / (double)v->n : (double)NAN;
 }
 
-static double median(const report_values *v) { return v->n ? report_quantile(v->v, v->n, 0.5) : (double)NAN; }
+static double median(const report_values *v) {
+  return v->n ? report_quantile(v->v, v->n, 0.5) : (double)NAN;
+}
 
 static double mean_of(const report_values *v) {
   double s = 0;
@@ -328,21 +363,28 @@ static void num_cell(report *r, const char *s) { fprintf(r->f, "<td class=\"num\
 
 static void points_table(report *r) {
   char buf[64];
-  section(r, "points", "Sweep points",
-          "Swept values of each point (view point_params) and results over its done runs: median NPV and "
-          "minimum cash, share of runs with NPV below zero and of runs that defaulted (default_day set).");
-  fputs("<table>\n<tr><th>point</th><th>swept values</th><th>runs done</th><th>failed</th><th>median NPV</th>"
+  section(
+      r, "points", "Sweep points",
+      "Swept values of each point (view point_params) and results over its done runs: median NPV "
+      "and "
+      "minimum cash, share of runs with NPV below zero and of runs that defaulted (default_day "
+      "set).");
+  fputs("<table>\n<tr><th>point</th><th>swept values</th><th>runs "
+        "done</th><th>failed</th><th>median NPV</th>"
         "<th>NPV &lt; 0</th><th>median minimum cash</th><th>defaulted</th></tr>\n",
         r->f);
   for (int p = 0; p < r->in.npoints; p++) {
     const report_point *pt = &r->in.point[p];
     fprintf(r->f, "<tr><td class=\"num\">%d</td><td>", p);
     point_params(r, p);
-    fprintf(r->f, "</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td>", pt->done, pt->failed);
+    fprintf(r->f, "</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td>", pt->done,
+            pt->failed);
     num_cell(r, fmt(buf, sizeof buf, median(&r->npv[p]), SVG_DOLLARS));
     num_cell(r, fmt(buf, sizeof buf, share_below(&r->npv[p], 0), SVG_PERCENT));
     num_cell(r, fmt(buf, sizeof buf, median(&r->cash_min[p]), SVG_DOLLARS));
-    num_cell(r, fmt(buf, sizeof buf, pt->done ? (double)defaults(r, p) / (double)pt->done : (double)NAN, SVG_PERCENT));
+    num_cell(r,
+             fmt(buf, sizeof buf,
+                 pt->done ? (double)defaults(r, p) / (double)pt->done : (double)NAN, SVG_PERCENT));
     fputs("</tr>\n", r->f);
   }
   fputs("</table>\n", r->f);
@@ -371,7 +413,10 @@ static void figures(report *r, chart_fn *chart, const scale *sc) {
     chart(r, p, sc, extra, sizeof extra);
     fprintf(r->f, "<figcaption>point %d: ", p);
     point_params(r, p);
-    if (*extra) fputs("; ", r->f), esc(r, extra);
+    if (*extra) {
+      fputs("; ", r->f);
+      esc(r, extra);
+    }
     fputs("</figcaption></figure>\n", r->f);
   }
   fputs("</div>\n", r->f);
@@ -386,7 +431,10 @@ typedef struct cols {
 static int cols_of(const report_curve *c, cols *o) {
   if (!(o->buf = malloc(7 * (c->n ? c->n : 1) * sizeof *o->buf))) return -1;
   double **f[] = {&o->mean, &o->q05, &o->q25, &o->q50, &o->q75, &o->q95, &o->t};
-  for (int i = 0; i < 7; i++) *f[i] = o->buf + (size_t)i * c->n, pull(c, (field)i, *f[i]);
+  for (int i = 0; i < 7; i++) {
+    *f[i] = o->buf + (size_t)i * c->n;
+    pull(c, (field)i, *f[i]);
+  }
   return 0;
 }
 
@@ -409,15 +457,19 @@ static void cash_chart(report *r, int p, const scale *sc, char *extra, size_t le
   cols k;
   if (!chart_data(r, p, sc, "cash", &k)) return;
   if (defaults(r, p) == 0) snprintf(extra, len, "no run defaulted");
-  else snprintf(extra, len, "%ld of %ld runs defaulted (their samples stop there)", defaults(r, p), r->in.point[p].done);
+  else
+    snprintf(extra, len, "%ld of %ld runs defaulted (their samples stop there)", defaults(r, p),
+             r->in.point[p].done);
   svg_axis x = time_axis(r), y = value_axis(sc->lo, sc->hi, SVG_DOLLARS, "cash ($)");
   snprintf(title, sizeof title, "Cash, point %d", p);
   svg_chart ch;
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
   if (max_n(c) > 1) {
-    svg_band(&ch, k.t, k.q05, k.q95, c->n, 0, 0.18), svg_band(&ch, k.t, k.q25, k.q75, c->n, 0, 0.18);
+    svg_band(&ch, k.t, k.q05, k.q95, c->n, 0, 0.18);
+    svg_band(&ch, k.t, k.q25, k.q75, c->n, 0, 0.18);
     svg_line(&ch, k.t, k.q50, c->n, 0, 0);
-    svg_legend(&ch, "median", 0, SVG_KEY_LINE), svg_legend(&ch, "25-75%", 0, SVG_KEY_BAND);
+    svg_legend(&ch, "median", 0, SVG_KEY_LINE);
+    svg_legend(&ch, "25-75%", 0, SVG_KEY_BAND);
     svg_legend(&ch, "5-95% of runs", 0, SVG_KEY_BAND_LIGHT);
   } else {
     svg_line(&ch, k.t, k.q50, c->n, 0, 0);
@@ -429,9 +481,11 @@ static void cash_chart(report *r, int p, const scale *sc, char *extra, size_t le
 
 static void cash_section(report *r) {
   scale sc = {.series = S_CASH};
-  section(r, "cash", "Cash",
-          "Cash at each monthly sample: median and the 25-75% and 5-95% bands over the replications of each "
-          "point (same scale for every point).");
+  section(
+      r, "cash", "Cash",
+      "Cash at each monthly sample: median and the 25-75% and 5-95% bands over the replications "
+      "of each "
+      "point (same scale for every point).");
   series_range(r, S_CASH, F_Q05, F_Q95, &sc.lo, &sc.hi);
   figures(r, cash_chart, &sc);
 }
@@ -461,7 +515,8 @@ static void revenue_line(report *r, svg_chart *ch, int p, int kind, char *extra,
     size_t used = strlen(extra);
     snprintf(extra + used, len - used, "%sno %s revenue", used ? ", " : "", kind_label[kind]);
   } else {
-    pull(c, F_T, t), per_month(c, t + c->n);
+    pull(c, F_T, t);
+    per_month(c, t + c->n);
     svg_line(ch, t, t + c->n, c->n, kind, 0);
     svg_legend(ch, kind_label[kind], kind, SVG_KEY_LINE);
   }
@@ -473,9 +528,10 @@ static void revenue_chart(report *r, int p, const scale *sc, char *extra, size_t
   int drawn = 0;
   for (int k = 0; k < 3; k++) drawn += !all_zero(curve(r, S_REV_RESERVED + (size_t)k, p));
   if (r->in.point[p].done == 0 || !drawn) {
-    missing(r, r->in.point[p].done == 0 ? "no done runs at this point"
-                                        : "no revenue by tenant kind (series revenue.reserved, revenue.on_demand, "
-                                          "revenue.spot missing or zero)");
+    missing(r, r->in.point[p].done == 0
+                   ? "no done runs at this point"
+                   : "no revenue by tenant kind (series revenue.reserved, revenue.on_demand, "
+                     "revenue.spot missing or zero)");
     return;
   }
   svg_axis x = time_axis(r), y = value_axis(0, sc->hi, SVG_DOLLARS, "revenue ($ per month)");
@@ -488,10 +544,14 @@ static void revenue_chart(report *r, int p, const scale *sc, char *extra, size_t
 
 static void revenue_section(report *r) {
   scale sc = {0};
-  section(r, "revenue", "Revenue by tenant kind",
-          "Mean over the replications of each point of the revenue of reserved, on-demand and spot tenants "
-          "(series revenue.reserved, revenue.on_demand, revenue.spot), in $ per month: each sample's period "
-          "revenue divided by the period's length in days, times 30.44.  One chart per point, same scale.");
+  section(
+      r, "revenue", "Revenue by tenant kind",
+      "Mean over the replications of each point of the revenue of reserved, on-demand and spot "
+      "tenants "
+      "(series revenue.reserved, revenue.on_demand, revenue.spot), in $ per month: each sample's "
+      "period "
+      "revenue divided by the period's length in days, times 30.44.  One chart per point, same "
+      "scale.");
   for (int p = 0; p < r->in.npoints; p++)
     for (size_t k = S_REV_RESERVED; k <= S_REV_SPOT; k++) {
       const report_curve *c = curve(r, k, p);
@@ -510,13 +570,15 @@ static void util_chart(report *r, int p, const scale *sc, char *extra, size_t le
   cols k;
   (void)extra, (void)len;
   if (!chart_data(r, p, sc, "utilization", &k)) return;
-  svg_axis x = time_axis(r), y = value_axis(0, sc->hi, SVG_PERCENT, "utilisation (% of installed GPU-hours)");
+  svg_axis x = time_axis(r),
+           y = value_axis(0, sc->hi, SVG_PERCENT, "utilisation (% of installed GPU-hours)");
   snprintf(title, sizeof title, "Utilisation, point %d", p);
   svg_chart ch;
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
   if (max_n(c) > 1) svg_band(&ch, k.t, k.q05, k.q95, c->n, 2, 0.18);
   svg_line(&ch, k.t, k.mean, c->n, 2, 0);
-  svg_legend(&ch, max_n(c) > 1 ? "mean" : "utilisation (one replication: no band)", 2, SVG_KEY_LINE);
+  svg_legend(&ch, max_n(c) > 1 ? "mean" : "utilisation (one replication: no band)", 2,
+             SVG_KEY_LINE);
   if (max_n(c) > 1) svg_legend(&ch, "5-95% of runs", 2, SVG_KEY_BAND_LIGHT);
   svg_end(&ch);
   free(k.buf);
@@ -525,7 +587,8 @@ static void util_chart(report *r, int p, const scale *sc, char *extra, size_t le
 static void util_section(report *r) {
   scale sc = {.series = S_UTIL};
   section(r, "utilisation", "Utilisation",
-          "Share of the installed GPU-hours that were busy in each sample period (series utilization): mean "
+          "Share of the installed GPU-hours that were busy in each sample period (series "
+          "utilization): mean "
           "and 5-95% band over the replications of each point.");
   series_range(r, S_UTIL, F_Q05, F_Q95, &sc.lo, &sc.hi);
   sc.hi = fmax(sc.hi, 1.0);
@@ -540,7 +603,8 @@ static void market_chart(report *r, int p, const scale *sc, char *extra, size_t 
   int band = 0;
   (void)extra, (void)len;
   if (!chart_data(r, p, sc, name, &k)) return;
-  svg_axis x = time_axis(r), y = value_axis(0, sc->hi, SVG_DOLLARS, "market price ($ per GPU-hour)");
+  svg_axis x = time_axis(r),
+           y = value_axis(0, sc->hi, SVG_DOLLARS, "market price ($ per GPU-hour)");
   snprintf(title, sizeof title, "Market price %.100s, point %d", sku, p);
   svg_chart ch;
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
@@ -576,23 +640,33 @@ static void shock_table(report *r) {
         break;
       }
     int dated = c->first == c->last && c->hits == s->runs && c->runs == s->runs;
-    fputs("<tr><td>", r->f), esc(r, c->name), fputs("</td><td>", r->f), esc(r, detail);
-    fprintf(r->f, "</td><td class=\"num\">%ld of %ld</td><td class=\"num\">%ld</td><td>", c->runs, s->runs, c->hits);
-    snprintf(buf, sizeof buf, "%s to %s", day_str(r, a, sizeof a, c->first), day_str(r, b, sizeof b, c->last));
+    fputs("<tr><td>", r->f);
+    esc(r, c->name);
+    fputs("</td><td>", r->f);
+    esc(r, detail);
+    fprintf(r->f, "</td><td class=\"num\">%ld of %ld</td><td class=\"num\">%ld</td><td>", c->runs,
+            s->runs, c->hits);
+    snprintf(buf, sizeof buf, "%s to %s", day_str(r, a, sizeof a, c->first),
+             day_str(r, b, sizeof b, c->last));
     esc(r, dated ? day_str(r, a, sizeof a, c->first) : buf);
-    fprintf(r->f, "</td><td>%s</td></tr>\n", dated ? "dated: the same day in every run" : "random: differs between runs");
+    fprintf(r->f, "</td><td>%s</td></tr>\n",
+            dated ? "dated: the same day in every run" : "random: differs between runs");
   }
   fputs("</table>\n", r->f);
 }
 
 static void market_section(report *r) {
   char note[512];
-  snprintf(note, sizeof note,
-           "Market price index of each SKU (series market.<sku>), $ per GPU-hour: median and 5-95%% band over "
-           "the replications of each point.  Shaded spans are the shocks of one run, the done run of point %d, "
-           "replication %d, from hit to end (any kind of shock, named as in the scenario): dated shocks hit "
-           "every run alike, random ones differ; the table counts them over all done runs.",
-           r->shocks.point, r->shocks.rep);
+  snprintf(
+      note, sizeof note,
+      "Market price index of each SKU (series market.<sku>), $ per GPU-hour: median and 5-95%% "
+      "band over "
+      "the replications of each point.  Shaded spans are the shocks of one run, the done run of "
+      "point %d, "
+      "replication %d, from hit to end (any kind of shock, named as in the scenario): dated "
+      "shocks hit "
+      "every run alike, random ones differ; the table counts them over all done runs.",
+      r->shocks.point, r->shocks.rep);
   section(r, "market", "Market prices and shocks", note);
   if (r->nmarket == 0) missing(r, "no market price series (the scenario has no market index)");
   for (size_t m = 0; m < r->nmarket; m++) {
@@ -609,11 +683,18 @@ static size_t npv_bins(const report *r, double *edges, size_t max) {
   size_t most = 0;
   for (int p = 0; p < r->in.npoints; p++)
     if (r->npv[p].n) {
-      lo = fmin(lo, r->npv[p].v[0]), hi = fmax(hi, r->npv[p].v[r->npv[p].n - 1]);
+      lo = fmin(lo, r->npv[p].v[0]);
+      hi = fmax(hi, r->npv[p].v[r->npv[p].n - 1]);
       most = r->npv[p].n > most ? r->npv[p].n : most;
     }
-  if (!isfinite(lo)) lo = 0, hi = 1;
-  if (!(hi > lo)) lo -= fmax(fabs(lo) * 0.1, 1), hi += fmax(fabs(hi) * 0.1, 1);
+  if (!isfinite(lo)) {
+    lo = 0;
+    hi = 1;
+  }
+  if (!(hi > lo)) {
+    lo -= fmax(fabs(lo) * 0.1, 1);
+    hi += fmax(fabs(hi) * 0.1, 1);
+  }
   int target = (int)fmin(30, fmax(6, ceil(sqrt((double)most)))); /* about sqrt(n) bins */
   double step = svg_nice_step(&lo, &hi, target, 1);
   size_t n = (size_t)llround((hi - lo) / step);
@@ -640,13 +721,15 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
   double count[MAX_BINS];
   if (v->n < 2) {
     if (v->n == 1)
-      snprintf(msg, sizeof msg, "one replication: NPV %s, no distribution to show", fmt(m, sizeof m, v->v[0], SVG_DOLLARS));
+      snprintf(msg, sizeof msg, "one replication: NPV %s, no distribution to show",
+               fmt(m, sizeof m, v->v[0], SVG_DOLLARS));
     else snprintf(msg, sizeof msg, "no NPV values at point %d (no done runs)", p);
     missing(r, msg);
     return;
   }
   count_bins(v, sc->edges, sc->nbins, count);
-  svg_axis x = {.lo = sc->edges[0], .hi = sc->edges[sc->nbins], .format = SVG_DOLLARS, .label = "NPV ($)"};
+  svg_axis x = {
+      .lo = sc->edges[0], .hi = sc->edges[sc->nbins], .format = SVG_DOLLARS, .label = "NPV ($)"};
   svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
   y.whole = 1;
   snprintf(title, sizeof title, "NPV over replications, point %d", p);
@@ -654,9 +737,11 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
   svg_bars(&ch, sc->edges, count, sc->nbins, 0);
   svg_vline(&ch, median(v), 1, 1);
-  svg_legend(&ch, "runs per bin", 0, SVG_KEY_BAR), svg_legend(&ch, "median", 1, SVG_KEY_DASHED);
+  svg_legend(&ch, "runs per bin", 0, SVG_KEY_BAR);
+  svg_legend(&ch, "median", 1, SVG_KEY_DASHED);
   svg_end(&ch);
-  snprintf(extra, len, "%zu runs, mean %s, 5-95%% %s to %s, NPV < 0 in %s", v->n, fmt(m, sizeof m, mean_of(v), SVG_DOLLARS),
+  snprintf(extra, len, "%zu runs, mean %s, 5-95%% %s to %s, NPV < 0 in %s", v->n,
+           fmt(m, sizeof m, mean_of(v), SVG_DOLLARS),
            fmt(lo, sizeof lo, report_quantile(v->v, v->n, 0.05), SVG_DOLLARS),
            fmt(hi, sizeof hi, report_quantile(v->v, v->n, 0.95), SVG_DOLLARS),
            fmt(neg, sizeof neg, share_below(v, 0), SVG_PERCENT));
@@ -665,10 +750,13 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
 static void npv_section(report *r) {
   double edges[MAX_BINS + 1], count[MAX_BINS];
   scale sc = {.hi = 1, .edges = edges};
-  section(r, "npv", "NPV distribution",
-          "Net present value of each run (metric npv: monthly operating cash flows at the scenario's discount "
-          "rate) over the replications of each point: a histogram with the same bins and scale for every "
-          "point, and the median.");
+  section(
+      r, "npv", "NPV distribution",
+      "Net present value of each run (metric npv: monthly operating cash flows at the scenario's "
+      "discount "
+      "rate) over the replications of each point: a histogram with the same bins and scale for "
+      "every "
+      "point, and the median.");
   sc.nbins = npv_bins(r, edges, MAX_BINS + 1);
   for (int p = 0; p < r->in.npoints; p++) {
     count_bins(&r->npv[p], edges, sc.nbins, count);
@@ -678,21 +766,27 @@ static void npv_section(report *r) {
 }
 
 static void notes(report *r) {
-  section(r, "notes", "How the figures are computed",
-          "Statistics are over the runs with status done.  At each sample time they are over the runs that "
-          "have a sample then: a run that defaulted stops sampling, so late bands describe the runs still "
-          "going.  Quantiles interpolate linearly between order statistics (type 7, the default of R and "
-          "NumPy): for n sorted values x[0..n-1] and h = (n-1)p, x[floor h] + (h - floor h)(x[floor h + 1] - "
-          "x[floor h]).  Money is US dollars, not discounted except in NPV.");
+  section(
+      r, "notes", "How the figures are computed",
+      "Statistics are over the runs with status done.  At each sample time they are over the runs "
+      "that "
+      "have a sample then: a run that defaulted stops sampling, so late bands describe the runs "
+      "still "
+      "going.  Quantiles interpolate linearly between order statistics (type 7, the default of R "
+      "and "
+      "NumPy): for n sorted values x[0..n-1] and h = (n-1)p, x[floor h] + (h - floor h)(x[floor h "
+      "+ 1] - "
+      "x[floor h]).  Money is US dollars, not discounted except in NPV.");
   fputs("</body>\n</html>\n", r->f);
 }
 
 /* The commonest errors of the failed runs, if any. */
 static void failures(report *r) {
   if (r->nfail == 0) return;
-  section(r, "failed", "Failed runs",
-          "The runs stored as failed are left out of every chart and figure; the commonest errors (see "
-          "runs.error):");
+  section(
+      r, "failed", "Failed runs",
+      "The runs stored as failed are left out of every chart and figure; the commonest errors (see "
+      "runs.error):");
   fputs("<table>\n<tr><th>runs</th><th>error</th></tr>\n", r->f);
   for (size_t i = 0; i < r->nfail; i++) {
     fprintf(r->f, "<tr><td class=\"num\">%ld</td><td>", r->fail[i].runs);
@@ -708,7 +802,8 @@ static void write_page(report *r) {
   points_table(r);
   failures(r);
   if (r->v.runs_done == 0) {
-    fputs("<p class=\"note\">No run of this version is done: there is nothing to chart.</p>\n", r->f);
+    fputs("<p class=\"note\">No run of this version is done: there is nothing to chart.</p>\n",
+          r->f);
     notes(r);
     return;
   }
@@ -733,8 +828,9 @@ static int write_to(report *r, const char *out) {
   if (strcmp(out, "-") == 0) {
     r->f = stdout;
     write_page(r);
-    return fflush(stdout) || ferror(stdout) ? cli_usage_error("report: writing the page to standard output failed")
-                                            : 0;
+    return fflush(stdout) || ferror(stdout)
+               ? cli_usage_error("report: writing the page to standard output failed")
+               : 0;
   }
   size_t n = strlen(out) + 16;
   char *tmp = malloc(n);
@@ -743,15 +839,25 @@ static int write_to(report *r, const char *out) {
   int fd = mkstemp(tmp);
   mode_t mask = umask(0);
   umask(mask);
-  if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 || !(r->f = fdopen(fd, "w"))) { /* mkstemp makes it 0600 */
-    if (fd >= 0) close(fd), unlink(tmp);
+  if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 ||
+      !(r->f = fdopen(fd, "w"))) { /* mkstemp makes it 0600 */
+    if (fd >= 0) {
+      close(fd);
+      unlink(tmp);
+    }
     free(tmp);
     return cli_usage_error("report: cannot write '%s': %s", out, strerror(errno));
   }
   write_page(r);
   int bad = ferror(r->f), e = errno;
-  if (fclose(r->f) != 0 && !bad) bad = 1, e = errno;
-  if (!bad && rename(tmp, out) != 0) bad = 1, e = errno;
+  if (fclose(r->f) != 0 && !bad) {
+    bad = 1;
+    e = errno;
+  }
+  if (!bad && rename(tmp, out) != 0) {
+    bad = 1;
+    e = errno;
+  }
   if (bad) unlink(tmp);
   free(tmp);
   return bad ? cli_usage_error("report: writing '%s': %s", out, strerror(e)) : 0;
@@ -761,8 +867,10 @@ int cmd_report(int argc, char **argv) {
   const char *db_path = NULL, *want = NULL, *out = NULL;
   for (int i = 1; i < argc; i++) {
     int got;
-    if ((got = cli_opt(argc, argv, &i, "--db", &db_path)) || (got = cli_opt(argc, argv, &i, "--scenario", &want)) ||
-        (got = cli_opt(argc, argv, &i, "--output", &out)) || (got = cli_opt(argc, argv, &i, "-o", &out))) {
+    if ((got = cli_opt(argc, argv, &i, "--db", &db_path)) ||
+        (got = cli_opt(argc, argv, &i, "--scenario", &want)) ||
+        (got = cli_opt(argc, argv, &i, "--output", &out)) ||
+        (got = cli_opt(argc, argv, &i, "-o", &out))) {
       if (got < 0) return 2;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       return cli_usage_error("report: unknown option '%s' (see neosim help report)", argv[i]);
@@ -772,7 +880,8 @@ int cmd_report(int argc, char **argv) {
   }
   if (!db_path) return cli_usage_error("report: --db FILE is required (see neosim help report)");
   if (!out) return cli_usage_error("report: -o FILE.html is required (see neosim help report)");
-  if (same_file(db_path, out)) return cli_usage_error("report: '%s' is the database; give another -o file", out);
+  if (same_file(db_path, out))
+    return cli_usage_error("report: '%s' is the database; give another -o file", out);
   char err[ERR_LEN];
   report r = {.file = db_path};
   store *s = store_open_read(db_path, err, sizeof err);

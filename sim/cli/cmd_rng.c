@@ -30,9 +30,12 @@ int cmd_rng(int argc, char **argv) {
   uint64_t s, q, n;
   if (!seed || !stream || !count)
     return cli_usage_error("rng: needs --seed S --stream Q --count N (see neosim help rng)");
-  if (args_u64(seed, &s)) return cli_usage_error("rng: --seed '%s' is not an unsigned 64-bit number", seed);
-  if (args_u64(stream, &q)) return cli_usage_error("rng: --stream '%s' is not an unsigned 64-bit number", stream);
-  if (args_u64(count, &n)) return cli_usage_error("rng: --count '%s' is not a non-negative integer", count);
+  if (args_u64(seed, &s))
+    return cli_usage_error("rng: --seed '%s' is not an unsigned 64-bit number", seed);
+  if (args_u64(stream, &q))
+    return cli_usage_error("rng: --stream '%s' is not an unsigned 64-bit number", stream);
+  if (args_u64(count, &n))
+    return cli_usage_error("rng: --count '%s' is not a non-negative integer", count);
   rng r;
   rng_seed(&r, s, q);
   for (uint64_t k = 0; k < n; k++)

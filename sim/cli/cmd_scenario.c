@@ -7,19 +7,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "err.h"
 #include "args.h"
 #include "batch.h"
 #include "cli.h"
+#include "err.h"
 #include "pool.h"
 #include "scenario.h"
 #include "scenario_opts.h"
 #include "store.h"
 #include "units.h"
 
-#define LUA_LIMIT_HELP                                                                   \
-  "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"            \
-  "  --lua-instructions N  instruction budget of each call into scenario code\n"          \
+#define LUA_LIMIT_HELP                                                           \
+  "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"  \
+  "  --lua-instructions N  instruction budget of each call into scenario code\n" \
   "                    (default 2e9; stops endless loops)\n"
 
 const char cmd_run_help[] =
@@ -50,6 +50,7 @@ const char cmd_run_help[] =
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
+    /* --lua-memory, --lua-instructions */
     LUA_LIMIT_HELP
     "  --max-events N    events one run may dispatch (default 1e9, minutes of work;\n"
     "                    a replication of reference_100k.lua takes 3.4e6): a rate\n"
@@ -64,8 +65,7 @@ const char cmd_check_help[] =
     "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n\n"
     "Validate the scenario (the same checks as run) and print what it resolves\n"
     "to: sweep points and their parameters, replications, SKUs, sites, fleet\n"
-    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n\n"
-    LUA_LIMIT_HELP;
+    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n\n" LUA_LIMIT_HELP;
 
 typedef struct opts {
   const char *scenario, *db;
@@ -81,15 +81,18 @@ static int add_trace(opts *o, const char *cmd, const char *v) {
   char p[32];
   const char *colon = strchr(v, ':');
   long pt, rep;
-  if (!colon || (size_t)(colon - v) >= sizeof p) return cli_usage_error("%s: --trace '%s' is not P:R", cmd, v);
+  if (!colon || (size_t)(colon - v) >= sizeof p)
+    return cli_usage_error("%s: --trace '%s' is not P:R", cmd, v);
   snprintf(p, sizeof p, "%.*s", (int)(colon - v), v);
   if (args_long(p, 0, 1000000000, &pt) || args_long(colon + 1, 0, 1000000000, &rep))
-    return cli_usage_error("%s: --trace '%s': need a sweep point and a replication, integers >= 0 (e.g. 0:3)",
-                           cmd, v);
+    return cli_usage_error(
+        "%s: --trace '%s': need a sweep point and a replication, integers >= 0 (e.g. 0:3)", cmd, v);
   long *n = realloc(o->trace, (o->ntrace + 1) * 2 * sizeof *n);
   if (!n) return cli_usage_error("%s: out of memory", cmd);
   o->trace = n;
-  n[2 * o->ntrace] = pt, n[2 * o->ntrace + 1] = rep, o->ntrace++;
+  n[2 * o->ntrace] = pt;
+  n[2 * o->ntrace + 1] = rep;
+  o->ntrace++;
   return 0;
 }
 
@@ -97,16 +100,30 @@ static int add_trace(opts *o, const char *cmd, const char *v) {
 static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
   const char *v, *name, *cmd = argv[0];
   int r;
-  if (with_db && (r = cli_opt(argc, argv, i, "--db", &v))) return r < 0 ? 2 : (o->db = v, 1);
+  if (with_db && (r = cli_opt(argc, argv, i, "--db", &v))) {
+    if (r > 0) o->db = v;
+    return r < 0 ? 2 : 1;
+  }
   if ((r = scenario_opt(&o->so, argc, argv, i, &name, &v))) return r;
   if (!with_db) return 0;
-  if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) return o->quiet = 1, 1;
-  if (strcmp(argv[*i], "--resume") == 0) return o->resume = 1, 1;
-  if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] && argv[*i][2] != '=') v = argv[*i] + 2, r = 1; /* -j4 */
-  else if (!(r = cli_opt(argc, argv, i, "-j", &v))) r = cli_opt(argc, argv, i, "--jobs", &v);
+  if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) {
+    o->quiet = 1;
+    return 1;
+  }
+  if (strcmp(argv[*i], "--resume") == 0) {
+    o->resume = 1;
+    return 1;
+  }
+  if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] && argv[*i][2] != '=') {
+    v = argv[*i] + 2;
+    r = 1;
+  } /* -j4 */
+  else if (!(r = cli_opt(argc, argv, i, "-j", &v)))
+    r = cli_opt(argc, argv, i, "--jobs", &v);
   if (r) {
     if (r < 0) return 2;
-    if (args_long(v, 1, 4096, &o->jobs)) return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", cmd, v);
+    if (args_long(v, 1, 4096, &o->jobs))
+      return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", cmd, v);
     return 1;
   }
   if ((r = cli_opt(argc, argv, i, "--trace", &v))) return r < 0 || add_trace(o, cmd, v) ? 2 : 1;
@@ -116,7 +133,8 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     if (r < 0) return 2;
     if (!slash || (size_t)(slash - v) >= sizeof k || strlen(slash + 1) >= sizeof n)
       return cli_usage_error("%s: --shard '%s' is not K/N", cmd, v);
-    snprintf(k, sizeof k, "%.*s", (int)(slash - v), v), snprintf(n, sizeof n, "%s", slash + 1);
+    snprintf(k, sizeof k, "%.*s", (int)(slash - v), v);
+    snprintf(n, sizeof n, "%s", slash + 1);
     if (args_long(n, 1, 100000000, &o->nshards) || args_long(k, 0, o->nshards - 1, &o->shard))
       return cli_usage_error("%s: --shard '%s': need integers 0 <= K < N", cmd, v);
     return 1;
@@ -132,11 +150,16 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
     int r = one_opt(o, argc, argv, &i, with_db);
     if (r == 2) return 2;
     if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", argv[0], argv[i], argv[0]);
-    if (o->scenario) return cli_usage_error("%s: more than one scenario given ('%s', '%s')", argv[0], o->scenario, argv[i]);
+    if (argv[i][0] == '-' && argv[i][1])
+      return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", argv[0], argv[i],
+                             argv[0]);
+    if (o->scenario)
+      return cli_usage_error("%s: more than one scenario given ('%s', '%s')", argv[0], o->scenario,
+                             argv[i]);
     o->scenario = argv[i];
   }
-  if (!o->scenario) return cli_usage_error("%s: no scenario file given (see neosim help %s)", argv[0], argv[0]);
+  if (!o->scenario)
+    return cli_usage_error("%s: no scenario file given (see neosim help %s)", argv[0], argv[0]);
   return 0;
 }
 
@@ -152,8 +175,9 @@ static void print_summary_hint(const scenario *s, const opts *o, const batch_rep
   if (o->nshards > 1) printf(", shard %ld/%ld of %ld runs", o->shard, o->nshards, rep->in_shard);
   if (rep->skipped) printf(", %ld already done skipped", rep->skipped);
   printf("; results in %s (scenario '%s', sha256 %.12s)\n", o->db, s->name, s->sha256);
-  printf("look at them: sqlite3 -header -column %s \"select * from summary where scenario = '%s'\"\n",
-         o->db, s->name);
+  printf(
+      "look at them: sqlite3 -header -column %s \"select * from summary where scenario = '%s'\"\n",
+      o->db, s->name);
 }
 
 int cmd_run(int argc, char **argv) {
@@ -164,20 +188,32 @@ int cmd_run(int argc, char **argv) {
   if (!rc && !s) rc = 2;
   batch_opts bo = {0};
   if (!rc) {
-    bo = (batch_opts){o.so.seed_set ? o.so.seed : s->seed, o.so.reps ? o.so.reps : s->replications,
-                      o.jobs ? (int)o.jobs : pool_cpus(), o.shard, o.nshards, o.resume, !o.quiet && isatty(2),
-                      o.trace, o.ntrace, o.so.max_events};
+    bo = (batch_opts){o.so.seed_set ? o.so.seed : s->seed,
+                      o.so.reps ? o.so.reps : s->replications,
+                      o.jobs ? (int)o.jobs : pool_cpus(),
+                      o.shard,
+                      o.nshards,
+                      o.resume,
+                      !o.quiet && isatty(2),
+                      o.trace,
+                      o.ntrace,
+                      o.so.max_events};
     for (size_t i = 0; i < o.ntrace && !rc; i++)
       if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
-        rc = cli_usage_error("%s: --trace %ld:%ld: the scenario has points 0 to %zu and replications 0 to %ld",
-                             argv[0], o.trace[2 * i], o.trace[2 * i + 1], s->npoints - 1, bo.replications - 1);
+        rc = cli_usage_error(
+            "%s: --trace %ld:%ld: the scenario has points 0 to %zu and replications 0 to %ld",
+            argv[0], o.trace[2 * i], o.trace[2 * i + 1], s->npoints - 1, bo.replications - 1);
   }
   if (!rc) {
     batch_report rep;
     if (batch_run(s, &bo, o.db, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
     else {
-      if (!o.quiet) batch_print_summary(s, &rep, stdout), print_summary_hint(s, &o, &rep);
-      if (rep.failed) fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
+      if (!o.quiet) {
+        batch_print_summary(s, &rep, stdout);
+        print_summary_hint(s, &o, &rep);
+      }
+      if (rep.failed)
+        fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
       rc = rep.failed ? 1 : 0;
     }
     batch_report_free(&rep);
@@ -191,24 +227,34 @@ int cmd_run(int argc, char **argv) {
 static void print_check(const scenario *s, long reps, uint64_t seed) {
   const model_cfg *c = s->points[0].cfg;
   long nodes = 0, gpus = 0;
-  for (size_t i = 0; i < c->nfleet; i++)
-    nodes += c->fleet[i].nodes, gpus += c->fleet[i].nodes * c->skus[c->fleet[i].sku].gpus_per_node;
+  for (size_t i = 0; i < c->nfleet; i++) {
+    nodes += c->fleet[i].nodes;
+    gpus += c->fleet[i].nodes * c->skus[c->fleet[i].sku].gpus_per_node;
+  }
   printf("scenario      %s (%s)\nsha256        %s\n", s->name, s->path, s->sha256);
-  printf("points        %zu\nreplications  %ld\nruns          %ld\nseed          %llu\n", s->npoints, reps,
-         reps * (long)s->npoints, (unsigned long long)seed);
-  printf("horizon       %g days (warm-up %g days)\n", hours_to_days(c->horizon_h), hours_to_days(c->warmup_h));
+  printf("points        %zu\nreplications  %ld\nruns          %ld\nseed          %llu\n",
+         s->npoints, reps, reps * (long)s->npoints, (unsigned long long)seed);
+  printf("horizon       %g days (warm-up %g days)\n", hours_to_days(c->horizon_h),
+         hours_to_days(c->warmup_h));
   printf("skus          %zu:", c->nskus);
   for (size_t i = 0; i < c->nskus; i++) printf(" %s", c->skus[i].name);
   printf("\nsites         %zu:", c->nsites);
-  for (size_t i = 0; i < c->nsites; i++) printf(" %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
-  printf("\nfleet         %ld nodes, %ld GPUs (point 0)\ntenants       %zu:", nodes, gpus, c->ntenants);
-  for (size_t i = 0; i < c->ntenants; i++) printf(" %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind), c->skus[c->tenants[i].sku].name);
+  for (size_t i = 0; i < c->nsites; i++)
+    printf(" %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
+  printf("\nfleet         %ld nodes, %ld GPUs (point 0)\ntenants       %zu:", nodes, gpus,
+         c->ntenants);
+  for (size_t i = 0; i < c->ntenants; i++)
+    printf(" %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind),
+           c->skus[c->tenants[i].sku].name);
   printf("\n");
   for (size_t p = 0; p < s->npoints; p++) {
     printf("point %zu:", p);
     int any = 0;
     for (size_t i = 0; i < s->points[p].nparams; i++)
-      if (s->points[p].params[i].swept) printf(" %s=%s", s->points[p].params[i].name, s->points[p].params[i].value), any = 1;
+      if (s->points[p].params[i].swept) {
+        printf(" %s=%s", s->points[p].params[i].name, s->points[p].params[i].value);
+        any = 1;
+      }
     printf("%s\n", any ? "" : " (no swept keys)");
   }
 }
@@ -218,7 +264,8 @@ int cmd_check(int argc, char **argv) {
   int rc = parse(&o, argc, argv, 0);
   scenario *s = rc ? NULL : load(&o);
   if (!rc && !s) rc = 2;
-  if (!rc) print_check(s, o.so.reps ? o.so.reps : s->replications, o.so.seed_set ? o.so.seed : s->seed);
+  if (!rc)
+    print_check(s, o.so.reps ? o.so.reps : s->replications, o.so.seed_set ? o.so.seed : s->seed);
   scenario_free(s);
   scenario_opts_free(&o.so);
   return rc;

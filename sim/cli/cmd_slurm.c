@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
 #include "args.h"
 #include "cli.h"
+#include "err.h"
 #include "scenario.h"
 #include "scenario_opts.h"
 
@@ -67,14 +67,19 @@ static void free_opts(slurm_opts *o) {
 }
 
 static void free_plan(plan *p) {
-  free(p->neosim), free(p->scenario), free(p->cwd), free(p->dir), free(p->job);
+  free(p->neosim);
+  free(p->scenario);
+  free(p->cwd);
+  free(p->dir);
+  free(p->job);
 }
 
 /* ---- options ---- */
 
 /* --tasks, --cpus: 1 taken, or 2 when not an integer in [1, max]. */
 static int count(const char *cmd, const char *name, const char *v, long max, long *out) {
-  if (args_long(v, 1, max, out)) return cli_usage_error("%s: %s '%s' is not an integer from 1 to %ld", cmd, name, v, max);
+  if (args_long(v, 1, max, out))
+    return cli_usage_error("%s: %s '%s' is not an integer from 1 to %ld", cmd, name, v, max);
   return 1;
 }
 
@@ -84,7 +89,10 @@ static int one_opt(slurm_opts *o, int argc, char **argv, int *i) {
   const char **str_dst[] = {&o->out, &o->partition, &o->time, &o->mem};
   const char *v, *name, *cmd = argv[0];
   int r = scenario_opt(&o->so, argc, argv, i, &name, &v);
-  if (r == 1) o->run_args[o->nrun_args++] = name, o->run_args[o->nrun_args++] = v;
+  if (r == 1) {
+    o->run_args[o->nrun_args++] = name;
+    o->run_args[o->nrun_args++] = v;
+  }
   if (r) return r;
   for (size_t k = 0; k < sizeof str_opts / sizeof *str_opts; k++)
     if ((r = cli_opt(argc, argv, i, str_opts[k], &v))) {
@@ -93,15 +101,17 @@ static int one_opt(slurm_opts *o, int argc, char **argv, int *i) {
       *str_dst[k] = v;
       return 1;
     }
-  if ((r = cli_opt(argc, argv, i, "--tasks", &v))) return r < 0 ? 2 : count(cmd, "--tasks", v, MAX_TASKS, &o->tasks);
-  if ((r = cli_opt(argc, argv, i, "--cpus", &v))) return r < 0 ? 2 : count(cmd, "--cpus", v, 4096, &o->cpus);
+  if ((r = cli_opt(argc, argv, i, "--tasks", &v)))
+    return r < 0 ? 2 : count(cmd, "--tasks", v, MAX_TASKS, &o->tasks);
+  if ((r = cli_opt(argc, argv, i, "--cpus", &v)))
+    return r < 0 ? 2 : count(cmd, "--cpus", v, 4096, &o->cpus);
   return 0;
 }
 
 /* sbatch's forms: digits with ':' and '-' (90, 01:30:00, 2-00), or unlimited. */
 static int bad_time(const char *t) {
-  return strspn(t, "0123456789:-") != strlen(t) && strcmp(t, "UNLIMITED") && strcmp(t, "unlimited") &&
-         strcmp(t, "INFINITE") && strcmp(t, "infinite");
+  return strspn(t, "0123456789:-") != strlen(t) && strcmp(t, "UNLIMITED") &&
+         strcmp(t, "unlimited") && strcmp(t, "INFINITE") && strcmp(t, "infinite");
 }
 
 /* sbatch --mem: a number, then optionally one of K M G T. */
@@ -113,7 +123,8 @@ static int bad_mem(const char *m) {
 static int parse(slurm_opts *o, int argc, char **argv) {
   const char *cmd = argv[0];
   memset(o, 0, sizeof *o);
-  o->time = DEFAULT_TIME, o->cpus = 1;
+  o->time = DEFAULT_TIME;
+  o->cpus = 1;
   /* each option takes at least one argument and keeps at most two strings */
   o->run_args = calloc(2 * (size_t)argc, sizeof *o->run_args);
   if (!o->run_args) return cli_usage_error("%s: out of memory", cmd);
@@ -121,15 +132,25 @@ static int parse(slurm_opts *o, int argc, char **argv) {
     int r = one_opt(o, argc, argv, &i);
     if (r == 2) return 2;
     if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", cmd, argv[i], cmd);
-    if (o->scenario) return cli_usage_error("%s: more than one scenario given ('%s', '%s')", cmd, o->scenario, argv[i]);
+    if (argv[i][0] == '-' && argv[i][1])
+      return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", cmd, argv[i], cmd);
+    if (o->scenario)
+      return cli_usage_error("%s: more than one scenario given ('%s', '%s')", cmd, o->scenario,
+                             argv[i]);
     o->scenario = argv[i];
   }
-  if (!o->scenario) return cli_usage_error("%s: no scenario file given (see neosim help %s)", cmd, cmd);
-  if (!o->tasks) return cli_usage_error("%s: --tasks N is required (the number of array tasks)", cmd);
-  if (bad_time(o->time)) return cli_usage_error("%s: --time '%s' is not a SLURM time (90, 01:30:00, 2-00:00:00)", cmd, o->time);
-  if (o->mem && bad_mem(o->mem)) return cli_usage_error("%s: --mem '%s' is not a SLURM size (4000, 4G)", cmd, o->mem);
-  if (o->out && strchr(o->out, '%')) return cli_usage_error("%s: --out '%s': no '%%' please (sbatch reads it as a pattern)", cmd, o->out);
+  if (!o->scenario)
+    return cli_usage_error("%s: no scenario file given (see neosim help %s)", cmd, cmd);
+  if (!o->tasks)
+    return cli_usage_error("%s: --tasks N is required (the number of array tasks)", cmd);
+  if (bad_time(o->time))
+    return cli_usage_error("%s: --time '%s' is not a SLURM time (90, 01:30:00, 2-00:00:00)", cmd,
+                           o->time);
+  if (o->mem && bad_mem(o->mem))
+    return cli_usage_error("%s: --mem '%s' is not a SLURM size (4000, 4G)", cmd, o->mem);
+  if (o->out && strchr(o->out, '%'))
+    return cli_usage_error("%s: --out '%s': no '%%' please (sbatch reads it as a pattern)", cmd,
+                           o->out);
   return 0;
 }
 
@@ -158,7 +179,10 @@ static int make_plan(plan *p, const char *cmd, const slurm_opts *o, const scenar
   p->scenario = realpath(o->scenario, NULL);
   p->neosim = realpath("/proc/self/exe", NULL);
   if (!p->neosim) {
-    fprintf(stderr, "neosim: %s: warning: cannot tell where this neosim is; the jobs run 'neosim' from PATH\n", cmd);
+    fprintf(
+        stderr,
+        "neosim: %s: warning: cannot tell where this neosim is; the jobs run 'neosim' from PATH\n",
+        cmd);
     p->neosim = strdup("neosim");
   }
   if (name) p->job = join("neosim-", name, "");
@@ -180,7 +204,8 @@ static int make_plan(plan *p, const char *cmd, const slurm_opts *o, const scenar
 /* s as one sh word: bare when made of safe characters only, else in single
 ** quotes with each ' written '\''. */
 static void put_word(FILE *f, const char *s) {
-  static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-";
+  static const char safe[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-";
   if (*s && strspn(s, safe) == strlen(s)) {
     fputs(s, f);
     return;
@@ -205,67 +230,105 @@ static int put_wrap(FILE *f, const plan *p, const slurm_opts *o, int merge) {
   FILE *m = open_memstream(&text, &len);
   if (!m) return -1;
   if (merge) { /* xargs: explicit names, as many neosim merge calls as the argument limit needs */
-    fputs("cd ", m), put_word(m, p->dir);
-    fprintf(m, " && seq -f part-%%.0f.db 0 %ld | xargs ", o->tasks - 1), put_word(m, p->neosim);
+    fputs("cd ", m);
+    put_word(m, p->dir);
+    fprintf(m, " && seq -f part-%%.0f.db 0 %ld | xargs ", o->tasks - 1);
+    put_word(m, p->neosim);
     fprintf(m, " merge merged.db && echo neosim slurm: merged %ld parts into merged.db", o->tasks);
   } else {
-    fputs("exec ", m), put_word(m, p->neosim), fputs(" run ", m), put_word(m, p->scenario);
-    fprintf(m, " --shard \"$SLURM_ARRAY_TASK_ID\"/%ld --db ", o->tasks), put_word(m, p->dir);
+    fputs("exec ", m);
+    put_word(m, p->neosim);
+    fputs(" run ", m);
+    put_word(m, p->scenario);
+    fprintf(m, " --shard \"$SLURM_ARRAY_TASK_ID\"/%ld --db ", o->tasks);
+    put_word(m, p->dir);
     fprintf(m, "/part-\"$SLURM_ARRAY_TASK_ID\".db --quiet -j %ld", o->cpus);
-    for (size_t i = 0; i < o->nrun_args; i += 2)
-      fprintf(m, " %s ", o->run_args[i]), put_word(m, o->run_args[i + 1]);
+    for (size_t i = 0; i < o->nrun_args; i += 2) {
+      fprintf(m, " %s ", o->run_args[i]);
+      put_word(m, o->run_args[i + 1]);
+    }
   }
-  if (fclose(m)) return free(text), -1;
-  fputs("  --wrap=", f), put_word(f, text), fputs(")\n", f);
+  if (fclose(m)) {
+    free(text);
+    return -1;
+  }
+  fputs("  --wrap=", f);
+  put_word(f, text);
+  fputs(")\n", f);
   free(text);
   return 0;
 }
 
 /* The sbatch options both jobs share, one continued line. */
-static void put_sbatch_opts(FILE *f, const plan *p, const slurm_opts *o, const char *job, long cpus) {
-  fputs("  --job-name=", f), put_word(f, job), fputs(" --time=", f), put_word(f, o->time);
-  if (o->partition) fputs(" --partition=", f), put_word(f, o->partition);
-  if (o->mem) fputs(" --mem=", f), put_word(f, o->mem);
-  fprintf(f, " --cpus-per-task=%ld \\\n  --chdir=", cpus), put_word(f, p->cwd);
+static void put_sbatch_opts(FILE *f, const plan *p, const slurm_opts *o, const char *job,
+                            long cpus) {
+  fputs("  --job-name=", f);
+  put_word(f, job);
+  fputs(" --time=", f);
+  put_word(f, o->time);
+  if (o->partition) {
+    fputs(" --partition=", f);
+    put_word(f, o->partition);
+  }
+  if (o->mem) {
+    fputs(" --mem=", f);
+    put_word(f, o->mem);
+  }
+  fprintf(f, " --cpus-per-task=%ld \\\n  --chdir=", cpus);
+  put_word(f, p->cwd);
   fputs(" \\\n", f);
 }
 
 static void put_header(FILE *f, const plan *p, const slurm_opts *o, const scenario *s) {
   long reps = o->so.reps ? o->so.reps : s->replications;
-  fputs("#!/bin/sh\n# SLURM jobs for the neosim scenario '", f), put_comment(f, s->name);
-  fputs("'\n# (", f), put_comment(f, p->scenario);
-  fprintf(f, "),\n# made by `neosim slurm` (neosim %s).  Run it on the login node: sh THIS_FILE\n#\n", NEOSIM_VERSION);
-  fprintf(f, "# 1. An array job of %ld tasks: task K runs neosim run --shard K/%ld, the runs\n"
-             "#    whose index point x %ld + replication is K modulo %ld (%ld runs:\n"
-             "#    %zu points x %ld replications), into part-K.db.\n", o->tasks, o->tasks, reps, o->tasks,
-          p->runs, s->npoints, reps);
+  fputs("#!/bin/sh\n# SLURM jobs for the neosim scenario '", f);
+  put_comment(f, s->name);
+  fputs("'\n# (", f);
+  put_comment(f, p->scenario);
+  fprintf(f,
+          "),\n# made by `neosim slurm` (neosim %s).  Run it on the login node: sh THIS_FILE\n#\n",
+          NEOSIM_VERSION);
+  fprintf(f,
+          "# 1. An array job of %ld tasks: task K runs neosim run --shard K/%ld, the runs\n"
+          "#    whose index point x %ld + replication is K modulo %ld (%ld runs:\n"
+          "#    %zu points x %ld replications), into part-K.db.\n",
+          o->tasks, o->tasks, reps, o->tasks, p->runs, s->npoints, reps);
   fputs("# 2. A merge job, once every task has succeeded, combines the parts into\n"
         "#    merged.db with neosim merge (it is cancelled if a task fails: see that\n"
-        "#    task's log, fix, re-submit; merging by hand is safe to repeat).\n#\n# Results: ", f);
+        "#    task's log, fix, re-submit; merging by hand is safe to repeat).\n#\n# Results: ",
+        f);
   put_comment(f, p->dir);
-  fputs("/merged.db\n# Logs:    slurm-ARRAYID_K.out (tasks), slurm-merge-ID.out, in the same folder.\n"
+  fputs("/merged.db\n# Logs:    slurm-ARRAYID_K.out (tasks), slurm-merge-ID.out, in the same "
+        "folder.\n"
         "# Results do not depend on the number of tasks: a run's random numbers come\n"
-        "# from (seed, replication, process name).\nset -eu\n", f);
+        "# from (seed, replication, process name).\nset -eu\n",
+        f);
 }
 
 static int print_script(FILE *f, const plan *p, const slurm_opts *o, const scenario *s) {
   char *merge_job = join(p->job, "-merge", "");
   if (!merge_job) return -1;
   put_header(f, p, o, s);
-  fputs("dir=", f), put_word(f, p->dir), fputs("\nmkdir -p \"$dir\"\n\n", f);
-  fprintf(f, "# --parsable prints ID or ID;CLUSTER\narray=$(sbatch --parsable --array=0-%ld \\\n", o->tasks - 1);
+  fputs("dir=", f);
+  put_word(f, p->dir);
+  fputs("\nmkdir -p \"$dir\"\n\n", f);
+  fprintf(f, "# --parsable prints ID or ID;CLUSTER\narray=$(sbatch --parsable --array=0-%ld \\\n",
+          o->tasks - 1);
   put_sbatch_opts(f, p, o, p->job, o->cpus);
   fputs("  --output=\"$dir\"/slurm-%A_%a.out \\\n", f);
   int rc = put_wrap(f, p, o, 0);
   fputs("array=${array%%;*}\n\n", f);
-  fputs("merge=$(sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes \\\n", f);
+  fputs("merge=$(sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes \\\n",
+        f);
   put_sbatch_opts(f, p, o, merge_job, 1);
   fputs("  --output=\"$dir\"/slurm-merge-%j.out \\\n", f);
   rc = rc || put_wrap(f, p, o, 1);
   fputs("merge=${merge%%;*}\n\n", f);
-  fprintf(f, "printf 'array job %%s: %ld tasks writing %%s/part-K.db\\n' \"$array\" \"$dir\"\n", o->tasks);
+  fprintf(f, "printf 'array job %%s: %ld tasks writing %%s/part-K.db\\n' \"$array\" \"$dir\"\n",
+          o->tasks);
   fputs("printf 'merge job %s: once they all succeed, writes %s/merged.db\\n' \"$merge\" \"$dir\"\n"
-        "printf 'follow them: squeue -j %s,%s\\n' \"$array\" \"$merge\"\n", f);
+        "printf 'follow them: squeue -j %s,%s\\n' \"$array\" \"$merge\"\n",
+        f);
   free(merge_job);
   return rc;
 }
@@ -280,7 +343,8 @@ int cmd_slurm(int argc, char **argv) {
     rc = cli_usage_error("%s", err);
   if (!rc) rc = make_plan(&p, argv[0], &o, s);
   if (!rc && p.runs < o.tasks)
-    fprintf(stderr, "neosim: %s: warning: %ld runs for %ld tasks: tasks %ld to %ld have nothing to do\n",
+    fprintf(stderr,
+            "neosim: %s: warning: %ld runs for %ld tasks: tasks %ld to %ld have nothing to do\n",
             argv[0], p.runs, o.tasks, p.runs, o.tasks - 1);
   if (!rc && (print_script(stdout, &p, &o, s) || fflush(stdout) || ferror(stdout)))
     rc = cli_usage_error("%s: cannot write the script", argv[0]);

@@ -28,20 +28,24 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
   double n;
   switch (k) {
   case 0:
-    if (args_u64(v, &o->seed)) return cli_usage_error("%s: --seed '%s' is not an unsigned 64-bit number", cmd, v);
+    if (args_u64(v, &o->seed))
+      return cli_usage_error("%s: --seed '%s' is not an unsigned 64-bit number", cmd, v);
     o->seed_set = 1;
     return 0;
   case 1:
-    if (args_long(v, 1, 100000000, &o->reps)) return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
+    if (args_long(v, 1, 100000000, &o->reps))
+      return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
     return 0;
   case 2: return add_set(o, cmd, v);
   case 3:
-    if (args_long(v, 1, 1L << 20, &mb)) return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
+    if (args_long(v, 1, 1L << 20, &mb))
+      return cli_usage_error("%s: --lua-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
     o->lim.memory_bytes = (size_t)mb << 20;
     return 0;
   case 4:
     if (args_double(v, &n) || n < 1000 || n > 1e15)
-      return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd, v);
+      return cli_usage_error("%s: --lua-instructions '%s' is not a count from 1000 to 1e15", cmd,
+                             v);
     o->lim.instructions = (long long)n;
     return 0;
   default:
@@ -52,8 +56,10 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
   }
 }
 
-int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name, const char **value) {
-  static const char *const names[] = {"--seed", "--reps", "--set", "--lua-memory", "--lua-instructions", "--max-events"};
+int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name,
+                 const char **value) {
+  static const char *const names[] = {
+      "--seed", "--reps", "--set", "--lua-memory", "--lua-instructions", "--max-events"};
   for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
     int r = cli_opt(argc, argv, i, names[k], value);
     if (!r) continue;
@@ -66,5 +72,6 @@ int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **n
 void scenario_opts_free(scenario_opts *o) {
   for (size_t i = 0; i < o->nsets; i++) free((char *)(uintptr_t)o->sets[i].path);
   free(o->sets);
-  o->sets = NULL, o->nsets = 0;
+  o->sets = NULL;
+  o->nsets = 0;
 }

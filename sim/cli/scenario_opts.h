@@ -13,8 +13,8 @@
 typedef struct scenario_opts {
   uint64_t seed;
   int seed_set;
-  long reps;           /* 0: the scenario's */
-  scenario_set *sets;  /* --set, in order (paths owned) */
+  long reps;          /* 0: the scenario's */
+  scenario_set *sets; /* --set, in order (paths owned) */
   size_t nsets;
   sandbox_limits lim;  /* 0: the defaults */
   uint64_t max_events; /* --max-events, per run; 0: MODEL_MAX_EVENTS */
@@ -23,7 +23,8 @@ typedef struct scenario_opts {
 /* One of these options at argv[*i] (--name VALUE or --name=VALUE): 1
 ** taken (*name and *value say which, e.g. to pass it on), 0 not one of
 ** them, 2 error (printed as "neosim: CMD: ...", CMD = argv[0]). */
-int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name, const char **value);
+int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name,
+                 const char **value);
 void scenario_opts_free(scenario_opts *o);
 
 #endif

@@ -52,14 +52,19 @@ double svg_nice_step(double *lo, double *hi, int target, int widen) {
 
 /* Make [lo, hi] a finite, non-empty range. */
 static void fix_range(svg_axis *a) {
-  if (!isfinite(a->lo) || !isfinite(a->hi)) a->lo = 0, a->hi = 1;
+  if (!isfinite(a->lo) || !isfinite(a->hi)) {
+    a->lo = 0;
+    a->hi = 1;
+  }
   if (a->hi < a->lo) {
     double t = a->lo;
-    a->lo = a->hi, a->hi = t;
+    a->lo = a->hi;
+    a->hi = t;
   }
   if (a->hi - a->lo <= 1e-12 * fmax(fabs(a->lo), fabs(a->hi))) {
     double d = a->lo != 0 ? fabs(a->lo) * 0.1 : 1.0;
-    a->lo -= d, a->hi += d;
+    a->lo -= d;
+    a->hi += d;
   }
 }
 
@@ -68,8 +73,12 @@ static double unit_of(double m, const char **suffix) {
   static const double scale[] = {1e9, 1e6, 1e3};
   static const char *const name[] = {"B", "M", "K"};
   for (int i = 0; i < 3; i++)
-    if (m >= scale[i]) return *suffix = name[i], scale[i];
-  return *suffix = "", 1.0;
+    if (m >= scale[i]) {
+      *suffix = name[i];
+      return scale[i];
+    }
+  *suffix = "";
+  return 1.0;
 }
 
 /* How ticks of one axis are written: one unit and number of decimals for
@@ -83,17 +92,22 @@ typedef struct tickfmt {
 
 static tickfmt tick_format(svg_format format, double lo, double hi, double step) {
   tickfmt t = {format, 1.0, "", 0};
-  if (format == SVG_PERCENT) t.scale = 0.01, t.suffix = "%";
-  else t.scale = unit_of(fmax(fabs(lo), fabs(hi)), &t.suffix);
+  if (format == SVG_PERCENT) {
+    t.scale = 0.01;
+    t.suffix = "%";
+  } else t.scale = unit_of(fmax(fabs(lo), fabs(hi)), &t.suffix);
   double s = step / t.scale;
-  while (t.decimals < 6 && fabs(s - round(s)) > 1e-6 * fmax(1.0, fabs(s))) s *= 10, t.decimals++;
+  while (t.decimals < 6 && fabs(s - round(s)) > 1e-6 * fmax(1.0, fabs(s))) {
+    s *= 10;
+    t.decimals++;
+  }
   return t;
 }
 
 /* Write v as "[-][$]N[suffix]" with the given scale and decimals (-1:
 ** three significant digits). */
-static void put_scaled(char *buf, size_t len, double v, const char *dollar, double scale, const char *suffix,
-                       int decimals) {
+static void put_scaled(char *buf, size_t len, double v, const char *dollar, double scale,
+                       const char *suffix, int decimals) {
   double s = v / scale;
   if (decimals >= 0 ? fabs(s) < 0.5 * pow(10.0, -decimals) : s == 0) s = 0; /* no "-0" */
   if (decimals == -1) snprintf(buf, len, "%s%s%.3g%s", s < 0 ? "-" : "", dollar, fabs(s), suffix);
@@ -102,7 +116,8 @@ static void put_scaled(char *buf, size_t len, double v, const char *dollar, doub
 
 static void fmt_tick(char *buf, size_t len, const tickfmt *t, double v) {
   if (fabs(v) < 1e-9 * t->scale) { /* "$0", not "$0.0M" */
-    snprintf(buf, len, "%s0%s", t->format == SVG_DOLLARS ? "$" : "", t->format == SVG_PERCENT ? "%" : "");
+    snprintf(buf, len, "%s0%s", t->format == SVG_DOLLARS ? "$" : "",
+             t->format == SVG_PERCENT ? "%" : "");
     return;
   }
   put_scaled(buf, len, v, t->format == SVG_DOLLARS ? "$" : "", t->scale, t->suffix, t->decimals);
@@ -118,7 +133,8 @@ void svg_format_value(char *buf, size_t len, double v, svg_format format, long d
     put_scaled(buf, len, v, "", 0.01, "%", fabs(v) >= 10 ? 0 : -1);
   } else {
     double scale = unit_of(fabs(v), &suffix);
-    put_scaled(buf, len, v, format == SVG_DOLLARS ? "$" : "", scale, suffix, fabs(v) / scale >= 1000 ? 0 : -1);
+    put_scaled(buf, len, v, format == SVG_DOLLARS ? "$" : "", scale, suffix,
+               fabs(v) / scale >= 1000 ? 0 : -1);
   }
 }
 
@@ -148,16 +164,17 @@ static double ymap(const svg_chart *c, double y) {
 }
 
 static void hline(const svg_chart *c, double y, const char *cls) {
-  fprintf(c->f, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, c->px0, ymap(c, y),
-          c->px1, ymap(c, y));
+  fprintf(c->f, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls,
+          c->px0, ymap(c, y), c->px1, ymap(c, y));
 }
 
 static void vline(const svg_chart *c, double x, const char *cls) {
-  fprintf(c->f, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, xmap(c, x), c->py0,
-          xmap(c, x), c->py1);
+  fprintf(c->f, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls,
+          xmap(c, x), c->py0, xmap(c, x), c->py1);
 }
 
-static void text(const svg_chart *c, double x, double y, const char *cls, const char *anchor, const char *s) {
+static void text(const svg_chart *c, double x, double y, const char *cls, const char *anchor,
+                 const char *s) {
   fprintf(c->f, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", cls, x, y, anchor);
   svg_escape(c->f, s);
   fputs("</text>\n", c->f);
@@ -222,29 +239,44 @@ static void x_ticks(const svg_chart *c) {
   }
 }
 
-void svg_begin(svg_chart *c, FILE *f, double width, double height, const svg_axis *x, const svg_axis *y,
-               const char *title) {
+void svg_begin(svg_chart *c, FILE *f, double width, double height, const svg_axis *x,
+               const svg_axis *y, const char *title) {
   memset(c, 0, sizeof *c);
-  c->f = f, c->x = *x, c->y = *y;
-  fix_range(&c->x), fix_range(&c->y);
+  c->f = f;
+  c->x = *x;
+  c->y = *y;
+  fix_range(&c->x);
+  fix_range(&c->y);
   double ystep = svg_nice_step(&c->y.lo, &c->y.hi, 5, c->y.nice);
-  if (c->y.whole && ystep < 1) ystep = 1, c->y.lo = floor(c->y.lo), c->y.hi = ceil(c->y.hi);
+  if (c->y.whole && ystep < 1) {
+    ystep = 1;
+    c->y.lo = floor(c->y.lo);
+    c->y.hi = ceil(c->y.hi);
+  }
   if (c->x.nice) svg_nice_step(&c->x.lo, &c->x.hi, 6, 1);
-  c->px0 = ML, c->px1 = width - MR, c->py0 = MT, c->py1 = height - MB;
-  c->legend_x = ML, c->legend_y = LEGEND_Y;
-  fprintf(f, "<svg class=\"svg-chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\">\n<title>",
+  c->px0 = ML;
+  c->px1 = width - MR;
+  c->py0 = MT;
+  c->py1 = height - MB;
+  c->legend_x = ML;
+  c->legend_y = LEGEND_Y;
+  fprintf(f,
+          "<svg class=\"svg-chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
+          "role=\"img\">\n<title>",
           width, height, width, height);
   svg_escape(f, title);
   fputs("</title>\n", f);
   text(c, 8, 20, "svg-title", "start", title);
   y_ticks(c, ystep);
   x_ticks(c);
-  fprintf(f, "<line class=\"svg-axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", c->px0, c->py1, c->px1,
-          c->py1);
-  fprintf(f, "<line class=\"svg-axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", c->px0, c->py0, c->px0,
-          c->py1);
+  fprintf(f, "<line class=\"svg-axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", c->px0,
+          c->py1, c->px1, c->py1);
+  fprintf(f, "<line class=\"svg-axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", c->px0,
+          c->py0, c->px0, c->py1);
   text(c, (c->px0 + c->px1) / 2, height - 8, "svg-label", "middle", c->x.label);
-  fprintf(f, "<text class=\"svg-label\" transform=\"rotate(-90)\" x=\"%.1f\" y=\"16\" text-anchor=\"middle\">",
+  fprintf(f,
+          "<text class=\"svg-label\" transform=\"rotate(-90)\" x=\"%.1f\" y=\"16\" "
+          "text-anchor=\"middle\">",
           -(c->py0 + c->py1) / 2);
   svg_escape(f, c->y.label);
   fputs("</text>\n", f);
@@ -259,27 +291,31 @@ void svg_line(svg_chart *c, const double *x, const double *y, size_t n, int styl
     size_t j = i;
     while (j < n && isfinite(y[j])) j++;
     if (j == i + 1) /* a lone sample: a dot, as a line through it would not show */
-      fprintf(c->f, "<circle class=\"svg-s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n", style_of(style), xmap(c, x[i]),
-              ymap(c, y[i]));
+      fprintf(c->f, "<circle class=\"svg-s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n",
+              style_of(style), xmap(c, x[i]), ymap(c, y[i]));
     else if (j > i) {
-      fprintf(c->f, "<path class=\"svg-line%s svg-s%d\" d=\"", dashed ? " svg-dashed" : "", style_of(style));
-      for (size_t k = i; k < j; k++) fprintf(c->f, "%s%.1f %.1f", k == i ? "M" : "L", xmap(c, x[k]), ymap(c, y[k]));
+      fprintf(c->f, "<path class=\"svg-line%s svg-s%d\" d=\"", dashed ? " svg-dashed" : "",
+              style_of(style));
+      for (size_t k = i; k < j; k++)
+        fprintf(c->f, "%s%.1f %.1f", k == i ? "M" : "L", xmap(c, x[k]), ymap(c, y[k]));
       fputs("\"/>\n", c->f);
     }
     i = j;
   }
 }
 
-void svg_band(svg_chart *c, const double *x, const double *lo, const double *hi, size_t n, int style,
-              double opacity) {
+void svg_band(svg_chart *c, const double *x, const double *lo, const double *hi, size_t n,
+              int style, double opacity) {
   size_t i = 0;
   while (i < n) {
     while (i < n && !(isfinite(lo[i]) && isfinite(hi[i]))) i++;
     size_t j = i;
     while (j < n && isfinite(lo[j]) && isfinite(hi[j])) j++;
     if (j > i + 1) {
-      fprintf(c->f, "<path class=\"svg-band svg-s%d\" fill-opacity=\"%.2f\" d=\"", style_of(style), opacity);
-      for (size_t k = i; k < j; k++) fprintf(c->f, "%s%.1f %.1f", k == i ? "M" : "L", xmap(c, x[k]), ymap(c, hi[k]));
+      fprintf(c->f, "<path class=\"svg-band svg-s%d\" fill-opacity=\"%.2f\" d=\"", style_of(style),
+              opacity);
+      for (size_t k = i; k < j; k++)
+        fprintf(c->f, "%s%.1f %.1f", k == i ? "M" : "L", xmap(c, x[k]), ymap(c, hi[k]));
       for (size_t k = j; k-- > i;) fprintf(c->f, "L%.1f %.1f", xmap(c, x[k]), ymap(c, lo[k]));
       fputs("Z\"/>\n", c->f);
     }
@@ -290,24 +326,28 @@ void svg_band(svg_chart *c, const double *x, const double *lo, const double *hi,
 void svg_bars(svg_chart *c, const double *edges, const double *count, size_t nbins, int style) {
   for (size_t i = 0; i < nbins; i++) {
     if (!(count[i] > 0)) continue;
-    double x0 = xmap(c, edges[i]), x1 = xmap(c, edges[i + 1]), top = ymap(c, count[i]), base = ymap(c, 0);
+    double x0 = xmap(c, edges[i]), x1 = xmap(c, edges[i + 1]), top = ymap(c, count[i]),
+           base = ymap(c, 0);
     double w = x1 - x0 > 2 ? x1 - x0 - 1 : x1 - x0; /* a hairline gap between wide bars */
-    fprintf(c->f, "<rect class=\"svg-bar svg-s%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
-            style_of(style), x0, top, w, base - top);
+    fprintf(
+        c->f,
+        "<rect class=\"svg-bar svg-s%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
+        style_of(style), x0, top, w, base - top);
   }
 }
 
 void svg_vline(svg_chart *c, double x, int style, int dashed) {
   if (!(x >= c->x.lo && x <= c->x.hi)) return;
-  fprintf(c->f, "<line class=\"svg-line%s svg-s%d\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+  fprintf(c->f,
+          "<line class=\"svg-line%s svg-s%d\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
           dashed ? " svg-dashed" : "", style_of(style), xmap(c, x), c->py0, xmap(c, x), c->py1);
 }
 
 void svg_span(svg_chart *c, double x0, double x1, const char *label, int row) {
   if (!(x1 >= c->x.lo) || !(x0 <= c->x.hi)) return;
   double a = xmap(c, fmax(x0, c->x.lo)), b = xmap(c, fmin(x1, c->x.hi));
-  fprintf(c->f, "<rect class=\"svg-span\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", a, c->py0,
-          fmax(b - a, 1.0), c->py1 - c->py0);
+  fprintf(c->f, "<rect class=\"svg-span\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
+          a, c->py0, fmax(b - a, 1.0), c->py1 - c->py0);
   if (x0 >= c->x.lo) vline(c, x0, "svg-spanline");
   text(c, a + 3, c->py0 + 11 + 12 * (row % 4), "svg-spanlabel", "start", label);
 }
@@ -316,13 +356,23 @@ void svg_legend(svg_chart *c, const char *label, int style, svg_key key) {
   double x = c->legend_x, y = c->legend_y;
   int s = style_of(style);
   if (key == SVG_KEY_SPAN)
-    fprintf(c->f, "<rect class=\"svg-span\" x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"10\"/>\n", x, y - 9);
+    fprintf(c->f, "<rect class=\"svg-span\" x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"10\"/>\n",
+            x, y - 9);
   else if (key == SVG_KEY_BAND || key == SVG_KEY_BAND_LIGHT || key == SVG_KEY_BAR)
-    fprintf(c->f, "<rect class=\"svg-band svg-s%d\" fill-opacity=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"10\"/>\n",
-            s, key == SVG_KEY_BAR ? "0.8" : key == SVG_KEY_BAND ? "0.35" : "0.18", x, y - 9);
+    fprintf(
+        c->f,
+        "<rect class=\"svg-band svg-s%d\" fill-opacity=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"18\" "
+        "height=\"10\"/>\n",
+        s,
+        key == SVG_KEY_BAR    ? "0.8"
+        : key == SVG_KEY_BAND ? "0.35"
+                              : "0.18",
+        x, y - 9);
   else
-    fprintf(c->f, "<line class=\"svg-line%s svg-s%d\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-            key == SVG_KEY_DASHED ? " svg-dashed" : "", s, x, y - 4, x + 18, y - 4);
+    fprintf(
+        c->f,
+        "<line class=\"svg-line%s svg-s%d\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+        key == SVG_KEY_DASHED ? " svg-dashed" : "", s, x, y - 4, x + 18, y - 4);
   text(c, x + 22, y, "svg-legend", "start", label);
   c->legend_x = x + 22 + CHAR_W * (double)strlen(label) + 14;
 }

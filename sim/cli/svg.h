@@ -22,22 +22,22 @@ typedef enum svg_format {
 } svg_format;
 
 typedef struct svg_axis {
-  double lo, hi;      /* the data range to show */
-  svg_format format;  /* of the tick labels */
-  long date0;         /* SVG_DATE only: the day number of day 0 */
-  int nice;           /* 1: widen [lo, hi] to whole tick steps (y axes); 0: keep it (time) */
-  int whole;          /* 1: ticks at whole numbers only (counts) */
-  const char *label;  /* the axis title with its unit, e.g. "cash ($)"; borrowed */
+  double lo, hi;     /* the data range to show */
+  svg_format format; /* of the tick labels */
+  long date0;        /* SVG_DATE only: the day number of day 0 */
+  int nice;          /* 1: widen [lo, hi] to whole tick steps (y axes); 0: keep it (time) */
+  int whole;         /* 1: ticks at whole numbers only (counts) */
+  const char *label; /* the axis title with its unit, e.g. "cash ($)"; borrowed */
 } svg_axis;
 
 /* A chart being written, between svg_begin and svg_end.  The caller
 ** fills nothing: svg_begin sets every field. */
 typedef struct svg_chart {
   FILE *f;
-  svg_axis x, y;          /* as given, lo/hi widened (empty ranges, nice) */
-  double px0, px1;        /* the plot area in px: left, right */
-  double py0, py1;        /* top, bottom */
-  double legend_x;        /* where the next legend entry goes */
+  svg_axis x, y;   /* as given, lo/hi widened (empty ranges, nice) */
+  double px0, px1; /* the plot area in px: left, right */
+  double py0, py1; /* top, bottom */
+  double legend_x; /* where the next legend entry goes */
   double legend_y;
 } svg_chart;
 
@@ -63,8 +63,8 @@ extern const char svg_css[];
 ** visible title (both escaped), grid lines, ticks and their labels, the
 ** axis titles.  Empty or non-finite ranges are widened to something
 ** drawable. */
-void svg_begin(svg_chart *c, FILE *f, double width, double height, const svg_axis *x, const svg_axis *y,
-               const char *title);
+void svg_begin(svg_chart *c, FILE *f, double width, double height, const svg_axis *x,
+               const svg_axis *y, const char *title);
 
 /* A polyline through (x[i], y[i]), i < n, in style; a NaN y leaves a gap.
 ** dashed: 1 for a dashed line. */
@@ -72,8 +72,8 @@ void svg_line(svg_chart *c, const double *x, const double *y, size_t n, int styl
 
 /* A filled band between lo[i] and hi[i] at x[i], i < n; points where
 ** either is NaN split it.  opacity in (0, 1]. */
-void svg_band(svg_chart *c, const double *x, const double *lo, const double *hi, size_t n, int style,
-              double opacity);
+void svg_band(svg_chart *c, const double *x, const double *lo, const double *hi, size_t n,
+              int style, double opacity);
 
 /* Histogram: bar i spans edges[i]..edges[i + 1] with height count[i]
 ** (edges has nbins + 1 entries). */

@@ -29,7 +29,9 @@ table *table_new(const char *const *heads, size_t ncols) {
 void table_free(table *t) {
   if (!t) return;
   for (size_t i = 0; i < (t->nrows + 1) * t->ncols && t->cells; i++) free(t->cells[i]);
-  free(t->cells), free(t->right), free(t);
+  free(t->cells);
+  free(t->right);
+  free(t);
 }
 
 void table_align_right(table *t, size_t col) {
@@ -42,7 +44,8 @@ int table_add(table *t, const char *const *cells) {
     size_t cap = t->cap ? t->cap * 2 : 16;
     char **n = realloc(t->cells, cap * t->ncols * sizeof *n);
     if (!n) return -1;
-    t->cells = n, t->cap = cap;
+    t->cells = n;
+    t->cap = cap;
   }
   char **row = t->cells + have * t->ncols;
   for (size_t c = 0; c < t->ncols; c++) {
@@ -126,6 +129,9 @@ void table_print(const table *t, table_format fmt, FILE *f) {
 int table_format_parse(const char *s, table_format *out) {
   static const char *const names[] = {"table", "md", "csv"};
   for (int i = 0; i < 3; i++)
-    if (strcmp(s, names[i]) == 0) return *out = (table_format)i, 0;
+    if (strcmp(s, names[i]) == 0) {
+      *out = (table_format)i;
+      return 0;
+    }
   return -1;
 }

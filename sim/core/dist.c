@@ -59,26 +59,38 @@ double dist_normal_quantile(double p) {
                               1.9715909503065514427e3, 1.3731693765509461125e4,
                               4.5921953931549871457e4, 6.7265770927008700853e4,
                               3.3430575583588128105e4, 2.5090809287301226727e3};
-  static const double b[8] = {1.0,                     4.2313330701600911252e1,
-                              6.8718700749205790830e2, 5.3941960214247511077e3,
-                              2.1213794301586595867e4, 3.9307895800092710610e4,
-                              2.8729085735721942674e4, 5.2264952788528545610e3};
-  static const double c[8] = {1.42343711074968357734e0, 4.63033784615654529590e0,
-                              5.76949722146069140550e0, 3.64784832476320460504e0,
-                              1.27045825245236838258e0, 2.41780725177450611770e-1,
+  static const double b[8] = {1.0,
+                              4.2313330701600911252e1,
+                              6.8718700749205790830e2,
+                              5.3941960214247511077e3,
+                              2.1213794301586595867e4,
+                              3.9307895800092710610e4,
+                              2.8729085735721942674e4,
+                              5.2264952788528545610e3};
+  static const double c[8] = {1.42343711074968357734e0,  4.63033784615654529590e0,
+                              5.76949722146069140550e0,  3.64784832476320460504e0,
+                              1.27045825245236838258e0,  2.41780725177450611770e-1,
                               2.27238449892691845833e-2, 7.74545014278341407640e-4};
-  static const double d[8] = {1.0,                      2.05319162663775882187e0,
-                              1.67638483018380384940e0, 6.89767334985100004550e-1,
-                              1.48103976427480074590e-1, 1.51986665636164571966e-2,
-                              5.47593808499534494600e-4, 1.05075007164441684324e-9};
-  static const double e[8] = {6.65790464350110377720e0, 5.46378491116411436990e0,
-                              1.78482653991729133580e0, 2.96560571828504891230e-1,
+  static const double d[8] = {1.0,
+                              2.05319162663775882187e0,
+                              1.67638483018380384940e0,
+                              6.89767334985100004550e-1,
+                              1.48103976427480074590e-1,
+                              1.51986665636164571966e-2,
+                              5.47593808499534494600e-4,
+                              1.05075007164441684324e-9};
+  static const double e[8] = {6.65790464350110377720e0,  5.46378491116411436990e0,
+                              1.78482653991729133580e0,  2.96560571828504891230e-1,
                               2.65321895265761230930e-2, 1.24266094738807843860e-3,
                               2.71155556874348757815e-5, 2.01033439929228813265e-7};
-  static const double f[8] = {1.0,                      5.99832206555887937690e-1,
-                              1.36929880922735805310e-1, 1.48753612908506148525e-2,
-                              7.86869131145613259100e-4, 1.84631831751005468180e-5,
-                              1.42151175831644588870e-7, 2.04426310338993978564e-15};
+  static const double f[8] = {1.0,
+                              5.99832206555887937690e-1,
+                              1.36929880922735805310e-1,
+                              1.48753612908506148525e-2,
+                              7.86869131145613259100e-4,
+                              1.84631831751005468180e-5,
+                              1.42151175831644588870e-7,
+                              2.04426310338993978564e-15};
   double q = p - 0.5, r;
   if (fabs(q) <= 0.425) {
     r = 0.180625 - q * q;
@@ -87,8 +99,14 @@ double dist_normal_quantile(double p) {
   r = q < 0 ? p : 1.0 - p;
   if (r <= 0) return q < 0 ? -(double)INFINITY : (double)INFINITY;
   r = sqrt(-log(r));
-  double x = r <= 5.0 ? (r -= 1.6, poly(c, 8, r) / poly(d, 8, r))
-                      : (r -= 5.0, poly(e, 8, r) / poly(f, 8, r));
+  double x;
+  if (r <= 5.0) {
+    r -= 1.6;
+    x = poly(c, 8, r) / poly(d, 8, r);
+  } else {
+    r -= 5.0;
+    x = poly(e, 8, r) / poly(f, 8, r);
+  }
   return q < 0 ? -x : x;
 }
 
@@ -194,10 +212,18 @@ static int build_alias(dist *d, const double *w, double total) {
       if (scaled[l] < 1.0) small[ns++] = l;
       else large[nl++] = l;
     }
-    while (nl) d->prob[large[--nl]] = 1.0, d->alias[large[nl]] = (uint32_t)large[nl];
-    while (ns) d->prob[small[--ns]] = 1.0, d->alias[small[ns]] = (uint32_t)small[ns];
+    while (nl) {
+      d->prob[large[--nl]] = 1.0;
+      d->alias[large[nl]] = (uint32_t)large[nl];
+    }
+    while (ns) {
+      d->prob[small[--ns]] = 1.0;
+      d->alias[small[ns]] = (uint32_t)small[ns];
+    }
   }
-  free(scaled), free(small), free(large);
+  free(scaled);
+  free(small);
+  free(large);
   return ok ? 0 : -1;
 }
 
@@ -240,13 +266,16 @@ int dist_copy(dist *dst, const dist *src) {
 }
 
 void dist_clear(dist *d) {
-  free(d->values), free(d->prob), free(d->alias);
+  free(d->values);
+  free(d->prob);
+  free(d->alias);
   memset(d, 0, sizeof *d);
 }
 
 const char *dist_check(const dist *d) {
   const double *p = d->p;
-  if (d->kind == DIST_CONSTANT) return isnan(p[0]) ? "value must be a number" : NULL; /* inf: never */
+  if (d->kind == DIST_CONSTANT)
+    return isnan(p[0]) ? "value must be a number" : NULL; /* inf: never */
   for (int i = 0; i < 3; i++)
     if (!isfinite(p[i])) return "parameters must be finite numbers";
   switch (d->kind) {
@@ -354,11 +383,18 @@ double dist_variance(const dist *d) {
   return NAN;
 }
 
-static const char *const names[] = {
-    [DIST_CONSTANT] = "constant", [DIST_UNIFORM] = "uniform", [DIST_EXPONENTIAL] = "exponential",
-    [DIST_NORMAL] = "normal",     [DIST_LOGNORMAL] = "lognormal", [DIST_GAMMA] = "gamma",
-    [DIST_BETA] = "beta",         [DIST_POISSON] = "poisson", [DIST_PARETO] = "pareto",
-    [DIST_WEIBULL] = "weibull",   [DIST_TRIANGULAR] = "triangular", [DIST_DISCRETE] = "discrete"};
+static const char *const names[] = {[DIST_CONSTANT] = "constant",
+                                    [DIST_UNIFORM] = "uniform",
+                                    [DIST_EXPONENTIAL] = "exponential",
+                                    [DIST_NORMAL] = "normal",
+                                    [DIST_LOGNORMAL] = "lognormal",
+                                    [DIST_GAMMA] = "gamma",
+                                    [DIST_BETA] = "beta",
+                                    [DIST_POISSON] = "poisson",
+                                    [DIST_PARETO] = "pareto",
+                                    [DIST_WEIBULL] = "weibull",
+                                    [DIST_TRIANGULAR] = "triangular",
+                                    [DIST_DISCRETE] = "discrete"};
 _Static_assert(sizeof names / sizeof *names == DIST_NKINDS, "a name per distribution");
 
 const char *dist_kind_name(dist_kind k) { return (unsigned)k < DIST_NKINDS ? names[k] : "?"; }

@@ -20,7 +20,7 @@ double dist_normal(rng *r, double mu, double sigma);
 double dist_lognormal(rng *r, double mu, double sigma); /* exp(N(mu, sigma)) */
 double dist_gamma(rng *r, double shape, double scale);
 double dist_beta(rng *r, double a, double b);
-double dist_poisson(rng *r, double mean);       /* returns an integer value */
+double dist_poisson(rng *r, double mean); /* returns an integer value */
 double dist_pareto(rng *r, double xm, double alpha);
 double dist_weibull(rng *r, double shape, double scale);
 double dist_triangular(rng *r, double lo, double mode, double hi);
@@ -49,10 +49,10 @@ typedef enum dist_kind {
 typedef struct dist {
   dist_kind kind;
   double p[3];
-  size_t n;         /* DIST_DISCRETE: number of values */
-  double *values;   /* DIST_DISCRETE: the values */
-  double *prob;     /* alias method: acceptance probability per column */
-  uint32_t *alias;  /* alias method: the other value of each column */
+  size_t n;        /* DIST_DISCRETE: number of values */
+  double *values;  /* DIST_DISCRETE: the values */
+  double *prob;    /* alias method: acceptance probability per column */
+  uint32_t *alias; /* alias method: the other value of each column */
 } dist;
 
 /* Parameters are valid for the kind: NULL, or a static message naming

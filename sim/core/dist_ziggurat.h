@@ -10,6 +10,7 @@
 */
 #ifndef NEOSIM_DIST_ZIGGURAT_H
 #define NEOSIM_DIST_ZIGGURAT_H
+/* clang-format off */
 
 #define ZIG_LAYERS 256
 #define ZIG_R 0x1.ec9d9297ebb83p+2
@@ -281,4 +282,5 @@ static const double zig_f[257] = {
     0x1.e0545e5881137p-1, 0x1.0000000000000p+0,
 };
 
+/* clang-format on */
 #endif

@@ -13,11 +13,11 @@ typedef struct handler {
 } handler;
 
 struct engine {
-  pq *q;              /* each entry's data: its engine_event */
+  pq *q; /* each entry's data: its engine_event */
   double now;
   uint64_t events;
   uint64_t max_events; /* UINT64_MAX: no limit */
-  engine_status err;  /* sticky */
+  engine_status err;   /* sticky */
   int stop;
   handler on[ENGINE_MAX_KINDS];
 };
@@ -26,7 +26,10 @@ engine *engine_new(pq_kind kind) {
   engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
   e->q = pq_new(kind, sizeof(engine_event));
-  if (!e->q) { free(e); return NULL; }
+  if (!e->q) {
+    free(e);
+    return NULL;
+  }
   e->max_events = UINT64_MAX;
   return e;
 }
@@ -118,9 +121,7 @@ size_t engine_size(const engine *e) { return pq_size(e->q); }
 uint64_t engine_events(const engine *e) { return e->events; }
 engine_status engine_error(const engine *e) { return e->err; }
 
-size_t engine_bytes(const engine *e) {
-  return sizeof *e + pq_bytes(e->q);
-}
+size_t engine_bytes(const engine *e) { return sizeof *e + pq_bytes(e->q); }
 
 const char *engine_strerror(engine_status st) {
   switch (st) {

@@ -35,11 +35,11 @@ typedef enum engine_status {
   ENGINE_OK = 0,
   ENGINE_NOTFOUND = -1, /* cancel/reschedule of an event not pending */
   ENGINE_NOMEM = -2,
-  ENGINE_FULL = -3,     /* more pending events than the set can hold */
-  ENGINE_BADTIME = -4,  /* time NaN or before now */
-  ENGINE_BADKIND = -5,  /* kind >= ENGINE_MAX_KINDS or with no handler */
-  ENGINE_BUDGET = -6,   /* engine_set_max_events()'s count dispatched */
-  ENGINE_STOPPED = 1    /* engine_run() ended by engine_stop() */
+  ENGINE_FULL = -3,    /* more pending events than the set can hold */
+  ENGINE_BADTIME = -4, /* time NaN or before now */
+  ENGINE_BADKIND = -5, /* kind >= ENGINE_MAX_KINDS or with no handler */
+  ENGINE_BUDGET = -6,  /* engine_set_max_events()'s count dispatched */
+  ENGINE_STOPPED = 1   /* engine_run() ended by engine_stop() */
 } engine_status;
 
 /* Create an engine at time 0 with the given pending-event set; NULL on
@@ -83,10 +83,10 @@ void engine_set_max_events(engine *e, uint64_t n);
 void engine_stop(engine *e);
 
 double engine_now(const engine *e);
-size_t engine_size(const engine *e);      /* pending events */
-uint64_t engine_events(const engine *e);  /* events dispatched so far */
+size_t engine_size(const engine *e);         /* pending events */
+uint64_t engine_events(const engine *e);     /* events dispatched so far */
 engine_status engine_error(const engine *e); /* sticky error, ENGINE_OK if none */
-size_t engine_bytes(const engine *e);     /* memory held, for benchmarks */
+size_t engine_bytes(const engine *e);        /* memory held, for benchmarks */
 const char *engine_strerror(engine_status st);
 
 #endif

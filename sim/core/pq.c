@@ -30,19 +30,20 @@ struct pq {
   void *impl;
   unsigned char *rec; /* rec + (slot << shift): a record */
   unsigned shift;
-  uint32_t *free;   /* stack of free slots */
+  uint32_t *free;    /* stack of free slots */
   size_t nfree, cap; /* cap = slots allocated */
-  size_t size;      /* live entries */
-  size_t dead;      /* cancelled entries still stored in the ordering */
-  size_t up, down;  /* PQ_AUTO: radix above up stored nodes, heap4 below down */
-  uint64_t seq;     /* last sequence number issued */
+  size_t size;       /* live entries */
+  size_t dead;       /* cancelled entries still stored in the ordering */
+  size_t up, down;   /* PQ_AUTO: radix above up stored nodes, heap4 below down */
+  uint64_t seq;      /* last sequence number issued */
 };
 
 static const pq_ops *const kinds[] = {[PQ_HEAP2] = &pq_heap2_ops,
                                       [PQ_HEAP4] = &pq_heap4_ops,
                                       [PQ_RADIX] = &pq_radix_ops,
                                       [PQ_AUTO] = &pq_heap4_ops}; /* to begin with */
-static const char *const names[] = {[PQ_HEAP2] = "heap2", [PQ_HEAP4] = "heap4", [PQ_RADIX] = "radix", [PQ_AUTO] = "auto"};
+static const char *const names[] = {
+    [PQ_HEAP2] = "heap2", [PQ_HEAP4] = "heap4", [PQ_RADIX] = "radix", [PQ_AUTO] = "auto"};
 _Static_assert(sizeof kinds / sizeof *kinds == PQ_NKINDS, "an ordering per kind");
 _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
@@ -54,8 +55,8 @@ _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
 /* The orderings of most use called directly, the others through their
 ** table: a direct call through a constant pq_ops inlines (with LTO). */
-#define OPS(q, fn, ...)                                                   \
-  ((q)->ops == &pq_heap4_ops ? pq_heap4_ops.fn((q)->impl, ##__VA_ARGS__) \
+#define OPS(q, fn, ...)                                                    \
+  ((q)->ops == &pq_heap4_ops   ? pq_heap4_ops.fn((q)->impl, ##__VA_ARGS__) \
    : (q)->ops == &pq_radix_ops ? pq_radix_ops.fn((q)->impl, ##__VA_ARGS__) \
                                : (q)->ops->fn((q)->impl, ##__VA_ARGS__))
 
@@ -80,7 +81,10 @@ pq *pq_new(pq_kind kind, size_t data) {
   q->ops = kinds[kind];
   q->up = kind == PQ_AUTO ? AUTO_UP : SIZE_MAX;
   q->impl = q->ops->create();
-  if (!q->impl) { free(q); return NULL; }
+  if (!q->impl) {
+    free(q);
+    return NULL;
+  }
   return q;
 }
 
@@ -147,7 +151,8 @@ COLD static void switch_to(pq *q, const pq_ops *to) {
     return;
   }
   q->ops->destroy(q->impl);
-  q->ops = to, q->impl = m.impl;
+  q->ops = to;
+  q->impl = m.impl;
   q->up = to == &pq_radix_ops ? SIZE_MAX : AUTO_UP;
   q->down = to == &pq_radix_ops ? AUTO_DOWN : 0;
 }
@@ -182,7 +187,8 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
       if (status) *status = PQ_OK;
       return h;
     }
-    q->nfree++, q->seq--;
+    q->nfree++;
+    q->seq--;
     st = PQ_NOMEM;
   }
   if (status) *status = st;
@@ -273,9 +279,7 @@ pq_kind pq_ordering(const pq *q) {
   return PQ_AUTO; /* not reached */
 }
 
-const char *pq_kind_name(pq_kind kind) {
-  return (unsigned)kind < PQ_NKINDS ? names[kind] : "?";
-}
+const char *pq_kind_name(pq_kind kind) { return (unsigned)kind < PQ_NKINDS ? names[kind] : "?"; }
 
 int pq_kind_parse(const char *name) {
   for (int k = 0; k < PQ_NKINDS; k++)

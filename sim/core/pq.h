@@ -38,8 +38,8 @@ typedef enum pq_status {
   PQ_OK = 0,
   PQ_NOTFOUND = -1, /* handle already popped, cancelled, or never issued */
   PQ_NOMEM = -2,
-  PQ_FULL = -3,     /* PQ_MAX_PENDING pending or PQ_MAX_SEQ insertions */
-  PQ_BADTIME = -4   /* NaN time */
+  PQ_FULL = -3,   /* PQ_MAX_PENDING pending or PQ_MAX_SEQ insertions */
+  PQ_BADTIME = -4 /* NaN time */
 } pq_status;
 
 typedef struct pq pq;

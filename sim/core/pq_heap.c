@@ -35,8 +35,8 @@
 
 typedef struct heap {
   pq_known known; /* top: a, or NULL when empty */
-  pq_node *a;   /* a = (pq_node *)buf + PAD */
-  void *buf;    /* LINE-aligned allocation */
+  pq_node *a;     /* a = (pq_node *)buf + PAD */
+  void *buf;      /* LINE-aligned allocation */
   size_t n, cap;
 } heap;
 
@@ -55,7 +55,9 @@ static int heap_grow(heap *h) {
   pq_node *na = (pq_node *)nb + PAD;
   if (h->n) memcpy(na, h->a, h->n * sizeof *na);
   free(h->buf);
-  h->buf = nb, h->a = na, h->cap = ncap;
+  h->buf = nb;
+  h->a = na;
+  h->cap = ncap;
   return 0;
 }
 
@@ -217,25 +219,25 @@ static size_t heap_bytes(const void *impl) {
   return sizeof *h + (h->cap ? (h->cap + PAD) * sizeof *h->a : 0);
 }
 
-#define ARITY(D)                                                                               \
+#define ARITY(D)                                                                                 \
   static int push##D(void *impl, uint64_t key, uint64_t tag) { return push(impl, key, tag, D); } \
-  static void pop##D(void *impl) { pop(impl, D); }                                             \
-  static void replace##D(void *impl, uint64_t key, uint64_t tag) {                             \
-    replace_top(impl, key, tag, D);                                                            \
-  }                                                                                            \
+  static void pop##D(void *impl) { pop(impl, D); }                                               \
+  static void replace##D(void *impl, uint64_t key, uint64_t tag) {                               \
+    replace_top(impl, key, tag, D);                                                              \
+  }                                                                                              \
   static void filter##D(void *impl, int (*keep)(const void *, const pq_node *), const void *c) { \
-    filter(impl, keep, c, D);                                                                  \
-  }                                                                                            \
-  const pq_ops pq_heap##D##_ops = {.create = heap_create,                                     \
-                                   .destroy = heap_destroy,                                   \
-                                   .push = push##D,                                           \
-                                   .top = heap_top,                                           \
-                                   .pop = pop##D,                                             \
-                                   .replace_top = replace##D,                                 \
-                                   .ahead = heap_ahead,                                       \
-                                   .count = heap_count,                                       \
-                                   .each = heap_each,                                         \
-                                   .filter = filter##D,                                       \
+    filter(impl, keep, c, D);                                                                    \
+  }                                                                                              \
+  const pq_ops pq_heap##D##_ops = {.create = heap_create,                                        \
+                                   .destroy = heap_destroy,                                      \
+                                   .push = push##D,                                              \
+                                   .top = heap_top,                                              \
+                                   .pop = pop##D,                                                \
+                                   .replace_top = replace##D,                                    \
+                                   .ahead = heap_ahead,                                          \
+                                   .count = heap_count,                                          \
+                                   .each = heap_each,                                            \
+                                   .filter = filter##D,                                          \
                                    .bytes = heap_bytes};
 
 ARITY(2)

@@ -67,7 +67,7 @@ typedef struct pq_ops {
   /* Up to *n nodes that leave soon after the top, in any order, or none
   ** (*n = 0): a hint, so that a large set fetches their slots early. */
   const pq_node *(*ahead)(void *impl, size_t *n);
-  size_t (*count)(const void *impl);                   /* nodes stored, dead included */
+  size_t (*count)(const void *impl); /* nodes stored, dead included */
   /* Call fn(ctx, node) for every node stored, in any order. */
   void (*each)(const void *impl, void (*fn)(void *ctx, const pq_node *n), void *ctx);
   /* Keep only nodes for which keep(ctx, node) is true, in order. */

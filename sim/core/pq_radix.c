@@ -34,11 +34,11 @@ typedef struct bucket {
 } bucket;
 
 typedef struct radix {
-  pq_known known;  /* top: bucket 0's head, or NULL when bucket 0 is empty */
-  uint64_t last;   /* key of the top when last found (0, no key, before) */
-  uint64_t mask;   /* bit b-1 set: bucket b > 0 is not empty */
-  uint32_t head;   /* bucket 0 is b[0].a[head .. n) */
-  size_t count;    /* nodes stored */
+  pq_known known; /* top: bucket 0's head, or NULL when bucket 0 is empty */
+  uint64_t last;  /* key of the top when last found (0, no key, before) */
+  uint64_t mask;  /* bit b-1 set: bucket b > 0 is not empty */
+  uint32_t head;  /* bucket 0 is b[0].a[head .. n) */
+  size_t count;   /* nodes stored */
   bucket b[NBUCKETS];
 } radix;
 
@@ -63,7 +63,8 @@ static int grow(bucket *b) {
   uint32_t ncap = b->cap ? b->cap * 2 : 16;
   pq_node *na = realloc(b->a, ncap * sizeof *na);
   if (!na) return -1;
-  b->a = na, b->cap = ncap;
+  b->a = na;
+  b->cap = ncap;
   return 0;
 }
 
@@ -173,7 +174,8 @@ static const pq_node *radix_top(void *impl) {
   for (size_t j = 1; j < s->n; j++)
     if (pq_node_before(&s->a[j], &s->a[m])) m = j;
   pq_node x = s->a[m];
-  s->a[m] = s->a[0], s->a[0] = x;
+  s->a[m] = s->a[0];
+  s->a[0] = x;
   return &s->a[0];
 }
 

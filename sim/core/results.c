@@ -13,7 +13,8 @@ static int grow(void **a, size_t *cap, size_t n, size_t size) {
   size_t ncap = *cap ? *cap * 2 : 64;
   void *na = realloc(*a, ncap * size);
   if (!na) return -1;
-  *a = na, *cap = ncap;
+  *a = na;
+  *cap = ncap;
   return 0;
 }
 
@@ -31,7 +32,8 @@ static int rehash(results *r) {
   for (size_t i = 0; i < r->capnames; i++)
     if (r->names[i]) nn[probe(nn, ncap, r->names[i])] = r->names[i];
   free(r->names);
-  r->names = nn, r->capnames = ncap;
+  r->names = nn;
+  r->capnames = ncap;
   return 0;
 }
 
@@ -59,7 +61,8 @@ int results_sample(results *r, double t_days, const char *name, double value) {
   return 0;
 }
 
-int results_event(results *r, double t_days, const char *kind, const char *subject, const char *detail) {
+int results_event(results *r, double t_days, const char *kind, const char *subject,
+                  const char *detail) {
   const char *k = intern(r, kind), *s = intern(r, subject);
   char *d = strdup(detail ? detail : "");
   if (!k || !s || !d || grow((void **)&r->ev, &r->capev, r->nev, sizeof *r->ev)) {
@@ -85,6 +88,9 @@ void results_clear(results *r) {
   if (!r) return;
   results_reset(r);
   for (size_t i = 0; i < r->capnames; i++) free(r->names[i]);
-  free(r->names), free(r->m), free(r->s), free(r->ev);
+  free(r->names);
+  free(r->m);
+  free(r->s);
+  free(r->ev);
   memset(r, 0, sizeof *r);
 }

@@ -34,14 +34,15 @@ typedef struct results {
   size_t ns, caps;
   result_event *ev;
   size_t nev, capev;
-  char **names;     /* interned names, open addressing by FNV-1a */
+  char **names; /* interned names, open addressing by FNV-1a */
   size_t nnames, capnames;
 } results;
 
 /* Append; 0, or -1 on no memory (nothing appended). */
 int results_metric(results *r, const char *name, double value);
 int results_sample(results *r, double t_days, const char *name, double value);
-int results_event(results *r, double t_days, const char *kind, const char *subject, const char *detail);
+int results_event(results *r, double t_days, const char *kind, const char *subject,
+                  const char *detail);
 /* The value of a metric by name, NaN if absent (for tests and summaries). */
 double results_get(const results *r, const char *name);
 /* Forget the metrics and samples, keep the memory and names. */

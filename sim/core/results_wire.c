@@ -22,18 +22,29 @@ static void put(wbuf *w, const void *x, size_t n) {
 static void put_f64(wbuf *w, double x) { put(w, &x, sizeof x); }
 static void put_str(wbuf *w, const char *s) {
   uint32_t n = (uint32_t)strlen(s);
-  put(w, &n, sizeof n), put(w, s, n);
+  put(w, &n, sizeof n);
+  put(w, s, n);
 }
 
 /* Both passes: with w->p NULL it only counts. */
 static void encode(const results *r, wbuf *w) {
   uint64_t counts[3] = {r->nm, r->ns, r->nev};
   put(w, counts, sizeof counts);
-  for (size_t i = 0; i < r->nm; i++) put_str(w, r->m[i].name), put_f64(w, r->m[i].value);
-  for (size_t i = 0; i < r->ns; i++) put_f64(w, r->s[i].t_days), put_str(w, r->s[i].name), put_f64(w, r->s[i].value);
+  for (size_t i = 0; i < r->nm; i++) {
+    put_str(w, r->m[i].name);
+    put_f64(w, r->m[i].value);
+  }
+  for (size_t i = 0; i < r->ns; i++) {
+    put_f64(w, r->s[i].t_days);
+    put_str(w, r->s[i].name);
+    put_f64(w, r->s[i].value);
+  }
   for (size_t i = 0; i < r->nev; i++) {
     const result_event *e = &r->ev[i];
-    put_f64(w, e->t_days), put_str(w, e->kind), put_str(w, e->subject), put_str(w, e->detail);
+    put_f64(w, e->t_days);
+    put_str(w, e->kind);
+    put_str(w, e->subject);
+    put_str(w, e->detail);
   }
 }
 
@@ -41,7 +52,8 @@ void *results_encode(const results *r, size_t *len) {
   wbuf w = {NULL, 0};
   encode(r, &w);
   if (!(w.p = malloc(w.n ? w.n : 1))) return NULL;
-  *len = w.n, w.n = 0;
+  *len = w.n;
+  w.n = 0;
   encode(r, &w);
   return w.p;
 }
@@ -70,11 +82,18 @@ static double get_f64(rbuf *b) {
 static const char *get_str(rbuf *b, char **tmp, size_t *cap) {
   uint32_t n;
   get(b, &n, sizeof n);
-  if (b->bad || n > b->n - b->at) return b->bad = 1, NULL;
+  if (b->bad || n > b->n - b->at) {
+    b->bad = 1;
+    return NULL;
+  }
   if (n + 1 > *cap) {
     char *t = realloc(*tmp, n + 1);
-    if (!t) return b->bad = 1, NULL;
-    *tmp = t, *cap = n + 1;
+    if (!t) {
+      b->bad = 1;
+      return NULL;
+    }
+    *tmp = t;
+    *cap = n + 1;
   }
   memcpy(*tmp, b->p + b->at, n);
   (*tmp)[n] = '\0';
@@ -102,9 +121,12 @@ int results_decode(results *r, const void *bytes, size_t len) {
   }
   for (uint64_t i = 0; i < counts[2] && !b.bad; i++) {
     double t = get_f64(&b);
-    const char *kind = get_str(&b, &t1, &c1), *subject = get_str(&b, &t2, &c2), *detail = get_str(&b, &t3, &c3);
+    const char *kind = get_str(&b, &t1, &c1), *subject = get_str(&b, &t2, &c2),
+               *detail = get_str(&b, &t3, &c3);
     if (!b.bad && results_event(r, t, kind, subject, detail)) b.bad = 1;
   }
-  free(t1), free(t2), free(t3);
+  free(t1);
+  free(t2);
+  free(t3);
   return b.bad || b.at != len ? -1 : 0;
 }

@@ -44,7 +44,8 @@ static int field(rd *r, int t, const char *key, int type) {
   if (got == type) return 1;
   lua_pop(r->L, 1);
   char msg[ERR_LEN];
-  snprintf(msg, sizeof msg, "expected a %s, got %s", lua_typename(r->L, type), lua_typename(r->L, got));
+  snprintf(msg, sizeof msg, "expected a %s, got %s", lua_typename(r->L, type),
+           lua_typename(r->L, got));
   bad(r, key, msg);
   return 0;
 }
@@ -136,7 +137,8 @@ static void read_dist(rd *r, int t, const char *key, dist *d) {
     size_t n = 0, nw = 0;
     double *v = numbers(r, dt, "values", &n), *w = numbers(r, dt, "weights", &nw);
     if (v && w && (n != nw || dist_discrete(d, v, w, n))) bad(r, key, "bad discrete distribution");
-    free(v), free(w);
+    free(v);
+    free(w);
   } else {
     size_t n = 0;
     double *p = numbers(r, dt, "p", &n);
@@ -162,12 +164,14 @@ static void read_factors(rd *r, int pt, process_cfg *c, const char *key) {
   if (!field(r, pt, "factors", LUA_TTABLE)) return;
   c->n = lua_rawlen(r->L, -1);
   c->factors = calloc(c->n ? c->n : 1, sizeof *c->factors);
-  if (!c->factors) c->n = 0, bad(r, key, "out of memory");
+  if (!c->factors) {
+    c->n = 0;
+    bad(r, key, "out of memory");
+  }
   for (size_t i = 0; i < c->n; i++) {
     if (lua_rawgeti(r->L, -1, (lua_Integer)i + 1) == LUA_TTABLE)
       read_process_at(r, lua_gettop(r->L), key, &c->factors[i]);
-    else
-      bad(r, key, "factors must be processes");
+    else bad(r, key, "factors must be processes");
     lua_pop(r->L, 1);
   }
   lua_pop(r->L, 1);
@@ -194,7 +198,8 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
   case PROC_PATH:
     c->t = numbers(r, pt, "t_hours", &c->n);
     c->v = numbers(r, pt, "values", &n2);
-    c->step = getraw(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
+    c->step =
+        getraw(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
     lua_pop(r->L, 1);
     if (c->n != n2 || c->n == 0) bad(r, key, "path needs as many times as values, at least one");
     break;
@@ -202,7 +207,8 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
     c->t = numbers(r, pt, "mean_hours", &c->n);
     c->v = numbers(r, pt, "levels", &n2);
     c->initial = (int)integer(r, pt, "initial", 1, 1e6) - 1;
-    if (c->n != n2 || c->n == 0 || c->initial < 0 || (size_t)c->initial >= c->n) bad(r, key, "bad regime states");
+    if (c->n != n2 || c->n == 0 || c->initial < 0 || (size_t)c->initial >= c->n)
+      bad(r, key, "bad regime states");
     break;
   case PROC_PRODUCT: read_factors(r, pt, c, key); break;
   default: break;
@@ -211,7 +217,8 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
 
 /* Iterate array t[key]: calloc n elements of size sz, call fn for each
 ** element table (at the stack top) with where = "key[i]". */
-static void *read_array(rd *r, int t, const char *key, size_t sz, size_t *n, elem_fn fn, const model_cfg *c) {
+static void *read_array(rd *r, int t, const char *key, size_t sz, size_t *n, elem_fn fn,
+                        const model_cfg *c) {
   *n = 0;
   if (!field(r, t, key, LUA_TTABLE)) return NULL;
   lua_State *L = r->L;
@@ -340,14 +347,16 @@ static void read_supplier(rd *r, int t, model_cfg *c) {
   lua_pop(r->L, 1);
 }
 
-static const char *const shock_kinds[] = {"gpu_price", "power_price", "lead_time", "supply_cut", "demand",
-                                          "market_price", NULL};
+static const char *const shock_kinds[] = {"gpu_price", "power_price",  "lead_time", "supply_cut",
+                                          "demand",    "market_price", NULL};
 
 static void read_shock(rd *r, int t, void *elem, const model_cfg *c) {
   shock_cfg *s = elem;
   s->name = str(r, t, "name");
   s->kind = (shock_kind)choice(r, t, "kind", shock_kinds);
-  size_t n = s->kind == SHOCK_POWER_PRICE ? c->nsites : s->kind == SHOCK_DEMAND ? c->ntenants : c->nskus;
+  size_t n = s->kind == SHOCK_POWER_PRICE ? c->nsites
+             : s->kind == SHOCK_DEMAND    ? c->ntenants
+                                          : c->nskus;
   s->target = opt_index(r, t, "target", n);
   s->at_h = boolean(r, t, "random") ? (double)NAN : num(r, t, "at_hours");
   s->rate_per_year = num(r, t, "rate_per_year");
@@ -384,18 +393,26 @@ static void read_params(rd *r, int pt, scenario_point *sp) {
   lua_pushnil(L);
   while (lua_next(L, t)) {
     int ty = lua_type(L, -1);
-    if (lua_type(L, -2) != LUA_TSTRING || (ty != LUA_TNUMBER && ty != LUA_TBOOLEAN && ty != LUA_TSTRING)) {
+    if (lua_type(L, -2) != LUA_TSTRING ||
+        (ty != LUA_TNUMBER && ty != LUA_TBOOLEAN && ty != LUA_TSTRING)) {
       bad(r, "params", "must map names to numbers, booleans or strings");
     } else if (n == cap && !(grown = realloc(v, (cap ? 2 * cap : 8) * sizeof *v))) {
       bad(r, "params", "out of memory");
       lua_pop(L, 2);
       break;
     } else {
-      if (n == cap) v = grown, cap = cap ? 2 * cap : 8;
+      if (n == cap) {
+        v = grown;
+        cap = cap ? 2 * cap : 8;
+      }
       scenario_value *e = &v[n++];
       e->name = strdup(lua_tostring(L, -2));
-      e->type = ty == LUA_TBOOLEAN ? SCENARIO_BOOLEAN : ty == LUA_TNUMBER ? SCENARIO_NUMBER : SCENARIO_STRING;
-      e->num = ty == LUA_TBOOLEAN ? lua_toboolean(L, -1) : ty == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+      e->type = ty == LUA_TBOOLEAN  ? SCENARIO_BOOLEAN
+                : ty == LUA_TNUMBER ? SCENARIO_NUMBER
+                                    : SCENARIO_STRING;
+      e->num = ty == LUA_TBOOLEAN  ? lua_toboolean(L, -1)
+               : ty == LUA_TNUMBER ? lua_tonumber(L, -1)
+                                   : 0;
       e->str = ty == LUA_TSTRING ? strdup(lua_tostring(L, -1)) : NULL;
       if (!e->name || (ty == LUA_TSTRING && !e->str)) bad(r, "params", "out of memory");
     }
@@ -403,7 +420,8 @@ static void read_params(rd *r, int pt, scenario_point *sp) {
   }
   lua_pop(L, 1);
   if (v && !r->bad) qsort(v, n, sizeof *v, by_name);
-  sp->policy_params = v, sp->npolicy_params = n;
+  sp->policy_params = v;
+  sp->npolicy_params = n;
 }
 
 static void read_policies(rd *r, int t, policy_cfg *p, scenario_point *sp) {
@@ -463,15 +481,22 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
   read_policies(&r, t, &c->policies, pt);
   r.where = "point";
   pt->params = read_array(&r, t, "params", sizeof *pt->params, &pt->nparams, read_param, c);
-  if (!(c->horizon_h > 0 && c->horizon_h <= LUACFG_MAX_HORIZON_HOURS)) bad(&r, "horizon_hours", "out of range");
+  if (!(c->horizon_h > 0 && c->horizon_h <= LUACFG_MAX_HORIZON_HOURS))
+    bad(&r, "horizon_hours", "out of range");
   return r.bad ? -1 : 0;
 }
 
 void luacfg_point_clear(scenario_point *pt) {
   model_cfg_free(pt->cfg);
-  for (size_t i = 0; pt->params && i < pt->nparams; i++) free(pt->params[i].name), free(pt->params[i].value);
-  for (size_t i = 0; pt->policy_params && i < pt->npolicy_params; i++)
-    free(pt->policy_params[i].name), free(pt->policy_params[i].str);
-  free(pt->params), free(pt->policy_params);
+  for (size_t i = 0; pt->params && i < pt->nparams; i++) {
+    free(pt->params[i].name);
+    free(pt->params[i].value);
+  }
+  for (size_t i = 0; pt->policy_params && i < pt->npolicy_params; i++) {
+    free(pt->policy_params[i].name);
+    free(pt->policy_params[i].str);
+  }
+  free(pt->params);
+  free(pt->policy_params);
   memset(pt, 0, sizeof *pt);
 }

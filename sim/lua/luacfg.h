@@ -14,11 +14,11 @@
 #include "scenario.h"
 #include "units.h"
 
-#define LUACFG_MAX_NODES 1e9         /* fleet[i].nodes, tenants.<t>.nodes */
-#define LUACFG_MAX_GPUS_PER_NODE 1e6 /* skus.<s>.gpus_per_node */
-#define LUACFG_MAX_PRIORITY 1e6      /* |tenants.<t>.priority| */
+#define LUACFG_MAX_NODES 1e9                              /* fleet[i].nodes, tenants.<t>.nodes */
+#define LUACFG_MAX_GPUS_PER_NODE 1e6                      /* skus.<s>.gpus_per_node */
+#define LUACFG_MAX_PRIORITY 1e6                           /* |tenants.<t>.priority| */
 #define LUACFG_MAX_HORIZON_HOURS (365250 * HOURS_PER_DAY) /* horizon_days <= 1000 years */
-#define LUACFG_MIN_STEP_HOURS (0.001 * HOURS_PER_DAY)      /* step_days of gbm and mean_reverting */
+#define LUACFG_MIN_STEP_HOURS (0.001 * HOURS_PER_DAY)     /* step_days of gbm and mean_reverting */
 
 /* Read the point table at stack index idx into *pt.  0, or -1 with a
 ** message naming the key in err. */

@@ -24,7 +24,8 @@ static int core_days(lua_State *L) {
 static int core_date(lua_State *L) {
   char buf[32];
   lua_Integer d = luaL_checkinteger(L, 1);
-  luaL_argcheck(L, d >= -100000000 && d <= 100000000, 1, "day number out of range"); /* +-270000 years */
+  luaL_argcheck(L, d >= -100000000 && d <= 100000000, 1,
+                "day number out of range"); /* +-270000 years */
   cal_format((long)d, buf, sizeof buf);
   lua_pushstring(L, buf);
   return 1;
@@ -41,7 +42,8 @@ static int core_source(lua_State *L) {
 static int core_dist_check(lua_State *L) {
   const char *kind = luaL_checkstring(L, 1);
   int k = dist_kind_parse(kind);
-  if (k < 0 || k == DIST_DISCRETE) return luaL_error(L, "dist_check: no parametric distribution '%s'", kind);
+  if (k < 0 || k == DIST_DISCRETE)
+    return luaL_error(L, "dist_check: no parametric distribution '%s'", kind);
   dist d = {.kind = (dist_kind)k};
   for (int i = 0; i < 3; i++) d.p[i] = luaL_optnumber(L, i + 2, 0);
   const char *msg = dist_check(&d);

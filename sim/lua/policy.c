@@ -11,23 +11,24 @@
 #include <lauxlib.h>
 
 #include "calendar.h"
+#include "err.h"
 #include "luacore.h"
 #include "policy.h"
-#include "err.h"
 #include "sandbox.h"
 #include "units.h"
 
 struct policy_ctx {
   lua_State *L;
-  int fn[POLICY_NKINDS];        /* registry refs, LUA_NOREF when absent */
+  int fn[POLICY_NKINDS];          /* registry refs, LUA_NOREF when absent */
   char where[POLICY_NKINDS][300]; /* "scenarios/x.lua:42" */
-  int params, check;            /* refs: policies.params, neo._check_actions */
+  int params, check;              /* refs: policies.params, neo._check_actions */
   const scenario_point *pt;
 };
 
 /* ---- read-only tables ---- */
 static int ro_newindex(lua_State *L) {
-  return luaL_error(L, "the policy state is read-only (cannot set '%s')", luaL_tolstring(L, 2, NULL));
+  return luaL_error(L, "the policy state is read-only (cannot set '%s')",
+                    luaL_tolstring(L, 2, NULL));
 }
 static int ro_len(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)luaL_len(L, lua_upvalueindex(1)));
@@ -56,11 +57,18 @@ static void freeze(lua_State *L) {
   }
   lua_newtable(L); /* the proxy */
   lua_createtable(L, 0, 5);
-  lua_pushvalue(L, real), lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, ro_newindex), lua_setfield(L, -2, "__newindex");
-  lua_pushvalue(L, real), lua_pushcclosure(L, ro_len, 1), lua_setfield(L, -2, "__len");
-  lua_pushvalue(L, real), lua_pushcclosure(L, ro_pairs, 1), lua_setfield(L, -2, "__pairs");
-  lua_pushboolean(L, 0), lua_setfield(L, -2, "__metatable");
+  lua_pushvalue(L, real);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ro_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushvalue(L, real);
+  lua_pushcclosure(L, ro_len, 1);
+  lua_setfield(L, -2, "__len");
+  lua_pushvalue(L, real);
+  lua_pushcclosure(L, ro_pairs, 1);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
   lua_replace(L, real);
 }
@@ -75,7 +83,8 @@ static void setnum(lua_State *L, const char *k, double v) {
 /* Node counts by state of one SKU at one site (-1: all sites). */
 static void push_states(lua_State *L, model *m, int sku, int site) {
   lua_createtable(L, 0, NODE_NSTATES);
-  for (int s = 0; s < NODE_NSTATES; s++) setnum(L, node_state_name((node_state)s), (double)model_nodes(m, sku, site, (node_state)s));
+  for (int s = 0; s < NODE_NSTATES; s++)
+    setnum(L, node_state_name((node_state)s), (double)model_nodes(m, sku, site, (node_state)s));
 }
 
 static void push_skus(lua_State *L, model *m) {
@@ -84,7 +93,8 @@ static void push_skus(lua_State *L, model *m) {
   lua_createtable(L, 0, (int)c->nskus);
   for (size_t k = 0; k < c->nskus; k++) {
     lua_createtable(L, 0, 10);
-    lua_pushstring(L, c->skus[k].name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, c->skus[k].name);
+    lua_setfield(L, -2, "name");
     setnum(L, "gpus_per_node", c->skus[k].gpus_per_node);
     setnum(L, "node_kw", c->skus[k].node_kw);
     setnum(L, "supplier_price", model_supplier_price(m, (int)k));
@@ -93,7 +103,8 @@ static void push_skus(lua_State *L, model *m) {
     setnum(L, "pending_orders", (double)model_pending_orders(m, (int)k));
     push_states(L, m, (int)k, -1);
     lua_setfield(L, -2, "nodes");
-    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)k + 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -4, (lua_Integer)k + 1);
     lua_setfield(L, -2, c->skus[k].name);
   }
   lua_setfield(L, -3, "skus_by_name");
@@ -106,13 +117,18 @@ static void push_sites(lua_State *L, model *m) {
   lua_createtable(L, 0, (int)c->nsites);
   for (size_t s = 0; s < c->nsites; s++) {
     lua_createtable(L, 0, 4);
-    lua_pushstring(L, c->sites[s].name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, c->sites[s].name);
+    lua_setfield(L, -2, "name");
     setnum(L, "power_mw", model_site_mw(m, (int)s));
     setnum(L, "mw_used", model_site_mw_used(m, (int)s));
     lua_createtable(L, 0, (int)c->nskus);
-    for (size_t k = 0; k < c->nskus; k++) push_states(L, m, (int)k, (int)s), lua_setfield(L, -2, c->skus[k].name);
+    for (size_t k = 0; k < c->nskus; k++) {
+      push_states(L, m, (int)k, (int)s);
+      lua_setfield(L, -2, c->skus[k].name);
+    }
     lua_setfield(L, -2, "nodes");
-    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)s + 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -4, (lua_Integer)s + 1);
     lua_setfield(L, -2, c->sites[s].name);
   }
   lua_setfield(L, -3, "sites_by_name");
@@ -126,16 +142,24 @@ static void push_tenants(lua_State *L, model *m) {
   for (size_t i = 0; i < c->ntenants; i++) {
     const tenant_cfg *tc = &c->tenants[i];
     lua_createtable(L, 0, 9);
-    lua_pushstring(L, tc->name), lua_setfield(L, -2, "name");
-    lua_pushstring(L, tenant_kind_name(tc->kind)), lua_setfield(L, -2, "kind");
-    lua_pushstring(L, c->skus[tc->sku].name), lua_setfield(L, -2, "sku");
-    if (tc->site >= 0) lua_pushstring(L, c->sites[tc->site].name), lua_setfield(L, -2, "site");
+    lua_pushstring(L, tc->name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, tenant_kind_name(tc->kind));
+    lua_setfield(L, -2, "kind");
+    lua_pushstring(L, c->skus[tc->sku].name);
+    lua_setfield(L, -2, "sku");
+    if (tc->site >= 0) {
+      lua_pushstring(L, c->sites[tc->site].name);
+      lua_setfield(L, -2, "site");
+    }
     setnum(L, "price_gpu_hour", model_tenant_price(m, (int)i));
     setnum(L, "nodes", (double)model_tenant_nodes(m, (int)i));
-    lua_pushboolean(L, model_tenant_active(m, (int)i)), lua_setfield(L, -2, "active");
+    lua_pushboolean(L, model_tenant_active(m, (int)i));
+    lua_setfield(L, -2, "active");
     setnum(L, "backlog", (double)model_tenant_backlog(m, (int)i));
     setnum(L, "contract_end_days", hours_to_days(model_tenant_contract_end(m, (int)i)));
-    lua_pushvalue(L, -1), lua_rawseti(L, -4, (lua_Integer)i + 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -4, (lua_Integer)i + 1);
     lua_setfield(L, -2, c->tenants[i].name);
   }
   lua_setfield(L, -3, "tenants_by_name");
@@ -149,26 +173,35 @@ static void push_state(policy_ctx *p, model *m, policy_reason why) {
   char date[16];
   cal_format(c->start_days + (long)floor(hours_to_days(t)), date, sizeof date);
   lua_createtable(L, 0, 16);
-  setnum(L, "t_hours", t), setnum(L, "t_days", hours_to_days(t));
-  lua_pushstring(L, date), lua_setfield(L, -2, "date");
-  lua_pushstring(L, policy_reason_name(why)), lua_setfield(L, -2, "reason");
-  setnum(L, "cash", model_cash(m)), setnum(L, "debt", model_debt(m));
-  setnum(L, "facility_left", model_facility_left(m)), setnum(L, "utilization", model_utilization(m, -1));
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params), lua_setfield(L, -2, "params");
-  push_skus(L, m), push_sites(L, m), push_tenants(L, m);
+  setnum(L, "t_hours", t);
+  setnum(L, "t_days", hours_to_days(t));
+  lua_pushstring(L, date);
+  lua_setfield(L, -2, "date");
+  lua_pushstring(L, policy_reason_name(why));
+  lua_setfield(L, -2, "reason");
+  setnum(L, "cash", model_cash(m));
+  setnum(L, "debt", model_debt(m));
+  setnum(L, "facility_left", model_facility_left(m));
+  setnum(L, "utilization", model_utilization(m, -1));
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params);
+  lua_setfield(L, -2, "params");
+  push_skus(L, m);
+  push_sites(L, m);
+  push_tenants(L, m);
   freeze(L);
 }
 
 /* ---- actions ---- */
 static int find_name(const char *name, size_t n, const void *base, size_t stride) {
   for (size_t i = 0; i < n; i++)
-    if (strcmp(*(char *const *)(const void *)((const char *)base + i * stride), name) == 0) return (int)i;
+    if (strcmp(*(char *const *)(const void *)((const char *)base + i * stride), name) == 0)
+      return (int)i;
   return -1;
 }
 
 typedef struct act {
   lua_State *L;
-  int t;          /* the action table */
+  int t; /* the action table */
   model *m;
   char *err;
   size_t errlen;
@@ -209,14 +242,16 @@ static int named(act *a, const char *what, const char *name, int i) {
 
 #define SKU(n) named(a, "sku", n, n ? find_name(n, c->nskus, c->skus, sizeof *c->skus) : -1)
 #define SITE(n) named(a, "site", n, n ? find_name(n, c->nsites, c->sites, sizeof *c->sites) : -1)
-#define TENANT(n) named(a, "tenant", n, n ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
+#define TENANT(n) \
+  named(a, "tenant", n, n ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
 
 static int apply_priority(act *a, const model_cfg *c) {
   getraw(a, "priority");
   size_t n = lua_rawlen(a->L, -1);
   int *ts = malloc((n ? n : 1) * sizeof *ts), rc = ts ? 0 : -1;
   for (size_t i = 0; i < n && rc == 0; i++) {
-    const char *name = lua_rawgeti(a->L, -1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
+    const char *name =
+        lua_rawgeti(a->L, -1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
     if ((ts[i] = TENANT(name)) < 0) rc = -1;
     lua_pop(a->L, 1);
   }
@@ -232,31 +267,39 @@ static int apply_one(act *a) {
   const char *v;
   int i, j;
   if ((v = sfield(a, "order")))
-    return (i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0 ? -1
-           : model_act_order(m, i, j, cfield(a, "nodes"), a->err, a->errlen);
+    return (i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0
+               ? -1
+               : model_act_order(m, i, j, cfield(a, "nodes"), a->err, a->errlen);
   if ((v = sfield(a, "price")))
-    return (i = TENANT(v)) < 0 ? -1 : model_act_price(m, i, nfield(a, "gpu_hour"), a->err, a->errlen);
+    return (i = TENANT(v)) < 0 ? -1
+                               : model_act_price(m, i, nfield(a, "gpu_hour"), a->err, a->errlen);
   if ((v = sfield(a, "sell")) || (v = sfield(a, "retire"))) {
     int sell = sfield(a, "sell") != NULL;
     if ((i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0) return -1;
     long n = cfield(a, "nodes");
-    if (n < 0) return err_set(a->err, a->errlen, "%s: nodes must be an integer >= 0", sell ? "sell" : "retire");
-    return sell ? model_act_sell(m, i, j, n, a->err, a->errlen) : model_act_retire(m, i, j, n, a->err, a->errlen);
+    if (n < 0)
+      return err_set(a->err, a->errlen, "%s: nodes must be an integer >= 0",
+                     sell ? "sell" : "retire");
+    return sell ? model_act_sell(m, i, j, n, a->err, a->errlen)
+                : model_act_retire(m, i, j, n, a->err, a->errlen);
   }
   if ((v = sfield(a, "draw"))) {
-    i = named(a, "debt", v, find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
+    i = named(a, "debt", v,
+              find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
     return i < 0 ? -1 : model_act_draw(m, i, nfield(a, "amount"), a->err, a->errlen);
   }
   if ((v = sfield(a, "offer")))
     return (i = TENANT(v)) < 0 ? -1
-           : model_act_offer(m, i, cfield(a, "nodes"), nfield(a, "price"), nfield(a, "term_months"), a->err,
-                             a->errlen);
+                               : model_act_offer(m, i, cfield(a, "nodes"), nfield(a, "price"),
+                                                 nfield(a, "term_months"), a->err, a->errlen);
   if ((v = sfield(a, "internal")))
-    return (i = TENANT(v)) < 0 ? -1 : model_act_internal(m, i, cfield(a, "nodes"), a->err, a->errlen);
+    return (i = TENANT(v)) < 0 ? -1
+                               : model_act_internal(m, i, cfield(a, "nodes"), a->err, a->errlen);
   int has = getraw(a, "priority") == LUA_TTABLE;
   lua_pop(a->L, 1);
   if (has) return apply_priority(a, c);
-  snprintf(a->err, a->errlen, "not an action (order, price, sell, retire, draw, offer, internal, priority)");
+  snprintf(a->err, a->errlen,
+           "not an action (order, price, sell, retire, draw, offer, internal, priority)");
   return -1;
 }
 
@@ -268,7 +311,8 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
   lua_pushvalue(L, res);
   lua_call(L, 1, 1);
   if (!lua_isnil(L, -1)) {
-    snprintf(err, errlen, "%s", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "bad actions");
+    snprintf(err, errlen, "%s",
+             lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "bad actions");
     return -1;
   }
   lua_pop(L, 1);
@@ -293,8 +337,9 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
 static void describe(lua_State *L, int t, FILE *f) {
-  static const char *const keys[] = {"order", "offer", "price", "sell", "retire", "draw", "internal", "site",
-                                     "nodes", "gpu_hour", "amount", "term_months", "priority"};
+  static const char *const keys[] = {"order",  "offer",       "price",   "sell",  "retire",
+                                     "draw",   "internal",    "site",    "nodes", "gpu_hour",
+                                     "amount", "term_months", "priority"};
   const char *sep = "";
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     lua_pushstring(L, keys[i]);
@@ -308,7 +353,8 @@ static void describe(lua_State *L, int t, FILE *f) {
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer k = 1; k <= n; k++) {
           lua_rawgeti(L, -1, k);
-          fprintf(f, "%s%s", k > 1 ? "," : "", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+          fprintf(f, "%s%s", k > 1 ? "," : "",
+                  lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
           lua_pop(L, 1);
         }
       }
@@ -448,7 +494,10 @@ static int load(policy_ctx *p, const scenario *s, int *any, char *err, size_t er
   load_arg a = {p, s, 0};
   lua_pushlightuserdata(L, &a);
   int rc = sandbox_ccall(L, load_lib, 1, 0, err, errlen);
-  if (rc == 0) lua_pushlightuserdata(L, &a), rc = sandbox_ccall(L, load_policies, 1, 0, err, errlen);
+  if (rc == 0) {
+    lua_pushlightuserdata(L, &a);
+    rc = sandbox_ccall(L, load_policies, 1, 0, err, errlen);
+  }
   lua_settop(L, 0);
   *any = a.any;
   if (rc == -2) { /* no line: name the file */

@@ -90,10 +90,13 @@ static int spend(lua_State *L, sbx *s, int timed_out) {
     s->spent = 1;
     where(L, at, sizeof at);
     if (timed_out)
-      snprintf(s->why, sizeof s->why, "%sCPU time limit of %g s per call exceeded (the backstop of the "
-               "instruction budget: slow operations on huge strings or tables?)", at, s->cpu_limit);
+      snprintf(s->why, sizeof s->why,
+               "%sCPU time limit of %g s per call exceeded (the backstop of the "
+               "instruction budget: slow operations on huge strings or tables?)",
+               at, s->cpu_limit);
     else
-      snprintf(s->why, sizeof s->why, "%sinstruction budget of %lld instructions exceeded (an endless loop?)", at,
+      snprintf(s->why, sizeof s->why,
+               "%sinstruction budget of %lld instructions exceeded (an endless loop?)", at,
                s->budget);
   }
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
@@ -147,7 +150,8 @@ static int sb_searcher(lua_State *L) {
     lua_pushstring(L, path);
     return 2;
   }
-  lua_pushfstring(L, "\n\tno file for it in %s or beside the scenario (%s)", s->lib_dir, s->scn_dir);
+  lua_pushfstring(L, "\n\tno file for it in %s or beside the scenario (%s)", s->lib_dir,
+                  s->scn_dir);
   return 1;
 }
 
@@ -161,38 +165,50 @@ static void restrict_package(lua_State *L) {
   lua_pushcfunction(L, sb_searcher);
   lua_rawseti(L, -2, 2);
   lua_setfield(L, -2, "searchers");
-  lua_pushnil(L), lua_setfield(L, -2, "loadlib");
-  lua_pushnil(L), lua_setfield(L, -2, "searchpath");
-  lua_pushliteral(L, ""), lua_setfield(L, -2, "path");
-  lua_pushliteral(L, ""), lua_setfield(L, -2, "cpath");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "loadlib");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "searchpath");
+  lua_pushliteral(L, "");
+  lua_setfield(L, -2, "path");
+  lua_pushliteral(L, "");
+  lua_setfield(L, -2, "cpath");
   lua_pop(L, 1);
 }
 
 static void open_safe_libs(lua_State *L) {
-  static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},       {LUA_LOADLIBNAME, luaopen_package},
-                                  {LUA_COLIBNAME, luaopen_coroutine}, {LUA_TABLIBNAME, luaopen_table},
-                                  {LUA_STRLIBNAME, luaopen_string},  {LUA_MATHLIBNAME, luaopen_math},
-                                  {LUA_UTF8LIBNAME, luaopen_utf8},   {NULL, NULL}};
+  static const luaL_Reg libs[] = {
+      {LUA_GNAME, luaopen_base},          {LUA_LOADLIBNAME, luaopen_package},
+      {LUA_COLIBNAME, luaopen_coroutine}, {LUA_TABLIBNAME, luaopen_table},
+      {LUA_STRLIBNAME, luaopen_string},   {LUA_MATHLIBNAME, luaopen_math},
+      {LUA_UTF8LIBNAME, luaopen_utf8},    {NULL, NULL}};
   for (const luaL_Reg *l = libs; l->name; l++) {
     luaL_requiref(L, l->name, l->func, 1);
     lua_pop(L, 1);
   }
   static const char *const removed[] = {"dofile", "loadfile", NULL};
-  for (int i = 0; removed[i]; i++) lua_pushnil(L), lua_setglobal(L, removed[i]);
+  for (int i = 0; removed[i]; i++) {
+    lua_pushnil(L);
+    lua_setglobal(L, removed[i]);
+  }
   sandbox_open_lib(L);
   sandbox_open_pat(L);
   lua_getglobal(L, "string");
-  lua_pushnil(L), lua_setfield(L, -2, "dump");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
   lua_pop(L, 1);
   /* the shared string metatable cannot be read or replaced */
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);
-  lua_pushboolean(L, 0), lua_setfield(L, -2, "__metatable");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
   lua_pop(L, 2);
   /* math.random would be an unmanaged stream: scenarios use neo.dist */
   lua_getglobal(L, "math");
-  lua_pushnil(L), lua_setfield(L, -2, "random");
-  lua_pushnil(L), lua_setfield(L, -2, "randomseed");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "random");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "randomseed");
   lua_pop(L, 1);
   restrict_package(L);
 }
@@ -208,7 +224,8 @@ static int open_all(lua_State *L) {
 ** this is a bug of neosim, said as such. */
 static int panic(lua_State *L) {
   const char *msg = lua_tostring(L, -1);
-  fprintf(stderr, "neosim: internal error: a Lua error outside a protected call: %s\n", msg ? msg : "?");
+  fprintf(stderr, "neosim: internal error: a Lua error outside a protected call: %s\n",
+          msg ? msg : "?");
   abort();
 }
 
@@ -272,7 +289,8 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen) {
   size_t len, max = sandbox_get(L)->cap;
   char *src = slurp(path, max, &len);
   if (!src) {
-    if (len > max) snprintf(err, errlen, "%s: file larger than the memory cap of %zu MiB", path, max >> 20);
+    if (len > max)
+      snprintf(err, errlen, "%s: file larger than the memory cap of %zu MiB", path, max >> 20);
     else snprintf(err, errlen, "%s: cannot read file", path);
     return -1;
   }
@@ -323,7 +341,10 @@ static void one_line(char *err, size_t errlen, const char *msg) {
 
 int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen) {
   sbx *s = sandbox_get(L);
-  s->left = s->budget, s->spent = 0, s->wall_start = wall_now(), s->cpu_start = cpu_now();
+  s->left = s->budget;
+  s->spent = 0;
+  s->wall_start = wall_now();
+  s->cpu_start = cpu_now();
   lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, nargs, nresults, 0);
   lua_sethook(L, NULL, 0, 0);
@@ -332,15 +353,14 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
     one_line(err, errlen, s->why);
   else if (st == LUA_ERRMEM)
     snprintf(err, errlen, "memory cap of %zu MiB exceeded (not enough memory)", s->cap >> 20);
-  else if (lua_type(L, -1) == LUA_TSTRING)
-    one_line(err, errlen, lua_tostring(L, -1));
-  else
-    snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));
+  else if (lua_type(L, -1) == LUA_TSTRING) one_line(err, errlen, lua_tostring(L, -1));
+  else snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));
   lua_pop(L, 1);
   return st == LUA_ERRMEM && !s->spent ? -2 : -1;
 }
 
-int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err, size_t errlen) {
+int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err,
+                  size_t errlen) {
   if (!lua_checkstack(L, 1)) {
     snprintf(err, errlen, "memory cap exceeded (no room on the Lua stack)");
     return -2;

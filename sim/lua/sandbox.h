@@ -44,7 +44,8 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
 ** C data).  Returns as sandbox_pcall.  All C code that touches values
 ** scenario code made runs this way: a metamethod, a memory error or the
 ** budget then end in an error message, never in a Lua panic. */
-int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err, size_t errlen);
+int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char *err,
+                  size_t errlen);
 
 /* Count n instructions of work a C function did against the budget of
 ** the current call; raises the budget error when it is spent. */

@@ -14,13 +14,13 @@
 
 /* The state of one sandbox: the allocator's user data. */
 typedef struct sbx {
-  size_t used, cap;       /* bytes Lua holds; the memory cap */
-  long long budget, left; /* instructions per call; left in this call */
-  int spent;              /* the budget ran out in this call: every instruction fails */
+  size_t used, cap;             /* bytes Lua holds; the memory cap */
+  long long budget, left;       /* instructions per call; left in this call */
+  int spent;                    /* the budget ran out in this call: every instruction fails */
   double wall_start, cpu_start; /* seconds: when this call started */
-  double cpu_limit;       /* seconds of CPU per call: the backstop */
-  size_t printed;         /* bytes `print` wrote (capped) */
-  char why[ERR_LEN];          /* once spent: "file:line: instruction budget ..." */
+  double cpu_limit;             /* seconds of CPU per call: the backstop */
+  size_t printed;               /* bytes `print` wrote (capped) */
+  char why[ERR_LEN];            /* once spent: "file:line: instruction budget ..." */
   char lib_dir[1024], scn_dir[1024];
 } sbx;
 

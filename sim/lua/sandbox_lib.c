@@ -87,7 +87,8 @@ static int sb_setmetatable(lua_State *L) {
   int t = lua_type(L, 2);
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
   if (t == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
     if (lua_rawget(L, 2) != LUA_TNIL)
@@ -141,7 +142,8 @@ static int sb_rep(lua_State *L) {
     lua_pushliteral(L, "");
     return 1;
   }
-  if (l + lsep < l || l + lsep > (size_t)INT_MAX / (lua_Unsigned)n) /* as the stock one, with the line */
+  if (l + lsep < l ||
+      l + lsep > (size_t)INT_MAX / (lua_Unsigned)n) /* as the stock one, with the line */
     return luaL_error(L, "resulting string too large");
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
@@ -178,7 +180,8 @@ static int sb_insert(lua_State *L) {
 
 static int sb_remove(lua_State *L) {
   lua_Integer size = length(L), pos = luaL_optinteger(L, 2, size);
-  if (pos != size) luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+  if (pos != size)
+    luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
   lua_geti(L, 1, pos);
   for (; pos < size; pos++) {
     sandbox_charge(L, 1);

@@ -19,8 +19,8 @@
 #define MAX_CAPTURES 32 /* LUA_MAXCAPTURES */
 #define MAX_DEPTH 200   /* nested matcher calls ("pattern too complex") */
 #define CHARGE_EVERY 256
-#define CAP_OPEN (-1)   /* a capture not closed yet */
-#define CAP_POS (-2)    /* a position capture, () */
+#define CAP_OPEN (-1) /* a capture not closed yet */
+#define CAP_POS (-2)  /* a position capture, () */
 
 typedef struct pat {
   lua_State *L;
@@ -37,7 +37,8 @@ typedef struct pat {
 
 static void steps(pat *m, long long n) {
   if ((m->steps += n) < CHARGE_EVERY) return;
-  n = m->steps, m->steps = 0;
+  n = m->steps;
+  m->steps = 0;
   sandbox_charge(m->L, n);
 }
 
@@ -48,10 +49,17 @@ static void flush(pat *m) {
 }
 
 static void prep(pat *m, lua_State *L, const char *s, size_t ls, const char *p, size_t lp) {
-  m->L = L, m->s0 = s, m->s_end = s + ls, m->p_end = p + lp, m->steps = 0;
+  m->L = L;
+  m->s0 = s;
+  m->s_end = s + ls;
+  m->p_end = p + lp;
+  m->steps = 0;
 }
 
-static void restart(pat *m) { m->ncap = 0, m->depth = MAX_DEPTH; }
+static void restart(pat *m) {
+  m->ncap = 0;
+  m->depth = MAX_DEPTH;
+}
 
 /* ---- single characters ---- */
 
@@ -96,7 +104,10 @@ static int in_class(int c, int cl) {
 /* Does c belong to the set [...] from p (its '[') to ec (its ']')? */
 static int in_set(int c, const char *p, const char *ec) {
   int yes = 1;
-  if (*++p == '^') yes = 0, p++;
+  if (*++p == '^') {
+    yes = 0;
+    p++;
+  }
   for (; p < ec; p++) {
     if (*p == ESC) {
       if (in_class(c, (unsigned char)*++p)) return yes;
@@ -130,7 +141,10 @@ static const char *match(pat *m, const char *s, const char *p);
 
 static const char *longest(pat *m, const char *s, const char *p, const char *ep) {
   ptrdiff_t i = 0;
-  while (single(m, s + i, p, ep)) i++, steps(m, 1);
+  while (single(m, s + i, p, ep)) {
+    i++;
+    steps(m, 1);
+  }
   for (; i >= 0; i--) { /* the longest run that lets the rest match */
     const char *r = match(m, s + i, ep + 1);
     if (r) return r;
@@ -147,7 +161,8 @@ static const char *shortest(pat *m, const char *s, const char *p, const char *ep
 
 static const char *open_capture(pat *m, const char *s, const char *p, ptrdiff_t what) {
   if (m->ncap >= MAX_CAPTURES) luaL_error(m->L, "too many captures");
-  m->cap[m->ncap].at = s, m->cap[m->ncap].len = what;
+  m->cap[m->ncap].at = s;
+  m->cap[m->ncap].len = what;
   m->ncap++;
   const char *r = match(m, s, p);
   if (!r) m->ncap--;
@@ -167,7 +182,8 @@ static const char *close_capture(pat *m, const char *s, const char *p) {
 /* %1 ... %9 in a pattern: the same text as that capture. */
 static const char *back_ref(pat *m, const char *s, int digit) {
   int l = digit - '1';
-  if (l < 0 || l >= m->ncap || m->cap[l].len == CAP_OPEN) luaL_error(m->L, "invalid capture index %c%d", ESC, l + 1);
+  if (l < 0 || l >= m->ncap || m->cap[l].len == CAP_OPEN)
+    luaL_error(m->L, "invalid capture index %c%d", ESC, l + 1);
   ptrdiff_t len = m->cap[l].len;
   if (len < 0 || m->s_end - s < len) return NULL; /* a position capture never matches */
   steps(m, len / 64);
@@ -206,7 +222,8 @@ static const char *match(pat *m, const char *s, const char *p) {
   while (s && p < m->p_end) {
     steps(m, 1);
     if (*p == '(') {
-      s = p + 1 < m->p_end && p[1] == ')' ? open_capture(m, s, p + 2, CAP_POS) : open_capture(m, s, p + 1, CAP_OPEN);
+      s = p + 1 < m->p_end && p[1] == ')' ? open_capture(m, s, p + 2, CAP_POS)
+                                          : open_capture(m, s, p + 1, CAP_OPEN);
       break;
     }
     if (*p == ')') {
@@ -217,9 +234,11 @@ static const char *match(pat *m, const char *s, const char *p) {
       if (s != m->s_end) s = NULL;
       break;
     }
-    if (*p == ESC && p + 1 < m->p_end && (p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1]))) {
+    if (*p == ESC && p + 1 < m->p_end &&
+        (p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1]))) {
       if (p[1] == 'b') {
-        s = balance(m, s, p + 2), p += 4;
+        s = balance(m, s, p + 2);
+        p += 4;
       } else if (p[1] == 'f') {
         p += 2;
         if (p >= m->p_end || *p != '[') luaL_error(m->L, "missing '[' after '%cf' in pattern", ESC);
@@ -227,7 +246,8 @@ static const char *match(pat *m, const char *s, const char *p) {
         if (!frontier(m, s, p, ep)) s = NULL;
         p = ep;
       } else {
-        s = back_ref(m, s, p[1]), p += 2;
+        s = back_ref(m, s, p[1]);
+        p += 2;
       }
       continue;
     }
@@ -255,7 +275,8 @@ static const char *match(pat *m, const char *s, const char *p) {
       s = shortest(m, s, p, ep);
       break;
     }
-    s++, p = ep;
+    s++;
+    p = ep;
   }
   m->depth++;
   return s;
@@ -336,7 +357,11 @@ static int find_aux(lua_State *L, int find) {
     }
   } else {
     int anchor = *p == '^';
-    if (anchor) p++, lp--, m.p_end = p + lp;
+    if (anchor) {
+      p++;
+      lp--;
+      m.p_end = p + lp;
+    }
     const char *s1 = s + init;
     do {
       restart(&m);
@@ -390,7 +415,9 @@ static int str_gmatch(lua_State *L) {
   gmatch_state *g = lua_newuserdatauv(L, sizeof *g, 0);
   if (init > ls) init = ls + 1;
   prep(&g->m, L, s, ls, p, lp);
-  g->src = s + init, g->p = p, g->last = NULL;
+  g->src = s + init;
+  g->p = p;
+  g->last = NULL;
   lua_pushcclosure(L, gmatch_next, 3);
   return 1;
 }
@@ -438,7 +465,8 @@ static int add_value(pat *m, luaL_Buffer *b, const char *s, const char *e, int t
     luaL_addlstring(b, s, (size_t)(e - s));
     return 0;
   }
-  if (!lua_isstring(L, -1)) return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+  if (!lua_isstring(L, -1))
+    return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
   luaL_addvalue(b);
   return 1;
 }
@@ -451,11 +479,15 @@ static int str_gsub(lua_State *L) {
   int tr = lua_type(L, 3);
   lua_Integer max_n = luaL_optinteger(L, 4, (lua_Integer)ls + 1), n = 0;
   int anchor = *p == '^', changed = 0;
-  luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
-                   "string/function/table");
+  luaL_argexpected(
+      L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
+      "string/function/table");
   luaL_Buffer b;
   luaL_buffinit(L, &b);
-  if (anchor) p++, lp--;
+  if (anchor) {
+    p++;
+    lp--;
+  }
   pat m;
   prep(&m, L, src, ls, p, lp);
   while (n < max_n) {
@@ -484,8 +516,11 @@ static int str_gsub(lua_State *L) {
 }
 
 void sandbox_open_pat(lua_State *L) {
-  static const luaL_Reg fns[] = {
-      {"find", str_find}, {"match", str_match}, {"gmatch", str_gmatch}, {"gsub", str_gsub}, {NULL, NULL}};
+  static const luaL_Reg fns[] = {{"find", str_find},
+                                 {"match", str_match},
+                                 {"gmatch", str_gmatch},
+                                 {"gsub", str_gsub},
+                                 {NULL, NULL}};
   lua_getglobal(L, "string");
   luaL_setfuncs(L, fns, 0);
   lua_pop(L, 1);

@@ -63,8 +63,10 @@ static int call_resolver(lua_State *L) {
   lua_createtable(L, (int)a->n, 0);
   for (size_t i = 0; i < a->n; i++) {
     lua_createtable(L, 0, 2);
-    lua_pushstring(L, a->sets[i].path), lua_setfield(L, -2, "path");
-    lua_pushstring(L, a->sets[i].value), lua_setfield(L, -2, "value");
+    lua_pushstring(L, a->sets[i].path);
+    lua_setfield(L, -2, "path");
+    lua_pushstring(L, a->sets[i].value);
+    lua_setfield(L, -2, "value");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_call(L, 2, 1);
@@ -72,12 +74,19 @@ static int call_resolver(lua_State *L) {
 }
 
 /* Run the file and resolve it: leaves the array of points on the stack. */
-static int resolve(lua_State *L, scenario *s, const scenario_set *sets, size_t nsets, char *err, size_t errlen) {
+static int resolve(lua_State *L, scenario *s, const scenario_set *sets, size_t nsets, char *err,
+                   size_t errlen) {
   sets_arg a = {sets, nsets};
   lua_pushlightuserdata(L, s);
   int rc = sandbox_ccall(L, push_resolver, 1, 1, err, errlen);
-  if (rc == 0) lua_pushlightuserdata(L, s), rc = sandbox_ccall(L, run_file, 1, 1, err, errlen);
-  if (rc == 0) lua_pushlightuserdata(L, &a), rc = sandbox_ccall(L, call_resolver, 3, 1, err, errlen);
+  if (rc == 0) {
+    lua_pushlightuserdata(L, s);
+    rc = sandbox_ccall(L, run_file, 1, 1, err, errlen);
+  }
+  if (rc == 0) {
+    lua_pushlightuserdata(L, &a);
+    rc = sandbox_ccall(L, call_resolver, 3, 1, err, errlen);
+  }
   if (rc == -2) { /* no line: name the file */
     char why[ERR_LEN];
     snprintf(why, sizeof why, "%s", err);
@@ -103,7 +112,8 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
   rawfield(L, t, "replications");
   rawfield(L, t, "horizon_hours");
   int ok = lua_type(L, -4) == LUA_TSTRING && lua_isinteger(L, -3) && lua_isinteger(L, -2) &&
-           lua_tointeger(L, -2) > 0 && lua_tointeger(L, -2) <= 100000000 && lua_type(L, -1) == LUA_TNUMBER;
+           lua_tointeger(L, -2) > 0 && lua_tointeger(L, -2) <= 100000000 &&
+           lua_type(L, -1) == LUA_TNUMBER;
   if (ok) {
     s->name = strdup(lua_tostring(L, -4));
     s->seed = (uint64_t)lua_tointeger(L, -3);
@@ -111,7 +121,9 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
     s->horizon_days = hours_to_days(lua_tonumber(L, -1));
   }
   lua_pop(L, 4);
-  if (!ok) snprintf(err, errlen, "%s: resolved scenario lacks name, seed, replications or horizon_hours", s->path);
+  if (!ok)
+    snprintf(err, errlen, "%s: resolved scenario lacks name, seed, replications or horizon_hours",
+             s->path);
   return ok && s->name ? 0 : -1;
 }
 
@@ -128,22 +140,32 @@ static int read_points(lua_State *L) {
   scenario *s = a->s;
   size_t n = lua_type(L, 1) == LUA_TTABLE ? lua_rawlen(L, 1) : 0;
   a->rc = -1;
-  if (n < 1) return snprintf(a->err, a->errlen, "%s: the scenario resolved to no sweep point", s->path), 0;
-  if (!(s->points = calloc(n, sizeof *s->points))) return snprintf(a->err, a->errlen, "out of memory"), 0;
+  if (n < 1) {
+    snprintf(a->err, a->errlen, "%s: the scenario resolved to no sweep point", s->path);
+    return 0;
+  }
+  if (!(s->points = calloc(n, sizeof *s->points))) {
+    snprintf(a->err, a->errlen, "out of memory");
+    return 0;
+  }
   for (size_t i = 0; i < n; i++) {
     s->npoints = i + 1;
     if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE) {
       snprintf(a->err, a->errlen, "%s: resolved sweep point %zu is not a table", s->path, i + 1);
       return 0;
     }
-    if ((i == 0 && read_header(L, s, 3, a->err, a->errlen)) || luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
+    if ((i == 0 && read_header(L, s, 3, a->err, a->errlen)) ||
+        luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
       return 0;
     lua_pop(L, 1);
   }
   char chunk[4200];
   snprintf(chunk, sizeof chunk, "@%s", s->path);
   const char *src = sandbox_source(L, chunk);
-  if (!(s->source = strdup(src ? src : ""))) return snprintf(a->err, a->errlen, "out of memory"), 0;
+  if (!(s->source = strdup(src ? src : ""))) {
+    snprintf(a->err, a->errlen, "out of memory");
+    return 0;
+  }
   a->rc = 0;
   return 0;
 }
@@ -169,11 +191,16 @@ static char *overrides_text(const scenario_set *sets, size_t n) {
 /* The version's identity (results/schema.sql, scenarios.sha256). */
 static int version_sha(scenario *s) {
   static const char mark[] = "\n-- neosim --set\n";
-  if (!s->overrides[0]) return sha256_hex(s->source, strlen(s->source), s->sha256), 0;
+  if (!s->overrides[0]) {
+    sha256_hex(s->source, strlen(s->source), s->sha256);
+    return 0;
+  }
   size_t a = strlen(s->source), b = strlen(s->overrides);
   char *all = malloc(a + sizeof mark - 1 + b);
   if (!all) return -1;
-  memcpy(all, s->source, a), memcpy(all + a, mark, sizeof mark - 1), memcpy(all + a + sizeof mark - 1, s->overrides, b);
+  memcpy(all, s->source, a);
+  memcpy(all + a, mark, sizeof mark - 1);
+  memcpy(all + a + sizeof mark - 1, s->overrides, b);
   sha256_hex(all, a + sizeof mark - 1 + b, s->sha256);
   free(all);
   return 0;
@@ -185,7 +212,8 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
   char *dir = dir_of(path);
   if (!s || !dir || !(s->path = strdup(path))) {
     snprintf(err, errlen, "out of memory");
-    free(dir), scenario_free(s);
+    free(dir);
+    scenario_free(s);
     return NULL;
   }
   if (lim) s->limits = *lim;
@@ -214,6 +242,10 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
 void scenario_free(scenario *s) {
   if (!s) return;
   for (size_t i = 0; s->points && i < s->npoints; i++) luacfg_point_clear(&s->points[i]);
-  free(s->points), free(s->path), free(s->name), free(s->source), free(s->overrides);
+  free(s->points);
+  free(s->path);
+  free(s->name);
+  free(s->source);
+  free(s->overrides);
   free(s);
 }

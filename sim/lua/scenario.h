@@ -39,11 +39,11 @@ typedef struct scenario_point {
 } scenario_point;
 
 typedef struct scenario {
-  char *path;       /* as given */
-  char *name;       /* the scenario's name key */
-  char *source;     /* the file's text */
-  char *overrides;  /* the --set overrides, "KEY=VALUE\n" each ("" for none) */
-  char sha256[65];  /* the version: of source, and overrides if any (results/schema.sql) */
+  char *path;      /* as given */
+  char *name;      /* the scenario's name key */
+  char *source;    /* the file's text */
+  char *overrides; /* the --set overrides, "KEY=VALUE\n" each ("" for none) */
+  char sha256[65]; /* the version: of source, and overrides if any (results/schema.sql) */
   uint64_t seed;
   long replications;
   size_t npoints;

@@ -15,10 +15,16 @@ double model_now(const model *m) { return engine_now(m->e); }
 double model_cash(const model *m) { return m->books.cash; }
 double model_debt(const model *m) { return ledger_debt(m); }
 double model_facility_left(const model *m) { return ledger_facility_left(m); }
-long model_nodes(const model *m, int sku, int site, node_state s) { return fleet_count(m, sku, site, s); }
+long model_nodes(const model *m, int sku, int site, node_state s) {
+  return fleet_count(m, sku, site, s);
+}
 long model_pending_orders(const model *m, int sku) { return supply_pending(m, sku); }
-double model_supplier_price(const model *m, int sku) { return supply_price(m, sku, engine_now(m->e)); }
-double model_market_price(const model *m, int sku) { return market_price(m, sku, engine_now(m->e)); }
+double model_supplier_price(const model *m, int sku) {
+  return supply_price(m, sku, engine_now(m->e));
+}
+double model_market_price(const model *m, int sku) {
+  return market_price(m, sku, engine_now(m->e));
+}
 double model_site_mw(const model *m, int site) { return m->fleet.site_mw[site]; }
 double model_site_mw_used(const model *m, int site) { return m->fleet.site_kw[site] / KW_PER_MW; }
 
@@ -27,7 +33,8 @@ double model_utilization(const model *m, int sku) {
   if (sku < 0) {
     double inst = integral_at(&m->use.installed_all, now) - m->installed_review;
     return inst > 0 ? (integral_at(&m->use.busy_all, now) - m->busy_review) / inst
-                    : model_ratio((double)(fleet_count(m, -1, -1, NODE_LEASED) + fleet_count(m, -1, -1, NODE_BUSY)),
+                    : model_ratio((double)(fleet_count(m, -1, -1, NODE_LEASED) +
+                                           fleet_count(m, -1, -1, NODE_BUSY)),
                                   (double)m->fleet.nodes_total);
   }
   long used = fleet_count(m, sku, -1, NODE_LEASED) + fleet_count(m, sku, -1, NODE_BUSY);
@@ -35,9 +42,15 @@ double model_utilization(const model *m, int sku) {
   return all > 0 ? (double)used / (double)all : 0; /* now, per SKU */
 }
 
-double model_tenant_price(const model *m, int t) { return m->tenants[t].ops->price(m, &m->tenants[t]); }
-long model_tenant_nodes(const model *m, int t) { return m->tenants[t].ops->nodes(m, &m->tenants[t]); }
-int model_tenant_active(const model *m, int t) { return !m->tenants[t].ops->contracted || m->tenants[t].ct.active; }
+double model_tenant_price(const model *m, int t) {
+  return m->tenants[t].ops->price(m, &m->tenants[t]);
+}
+long model_tenant_nodes(const model *m, int t) {
+  return m->tenants[t].ops->nodes(m, &m->tenants[t]);
+}
+int model_tenant_active(const model *m, int t) {
+  return !m->tenants[t].ops->contracted || m->tenants[t].ct.active;
+}
 long model_tenant_backlog(const model *m, int t) { return (long)m->tenants[t].jobs.queue_len.rate; }
 double model_tenant_contract_end(const model *m, int t) {
   return m->tenants[t].ct.active ? m->tenants[t].ct.end : (double)NAN;
@@ -52,7 +65,8 @@ static int bad_index(int i, size_t n, const char *what, char *err, size_t errlen
 }
 
 static int bad_place(const model *m, int sku, int site, char *err, size_t errlen) {
-  return bad_index(sku, m->cfg->nskus, "sku", err, errlen) || bad_index(site, m->cfg->nsites, "site", err, errlen);
+  return bad_index(sku, m->cfg->nskus, "sku", err, errlen) ||
+         bad_index(site, m->cfg->nsites, "site", err, errlen);
 }
 
 int model_act_order(model *m, int sku, int site, long nodes, char *err, size_t errlen) {
@@ -79,22 +93,25 @@ int model_act_price(model *m, int t, double gpu_hour, char *err, size_t errlen) 
   if (bad_index(t, m->cfg->ntenants, "tenant", err, errlen)) return -1;
   tenant *tn = &m->tenants[t];
   if (!tn->ops->set_price)
-    return err_set(err, errlen, "price: tenant %s is %s; only on_demand and spot prices can be set", tn->cfg->name,
-                   tenant_kind_name(tn->cfg->kind));
+    return err_set(err, errlen, "price: tenant %s is %s; only on_demand and spot prices can be set",
+                   tn->cfg->name, tenant_kind_name(tn->cfg->kind));
   return tn->ops->set_price(m, tn, gpu_hour, err, errlen);
 }
 
-int model_act_offer(model *m, int t, long nodes, double price, double term_months, char *err, size_t errlen) {
+int model_act_offer(model *m, int t, long nodes, double price, double term_months, char *err,
+                    size_t errlen) {
   if (bad_index(t, m->cfg->ntenants, "tenant", err, errlen)) return -1;
   tenant *tn = &m->tenants[t];
-  if (!tn->ops->offer) return err_set(err, errlen, "offer: tenant %s is not a reserved tenant", tn->cfg->name);
+  if (!tn->ops->offer)
+    return err_set(err, errlen, "offer: tenant %s is not a reserved tenant", tn->cfg->name);
   return tn->ops->offer(m, tn, nodes, price, term_months, err, errlen);
 }
 
 int model_act_internal(model *m, int t, long nodes, char *err, size_t errlen) {
   if (bad_index(t, m->cfg->ntenants, "tenant", err, errlen)) return -1;
   tenant *tn = &m->tenants[t];
-  if (!tn->ops->set_nodes) return err_set(err, errlen, "internal: tenant %s is not an internal tenant", tn->cfg->name);
+  if (!tn->ops->set_nodes)
+    return err_set(err, errlen, "internal: tenant %s is not an internal tenant", tn->cfg->name);
   return tn->ops->set_nodes(m, tn, nodes, err, errlen);
 }
 
@@ -105,10 +122,12 @@ int model_act_priority(model *m, const int *ts, size_t n, char *err, size_t errl
   int rc = 0;
   for (size_t i = 0; i < n && !rc; i++) {
     if (bad_index(ts[i], nt, "tenant", err, errlen)) rc = -1;
-    else if (seen[ts[i]]++) rc = err_set(err, errlen, "priority: tenant %s listed twice", m->cfg->tenants[ts[i]].name);
+    else if (seen[ts[i]]++)
+      rc = err_set(err, errlen, "priority: tenant %s listed twice", m->cfg->tenants[ts[i]].name);
   }
   if (!rc) {
-    for (size_t i = 0; i < n; i++) m->tenants[ts[i]].priority = -1000000 + (int)i; /* before all unlisted */
+    for (size_t i = 0; i < n; i++)
+      m->tenants[ts[i]].priority = -1000000 + (int)i; /* before all unlisted */
     model_sort_tenants(m);
     for (size_t k = 0; k < m->cfg->nskus; k++) fleet_rebalance(m, (int)k);
   }

@@ -8,28 +8,38 @@
 static void free_tenant(tenant_cfg *t) {
   free(t->name);
   process_cfg_clear(&t->arrivals_per_hour);
-  dist_clear(&t->job_nodes), dist_clear(&t->job_hours), dist_clear(&t->patience_hours);
+  dist_clear(&t->job_nodes);
+  dist_clear(&t->job_hours);
+  dist_clear(&t->patience_hours);
 }
 
 static void free_supplier(supplier_cfg *s, size_t nskus) {
   dist_clear(&s->lead_time_days);
   for (size_t k = 0; s->node_price && k < nskus; k++) process_cfg_clear(&s->node_price[k]);
-  free(s->node_price), free(s->monthly_cap);
+  free(s->node_price);
+  free(s->monthly_cap);
 }
 
 void model_cfg_free(model_cfg *c) {
   if (!c) return;
   for (size_t i = 0; c->skus && i < c->nskus; i++) free(c->skus[i].name);
   for (size_t i = 0; c->sites && i < c->nsites; i++) {
-    free(c->sites[i].name), free(c->sites[i].online);
+    free(c->sites[i].name);
+    free(c->sites[i].online);
     process_cfg_clear(&c->sites[i].power_price_mwh);
   }
   for (size_t i = 0; c->tenants && i < c->ntenants; i++) free_tenant(&c->tenants[i]);
-  for (size_t i = 0; c->markets && i < c->nskus; i++) process_cfg_clear(&c->markets[i].price_gpu_hour);
+  for (size_t i = 0; c->markets && i < c->nskus; i++)
+    process_cfg_clear(&c->markets[i].price_gpu_hour);
   for (size_t i = 0; c->shocks && i < c->nshocks; i++) free(c->shocks[i].name);
   for (size_t i = 0; c->finance.debt && i < c->finance.ndebt; i++) free(c->finance.debt[i].name);
   free_supplier(&c->supplier, c->nskus);
-  free(c->skus), free(c->sites), free(c->fleet), free(c->tenants), free(c->markets), free(c->shocks);
+  free(c->skus);
+  free(c->sites);
+  free(c->fleet);
+  free(c->tenants);
+  free(c->markets);
+  free(c->shocks);
   free(c->finance.debt);
   free(c);
 }
@@ -38,11 +48,17 @@ static const char *const tenant_names[] = {[TENANT_RESERVED] = "reserved",
                                            [TENANT_ON_DEMAND] = "on_demand",
                                            [TENANT_SPOT] = "spot",
                                            [TENANT_INTERNAL] = "internal"};
-_Static_assert(sizeof tenant_names / sizeof *tenant_names == TENANT_NKINDS, "a name per tenant kind");
-const char *tenant_kind_name(tenant_kind k) { return (unsigned)k < TENANT_NKINDS ? tenant_names[k] : "?"; }
+_Static_assert(sizeof tenant_names / sizeof *tenant_names == TENANT_NKINDS,
+               "a name per tenant kind");
+const char *tenant_kind_name(tenant_kind k) {
+  return (unsigned)k < TENANT_NKINDS ? tenant_names[k] : "?";
+}
 
 static const char *const shock_names[] = {
-    [SHOCK_GPU_PRICE] = "gpu_price",   [SHOCK_POWER_PRICE] = "power_price", [SHOCK_LEAD_TIME] = "lead_time",
-    [SHOCK_SUPPLY_CUT] = "supply_cut", [SHOCK_DEMAND] = "demand",           [SHOCK_MARKET_PRICE] = "market_price"};
+    [SHOCK_GPU_PRICE] = "gpu_price", [SHOCK_POWER_PRICE] = "power_price",
+    [SHOCK_LEAD_TIME] = "lead_time", [SHOCK_SUPPLY_CUT] = "supply_cut",
+    [SHOCK_DEMAND] = "demand",       [SHOCK_MARKET_PRICE] = "market_price"};
 _Static_assert(sizeof shock_names / sizeof *shock_names == SHOCK_NKINDS, "a name per shock kind");
-const char *shock_kind_name(shock_kind k) { return (unsigned)k < SHOCK_NKINDS ? shock_names[k] : "?"; }
+const char *shock_kind_name(shock_kind k) {
+  return (unsigned)k < SHOCK_NKINDS ? shock_names[k] : "?";
+}

@@ -22,8 +22,8 @@ typedef struct sku_cfg {
   double perf;           /* relative throughput */
   double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
   double repair_hours;
-  double life_years;     /* straight-line depreciation from install */
-  double release_h;      /* -INFINITY when not given */
+  double life_years;      /* straight-line depreciation from install */
+  double release_h;       /* -INFINITY when not given */
   double resale_fraction; /* of node_price, when sold or at end of life */
 } sku_cfg;
 
@@ -34,7 +34,7 @@ typedef struct online_step {
 
 typedef struct site_cfg {
   char *name;
-  double power_mw;             /* online from the start unless `online` is given */
+  double power_mw; /* online from the start unless `online` is given */
   double pue;
   process_cfg power_price_mwh; /* $ per MWh */
   double colo_kw_month;        /* $ per kW-month of node_kw (IT load) */
@@ -63,39 +63,39 @@ typedef struct tenant_cfg {
   char *name;
   tenant_kind kind;
   int sku;
-  int site;                /* -1: any site */
-  int priority;            /* allocation order, lower first (reserved 0 .. internal 3) */
+  int site;     /* -1: any site */
+  int priority; /* allocation order, lower first (reserved 0 .. internal 3) */
   /* on_demand and spot */
   process_cfg arrivals_per_hour;
-  dist job_nodes;          /* rounded to an integer >= 1 */
+  dist job_nodes; /* rounded to an integer >= 1 */
   dist job_hours;
-  int reject;              /* 1: Erlang loss; 0: queue with patience */
-  dist patience_hours;     /* constant INFINITY: never abandon */
-  double price_gpu_hour;   /* $; used when !price_market */
-  int price_market;        /* 1: price = market index x price_factor */
-  double price_factor;     /* e.g. 0.3 for spot at 70% off the index */
-  double elasticity;       /* arrivals x (price / market)^-elasticity; 0: none */
+  int reject;            /* 1: Erlang loss; 0: queue with patience */
+  dist patience_hours;   /* constant INFINITY: never abandon */
+  double price_gpu_hour; /* $; used when !price_market */
+  int price_market;      /* 1: price = market index x price_factor */
+  double price_factor;   /* e.g. 0.3 for spot at 70% off the index */
+  double elasticity;     /* arrivals x (price / market)^-elasticity; 0: none */
   /* reserved */
-  long nodes;              /* reserved: contracted nodes; internal: wanted nodes */
+  long nodes; /* reserved: contracted nodes; internal: wanted nodes */
   double start_h, term_months;
-  int take_or_pay;         /* 1: billed whether used or not */
-  double usage;            /* fraction used when not take-or-pay */
-  double renew_prob;       /* at term end, renewed at the then market price */
-  double renew_factor;     /* renewal price = market index x renew_factor */
-  double default_prob_year; /* hazard of tenant default */
+  int take_or_pay;            /* 1: billed whether used or not */
+  double usage;               /* fraction used when not take-or-pay */
+  double renew_prob;          /* at term end, renewed at the then market price */
+  double renew_factor;        /* renewal price = market index x renew_factor */
+  double default_prob_year;   /* hazard of tenant default */
   double terminate_prob_year; /* hazard of early termination notice */
-  double notice_days;      /* notice before an early termination takes effect */
-  double prepay_fraction;  /* of the contract value, paid at start */
-  double sla_credit;       /* credit per undelivered GPU-hour, as a multiple of price */
+  double notice_days;         /* notice before an early termination takes effect */
+  double prepay_fraction;     /* of the contract value, paid at start */
+  double sla_credit;          /* credit per undelivered GPU-hour, as a multiple of price */
   /* internal */
-  double value_gpu_hour;   /* $ value of a GPU-hour of own use (not cash) */
+  double value_gpu_hour; /* $ value of a GPU-hour of own use (not cash) */
 } tenant_cfg;
 
 /* The rental price index of one SKU. */
 typedef struct market_cfg {
-  int defined;             /* 0: no index for this SKU */
+  int defined; /* 0: no index for this SKU */
   process_cfg price_gpu_hour;
-  double obsolescence;     /* x this factor when each newer SKU is released (1: none) */
+  double obsolescence; /* x this factor when each newer SKU is released (1: none) */
 } market_cfg;
 
 typedef struct supplier_cfg {
@@ -116,26 +116,26 @@ typedef enum shock_kind {
 } shock_kind;
 
 typedef struct shock_cfg {
-  char *name;          /* for the record: "shocks[2]" or its name key */
+  char *name; /* for the record: "shocks[2]" or its name key */
   shock_kind kind;
-  int target;          /* sku, site or tenant index by kind; -1: all */
-  double at_h;         /* dated shock; NAN when random */
+  int target;           /* sku, site or tenant index by kind; -1: all */
+  double at_h;          /* dated shock; NAN when random */
   double rate_per_year; /* random shocks: Poisson rate */
   double factor;
-  double days;         /* duration; INFINITY: permanent */
+  double days; /* duration; INFINITY: permanent */
 } shock_cfg;
 
 typedef enum amort_kind { AMORT_ANNUITY = 0, AMORT_LINEAR, AMORT_BULLET } amort_kind;
 
 typedef struct debt_cfg {
   char *name;
-  double principal;    /* $ drawn at draw_h (a facility: the limit) */
-  double rate;         /* per year, interest on the outstanding balance monthly */
+  double principal; /* $ drawn at draw_h (a facility: the limit) */
+  double rate;      /* per year, interest on the outstanding balance monthly */
   double term_months;
   double draw_h;
   amort_kind amort;
-  double min_cash;     /* covenant: cash below it is a breach */
-  int facility;        /* 1: a revolving limit drawn when cash would go below 0 or by policy */
+  double min_cash; /* covenant: cash below it is a breach */
+  int facility;    /* 1: a revolving limit drawn when cash would go below 0 or by policy */
 } debt_cfg;
 
 typedef struct finance_cfg {
@@ -148,20 +148,20 @@ typedef struct finance_cfg {
 } finance_cfg;
 
 typedef struct policy_cfg {
-  double review_every_h; /* INFINITY: no review ticks */
+  double review_every_h;                /* INFINITY: no review ticks */
   int procurement, pricing, allocation; /* which policies the scenario defines */
 } policy_cfg;
 
 typedef struct model_cfg {
-  long start_days;      /* day number of the start date (calendar.h) */
+  long start_days; /* day number of the start date (calendar.h) */
   double horizon_h;
-  double warmup_h;      /* time averages and job statistics start here */
+  double warmup_h; /* time averages and job statistics start here */
   size_t nskus, nsites, nfleet, ntenants, nshocks;
   sku_cfg *skus;
   site_cfg *sites;
   fleet_cfg *fleet;
   tenant_cfg *tenants;
-  market_cfg *markets;  /* one per SKU */
+  market_cfg *markets; /* one per SKU */
   supplier_cfg supplier;
   shock_cfg *shocks;
   finance_cfg finance;

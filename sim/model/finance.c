@@ -16,15 +16,20 @@ static double bisect(const double *cf, const double *t, size_t n, double lo, dou
   double flo = fin_npv(cf, t, n, lo);
   for (int k = 0; k < 200 && hi - lo > 1e-12 * (1 + fabs(lo)); k++) {
     double mid = 0.5 * (lo + hi), fm = fin_npv(cf, t, n, mid);
-    if ((fm < 0) == (flo < 0)) lo = mid, flo = fm;
-    else hi = mid;
+    if ((fm < 0) == (flo < 0)) {
+      lo = mid;
+      flo = fm;
+    } else hi = mid;
   }
   return 0.5 * (lo + hi);
 }
 
 double fin_irr(const double *cf, const double *t, size_t n) {
   int pos = 0, neg = 0;
-  for (size_t i = 0; i < n; i++) pos |= cf[i] > 0, neg |= cf[i] < 0;
+  for (size_t i = 0; i < n; i++) {
+    pos |= cf[i] > 0;
+    neg |= cf[i] < 0;
+  }
   if (!pos || !neg) return NAN;
   /* scan rates on a log-spaced grid of 1 + r for sign changes of the NPV */
   double prev_r = -0.9999, prev_f = fin_npv(cf, t, n, prev_r), root = NAN;
@@ -37,7 +42,8 @@ double fin_irr(const double *cf, const double *t, size_t n) {
       roots++;
       root = f == 0 ? r : bisect(cf, t, n, prev_r, r);
     }
-    prev_r = r, prev_f = f;
+    prev_r = r;
+    prev_f = f;
   }
   return roots == 1 ? root : (double)NAN;
 }
@@ -57,11 +63,14 @@ static double balance(double p, double r, int n, fin_amort kind, int j) {
   return p * exp(j * lr) * expm1((n - j) * lr) / expm1(n * lr);
 }
 
-void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k, double *interest,
-                    double *repaid) {
+void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
+                    double *interest, double *repaid) {
   double r = rate_year / MONTHS_PER_YEAR, b0 = 0, b1 = 0;
   if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) b0 = b1 = NAN;
-  else if (k >= 1 && k <= months) b0 = balance(principal, r, months, kind, k - 1), b1 = balance(principal, r, months, kind, k);
+  else if (k >= 1 && k <= months) {
+    b0 = balance(principal, r, months, kind, k - 1);
+    b1 = balance(principal, r, months, kind, k);
+  }
   if (interest) *interest = b0 * r;
   if (repaid) *repaid = b0 - b1; /* differences of one balance formula: they sum to the principal */
 }

@@ -34,8 +34,8 @@ typedef enum fin_amort {
 ** repayments sum to the principal and leave a zero balance after month
 ** `months`.  Both are 0 for k outside 1..months (so for months <= 0),
 ** NaN for an unknown kind.  Either pointer may be NULL.  O(1). */
-void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k, double *interest,
-                    double *repaid);
+void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
+                    double *interest, double *repaid);
 
 /* First time at which the cumulative cash flow turns and stays >= 0,
 ** interpolated within the period (the flow at t[i] taken as spread

@@ -29,23 +29,27 @@ static int in_use(node_state s) { return s == NODE_LEASED || s == NODE_BUSY; }
 /* The states a node may move to from each state (the life in the banner). */
 static const unsigned next_states[] = {
     [NODE_ORDERED] = TO(NODE_TRANSIT),
-    [NODE_TRANSIT] = TO(NODE_INSTALLING) | TO(NODE_IDLE), /* the initial fleet is in service at once */
+    [NODE_TRANSIT] =
+        TO(NODE_INSTALLING) | TO(NODE_IDLE), /* the initial fleet is in service at once */
     [NODE_INSTALLING] = TO(NODE_IDLE),
-    [NODE_IDLE] = TO(NODE_LEASED) | TO(NODE_BUSY) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
+    [NODE_IDLE] =
+        TO(NODE_LEASED) | TO(NODE_BUSY) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
     [NODE_LEASED] = TO(NODE_IDLE) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
     [NODE_BUSY] = TO(NODE_IDLE) | TO(NODE_REPAIRING) | TO(NODE_FAILED) | TO(NODE_RETIRED),
     [NODE_FAILED] = 0,
     [NODE_REPAIRING] = TO(NODE_IDLE) | TO(NODE_RETIRED),
     [NODE_RETIRED] = 0,
 };
-_Static_assert(sizeof next_states / sizeof *next_states == NODE_NSTATES, "transitions of every node state");
+_Static_assert(sizeof next_states / sizeof *next_states == NODE_NSTATES,
+               "transitions of every node state");
 
 int idset_add(idset *s, uint32_t id, uint32_t *pos) {
   if (s->n == s->cap) {
     size_t ncap = s->cap ? s->cap * 2 : 16;
     uint32_t *na = realloc(s->a, ncap * sizeof *na);
     if (!na) return -1;
-    s->a = na, s->cap = ncap;
+    s->a = na;
+    s->cap = ncap;
   }
   *pos = (uint32_t)s->n;
   s->a[s->n++] = id;
@@ -95,7 +99,8 @@ uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double pr
     uint32_t ncap = m->fleet.capnodes ? m->fleet.capnodes * 2 : 1024;
     node *nn = realloc(m->fleet.nodes, ncap * sizeof *nn);
     if (!nn) return NONE;
-    m->fleet.nodes = nn, m->fleet.capnodes = ncap;
+    m->fleet.nodes = nn;
+    m->fleet.capnodes = ncap;
   }
   uint32_t id = m->fleet.nnodes++;
   m->fleet.nodes[id] = (node){.pool = (uint32_t)p,
@@ -156,7 +161,8 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
     integral_add(&m->use.installed_all, now, di);
     m->fleet.nodes_total += (long)di;
   }
-  if (state == NODE_REPAIRING || old == NODE_REPAIRING) integral_add(&m->use.repairing, now, state == NODE_REPAIRING ? 1 : -1);
+  if (state == NODE_REPAIRING || old == NODE_REPAIRING)
+    integral_add(&m->use.repairing, now, state == NODE_REPAIRING ? 1 : -1);
   if (working(state) != working(old)) resample_failures(m, n->pool);
 }
 
@@ -216,8 +222,10 @@ void fleet_delivered(model *m, uint32_t id) {
     return;
   }
   fleet_set_state(m, id, NODE_INSTALLING); /* waits for power, in delivery order */
-  model_trace(m, "power_wait", sku_of(m, id)->name, "node %u waits for power at %s", id, m->cfg->sites[site].name);
-  if (idset_add(&m->fleet.site_waiting[site], id, &pos)) model_fail(m, "out of memory queueing a delivery");
+  model_trace(m, "power_wait", sku_of(m, id)->name, "node %u waits for power at %s", id,
+              m->cfg->sites[site].name);
+  if (idset_add(&m->fleet.site_waiting[site], id, &pos))
+    model_fail(m, "out of memory queueing a delivery");
 }
 
 static void put_in_service(model *m, uint32_t id, double installed_h) {
@@ -276,8 +284,8 @@ static void fail_node(model *m, uint32_t id) {
     m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
     fleet_set_state(m, id, NODE_FAILED);
   }
-  model_trace(m, "failure", m->cfg->skus[m->fleet.pools[n->pool].sku].name, "node %u at %s%s", id, site->name,
-              site->repair ? "" : ", lost");
+  model_trace(m, "failure", m->cfg->skus[m->fleet.pools[n->pool].sku].name, "node %u at %s%s", id,
+              site->name, site->repair ? "" : ", lost");
 }
 
 void fleet_on_failure(engine *e, const engine_event *ev, void *ctx) {
@@ -332,7 +340,8 @@ int fleet_pool_allows(const pool *p, const tenant_cfg *c) {
 }
 
 long fleet_working(const model *m) {
-  return fleet_count(m, -1, -1, NODE_IDLE) + fleet_count(m, -1, -1, NODE_LEASED) + fleet_count(m, -1, -1, NODE_BUSY);
+  return fleet_count(m, -1, -1, NODE_IDLE) + fleet_count(m, -1, -1, NODE_LEASED) +
+         fleet_count(m, -1, -1, NODE_BUSY);
 }
 
 long fleet_count(const model *m, int sku, int site, node_state state) {
@@ -359,8 +368,8 @@ int fleet_sell(model *m, int sku, int site, long count, int sell, char *err, siz
   int p = find_pool(m, site, sku);
   long idle = p < 0 ? 0 : (long)m->fleet.pools[p].idle.n;
   if (idle < count) {
-    snprintf(err, errlen, "only %ld idle %s nodes at %s, cannot %s %ld", idle, m->cfg->skus[sku].name,
-             m->cfg->sites[site].name, sell ? "sell" : "retire", count);
+    snprintf(err, errlen, "only %ld idle %s nodes at %s, cannot %s %ld", idle,
+             m->cfg->skus[sku].name, m->cfg->sites[site].name, sell ? "sell" : "retire", count);
     return -1;
   }
   for (long i = 0; i < count; i++) {
@@ -411,7 +420,8 @@ void fleet_free(model *m) {
     free(m->fleet.pools[p].up.a);
     free(m->fleet.pools[p].spot_jobs.a);
   }
-  for (size_t s = 0; m->fleet.site_waiting && s < m->cfg->nsites; s++) free(m->fleet.site_waiting[s].a);
+  for (size_t s = 0; m->fleet.site_waiting && s < m->cfg->nsites; s++)
+    free(m->fleet.site_waiting[s].a);
   free(m->fleet.pools);
   free(m->fleet.nodes);
   free(m->fleet.site_kw);

@@ -28,7 +28,9 @@
 #include "finance.h"
 #include "model_int.h"
 
-static double opex_total(const model *m) { return m->books.power_cost + m->books.colo_cost + m->books.staff_cost; }
+static double opex_total(const model *m) {
+  return m->books.power_cost + m->books.colo_cost + m->books.staff_cost;
+}
 
 void ledger_receive(model *m, double amount) {
   m->books.cash += amount;
@@ -51,7 +53,8 @@ double ledger_facility_left(const model *m) {
   double f = 0;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility && engine_now(m->e) < d->draw_h + months_to_hours(d->term_months)) f += d->principal - m->books.debt_drawn[i];
+    if (d->facility && engine_now(m->e) < d->draw_h + months_to_hours(d->term_months))
+      f += d->principal - m->books.debt_drawn[i];
   }
   return f;
 }
@@ -61,8 +64,11 @@ int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
   double left = d->principal - m->books.debt_drawn[i];
   if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
   if (!(amount > 0) || amount > left * (1 + 1e-12))
-    return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left, amount);
-  m->books.debt_drawn[i] += amount, m->books.debt_balance[i] += amount, m->books.cash += amount;
+    return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left,
+                   amount);
+  m->books.debt_drawn[i] += amount;
+  m->books.debt_balance[i] += amount;
+  m->books.cash += amount;
   model_event(m, "draw", d->name, "$%.0f", amount);
   return 0;
 }
@@ -71,7 +77,8 @@ int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
 static void check_solvency(model *m) {
   char err[ERR_LEN];
   for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
-    if (m->cfg->finance.debt[i].facility && m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
+    if (m->cfg->finance.debt[i].facility &&
+        m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
       double left = m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
       ledger_draw(m, (int)i, fmin(left, -m->books.cash), err, sizeof err);
     }
@@ -82,7 +89,8 @@ static void check_solvency(model *m) {
   if (breach && !m->books.in_breach) {
     m->books.breaches++;
     if (isnan(m->books.first_breach_day)) m->books.first_breach_day = hours_to_days(now);
-    model_event(m, "covenant_breach", "cash", "cash $%.0f below a min_cash covenant", m->books.cash);
+    model_event(m, "covenant_breach", "cash", "cash $%.0f below a min_cash covenant",
+                m->books.cash);
   }
   m->books.in_breach = breach;
   if (m->books.cash < m->books.cash_min) m->books.cash_min = m->books.cash;
@@ -118,13 +126,15 @@ static void service_debt(model *m) {
       interest = bal * d->rate / MONTHS_PER_YEAR;
       repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
     } else {
-      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort, ++m->books.debt_month[i],
-                     &interest, &repay);
-      if (m->books.debt_month[i] >= (int)lround(d->term_months)) repay = bal; /* no rounding left over */
+      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort,
+                     ++m->books.debt_month[i], &interest, &repay);
+      if (m->books.debt_month[i] >= (int)lround(d->term_months))
+        repay = bal; /* no rounding left over */
     }
     repay = fmin(bal, repay);
     m->books.debt_balance[i] -= repay;
-    m->books.interest += interest, m->books.repaid += repay;
+    m->books.interest += interest;
+    m->books.repaid += repay;
     m->books.cash -= interest + repay;
   }
 }
@@ -135,15 +145,20 @@ static void accrue(model *m, double t0, double t1) {
   for (size_t p = 0; p < m->fleet.npools; p++) {
     const pool *pl = &m->fleet.pools[p];
     const site_cfg *s = &c->sites[pl->site];
-    double kw = (double)(pl->count[NODE_IDLE] + pl->count[NODE_LEASED] + pl->count[NODE_BUSY] + pl->count[NODE_REPAIRING]) *
+    double kw = (double)(pl->count[NODE_IDLE] + pl->count[NODE_LEASED] + pl->count[NODE_BUSY] +
+                         pl->count[NODE_REPAIRING]) *
                 c->skus[pl->sku].node_kw;
-    double power =
-        kw * s->pue / KW_PER_MW * h * process_value(m->market.power_price[pl->site], t0) * m->market.mult_power[pl->site];
+    double power = kw * s->pue / KW_PER_MW * h *
+                   process_value(m->market.power_price[pl->site], t0) *
+                   m->market.mult_power[pl->site];
     double colo = kw * s->colo_kw_month * h / HOURS_PER_MONTH;
-    m->books.power_cost += power, m->books.colo_cost += colo, opex += power + colo;
+    m->books.power_cost += power;
+    m->books.colo_cost += colo;
+    opex += power + colo;
   }
   double staff = c->finance.staff_month * h / HOURS_PER_MONTH;
-  m->books.staff_cost += staff, opex += staff;
+  m->books.staff_cost += staff;
+  opex += staff;
   double jobs_revenue = 0;
   for (size_t i = 0; i < c->ntenants; i++)
     if (m->tenants[i].ops->paid_daily) jobs_revenue += integral_at(&m->tenants[i].revenue, t1);
@@ -161,10 +176,14 @@ static int grow_to(double **a, size_t cap) {
 static int push_cf(model *m, double cf, double internal, double t_years) {
   if (m->books.ncf == m->books.capcf) {
     size_t ncap = m->books.capcf ? m->books.capcf * 2 : 128;
-    if (grow_to(&m->books.cf, ncap) || grow_to(&m->books.cf_t, ncap) || grow_to(&m->books.cf_internal, ncap)) return -1;
+    if (grow_to(&m->books.cf, ncap) || grow_to(&m->books.cf_t, ncap) ||
+        grow_to(&m->books.cf_internal, ncap))
+      return -1;
     m->books.capcf = ncap;
   }
-  m->books.cf[m->books.ncf] = cf, m->books.cf_internal[m->books.ncf] = internal, m->books.cf_t[m->books.ncf++] = t_years;
+  m->books.cf[m->books.ncf] = cf;
+  m->books.cf_internal[m->books.ncf] = internal;
+  m->books.cf_t[m->books.ncf++] = t_years;
   return 0;
 }
 
@@ -180,7 +199,8 @@ static double revenue_of(const model *m, int kind, double t) {
   double s = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++) {
     const tenant *tn = &m->tenants[i];
-    if (tn->ops->billed && (kind < 0 || (int)tn->cfg->kind == kind)) s += integral_at(&tn->revenue, t);
+    if (tn->ops->billed && (kind < 0 || (int)tn->cfg->kind == kind))
+      s += integral_at(&tn->revenue, t);
   }
   return s;
 }
@@ -193,10 +213,14 @@ static int sample(model *m, double t) {
   double rev = revenue_of(m, -1, t);
   int bad = results_sample(r, d, "revenue", rev - m->books.month.revenue) |
             results_sample(r, d, "opex", opex_total(m) - m->books.month.opex) |
-            results_sample(r, d, "capex", m->books.capex - m->books.month.capex) | results_sample(r, d, "cash", m->books.cash) |
+            results_sample(r, d, "capex", m->books.capex - m->books.month.capex) |
+            results_sample(r, d, "cash", m->books.cash) |
             results_sample(r, d, "debt", ledger_debt(m)) |
             results_sample(r, d, "nodes_online", (double)fleet_working(m)) |
-            results_sample(r, d, "utilization", inst > m->books.month.installed ? (busy - m->books.month.busy) / (inst - m->books.month.installed) : 0);
+            results_sample(r, d, "utilization",
+                           inst > m->books.month.installed
+                               ? (busy - m->books.month.busy) / (inst - m->books.month.installed)
+                               : 0);
   static const char *const kind_names[] = {[TENANT_RESERVED] = "revenue.reserved",
                                            [TENANT_ON_DEMAND] = "revenue.on_demand",
                                            [TENANT_SPOT] = "revenue.spot"}; /* the billed kinds */
@@ -206,14 +230,17 @@ static int sample(model *m, double t) {
     m->books.month.kind[k] = v;
   }
   for (size_t k = 0; k < c->nskus; k++)
-    if (m->market.index[k]) bad |= results_sample(r, d, m->books.m_market[k], market_price(m, (int)k, t));
-  for (size_t k = 0; k < c->finance.ndebt; k++) bad |= results_sample(r, d, m->books.m_debt[k], m->books.debt_balance[k]);
+    if (m->market.index[k])
+      bad |= results_sample(r, d, m->books.m_market[k], market_price(m, (int)k, t));
+  for (size_t k = 0; k < c->finance.ndebt; k++)
+    bad |= results_sample(r, d, m->books.m_debt[k], m->books.debt_balance[k]);
   bad |= results_sample(r, d, "interest", m->books.interest - m->books.month.interest);
   m->books.month.interest = m->books.interest;
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
     double v = tenant_income(tn, t);
-    bad |= results_sample(r, d, tn->metric_names[0], v - tn->income_sampled); /* "<tenant>.revenue" */
+    bad |=
+        results_sample(r, d, tn->metric_names[0], v - tn->income_sampled); /* "<tenant>.revenue" */
     tn->income_sampled = v;
   }
   m->books.month.revenue = rev;
@@ -227,7 +254,8 @@ static int close_month(model *m, double t) {
   for (size_t i = 0; i < m->cfg->ntenants; i++)
     if (m->tenants[i].ops->month_end) m->tenants[i].ops->month_end(m, &m->tenants[i]);
   service_debt(m);
-  double ops = (m->books.revenue_cash - m->books.month.cash) - (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
+  double ops = (m->books.revenue_cash - m->books.month.cash) -
+               (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
                (m->books.proceeds - m->books.month.proceeds);
   double own = internal_value_at(m, t);
   int bad = sample(m, t) | push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
@@ -255,7 +283,8 @@ void ledger_on_day(engine *e, const engine_event *ev, void *ctx) {
   } else {
     check_solvency(m);
   }
-  if (!m->ended && t + HOURS_PER_DAY <= m->cfg->horizon_h) engine_at(e, t + HOURS_PER_DAY, EV_DAY, 0, 0);
+  if (!m->ended && t + HOURS_PER_DAY <= m->cfg->horizon_h)
+    engine_at(e, t + HOURS_PER_DAY, EV_DAY, 0, 0);
 }
 
 static char *name2(const char *a, const char *b) {
@@ -285,7 +314,8 @@ int ledger_init(model *m) {
   m->books.debt_balance = calloc(nd, sizeof *m->books.debt_balance);
   m->books.debt_drawn = calloc(nd, sizeof *m->books.debt_drawn);
   m->books.debt_month = calloc(nd, sizeof *m->books.debt_month);
-  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month || name_series(m)) return -1;
+  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month || name_series(m))
+    return -1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   m->books.default_day = m->books.first_breach_day = NAN;
   m->books.month_end_day = cal_month_start(c->start_days, 1);
@@ -305,7 +335,8 @@ static double largest_share(const model *m, double t) {
 ** tenants' GPU-hours x value_gpu_hour), month by month. */
 static double npv_with_internal(const model *m) {
   double v = fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
-  return v + fin_npv(m->books.cf_internal, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
+  return v +
+         fin_npv(m->books.cf_internal, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
 }
 
 /* The partial last day and month (unless the run ended by default), and
@@ -320,23 +351,40 @@ int ledger_finish(model *m, double t) {
   double rev = revenue_of(m, -1, t), opex = opex_total(m), book = fleet_book_value(m, t);
   if (f->terminal_book && m->books.ncf > 0) m->books.cf[m->books.ncf - 1] += book;
   results *r = m->out;
-  struct { const char *name; double v; } mt[] = {
-      {"revenue_total", rev}, {"revenue_reserved", revenue_of(m, TENANT_RESERVED, t)},
-      {"revenue_on_demand", revenue_of(m, TENANT_ON_DEMAND, t)}, {"revenue_spot", revenue_of(m, TENANT_SPOT, t)},
-      {"opex_total", opex}, {"power_cost_total", m->books.power_cost}, {"colo_cost_total", m->books.colo_cost},
-      {"staff_cost_total", m->books.staff_cost}, {"depreciation_total", integral_at(&m->fleet.dep_rate, t)},
-      {"capex_total", m->books.capex}, {"proceeds_total", m->books.proceeds}, {"interest_total", m->books.interest},
-      {"principal_repaid", m->books.repaid}, {"debt_end", ledger_debt(m)}, {"book_value_end", book},
-      {"cash_end", m->books.cash}, {"cash_min", m->books.cash_min},
-      {"npv", fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, f->discount_rate)}, {"irr", fin_irr(m->books.cf, m->books.cf_t, m->books.ncf)},
+  struct {
+    const char *name;
+    double v;
+  } mt[] = {
+      {"revenue_total", rev},
+      {"revenue_reserved", revenue_of(m, TENANT_RESERVED, t)},
+      {"revenue_on_demand", revenue_of(m, TENANT_ON_DEMAND, t)},
+      {"revenue_spot", revenue_of(m, TENANT_SPOT, t)},
+      {"opex_total", opex},
+      {"power_cost_total", m->books.power_cost},
+      {"colo_cost_total", m->books.colo_cost},
+      {"staff_cost_total", m->books.staff_cost},
+      {"depreciation_total", integral_at(&m->fleet.dep_rate, t)},
+      {"capex_total", m->books.capex},
+      {"proceeds_total", m->books.proceeds},
+      {"interest_total", m->books.interest},
+      {"principal_repaid", m->books.repaid},
+      {"debt_end", ledger_debt(m)},
+      {"book_value_end", book},
+      {"cash_end", m->books.cash},
+      {"cash_min", m->books.cash_min},
+      {"npv", fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, f->discount_rate)},
+      {"irr", fin_irr(m->books.cf, m->books.cf_t, m->books.ncf)},
       {"payback_years", fin_payback(m->books.cf, m->books.cf_t, m->books.ncf)},
       {"npv_with_internal", npv_with_internal(m)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
-      {"default_day", m->books.default_day}, {"covenant_breaches", (double)m->books.breaches},
-      {"first_breach_day", m->books.first_breach_day}, {"largest_tenant_share", largest_share(m, t)},
+      {"default_day", m->books.default_day},
+      {"covenant_breaches", (double)m->books.breaches},
+      {"first_breach_day", m->books.first_breach_day},
+      {"largest_tenant_share", largest_share(m, t)},
   };
   int bad = 0;
-  for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++) bad |= results_metric(r, mt[i].name, mt[i].v);
+  for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
+    bad |= results_metric(r, mt[i].name, mt[i].v);
   return bad ? -1 : 0;
 }
 

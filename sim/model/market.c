@@ -14,7 +14,8 @@
 double market_price(const model *m, int sku, double t) {
   const process *p = m->market.index[sku];
   if (!p) return NAN;
-  return process_value(p, t) * pow(m->cfg->markets[sku].obsolescence, m->market.releases[sku]) * m->market.mult_market[sku];
+  return process_value(p, t) * pow(m->cfg->markets[sku].obsolescence, m->market.releases[sku]) *
+         m->market.mult_market[sku];
 }
 
 /* SKU ev->id is released: every older SKU's index drops by its factor. */
@@ -36,7 +37,8 @@ static void scale(double *mult, size_t n, int target, double f) {
 /* Recompute every multiplier from the active shocks. */
 static void apply_shocks(model *m) {
   const model_cfg *c = m->cfg;
-  double *all[] = {m->market.mult_gpu, m->market.mult_power, m->market.mult_cap, m->market.mult_demand, m->market.mult_market};
+  double *all[] = {m->market.mult_gpu, m->market.mult_power, m->market.mult_cap,
+                   m->market.mult_demand, m->market.mult_market};
   size_t len[] = {c->nskus, c->nsites, c->nskus, c->ntenants, c->nskus};
   for (int k = 0; k < 5; k++)
     for (size_t i = 0; i < len[k]; i++) all[k][i] = 1;
@@ -58,7 +60,8 @@ static void apply_shocks(model *m) {
 
 static void next_random(model *m, uint32_t i) {
   const shock_cfg *s = &m->cfg->shocks[i];
-  double t = engine_now(m->e) + dist_exponential(&m->market.shock_rng, HOURS_PER_YEAR / s->rate_per_year);
+  double t =
+      engine_now(m->e) + dist_exponential(&m->market.shock_rng, HOURS_PER_YEAR / s->rate_per_year);
   if (t <= m->cfg->horizon_h) engine_at(m->e, t, EV_SHOCK, i, 1);
 }
 
@@ -69,7 +72,8 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
   if (ev->arg == 1) {
     m->market.shock_active[ev->id]++;
     m->market.shocks_hit++;
-    model_event(m, "shock", s->name, "%s x%.4g for %.4g days", shock_kind_name(s->kind), s->factor, s->days);
+    model_event(m, "shock", s->name, "%s x%.4g for %.4g days", shock_kind_name(s->kind), s->factor,
+                s->days);
     double end = now + days_to_hours(s->days);
     if (isfinite(s->days) && end <= m->cfg->horizon_h) engine_at(e, end, EV_SHOCK, ev->id, 0);
     if (isnan(s->at_h)) next_random(m, ev->id);
@@ -90,7 +94,8 @@ static process *realise(model *m, const process_cfg *c) {
 
 int market_init(model *m) {
   const model_cfg *c = m->cfg;
-  size_t ns = c->nskus, nsi = c->nsites, nt = c->ntenants ? c->ntenants : 1, nsh = c->nshocks ? c->nshocks : 1;
+  size_t ns = c->nskus, nsi = c->nsites, nt = c->ntenants ? c->ntenants : 1,
+         nsh = c->nshocks ? c->nshocks : 1;
   m->market.index = calloc(ns, sizeof *m->market.index);
   m->market.node_price = calloc(ns, sizeof *m->market.node_price);
   m->market.power_price = calloc(nsi, sizeof *m->market.power_price);
@@ -101,18 +106,21 @@ int market_init(model *m) {
   m->market.mult_power = calloc(nsi, sizeof(double));
   m->market.mult_demand = calloc(nt, sizeof(double));
   m->market.shock_active = calloc(nsh, sizeof *m->market.shock_active);
-  if (!m->market.index || !m->market.node_price || !m->market.power_price || !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap ||
-      !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand || !m->market.shock_active)
+  if (!m->market.index || !m->market.node_price || !m->market.power_price || !m->market.releases ||
+      !m->market.mult_gpu || !m->market.mult_cap || !m->market.mult_market ||
+      !m->market.mult_power || !m->market.mult_demand || !m->market.shock_active)
     return -1;
   apply_shocks(m);
   rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
   for (size_t k = 0; k < ns; k++) {
-    if (c->markets[k].defined && !(m->market.index[k] = realise(m, &c->markets[k].price_gpu_hour))) return -1;
+    if (c->markets[k].defined && !(m->market.index[k] = realise(m, &c->markets[k].price_gpu_hour)))
+      return -1;
     if (!(m->market.node_price[k] = realise(m, &c->supplier.node_price[k]))) return -1;
     double rel = c->skus[k].release_h;
     if (rel > 0 && rel <= c->horizon_h) engine_at(m->e, rel, EV_RELEASE, (uint32_t)k, 0);
     else if (rel <= 0)
-      for (size_t j = 0; j < ns; j++) m->market.releases[j] += c->skus[j].release_h < rel; /* released before the start */
+      for (size_t j = 0; j < ns; j++)
+        m->market.releases[j] += c->skus[j].release_h < rel; /* released before the start */
   }
   for (size_t s = 0; s < nsi; s++)
     if (!(m->market.power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
@@ -127,8 +135,10 @@ int market_init(model *m) {
 void market_free(model *m) {
   const model_cfg *c = m->cfg;
   for (size_t k = 0; m->market.index && k < c->nskus; k++) process_free(m->market.index[k]);
-  for (size_t k = 0; m->market.node_price && k < c->nskus; k++) process_free(m->market.node_price[k]);
-  for (size_t s = 0; m->market.power_price && s < c->nsites; s++) process_free(m->market.power_price[s]);
+  for (size_t k = 0; m->market.node_price && k < c->nskus; k++)
+    process_free(m->market.node_price[k]);
+  for (size_t s = 0; m->market.power_price && s < c->nsites; s++)
+    process_free(m->market.power_price[s]);
   free(m->market.index);
   free(m->market.node_price);
   free(m->market.power_price);

@@ -62,7 +62,8 @@ void model_sort_tenants(model *m) {
   size_t n = m->cfg->ntenants;
   for (size_t i = 0; i < n; i++) m->order[i] = (uint32_t)i;
   for (size_t i = 1; i < n; i++) /* insertion sort: stable, n is small */
-    for (size_t k = i; k > 0 && m->tenants[m->order[k - 1]].priority > m->tenants[m->order[k]].priority; k--) {
+    for (size_t k = i;
+         k > 0 && m->tenants[m->order[k - 1]].priority > m->tenants[m->order[k]].priority; k--) {
       uint32_t x = m->order[k];
       m->order[k] = m->order[k - 1];
       m->order[k - 1] = x;
@@ -70,7 +71,8 @@ void model_sort_tenants(model *m) {
   for (size_t s = 0; s < m->cfg->nskus; s++) m->by_sku[s].n = 0;
   for (size_t k = 0; k < n; k++) {
     uint32_t pos, t = m->order[k];
-    if (idset_add(&m->by_sku[m->cfg->tenants[t].sku], t, &pos)) model_fail(m, "out of memory ordering tenants");
+    if (idset_add(&m->by_sku[m->cfg->tenants[t].sku], t, &pos))
+      model_fail(m, "out of memory ordering tenants");
   }
 }
 
@@ -83,7 +85,8 @@ void model_call_policies(model *m, policy_reason why) {
   m->in_policy = 1;
   for (int k = 0; k < POLICY_NKINDS && !m->failed; k++) {
     char err[ERR_LEN];
-    if (on[k] && m->hooks.policy(m->hooks.ctx, m, (policy_kind)k, why, err, sizeof err)) model_fail(m, "%s", err);
+    if (on[k] && m->hooks.policy(m->hooks.ctx, m, (policy_kind)k, why, err, sizeof err))
+      model_fail(m, "%s", err);
   }
   m->in_policy = 0;
   double now = engine_now(m->e);
@@ -147,7 +150,8 @@ static int setup(model *m) {
   const model_cfg *c = m->cfg;
   size_t nt = c->ntenants ? c->ntenants : 1;
   m->e = engine_new(PQ_AUTO);
-  if (m->e) engine_set_max_events(m->e, m->hooks.max_events ? m->hooks.max_events : MODEL_MAX_EVENTS);
+  if (m->e)
+    engine_set_max_events(m->e, m->hooks.max_events ? m->hooks.max_events : MODEL_MAX_EVENTS);
   m->tenants = calloc(nt, sizeof *m->tenants);
   m->order = calloc(nt, sizeof *m->order);
   m->by_sku = calloc(c->nskus ? c->nskus : 1, sizeof *m->by_sku);
@@ -163,8 +167,8 @@ static int setup(model *m) {
   return m->failed ? -1 : 0;
 }
 
-model *model_new(const model_cfg *cfg, const model_hooks *hooks, uint64_t seed, uint64_t rep, char *err,
-                 size_t errlen) {
+model *model_new(const model_cfg *cfg, const model_hooks *hooks, uint64_t seed, uint64_t rep,
+                 char *err, size_t errlen) {
   model *m = calloc(1, sizeof *m);
   if (!m) {
     err_set(err, errlen, "out of memory");
@@ -218,11 +222,12 @@ static double bad_debt(const model *m) {
 /* The run's end: 0, or -1 with why in err. */
 static int run_status(model *m, engine_status st, char *err, size_t errlen) {
   if (st == ENGINE_BUDGET && !m->failed)
-    return err_set(err, errlen,
-                   "the run's event budget (%" PRIu64 " events, --max-events) is spent on day %.1f of %.0f: "
-                   "rates such as tenants.<name>.arrivals_per_hour make events faster than time passes; "
-                   "give a larger --max-events if the run is meant to be this large",
-                   engine_events(m->e), hours_to_days(engine_now(m->e)), hours_to_days(m->cfg->horizon_h));
+    return err_set(
+        err, errlen,
+        "the run's event budget (%" PRIu64 " events, --max-events) is spent on day %.1f of %.0f: "
+        "rates such as tenants.<name>.arrivals_per_hour make events faster than time passes; "
+        "give a larger --max-events if the run is meant to be this large",
+        engine_events(m->e), hours_to_days(engine_now(m->e)), hours_to_days(m->cfg->horizon_h));
   if (m->failed || (st != ENGINE_OK && st != ENGINE_STOPPED))
     return err_set(err, errlen, "%s", m->failed ? m->err : engine_strerror(st));
   return 0;
@@ -237,7 +242,8 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
     const char *name;
     double v;
   } mt[] = {
-      {"utilization_mean", model_ratio(integral_at(&m->use.busy, t), integral_at(&m->use.installed, t))},
+      {"utilization_mean",
+       model_ratio(integral_at(&m->use.busy, t), integral_at(&m->use.installed, t))},
       {"nodes", (double)fleet_working(m)},
       {"failures", m->fleet.failures_n},
       {"downtime_node_hours", integral_at(&m->use.repairing, t)},
@@ -249,25 +255,32 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
       {"horizon_days_run", hours_to_days(t)},
   };
   int bad = ledger_finish(m, t) | tenant_metrics(m, t);
-  for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++) bad |= results_metric(out, mt[i].name, mt[i].v);
-  if (bad || m->failed) return err_set(err, errlen, "%s", m->failed ? m->err : "out of memory recording results");
+  for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
+    bad |= results_metric(out, mt[i].name, mt[i].v);
+  if (bad || m->failed)
+    return err_set(err, errlen, "%s", m->failed ? m->err : "out of memory recording results");
   return 0;
 }
 
 uint64_t model_events(const model *m) { return engine_events(m->e); }
 
 static const char *const state_names[] = {
-    [NODE_ORDERED] = "ordered", [NODE_TRANSIT] = "in_transit", [NODE_INSTALLING] = "installing",
-    [NODE_IDLE] = "idle",       [NODE_LEASED] = "leased",      [NODE_BUSY] = "busy",
+    [NODE_ORDERED] = "ordered", [NODE_TRANSIT] = "in_transit",  [NODE_INSTALLING] = "installing",
+    [NODE_IDLE] = "idle",       [NODE_LEASED] = "leased",       [NODE_BUSY] = "busy",
     [NODE_FAILED] = "failed",   [NODE_REPAIRING] = "repairing", [NODE_RETIRED] = "retired",
 };
 _Static_assert(sizeof state_names / sizeof *state_names == NODE_NSTATES, "a name per node state");
-const char *node_state_name(node_state s) { return (unsigned)s < NODE_NSTATES ? state_names[s] : "?"; }
+const char *node_state_name(node_state s) {
+  return (unsigned)s < NODE_NSTATES ? state_names[s] : "?";
+}
 
-static const char *const policy_names[] = {
-    [POLICY_PROCUREMENT] = "procurement", [POLICY_PRICING] = "pricing", [POLICY_ALLOCATION] = "allocation"};
+static const char *const policy_names[] = {[POLICY_PROCUREMENT] = "procurement",
+                                           [POLICY_PRICING] = "pricing",
+                                           [POLICY_ALLOCATION] = "allocation"};
 _Static_assert(sizeof policy_names / sizeof *policy_names == POLICY_NKINDS, "a name per policy");
-const char *policy_kind_name(policy_kind k) { return (unsigned)k < POLICY_NKINDS ? policy_names[k] : "?"; }
+const char *policy_kind_name(policy_kind k) {
+  return (unsigned)k < POLICY_NKINDS ? policy_names[k] : "?";
+}
 
 const char *policy_reason_name(policy_reason r) {
   return r == REASON_REVIEW ? "review" : r == REASON_SHOCK ? "shock" : "contract_end";

@@ -22,17 +22,22 @@ typedef enum node_state {
   NODE_TRANSIT,     /* shipped, lead time running */
   NODE_INSTALLING,  /* at the site: being installed, or waiting for power */
   NODE_IDLE,
-  NODE_LEASED,      /* held by a reserved tenant */
-  NODE_BUSY,        /* running a job, or in internal use */
-  NODE_FAILED,      /* lost (a site without repair) */
+  NODE_LEASED, /* held by a reserved tenant */
+  NODE_BUSY,   /* running a job, or in internal use */
+  NODE_FAILED, /* lost (a site without repair) */
   NODE_REPAIRING,
-  NODE_RETIRED,     /* sold or retired */
+  NODE_RETIRED, /* sold or retired */
   NODE_NSTATES
 } node_state;
 
 const char *node_state_name(node_state s);
 
-typedef enum policy_kind { POLICY_PROCUREMENT = 0, POLICY_PRICING, POLICY_ALLOCATION, POLICY_NKINDS } policy_kind;
+typedef enum policy_kind {
+  POLICY_PROCUREMENT = 0,
+  POLICY_PRICING,
+  POLICY_ALLOCATION,
+  POLICY_NKINDS
+} policy_kind;
 typedef enum policy_reason { REASON_REVIEW = 0, REASON_SHOCK, REASON_CONTRACT_END } policy_reason;
 
 const char *policy_kind_name(policy_kind k);
@@ -42,10 +47,11 @@ const char *policy_reason_name(policy_reason r);
 ** ticks, after shocks and when contracts end.  Return 0, or -1 with a
 ** message in err: the run then fails with it. */
 typedef struct model_hooks {
-  int (*policy)(void *ctx, model *m, policy_kind which, policy_reason why, char *err, size_t errlen);
+  int (*policy)(void *ctx, model *m, policy_kind which, policy_reason why, char *err,
+                size_t errlen);
   void *ctx;
-  int trace; /* 1: also record frequent events (shipments, deliveries,
-                installs, failures, repairs, retirements, policy calls) */
+  int trace;           /* 1: also record frequent events (shipments, deliveries,
+                          installs, failures, repairs, retirements, policy calls) */
   uint64_t max_events; /* events a run may dispatch; 0 = MODEL_MAX_EVENTS */
 } model_hooks;
 
@@ -74,10 +80,10 @@ void model_note(model *m, const char *kind, const char *subject, const char *det
 
 /* ---- what policies see ---- */
 const model_cfg *model_config(const model *m);
-double model_now(const model *m);             /* hours since the start */
+double model_now(const model *m); /* hours since the start */
 double model_cash(const model *m);
-double model_debt(const model *m);            /* outstanding principal */
-double model_facility_left(const model *m);   /* undrawn facility limits */
+double model_debt(const model *m);                 /* outstanding principal */
+double model_facility_left(const model *m);        /* undrawn facility limits */
 double model_utilization(const model *m, int sku); /* since the last policy call; sku -1: all */
 long model_nodes(const model *m, int sku, int site, node_state s); /* -1: any sku / site */
 long model_pending_orders(const model *m, int sku);

@@ -57,8 +57,12 @@ static inline void integral_set(integral *g, double t, double rate) {
   g->since = t;
   g->rate = rate;
 }
-static inline void integral_add(integral *g, double t, double d) { integral_set(g, t, g->rate + d); }
-static inline double integral_at(const integral *g, double t) { return g->total + g->rate * (t - g->since); }
+static inline void integral_add(integral *g, double t, double d) {
+  integral_set(g, t, g->rate + d);
+}
+static inline double integral_at(const integral *g, double t) {
+  return g->total + g->rate * (t - g->since);
+}
 /* Start counting afresh at t (the warm-up's end), the rate unchanged. */
 static inline void integral_restart(integral *g, double t) {
   integral_set(g, t, g->rate);
@@ -94,8 +98,8 @@ typedef struct node {
 /* Nodes of one SKU at one site. */
 typedef struct pool {
   int site, sku;
-  idset idle;            /* idle nodes */
-  idset up;              /* installed and working nodes (failure candidates) */
+  idset idle; /* idle nodes */
+  idset up;   /* installed and working nodes (failure candidates) */
   long count[NODE_NSTATES];
   engine_handle failure; /* next failure event */
   idset spot_jobs;       /* running jobs of preemptible tenants (ondemand.c) */
@@ -106,22 +110,22 @@ typedef struct fleet_part {
   uint32_t nnodes, capnodes;
   pool *pools;
   size_t npools;
-  double *site_kw;      /* per site: kW drawn (node_kw x pue) by installed nodes */
-  double *site_mw;      /* per site: MW online now */
-  idset *site_waiting;  /* per site: delivered nodes waiting for power */
+  double *site_kw;     /* per site: kW drawn (node_kw x pue) by installed nodes */
+  double *site_mw;     /* per site: MW online now */
+  idset *site_waiting; /* per site: delivered nodes waiting for power */
   rng failures;
   double failures_n;
-  integral dep_rate;    /* depreciation $/h of nodes in service */
-  long nodes_total;     /* installed, not retired */
+  integral dep_rate; /* depreciation $/h of nodes in service */
+  long nodes_total;  /* installed, not retired */
 } fleet_part;
 
 /* How much of the fleet is in use, integrated over time (fleet.c keeps it
 ** in step with node states; the warm-up restarts the first two). */
 typedef struct usage_part {
-  integral busy;        /* busy + leased nodes (after warm-up) */
-  integral installed;   /* installed nodes (after warm-up) */
+  integral busy;                    /* busy + leased nodes (after warm-up) */
+  integral installed;               /* installed nodes (after warm-up) */
   integral busy_all, installed_all; /* the same over the whole run */
-  integral repairing;   /* nodes in repair: downtime */
+  integral repairing;               /* nodes in repair: downtime */
 } usage_part;
 
 int fleet_init(model *m);
@@ -141,7 +145,8 @@ void fleet_on_power(engine *e, const engine_event *ev, void *ctx);
 double fleet_book_value(const model *m, double t);
 long fleet_count(const model *m, int sku, int site, node_state state);
 int fleet_sell(model *m, int sku, int site, long n, int sell, char *err, size_t errlen);
-int fleet_pool_allows(const pool *p, const tenant_cfg *c); /* the tenant's SKU, and site if it names one */
+int fleet_pool_allows(const pool *p,
+                      const tenant_cfg *c); /* the tenant's SKU, and site if it names one */
 void fleet_free(model *m);
 
 /* ---- supply.c ----------------------------------------------------------- */
@@ -207,7 +212,8 @@ typedef struct tenant_ops {
   long (*nodes)(const model *m, const tenant *tn);
   /* Policy actions the kind takes (NULL: refused); 0 or -1 with why. */
   int (*set_price)(model *m, tenant *tn, double gpu_hour, char *err, size_t errlen);
-  int (*offer)(model *m, tenant *tn, long nodes, double price, double term_months, char *err, size_t errlen);
+  int (*offer)(model *m, tenant *tn, long nodes, double price, double term_months, char *err,
+               size_t errlen);
   int (*set_nodes)(model *m, tenant *tn, long nodes, char *err, size_t errlen);
   void (*free)(model *m, tenant *tn);
 } tenant_ops;
@@ -223,11 +229,11 @@ typedef struct job {
   uint32_t node0;  /* the node of a one-node job */
   uint32_t *nodes; /* nnodes > 1 */
   double arrived, hours, started;
-  double rate;     /* $ per hour while it runs */
+  double rate; /* $ per hour while it runs */
   engine_handle abandon, depart;
   uint32_t spot_pos; /* position in the pool's spot_jobs */
   uint32_t next_free;
-  int8_t waiting;  /* 1 queued, 0 running, -1 abandoned (tombstone in the queue) */
+  int8_t waiting; /* 1 queued, 0 running, -1 abandoned (tombstone in the queue) */
 } job;
 
 /* A FIFO of job indices (ring buffer). */
@@ -253,21 +259,21 @@ typedef struct tenant_jobs {
 typedef struct tenant_hold {
   idset *held;
   size_t npools;
-  long n;               /* nodes held */
-  long want;            /* nodes wanted (contracted, or the internal target) */
+  long n;    /* nodes held */
+  long want; /* nodes wanted (contracted, or the internal target) */
 } tenant_hold;
 
 /* Reserved (reserved.c). */
 typedef struct tenant_contract {
-  int active;           /* a contract runs */
+  int active; /* a contract runs */
   int defaulted, renew_blocked;
   long renewals;
-  double price, end;    /* $ per GPU-hour; hours */
+  double price, end; /* $ per GPU-hour; hours */
   engine_handle ev_end, ev_default, ev_notice;
   rng events;
-  double billed;        /* revenue accrued and collected (or written off) */
-  double prepaid;       /* prepayment not yet consumed by bills */
-  double bad_debt;      /* bills lost to a default */
+  double billed;   /* revenue accrued and collected (or written off) */
+  double prepaid;  /* prepayment not yet consumed by bills */
+  double bad_debt; /* bills lost to a default */
   double default_day;
 } tenant_contract;
 
@@ -276,11 +282,11 @@ struct tenant {
   const tenant_ops *ops;
   int priority;
   long gpus_per_node;
-  integral revenue;     /* $ accrued (whole run) */
-  integral gpu_hours;   /* GPU-hours served or held */
-  integral credit;      /* SLA credits accrued */
+  integral revenue;      /* $ accrued (whole run) */
+  integral gpu_hours;    /* GPU-hours served or held */
+  integral credit;       /* SLA credits accrued */
   double income_sampled; /* tenant_income() at the last sample */
-  char **metric_names;  /* "<tenant>.<metric>", one per tenant_metric (tenant.c) */
+  char **metric_names;   /* "<tenant>.<metric>", one per tenant_metric (tenant.c) */
   tenant_jobs jobs;
   tenant_hold hold;
   tenant_contract ct;
@@ -304,7 +310,7 @@ void od_free(model *m); /* the job table */
 typedef struct jobs_part {
   job *jobs;
   uint32_t njobs, capjobs, free_job;
-  uint32_t *tenants;    /* the on-demand and spot tenants, in scenario order */
+  uint32_t *tenants; /* the on-demand and spot tenants, in scenario order */
   size_t ntenants;
 } jobs_part;
 
@@ -330,7 +336,7 @@ typedef struct market_part {
   int *releases;         /* per SKU: newer SKUs released so far */
   double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
   double mult_lead;
-  int *shock_active;     /* per shock: hits in force */
+  int *shock_active; /* per shock: hits in force */
   rng shock_rng;
   long shocks_hit;
 } market_part;
@@ -355,9 +361,9 @@ typedef struct books_part {
   double revenue_cash;      /* customer receipts so far */
   double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
   double cash, cash_min;
-  double *debt_balance;     /* per tranche */
+  double *debt_balance; /* per tranche */
   double *debt_drawn;
-  int *debt_month;          /* months of repayment done */
+  int *debt_month; /* months of repayment done */
   long breaches;
   double first_breach_day, default_day;
   int in_breach;
@@ -365,8 +371,8 @@ typedef struct books_part {
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   size_t ncf, capcf;
   double internal_month0;
-  char **m_market;          /* series names "market.<sku>" */
-  char **m_debt;            /* series names "debt.<tranche>" */
+  char **m_market; /* series names "market.<sku>" */
+  char **m_debt;   /* series names "debt.<tranche>" */
 } books_part;
 
 int ledger_init(model *m);
@@ -392,8 +398,8 @@ struct model {
   char err[ERR_LEN];
   /* tenants, and the order they are served in */
   tenant *tenants;
-  uint32_t *order;      /* tenants in allocation order */
-  idset *by_sku;        /* per SKU: its tenants in allocation order */
+  uint32_t *order; /* tenants in allocation order */
+  idset *by_sku;   /* per SKU: its tenants in allocation order */
   /* policy calls */
   int in_policy;
   double busy_review, installed_review; /* usage at the last call */

@@ -26,7 +26,9 @@ static int q_push(jobq *q, uint32_t j) {
     if (!na) return -1;
     for (size_t i = 0; i < q->n; i++) na[i] = q->a[(q->head + i) % q->cap];
     free(q->a);
-    q->a = na, q->cap = ncap, q->head = 0;
+    q->a = na;
+    q->cap = ncap;
+    q->head = 0;
   }
   q->a[(q->head + q->n++) % q->cap] = j;
   return 0;
@@ -57,7 +59,8 @@ static uint32_t job_new(model *m) {
     uint32_t ncap = m->jobs.capjobs ? m->jobs.capjobs * 2 : 256;
     job *nj = realloc(m->jobs.jobs, ncap * sizeof *nj);
     if (!nj) return NONE;
-    m->jobs.jobs = nj, m->jobs.capjobs = ncap;
+    m->jobs.jobs = nj;
+    m->jobs.capjobs = ncap;
   }
   return m->jobs.njobs++;
 }
@@ -71,7 +74,9 @@ static void job_free(model *m, uint32_t j) {
 
 static uint32_t *job_nodes(job *jb) { return jb->nnodes > 1 ? jb->nodes : &jb->node0; }
 
-static void set_waiting(model *m, tenant *tn, double d) { integral_add(&tn->jobs.queue_len, engine_now(m->e), d); }
+static void set_waiting(model *m, tenant *tn, double d) {
+  integral_add(&tn->jobs.queue_len, engine_now(m->e), d);
+}
 
 /* Demand multiplier from the price: (price / market)^-elasticity. */
 static double elastic(const model *m, const tenant *tn, double t) {
@@ -124,9 +129,11 @@ static int pool_allowed(const tenant *tn, const pool *p) { return fleet_pool_all
 ** priorities if allowed; -1 if none. */
 static int place(model *m, tenant *tn, long need, int preempt) {
   for (size_t p = 0; p < m->fleet.npools; p++)
-    if (pool_allowed(tn, &m->fleet.pools[p]) && (long)m->fleet.pools[p].idle.n >= need) return (int)p;
+    if (pool_allowed(tn, &m->fleet.pools[p]) && (long)m->fleet.pools[p].idle.n >= need)
+      return (int)p;
   for (size_t p = 0; preempt && p < m->fleet.npools; p++)
-    if (pool_allowed(tn, &m->fleet.pools[p]) && fleet_free_for(m, (uint32_t)p, tn->priority, need) >= need)
+    if (pool_allowed(tn, &m->fleet.pools[p]) &&
+        fleet_free_for(m, (uint32_t)p, tn->priority, need) >= need)
       return (int)p;
   return -1;
 }
@@ -147,14 +154,20 @@ static void start(model *m, uint32_t j, int p, double now) {
   uint32_t *ids = job_nodes(jb);
   for (uint32_t k = 0; k < jb->nnodes; k++) {
     uint32_t id = ids[k] = fleet_take_idle(m, (uint32_t)p);
-    m->fleet.nodes[id].tenant = (int32_t)jb->tenant, m->fleet.nodes[id].job = j;
+    m->fleet.nodes[id].tenant = (int32_t)jb->tenant;
+    m->fleet.nodes[id].job = j;
     fleet_set_state(m, id, NODE_BUSY);
   }
-  jb->pool = (uint32_t)p, jb->waiting = 0, jb->started = now;
+  jb->pool = (uint32_t)p;
+  jb->waiting = 0;
+  jb->started = now;
   double gpus = (double)(jb->nnodes * tn->gpus_per_node);
   jb->rate = gpus * price_at(m, tn, now);
   add_rates(m, tn, gpus, jb->rate);
-  if (jb->arrived >= m->cfg->warmup_h) tn->jobs.served++, tn->jobs.wait_sum += now - jb->arrived;
+  if (jb->arrived >= m->cfg->warmup_h) {
+    tn->jobs.served++;
+    tn->jobs.wait_sum += now - jb->arrived;
+  }
   if (preemptible(tn) && idset_add(&m->fleet.pools[p].spot_jobs, j, &jb->spot_pos))
     model_fail(m, "out of memory tracking spot jobs");
   jb->depart = engine_at(m->e, now + jb->hours, EV_DEPART, j, 0);
@@ -208,9 +221,11 @@ static void serve(model *m, tenant *tn) {
 
 static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
   if (tn->jobs.queue.n >= MAX_QUEUE) {
-    model_fail(m, "tenant %s has %zu jobs in its queue on day %.1f, the most a queue holds: its arrivals "
-               "far exceed what its nodes serve (lower tenants.%s.arrivals_per_hour, or add nodes)",
-               tn->cfg->name, tn->jobs.queue.n, hours_to_days(now), tn->cfg->name);
+    model_fail(
+        m,
+        "tenant %s has %zu jobs in its queue on day %.1f, the most a queue holds: its arrivals "
+        "far exceed what its nodes serve (lower tenants.%s.arrivals_per_hour, or add nodes)",
+        tn->cfg->name, tn->jobs.queue.n, hours_to_days(now), tn->cfg->name);
     return;
   }
   if (q_push(&tn->jobs.queue, j)) {
@@ -234,10 +249,14 @@ void od_on_arrival(engine *e, const engine_event *ev, void *ctx) {
     model_fail(m, "out of memory creating a job of tenant %s", c->name);
     return;
   }
-  double size = round(dist_sample(&c->job_nodes, &tn->jobs.sizes)), hours = dist_sample(&c->job_hours, &tn->jobs.durations);
+  double size = round(dist_sample(&c->job_nodes, &tn->jobs.sizes)),
+         hours = dist_sample(&c->job_hours, &tn->jobs.durations);
   job *jb = &m->jobs.jobs[j];
-  *jb = (job){.tenant = ev->id, .nnodes = size < 1 ? 1 : (uint32_t)size, .arrived = now,
-              .hours = hours > 0 ? hours : 0, .next_free = NONE};
+  *jb = (job){.tenant = ev->id,
+              .nnodes = size < 1 ? 1 : (uint32_t)size,
+              .arrived = now,
+              .hours = hours > 0 ? hours : 0,
+              .next_free = NONE};
   tn->jobs.jobs += counted;
   int p = live_front(m, tn) == NONE ? place(m, tn, (long)jb->nnodes, 1) : -1;
   if (p >= 0) start(m, j, p, now);
@@ -292,7 +311,8 @@ static void give_back(model *m, tenant *tn, uint32_t pid, long need) {
 }
 
 void od_on_warmup(model *m, double t) {
-  for (size_t k = 0; k < m->jobs.ntenants; k++) integral_restart(&m->tenants[m->jobs.tenants[k]].jobs.queue_len, t);
+  for (size_t k = 0; k < m->jobs.ntenants; k++)
+    integral_restart(&m->tenants[m->jobs.tenants[k]].jobs.queue_len, t);
 }
 
 static int init(model *m, tenant *tn) {
@@ -308,7 +328,8 @@ static int init(model *m, tenant *tn) {
   if (!tn->jobs.rate) return -1;
   tn->jobs.rate_max = process_max(tn->jobs.rate);
   if (!isfinite(tn->jobs.rate_max) || tn->jobs.rate_max < 0)
-    return err_set(m->err, sizeof m->err, "tenants.%s.arrivals_per_hour: the rate process reached %g", tn->cfg->name,
+    return err_set(m->err, sizeof m->err,
+                   "tenants.%s.arrivals_per_hour: the rate process reached %g", tn->cfg->name,
                    tn->jobs.rate_max);
   model_stream(m, &tn->jobs.arrivals, "tenants", tn->cfg->name, "arrivals");
   model_stream(m, &tn->jobs.sizes, "tenants", tn->cfg->name, "job_nodes");
@@ -327,8 +348,10 @@ static long nodes(const model *m, const tenant *tn) {
 }
 
 static int set_price(model *m, tenant *tn, double gpu_hour, char *err, size_t errlen) {
-  if (!(gpu_hour >= 0) || !isfinite(gpu_hour)) return err_set(err, errlen, "price: gpu_hour must be a number >= 0");
-  if (tn->cfg->price_market) return err_set(err, errlen, "price: tenant %s follows the market price", tn->cfg->name);
+  if (!(gpu_hour >= 0) || !isfinite(gpu_hour))
+    return err_set(err, errlen, "price: gpu_hour must be a number >= 0");
+  if (tn->cfg->price_market)
+    return err_set(err, errlen, "price: tenant %s follows the market price", tn->cfg->name);
   tn->jobs.price = gpu_hour;
   od_reschedule_arrivals(m);
   return 0;

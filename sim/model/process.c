@@ -16,17 +16,18 @@
 
 struct process {
   const process_cfg *cfg;
-  size_t n;          /* path points (drawn or copied) */
-  double *t, *v;     /* path; NULL for formula kinds */
-  int step;          /* path interpolation */
+  size_t n;      /* path points (drawn or copied) */
+  double *t, *v; /* path; NULL for formula kinds */
+  int step;      /* path interpolation */
   double max;
   size_t nf;
   process **factors; /* PRODUCT */
 };
 
 static const char *const names[] = {
-    [PROC_CONSTANT] = "constant", [PROC_PATH] = "path", [PROC_SEASONAL] = "seasonal",
-    [PROC_MEAN_REVERTING] = "mean_reverting", [PROC_GBM] = "gbm", [PROC_REGIME] = "regime",
+    [PROC_CONSTANT] = "constant", [PROC_PATH] = "path",
+    [PROC_SEASONAL] = "seasonal", [PROC_MEAN_REVERTING] = "mean_reverting",
+    [PROC_GBM] = "gbm",           [PROC_REGIME] = "regime",
     [PROC_PRODUCT] = "product"};
 _Static_assert(sizeof names / sizeof *names == PROC_NKINDS, "a name per process kind");
 
@@ -45,7 +46,10 @@ const char *const process_param_keys[PROC_NKINDS][PROCESS_MAX_PARAMS] = {
                              [P_MR_JUMP_MEAN] = "jump_mean",
                              [P_MR_JUMP_SD] = "jump_sd",
                              [P_MR_STEP_H] = "step_hours"},
-    [PROC_GBM] = {[P_GBM_START] = "start", [P_GBM_DRIFT] = "drift", [P_GBM_VOL] = "vol", [P_GBM_STEP_H] = "step_hours"},
+    [PROC_GBM] = {[P_GBM_START] = "start",
+                  [P_GBM_DRIFT] = "drift",
+                  [P_GBM_VOL] = "vol",
+                  [P_GBM_STEP_H] = "step_hours"},
     [PROC_REGIME] = {[P_REGIME_BASE] = "base"},
 };
 
@@ -72,7 +76,10 @@ process_cfg process_cfg_constant(double value) {
 void process_cfg_clear(process_cfg *c) {
   if (!c) return;
   for (size_t i = 0; c->kind == PROC_PRODUCT && i < c->n; i++) process_cfg_clear(&c->factors[i]);
-  free(c->factors), free(c->stream), free(c->t), free(c->v);
+  free(c->factors);
+  free(c->stream);
+  free(c->t);
+  free(c->v);
   memset(c, 0, sizeof *c);
 }
 
@@ -93,7 +100,8 @@ int process_cfg_copy(process_cfg *dst, const process_cfg *src) {
   if (!bad && src->kind == PROC_PRODUCT) {
     dst->factors = calloc(src->n, sizeof *dst->factors);
     bad = !dst->factors;
-    for (size_t i = 0; !bad && i < src->n; i++) bad = process_cfg_copy(&dst->factors[i], &src->factors[i]);
+    for (size_t i = 0; !bad && i < src->n; i++)
+      bad = process_cfg_copy(&dst->factors[i], &src->factors[i]);
   }
   if (bad) {
     if (src->kind == PROC_PRODUCT && !dst->factors) dst->n = 0;
@@ -139,7 +147,8 @@ static int draw_diffusion(process *p, double horizon_h, rng *r) {
       x += (q[P_GBM_DRIFT] - 0.5 * q[P_GBM_VOL] * q[P_GBM_VOL]) * dt + q[P_GBM_VOL] * sqrt(dt) * z;
     }
   }
-  p->n = n, p->step = 1;
+  p->n = n;
+  p->step = 1;
   return 0;
 }
 
@@ -169,7 +178,8 @@ static int draw_regime(process *p, double horizon_h, rng *r) {
       s = k >= s ? k + 1 : k;
     }
   }
-  p->n = n, p->step = 1;
+  p->n = n;
+  p->step = 1;
   return 0;
 }
 
@@ -189,7 +199,8 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
     if (alloc_path(p, c->n)) return -1;
     memcpy(p->t, c->t, c->n * sizeof *p->t);
     memcpy(p->v, c->v, c->n * sizeof *p->v);
-    p->n = c->n, p->step = c->step;
+    p->n = c->n;
+    p->step = c->step;
     break;
   case PROC_MEAN_REVERTING:
   case PROC_GBM:
@@ -228,7 +239,10 @@ process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, ui
 void process_free(process *p) {
   if (!p) return;
   for (size_t i = 0; i < p->nf; i++) process_free(p->factors[i]);
-  free(p->factors), free(p->t), free(p->v), free(p);
+  free(p->factors);
+  free(p->t);
+  free(p->v);
+  free(p);
 }
 
 /* Index of the last path point with t[i] <= t (0 if before the first). */
@@ -257,7 +271,8 @@ double process_value(const process *p, double t) {
   case PROC_SEASONAL: {
     const double *q = c->p;
     double growth = q[P_SEAS_TREND] == 0 ? 1.0 : exp(log1p(q[P_SEAS_TREND]) * hours_to_years(t));
-    return q[P_SEAS_BASE] * growth * (1.0 + q[P_SEAS_AMPLITUDE] * cos(TWO_PI * (t - q[P_SEAS_PEAK_H]) / q[P_SEAS_PERIOD_H]));
+    return q[P_SEAS_BASE] * growth *
+           (1.0 + q[P_SEAS_AMPLITUDE] * cos(TWO_PI * (t - q[P_SEAS_PEAK_H]) / q[P_SEAS_PERIOD_H]));
   }
   case PROC_PRODUCT: {
     double v = 1;

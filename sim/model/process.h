@@ -27,7 +27,16 @@ typedef enum proc_kind {
 ** vol per square root of a year, times in hours. */
 enum { P_CONST_VALUE = 0 };
 enum { P_SEAS_BASE = 0, P_SEAS_AMPLITUDE, P_SEAS_PERIOD_H, P_SEAS_PEAK_H, P_SEAS_TREND };
-enum { P_MR_START = 0, P_MR_MEAN, P_MR_SPEED, P_MR_VOL, P_MR_JUMP_RATE, P_MR_JUMP_MEAN, P_MR_JUMP_SD, P_MR_STEP_H };
+enum {
+  P_MR_START = 0,
+  P_MR_MEAN,
+  P_MR_SPEED,
+  P_MR_VOL,
+  P_MR_JUMP_RATE,
+  P_MR_JUMP_MEAN,
+  P_MR_JUMP_SD,
+  P_MR_STEP_H
+};
 enum { P_GBM_START = 0, P_GBM_DRIFT, P_GBM_VOL, P_GBM_STEP_H };
 enum { P_REGIME_BASE = 0 };
 #define PROCESS_MAX_PARAMS 8
@@ -41,12 +50,12 @@ int process_step_param(proc_kind k);
 
 typedef struct process_cfg {
   proc_kind kind;
-  char *stream;        /* stream name: the scenario key path */
+  char *stream; /* stream name: the scenario key path */
   double p[PROCESS_MAX_PARAMS];
-  size_t n;            /* points (PATH), states (REGIME) or factors (PRODUCT) */
-  double *t, *v;       /* PATH: times and values; REGIME: t = mean_h, v = levels */
-  int step;            /* PATH: 1 = piecewise constant */
-  int initial;         /* REGIME: initial state, 0-based */
+  size_t n;                    /* points (PATH), states (REGIME) or factors (PRODUCT) */
+  double *t, *v;               /* PATH: times and values; REGIME: t = mean_h, v = levels */
+  int step;                    /* PATH: 1 = piecewise constant */
+  int initial;                 /* REGIME: initial state, 0-based */
   struct process_cfg *factors; /* PRODUCT */
 } process_cfg;
 

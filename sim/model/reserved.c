@@ -28,11 +28,12 @@ static void bill(model *m, tenant *tn, double now) {
   const tenant_contract *ct = &tn->ct;
   double gpus = (double)tn->gpus_per_node, price = ct->price;
   long got = tn->hold.n, want = tn->hold.want, short_ = want > got ? want - got : 0;
-  double billed = !ct->active     ? 0
+  double billed = !ct->active      ? 0
                   : c->take_or_pay ? ((double)want - (double)short_ * c->sla_credit) * gpus * price
                                    : (double)got * c->usage * gpus * price;
   integral_set(&tn->revenue, now, billed);
-  integral_set(&tn->credit, now, ct->active && c->take_or_pay ? (double)short_ * c->sla_credit * gpus * price : 0);
+  integral_set(&tn->credit, now,
+               ct->active && c->take_or_pay ? (double)short_ * c->sla_credit * gpus * price : 0);
 }
 
 /* Draw the time of an event at a yearly hazard, before `until`; 0 if none. */
@@ -60,7 +61,8 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
   if (ct->end <= m->cfg->horizon_h) ct->ev_end = engine_at(m->e, ct->end, EV_CONTRACT, t, CT_END);
   ct->ev_default = hazard(m, tn, c->default_prob_year, ct->end, CT_DEFAULT);
   ct->ev_notice = hazard(m, tn, c->terminate_prob_year, ct->end, CT_NOTICE);
-  model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes, price, term_months);
+  model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes,
+              price, term_months);
   hold_fill(m, tn);
   hold_update(m, tn); /* a renewal keeps its nodes but bills the new price */
 }
@@ -124,7 +126,9 @@ static void on_notice(model *m, tenant *tn) {
     engine_cancel(m->e, ct->ev_end);
     ct->end = end;
     ct->renew_blocked = 1;
-    ct->ev_end = end <= m->cfg->horizon_h ? engine_at(m->e, end, EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_END) : 0;
+    ct->ev_end = end <= m->cfg->horizon_h
+                     ? engine_at(m->e, end, EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_END)
+                     : 0;
   }
 }
 
@@ -147,8 +151,10 @@ void ct_on_event(engine *e, const engine_event *ev, void *ctx) {
   }
 }
 
-static int offer(model *m, tenant *tn, long nodes, double price, double term_months, char *err, size_t errlen) {
-  if (tn->ct.active) return err_set(err, errlen, "offer: tenant %s already has a contract", tn->cfg->name);
+static int offer(model *m, tenant *tn, long nodes, double price, double term_months, char *err,
+                 size_t errlen) {
+  if (tn->ct.active)
+    return err_set(err, errlen, "offer: tenant %s already has a contract", tn->cfg->name);
   if (nodes < 1 || !(price >= 0) || !(term_months > 0))
     return err_set(err, errlen, "offer: needs nodes >= 1, price >= 0, term_months > 0");
   double mk = market_price(m, tn->cfg->sku, engine_now(m->e));

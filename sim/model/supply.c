@@ -26,14 +26,16 @@ static int add_shipment(model *m, uint32_t first, long n) {
     size_t ncap = m->supply.capships ? m->supply.capships * 2 : 64;
     shipment *ns = realloc(m->supply.ships, ncap * sizeof *ns);
     if (!ns) return -1;
-    m->supply.ships = ns, m->supply.capships = ncap;
+    m->supply.ships = ns;
+    m->supply.capships = ncap;
   }
   m->supply.ships[m->supply.nships] = (shipment){.first = first, .nodes = n};
-  double lead = days_to_hours(dist_sample(&m->cfg->supplier.lead_time_days, &m->supply.lead)) * m->market.mult_lead;
+  double lead = days_to_hours(dist_sample(&m->cfg->supplier.lead_time_days, &m->supply.lead)) *
+                m->market.mult_lead;
   for (long k = 0; k < n; k++) fleet_set_state(m, first + (uint32_t)k, NODE_TRANSIT);
   engine_after(m->e, lead > 0 ? lead : 0, EV_DELIVERY, (uint32_t)m->supply.nships++, 0);
-  model_trace(m, "shipment", m->cfg->skus[m->fleet.pools[m->fleet.nodes[first].pool].sku].name, "%ld nodes, lead time %.1f days",
-              n, hours_to_days(lead > 0 ? lead : 0));
+  model_trace(m, "shipment", m->cfg->skus[m->fleet.pools[m->fleet.nodes[first].pool].sku].name,
+              "%ld nodes, lead time %.1f days", n, hours_to_days(lead > 0 ? lead : 0));
   return 0;
 }
 
@@ -41,15 +43,19 @@ static int add_shipment(model *m, uint32_t first, long n) {
 static void ship(model *m) {
   for (size_t i = m->supply.order_head; i < m->supply.norders && !m->failed; i++) {
     order *o = &m->supply.orders[i];
-    double room = m->cfg->supplier.monthly_cap[o->sku] * m->market.mult_cap[o->sku] - m->supply.shipped_month[o->sku];
+    double room = m->cfg->supplier.monthly_cap[o->sku] * m->market.mult_cap[o->sku] -
+                  m->supply.shipped_month[o->sku];
     long k = o->nodes - o->shipped;
     if (room < (double)k) k = room > 0 ? (long)floor(room) : 0;
     if (k <= 0) continue;
-    if (add_shipment(m, o->first + (uint32_t)o->shipped, k)) model_fail(m, "out of memory shipping an order");
+    if (add_shipment(m, o->first + (uint32_t)o->shipped, k))
+      model_fail(m, "out of memory shipping an order");
     o->shipped += k;
     m->supply.shipped_month[o->sku] += (double)k;
   }
-  while (m->supply.order_head < m->supply.norders && m->supply.orders[m->supply.order_head].shipped == m->supply.orders[m->supply.order_head].nodes)
+  while (m->supply.order_head < m->supply.norders &&
+         m->supply.orders[m->supply.order_head].shipped ==
+             m->supply.orders[m->supply.order_head].nodes)
     m->supply.order_head++;
 }
 
@@ -65,14 +71,18 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
     size_t ncap = m->supply.caporders ? m->supply.caporders * 2 : 32;
     order *no = realloc(m->supply.orders, ncap * sizeof *no);
     if (!no) return err_set(err, errlen, "out of memory");
-    m->supply.orders = no, m->supply.caporders = ncap;
+    m->supply.orders = no;
+    m->supply.caporders = ncap;
   }
   uint32_t first = m->fleet.nnodes;
   for (long k = 0; k < n; k++)
-    if (fleet_new_node(m, sku, site, NODE_ORDERED, price) == NONE) return err_set(err, errlen, "out of memory");
-  m->supply.orders[m->supply.norders++] = (order){.sku = sku, .site = site, .nodes = n, .first = first};
+    if (fleet_new_node(m, sku, site, NODE_ORDERED, price) == NONE)
+      return err_set(err, errlen, "out of memory");
+  m->supply.orders[m->supply.norders++] =
+      (order){.sku = sku, .site = site, .nodes = n, .first = first};
   if (!m->cfg->supplier.pay_on_delivery) ledger_pay(m, price * (double)n, 0);
-  model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n, m->cfg->sites[site].name, price);
+  model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
+              m->cfg->sites[site].name, price);
   ship(m);
   return 0;
 }

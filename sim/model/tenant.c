@@ -26,7 +26,8 @@ const tenant_ops *tenant_ops_of(tenant_kind k) {
 }
 
 double tenant_income(const tenant *tn, double t) {
-  return tn->ops->billed ? integral_at(&tn->revenue, t) : integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour;
+  return tn->ops->billed ? integral_at(&tn->revenue, t)
+                         : integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour;
 }
 
 /* ---- metrics ------------------------------------------------------------- */
@@ -44,8 +45,12 @@ typedef struct when {
 typedef double (*metric_fn)(const tenant *tn, const when *w);
 
 static double revenue(const tenant *tn, const when *w) { return integral_at(&tn->revenue, w->t); }
-static double gpu_hours(const tenant *tn, const when *w) { return integral_at(&tn->gpu_hours, w->t); }
-static double sla_credits(const tenant *tn, const when *w) { return integral_at(&tn->credit, w->t); }
+static double gpu_hours(const tenant *tn, const when *w) {
+  return integral_at(&tn->gpu_hours, w->t);
+}
+static double sla_credits(const tenant *tn, const when *w) {
+  return integral_at(&tn->credit, w->t);
+}
 static double value(const tenant *tn, const when *w) {
   return tn->ops->billed ? 0 : integral_at(&tn->gpu_hours, w->t) * tn->cfg->value_gpu_hour;
 }
@@ -86,18 +91,18 @@ static const struct tenant_metric {
   unsigned kinds;   /* KIND() bits of the kinds that have it */
   metric_fn value;
 } metrics[] = {
-    {"revenue", ALL, revenue},          /* $ accrued (0 for own use) */
-    {"jobs", JOBS, jobs},               /* jobs that arrived after the warm-up */
-    {"served", JOBS, served},           /* of them, started */
+    {"revenue", ALL, revenue}, /* $ accrued (0 for own use) */
+    {"jobs", JOBS, jobs},      /* jobs that arrived after the warm-up */
+    {"served", JOBS, served},  /* of them, started */
     {"blocked_fraction", JOBS, blocked},
     {"abandoned_fraction", JOBS, abandoned},
     {"wait_mean_hours", JOBS, wait_mean}, /* from arrival to start, of those served */
-    {"queue_mean", JOBS, queue_mean},   /* jobs waiting, time average */
-    {"gpu_hours", ALL, gpu_hours},      /* served or held */
+    {"queue_mean", JOBS, queue_mean},     /* jobs waiting, time average */
+    {"gpu_hours", ALL, gpu_hours},        /* served or held */
     {"preempted", JOBS, preempted},
     {"interrupted", JOBS, interrupted}, /* by a node failure */
     {"sla_credits", HOLDS, sla_credits},
-    {"value", HOLDS, value},            /* own use: gpu_hours x value_gpu_hour */
+    {"value", HOLDS, value}, /* own use: gpu_hours x value_gpu_hour */
 };
 #define NMETRICS (sizeof metrics / sizeof *metrics)
 

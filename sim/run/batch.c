@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "err.h"
 #include "model.h"
 #include "policy.h"
 #include "pool.h"
-#include "err.h"
 #include "store.h"
 #include "units.h"
 
@@ -47,7 +47,8 @@ int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep
   return rc;
 }
 
-static int store_one(store *st, const scenario *s, size_t point, const results *res, const store_run *run) {
+static int store_one(store *st, const scenario *s, size_t point, const results *res,
+                     const store_run *run) {
   const scenario_point *pt = &s->points[point];
   store_param *params = malloc((pt->nparams ? pt->nparams : 1) * sizeof *params);
   store_metric *metrics = malloc((res->nm ? res->nm : 1) * sizeof *metrics);
@@ -57,15 +58,22 @@ static int store_one(store *st, const scenario *s, size_t point, const results *
   if (params && metrics && series && ev) {
     store_run r = *run;
     for (size_t i = 0; i < res->nev; i++)
-      ev[i] = (store_event){res->ev[i].t_days, res->ev[i].kind, res->ev[i].subject, res->ev[i].detail};
-    r.ev = ev, r.nev = res->nev;
+      ev[i] =
+          (store_event){res->ev[i].t_days, res->ev[i].kind, res->ev[i].subject, res->ev[i].detail};
+    r.ev = ev;
+    r.nev = res->nev;
     for (size_t i = 0; i < pt->nparams; i++)
       params[i] = (store_param){pt->params[i].name, pt->params[i].value, pt->params[i].swept};
-    for (size_t i = 0; i < res->nm; i++) metrics[i] = (store_metric){res->m[i].name, res->m[i].value};
-    for (size_t i = 0; i < res->ns; i++) series[i] = (store_sample){res->s[i].t_days, res->s[i].name, res->s[i].value};
+    for (size_t i = 0; i < res->nm; i++)
+      metrics[i] = (store_metric){res->m[i].name, res->m[i].value};
+    for (size_t i = 0; i < res->ns; i++)
+      series[i] = (store_sample){res->s[i].t_days, res->s[i].name, res->s[i].value};
     id = store_put_run(st, &r, params, pt->nparams, metrics, res->nm, series, res->ns);
   }
-  free(params), free(metrics), free(series), free(ev);
+  free(params);
+  free(metrics);
+  free(series);
+  free(ev);
   return id > 0 ? 0 : -1;
 }
 
@@ -94,7 +102,8 @@ typedef struct batch {
 
 static void run_of(const batch *b, long t, size_t *point, long *rep) {
   long i = b->plan[t];
-  *point = (size_t)(i / b->o->replications), *rep = i % b->o->replications;
+  *point = (size_t)(i / b->o->replications);
+  *rep = i % b->o->replications;
 }
 
 /* A pool task, in a worker: run it, encode what the parent must store. */
@@ -113,9 +122,11 @@ static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
   char *msg = body ? malloc(sizeof h + n) : NULL;
   if (!msg) {
     free(body);
-    return snprintf(err, errlen, "out of memory passing the results of point %zu replication %ld", p, r), NULL;
+    snprintf(err, errlen, "out of memory passing the results of point %zu replication %ld", p, r);
+    return NULL;
   }
-  memcpy(msg, &h, sizeof h), memcpy(msg + sizeof h, body, n);
+  memcpy(msg, &h, sizeof h);
+  memcpy(msg + sizeof h, body, n);
   free(body);
   *len = sizeof h + n;
   return msg;
@@ -136,9 +147,10 @@ static void progress(batch *b, int last) {
   long finished = r->done + r->failed;
   double el = now - b->t0;
   char eta[32];
-  fmt_duration(finished ? el / (double)finished * (double)(b->nplan - finished) : (double)NAN, eta, sizeof eta);
-  fprintf(stderr, "\r\033[K%ld/%ld runs, %ld failed, %.3g events/s, ETA %s", finished, b->nplan, r->failed,
-          el > 0 ? (double)b->events / el : 0.0, eta);
+  fmt_duration(finished ? el / (double)finished * (double)(b->nplan - finished) : (double)NAN, eta,
+               sizeof eta);
+  fprintf(stderr, "\r\033[K%ld/%ld runs, %ld failed, %.3g events/s, ETA %s", finished, b->nplan,
+          r->failed, el > 0 ? (double)b->events / el : 0.0, eta);
   if (last) fputs("\r\033[K", stderr);
   fflush(stderr);
 }
@@ -147,11 +159,14 @@ static void tally(batch *b, size_t p, long r, const run_msg *h) {
   batch_point *bp = &b->rep->points[p];
   b->events += h->events;
   if (!h->ok) {
-    bp->failed++, b->rep->failed++;
+    bp->failed++;
+    b->rep->failed++;
     if (!b->rep->first_error[0])
-      err_set(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p, r, h->error);
+      err_set(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p,
+              r, h->error);
   } else {
-    bp->done++, b->rep->done++;
+    bp->done++;
+    b->rep->done++;
     bp->events += h->events;
     bp->revenue += results_get(&b->got, "revenue_total");
     bp->utilization += results_get(&b->got, "utilization_mean");
@@ -166,9 +181,21 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
   long r;
   run_of(b, t, &p, &r);
   if (!h->ok) results_reset(&b->got);
-  store_run run = {b->s->name, b->s->sha256, (int)p, (int)r, b->o->seed, h->ok ? "done" : "failed",
-                   h->ok ? NULL : h->error, h->events, h->wall_s, h->started, now_s(CLOCK_REALTIME), NULL, 0};
-  if (store_one(b->st, b->s, p, &b->got, &run)) return err_set(err, errlen, "%s", store_error(b->st));
+  store_run run = {b->s->name,
+                   b->s->sha256,
+                   (int)p,
+                   (int)r,
+                   b->o->seed,
+                   h->ok ? "done" : "failed",
+                   h->ok ? NULL : h->error,
+                   h->events,
+                   h->wall_s,
+                   h->started,
+                   now_s(CLOCK_REALTIME),
+                   NULL,
+                   0};
+  if (store_one(b->st, b->s, p, &b->got, &run))
+    return err_set(err, errlen, "%s", store_error(b->st));
   tally(b, p, r, h);
   return 0;
 }
@@ -206,9 +233,11 @@ static void mark_done(void *ctx, int point, int rep) {
 /* The runs to do: this shard's, less those already done (--resume). */
 static int make_plan(batch *b, char *err, size_t errlen) {
   long total = (long)b->s->npoints * b->o->replications;
-  if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan))) return err_set(err, errlen, "out of memory");
+  if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan)))
+    return err_set(err, errlen, "out of memory");
   for (long i = 0; i < total; i++) b->plan[i] = i;
-  int rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source, b->s->overrides);
+  int rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source,
+                              b->s->overrides);
   if (!rc && b->o->resume) rc = store_done_runs(b->st, b->s->sha256, b->o->seed, mark_done, b);
   if (rc) return err_set(err, errlen, "%s", store_error(b->st));
   for (long i = 0; i < total; i++) {
@@ -235,7 +264,8 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
     progress(&b, 1);
   }
   store_close(b.st);
-  results_clear(&b.res), results_clear(&b.got);
+  results_clear(&b.res);
+  results_clear(&b.got);
   free(b.plan);
   rep->wall_s = now_s(CLOCK_MONOTONIC) - b.t0;
   return rc;
@@ -244,11 +274,13 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
 static void print_params(const scenario_point *pt, FILE *f) {
   int any = 0;
   for (size_t i = 0; i < pt->nparams; i++)
-    if (pt->params[i].swept) fprintf(f, "%s%s=%s", any++ ? " " : "  ", pt->params[i].name, pt->params[i].value);
+    if (pt->params[i].swept)
+      fprintf(f, "%s%s=%s", any++ ? " " : "  ", pt->params[i].name, pt->params[i].value);
 }
 
 void batch_print_summary(const scenario *s, const batch_report *rep, FILE *f) {
-  fprintf(f, "%5s %6s %6s %16s %12s %16s\n", "point", "done", "failed", "revenue_total", "utilization", "cash_min");
+  fprintf(f, "%5s %6s %6s %16s %12s %16s\n", "point", "done", "failed", "revenue_total",
+          "utilization", "cash_min");
   for (size_t p = 0; p < s->npoints; p++) {
     const batch_point *b = &rep->points[p];
     double n = b->done ? (double)b->done : (double)NAN;

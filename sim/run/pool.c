@@ -32,15 +32,15 @@ typedef struct shared {
 typedef struct frame {
   size_t len;
   long task;
-  int fatal;      /* the task failed: err says why, no message */
+  int fatal; /* the task failed: err says why, no message */
   char err[ERR_LEN];
 } frame;
 
 /* The parent's end of one worker. */
 typedef struct slot {
-  pid_t pid;  /* 0: none */
-  int fd;     /* read end of its pipe, -1: none */
-  char *buf;  /* bytes received, not yet a whole frame */
+  pid_t pid; /* 0: none */
+  int fd;    /* read end of its pipe, -1: none */
+  char *buf; /* bytes received, not yet a whole frame */
   size_t n, cap;
 } slot;
 
@@ -73,7 +73,8 @@ static int write_all(int fd, const void *p, size_t n) {
     ssize_t w = write(fd, c, n);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) return -1;
-    c += w, n -= (size_t)w;
+    c += w;
+    n -= (size_t)w;
   }
   return 0;
 }
@@ -115,13 +116,18 @@ static int spawn(pool *p, int me) {
   fflush(NULL); /* nothing buffered twice */
   atomic_store(&p->sh->current[me], -1);
   pid_t pid = fork();
-  if (pid == 0) close(fds[0]), worker(p, me, fds[1]);
+  if (pid == 0) {
+    close(fds[0]);
+    worker(p, me, fds[1]);
+  }
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
     return err_set(p->err, p->errlen, "cannot start a worker process: %s", strerror(errno));
   }
-  p->slots[me].pid = pid, p->slots[me].fd = fds[0], p->slots[me].n = 0;
+  p->slots[me].pid = pid;
+  p->slots[me].fd = fds[0];
+  p->slots[me].n = 0;
   return 0;
 }
 
@@ -149,8 +155,12 @@ static int receive(pool *p, slot *s) {
   if (s->cap - s->n < 65536) {
     size_t cap = s->cap ? s->cap * 2 : 1 << 17;
     char *b = realloc(s->buf, cap);
-    if (!b) return fail(p, "out of memory receiving results"), 1;
-    s->buf = b, s->cap = cap;
+    if (!b) {
+      fail(p, "out of memory receiving results");
+      return 1;
+    }
+    s->buf = b;
+    s->cap = cap;
   }
   ssize_t r = read(s->fd, s->buf + s->n, s->cap - s->n);
   if (r < 0) return errno == EINTR || errno == EAGAIN ? 0 : 1;
@@ -167,12 +177,15 @@ static int ended(pool *p, int me) {
   int status = 0;
   while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
   close(s->fd);
-  s->fd = -1, s->pid = 0;
+  s->fd = -1;
+  s->pid = 0;
   long t = atomic_load(&p->sh->current[me]);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
   if (t >= 0 && !p->delivered[t]) {
     char why[ERR_LEN];
-    if (WIFSIGNALED(status)) snprintf(why, sizeof why, "worker process killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    if (WIFSIGNALED(status))
+      snprintf(why, sizeof why, "worker process killed by signal %d (%s)", WTERMSIG(status),
+               strsignal(WTERMSIG(status)));
     else snprintf(why, sizeof why, "worker process exited with status %d", WEXITSTATUS(status));
     p->delivered[t] = 1;
     if (p->fns->on_lost) p->fns->on_lost(p->ctx, t, why);
@@ -203,7 +216,10 @@ static int run_forked(pool *p) {
     }
   }
   for (int w = 0; w < p->nslots; w++) /* only after an error above */
-    if (p->slots[w].pid) kill(p->slots[w].pid, SIGKILL), ended(p, w);
+    if (p->slots[w].pid) {
+      kill(p->slots[w].pid, SIGKILL);
+      ended(p, w);
+    }
   free(fds);
   return p->fatal ? -1 : 0;
 }
@@ -213,14 +229,18 @@ static int run_inline(pool *p) {
     size_t len = 0;
     char err[ERR_LEN] = "";
     void *msg = p->fns->task(p->ctx, t, &len, err, sizeof err);
-    if (!msg || p->fns->on_msg(p->ctx, t, msg, len, err, sizeof err)) p->fatal = 1, snprintf(p->err, p->errlen, "%s", err);
+    if (!msg || p->fns->on_msg(p->ctx, t, msg, len, err, sizeof err)) {
+      p->fatal = 1;
+      snprintf(p->err, p->errlen, "%s", err);
+    }
     free(msg);
   }
   return p->fatal ? -1 : 0;
 }
 
 int pool_run(int workers, long ntasks, const pool_fns *fns, void *ctx, char *err, size_t errlen) {
-  pool p = {.fns = fns, .ctx = ctx, .ntasks = ntasks, .err = err, .errlen = errlen, .parent = getpid()};
+  pool p = {
+      .fns = fns, .ctx = ctx, .ntasks = ntasks, .err = err, .errlen = errlen, .parent = getpid()};
   if (workers > ntasks) workers = ntasks > 0 ? (int)ntasks : 1;
   if (workers <= 1) return run_inline(&p);
   size_t shsize = sizeof(shared) + (size_t)workers * sizeof(atomic_long);
@@ -231,7 +251,8 @@ int pool_run(int workers, long ntasks, const pool_fns *fns, void *ctx, char *err
   if (map == MAP_FAILED || !p.slots || !p.delivered) {
     snprintf(err, errlen, "out of memory for %d workers", workers);
   } else {
-    p.sh = map, p.nslots = workers;
+    p.sh = map;
+    p.nslots = workers;
     atomic_init(&p.sh->next, 0);
     atomic_init(&p.sh->stop, 0);
     for (int w = 0; w < workers; w++) p.slots[w].fd = -1;
@@ -239,6 +260,7 @@ int pool_run(int workers, long ntasks, const pool_fns *fns, void *ctx, char *err
   }
   for (int w = 0; p.slots && w < workers; w++) free(p.slots[w].buf);
   if (map != MAP_FAILED) munmap(map, shsize);
-  free(p.slots), free(p.delivered);
+  free(p.slots);
+  free(p.delivered);
   return rc;
 }

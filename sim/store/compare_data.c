@@ -12,13 +12,15 @@
 #include "err.h"
 
 const char *const compare_risk_cols[] = {
-    "n",           "p_default",      "p_default_lo",    "p_default_hi", "p_breach",
-    "p_breach_lo", "p_breach_hi",    "cash_min_var05",  "cash_min_cvar05", "npv_var05",
-    "npv_cvar05",  "p_payback",      "payback_p10",     "payback_p50",  "payback_p90"};
-_Static_assert(sizeof compare_risk_cols / sizeof *compare_risk_cols == COMPARE_NRISK, "every risk column named");
+    "n",           "p_default",   "p_default_lo",   "p_default_hi",    "p_breach",
+    "p_breach_lo", "p_breach_hi", "cash_min_var05", "cash_min_cvar05", "npv_var05",
+    "npv_cvar05",  "p_payback",   "payback_p10",    "payback_p50",     "payback_p90"};
+_Static_assert(sizeof compare_risk_cols / sizeof *compare_risk_cols == COMPARE_NRISK,
+               "every risk column named");
 
 /* A statement of the version's figures: sql with ?1 bound to its SHA-256. */
-static sqlite3_stmt *prep(store *st, const compare_data *c, const char *sql, char *err, size_t errlen) {
+static sqlite3_stmt *prep(store *st, const compare_data *c, const char *sql, char *err,
+                          size_t errlen) {
   sqlite3_stmt *q = NULL;
   if (sqlite3_prepare_v2(store_db(st), sql, -1, &q, NULL) == SQLITE_OK &&
       sqlite3_bind_text(q, 1, c->v.sha256, -1, SQLITE_STATIC) == SQLITE_OK)
@@ -32,7 +34,8 @@ static sqlite3_stmt *prep(store *st, const compare_data *c, const char *sql, cha
 static int done(store *st, sqlite3_stmt *q, int rc, char *err, size_t errlen) {
   sqlite3_finalize(q);
   if (rc == SQLITE_DONE) return 0;
-  return err_set(err, errlen, "%s: %s", store_path(st), rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(store_db(st)));
+  return err_set(err, errlen, "%s: %s", store_path(st),
+                 rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(store_db(st)));
 }
 
 static double col(sqlite3_stmt *q, int i) {
@@ -71,7 +74,9 @@ static long find_metric(const compare_data *c, const char *name) {
 }
 
 static int read_point_numbers(store *st, compare_data *c, char *err, size_t errlen) {
-  sqlite3_stmt *q = prep(st, c, "SELECT DISTINCT point FROM runs WHERE scenario_sha256 = ?1 ORDER BY point", err, errlen);
+  sqlite3_stmt *q =
+      prep(st, c, "SELECT DISTINCT point FROM runs WHERE scenario_sha256 = ?1 ORDER BY point", err,
+           errlen);
   int rc = SQLITE_DONE;
   while (q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
     long *n = realloc(c->point, (c->npoint + 1) * sizeof *n);
@@ -79,14 +84,17 @@ static int read_point_numbers(store *st, compare_data *c, char *err, size_t errl
       rc = SQLITE_NOMEM;
       break;
     }
-    c->point = n, c->point[c->npoint++] = (long)sqlite3_column_int64(q, 0);
+    c->point = n;
+    c->point[c->npoint++] = (long)sqlite3_column_int64(q, 0);
   }
   return q ? done(st, q, rc, err, errlen) : -1;
 }
 
 /* The swept keys, then each point's values. */
 static int read_swept(store *st, compare_data *c, char *err, size_t errlen) {
-  sqlite3_stmt *q = prep(st, c, "SELECT DISTINCT name FROM point_params WHERE scenario_sha256 = ?1 ORDER BY name", err, errlen);
+  sqlite3_stmt *q =
+      prep(st, c, "SELECT DISTINCT name FROM point_params WHERE scenario_sha256 = ?1 ORDER BY name",
+           err, errlen);
   int rc = SQLITE_DONE;
   while (q && (rc = sqlite3_step(q)) == SQLITE_ROW)
     if (push(&c->key, &c->nkey, text(q, 0))) {
@@ -94,8 +102,11 @@ static int read_swept(store *st, compare_data *c, char *err, size_t errlen) {
       break;
     }
   if (!q || done(st, q, rc, err, errlen)) return -1;
-  if (!(c->keyval = calloc(c->npoint * c->nkey + 1, sizeof *c->keyval))) return err_set(err, errlen, "out of memory");
-  if (!(q = prep(st, c, "SELECT point, name, value FROM point_params WHERE scenario_sha256 = ?1", err, errlen))) return -1;
+  if (!(c->keyval = calloc(c->npoint * c->nkey + 1, sizeof *c->keyval)))
+    return err_set(err, errlen, "out of memory");
+  if (!(q = prep(st, c, "SELECT point, name, value FROM point_params WHERE scenario_sha256 = ?1",
+                 err, errlen)))
+    return -1;
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     long p = compare_point_index(c, (long)sqlite3_column_int64(q, 0));
     for (size_t k = 0; p >= 0 && k < c->nkey; k++)
@@ -111,15 +122,18 @@ static int read_swept(store *st, compare_data *c, char *err, size_t errlen) {
 
 int compare_read_points(store *st, const char *want, compare_data *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
-  if (store_pick_scenario(st, want, &c->v, err, errlen) || read_point_numbers(st, c, err, errlen)) return -1;
+  if (store_pick_scenario(st, want, &c->v, err, errlen) || read_point_numbers(st, c, err, errlen))
+    return -1;
   return read_swept(st, c, err, errlen);
 }
 
 /* The metric names the patterns match (GLOB), in pattern order. */
-static int resolve_metrics(store *st, compare_data *c, const char *const *pat, size_t npat, int optional, char *err,
-                           size_t errlen) {
-  sqlite3_stmt *q = prep(st, c, "SELECT DISTINCT m.name FROM runs r JOIN metrics m ON m.run_id = r.id"
-                                " WHERE r.scenario_sha256 = ?1 AND m.name GLOB ?2 ORDER BY m.name", err, errlen);
+static int resolve_metrics(store *st, compare_data *c, const char *const *pat, size_t npat,
+                           int optional, char *err, size_t errlen) {
+  sqlite3_stmt *q = prep(st, c,
+                         "SELECT DISTINCT m.name FROM runs r JOIN metrics m ON m.run_id = r.id"
+                         " WHERE r.scenario_sha256 = ?1 AND m.name GLOB ?2 ORDER BY m.name",
+                         err, errlen);
   int rc = SQLITE_DONE;
   if (!q) return -1;
   for (size_t i = 0; i < npat && rc == SQLITE_DONE; i++) {
@@ -133,8 +147,11 @@ static int resolve_metrics(store *st, compare_data *c, const char *const *pat, s
       }
     if (rc == SQLITE_DONE && c->nmetric == before && !optional) {
       sqlite3_finalize(q);
-      return err_set(err, errlen, "no metric of '%s' in %s matches '%s' (the metrics table lists them: sqlite3 %s"
-                     " \"select distinct name from metrics\")", c->v.name, store_path(st), pat[i], store_path(st));
+      return err_set(
+          err, errlen,
+          "no metric of '%s' in %s matches '%s' (the metrics table lists them: sqlite3 %s"
+          " \"select distinct name from metrics\")",
+          c->v.name, store_path(st), pat[i], store_path(st));
     }
   }
   return done(st, q, rc, err, errlen);
@@ -146,28 +163,39 @@ static compare_cell *cell_of(compare_data *c, sqlite3_stmt *q) {
 }
 
 static int read_summary(store *st, compare_data *c, char *err, size_t errlen) {
-  sqlite3_stmt *q = prep(st, c, "SELECT point, metric, n, mean, sd, ci95 FROM summary WHERE scenario_sha256 = ?1", err, errlen);
+  sqlite3_stmt *q =
+      prep(st, c, "SELECT point, metric, n, mean, sd, ci95 FROM summary WHERE scenario_sha256 = ?1",
+           err, errlen);
   int rc;
   if (!q) return -1;
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     compare_cell *x = cell_of(c, q);
     if (!x) continue;
-    x->n = (long)sqlite3_column_int64(q, 2), x->mean = col(q, 3), x->sd = col(q, 4), x->ci95 = col(q, 5);
+    x->n = (long)sqlite3_column_int64(q, 2);
+    x->mean = col(q, 3);
+    x->sd = col(q, 4);
+    x->ci95 = col(q, 5);
   }
   return done(st, q, rc, err, errlen);
 }
 
 static int read_paired(store *st, compare_data *c, long baseline, char *err, size_t errlen) {
-  sqlite3_stmt *q = prep(st, c, "SELECT point, metric, n, mean_diff, ci95, ci95_unpaired, width_ratio FROM paired"
-                                " WHERE scenario_sha256 = ?1 AND baseline = ?2", err, errlen);
+  sqlite3_stmt *q =
+      prep(st, c,
+           "SELECT point, metric, n, mean_diff, ci95, ci95_unpaired, width_ratio FROM paired"
+           " WHERE scenario_sha256 = ?1 AND baseline = ?2",
+           err, errlen);
   int rc;
   if (!q) return -1;
   sqlite3_bind_int64(q, 2, baseline);
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     compare_cell *x = cell_of(c, q);
     if (!x) continue;
-    x->npaired = (long)sqlite3_column_int64(q, 2), x->diff = col(q, 3), x->diff_ci95 = col(q, 4);
-    x->diff_ci95_unpaired = col(q, 5), x->ratio = col(q, 6);
+    x->npaired = (long)sqlite3_column_int64(q, 2);
+    x->diff = col(q, 3);
+    x->diff_ci95 = col(q, 4);
+    x->diff_ci95_unpaired = col(q, 5);
+    x->ratio = col(q, 6);
   }
   return done(st, q, rc, err, errlen);
 }
@@ -185,29 +213,40 @@ static int read_risk(store *st, compare_data *c, char *err, size_t errlen) {
   if (!q) return -1;
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     long p = compare_point_index(c, (long)sqlite3_column_int64(q, 0));
-    for (int k = 0; p >= 0 && k < COMPARE_NRISK; k++) c->risk[(size_t)p * COMPARE_NRISK + (size_t)k] = col(q, k + 1);
+    for (int k = 0; p >= 0 && k < COMPARE_NRISK; k++)
+      c->risk[(size_t)p * COMPARE_NRISK + (size_t)k] = col(q, k + 1);
   }
   return done(st, q, rc, err, errlen);
 }
 
-int compare_read_cells(store *st, compare_data *c, const char *const *pat, size_t npat, int optional, long baseline,
-                       char *err, size_t errlen) {
+int compare_read_cells(store *st, compare_data *c, const char *const *pat, size_t npat,
+                       int optional, long baseline, char *err, size_t errlen) {
   if (resolve_metrics(st, c, pat, npat, optional, err, errlen)) return -1;
   if (!(c->cells = calloc(c->npoint * c->nmetric + 1, sizeof *c->cells)) ||
       !(c->risk = malloc((c->npoint * COMPARE_NRISK + 1) * sizeof *c->risk)))
     return err_set(err, errlen, "out of memory");
   for (size_t i = 0; i < c->npoint * c->nmetric; i++)
-    c->cells[i] = (compare_cell){.mean = NAN, .sd = NAN, .ci95 = NAN, .diff = NAN, .diff_ci95 = NAN,
-                                 .diff_ci95_unpaired = NAN, .ratio = NAN};
+    c->cells[i] = (compare_cell){.mean = NAN,
+                                 .sd = NAN,
+                                 .ci95 = NAN,
+                                 .diff = NAN,
+                                 .diff_ci95 = NAN,
+                                 .diff_ci95_unpaired = NAN,
+                                 .ratio = NAN};
   for (size_t i = 0; i < c->npoint * COMPARE_NRISK; i++) c->risk[i] = NAN;
-  if (c->nmetric && (read_summary(st, c, err, errlen) || read_paired(st, c, baseline, err, errlen))) return -1;
+  if (c->nmetric && (read_summary(st, c, err, errlen) || read_paired(st, c, baseline, err, errlen)))
+    return -1;
   return read_risk(st, c, err, errlen);
 }
 
 void compare_data_free(compare_data *c) {
   if (!c) return;
-  free_strs(c->metric, c->nmetric), free_strs(c->key, c->nkey);
+  free_strs(c->metric, c->nmetric);
+  free_strs(c->key, c->nkey);
   for (size_t i = 0; c->keyval && i < c->npoint * c->nkey; i++) free(c->keyval[i]);
-  free(c->keyval), free(c->point), free(c->cells), free(c->risk);
+  free(c->keyval);
+  free(c->point);
+  free(c->cells);
+  free(c->risk);
   memset(c, 0, sizeof *c);
 }

@@ -30,10 +30,10 @@ typedef struct compare_data {
   store_version v; /* the scenario version */
   long *point;     /* the points with runs, ascending */
   size_t npoint;
-  char **key;      /* the swept keys, by name */
+  char **key; /* the swept keys, by name */
   size_t nkey;
-  char **keyval;   /* [point index * nkey + key]: its value, NULL if none */
-  char **metric;   /* the metrics shown, in the order of the patterns */
+  char **keyval; /* [point index * nkey + key]: its value, NULL if none */
+  char **metric; /* the metrics shown, in the order of the patterns */
   size_t nmetric;
   compare_cell *cells; /* [point index * nmetric + metric] */
   double *risk;        /* [point index * COMPARE_NRISK + column] */
@@ -51,8 +51,8 @@ long compare_point_index(const compare_data *c, long p);
 ** baseline, and the risk figures.  A pattern that matches no metric is
 ** an error unless optional (then c->nmetric may end up 0, and no cell is
 ** read). */
-int compare_read_cells(store *st, compare_data *c, const char *const *patterns, size_t npatterns, int optional,
-                       long baseline, char *err, size_t errlen);
+int compare_read_cells(store *st, compare_data *c, const char *const *patterns, size_t npatterns,
+                       int optional, long baseline, char *err, size_t errlen);
 
 void compare_data_free(compare_data *c); /* the contents; NULL is a no-op */
 

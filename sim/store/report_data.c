@@ -44,7 +44,10 @@ static char *col_str(sqlite3_stmt *q, int i, int *bad) {
   case SQLITE_FLOAT: snprintf(buf, sizeof buf, "%.15g", sqlite3_column_double(q, i)); break;
   default: t = (const char *)sqlite3_column_text(q, i);
   }
-  if (!t || !(s = strdup(t))) return *bad = 1, NULL;
+  if (!t || !(s = strdup(t))) {
+    *bad = 1;
+    return NULL;
+  }
   return s;
 }
 
@@ -57,15 +60,18 @@ static int list_add(char **list, const char *s) {
   size_t n = *list ? strlen(*list) : 0, m = strlen(s);
   char *l = realloc(*list, n + m + 3);
   if (!l) return -1;
-  if (n) memcpy(l + n, ", ", 2), n += 2;
+  if (n) {
+    memcpy(l + n, ", ", 2);
+    n += 2;
+  }
   memcpy(l + n, s, m + 1);
   *list = l;
   return 0;
 }
 
 /* The rows of a one-column query as a ", "-separated list ("" if none). */
-static int read_list(sqlite3 *db, const char *file, const char *sha, const char *sql, const char *what, char **out,
-                     char *err, size_t errlen) {
+static int read_list(sqlite3 *db, const char *file, const char *sha, const char *sql,
+                     const char *what, char **out, char *err, size_t errlen) {
   sqlite3_stmt *q = prepare(db, sql, sha);
   if (!q) return db_fail(db, file, what, err, errlen);
   char *list = strdup("");
@@ -78,7 +84,10 @@ static int read_list(sqlite3 *db, const char *file, const char *sha, const char 
   if (!bad && rc != SQLITE_DONE) db_fail(db, file, what, err, errlen);
   sqlite3_finalize(q);
   if (bad) oom(file, err, errlen);
-  if (bad || rc != SQLITE_DONE) return free(list), -1;
+  if (bad || rc != SQLITE_DONE) {
+    free(list);
+    return -1;
+  }
   *out = list;
   return 0;
 }
@@ -94,13 +103,17 @@ static const char start_sql[] =
     "SELECT p.value FROM runs r JOIN params p ON p.run_id = r.id AND p.name = 'start'"
     " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' ORDER BY r.point, r.replication LIMIT 1";
 static const char scenario_sql[] =
-    "SELECT path, created_at, (SELECT max(finished_at) FROM runs WHERE scenario_sha256 = ?1 AND status = 'done')"
+    "SELECT path, created_at, (SELECT max(finished_at) FROM runs WHERE scenario_sha256 = ?1 AND "
+    "status = 'done')"
     " FROM scenarios WHERE sha256 = ?1";
-static const char seeds_sql[] = "SELECT DISTINCT seed FROM runs WHERE scenario_sha256 = ?1 ORDER BY seed";
+static const char seeds_sql[] =
+    "SELECT DISTINCT seed FROM runs WHERE scenario_sha256 = ?1 ORDER BY seed";
 static const char versions_sql[] =
-    "SELECT DISTINCT version FROM runs WHERE scenario_sha256 = ?1 AND version IS NOT NULL ORDER BY version";
+    "SELECT DISTINCT version FROM runs WHERE scenario_sha256 = ?1 AND version IS NOT NULL ORDER "
+    "BY version";
 
-static int read_points(sqlite3 *db, const char *file, const char *sha, report_info *in, char *err, size_t errlen) {
+static int read_points(sqlite3 *db, const char *file, const char *sha, report_info *in, char *err,
+                       size_t errlen) {
   sqlite3_stmt *q = prepare(db, points_sql, sha);
   int rc, bad = 0;
   if (!q) return db_fail(db, file, "runs", err, errlen);
@@ -122,7 +135,8 @@ static int read_points(sqlite3 *db, const char *file, const char *sha, report_in
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int read_params(sqlite3 *db, const char *file, const char *sha, report_info *in, char *err, size_t errlen) {
+static int read_params(sqlite3 *db, const char *file, const char *sha, report_info *in, char *err,
+                       size_t errlen) {
   sqlite3_stmt *q = prepare(db, params_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
   if (!q) return db_fail(db, file, "point_params", err, errlen);
@@ -156,7 +170,8 @@ static int read_scenario(sqlite3 *db, const char *file, const char *sha, report_
   if (!(q = prepare(db, scenario_sql, sha))) return db_fail(db, file, "scenarios", err, errlen);
   if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     in->path = col_str(q, 0, &bad);
-    in->created_at = col_real(q, 1), in->finished_at = col_real(q, 2);
+    in->created_at = col_real(q, 1);
+    in->finished_at = col_real(q, 2);
   }
   sqlite3_finalize(q);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(db, file, "scenarios", err, errlen);
@@ -168,7 +183,8 @@ int report_read_info(store *st, const char *sha, report_info *out, char *err, si
   const char *file = store_path(st);
   memset(out, 0, sizeof *out);
   out->created_at = out->finished_at = NAN;
-  if (read_points(db, file, sha, out, err, errlen) || read_params(db, file, sha, out, err, errlen) ||
+  if (read_points(db, file, sha, out, err, errlen) ||
+      read_params(db, file, sha, out, err, errlen) ||
       read_scenario(db, file, sha, out, err, errlen) ||
       read_list(db, file, sha, seeds_sql, "runs", &out->seeds, err, errlen) ||
       read_list(db, file, sha, versions_sql, "runs", &out->versions, err, errlen)) {
@@ -181,10 +197,17 @@ int report_read_info(store *st, const char *sha, report_info *out, char *err, si
 void report_info_free(report_info *in) {
   if (!in) return;
   for (int p = 0; p < in->npoints; p++) {
-    for (size_t i = 0; i < in->point[p].nparam; i++) free(in->point[p].param[i].name), free(in->point[p].param[i].value);
+    for (size_t i = 0; i < in->point[p].nparam; i++) {
+      free(in->point[p].param[i].name);
+      free(in->point[p].param[i].value);
+    }
     free(in->point[p].param);
   }
-  free(in->point), free(in->start), free(in->path), free(in->seeds), free(in->versions);
+  free(in->point);
+  free(in->start);
+  free(in->path);
+  free(in->seeds);
+  free(in->versions);
   memset(in, 0, sizeof *in);
 }
 
@@ -233,7 +256,10 @@ static int flush_point(obs *o, size_t n, int p, int npoints, report_curve *out) 
     for (j = i; j < n && o[j].k == o[i].k && o[j].t == o[i].t; j++) v[j - i] = o[j].v;
     report_curve *c = &out[o[i].k * (size_t)npoints + (size_t)p];
     report_stat *a = realloc(c->at, (c->n + 1) * sizeof *a);
-    if (!a) return free(v), -1;
+    if (!a) {
+      free(v);
+      return -1;
+    }
     c->at = a;
     a[c->n++] = stat_of(o[i].t, v, j - i);
   }
@@ -249,7 +275,8 @@ static char *series_sql(size_t nnames) {
   char *sql = malloc(sizeof head + nnames * 16 + 32);
   if (!sql) return NULL;
   size_t len = (size_t)sprintf(sql, "%s", head);
-  for (size_t k = 0; k < nnames; k++) len += (size_t)sprintf(sql + len, "%s?%zu", k ? ", " : "", k + 2);
+  for (size_t k = 0; k < nnames; k++)
+    len += (size_t)sprintf(sql + len, "%s?%zu", k ? ", " : "", k + 2);
   strcpy(sql + len, ") ORDER BY r.point");
   return sql;
 }
@@ -280,7 +307,8 @@ int report_read_series(store *st, const char *sha, const char *const *names, siz
     if (p < 0 || p >= npoints || k == nnames) continue;
     if (p != cur) { /* rows come by point: the previous one is complete */
       if (cur >= 0 && (bad = flush_point(o, n, cur, npoints, out))) break;
-      n = 0, cur = p;
+      n = 0;
+      cur = p;
     }
     if (n == cap) {
       obs *no = realloc(o, (cap = cap ? 2 * cap : 4096) * sizeof *no);
@@ -300,20 +328,27 @@ int report_read_series(store *st, const char *sha, const char *const *names, siz
 }
 
 void report_curves_free(report_curve *c, size_t n) {
-  for (size_t i = 0; c && i < n; i++) free(c[i].at), c[i].at = NULL, c[i].n = 0;
+  for (size_t i = 0; c && i < n; i++) {
+    free(c[i].at);
+    c[i].at = NULL;
+    c[i].n = 0;
+  }
 }
 
 static const char names_sql[] =
-    "SELECT DISTINCT name FROM series WHERE run_id = (SELECT id FROM runs WHERE scenario_sha256 = ?1"
-    " AND status = 'done' ORDER BY point, replication LIMIT 1) AND substr(name, 1, length(?2)) = ?2 ORDER BY name";
+    "SELECT DISTINCT name FROM series WHERE run_id = (SELECT id FROM runs WHERE scenario_sha256 = "
+    "?1"
+    " AND status = 'done' ORDER BY point, replication LIMIT 1) AND substr(name, 1, length(?2)) = "
+    "?2 ORDER BY name";
 
-int report_series_names(store *st, const char *sha, const char *prefix, char ***names,
-                        size_t *n, char *err, size_t errlen) {
+int report_series_names(store *st, const char *sha, const char *prefix, char ***names, size_t *n,
+                        char *err, size_t errlen) {
   sqlite3 *db = store_db(st);
   const char *file = store_path(st);
   sqlite3_stmt *q = prepare(db, names_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
-  *names = NULL, *n = 0;
+  *names = NULL;
+  *n = 0;
   if (!q) return db_fail(db, file, "series", err, errlen);
   sqlite3_bind_text(q, 2, prefix, -1, SQLITE_STATIC);
   while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -326,7 +361,11 @@ int report_series_names(store *st, const char *sha, const char *prefix, char ***
   if (!ok && (bad || rc == SQLITE_ROW)) oom(file, err, errlen);
   else if (!ok) db_fail(db, file, "series", err, errlen);
   sqlite3_finalize(q);
-  if (!ok) report_names_free(*names, *n), *names = NULL, *n = 0;
+  if (!ok) {
+    report_names_free(*names, *n);
+    *names = NULL;
+    *n = 0;
+  }
   return ok ? 0 : -1;
 }
 
@@ -339,7 +378,8 @@ void report_names_free(char **names, size_t n) {
 
 static const char metric_sql[] =
     "SELECT r.point, m.value FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = ?2"
-    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND m.value IS NOT NULL ORDER BY r.point, m.value";
+    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND m.value IS NOT NULL ORDER BY "
+    "r.point, m.value";
 
 int report_read_metric(store *st, const char *sha, const char *name, int npoints,
                        report_values *out, char *err, size_t errlen) {
@@ -369,22 +409,28 @@ int report_read_metric(store *st, const char *sha, const char *name, int npoints
 }
 
 void report_values_free(report_values *v, size_t n) {
-  for (size_t i = 0; v && i < n; i++) free(v[i].v), v[i].v = NULL, v[i].n = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    free(v[i].v);
+    v[i].v = NULL;
+    v[i].n = 0;
+  }
 }
 
 /* ---- failures ----------------------------------------------------------- */
 
 static const char failures_sql[] =
-    "SELECT coalesce(error, ''), count(*) FROM runs WHERE scenario_sha256 = ?1 AND status = 'failed'"
+    "SELECT coalesce(error, ''), count(*) FROM runs WHERE scenario_sha256 = ?1 AND status = "
+    "'failed'"
     " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?2";
 
-int report_read_failures(store *st, const char *sha, size_t max, report_failure **out,
-                         size_t *n, char *err, size_t errlen) {
+int report_read_failures(store *st, const char *sha, size_t max, report_failure **out, size_t *n,
+                         char *err, size_t errlen) {
   sqlite3 *db = store_db(st);
   const char *file = store_path(st);
   sqlite3_stmt *q = prepare(db, failures_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
-  *out = NULL, *n = 0;
+  *out = NULL;
+  *n = 0;
   if (!q) return db_fail(db, file, "runs", err, errlen);
   sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
   while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -398,7 +444,11 @@ int report_read_failures(store *st, const char *sha, size_t max, report_failure 
   if (!ok && (bad || rc == SQLITE_ROW)) oom(file, err, errlen);
   else if (!ok) db_fail(db, file, "runs", err, errlen);
   sqlite3_finalize(q);
-  if (!ok) report_failures_free(*out, *n), *out = NULL, *n = 0;
+  if (!ok) {
+    report_failures_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+  }
   return ok ? 0 : -1;
 }
 
@@ -410,25 +460,32 @@ void report_failures_free(report_failure *f, size_t n) {
 /* ---- shocks ------------------------------------------------------------- */
 
 static const char rep_sql[] =
-    "SELECT id, point, replication, (SELECT count(*) FROM runs WHERE scenario_sha256 = ?1 AND status = 'done')"
+    "SELECT id, point, replication, (SELECT count(*) FROM runs WHERE scenario_sha256 = ?1 AND "
+    "status = 'done')"
     " FROM runs WHERE scenario_sha256 = ?1 AND status = 'done' ORDER BY point, replication LIMIT 1";
 static const char rep_events_sql[] =
-    "SELECT t_days, kind, subject, detail FROM events WHERE run_id = ?2 AND kind IN ('shock', 'shock_end')"
+    "SELECT t_days, kind, subject, detail FROM events WHERE run_id = ?2 AND kind IN ('shock', "
+    "'shock_end')"
     " ORDER BY t_days, rowid";
 static const char shock_counts_sql[] =
     "SELECT e.subject, count(*), count(DISTINCT e.run_id), min(e.t_days), max(e.t_days)"
     " FROM runs r JOIN events e ON e.run_id = r.id"
-    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND e.kind = 'shock' GROUP BY e.subject ORDER BY e.subject";
+    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND e.kind = 'shock' GROUP BY e.subject "
+    "ORDER BY e.subject";
 
 /* A shock event of the representative run: a hit opens a span, an end
 ** closes the earliest open one of that name. */
 static int add_shock_event(report_shocks *s, sqlite3_stmt *q) {
-  const char *kind = (const char *)sqlite3_column_text(q, 1), *name = (const char *)sqlite3_column_text(q, 2);
+  const char *kind = (const char *)sqlite3_column_text(q, 1),
+             *name = (const char *)sqlite3_column_text(q, 2);
   double t = sqlite3_column_double(q, 0);
   int bad = 0;
   if (kind && name && strcmp(kind, "shock_end") == 0) {
     for (size_t i = 0; i < s->n; i++)
-      if (isinf(s->s[i].t1) && strcmp(s->s[i].name, name) == 0) return s->s[i].t1 = t, 0;
+      if (isinf(s->s[i].t1) && strcmp(s->s[i].name, name) == 0) {
+        s->s[i].t1 = t;
+        return 0;
+      }
     return 0;
   }
   report_shock *ns = realloc(s->s, (s->n + 1) * sizeof *ns);
@@ -439,15 +496,16 @@ static int add_shock_event(report_shocks *s, sqlite3_stmt *q) {
   return bad || !ns[s->n - 1].name ? -1 : 0;
 }
 
-static int read_rep_shocks(sqlite3 *db, const char *file, const char *sha, report_shocks *out, char *err,
-                           size_t errlen) {
+static int read_rep_shocks(sqlite3 *db, const char *file, const char *sha, report_shocks *out,
+                           char *err, size_t errlen) {
   sqlite3_stmt *q = prepare(db, rep_sql, sha);
   int rc, bad = 0;
   if (!q) return db_fail(db, file, "runs", err, errlen);
   sqlite3_int64 id = -1;
   if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     id = sqlite3_column_int64(q, 0);
-    out->point = sqlite3_column_int(q, 1), out->rep = sqlite3_column_int(q, 2);
+    out->point = sqlite3_column_int(q, 1);
+    out->rep = sqlite3_column_int(q, 2);
     out->runs = sqlite3_column_int64(q, 3);
   }
   sqlite3_finalize(q);
@@ -461,8 +519,8 @@ static int read_rep_shocks(sqlite3 *db, const char *file, const char *sha, repor
   return rc == SQLITE_DONE ? 0 : db_fail(db, file, "events", err, errlen);
 }
 
-static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, report_shocks *out, char *err,
-                             size_t errlen) {
+static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, report_shocks *out,
+                             char *err, size_t errlen) {
   sqlite3_stmt *q = prepare(db, shock_counts_sql, sha);
   int rc = SQLITE_DONE, bad = 0;
   if (!q) return db_fail(db, file, "events", err, errlen);
@@ -470,8 +528,9 @@ static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, rep
     report_shock_count *nc = realloc(out->c, (out->nc + 1) * sizeof *nc);
     if (!nc) break;
     out->c = nc;
-    nc[out->nc] = (report_shock_count){col_str(q, 0, &bad), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
-                                       sqlite3_column_double(q, 3), sqlite3_column_double(q, 4)};
+    nc[out->nc] = (report_shock_count){col_str(q, 0, &bad), sqlite3_column_int64(q, 1),
+                                       sqlite3_column_int64(q, 2), sqlite3_column_double(q, 3),
+                                       sqlite3_column_double(q, 4)};
     bad |= !nc[out->nc++].name;
   }
   int ok = !bad && rc == SQLITE_DONE;
@@ -481,13 +540,13 @@ static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, rep
   return ok ? 0 : -1;
 }
 
-int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err,
-                       size_t errlen) {
+int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err, size_t errlen) {
   sqlite3 *db = store_db(st);
   const char *file = store_path(st);
   memset(out, 0, sizeof *out);
   out->point = out->rep = -1;
-  if (read_rep_shocks(db, file, sha, out, err, errlen) || read_shock_counts(db, file, sha, out, err, errlen)) {
+  if (read_rep_shocks(db, file, sha, out, err, errlen) ||
+      read_shock_counts(db, file, sha, out, err, errlen)) {
     report_shocks_free(out);
     return -1;
   }
@@ -496,8 +555,12 @@ int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err
 
 void report_shocks_free(report_shocks *s) {
   if (!s) return;
-  for (size_t i = 0; i < s->n; i++) free(s->s[i].name), free(s->s[i].detail);
+  for (size_t i = 0; i < s->n; i++) {
+    free(s->s[i].name);
+    free(s->s[i].detail);
+  }
   for (size_t i = 0; i < s->nc; i++) free(s->c[i].name);
-  free(s->s), free(s->c);
+  free(s->s);
+  free(s->c);
   memset(s, 0, sizeof *s);
 }

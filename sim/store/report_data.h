@@ -41,8 +41,7 @@ typedef struct report_info {
 } report_info;
 
 /* Fill *out for version sha of st. */
-int report_read_info(store *st, const char *sha, report_info *out, char *err,
-                     size_t errlen);
+int report_read_info(store *st, const char *sha, report_info *out, char *err, size_t errlen);
 void report_info_free(report_info *in); /* the contents; NULL is a no-op */
 
 /* One series at one sample time across the done runs of a point.
@@ -65,16 +64,16 @@ typedef struct report_curve {
 ** have nnames * npoints entries; out[k * npoints + p] gets series k of
 ** point p (empty when the series is not stored).  On failure out holds
 ** nothing to free. */
-int report_read_series(store *st, const char *sha, const char *const *names,
-                       size_t nnames, int npoints, report_curve *out, char *err, size_t errlen);
+int report_read_series(store *st, const char *sha, const char *const *names, size_t nnames,
+                       int npoints, report_curve *out, char *err, size_t errlen);
 void report_curves_free(report_curve *c, size_t n); /* the n curves' samples */
 
 /* The distinct names of series starting with prefix (e.g. "market."),
 ** sorted, as stored for the first done run of the version (every run of a
 ** version writes the same series).  *names is a malloc'd array of
 ** malloc'd strings (NULL when none). */
-int report_series_names(store *st, const char *sha, const char *prefix, char ***names,
-                        size_t *n, char *err, size_t errlen);
+int report_series_names(store *st, const char *sha, const char *prefix, char ***names, size_t *n,
+                        char *err, size_t errlen);
 void report_names_free(char **names, size_t n);
 
 /* The non-NULL values of one metric per point, sorted ascending. */
@@ -95,8 +94,8 @@ typedef struct report_failure {
 } report_failure;
 
 /* *out: a malloc'd array of *n entries (NULL when no run failed). */
-int report_read_failures(store *st, const char *sha, size_t max, report_failure **out,
-                         size_t *n, char *err, size_t errlen);
+int report_read_failures(store *st, const char *sha, size_t max, report_failure **out, size_t *n,
+                         char *err, size_t errlen);
 void report_failures_free(report_failure *f, size_t n);
 
 /* One shock of the representative run: it hit at t0 and ended at t1
@@ -115,19 +114,18 @@ typedef struct report_shock_count {
 } report_shock_count;
 
 typedef struct report_shocks {
-  int point, rep;          /* the representative run: the done run of lowest (point, replication) */
-  report_shock *s;         /* its shocks in time order */
+  int point, rep;  /* the representative run: the done run of lowest (point, replication) */
+  report_shock *s; /* its shocks in time order */
   size_t n;
-  report_shock_count *c;   /* every shock name over all runs, by name */
+  report_shock_count *c; /* every shock name over all runs, by name */
   size_t nc;
-  long runs;               /* done runs of the version */
+  long runs; /* done runs of the version */
 } report_shocks;
 
 /* Events of kind 'shock' and 'shock_end' (subject = the shock's name): the
 ** spans of the representative run (dated shocks hit every run alike; random
 ** ones differ), and counts over all runs. */
-int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err,
-                       size_t errlen);
+int report_read_shocks(store *st, const char *sha, report_shocks *out, char *err, size_t errlen);
 void report_shocks_free(report_shocks *s); /* the contents; NULL is a no-op */
 
 /* The p-quantile (0 <= p <= 1) of x[0..n) sorted ascending, n >= 1, by

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,54 +19,69 @@
 #endif
 
 #define BUSY_TIMEOUT_MS 60000 /* another process's transaction is one run: short */
-#define SAMPLE_ROWS 64         /* series rows per INSERT: 1.5x the rate of one row each */
+#define SAMPLE_ROWS 64        /* series rows per INSERT: 1.5x the rate of one row each */
 
 enum {
-  Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SCENARIO, Q_FIND_RUN, Q_DEL_SERIES, Q_DEL_METRICS,
-  Q_DEL_PARAMS, Q_DEL_EVENTS, Q_DEL_RUN, Q_RUN, Q_PARAM, Q_METRIC, Q_SAMPLE, Q_EVENT, Q_DONE, Q_SAMPLES, Q_COUNT
+  Q_BEGIN,
+  Q_COMMIT,
+  Q_ROLLBACK,
+  Q_SCENARIO,
+  Q_FIND_RUN,
+  Q_DEL_SERIES,
+  Q_DEL_METRICS,
+  Q_DEL_PARAMS,
+  Q_DEL_EVENTS,
+  Q_DEL_RUN,
+  Q_RUN,
+  Q_PARAM,
+  Q_METRIC,
+  Q_SAMPLE,
+  Q_EVENT,
+  Q_DONE,
+  Q_SAMPLES,
+  Q_COUNT
 };
 
 static const char *const query_sql[Q_COUNT] = {
-  [Q_BEGIN] = "BEGIN IMMEDIATE", /* take the write lock now: no deadlock on upgrade */
-  [Q_COMMIT] = "COMMIT",
-  [Q_ROLLBACK] = "ROLLBACK",
-  [Q_SCENARIO] = "INSERT OR IGNORE INTO scenarios (sha256, name, path, source, overrides) VALUES (?1, ?2, ?3, ?4, ?5)",
-  [Q_FIND_RUN] = "SELECT id FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND replication = ?3",
-  [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
-  [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
-  [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
-  [Q_DEL_EVENTS] = "DELETE FROM events WHERE run_id = ?1",
-  [Q_DEL_RUN] = "DELETE FROM runs WHERE id = ?1",
-  [Q_RUN] = "INSERT INTO runs (scenario, scenario_sha256, point, replication, seed, status, error,"
-            " events, wall_s, started_at, finished_at, version)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-  [Q_PARAM] = "INSERT INTO params (run_id, name, value, swept) VALUES (?1, ?2, ?3, ?4)",
-  [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
-  [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
-  [Q_EVENT] = "INSERT INTO events (run_id, t_days, kind, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-  [Q_DONE] = "SELECT point, replication FROM runs WHERE scenario_sha256 = ?1 AND seed = ?2 AND status = 'done'",
-  [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
+    [Q_BEGIN] = "BEGIN IMMEDIATE", /* take the write lock now: no deadlock on upgrade */
+    [Q_COMMIT] = "COMMIT",
+    [Q_ROLLBACK] = "ROLLBACK",
+    [Q_SCENARIO] =
+        "INSERT OR IGNORE INTO scenarios (sha256, name, path, source, overrides) VALUES (?1, ?2, "
+        "?3, ?4, ?5)",
+    [Q_FIND_RUN] =
+        "SELECT id FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND replication = ?3",
+    [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
+    [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
+    [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
+    [Q_DEL_EVENTS] = "DELETE FROM events WHERE run_id = ?1",
+    [Q_DEL_RUN] = "DELETE FROM runs WHERE id = ?1",
+    [Q_RUN] =
+        "INSERT INTO runs (scenario, scenario_sha256, point, replication, seed, status, error,"
+        " events, wall_s, started_at, finished_at, version)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [Q_PARAM] = "INSERT INTO params (run_id, name, value, swept) VALUES (?1, ?2, ?3, ?4)",
+    [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
+    [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
+    [Q_EVENT] =
+        "INSERT INTO events (run_id, t_days, kind, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_DONE] =
+        "SELECT point, replication FROM runs WHERE scenario_sha256 = ?1 AND seed = ?2 AND status "
+        "= 'done'",
+    [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
 };
 
 /* The tables a neosim database of this schema version must have. */
-static const char *const required_tables[] = {"scenarios", "runs", "params", "metrics", "series",
-                                              "events", "student_t"};
+static const char *const required_tables[] = {"scenarios", "runs",   "params",   "metrics",
+                                              "series",    "events", "student_t"};
 
 struct store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
   char *path;
-  char why[ERR_LEN];  /* SQLite's message for the last failed call */
+  char why[ERR_LEN]; /* SQLite's message for the last failed call */
   char err[ERR_LEN]; /* store_error(): operation, file, why */
 };
-
-static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t errlen, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  if (errlen) vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
 
 /* ---- opening ---------------------------------------------------------- */
 
@@ -80,7 +94,10 @@ static int make_dirs(char *dir) {
     struct stat st;
     *p = '\0';
     if (stat(dir, &st) == 0) {
-      if (!S_ISDIR(st.st_mode)) return errno = ENOTDIR, -1;
+      if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+      }
     } else if (mkdir(dir, 0777) != 0 && errno != EEXIST) { /* EEXIST: another process won */
       return -1;
     }
@@ -95,11 +112,14 @@ static int make_parent(const char *path, char *err, size_t errlen) {
   if (!slash || slash == path) return 0;
   size_t n = (size_t)(slash - path);
   char *dir = malloc(n + 1);
-  if (!dir) return say(err, errlen, "open '%s': out of memory", path), -1;
+  if (!dir) {
+    err_set(err, errlen, "open '%s': out of memory", path);
+    return -1;
+  }
   memcpy(dir, path, n);
   dir[n] = '\0';
   int rc = make_dirs(dir);
-  if (rc) say(err, errlen, "create folder '%s' for '%s': %s", dir, path, strerror(errno));
+  if (rc) err_set(err, errlen, "create folder '%s' for '%s': %s", dir, path, strerror(errno));
   free(dir);
   return rc;
 }
@@ -109,31 +129,44 @@ static int open_exec(store *s, const char *sql, char *err, size_t errlen) {
   char *msg = NULL;
   int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
   if (rc != SQLITE_OK)
-    say(err, errlen, "open '%s': %s", s->path, msg ? msg : sqlite3_errstr(rc));
+    err_set(err, errlen, "open '%s': %s", s->path, msg ? msg : sqlite3_errstr(rc));
   sqlite3_free(msg);
   return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* The integer in the first column of the first row of sql, text bound to ?1. */
-static int open_int(store *s, const char *sql, const char *arg, int *out, char *err, size_t errlen) {
+static int open_int(store *s, const char *sql, const char *arg, int *out, char *err,
+                    size_t errlen) {
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
   if (rc == SQLITE_OK && arg) rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0), rc = SQLITE_OK;
-  if (rc != SQLITE_OK) say(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
+  if (rc == SQLITE_ROW) {
+    *out = sqlite3_column_int(st, 0);
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_OK) err_set(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
   sqlite3_finalize(st); /* its status repeats step's, handled above */
   return rc == SQLITE_OK ? 0 : -1;
 }
 
 static int open_connection(store *s, char *err, size_t errlen) {
   int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    return say(err, errlen, "open '%s': %s", s->path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)), -1;
+  if (rc != SQLITE_OK) {
+    err_set(err, errlen, "open '%s': %s", s->path,
+            s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+    return -1;
+  }
   if (sqlite3_db_readonly(s->db, "main") == 1) /* SQLite falls back to read-only silently */
-    return say(err, errlen, "open '%s': the file is read-only", s->path), -1;
+  {
+    err_set(err, errlen, "open '%s': the file is read-only", s->path);
+    return -1;
+  }
   rc = sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-  if (rc != SQLITE_OK) return say(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db)), -1;
+  if (rc != SQLITE_OK) {
+    err_set(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
+    return -1;
+  }
   return open_exec(s, "PRAGMA foreign_keys = ON", err, errlen); /* no-op inside a transaction */
 }
 
@@ -144,9 +177,13 @@ static int check_tables(store *s, char *err, size_t errlen) {
     if (open_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
                  required_tables[i], &n, err, errlen))
       return -1;
-    if (n == 0)
-      return say(err, errlen, "open '%s': the file is not a neosim results database (schema version %d but no table '%s')",
-                 s->path, STORE_SCHEMA_VERSION, required_tables[i]), -1;
+    if (n == 0) {
+      err_set(err, errlen,
+              "open '%s': the file is not a neosim results database (schema version %d but no "
+              "table '%s')",
+              s->path, STORE_SCHEMA_VERSION, required_tables[i]);
+      return -1;
+    }
   }
   return 0;
 }
@@ -159,18 +196,23 @@ static int check_or_create(store *s, char *err, size_t errlen) {
   if (open_exec(s, "BEGIN IMMEDIATE", err, errlen)) return -1;
   int rc = open_int(s, "PRAGMA user_version", NULL, &version, err, errlen) ||
            open_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables, err, errlen);
-  if (!rc && version == 0 && tables == 0)
-    rc = open_exec(s, store_schema_sql, err, errlen);
+  if (!rc && version == 0 && tables == 0) rc = open_exec(s, store_schema_sql, err, errlen);
   else if (!rc && version > 0 && version < STORE_SCHEMA_VERSION)
-    rc = (say(err, errlen, "open '%s': a results database of an older neosim (schema version %d; this one writes %d): "
-              "move it aside or give a new file with --db (the old one stays readable with sqlite3)", s->path, version, STORE_SCHEMA_VERSION), -1);
+    rc = err_set(
+        err, errlen,
+        "open '%s': a results database of an older neosim (schema version %d; this one "
+        "writes %d): "
+        "move it aside or give a new file with --db (the old one stays readable with sqlite3)",
+        s->path, version, STORE_SCHEMA_VERSION);
   else if (!rc && version != STORE_SCHEMA_VERSION)
-    rc = (say(err, errlen, "open '%s': the file is not a neosim results database (schema version %d, expected %d)",
-              s->path, version, STORE_SCHEMA_VERSION), -1);
-  else if (!rc)
-    rc = check_tables(s, err, errlen);
+    rc = err_set(err, errlen,
+                 "open '%s': the file is not a neosim results database "
+                 "(schema version %d, expected %d)",
+                 s->path, version, STORE_SCHEMA_VERSION);
+  else if (!rc) rc = check_tables(s, err, errlen);
   if (!rc) return open_exec(s, "COMMIT", err, errlen);
-  if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* best effort: error already said */
+  if (!sqlite3_get_autocommit(s->db))
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* best effort: error already said */
   return -1;
 }
 
@@ -187,7 +229,9 @@ int store_add_functions(struct sqlite3 *db) {
 #ifdef SQLITE_INNOCUOUS
   flags |= SQLITE_INNOCUOUS;
 #endif
-  return sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL) == SQLITE_OK ? 0 : -1;
+  return sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL) == SQLITE_OK
+             ? 0
+             : -1;
 }
 
 /* After the checks, so a refused file is never switched to WAL. */
@@ -195,8 +239,10 @@ static int configure(store *s, char *err, size_t errlen) {
   if (open_exec(s, "PRAGMA journal_mode = WAL", err, errlen) ||
       open_exec(s, "PRAGMA synchronous = NORMAL", err, errlen))
     return -1;
-  if (store_add_functions(s->db))
-    return say(err, errlen, "open '%s': add SQL function sqrt: %s", s->path, sqlite3_errmsg(s->db)), -1;
+  if (store_add_functions(s->db)) {
+    err_set(err, errlen, "open '%s': add SQL function sqrt: %s", s->path, sqlite3_errmsg(s->db));
+    return -1;
+  }
   return 0;
 }
 
@@ -205,7 +251,8 @@ static int configure(store *s, char *err, size_t errlen) {
 static void samples_sql(char *buf, size_t n) {
   size_t len = (size_t)snprintf(buf, n, "INSERT INTO series (run_id, t_days, name, value) VALUES ");
   for (int j = 0; j < SAMPLE_ROWS && len < n; j++)
-    len += (size_t)snprintf(buf + len, n - len, "%s(?1, ?%d, ?%d, ?%d)", j ? ", " : "", 2 + 3 * j, 3 + 3 * j, 4 + 3 * j);
+    len += (size_t)snprintf(buf + len, n - len, "%s(?1, ?%d, ?%d, ?%d)", j ? ", " : "", 2 + 3 * j,
+                            3 + 3 * j, 4 + 3 * j);
 }
 
 static int prepare_all(store *s, char *err, size_t errlen) {
@@ -213,8 +260,12 @@ static int prepare_all(store *s, char *err, size_t errlen) {
   samples_sql(bulk, sizeof bulk);
   for (int i = 0; i < Q_COUNT; i++) {
     const char *sql = i == Q_SAMPLES ? bulk : query_sql[i];
-    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK)
-      return say(err, errlen, "open '%s': prepare \"%.60s...\": %s", s->path, sql, sqlite3_errmsg(s->db)), -1;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
+        SQLITE_OK) {
+      err_set(err, errlen, "open '%s': prepare \"%.60s...\": %s", s->path, sql,
+              sqlite3_errmsg(s->db));
+      return -1;
+    }
   }
   return 0;
 }
@@ -225,11 +276,12 @@ store *store_open(const char *path, char *err, size_t errlen) {
   if (s) s->path = malloc(strlen(path) + 1);
   if (!s || !s->path) {
     free(s);
-    return say(err, errlen, "open '%s': out of memory", path), NULL;
+    err_set(err, errlen, "open '%s': out of memory", path);
+    return NULL;
   }
   strcpy(s->path, path);
-  if (open_connection(s, err, errlen) || check_or_create(s, err, errlen) || configure(s, err, errlen) ||
-      prepare_all(s, err, errlen)) {
+  if (open_connection(s, err, errlen) || check_or_create(s, err, errlen) ||
+      configure(s, err, errlen) || prepare_all(s, err, errlen)) {
     store_close(s);
     return NULL;
   }
@@ -241,20 +293,28 @@ store *store_open_read(const char *path, char *err, size_t errlen) {
   if (s) s->path = strdup(path);
   if (!s || !s->path) {
     free(s);
-    return say(err, errlen, "open '%s': out of memory", path), NULL;
+    err_set(err, errlen, "open '%s': out of memory", path);
+    return NULL;
   }
   int version = 0, rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK) say(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-  else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK || open_int(s, "PRAGMA user_version", NULL, &version, err, errlen))
+  if (rc != SQLITE_OK)
+    err_set(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+  else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK ||
+           open_int(s, "PRAGMA user_version", NULL, &version, err, errlen))
     rc = SQLITE_ERROR;
-  else if (version > 0 && version < STORE_SCHEMA_VERSION)
-    rc = SQLITE_ERROR, say(err, errlen, "open '%s': a results database of an older neosim (schema version %d; this one reads %d): "
-                           "query it with sqlite3, or run the scenario again into a new file", path, version, STORE_SCHEMA_VERSION);
-  else if (version != STORE_SCHEMA_VERSION)
-    rc = SQLITE_ERROR, say(err, errlen, "open '%s': not a neosim results database of schema version %d (it has %d)", path,
-                           STORE_SCHEMA_VERSION, version);
-  else if (check_tables(s, err, errlen) || store_add_functions(s->db))
+  else if (version > 0 && version < STORE_SCHEMA_VERSION) {
     rc = SQLITE_ERROR;
+    err_set(
+        err, errlen,
+        "open '%s': a results database of an older neosim (schema version %d; this one reads %d): "
+        "query it with sqlite3, or run the scenario again into a new file",
+        path, version, STORE_SCHEMA_VERSION);
+  } else if (version != STORE_SCHEMA_VERSION) {
+    rc = SQLITE_ERROR;
+    err_set(err, errlen,
+            "open '%s': not a neosim results database of schema version %d (it has %d)", path,
+            STORE_SCHEMA_VERSION, version);
+  } else if (check_tables(s, err, errlen) || store_add_functions(s->db)) rc = SQLITE_ERROR;
   if (rc == SQLITE_OK) return s;
   store_close(s);
   return NULL;
@@ -262,8 +322,9 @@ store *store_open_read(const char *path, char *err, size_t errlen) {
 
 void store_close(store *s) {
   if (!s) return;
-  for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
-  sqlite3_close(s->db); /* fails only with unfinalized statements: none are left */
+  for (int i = 0; i < Q_COUNT; i++)
+    sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
+  sqlite3_close(s->db);        /* fails only with unfinalized statements: none are left */
   free(s->path);
   free(s);
 }
@@ -272,7 +333,9 @@ const char *store_error(const store *s) { return s ? s->err : "no results databa
 
 const char *store_path(const store *s) { return s->path; }
 
-struct sqlite3 *store_db(store *s) { return s->db; }
+struct sqlite3 *store_db(store *s) {
+  return s->db;
+}
 
 /* ---- writing ---------------------------------------------------------- */
 
@@ -308,35 +371,42 @@ static int bind_u64(sqlite3_stmt *st, int i, uint64_t v) {
 int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
                        const char *source, const char *overrides) {
   sqlite3_stmt *q = s->q[Q_SCENARIO];
-  if (bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC) |
-                         sqlite3_bind_text(q, 3, path, -1, SQLITE_STATIC) | sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC) |
+  if (bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(q, 3, path, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC) |
                          sqlite3_bind_text(q, 5, overrides ? overrides : "", -1, SQLITE_STATIC)) ||
       step(s, q)) {
-    say(s->err, sizeof s->err, "store scenario '%s' in '%s': %s", name ? name : "?", s->path, s->why);
+    err_set(s->err, sizeof s->err, "store scenario '%s' in '%s': %s", name ? name : "?", s->path,
+            s->why);
     return -1;
   }
   return 0;
 }
 
-int store_done_runs(store *s, const char *sha256, uint64_t seed, void (*each)(void *ctx, int point, int rep),
-                    void *ctx) {
+int store_done_runs(store *s, const char *sha256, uint64_t seed,
+                    void (*each)(void *ctx, int point, int rep), void *ctx) {
   sqlite3_stmt *q = s->q[Q_DONE];
-  int rc = bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | bind_u64(q, 2, seed)) ? SQLITE_ERROR : SQLITE_OK;
+  int rc = bind_failed(s, sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | bind_u64(q, 2, seed))
+               ? SQLITE_ERROR
+               : SQLITE_OK;
   while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
     each(ctx, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE && rc != SQLITE_OK) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
   sqlite3_reset(q); /* repeats step's status, handled above */
   if (rc == SQLITE_DONE) return 0;
-  say(s->err, sizeof s->err, "read the done runs of '%s': %s", s->path, s->why);
+  err_set(s->err, sizeof s->err, "read the done runs of '%s': %s", s->path, s->why);
   return -1;
 }
 
 /* Bind the run's identity (sha256, point, replication) as ?1..?3. */
 static int bind_identity(store *s, sqlite3_stmt *q, const store_run *run) {
   return bind_failed(s, sqlite3_bind_text(q, 1, run->scenario_sha256, -1, SQLITE_STATIC) |
-                            sqlite3_bind_int(q, 2, run->point) | sqlite3_bind_int(q, 3, run->replication));
+                            sqlite3_bind_int(q, 2, run->point) |
+                            sqlite3_bind_int(q, 3, run->replication));
 }
 
 /* Delete the earlier run with this identity and all its rows, if any. */
@@ -345,12 +415,15 @@ static int drop_old(store *s, const store_run *run) {
   if (bind_identity(s, q, run)) return -1;
   int rc = sqlite3_step(q);
   sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
   sqlite3_reset(q); /* repeats step's status, handled above */
   if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
-  static const int del[] = {Q_DEL_SERIES, Q_DEL_EVENTS, Q_DEL_METRICS, Q_DEL_PARAMS, Q_DEL_RUN}; /* children first */
+  static const int del[] = {Q_DEL_SERIES, Q_DEL_EVENTS, Q_DEL_METRICS, Q_DEL_PARAMS,
+                            Q_DEL_RUN}; /* children first */
   for (size_t i = 0; i < sizeof del / sizeof del[0]; i++)
-    if (bind_failed(s, sqlite3_bind_int64(s->q[del[i]], 1, old)) || step(s, s->q[del[i]])) return -1;
+    if (bind_failed(s, sqlite3_bind_int64(s->q[del[i]], 1, old)) || step(s, s->q[del[i]]))
+      return -1;
   return 0;
 }
 
@@ -362,7 +435,8 @@ static int add_run(store *s, const store_run *run, int64_t *id) {
            bind_u64(q, 5, run->seed) | sqlite3_bind_text(q, 6, run->status, -1, SQLITE_STATIC) |
            sqlite3_bind_text(q, 7, run->error, -1, SQLITE_STATIC) | bind_u64(q, 8, run->events) |
            bind_real(q, 9, run->wall_s) | bind_real(q, 10, run->started_at) |
-           bind_real(q, 11, run->finished_at) | sqlite3_bind_text(q, 12, NEOSIM_VERSION, -1, SQLITE_STATIC);
+           bind_real(q, 11, run->finished_at) |
+           sqlite3_bind_text(q, 12, NEOSIM_VERSION, -1, SQLITE_STATIC);
   if (bind_failed(s, rc) || step(s, q)) return -1;
   *id = sqlite3_last_insert_rowid(s->db);
   return 0;
@@ -384,7 +458,8 @@ static int add_metrics(store *s, int64_t id, const store_metric *m, size_t n) {
   sqlite3_stmt *q = s->q[Q_METRIC];
   if (bind_failed(s, sqlite3_bind_int64(q, 1, id))) return -1;
   for (size_t i = 0; i < n; i++)
-    if (bind_failed(s, sqlite3_bind_text(q, 2, m[i].name, -1, SQLITE_STATIC) | bind_real(q, 3, m[i].value)) ||
+    if (bind_failed(s, sqlite3_bind_text(q, 2, m[i].name, -1, SQLITE_STATIC) |
+                           bind_real(q, 3, m[i].value)) ||
         step(s, q))
       return -1;
   return 0;
@@ -395,7 +470,8 @@ static int bind_samples(store *s, sqlite3_stmt *q, const store_sample *x, int k)
   int rc = SQLITE_OK;
   for (int j = 0; j < k; j++)
     rc |= sqlite3_bind_double(q, 2 + 3 * j, x[j].t_days) |
-          sqlite3_bind_text(q, 3 + 3 * j, x[j].name, -1, SQLITE_STATIC) | bind_real(q, 4 + 3 * j, x[j].value);
+          sqlite3_bind_text(q, 3 + 3 * j, x[j].name, -1, SQLITE_STATIC) |
+          bind_real(q, 4 + 3 * j, x[j].value);
   return bind_failed(s, rc);
 }
 
@@ -416,7 +492,8 @@ static int add_events(store *s, int64_t id, const store_event *e, size_t n) {
   sqlite3_stmt *q = s->q[Q_EVENT];
   if (bind_failed(s, sqlite3_bind_int64(q, 1, id))) return -1;
   for (size_t i = 0; i < n; i++)
-    if (bind_failed(s, sqlite3_bind_double(q, 2, e[i].t_days) | sqlite3_bind_text(q, 3, e[i].kind, -1, SQLITE_STATIC) |
+    if (bind_failed(s, sqlite3_bind_double(q, 2, e[i].t_days) |
+                           sqlite3_bind_text(q, 3, e[i].kind, -1, SQLITE_STATIC) |
                            sqlite3_bind_text(q, 4, e[i].subject, -1, SQLITE_STATIC) |
                            sqlite3_bind_text(q, 5, e[i].detail, -1, SQLITE_STATIC)) ||
         step(s, q))
@@ -446,7 +523,7 @@ int64_t store_put_run(store *s, const store_run *run, const store_param *params,
     if (rc) roll_back(s);
   }
   if (!rc) return id;
-  say(s->err, sizeof s->err, "write run (scenario '%s', point %d, replication %d) to '%s': %s",
-      run->scenario ? run->scenario : "?", run->point, run->replication, s->path, s->why);
+  err_set(s->err, sizeof s->err, "write run (scenario '%s', point %d, replication %d) to '%s': %s",
+          run->scenario ? run->scenario : "?", run->point, run->replication, s->path, s->why);
   return -1;
 }

@@ -30,7 +30,7 @@ typedef struct store_run {
   double wall_s;               /* wall-clock seconds of the run */
   double started_at;           /* unix time, seconds */
   double finished_at;
-  const store_event *ev;        /* business events of the run (may be NULL) */
+  const store_event *ev; /* business events of the run (may be NULL) */
   size_t nev;
 } store_run;
 
@@ -70,8 +70,8 @@ int store_put_scenario(store *s, const char *name, const char *sha256, const cha
 
 /* Call each(ctx, point, replication) for every run of scenario version
 ** sha256 stored as done with this base seed.  0 or -1 (store_error()). */
-int store_done_runs(store *s, const char *sha256, uint64_t seed, void (*each)(void *ctx, int point, int rep),
-                    void *ctx);
+int store_done_runs(store *s, const char *sha256, uint64_t seed,
+                    void (*each)(void *ctx, int point, int rep), void *ctx);
 
 /* Write one run with its params, metrics and series in one transaction.
 ** Returns the new run id (> 0), or -1 (message in store_error()); on

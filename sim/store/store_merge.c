@@ -10,7 +10,8 @@
 #include "store_merge.h"
 
 /* Identity of a run in the input (s) and the output (o). */
-#define SAME_RUN "o.scenario_sha256 = s.scenario_sha256 AND o.point = s.point AND o.replication = s.replication"
+#define SAME_RUN \
+  "o.scenario_sha256 = s.scenario_sha256 AND o.point = s.point AND o.replication = s.replication"
 
 /* The merge, in order, inside one transaction (src: the input).  First
 ** the failed runs of the output that the input has done: mapped
@@ -20,8 +21,8 @@ static const char *const mark_sql[] = {
     "DELETE FROM temp.merge_map",
     "INSERT OR IGNORE INTO main.scenarios (sha256, name, path, source, overrides, created_at)"
     " SELECT sha256, name, path, source, overrides, created_at FROM src.scenarios",
-    "INSERT INTO temp.merge_map (old, new) SELECT -o.id, o.id FROM main.runs o JOIN src.runs s ON " SAME_RUN
-    " WHERE o.status <> 'done' AND s.status = 'done'",
+    "INSERT INTO temp.merge_map (old, new) SELECT -o.id, o.id FROM main.runs o JOIN src.runs s"
+    " ON " SAME_RUN " WHERE o.status <> 'done' AND s.status = 'done'",
 };
 
 /* Then drop those and copy the runs the output lacks. */
@@ -36,10 +37,13 @@ static const char *const copy_sql[] = {
     "INSERT INTO temp.merge_map (old, new)"
     " SELECT s.id, (SELECT coalesce(max(id), 0) FROM main.runs) + row_number() OVER (ORDER BY s.id)"
     " FROM src.runs s WHERE NOT EXISTS (SELECT 1 FROM main.runs o WHERE " SAME_RUN ")",
-    "INSERT INTO main.runs (id, scenario, scenario_sha256, point, replication, seed, status, error, events,"
+    "INSERT INTO main.runs (id, scenario, scenario_sha256, point, replication, seed, status, "
+    "error, events,"
     " wall_s, started_at, finished_at, version)"
-    " SELECT m.new, scenario, scenario_sha256, point, replication, seed, status, error, events, wall_s,"
-    " started_at, finished_at, version FROM src.runs s JOIN temp.merge_map m ON m.old = s.id ORDER BY m.new",
+    " SELECT m.new, scenario, scenario_sha256, point, replication, seed, status, error, events, "
+    "wall_s,"
+    " started_at, finished_at, version FROM src.runs s JOIN temp.merge_map m ON m.old = s.id "
+    "ORDER BY m.new",
     "INSERT INTO main.params (run_id, name, value, swept)"
     " SELECT m.new, name, value, swept FROM src.params p JOIN temp.merge_map m ON m.old = p.run_id",
     "INSERT INTO main.metrics (run_id, name, value)"
@@ -48,7 +52,8 @@ static const char *const copy_sql[] = {
     " SELECT m.new, t_days, name, value FROM src.series x JOIN temp.merge_map m ON m.old = x.run_id"
     " ORDER BY m.new, t_days, name",
     "INSERT INTO main.events (run_id, t_days, kind, subject, detail)"
-    " SELECT m.new, t_days, kind, subject, detail FROM src.events x JOIN temp.merge_map m ON m.old = x.run_id"
+    " SELECT m.new, t_days, kind, subject, detail FROM src.events x JOIN temp.merge_map m ON "
+    "m.old = x.run_id"
     " ORDER BY m.new, x.rowid",
 };
 
@@ -72,21 +77,26 @@ static int query_long(sqlite3 *db, const char *sql, long *out) {
 /* A run of the input whose seed differs from the same run in the output. */
 static int seed_conflict(sqlite3 *db, const char *in, char *err, size_t errlen) {
   sqlite3_stmt *st;
-  const char *sql = "SELECT s.scenario, s.point, s.replication, s.seed, o.seed FROM src.runs s JOIN main.runs o ON " SAME_RUN
-                    " WHERE o.seed IS NOT s.seed ORDER BY s.point, s.replication LIMIT 1";
+  const char *sql =
+      "SELECT s.scenario, s.point, s.replication, s.seed, o.seed FROM src.runs s JOIN main.runs o "
+      "ON " SAME_RUN " WHERE o.seed IS NOT s.seed ORDER BY s.point, s.replication LIMIT 1";
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
   int found = sqlite3_step(st) == SQLITE_ROW;
   if (found)
-    snprintf(err, errlen,
-             "merge '%s': scenario '%s' point %d replication %d has seed %s there and seed %s in the output: "
-             "runs of different seeds are different batches, merge them into separate files",
-             in, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-             (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
+    snprintf(
+        err, errlen,
+        "merge '%s': scenario '%s' point %d replication %d has seed %s there and seed %s in the "
+        "output: "
+        "runs of different seeds are different batches, merge them into separate files",
+        in, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+        sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
+        (const char *)sqlite3_column_text(st, 4));
   sqlite3_finalize(st);
   return found;
 }
 
-static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, char *err, size_t errlen) {
+static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, char *err,
+                          size_t errlen) {
   long before, after, dropped;
   if (query_long(db, "SELECT count(*) FROM main.runs", &before)) return -1;
   int c = seed_conflict(db, in, err, errlen);
@@ -96,11 +106,14 @@ static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, ch
       exec_all(db, copy_sql, sizeof copy_sql / sizeof *copy_sql))
     return -1;
   long in_runs;
-  if (query_long(db, "SELECT count(*) FROM main.runs", &after) || query_long(db, "SELECT count(*) FROM src.runs", &in_runs))
+  if (query_long(db, "SELECT count(*) FROM main.runs", &after) ||
+      query_long(db, "SELECT count(*) FROM src.runs", &in_runs))
     return -1;
   /* after = before - dropped + copied, and the dropped are copied back */
   long copied = after - before + dropped;
-  st->added = copied - dropped, st->replaced = dropped, st->skipped = in_runs - copied;
+  st->added = copied - dropped;
+  st->replaced = dropped;
+  st->skipped = in_runs - copied;
   return 0;
 }
 
@@ -114,29 +127,40 @@ int store_merge(store *out, const char *in_path, store_merge_stats *st, char *er
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(att, 1, in_path, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(att) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
   sqlite3_finalize(att);
-  if (rc != SQLITE_OK) return err_set(err, errlen, "merge '%s': attach: %s", in_path, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK)
+    return err_set(err, errlen, "merge '%s': attach: %s", in_path, sqlite3_errmsg(db));
   store_merge_stats mine = {0, 0, 0};
-  rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? merge_attached(db, in_path, &mine, err, errlen) : -1;
+  rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
+           ? merge_attached(db, in_path, &mine, err, errlen)
+           : -1;
   if (rc == -1) snprintf(err, errlen, "merge '%s': %s", in_path, sqlite3_errmsg(db));
-  if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    rc = -1, snprintf(err, errlen, "merge '%s': commit: %s", in_path, sqlite3_errmsg(db));
-  if (rc && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); /* error already said */
-  sqlite3_exec(db, "DETACH src", NULL, NULL, NULL); /* fails only inside a transaction: none is left */
+  if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    rc = -1;
+    snprintf(err, errlen, "merge '%s': commit: %s", in_path, sqlite3_errmsg(db));
+  }
+  if (rc && !sqlite3_get_autocommit(db))
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); /* error already said */
+  sqlite3_exec(db, "DETACH src", NULL, NULL,
+               NULL); /* fails only inside a transaction: none is left */
   if (rc) return -1;
-  st->added += mine.added, st->replaced += mine.replaced, st->skipped += mine.skipped;
+  st->added += mine.added;
+  st->replaced += mine.replaced;
+  st->skipped += mine.skipped;
   return 0;
 }
 
-int store_versions(store *s, void (*each)(void *ctx, const char *name, const char *sha256), void *ctx,
-                   char *err, size_t errlen) {
+int store_versions(store *s, void (*each)(void *ctx, const char *name, const char *sha256),
+                   void *ctx, char *err, size_t errlen) {
   sqlite3 *db = store_db(s);
   sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2(db, "SELECT name, sha256 FROM scenarios ORDER BY name, sha256", -1, &st, NULL);
+  int rc = sqlite3_prepare_v2(db, "SELECT name, sha256 FROM scenarios ORDER BY name, sha256", -1,
+                              &st, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     each(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE) snprintf(err, errlen, "read the scenario versions: %s", sqlite3_errmsg(db));
+  if (rc != SQLITE_DONE)
+    snprintf(err, errlen, "read the scenario versions: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -26,7 +26,7 @@ int store_merge(store *out, const char *in_path, store_merge_stats *st, char *er
 
 /* Call each(ctx, name, sha256) for every scenario version in s.  0 or
 ** -1 (message in err). */
-int store_versions(store *s, void (*each)(void *ctx, const char *name, const char *sha256), void *ctx,
-                   char *err, size_t errlen);
+int store_versions(store *s, void (*each)(void *ctx, const char *name, const char *sha256),
+                   void *ctx, char *err, size_t errlen);
 
 #endif

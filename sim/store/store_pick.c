@@ -27,8 +27,8 @@ static int is_hex_prefix(const char *s) {
 static void list_line(char *buf, size_t len, const store_version *v) {
   size_t used = strlen(buf);
   if (used < len)
-    snprintf(buf + used, len - used, "\n  %-24s %.12s  %ld done, %ld failed", v->name, v->sha256, v->runs_done,
-             v->runs_failed);
+    snprintf(buf + used, len - used, "\n  %-24s %.12s  %ld done, %ld failed", v->name, v->sha256,
+             v->runs_done, v->runs_failed);
 }
 
 int store_pick_scenario(store *st, const char *want, store_version *out, char *err, size_t errlen) {
@@ -48,7 +48,8 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
     memset(&v, 0, sizeof v);
     snprintf(v.name, sizeof v.name, "%s", (const char *)sqlite3_column_text(q, 0));
     snprintf(v.sha256, sizeof v.sha256, "%s", (const char *)sqlite3_column_text(q, 1));
-    v.runs_done = sqlite3_column_int64(q, 2), v.runs_failed = sqlite3_column_int64(q, 3);
+    v.runs_done = sqlite3_column_int64(q, 2);
+    v.runs_failed = sqlite3_column_int64(q, 3);
     if (n++ == 0) first = v;
     list_line(list, sizeof list, &v);
   }
@@ -56,23 +57,27 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
   sqlite3_finalize(q);
   if (rc != SQLITE_DONE) return -1;
   if (n == 0) {
-    if (want) snprintf(err, errlen, "%s: no runs of a scenario named or with SHA-256 starting '%s'", file, want);
+    if (want)
+      snprintf(err, errlen, "%s: no runs of a scenario named or with SHA-256 starting '%s'", file,
+               want);
     else snprintf(err, errlen, "%s: no runs stored yet", file);
     return -1;
   }
   int by_name = want && strcmp(first.name, want) == 0;
   if (n > 1 && !by_name) {
-    snprintf(err, errlen,
-             "%s holds %d scenario versions%s%s; choose one with --scenario NAME (its latest version) or"
-             " --scenario SHA256-PREFIX",
-             file, n, want ? " matching " : "", want ? want : "");
+    snprintf(
+        err, errlen,
+        "%s holds %d scenario versions%s%s; choose one with --scenario NAME (its latest version) or"
+        " --scenario SHA256-PREFIX",
+        file, n, want ? " matching " : "", want ? want : "");
     size_t used = strlen(err);
     if (used < errlen) snprintf(err + used, errlen - used, ":%s", list);
     return -1;
   }
   if (n > 1)
-    fprintf(stderr, "neosim: note: %s holds %d versions of '%s'; using the latest, %.12s (give --scenario"
-                    " SHA256-PREFIX for another):%s\n",
+    fprintf(stderr,
+            "neosim: note: %s holds %d versions of '%s'; using the latest, %.12s (give --scenario"
+            " SHA256-PREFIX for another):%s\n",
             file, n, want, first.sha256, list);
   *out = first;
   return 0;

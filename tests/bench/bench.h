@@ -26,7 +26,10 @@ static inline void bench_format(char *buf, size_t size, double v) {
   if (!e) return;
   char *d = e + 1, *s = d;
   if (*s == '+') s++;
-  else if (*s == '-') d++, s++;
+  else if (*s == '-') {
+    d++;
+    s++;
+  }
   while (*s == '0' && s[1] != '\0') s++;
   memmove(d, s, strlen(s) + 1);
 }

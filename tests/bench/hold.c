@@ -13,9 +13,9 @@
 #include "dist.h"
 #include "engine.h"
 
-#define WARM_HOLDS 100000u  /* warm-up: max(N, this) holds, not timed */
-#define MIN_HOLDS 5000000u  /* timed: at least this many holds ... */
-#define MIN_SECS 0.5        /* ... and at least this long */
+#define WARM_HOLDS 100000u /* warm-up: max(N, this) holds, not timed */
+#define MIN_HOLDS 5000000u /* timed: at least this many holds ... */
+#define MIN_SECS 0.5       /* ... and at least this long */
 
 typedef struct hold {
   rng r;
@@ -56,7 +56,8 @@ static int bench_hold(size_t n, pq_kind kind) {
     if (run_holds(e, &h, batch)) return fail(e, "run");
     double t1 = bench_now();
     if ((double)batch / (t1 - t) > best) best = (double)batch / (t1 - t);
-    done += batch, t = t1;
+    done += batch;
+    t = t1;
   } while (done < MIN_HOLDS || t - t0 < MIN_SECS);
   char name[64], size[32];
   bench_format(size, sizeof size, (double)n);
@@ -74,7 +75,8 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nsizes; i++) {
     size_t n = argc > 1 ? bench_count(argv[i + 1]) : sizes[i];
     if (n == 0 || n > PQ_MAX_PENDING) {
-      fprintf(stderr, "hold: bad size '%s' (1 .. %u pending events)\n", argv[i + 1], PQ_MAX_PENDING);
+      fprintf(stderr, "hold: bad size '%s' (1 .. %u pending events)\n", argv[i + 1],
+              PQ_MAX_PENDING);
       return 2;
     }
     for (int k = 0; k < PQ_NKINDS; k++)

@@ -21,11 +21,11 @@ enum { ARRIVAL, DEPARTURE };
 
 typedef struct mm1 {
   rng arrivals, service;
-  uint64_t left;    /* arrivals still to come */
-  int busy;         /* server busy */
-  double *fifo;     /* arrival times of the waiting, a ring */
+  uint64_t left;       /* arrivals still to come */
+  int busy;            /* server busy */
+  double *fifo;        /* arrival times of the waiting, a ring */
   size_t head, n, cap; /* cap a power of 2 */
-  double wait_sum;  /* sum of Wq over customers served */
+  double wait_sum;     /* sum of Wq over customers served */
   uint64_t served;
   int nomem;
 } mm1;
@@ -37,7 +37,9 @@ static int fifo_push(mm1 *m, double t) {
     if (!f) return -1;
     for (size_t i = 0; i < m->n; i++) f[i] = m->fifo[(m->head + i) & (m->cap - 1)];
     free(m->fifo);
-    m->fifo = f, m->cap = ncap, m->head = 0;
+    m->fifo = f;
+    m->cap = ncap;
+    m->head = 0;
   }
   m->fifo[(m->head + m->n++) & (m->cap - 1)] = t;
   return 0;
@@ -45,7 +47,8 @@ static int fifo_push(mm1 *m, double t) {
 
 static double fifo_pop(mm1 *m) {
   double t = m->fifo[m->head];
-  m->head = (m->head + 1) & (m->cap - 1), m->n--;
+  m->head = (m->head + 1) & (m->cap - 1);
+  m->n--;
   return t;
 }
 
@@ -62,7 +65,10 @@ static void on_arrival(engine *e, const engine_event *ev, void *ctx) {
   (void)ev;
   if (--m->left > 0) engine_after(e, dist_exponential(&m->arrivals, 1.0 / LAMBDA), ARRIVAL, 0, 0);
   if (!m->busy) serve(e, m, engine_now(e));
-  else if (fifo_push(m, engine_now(e))) m->nomem = 1, engine_stop(e);
+  else if (fifo_push(m, engine_now(e))) {
+    m->nomem = 1;
+    engine_stop(e);
+  }
 }
 
 static void on_departure(engine *e, const engine_event *ev, void *ctx) {

@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "err.h"
 #include "bench.h"
+#include "err.h"
 #include "store.h"
 
 #define SERIES 50
@@ -30,52 +30,74 @@ static double pass(const char *path, long runs, double *bytes_per_row) {
   char err[ERR_LEN];
   unlink(path);
   store *st = store_open(path, err, sizeof err);
-  if (!st) return fprintf(stderr, "store_rows: %s\n", err), -1;
+  if (!st) {
+    fprintf(stderr, "store_rows: %s\n", err);
+    return -1;
+  }
   static store_sample s[SERIES * SAMPLES];
   static store_metric m[METRICS];
   static store_param p[PARAMS];
   char pv[PARAMS][32];
-  if (store_put_scenario(st, "bench", "b3", path, "-- bench", NULL)) return fprintf(stderr, "store_rows: %s\n", store_error(st)), -1;
+  if (store_put_scenario(st, "bench", "b3", path, "-- bench", NULL)) {
+    fprintf(stderr, "store_rows: %s\n", store_error(st));
+    return -1;
+  }
   double t0 = bench_now();
   for (long r = 0; r < runs; r++) {
     for (int k = 0; k < SAMPLES; k++)
       for (int j = 0; j < SERIES; j++)
-        s[k * SERIES + j] = (store_sample){30.4375 * (k + 1), names[j], 1e6 * (double)(r + 1) + k * 0.37 + j};
+        s[k * SERIES + j] =
+            (store_sample){30.4375 * (k + 1), names[j], 1e6 * (double)(r + 1) + k * 0.37 + j};
     for (int j = 0; j < METRICS; j++) m[j] = (store_metric){names[SERIES + j], (double)r * 1.5 + j};
     for (int j = 0; j < PARAMS; j++) {
       snprintf(pv[j], sizeof pv[j], "%.17g", 0.25 * j + (double)r);
       p[j] = (store_param){names[SERIES + METRICS + j], pv[j], j == 0};
     }
-    store_run run = {"bench", "b3", (int)(r % 10), (int)(r / 10), 1, "done", NULL, 1000, 0.1, 0, 0, NULL, 0};
-    if (store_put_run(st, &run, p, PARAMS, m, METRICS, s, SERIES * SAMPLES) < 0)
-      return fprintf(stderr, "store_rows: %s\n", store_error(st)), store_close(st), -1;
+    store_run run = {"bench", "b3", (int)(r % 10), (int)(r / 10), 1, "done", NULL, 1000, 0.1, 0, 0,
+                     NULL,    0};
+    if (store_put_run(st, &run, p, PARAMS, m, METRICS, s, SERIES * SAMPLES) < 0) {
+      fprintf(stderr, "store_rows: %s\n", store_error(st));
+      store_close(st);
+      return -1;
+    }
   }
   double secs = bench_now() - t0;
   store_close(st);
   struct stat sb;
-  *bytes_per_row = stat(path, &sb) == 0 ? (double)sb.st_size / ((double)runs * SERIES * SAMPLES) : 0;
+  *bytes_per_row =
+      stat(path, &sb) == 0 ? (double)sb.st_size / ((double)runs * SERIES * SAMPLES) : 0;
   return secs;
 }
 
 int main(int argc, char **argv) {
   long runs = argc > 1 ? (long)bench_count(argv[1]) : 300;
-  if (runs <= 0) return fprintf(stderr, "usage: store_rows [runs]\n"), 2;
+  if (runs <= 0) {
+    fprintf(stderr, "usage: store_rows [runs]\n");
+    return 2;
+  }
   for (int j = 0; j < SERIES; j++) snprintf(names[j], sizeof names[j], "t%02d.revenue", j);
   for (int j = 0; j < METRICS; j++) snprintf(names[SERIES + j], sizeof names[0], "metric_%02d", j);
-  for (int j = 0; j < PARAMS; j++) snprintf(names[SERIES + METRICS + j], sizeof names[0], "tenants.t%02d.nodes", j);
+  for (int j = 0; j < PARAMS; j++)
+    snprintf(names[SERIES + METRICS + j], sizeof names[0], "tenants.t%02d.nodes", j);
   const char *tmp = getenv("TMPDIR");
   char path[512];
-  snprintf(path, sizeof path, "%s/neosim-store-rows-%ld.db", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+  snprintf(path, sizeof path, "%s/neosim-store-rows-%ld.db", tmp && *tmp ? tmp : "/tmp",
+           (long)getpid());
   double best = -1, bytes = 0;
   for (int i = 0; i < PASSES; i++) {
     double s = pass(path, runs, &bytes);
-    if (s < 0) return unlink(path), 1;
+    if (s < 0) {
+      unlink(path);
+      return 1;
+    }
     if (best < 0 || s < best) best = s;
   }
   char side[600];
   unlink(path);
-  snprintf(side, sizeof side, "%s-wal", path), unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path), unlink(side);
+  snprintf(side, sizeof side, "%s-wal", path);
+  unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path);
+  unlink(side);
   bench_print("store_rows", (double)runs * SERIES * SAMPLES / best, "rows/s");
   bench_print("store_rows_bytes", bytes, "bytes/row");
   return 0;

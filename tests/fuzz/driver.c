@@ -25,7 +25,10 @@ int main(int argc, char **argv) {
         buf = nb;
       }
     fclose(f);
-    if (!buf) return fprintf(stderr, "%s: out of memory\n", argv[i]), 1;
+    if (!buf) {
+      fprintf(stderr, "%s: out of memory\n", argv[i]);
+      return 1;
+    }
     LLVMFuzzerTestOneInput(buf, n);
     free(buf);
   }

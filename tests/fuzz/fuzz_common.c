@@ -42,7 +42,8 @@ const char *fuzz_path(const char *name) {
   static char path[320];
   if (!dir[0]) {
     const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/neosim-fuzz.XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+    snprintf(dir, sizeof dir, "%s/neosim-fuzz.XXXXXX",
+             tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
     if (!mkdtemp(dir)) {
       perror("fuzz: mkdtemp");
       exit(1);

@@ -161,13 +161,20 @@ static int is_continuous(dist_kind k) {
 /* Where the draws must lie (discrete values are checked by the fit). */
 static void support(const dist *d, double *lo, double *hi) {
   const double *p = d->p;
-  *lo = 0, *hi = (double)INFINITY;
+  *lo = 0;
+  *hi = (double)INFINITY;
   switch (d->kind) {
   case DIST_CONSTANT: *lo = *hi = p[0]; break;
-  case DIST_UNIFORM: *lo = p[0], *hi = p[1]; break;
+  case DIST_UNIFORM:
+    *lo = p[0];
+    *hi = p[1];
+    break;
   case DIST_BETA: *hi = 1; break;
   case DIST_PARETO: *lo = p[0]; break;
-  case DIST_TRIANGULAR: *lo = p[0], *hi = p[2]; break;
+  case DIST_TRIANGULAR:
+    *lo = p[0];
+    *hi = p[2];
+    break;
   case DIST_NORMAL:
   case DIST_DISCRETE: *lo = -(double)INFINITY; break;
   default: break; /* exponential, lognormal, gamma, poisson, weibull: [0, inf) */
@@ -216,9 +223,11 @@ static void check_moments(const char *name, const dist *d, const double *x, size
   m /= dn;
   for (size_t i = 0; i < n; i++) {
     double e = (x[i] - m) * (x[i] - m);
-    s2 += e, m4 += e * e;
+    s2 += e;
+    m4 += e * e;
   }
-  s2 /= dn - 1, m4 /= dn;
+  s2 /= dn - 1;
+  m4 /= dn;
   double mu = dist_mean(d), sigma2 = dist_variance(d);
   double se_m = sqrt(sigma2 / dn), se_v = sqrt(fmax(m4 - s2 * s2, 0) / dn);
   CHECKF(fabs(m - mu) <= Z_MOMENT * se_m + 1e-12 * (1 + fabs(mu)),
@@ -258,10 +267,13 @@ static double chi2_pooled(const double *obs, const double *expc, size_t m, int *
   double chi2 = 0, o = 0, e = 0, last_o = 0, last_e = 0;
   int cells = 0;
   for (size_t i = 0; i < m; i++) {
-    o += obs[i], e += expc[i];
+    o += obs[i];
+    e += expc[i];
     if (e < 5) continue;
     if (cells++) chi2 += chi2_term(last_o, last_e);
-    last_o = o, last_e = e, o = e = 0;
+    last_o = o;
+    last_e = e;
+    o = e = 0;
   }
   *df = cells - 1;
   return chi2 + chi2_term(last_o + o, last_e + e);
@@ -286,13 +298,15 @@ static void check_poisson_fit(const char *name, double mean, const double *x, si
   }
   for (size_t k = 0; k <= kmax; k++) {
     double pk = exp((double)k * log(mean) - mean - lgamma((double)k + 1));
-    expc[k] = pk * (double)n, left -= pk;
+    expc[k] = pk * (double)n;
+    left -= pk;
   }
   expc[kmax + 1] = fmax(left, 0) * (double)n;
   CHECKF(bad == 0, "%s: %zu non-integer draws", name, bad);
   check_chi2(name, obs, expc, kmax + 2);
 done:
-  free(obs), free(expc);
+  free(obs);
+  free(expc);
 }
 
 /* ---- the table of cases ---- */
@@ -379,20 +393,27 @@ static void check_discrete_fit(const char *name, const double *v, const double *
     size_t j = 0;
     while (j < k && v[j] != x[i]) j++;
     if (j == k) bad++;
-    else obs[j]++, zero_hits += w[j] == 0;
+    else {
+      obs[j]++;
+      zero_hits += w[j] == 0;
+    }
   }
   CHECKF(bad == 0 && zero_hits == 0, "%s: %zu draws not among the values, %zu of zero weight", name,
          bad, zero_hits);
   check_chi2(name, obs, expc, k);
 done:
-  free(obs), free(expc);
+  free(obs);
+  free(expc);
 }
 
 /* Moments of the alias table against those of the weights. */
 static void check_discrete_moments(const char *name, const dist *d, const double *v,
                                    const double *w, size_t k) {
   double total = 0, m = 0, s2 = 0;
-  for (size_t j = 0; j < k; j++) total += w[j], m += w[j] * v[j];
+  for (size_t j = 0; j < k; j++) {
+    total += w[j];
+    m += w[j] * v[j];
+  }
   m /= total;
   for (size_t j = 0; j < k; j++) s2 += w[j] * (v[j] - m) * (v[j] - m);
   s2 /= total;
@@ -417,7 +438,10 @@ static void test_discrete_cases(double *x) {
   static const double v5[5] = {1, 2.5, -3, 7, 10}, w5[5] = {0.1, 3, 0, 1.5, 0.4};
   static const double v1[1] = {-4.25}, w1[1] = {2};
   double v30[30], w30[30];
-  for (int i = 0; i < 30; i++) v30[i] = 0.5 * i - 3, w30[i] = (i * 37) % 17; /* 0 at i = 0, 17 */
+  for (int i = 0; i < 30; i++) {
+    v30[i] = 0.5 * i - 3;
+    w30[i] = (i * 37) % 17;
+  } /* 0 at i = 0, 17 */
   discrete_case("discrete5", v5, w5, 5, x);
   discrete_case("discrete1", v1, w1, 1, x);
   discrete_case("discrete30", v30, w30, 30, x);
@@ -597,8 +621,8 @@ static void test_ziggurat_fit(void) {
   for (int i = 1; i < ZIG_LAYERS; i++) expc[i] = (exp(-zig_x[i + 1]) - exp(-zig_x[i])) * N;
   check_chi2("ziggurat cells", obs, expc, ZIG_LAYERS);
   double ntail = obs[0], mean = excess / ntail;
-  CHECKF(fabs(ntail - expc[0]) <= Z_MOMENT * sqrt(expc[0]), "tail draws %.0f, expected %.1f",
-         ntail, expc[0]);
+  CHECKF(fabs(ntail - expc[0]) <= Z_MOMENT * sqrt(expc[0]), "tail draws %.0f, expected %.1f", ntail,
+         expc[0]);
   CHECKF(fabs(mean - 1) <= Z_MOMENT / sqrt(ntail), "tail excess mean %.4f, expected 1", mean);
   CHECKF(nonpos == 0 && unscaled == 0, "%zu draws <= 0, %zu not 2.5 x the Exp(1) draw", nonpos,
          unscaled);

@@ -17,7 +17,12 @@ typedef struct log {
 
 static void record(engine *e, const engine_event *ev, void *ctx) {
   log_t *l = ctx;
-  if (l->n < 64) l->t[l->n] = engine_now(e), l->id[l->n] = ev->id, l->arg[l->n] = ev->arg, l->n++;
+  if (l->n < 64) {
+    l->t[l->n] = engine_now(e);
+    l->id[l->n] = ev->id;
+    l->arg[l->n] = ev->arg;
+    l->n++;
+  }
 }
 
 static void test_order(pq_kind k) {

@@ -31,7 +31,10 @@ static void test_npv(void) {
   **   PV = 100 v (1 - v^12) / (1 - v) = 100 x 0.990600398 x 0.107142857 / 0.009399602
   **      = 1129.1515989601052 */
   double cfm[12], tm[12];
-  for (int k = 0; k < 12; k++) cfm[k] = 100, tm[k] = (k + 1) / 12.0;
+  for (int k = 0; k < 12; k++) {
+    cfm[k] = 100;
+    tm[k] = (k + 1) / 12.0;
+  }
   CHECK_NEAR(fin_npv(cfm, tm, 12, 0.12), 1129.1515989601052, 1e-9);
   CHECK_NEAR(fin_npv(cfm, tm, 12, 0.0), 1200.0, 1e-9);
   CHECK(fin_npv(NULL, NULL, 0, 0.1) == 0);
@@ -60,8 +63,12 @@ static void test_irr_unique(void) {
   ** A = 1000 x 0.01 / (1 - 1.01^-12) = 88.848788678341707 at k/12 years.
   ** Its monthly IRR is 1%, so the annual one is 1.01^12 - 1 = 0.12682503013196972. */
   double cfm[13], tm[13];
-  cfm[0] = -1000, tm[0] = 0;
-  for (int k = 1; k <= 12; k++) cfm[k] = 1000 * 0.01 / (1 - pow(1.01, -12)), tm[k] = k / 12.0;
+  cfm[0] = -1000;
+  tm[0] = 0;
+  for (int k = 1; k <= 12; k++) {
+    cfm[k] = 1000 * 0.01 / (1 - pow(1.01, -12));
+    tm[k] = k / 12.0;
+  }
   CHECK_NEAR(cfm[1], 88.848788678341707, 1e-9);
   CHECK_NEAR(fin_irr(cfm, tm, 13), 0.12682503013196972, 1e-9);
   /* -1000 now, 12 monthly 100s: Newton on the monthly rate i of
@@ -121,7 +128,10 @@ static void test_payback(void) {
   CHECK_NEAR(fin_payback(exact, t, 3), 2.0, 1e-12);
   /* monthly: -1200 at 0, then 100 a month: cumulative -100 at 11/12, 0 at 12/12 -> 1 year */
   double cfm[25], tm[25];
-  for (int k = 0; k <= 24; k++) cfm[k] = k ? 100 : -1200, tm[k] = k / 12.0;
+  for (int k = 0; k <= 24; k++) {
+    cfm[k] = k ? 100 : -1200;
+    tm[k] = k / 12.0;
+  }
   CHECK_NEAR(fin_payback(cfm, tm, 25), 1.0, 1e-12);
   /* cumulative -100, -70, -30, -10: never */
   double never[] = {-100, 30, 40, 20};
@@ -130,7 +140,8 @@ static void test_payback(void) {
   double first_pos[] = {100, -130, 40, 20}, lead_pos[] = {0, 100, -130, 60};
   CHECK(isnan(fin_payback(first_pos, t, 4)));
   CHECK(isnan(fin_payback(lead_pos, t, 4)));
-  /* leading zero months do not matter: 0, -100, 60, 60 -> cumulative 0, -100, -40, +20: 2 + 40/60 */
+  /* leading zero months do not matter: 0, -100, 60, 60 -> cumulative 0, -100, -40, +20: 2 + 40/60
+   */
   double lead_zero[] = {0, -100, 60, 60};
   CHECK_NEAR(fin_payback(lead_zero, t, 4), 2.0 + 40.0 / 60.0, 1e-12);
   /* cumulative -100, -40, +20, -30, +10: positive in year 2 but not for good;
@@ -162,13 +173,17 @@ static void test_annuity(void) {
 
 /* Walks a whole schedule: interest is rate/12 on the balance at the start
 ** of each month, the balance ends at 0, and the sums are returned. */
-static void walk(double p, double rate, int months, fin_amort kind, double *sum_int, double *sum_rep) {
+static void walk(double p, double rate, int months, fin_amort kind, double *sum_int,
+                 double *sum_rep) {
   double bal = p, in, rep;
   *sum_int = *sum_rep = 0;
   for (int k = 1; k <= months; k++) {
     fin_debt_month(p, rate, months, kind, k, &in, &rep);
-    CHECKF(fabs(in - bal * rate / 12) <= 1e-9 * p, "kind %d month %d: interest %.17g on %.17g", (int)kind, k, in, bal);
-    bal -= rep, *sum_int += in, *sum_rep += rep;
+    CHECKF(fabs(in - bal * rate / 12) <= 1e-9 * p, "kind %d month %d: interest %.17g on %.17g",
+           (int)kind, k, in, bal);
+    bal -= rep;
+    *sum_int += in;
+    *sum_rep += rep;
   }
   CHECKF(fabs(bal) <= 1e-9 * p, "kind %d: balance %.17g after %d months", (int)kind, bal, months);
   CHECKF(fabs(*sum_rep / p - 1) <= 1e-6, "kind %d: repaid %.17g of %.17g", (int)kind, *sum_rep, p);
@@ -179,7 +194,7 @@ static void test_debt_annuity(void) {
   double in, rep, si, sr, a = fin_annuity_payment(1200, 0.12, 12);
   CHECK_NEAR(a, 106.61854641401005, 1e-9);
   fin_debt_month(1200, 0.12, 12, FIN_ANNUITY, 1, &in, &rep);
-  CHECK_NEAR(in, 12.0, 1e-9); /* 1200 x 0.01 */
+  CHECK_NEAR(in, 12.0, 1e-9);               /* 1200 x 0.01 */
   CHECK_NEAR(rep, 94.61854641401005, 1e-9); /* A - 12 */
   /* the last month: the balance left is A / 1.01 = 105.56291724159411,
   ** its interest A x 0.01 / 1.01 = 1.0556291724159411 */
@@ -212,7 +227,8 @@ static void test_debt_linear_bullet(void) {
   ** 1200 - 100 (k - 1) is 13 - k, so 12 + 11 + ... + 1 = 78 in all */
   for (int k = 1; k <= 12; k++) {
     fin_debt_month(1200, 0.12, 12, FIN_LINEAR, k, &in, &rep);
-    CHECKF(fabs(in - (13 - k)) < 1e-9 && fabs(rep - 100) < 1e-9, "month %d: %.17g %.17g", k, in, rep);
+    CHECKF(fabs(in - (13 - k)) < 1e-9 && fabs(rep - 100) < 1e-9, "month %d: %.17g %.17g", k, in,
+           rep);
   }
   walk(1200, 0.12, 12, FIN_LINEAR, &si, &sr);
   CHECK_NEAR(si, 78.0, 1e-9);

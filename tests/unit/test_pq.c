@@ -101,18 +101,28 @@ static void test_compaction(pq_kind k) {
     if (i % 10) pq_cancel(q, h[i]);
   CHECK(pq_size(q) == N / 10);
   for (int i = 0; i < N; i++)
-    if (i % 10) h[i] = pq_insert(q, 1e9 + i, NULL), pq_cancel(q, h[i]);
+    if (i % 10) {
+      h[i] = pq_insert(q, 1e9 + i, NULL);
+      pq_cancel(q, h[i]);
+    }
   CHECKF(pq_bytes(q) <= full, "%zu > %zu bytes after cancel churn", pq_bytes(q), full);
   double prev = -1, t;
   int ok = 1;
-  while (pq_pop(q, &t)) ok &= t > prev, prev = t;
+  while (pq_pop(q, &t)) {
+    ok &= t > prev;
+    prev = t;
+  }
   CHECK(ok && prev == N);
   free(h);
   pq_free(q);
 }
 
 /* Reference: entries (t, seq, handle) in an array; the minimum by a scan. */
-typedef struct ref_entry { double t; uint64_t seq; pq_handle h; } ref_entry;
+typedef struct ref_entry {
+  double t;
+  uint64_t seq;
+  pq_handle h;
+} ref_entry;
 
 static size_t ref_min(const ref_entry *r, size_t n) {
   size_t m = 0;
@@ -183,7 +193,8 @@ static int tref_before(const tref *a, const tref *b) {
 static void tree_set(tref *tree, uint32_t slot, tref v) {
   size_t i = TREE_LEAVES + slot;
   tree[i] = v;
-  for (i /= 2; i > 0; i /= 2) tree[i] = tref_before(&tree[2 * i + 1], &tree[2 * i]) ? tree[2 * i + 1] : tree[2 * i];
+  for (i /= 2; i > 0; i /= 2)
+    tree[i] = tref_before(&tree[2 * i + 1], &tree[2 * i]) ? tree[2 * i + 1] : tree[2 * i];
 }
 
 /* Run kind k and the reference on one sequence of operations.  Pending
@@ -197,8 +208,8 @@ static long lockstep(pq_kind k, int *switched) {
   rng r;
   rng_derive(&r, 7, 0, pq_kind_name(k));
   enum { CAP = 20000 };
-  pq_handle *h = malloc(CAP * sizeof *h);              /* pending, in any order */
-  size_t *at = malloc(TREE_LEAVES * sizeof *at);       /* at[slot]: its index in h */
+  pq_handle *h = malloc(CAP * sizeof *h);        /* pending, in any order */
+  size_t *at = malloc(TREE_LEAVES * sizeof *at); /* at[slot]: its index in h */
   size_t n = 0;
   uint64_t inserted = 0;
   double now = 0;
@@ -226,7 +237,8 @@ static long lockstep(pq_kind k, int *switched) {
       double ta;
       tref want = tree[1];
       pq_handle a = pq_pop(q, &ta);
-      if (a != want.h || ta != want.t || *(const uint64_t *)pq_data(q, pq_slot(a)) != (a ^ 0x5a5a)) {
+      if (a != want.h || ta != want.t ||
+          *(const uint64_t *)pq_data(q, pq_slot(a)) != (a ^ 0x5a5a)) {
         bad++; /* the two now differ in what is pending: stop */
         break;
       }

@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "err.h"
 #include "check.h"
+#include "err.h"
 #include "report_data.h"
 #include "store.h"
 
@@ -27,30 +27,43 @@ static const char data_sql[] =
     "INSERT INTO scenarios (sha256, name, path, source, created_at) VALUES"
     " ('" SHA "', 'demo', 'demo.lua', 'return {}', 1767225600),"
     " ('" OTHER "', 'demo', 'demo.lua', 'return {1}', 1767225601);"
-    "INSERT INTO runs (id, scenario, scenario_sha256, point, replication, seed, status, finished_at, version) VALUES"
-    " (1, 'demo', '" SHA "', 0, 0, 42, 'done', 100, 'v1'), (2, 'demo', '" SHA "', 0, 1, 42, 'done', 300, 'v1'),"
-    " (3, 'demo', '" SHA "', 0, 2, 42, 'done', 200, 'v1'), (4, 'demo', '" SHA "', 0, 3, 42, 'done', 100, 'v2'),"
-    " (5, 'demo', '" SHA "', 0, 4, 42, 'done', 100, 'v1'), (6, 'demo', '" SHA "', 1, 0, 42, 'done', 100, 'v1'),"
-    " (7, 'demo', '" SHA "', 1, 1, 42, 'failed', 900, 'v1'), (8, 'demo', '" SHA "', 2, 0, 42, 'failed', 100, 'v1'),"
-    " (9, 'demo', '" OTHER "', 0, 0, 43, 'done', 100, 'v1'), (10, 'demo', '" OTHER "', 0, 1, 43, 'failed', 1, 'v1');"
+    "INSERT INTO runs (id, scenario, scenario_sha256, point, replication, seed, status, "
+    "finished_at, version) VALUES"
+    " (1, 'demo', '" SHA "', 0, 0, 42, 'done', 100, 'v1'), (2, 'demo', '" SHA
+    "', 0, 1, 42, 'done', 300, 'v1'),"
+    " (3, 'demo', '" SHA "', 0, 2, 42, 'done', 200, 'v1'), (4, 'demo', '" SHA
+    "', 0, 3, 42, 'done', 100, 'v2'),"
+    " (5, 'demo', '" SHA "', 0, 4, 42, 'done', 100, 'v1'), (6, 'demo', '" SHA
+    "', 1, 0, 42, 'done', 100, 'v1'),"
+    " (7, 'demo', '" SHA "', 1, 1, 42, 'failed', 900, 'v1'), (8, 'demo', '" SHA
+    "', 2, 0, 42, 'failed', 100, 'v1'),"
+    " (9, 'demo', '" OTHER "', 0, 0, 43, 'done', 100, 'v1'), (10, 'demo', '" OTHER
+    "', 0, 1, 43, 'failed', 1, 'v1');"
     "UPDATE runs SET error = 'bad' WHERE status = 'failed';"
     "UPDATE runs SET error = NULL WHERE id = 8;"
     /* cash at day 30 in every run of point 0: 5 1 4 2 3; at day 60 only in
        runs 2 and 3 (the others ended), and NULL in run 4 */
-    "INSERT INTO series VALUES (1, 30, 'cash', 5), (2, 30, 'cash', 1), (3, 30, 'cash', 4), (4, 30, 'cash', 2),"
+    "INSERT INTO series VALUES (1, 30, 'cash', 5), (2, 30, 'cash', 1), (3, 30, 'cash', 4), (4, "
+    "30, 'cash', 2),"
     " (5, 30, 'cash', 3), (2, 60, 'cash', 10), (3, 60, 'cash', 20), (4, 60, 'cash', NULL),"
-    " (1, 30, 'util', 0.5), (6, 30, 'cash', 7), (7, 30, 'cash', 1000), (8, 30, 'cash', 1000), (9, 30, 'cash', 1000),"
-    " (1, 30, 'market.h100', 2), (1, 30, 'market.a100', 1), (1, 30, 'market_x', 1), (1, 30, 'marketing', 1),"
+    " (1, 30, 'util', 0.5), (6, 30, 'cash', 7), (7, 30, 'cash', 1000), (8, 30, 'cash', 1000), (9, "
+    "30, 'cash', 1000),"
+    " (1, 30, 'market.h100', 2), (1, 30, 'market.a100', 1), (1, 30, 'market_x', 1), (1, 30, "
+    "'marketing', 1),"
     " (2, 30, 'market.zzz', 1);"
-    "INSERT INTO metrics VALUES (1, 'npv', 3), (2, 'npv', -1), (3, 'npv', 2), (4, 'npv', NULL), (5, 'npv', 0),"
+    "INSERT INTO metrics VALUES (1, 'npv', 3), (2, 'npv', -1), (3, 'npv', 2), (4, 'npv', NULL), "
+    "(5, 'npv', 0),"
     " (6, 'npv', 9), (7, 'npv', 100), (9, 'npv', 100);"
-    "INSERT INTO params VALUES (1, 'start', '2025-01-01', 0), (1, 'debt', 2e7, 1), (1, 'a.rate', 0.5, 1),"
+    "INSERT INTO params VALUES (1, 'start', '2025-01-01', 0), (1, 'debt', 2e7, 1), (1, 'a.rate', "
+    "0.5, 1),"
     " (2, 'debt', 2e7, 1), (2, 'a.rate', 0.5, 1), (6, 'debt', 'big', 1), (6, 'a.rate', 7, 1),"
     " (7, 'debt', 'big', 1), (8, 'debt', 'huge', 1);"
     /* run 1 (point 0, replication 0) is the representative run */
     "INSERT INTO events VALUES (1, 10, 'shock', 'A', 'x0.5'), (1, 20, 'shock', 'B', 'b'),"
-    " (1, 40, 'shock_end', 'A', 'back'), (1, 50, 'shock', 'A', 'again'), (1, 5, 'order', 'h100', ''),"
-    " (2, 25, 'shock', 'B', 'b'), (7, 1, 'shock', 'C', 'failed run'), (9, 1, 'shock', 'D', 'other version');";
+    " (1, 40, 'shock_end', 'A', 'back'), (1, 50, 'shock', 'A', 'again'), (1, 5, 'order', 'h100', "
+    "''),"
+    " (2, 25, 'shock', 'B', 'b'), (7, 1, 'shock', 'C', 'failed run'), (9, 1, 'shock', 'D', 'other "
+    "version');";
 
 static store *st;
 
@@ -87,8 +100,9 @@ static void test_series(void) {
     CHECK_NEAR(b->q50, 15, 1e-12);
     CHECK_NEAR(b->q05, 10.5, 1e-12);
   }
-  CHECK(cash1->n == 1 && cash1->at[0].n == 1 && cash1->at[0].q50 == 7); /* the failed run's 1000 left out */
-  CHECK(cash2->n == 0);                                                 /* only failed runs */
+  CHECK(cash1->n == 1 && cash1->at[0].n == 1 &&
+        cash1->at[0].q50 == 7); /* the failed run's 1000 left out */
+  CHECK(cash2->n == 0);         /* only failed runs */
   CHECK(util0->n == 1 && util0->at[0].mean == 0.5);
   CHECK(c[4].n == 0 && c[5].n == 0);
   for (int i = 6; i < 9; i++) CHECK(c[i].n == 0); /* absent */
@@ -120,8 +134,10 @@ static void test_info(void) {
     CHECK(in.point[2].done == 0 && in.point[2].failed == 1);
     CHECK(in.point[0].nparam == 2);
     if (in.point[0].nparam == 2) {
-      CHECK(strcmp(in.point[0].param[0].name, "a.rate") == 0 && strcmp(in.point[0].param[0].value, "0.5") == 0);
-      CHECK(strcmp(in.point[0].param[1].name, "debt") == 0 && strcmp(in.point[0].param[1].value, "20000000") == 0);
+      CHECK(strcmp(in.point[0].param[0].name, "a.rate") == 0 &&
+            strcmp(in.point[0].param[0].value, "0.5") == 0);
+      CHECK(strcmp(in.point[0].param[1].name, "debt") == 0 &&
+            strcmp(in.point[0].param[1].value, "20000000") == 0);
     }
     CHECK(in.point[1].nparam == 2 && strcmp(in.point[1].param[1].value, "big") == 0);
     CHECK(in.point[2].nparam == 1 && strcmp(in.point[2].param[0].value, "huge") == 0);
@@ -175,7 +191,9 @@ static void test_failures(void) {
   char err[ERR_LEN];
   CHECK(report_read_failures(st, SHA, 5, &f, &n, err, sizeof err) == 0);
   CHECK(n == 2); /* run 10 is of the other version */
-  if (n == 2) CHECK(strcmp(f[0].error, "") == 0 && f[0].runs == 1 && strcmp(f[1].error, "bad") == 0 && f[1].runs == 1);
+  if (n == 2)
+    CHECK(strcmp(f[0].error, "") == 0 && f[0].runs == 1 && strcmp(f[1].error, "bad") == 0 &&
+          f[1].runs == 1);
   report_failures_free(f, n);
   CHECK(report_read_failures(st, SHA, 1, &f, &n, err, sizeof err) == 0);
   CHECK(n == 1);
@@ -187,7 +205,10 @@ static void test_failures(void) {
 
 int main(void) {
   char dir[] = "/tmp/neosim-test-report-XXXXXX", path[64], err[512];
-  if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
+  if (!mkdtemp(dir)) {
+    perror("mkdtemp");
+    return 1;
+  }
   snprintf(path, sizeof path, "%s/r.db", dir);
   store *s = store_open(path, err, sizeof err);
   CHECKF(s != NULL, "%s", err);
@@ -206,7 +227,10 @@ int main(void) {
   store_close(s);
   char side[80];
   const char *ext[] = {"", "-wal", "-shm"};
-  for (int i = 0; i < 3; i++) snprintf(side, sizeof side, "%s%s", path, ext[i]), unlink(side);
+  for (int i = 0; i < 3; i++) {
+    snprintf(side, sizeof side, "%s%s", path, ext[i]);
+    unlink(side);
+  }
   rmdir(dir);
   return CHECK_DONE();
 }

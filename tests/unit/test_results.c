@@ -26,9 +26,12 @@ static void fill(results *r) {
 static int same(const results *a, const results *b) {
   if (a->nm != b->nm || a->ns != b->ns || a->nev != b->nev) return 0;
   for (size_t i = 0; i < a->nm; i++)
-    if (strcmp(a->m[i].name, b->m[i].name) || memcmp(&a->m[i].value, &b->m[i].value, sizeof(double))) return 0;
+    if (strcmp(a->m[i].name, b->m[i].name) ||
+        memcmp(&a->m[i].value, &b->m[i].value, sizeof(double)))
+      return 0;
   for (size_t i = 0; i < a->ns; i++)
-    if (a->s[i].t_days != b->s[i].t_days || strcmp(a->s[i].name, b->s[i].name) || a->s[i].value != b->s[i].value)
+    if (a->s[i].t_days != b->s[i].t_days || strcmp(a->s[i].name, b->s[i].name) ||
+        a->s[i].value != b->s[i].value)
       return 0;
   for (size_t i = 0; i < a->nev; i++)
     if (a->ev[i].t_days != b->ev[i].t_days || strcmp(a->ev[i].kind, b->ev[i].kind) ||
@@ -54,10 +57,13 @@ static void test_round_trip(void) {
   for (size_t k = 0; k < n; k += 7) refused &= results_decode(&b, bytes, k) == -1;
   CHECK(refused);
   char *more = malloc(n + 1);
-  memcpy(more, bytes, n), more[n] = 0;
+  memcpy(more, bytes, n);
+  more[n] = 0;
   CHECK(results_decode(&b, more, n + 1) == -1);
-  free(more), free(bytes);
-  results_clear(&a), results_clear(&b);
+  free(more);
+  free(bytes);
+  results_clear(&a);
+  results_clear(&b);
 }
 
 static void test_empty(void) {

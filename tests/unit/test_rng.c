@@ -15,7 +15,8 @@ static void test_reference(void) {
   rng_seed(&r, 42, 54);
   for (int i = 0; i < 6; i++) CHECKF(rng_next(&r) == ref42_54[i], "output %d", i);
   rng_advance(&r, (uint64_t)-6); /* back six steps */
-  for (int i = 0; i < 6; i++) CHECKF(rng_next(&r) == ref42_54[i], "after advance(-6), output %d", i);
+  for (int i = 0; i < 6; i++)
+    CHECKF(rng_next(&r) == ref42_54[i], "after advance(-6), output %d", i);
 }
 
 static void test_advance(void) {
@@ -78,7 +79,11 @@ static double corr(rng *a, rng *b, int n) {
   double sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
   for (int i = 0; i < n; i++) {
     double x = rng_uniform(a), y = rng_uniform(b);
-    sx += x, sy += y, sxy += x * y, sxx += x * x, syy += y * y;
+    sx += x;
+    sy += y;
+    sxy += x * y;
+    sxx += x * x;
+    syy += y * y;
   }
   double cxy = sxy / n - sx / n * sy / n;
   return cxy / sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
@@ -94,7 +99,8 @@ static void test_derive(void) {
   CHECK(a.state == b.state && a.inc == b.inc);
   /* the derivation is a results contract: pin its first outputs */
   uint32_t first = rng_next(&a);
-  CHECKF(first == 0xabb7e764u, "first output 0x%08x changed: stored results are no longer reproducible", first);
+  CHECKF(first == 0xabb7e764u,
+         "first output 0x%08x changed: stored results are no longer reproducible", first);
   /* ... and the documented formula */
   uint64_t k = rng_mix64(rng_mix64(rng_mix64(1) ^ 0) ^ rng_fnv1a64("tenants.od.arrivals"));
   rng_seed(&c, k, rng_mix64(k ^ UINT64_C(0xda942042e4dd58b5)));

@@ -10,8 +10,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "err.h"
 #include "check.h"
+#include "err.h"
 #include "sandbox.h"
 
 static lua_State *sandbox(long long instructions, size_t memory, double cpu) {
@@ -36,8 +36,11 @@ static void stops_in(const char *code, const char *want, long long instructions,
   int rc = run(L, code, err, sizeof err);
   CHECKF(rc != 0 && strstr(err, want), "%s: rc %d, [%s], want [%s]", code, rc, err, want);
   /* the next call has its whole budget again */
-  rc = run(L, "local n = 0 for i = 1, 1000 do n = n + i end coroutine.wrap(function() for i = 1, 100 do end end)()", err,
-           sizeof err);
+  rc = run(
+      L,
+      "local n = 0 for i = 1, 1000 do n = n + i end coroutine.wrap(function() for i = 1, 100 do "
+      "end end)()",
+      err, sizeof err);
   CHECKF(rc == 0, "after %s: rc %d [%s]", code, rc, err);
   sandbox_close(L);
 }
@@ -51,24 +54,36 @@ static void test_budget(void) {
   stops("while true do end", budget, 1000000);
   stops("while true do pcall(function() while true do end end) end", budget, 1000000);
   stops("local function f() while true do pcall(f) end end f()", budget, 1000000);
-  stops("while true do xpcall(function() while true do end end, function() while true do end end) end", budget, 1000000);
+  stops("while true do xpcall(function() while true do end end, "
+        "function() while true do end end) end",
+        budget, 1000000);
   stops("while true do xpcall(error, function() while true do end end) end", budget, 1000000);
-  stops("while true do coroutine.resume(coroutine.create(function() while true do end end)) end", budget, 1000000);
-  stops("local co = coroutine.wrap(function() while true do coroutine.yield() end end) while true do pcall(co) end", budget,
-        1000000);
-  stops("do local x <close> = setmetatable({}, { __close = function() while true do end end }) while true do end end",
+  stops("while true do coroutine.resume(coroutine.create(function() while true do end end)) end",
+        budget, 1000000);
+  stops("local co = coroutine.wrap(function() while true do coroutine.yield() end end) while true "
+        "do pcall(co) end",
+        budget, 1000000);
+  stops("do local x <close> = setmetatable({}, { __close = function() while true do end end }) "
+        "while true do end end",
         budget, 1000000);
   stops("table.move({}, 1, 1e15, 1)", budget, 1000000);
-  stops("table.insert(setmetatable({}, { __len = function() return 1e15 end }), 1, 1)", budget, 1000000);
-  stops("table.remove(setmetatable({}, { __len = function() return 1e15 end }), 1)", budget, 1000000);
+  stops("table.insert(setmetatable({}, { __len = function() return 1e15 end }), 1, 1)", budget,
+        1000000);
+  stops("table.remove(setmetatable({}, { __len = function() return 1e15 end }), 1)", budget,
+        1000000);
   stops("string.find(string.rep('a', 3000), string.rep('a*', 10) .. 'b')", budget, 1000000);
   stops("string.gsub(string.rep('a', 3000), string.rep('a-', 10) .. 'b', '')", budget, 1000000);
-  stops("for _ in string.gmatch(string.rep('a', 3000), string.rep('.-', 10) .. 'b') do end", budget, 1000000);
-  stops("local h = string.rep('a', 4e6) string.find(h, string.rep('a', 2e6) .. 'b', 1, true)", budget, 1000000);
-  stops("local t = {} for i = 1, 1e5 do t[i] = {} end while true do collectgarbage() end", budget, 1000000);
+  stops("for _ in string.gmatch(string.rep('a', 3000), string.rep('.-', 10) .. 'b') do end", budget,
+        1000000);
+  stops("local h = string.rep('a', 4e6) string.find(h, string.rep('a', 2e6) .. 'b', 1, true)",
+        budget, 1000000);
+  stops("local t = {} for i = 1, 1e5 do t[i] = {} end while true do collectgarbage() end", budget,
+        1000000);
   stops("local s = string.rep('x', 1e6) while true do local u = s:upper() end", budget, 1000000);
-  stops("setmetatable({}, { __gc = function() while true do end end })", "__gc metamethods are not allowed", 1000000);
-  stops("local t = {} while true do t[#t + 1] = {} end", "memory cap of 64 MiB exceeded", 1000000000);
+  stops("setmetatable({}, { __gc = function() while true do end end })",
+        "__gc metamethods are not allowed", 1000000);
+  stops("local t = {} while true do t[#t + 1] = {} end", "memory cap of 64 MiB exceeded",
+        1000000000);
   stops("string.rep('x', 1 << 30)", "memory cap of 64 MiB exceeded", 1000000);
   stops("string.rep('x', 1 << 40)", "t:1: resulting string too large", 1000000);
   stops_in("local function f() return 1 + f() end f()", "stack overflow", 1000000000, 0);
@@ -79,10 +94,11 @@ static void test_budget(void) {
 static void test_quick(void) {
   char err[ERR_LEN] = "";
   lua_State *L = sandbox(1000000, 64 << 20, 0);
-  int rc = run(L, "for i = 1, 100 do assert(string.rep('', math.maxinteger) == '') end "
-                  "assert(string.rep('ab', 3, ',') == 'ab,ab,ab') assert(string.rep('x', 0) == '') "
-                  "local mt = {} setmetatable({}, mt) mt.__gc = function() while true do end end "
-                  "assert(string.dump == nil) assert(load('\\27Lua') == nil)",
+  int rc = run(L,
+               "for i = 1, 100 do assert(string.rep('', math.maxinteger) == '') end "
+               "assert(string.rep('ab', 3, ',') == 'ab,ab,ab') assert(string.rep('x', 0) == '') "
+               "local mt = {} setmetatable({}, mt) mt.__gc = function() while true do end end "
+               "assert(string.dump == nil) assert(load('\\27Lua') == nil)",
                err, sizeof err);
   CHECKF(rc == 0, "[%s]", err);
   sandbox_close(L); /* no finalizer runs here */
@@ -93,13 +109,19 @@ static void test_quick(void) {
 static void test_cpu_backstop(void) {
   char err[ERR_LEN] = "";
   lua_State *L = sandbox(1000000000000000LL, 128 << 20, 0.3);
-  int rc = run(L, "local a, b = string.rep('x', 1 << 24), string.rep('x', 1 << 24) while true do local _ = a == b end", err,
-               sizeof err);
-  CHECKF(rc == -1 && strstr(err, "CPU time limit of 0.3 s per call exceeded"), "rc %d [%s]", rc, err);
+  int rc = run(
+      L,
+      "local a, b = string.rep('x', 1 << 24), string.rep('x', 1 << 24) while true do local _ = a "
+      "== b end",
+      err, sizeof err);
+  CHECKF(rc == -1 && strstr(err, "CPU time limit of 0.3 s per call exceeded"), "rc %d [%s]", rc,
+         err);
   sandbox_close(L);
 }
 
-static int raises(lua_State *L) { return luaL_error(L, "raised from C with %d", (int)lua_tointeger(L, 1)); }
+static int raises(lua_State *L) {
+  return luaL_error(L, "raised from C with %d", (int)lua_tointeger(L, 1));
+}
 
 static void test_ccall(void) {
   char err[ERR_LEN] = "";
@@ -118,7 +140,8 @@ static void test_ccall(void) {
 static const char harness[] =
     "local function ser(...)\n"
     "  local t = { tostring(select('#', ...)) }\n"
-    "  for i = 1, select('#', ...) do local v = select(i, ...); t[#t + 1] = type(v) .. ':' .. tostring(v) end\n"
+    "  for i = 1, select('#', ...) do local v = select(i, ...); t[#t + 1] = type(v) .. ':' .. "
+    "tostring(v) end\n"
     "  return table.concat(t, '|')\n"
     "end\n"
     "return function(s, p, r, init)\n"
@@ -132,7 +155,8 @@ static const char harness[] =
     "  o[7] = ser(pcall(string.gsub, s, p, { a = 'A', b = false }))\n"
     "  o[8] = ser(pcall(function()\n"
     "    local t = {}\n"
-    "    for a, b in string.gmatch(s, p, init) do t[#t + 1] = ser(a, b); if #t > 40 then break end end\n"
+    "    for a, b in string.gmatch(s, p, init) do t[#t + 1] = ser(a, b); if #t > 40 then break "
+    "end end\n"
     "    return table.concat(t, ';')\n"
     "  end))\n"
     "  return table.concat(o, '\\n')\n"
@@ -146,8 +170,9 @@ static void load_harness(lua_State *L) {
 }
 
 /* The harness's output for one case in L (a static buffer per state). */
-static const char *probe(lua_State *L, int sandboxed, const char *s, size_t ls, const char *p, size_t lp, const char *r,
-                         int has_init, long init, char *out, size_t outlen) {
+static const char *probe(lua_State *L, int sandboxed, const char *s, size_t ls, const char *p,
+                         size_t lp, const char *r, int has_init, long init, char *out,
+                         size_t outlen) {
   char err[ERR_LEN];
   lua_getglobal(L, "probe");
   lua_pushlstring(L, s, ls);
@@ -164,16 +189,17 @@ static const char *probe(lua_State *L, int sandboxed, const char *s, size_t ls, 
 
 static int cases, differ;
 
-static void compare(lua_State *sb, lua_State *ref, const char *s, size_t ls, const char *p, size_t lp, const char *r,
-                    int has_init, long init) {
+static void compare(lua_State *sb, lua_State *ref, const char *s, size_t ls, const char *p,
+                    size_t lp, const char *r, int has_init, long init) {
   static char a[8192], b[8192];
   probe(sb, 1, s, ls, p, lp, r, has_init, init, a, sizeof a);
   probe(ref, 0, s, ls, p, lp, r, has_init, init, b, sizeof b);
   cases++;
   if (strcmp(a, b) == 0) return;
   if (differ++ < 10)
-    fprintf(stderr, "pattern [%.*s] subject [%.*s] repl [%s] init %ld:\n--- sandbox:\n%s\n--- lua:\n%s\n", (int)lp, p,
-            (int)ls, s, r, has_init ? init : 0, a, b);
+    fprintf(stderr,
+            "pattern [%.*s] subject [%.*s] repl [%s] init %ld:\n--- sandbox:\n%s\n--- lua:\n%s\n",
+            (int)lp, p, (int)ls, s, r, has_init ? init : 0, a, b);
 }
 
 static unsigned long long lcg = 88172645463325252ULL;
@@ -184,18 +210,53 @@ static unsigned pick(unsigned n) {
 
 static void test_patterns(void) {
   static const char *const directed[][2] = {
-      {"hello world from Lua", "%a+"}, {"  trim me  ", "^%s*(.-)%s*$"}, {"key = value", "(%w+)%s*=%s*(%w+)"},
-      {"f(a(b)c)d", "%b()"}, {"THE (quick) fox", "%f[%a]%a+"}, {"aaa", "a-b"}, {"aaab", "a-b"}, {"abc", "()b()"},
-      {"abcabc", "(abc)%1"}, {"x", "[]]"}, {"]", "[]]"}, {"a-b", "[a-]"}, {"-", "[-a]"}, {"%", "[a-%%]"},
-      {"abc", "[^%a]"}, {"abc", "%"}, {"abc", "[a"}, {"abc", "(()"}, {"abc", "%0"}, {"abc", "(a)%2"},
-      {"abc", "a)"}, {"abc", "%f"}, {"abc", "%fa"}, {"abc", "%b"}, {"abc", "%ba"}, {"a$b", "a$b"}, {"ab", "b$"},
-      {"", ""}, {"", "^$"}, {"abc", ""}, {"a.b", "."}, {"a.b", "%."}, {"hello", "l+"}, {"hello", "l*"},
-      {"hello", "l?"}, {"hello", "^h"}, {"hello", "^e"}, {"2024-01-02", "^(%d%d%d%d)-(%d%d)-(%d%d)$"},
-      {"a,b,,c", "([^,]*)"}, {"one two  three", "%s+"}, {"abc", "((a)(b)(c))"}, {"\xff\x80", "[\x80-\xff]+"},
+      {"hello world from Lua", "%a+"},
+      {"  trim me  ", "^%s*(.-)%s*$"},
+      {"key = value", "(%w+)%s*=%s*(%w+)"},
+      {"f(a(b)c)d", "%b()"},
+      {"THE (quick) fox", "%f[%a]%a+"},
+      {"aaa", "a-b"},
+      {"aaab", "a-b"},
+      {"abc", "()b()"},
+      {"abcabc", "(abc)%1"},
+      {"x", "[]]"},
+      {"]", "[]]"},
+      {"a-b", "[a-]"},
+      {"-", "[-a]"},
+      {"%", "[a-%%]"},
+      {"abc", "[^%a]"},
+      {"abc", "%"},
+      {"abc", "[a"},
+      {"abc", "(()"},
+      {"abc", "%0"},
+      {"abc", "(a)%2"},
+      {"abc", "a)"},
+      {"abc", "%f"},
+      {"abc", "%fa"},
+      {"abc", "%b"},
+      {"abc", "%ba"},
+      {"a$b", "a$b"},
+      {"ab", "b$"},
+      {"", ""},
+      {"", "^$"},
+      {"abc", ""},
+      {"a.b", "."},
+      {"a.b", "%."},
+      {"hello", "l+"},
+      {"hello", "l*"},
+      {"hello", "l?"},
+      {"hello", "^h"},
+      {"hello", "^e"},
+      {"2024-01-02", "^(%d%d%d%d)-(%d%d)-(%d%d)$"},
+      {"a,b,,c", "([^,]*)"},
+      {"one two  three", "%s+"},
+      {"abc", "((a)(b)(c))"},
+      {"\xff\x80", "[\x80-\xff]+"},
   };
   lua_State *sb = sandbox(0, 0, 0), *ref = luaL_newstate();
   luaL_openlibs(ref);
-  load_harness(sb), load_harness(ref);
+  load_harness(sb);
+  load_harness(ref);
   for (size_t i = 0; i < sizeof directed / sizeof *directed; i++) {
     const char *s = directed[i][0], *p = directed[i][1];
     compare(sb, ref, s, strlen(s), p, strlen(p), "<%0|%1>", 0, 0);
@@ -203,17 +264,23 @@ static void test_patterns(void) {
   }
   /* depth: long plain patterns are fine, deep nesting is "pattern too complex" */
   char big[700];
-  memset(big, 'a', 600), big[600] = '\0';
+  memset(big, 'a', 600);
+  big[600] = '\0';
   compare(sb, ref, big, 600, big, 600, "x", 0, 0);
-  for (int i = 0; i < 300; i++) big[2 * i] = 'a', big[2 * i + 1] = '?';
+  for (int i = 0; i < 300; i++) {
+    big[2 * i] = 'a';
+    big[2 * i + 1] = '?';
+  }
   compare(sb, ref, "aaa", 3, big, 600, "x", 0, 0);
   memset(big, '(', 250);
   compare(sb, ref, "aaa", 3, big, 250, "x", 0, 0);
   compare(sb, ref, "a\0b\0", 4, "%z?\0b", 5, "x", 0, 0);
   /* random cases from pattern-shaped tokens */
-  static const char *const tok[] = {"a", "b", ".", "%a", "%d", "%s", "%W", "%x", "[ab]", "[^a]", "[a-c]", "[%d]",
-                                    "[]]", "[^]a]", "(", ")", "()", "*", "+", "-", "?", "^", "$", "%b()", "%f[%a]",
-                                    "%f[^%w]", "%1", "%2", "%", "[", "]", "%%", "%.", "x", "1", " ", "[%a-]", "%b"};
+  static const char *const tok[] = {
+      "a",     "b",    ".",   "%a",    "%d",     "%s",      "%W",    "%x", "[ab]", "[^a]",
+      "[a-c]", "[%d]", "[]]", "[^]a]", "(",      ")",       "()",    "*",  "+",    "-",
+      "?",     "^",    "$",   "%b()",  "%f[%a]", "%f[^%w]", "%1",    "%2", "%",    "[",
+      "]",     "%%",   "%.",  "x",     "1",      " ",       "[%a-]", "%b"};
   static const char subj[] = "aab(b)a 1 x]%-.";
   static const char *const repl[] = {"%0", "%1", "%2", "<%1>", "x", "%%", "%", "", "%a", "[%0]"};
   for (int n = 0; n < 20000; n++) {
@@ -221,8 +288,8 @@ static void test_patterns(void) {
     int np = 1 + (int)pick(7), ns = (int)pick(14);
     for (int k = 0; k < np; k++) strcat(p, tok[pick(sizeof tok / sizeof *tok)]);
     for (int k = 0; k < ns; k++) s[k] = subj[pick(sizeof subj - 1)];
-    compare(sb, ref, s, (size_t)ns, p, strlen(p), repl[pick(sizeof repl / sizeof *repl)], (int)pick(2),
-            (long)pick(31) - 15);
+    compare(sb, ref, s, (size_t)ns, p, strlen(p), repl[pick(sizeof repl / sizeof *repl)],
+            (int)pick(2), (long)pick(31) - 15);
   }
   CHECKF(differ == 0, "%d of %d cases differ from Lua's string library", differ, cases);
   sandbox_close(sb);

@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "err.h"
 #include "check.h"
+#include "err.h"
 #include "store.h"
 
 static char tmp[256]; /* this test's scratch folder */
@@ -39,7 +39,9 @@ static int rm_one(const char *path, const struct stat *st, int flag, struct FTW 
   return remove(path);
 }
 
-static int contains(const char *text, const char *part) { return text && strstr(text, part) != NULL; }
+static int contains(const char *text, const char *part) {
+  return text && strstr(text, part) != NULL;
+}
 
 /* The whole file in a malloc'd buffer (*n bytes), or NULL. */
 static char *slurp(const char *path, size_t *n) {
@@ -118,7 +120,8 @@ static store *open_ok(const char *path) {
 }
 
 static store_run a_run(int point, int rep) {
-  return (store_run){"demo", SHA, point, rep, 42, "done", NULL, 1000, 0.5, 1.7e9, 1.7e9 + 0.5, NULL, 0};
+  return (store_run){"demo", SHA, point, rep,         42,   "done", NULL,
+                     1000,   0.5, 1.7e9, 1.7e9 + 0.5, NULL, 0};
 }
 
 /* A run with one metric "x" = value and nothing else. */
@@ -141,8 +144,10 @@ static void test_open_creates(void) {
   CHECK(db_num(db, "PRAGMA user_version", NULL) == STORE_SCHEMA_VERSION);
   char buf[64];
   CHECK(strcmp(db_text(db, "PRAGMA journal_mode", buf, sizeof buf), "wal") == 0);
-  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
-                   "('scenarios','runs','params','metrics','series','student_t','summary','run_params','point_params')",
+  CHECK(db_num(db,
+               "SELECT count(*) FROM sqlite_master WHERE name IN "
+               "('scenarios','runs','params','metrics','series','student_t','summary','run_params',"
+               "'point_params')",
                NULL) == 9);
   CHECK(db_num(db, "SELECT t975 FROM student_t WHERE df = 1", NULL) == 12.706205);
   sqlite3_close(db);
@@ -188,7 +193,8 @@ static void expect_refused(const char *path, const char *why) {
   CHECKF(!exists(side), "%s created", side);
   snprintf(side, sizeof side, "%s-journal", path);
   CHECKF(!exists(side), "%s left", side);
-  free(before), free(after);
+  free(before);
+  free(after);
 }
 
 static void test_refuse_garbage(void) {
@@ -228,16 +234,22 @@ static void test_uncreatable(void) {
   const char *file = tmp_path("plain"), *path = tmp_path("plain/sub/r.db");
   FILE *f = fopen(file, "wb");
   CHECK(f != NULL);
-  if (f) fputs("not a folder\n", f), fclose(f);
+  if (f) {
+    fputs("not a folder\n", f);
+    fclose(f);
+  }
   char err[ERR_LEN] = "";
   store *s = store_open(path, err, sizeof err);
   CHECK(s == NULL);
   store_close(s);
-  CHECKF(contains(err, "create folder") && contains(err, path) && contains(err, strerror(ENOTDIR)), "[%s]", err);
+  CHECKF(contains(err, "create folder") && contains(err, path) && contains(err, strerror(ENOTDIR)),
+         "[%s]", err);
   s = store_open(tmp, err, sizeof err);
   CHECK(s == NULL);
   store_close(s);
-  CHECKF(contains(err, "open '") && contains(err, tmp) && contains(err, "unable to open database file"), "[%s]", err);
+  CHECKF(contains(err, "open '") && contains(err, tmp) &&
+             contains(err, "unable to open database file"),
+         "[%s]", err);
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -247,33 +259,42 @@ static void test_put_and_read(void) {
   store *s = open_ok(path);
   if (!s) return;
   CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}", NULL) == 0);
-  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}", NULL) == 0); /* idempotent */
-  store_param p[] = {{"tenants.od.arrivals_per_hour", "7.5", 1}, {"horizon_days", "3650", 0},
+  CHECK(store_put_scenario(s, "demo", SHA, "scenarios/demo.lua", "return {}", NULL) ==
+        0); /* idempotent */
+  store_param p[] = {{"tenants.od.arrivals_per_hour", "7.5", 1},
+                     {"horizon_days", "3650", 0},
                      {"tenants.od.sku", "h100", 0}};
   store_metric m[] = {{"revenue_total", 1.25e9}, {"irr", NAN}, {"cash_min", -3.5}};
-  store_sample x[] = {{30, "cash", 1e6}, {30, "revenue", 2e5}, {60, "cash", 1.1e6}, {60, "revenue", NAN}};
+  store_sample x[] = {
+      {30, "cash", 1e6}, {30, "revenue", 2e5}, {60, "cash", 1.1e6}, {60, "revenue", NAN}};
   store_run r = a_run(2, 3);
   r.seed = UINT64_MAX;
   int64_t id = store_put_run(s, &r, p, 3, m, 3, x, 4);
   CHECKF(id > 0, "%s", store_error(s));
   store_run f = a_run(2, 4);
-  f.status = "failed", f.error = "tenants.od: boom";
+  f.status = "failed";
+  f.error = "tenants.od: boom";
   CHECK(store_put_run(s, &f, p, 3, NULL, 0, NULL, 0) > id);
   store_close(s);
 
   sqlite3 *db = db_open(path);
   char q[512], buf[256];
   int type;
-  snprintf(q, sizeof q, "SELECT scenario || '|' || scenario_sha256 || '|' || point || '|' || replication || '|' || "
-                        "status || '|' || coalesce(error, 'NULL') || '|' || events || '|' || version FROM runs WHERE id = %lld",
-           (long long)id);
+  snprintf(
+      q, sizeof q,
+      "SELECT scenario || '|' || scenario_sha256 || '|' || point || '|' || replication || '|' || "
+      "status || '|' || coalesce(error, 'NULL') || '|' || events || '|' || version FROM runs "
+      "WHERE id = %lld",
+      (long long)id);
   snprintf(buf, sizeof buf, "demo|%s|2|3|done|NULL|1000|%s", SHA, NEOSIM_VERSION);
   char got[256];
   CHECKF(strcmp(db_text(db, q, got, sizeof got), buf) == 0, "[%s]", got);
-  CHECK(strcmp(db_text(db, "SELECT seed FROM runs WHERE replication = 3", buf, sizeof buf), "18446744073709551615") == 0);
+  CHECK(strcmp(db_text(db, "SELECT seed FROM runs WHERE replication = 3", buf, sizeof buf),
+               "18446744073709551615") == 0);
   CHECK(db_num(db, "SELECT wall_s FROM runs WHERE replication = 3", NULL) == 0.5);
   CHECK(db_num(db, "SELECT finished_at - started_at FROM runs WHERE replication = 3", NULL) == 0.5);
-  CHECK(strcmp(db_text(db, "SELECT error FROM runs WHERE replication = 4", buf, sizeof buf), "tenants.od: boom") == 0);
+  CHECK(strcmp(db_text(db, "SELECT error FROM runs WHERE replication = 4", buf, sizeof buf),
+               "tenants.od: boom") == 0);
   CHECK(db_num(db, "SELECT value FROM metrics WHERE name = 'revenue_total'", NULL) == 1.25e9);
   CHECK(db_num(db, "SELECT value FROM metrics WHERE name = 'cash_min'", NULL) == -3.5);
   db_num(db, "SELECT value FROM metrics WHERE name = 'irr'", &type);
@@ -283,15 +304,21 @@ static void test_put_and_read(void) {
   CHECK(db_num(db, "SELECT value FROM series WHERE name = 'cash' AND t_days = 60", NULL) == 1.1e6);
   db_num(db, "SELECT value FROM series WHERE name = 'revenue' AND t_days = 60", &type);
   CHECK(type == SQLITE_NULL);
-  CHECK(db_num(db, "SELECT value FROM params WHERE name = 'tenants.od.arrivals_per_hour' AND run_id = 1", &type) == 7.5);
+  CHECK(
+      db_num(db,
+             "SELECT value FROM params WHERE name = 'tenants.od.arrivals_per_hour' AND run_id = 1",
+             &type) == 7.5);
   CHECK(type == SQLITE_FLOAT); /* NUMERIC: compares as a number */
   CHECK(db_num(db, "SELECT count(*) FROM params WHERE value = 3650", NULL) == 2);
-  CHECK(strcmp(db_text(db, "SELECT value FROM params WHERE name = 'tenants.od.sku'", buf, sizeof buf), "h100") == 0);
+  CHECK(
+      strcmp(db_text(db, "SELECT value FROM params WHERE name = 'tenants.od.sku'", buf, sizeof buf),
+             "h100") == 0);
   CHECK(db_num(db, "SELECT count(*) FROM params WHERE swept = 1", NULL) == 2);
   CHECK(strcmp(db_text(db, "SELECT source FROM scenarios", buf, sizeof buf), "return {}") == 0);
   CHECK(db_num(db, "SELECT count(*) FROM scenarios", NULL) == 1);
   CHECK(db_num(db, "SELECT count(*) FROM point_params", NULL) == 1);
-  CHECK(db_num(db, "SELECT count(*) FROM run_params WHERE point = 2 AND replication = 4", NULL) == 3);
+  CHECK(db_num(db, "SELECT count(*) FROM run_params WHERE point = 2 AND replication = 4", NULL) ==
+        3);
   sqlite3_close(db);
 }
 
@@ -317,7 +344,9 @@ static void test_replace_on_rerun(void) {
   int64_t bad = store_put_run(s, &r, NULL, 0, dup, 2, x1, 3);
   CHECK(bad == -1);
   const char *e = store_error(s);
-  CHECKF(contains(e, "write run") && contains(e, path) && contains(e, "replication 0") && contains(e, "UNIQUE"), "[%s]", e);
+  CHECKF(contains(e, "write run") && contains(e, path) && contains(e, "replication 0") &&
+             contains(e, "UNIQUE"),
+         "[%s]", e);
   /* and a run of an unregistered scenario is refused */
   store_run u = a_run(0, 5);
   u.scenario_sha256 = "ffff";
@@ -327,7 +356,8 @@ static void test_replace_on_rerun(void) {
   char q[256];
   CHECK(db_num(db, "SELECT count(*) FROM runs WHERE point = 0 AND replication = 0", NULL) == 1);
   CHECK(db_num(db, "SELECT seed FROM runs WHERE point = 0 AND replication = 0", NULL) == 7);
-  CHECK(db_num(db, "SELECT count(*) FROM metrics", NULL) == 2); /* new a, neighbour's x: old rows gone */
+  CHECK(db_num(db, "SELECT count(*) FROM metrics", NULL) ==
+        2); /* new a, neighbour's x: old rows gone */
   CHECK(db_num(db, "SELECT count(*) FROM series", NULL) == 1);
   CHECK(db_num(db, "SELECT count(*) FROM params", NULL) == 0);
   CHECK(db_num(db, "SELECT value FROM metrics WHERE name = 'a'", NULL) == 10);
@@ -344,7 +374,9 @@ static const double T975_DF2 = 4.302653, T975_DF40 = 2.021075; /* student_t rows
 /* One column of the summary row of metric x at a point of scenario demo. */
 static double summary_col(sqlite3 *db, int point, const char *col) {
   char q[256];
-  snprintf(q, sizeof q, "SELECT %s FROM summary WHERE scenario = 'demo' AND point = %d AND metric = 'x'", col, point);
+  snprintf(q, sizeof q,
+           "SELECT %s FROM summary WHERE scenario = 'demo' AND point = %d AND metric = 'x'", col,
+           point);
   return db_num(db, q, NULL);
 }
 
@@ -369,11 +401,12 @@ static void test_summary(void) {
   const double p0[] = {1, 2, 4};
   for (int i = 0; i < 3; i++) put_x(s, 0, i, p0[i]);
   store_run f = a_run(0, 3); /* a failed run does not count */
-  f.status = "failed", f.error = "boom";
+  f.status = "failed";
+  f.error = "boom";
   store_metric junk = {"x", 1e6};
   CHECK(store_put_run(s, &f, NULL, 0, &junk, 1, NULL, 0) > 0);
   put_x(s, 0, 4, NAN); /* NULL: not counted in n */
-  double p1[45]; /* df 44: the row of df 40; large values, small spread */
+  double p1[45];       /* df 44: the row of df 40; large values, small spread */
   for (int i = 0; i < 45; i++) put_x(s, 1, i, p1[i] = 1e9 + (i % 7) * 0.25 + i * 0.01);
   put_x(s, 2, 0, 5); /* one replication: sd and ci95 NULL */
   expect_summary(store_db(s), 0, 3, p0, T975_DF2);
@@ -402,7 +435,8 @@ static void test_two_connections(void) {
   const char *path = tmp_path("shared/two.db");
   store *a = open_ok(path), *b = open_ok(path);
   if (!a || !b) {
-    store_close(a), store_close(b);
+    store_close(a);
+    store_close(b);
     return;
   }
   CHECK(store_put_scenario(a, "demo", SHA, NULL, "src", NULL) == 0);
@@ -437,7 +471,8 @@ static void test_many_samples(void) {
     store_run r = a_run(0, 0);
     CHECK(store_put_run(s, &r, NULL, 0, NULL, 0, x, N) > 0);
     CHECK(db_num(store_db(s), "SELECT count(*) FROM series", NULL) == N);
-    CHECK(db_num(store_db(s), "SELECT sum(value) FROM series WHERE name = 'cash'", NULL) == 999990000.0);
+    CHECK(db_num(store_db(s), "SELECT sum(value) FROM series WHERE name = 'cash'", NULL) ==
+          999990000.0);
   }
   free(x);
   store_close(s);
@@ -445,7 +480,10 @@ static void test_many_samples(void) {
 
 int main(void) {
   snprintf(tmp, sizeof tmp, "%s/neosim-store.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-  if (!mkdtemp(tmp)) return perror("mkdtemp"), 2;
+  if (!mkdtemp(tmp)) {
+    perror("mkdtemp");
+    return 2;
+  }
   test_open_creates();
   test_schema_text();
   test_empty_file();

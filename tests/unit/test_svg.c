@@ -42,13 +42,16 @@ static void test_nice(void) {
   double lo = 0, hi = 97;
   CHECK_NEAR(svg_nice_step(&lo, &hi, 5, 1), 20, 1e-12);
   CHECK(lo == 0 && hi == 100);
-  lo = -3.2e6, hi = 1.7e7;
+  lo = -3.2e6;
+  hi = 1.7e7;
   CHECK_NEAR(svg_nice_step(&lo, &hi, 5, 1), 5e6, 1e-6);
   CHECK(lo == -5e6 && hi == 2e7);
-  lo = 0.13, hi = 0.87;
+  lo = 0.13;
+  hi = 0.87;
   CHECK_NEAR(svg_nice_step(&lo, &hi, 6, 0), 0.1, 1e-12);
   CHECK(lo == 0.13 && hi == 0.87); /* not widened */
-  lo = 0, hi = 1;
+  lo = 0;
+  hi = 1;
   CHECK_NEAR(svg_nice_step(&lo, &hi, 4, 1), 0.25, 1e-12);
 }
 
@@ -84,7 +87,8 @@ static void money_chart(FILE *f) {
   static const double x[] = {0, 100, 200, 300, 400, 500, 600, 730};
   static const double y[] = {1e5, 3e5, (double)NAN, 5e5, 7e5, (double)NAN, 9e5, (double)NAN};
   static const double lo[] = {0, 1e5, 2e5, (double)NAN, 4e5, 5e5, 6e5, 7e5};
-  svg_axis xa = {.lo = 0, .hi = 730, .format = SVG_DATE, .date0 = cal_days(2025, 1, 1), .label = "date"};
+  svg_axis xa = {
+      .lo = 0, .hi = 730, .format = SVG_DATE, .date0 = cal_days(2025, 1, 1), .label = "date"};
   svg_axis ya = {.lo = 0, .hi = 9.3e5, .format = SVG_DOLLARS, .nice = 1, .label = "cash ($)"};
   svg_chart c;
   svg_begin(&c, f, 560, 300, &xa, &ya, "Cash <test>");
@@ -121,13 +125,15 @@ static void test_chart(void) {
   CHECK(has(s, ">late &amp; long</text>") && !has(s, "after the end"));
   CHECK(count(s, "class=\"svg-span\"") == 1);
   CHECK(has(s, ">median</text>") && has(s, ">band</text>"));
-  free(s), free(again);
+  free(s);
+  free(again);
 }
 
 static void count_chart(FILE *f) {
   static const double edges[] = {-2e6, -1e6, 0, 1e6}, n[] = {1, 0, 3};
   svg_axis xa = {.lo = -2e6, .hi = 1e6, .format = SVG_DOLLARS, .label = "NPV ($)"};
-  svg_axis ya = {.lo = 0, .hi = 3, .format = SVG_NUMBER, .nice = 1, .whole = 1, .label = "runs (count)"};
+  svg_axis ya = {
+      .lo = 0, .hi = 3, .format = SVG_NUMBER, .nice = 1, .whole = 1, .label = "runs (count)"};
   svg_chart c;
   svg_begin(&c, f, 560, 300, &xa, &ya, "NPV");
   svg_bars(&c, edges, n, 3, 0);
