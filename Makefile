@@ -202,7 +202,7 @@ test-deps:
 	$(call ensure,$(DEB_TEST_PKGS),$(TEST_CHECK))
 
 # make deps: install what building and every test need (Debian: apt-get),
-# the style checkers (tests/e2e/format.sh, commas.sh) included; builds nothing.
+# the style checkers (tests/e2e/format.sh, style.sh) included; builds nothing.
 deps:
 	$(call ensure,$(DEB_BUILD_PKGS),$(BUILD_CHECK))
 	$(call ensure,$(DEB_TEST_PKGS),$(TEST_CHECK))

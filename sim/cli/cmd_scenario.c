@@ -188,16 +188,16 @@ int cmd_run(int argc, char **argv) {
   if (!rc && !s) rc = 2;
   batch_opts bo = {0};
   if (!rc) {
-    bo = (batch_opts){o.so.seed_set ? o.so.seed : s->seed,
-                      o.so.reps ? o.so.reps : s->replications,
-                      o.jobs ? (int)o.jobs : pool_cpus(),
-                      o.shard,
-                      o.nshards,
-                      o.resume,
-                      !o.quiet && isatty(2),
-                      o.trace,
-                      o.ntrace,
-                      o.so.max_events};
+    bo = (batch_opts){.seed = o.so.seed_set ? o.so.seed : s->seed,
+                      .replications = o.so.reps ? o.so.reps : s->replications,
+                      .jobs = o.jobs ? (int)o.jobs : pool_cpus(),
+                      .shard = o.shard,
+                      .nshards = o.nshards,
+                      .resume = o.resume,
+                      .progress = !o.quiet && isatty(2),
+                      .trace = o.trace,
+                      .ntrace = o.ntrace,
+                      .max_events = o.so.max_events};
     for (size_t i = 0; i < o.ntrace && !rc; i++)
       if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
         rc = cli_usage_error(

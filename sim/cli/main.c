@@ -14,14 +14,17 @@ typedef struct command {
   const char *help;
 } command;
 
+/* Command X runs cmd_X (cli.h) and shows cmd_X_help. */
+#define COMMAND(x, what) \
+  { .name = #x, .fn = cmd_##x, .summary = what, .help = cmd_##x##_help }
 static const command commands[] = {
-    {"run", cmd_run, "run a scenario's sweep points x replications into SQLite", cmd_run_help},
-    {"check", cmd_check, "validate a scenario and print what it resolves to", cmd_check_help},
-    {"merge", cmd_merge, "combine result databases (shards) into one", cmd_merge_help},
-    {"compare", cmd_compare, "compare metrics across sweep points with CIs", cmd_compare_help},
-    {"report", cmd_report, "write an HTML report with charts", cmd_report_help},
-    {"slurm", cmd_slurm, "print an sbatch array script for a scenario", cmd_slurm_help},
-    {"rng", cmd_rng, "print raw pcg32 outputs (reference checks)", cmd_rng_help},
+    COMMAND(run, "run a scenario's sweep points x replications into SQLite"),
+    COMMAND(check, "validate a scenario and print what it resolves to"),
+    COMMAND(merge, "combine result databases (shards) into one"),
+    COMMAND(compare, "compare metrics across sweep points with CIs"),
+    COMMAND(report, "write an HTML report with charts"),
+    COMMAND(slurm, "print an sbatch array script for a scenario"),
+    COMMAND(rng, "print raw pcg32 outputs (reference checks)"),
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

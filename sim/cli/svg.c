@@ -91,7 +91,7 @@ typedef struct tickfmt {
 } tickfmt;
 
 static tickfmt tick_format(svg_format format, double lo, double hi, double step) {
-  tickfmt t = {format, 1.0, "", 0};
+  tickfmt t = {.format = format, .scale = 1.0, .suffix = ""};
   if (format == SVG_PERCENT) {
     t.scale = 0.01;
     t.suffix = "%";

@@ -69,7 +69,7 @@ int results_event(results *r, double t_days, const char *kind, const char *subje
     free(d);
     return -1;
   }
-  r->ev[r->nev++] = (result_event){t_days, k, s, d};
+  r->ev[r->nev++] = (result_event){.t_days = t_days, .kind = k, .subject = s, .detail = d};
   return 0;
 }
 

@@ -102,7 +102,7 @@ static const char *get_str(rbuf *b, char **tmp, size_t *cap) {
 }
 
 int results_decode(results *r, const void *bytes, size_t len) {
-  rbuf b = {bytes, len, 0, 0};
+  rbuf b = {.p = bytes, .n = len};
   uint64_t counts[3];
   char *t1 = NULL, *t2 = NULL, *t3 = NULL;
   size_t c1 = 0, c2 = 0, c3 = 0;

@@ -458,7 +458,7 @@ static void read_param(rd *r, int t, void *elem, const model_cfg *c) {
 }
 
 int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t errlen) {
-  rd r = {L, err, errlen, 0, "point"};
+  rd r = {.L = L, .err = err, .errlen = errlen, .where = "point"};
   int t = lua_absindex(L, idx);
   model_cfg *c = pt->cfg = calloc(1, sizeof *c);
   if (!c) {

@@ -321,7 +321,7 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
     char why[ERR_LEN] = "";
     if (lua_rawgeti(L, res, (lua_Integer)k + 1) != LUA_TTABLE)
       return err_set(err, errlen, "action %zu: not a table", k + 1);
-    act a = {L, lua_gettop(L), m, why, sizeof why};
+    act a = {.L = L, .t = lua_gettop(L), .m = m, .err = why, .errlen = sizeof why};
     int rc = apply_one(&a);
     lua_pop(L, 1);
     if (rc) {
@@ -412,7 +412,7 @@ static int call(void *ctx, model *m, policy_kind k, policy_reason why, char *err
   lua_State *L = p->L;
   char msg[ERR_LEN];
   if (p->fn[k] == LUA_NOREF) return 0;
-  step_arg a = {p, m, k, why, msg, sizeof msg, 0};
+  step_arg a = {.p = p, .m = m, .k = k, .why = why, .err = msg, .errlen = sizeof msg};
   lua_settop(L, 0);
   lua_pushlightuserdata(L, &a);
   int rc = sandbox_ccall(L, step, 1, 0, msg, sizeof msg);

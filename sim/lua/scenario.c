@@ -171,7 +171,7 @@ static int read_points(lua_State *L) {
 }
 
 static int read_all(lua_State *L, scenario *s, char *err, size_t errlen) {
-  read_arg a = {s, err, errlen, -1};
+  read_arg a = {.s = s, .err = err, .errlen = errlen, .rc = -1};
   lua_pushlightuserdata(L, &a);
   int rc = sandbox_ccall(L, read_points, 2, 0, err, errlen);
   lua_settop(L, 0);

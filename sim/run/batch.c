@@ -58,8 +58,10 @@ static int store_one(store *st, const scenario *s, size_t point, const results *
   if (params && metrics && series && ev) {
     store_run r = *run;
     for (size_t i = 0; i < res->nev; i++)
-      ev[i] =
-          (store_event){res->ev[i].t_days, res->ev[i].kind, res->ev[i].subject, res->ev[i].detail};
+      ev[i] = (store_event){.t_days = res->ev[i].t_days,
+                            .kind = res->ev[i].kind,
+                            .subject = res->ev[i].subject,
+                            .detail = res->ev[i].detail};
     r.ev = ev;
     r.nev = res->nev;
     for (size_t i = 0; i < pt->nparams; i++)
@@ -181,19 +183,17 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
   long r;
   run_of(b, t, &p, &r);
   if (!h->ok) results_reset(&b->got);
-  store_run run = {b->s->name,
-                   b->s->sha256,
-                   (int)p,
-                   (int)r,
-                   b->o->seed,
-                   h->ok ? "done" : "failed",
-                   h->ok ? NULL : h->error,
-                   h->events,
-                   h->wall_s,
-                   h->started,
-                   now_s(CLOCK_REALTIME),
-                   NULL,
-                   0};
+  store_run run = {.scenario = b->s->name,
+                   .scenario_sha256 = b->s->sha256,
+                   .point = (int)p,
+                   .replication = (int)r,
+                   .seed = b->o->seed,
+                   .status = h->ok ? "done" : "failed",
+                   .error = h->ok ? NULL : h->error,
+                   .events = h->events,
+                   .wall_s = h->wall_s,
+                   .started_at = h->started,
+                   .finished_at = now_s(CLOCK_REALTIME)};
   if (store_one(b->st, b->s, p, &b->got, &run))
     return err_set(err, errlen, "%s", store_error(b->st));
   tally(b, p, r, h);

@@ -237,14 +237,14 @@ static int obs_cmp(const void *a, const void *b) {
 static report_stat stat_of(double t, const double *v, size_t n) {
   double sum = 0;
   for (size_t i = 0; i < n; i++) sum += v[i];
-  return (report_stat){t,
-                       (long)n,
-                       sum / (double)n,
-                       report_quantile(v, n, 0.05),
-                       report_quantile(v, n, 0.25),
-                       report_quantile(v, n, 0.50),
-                       report_quantile(v, n, 0.75),
-                       report_quantile(v, n, 0.95)};
+  return (report_stat){.t_days = t,
+                       .n = (long)n,
+                       .mean = sum / (double)n,
+                       .q05 = report_quantile(v, n, 0.05),
+                       .q25 = report_quantile(v, n, 0.25),
+                       .q50 = report_quantile(v, n, 0.50),
+                       .q75 = report_quantile(v, n, 0.75),
+                       .q95 = report_quantile(v, n, 0.95)};
 }
 
 /* Turn the values of point p (o[0..n)) into its curves; 0 or -1 (memory). */
@@ -491,7 +491,8 @@ static int add_shock_event(report_shocks *s, sqlite3_stmt *q) {
   report_shock *ns = realloc(s->s, (s->n + 1) * sizeof *ns);
   if (!ns) return -1;
   s->s = ns;
-  ns[s->n] = (report_shock){t, INFINITY, col_str(q, 2, &bad), col_str(q, 3, &bad)};
+  ns[s->n] = (report_shock){
+      .t0 = t, .t1 = INFINITY, .name = col_str(q, 2, &bad), .detail = col_str(q, 3, &bad)};
   s->n++;
   return bad || !ns[s->n - 1].name ? -1 : 0;
 }
@@ -528,9 +529,11 @@ static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, rep
     report_shock_count *nc = realloc(out->c, (out->nc + 1) * sizeof *nc);
     if (!nc) break;
     out->c = nc;
-    nc[out->nc] = (report_shock_count){col_str(q, 0, &bad), sqlite3_column_int64(q, 1),
-                                       sqlite3_column_int64(q, 2), sqlite3_column_double(q, 3),
-                                       sqlite3_column_double(q, 4)};
+    nc[out->nc] = (report_shock_count){.name = col_str(q, 0, &bad),
+                                       .hits = sqlite3_column_int64(q, 1),
+                                       .runs = sqlite3_column_int64(q, 2),
+                                       .first = sqlite3_column_double(q, 3),
+                                       .last = sqlite3_column_double(q, 4)};
     bad |= !nc[out->nc++].name;
   }
   int ok = !bad && rc == SQLITE_DONE;

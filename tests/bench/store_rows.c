@@ -53,8 +53,14 @@ static double pass(const char *path, long runs, double *bytes_per_row) {
       snprintf(pv[j], sizeof pv[j], "%.17g", 0.25 * j + (double)r);
       p[j] = (store_param){names[SERIES + METRICS + j], pv[j], j == 0};
     }
-    store_run run = {"bench", "b3", (int)(r % 10), (int)(r / 10), 1, "done", NULL, 1000, 0.1, 0, 0,
-                     NULL,    0};
+    store_run run = {.scenario = "bench",
+                     .scenario_sha256 = "b3",
+                     .point = (int)(r % 10),
+                     .replication = (int)(r / 10),
+                     .seed = 1,
+                     .status = "done",
+                     .events = 1000,
+                     .wall_s = 0.1};
     if (store_put_run(st, &run, p, PARAMS, m, METRICS, s, SERIES * SAMPLES) < 0) {
       fprintf(stderr, "store_rows: %s\n", store_error(st));
       store_close(st);

@@ -321,41 +321,44 @@ typedef struct tcase {
 enum { CHK_VAR = 1, CHK_FIT = 2, CHK_ALL = 3 };
 
 static const tcase cases[] = {
-    {"constant", DIST_CONSTANT, {2.5, 0, 0}, CHK_ALL},
-    {"uniform01", DIST_UNIFORM, {0, 1, 0}, CHK_ALL},
-    {"uniform", DIST_UNIFORM, {-2, 5, 0}, CHK_ALL},
-    {"exponential1", DIST_EXPONENTIAL, {1, 0, 0}, CHK_ALL},
-    {"exponential2.5", DIST_EXPONENTIAL, {2.5, 0, 0}, CHK_ALL},
-    {"normal01", DIST_NORMAL, {0, 1, 0}, CHK_ALL},
-    {"normal", DIST_NORMAL, {-3, 2.5, 0}, CHK_ALL},
-    {"lognormal0.25", DIST_LOGNORMAL, {0, 0.25, 0}, CHK_ALL},
-    {"lognormal0.6", DIST_LOGNORMAL, {1.2, 0.6, 0}, CHK_ALL},
-    {"gamma0.5", DIST_GAMMA, {0.5, 2, 0}, CHK_ALL},
-    {"gamma1", DIST_GAMMA, {1, 1, 0}, CHK_ALL},
-    {"gamma3.7", DIST_GAMMA, {3.7, 0.4, 0}, CHK_ALL},
-    {"gamma50", DIST_GAMMA, {50, 3, 0}, CHK_ALL},
-    {"beta0.5", DIST_BETA, {0.5, 0.5, 0}, CHK_ALL},
-    {"beta2,5", DIST_BETA, {2, 5, 0}, CHK_ALL},
-    {"beta0.3,4", DIST_BETA, {0.3, 4, 0}, CHK_ALL},
+    {.name = "constant", .kind = DIST_CONSTANT, .p = {2.5, 0, 0}, .checks = CHK_ALL},
+    {.name = "uniform01", .kind = DIST_UNIFORM, .p = {0, 1, 0}, .checks = CHK_ALL},
+    {.name = "uniform", .kind = DIST_UNIFORM, .p = {-2, 5, 0}, .checks = CHK_ALL},
+    {.name = "exponential1", .kind = DIST_EXPONENTIAL, .p = {1, 0, 0}, .checks = CHK_ALL},
+    {.name = "exponential2.5", .kind = DIST_EXPONENTIAL, .p = {2.5, 0, 0}, .checks = CHK_ALL},
+    {.name = "normal01", .kind = DIST_NORMAL, .p = {0, 1, 0}, .checks = CHK_ALL},
+    {.name = "normal", .kind = DIST_NORMAL, .p = {-3, 2.5, 0}, .checks = CHK_ALL},
+    {.name = "lognormal0.25", .kind = DIST_LOGNORMAL, .p = {0, 0.25, 0}, .checks = CHK_ALL},
+    {.name = "lognormal0.6", .kind = DIST_LOGNORMAL, .p = {1.2, 0.6, 0}, .checks = CHK_ALL},
+    {.name = "gamma0.5", .kind = DIST_GAMMA, .p = {0.5, 2, 0}, .checks = CHK_ALL},
+    {.name = "gamma1", .kind = DIST_GAMMA, .p = {1, 1, 0}, .checks = CHK_ALL},
+    {.name = "gamma3.7", .kind = DIST_GAMMA, .p = {3.7, 0.4, 0}, .checks = CHK_ALL},
+    {.name = "gamma50", .kind = DIST_GAMMA, .p = {50, 3, 0}, .checks = CHK_ALL},
+    {.name = "beta0.5", .kind = DIST_BETA, .p = {0.5, 0.5, 0}, .checks = CHK_ALL},
+    {.name = "beta2,5", .kind = DIST_BETA, .p = {2, 5, 0}, .checks = CHK_ALL},
+    {.name = "beta0.3,4", .kind = DIST_BETA, .p = {0.3, 4, 0}, .checks = CHK_ALL},
     /* Tiny shapes: both gamma draws of dist_beta can underflow to 0 (it
     ** returned 0/0 = NaN).  No KS: in doubles most of the mass sits
     ** exactly on 0 and 1, and ties void the statistic. */
-    {"beta0.005", DIST_BETA, {0.005, 0.005, 0}, CHK_VAR},
-    {"poisson0", DIST_POISSON, {0, 0, 0}, CHK_ALL},
-    {"poisson0.3", DIST_POISSON, {0.3, 0, 0}, CHK_ALL},
-    {"poisson4", DIST_POISSON, {4, 0, 0}, CHK_ALL},
-    {"poisson9.99", DIST_POISSON, {9.99, 0, 0}, CHK_ALL}, /* inversion */
-    {"poisson10", DIST_POISSON, {10, 0, 0}, CHK_ALL},     /* PTRS */
-    {"poisson250", DIST_POISSON, {250, 0, 0}, CHK_ALL},
+    {.name = "beta0.005", .kind = DIST_BETA, .p = {0.005, 0.005, 0}, .checks = CHK_VAR},
+    {.name = "poisson0", .kind = DIST_POISSON, .p = {0, 0, 0}, .checks = CHK_ALL},
+    {.name = "poisson0.3", .kind = DIST_POISSON, .p = {0.3, 0, 0}, .checks = CHK_ALL},
+    {.name = "poisson4", .kind = DIST_POISSON, .p = {4, 0, 0}, .checks = CHK_ALL},
+    {.name = "poisson9.99",
+     .kind = DIST_POISSON,
+     .p = {9.99, 0, 0},
+     .checks = CHK_ALL},                                                             /* inversion */
+    {.name = "poisson10", .kind = DIST_POISSON, .p = {10, 0, 0}, .checks = CHK_ALL}, /* PTRS */
+    {.name = "poisson250", .kind = DIST_POISSON, .p = {250, 0, 0}, .checks = CHK_ALL},
     /* alpha 3.5: the variance exists but E X^4 does not, so the sample
     ** variance is not asymptotically normal; mean and KS only. */
-    {"pareto3.5", DIST_PARETO, {1, 3.5, 0}, CHK_FIT},
-    {"pareto6", DIST_PARETO, {2, 6, 0}, CHK_ALL},
-    {"weibull0.7", DIST_WEIBULL, {0.7, 2, 0}, CHK_ALL},
-    {"weibull2.5", DIST_WEIBULL, {2.5, 1.5, 0}, CHK_ALL},
-    {"triangular", DIST_TRIANGULAR, {0, 1, 10}, CHK_ALL},
-    {"triangular_left", DIST_TRIANGULAR, {-1, 3, 4}, CHK_ALL},
-    {"triangular_at_lo", DIST_TRIANGULAR, {2, 2, 5}, CHK_ALL},
+    {.name = "pareto3.5", .kind = DIST_PARETO, .p = {1, 3.5, 0}, .checks = CHK_FIT},
+    {.name = "pareto6", .kind = DIST_PARETO, .p = {2, 6, 0}, .checks = CHK_ALL},
+    {.name = "weibull0.7", .kind = DIST_WEIBULL, .p = {0.7, 2, 0}, .checks = CHK_ALL},
+    {.name = "weibull2.5", .kind = DIST_WEIBULL, .p = {2.5, 1.5, 0}, .checks = CHK_ALL},
+    {.name = "triangular", .kind = DIST_TRIANGULAR, .p = {0, 1, 10}, .checks = CHK_ALL},
+    {.name = "triangular_left", .kind = DIST_TRIANGULAR, .p = {-1, 3, 4}, .checks = CHK_ALL},
+    {.name = "triangular_at_lo", .kind = DIST_TRIANGULAR, .p = {2, 2, 5}, .checks = CHK_ALL},
 };
 
 /* Checks shared by every case; may sort x. */
@@ -499,36 +502,36 @@ static void test_copy(void) {
 
 typedef struct pcase {
   dist_kind kind;
-  double p0, p1, p2;
+  double p[3];
   int ok;
 } pcase;
 
 static void test_check(void) {
   const double nan = (double)NAN, inf = (double)INFINITY;
   const pcase pc[] = {
-      {DIST_CONSTANT, -7, 0, 0, 1},     {DIST_CONSTANT, nan, 0, 0, 0},
-      {DIST_CONSTANT, inf, 0, 0, 1},    {DIST_UNIFORM, 1, 1, 0, 1}, /* inf: never */
-      {DIST_UNIFORM, 2, 1, 0, 0},       {DIST_UNIFORM, 0, inf, 0, 0},
-      {DIST_EXPONENTIAL, 0.5, 0, 0, 1}, {DIST_EXPONENTIAL, 0, 0, 0, 0},
-      {DIST_EXPONENTIAL, -1, 0, 0, 0},  {DIST_NORMAL, 0, 1, 0, 1},
-      {DIST_NORMAL, 0, 0, 0, 0},        {DIST_NORMAL, 0, -1, 0, 0},
-      {DIST_NORMAL, nan, 1, 0, 0},      {DIST_LOGNORMAL, -2, 0.1, 0, 1},
-      {DIST_LOGNORMAL, 0, 0, 0, 0},     {DIST_GAMMA, 0.1, 2, 0, 1},
-      {DIST_GAMMA, 0, 1, 0, 0},         {DIST_GAMMA, 1, 0, 0, 0},
-      {DIST_BETA, 0.5, 3, 0, 1},        {DIST_BETA, 0.5, 0, 0, 0},
-      {DIST_BETA, -1, 1, 0, 0},         {DIST_POISSON, 0, 0, 0, 1},
-      {DIST_POISSON, -0.1, 0, 0, 0},    {DIST_POISSON, inf, 0, 0, 0},
-      {DIST_PARETO, 1, 0.5, 0, 1},      {DIST_PARETO, 0, 2, 0, 0},
-      {DIST_PARETO, 1, 0, 0, 0},        {DIST_WEIBULL, 3, 1, 0, 1},
-      {DIST_WEIBULL, 0, 1, 0, 0},       {DIST_WEIBULL, 1, -1, 0, 0},
-      {DIST_TRIANGULAR, 0, 1, 2, 1},    {DIST_TRIANGULAR, 0, 0, 2, 1},
-      {DIST_TRIANGULAR, 0, 2, 2, 1},    {DIST_TRIANGULAR, 0, -1, 2, 0},
-      {DIST_TRIANGULAR, 0, 3, 2, 0},    {DIST_TRIANGULAR, 1, 1, 1, 0},
-      {DIST_TRIANGULAR, 2, 1, 0, 0},    {DIST_TRIANGULAR, 0, nan, 2, 0},
-      {DIST_DISCRETE, 0, 0, 0, 0},      {DIST_NKINDS, 0, 0, 0, 0},
+      {DIST_CONSTANT, {-7, 0, 0}, 1},     {DIST_CONSTANT, {nan, 0, 0}, 0},
+      {DIST_CONSTANT, {inf, 0, 0}, 1},    {DIST_UNIFORM, {1, 1, 0}, 1}, /* inf: never */
+      {DIST_UNIFORM, {2, 1, 0}, 0},       {DIST_UNIFORM, {0, inf, 0}, 0},
+      {DIST_EXPONENTIAL, {0.5, 0, 0}, 1}, {DIST_EXPONENTIAL, {0, 0, 0}, 0},
+      {DIST_EXPONENTIAL, {-1, 0, 0}, 0},  {DIST_NORMAL, {0, 1, 0}, 1},
+      {DIST_NORMAL, {0, 0, 0}, 0},        {DIST_NORMAL, {0, -1, 0}, 0},
+      {DIST_NORMAL, {nan, 1, 0}, 0},      {DIST_LOGNORMAL, {-2, 0.1, 0}, 1},
+      {DIST_LOGNORMAL, {0, 0, 0}, 0},     {DIST_GAMMA, {0.1, 2, 0}, 1},
+      {DIST_GAMMA, {0, 1, 0}, 0},         {DIST_GAMMA, {1, 0, 0}, 0},
+      {DIST_BETA, {0.5, 3, 0}, 1},        {DIST_BETA, {0.5, 0, 0}, 0},
+      {DIST_BETA, {-1, 1, 0}, 0},         {DIST_POISSON, {0, 0, 0}, 1},
+      {DIST_POISSON, {-0.1, 0, 0}, 0},    {DIST_POISSON, {inf, 0, 0}, 0},
+      {DIST_PARETO, {1, 0.5, 0}, 1},      {DIST_PARETO, {0, 2, 0}, 0},
+      {DIST_PARETO, {1, 0, 0}, 0},        {DIST_WEIBULL, {3, 1, 0}, 1},
+      {DIST_WEIBULL, {0, 1, 0}, 0},       {DIST_WEIBULL, {1, -1, 0}, 0},
+      {DIST_TRIANGULAR, {0, 1, 2}, 1},    {DIST_TRIANGULAR, {0, 0, 2}, 1},
+      {DIST_TRIANGULAR, {0, 2, 2}, 1},    {DIST_TRIANGULAR, {0, -1, 2}, 0},
+      {DIST_TRIANGULAR, {0, 3, 2}, 0},    {DIST_TRIANGULAR, {1, 1, 1}, 0},
+      {DIST_TRIANGULAR, {2, 1, 0}, 0},    {DIST_TRIANGULAR, {0, nan, 2}, 0},
+      {DIST_DISCRETE, {0, 0, 0}, 0},      {DIST_NKINDS, {0, 0, 0}, 0},
   };
   for (size_t i = 0; i < sizeof pc / sizeof *pc; i++) {
-    dist d = {.kind = pc[i].kind, .p = {pc[i].p0, pc[i].p1, pc[i].p2}};
+    dist d = {.kind = pc[i].kind, .p = {pc[i].p[0], pc[i].p[1], pc[i].p[2]}};
     const char *msg = dist_check(&d);
     CHECKF((msg == NULL) == pc[i].ok && (!msg || *msg), "case %zu (%s %g %g %g): %s", i,
            dist_kind_name(d.kind), d.p[0], d.p[1], d.p[2], msg ? msg : "accepted");

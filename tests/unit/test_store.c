@@ -120,8 +120,16 @@ static store *open_ok(const char *path) {
 }
 
 static store_run a_run(int point, int rep) {
-  return (store_run){"demo", SHA, point, rep,         42,   "done", NULL,
-                     1000,   0.5, 1.7e9, 1.7e9 + 0.5, NULL, 0};
+  return (store_run){.scenario = "demo",
+                     .scenario_sha256 = SHA,
+                     .point = point,
+                     .replication = rep,
+                     .seed = 42,
+                     .status = "done",
+                     .events = 1000,
+                     .wall_s = 0.5,
+                     .started_at = 1.7e9,
+                     .finished_at = 1.7e9 + 0.5};
 }
 
 /* A run with one metric "x" = value and nothing else. */
