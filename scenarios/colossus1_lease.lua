@@ -27,12 +27,13 @@
 -- term to $40.7B +- 6.5B on average; that is the spread of the lease's npv
 -- (sd $7.4B at $7.78) against none for keeping.
 --
--- Figures (../shared/data/public-figures.md, "xAI Colossus"): >220k GPUs,
+-- Figures (docs/sources.md, "xAI Colossus"): >220k GPUs,
 -- ~300 MW, lease through May 2029, 90-day notice, $1.25B/month reported
 -- (may cover more than Colossus 1: a parameter); 50k H200 (secondary).
 -- DGX H100 10.2 kW/node ("Power and facilities"); Tennessee power
 -- 6.23 c/kWh (EIA 2023); failures 0.173/GPU-year (Llama 3) = MTBF 50,670
--- GPU-hours; H100 $270k/node, H200 $25-35k/GPU (secondary).  The 10%/year
+-- GPU-hours ("Reliability"); H100 $270k/node, H200 $25-35k/GPU (secondary;
+-- "GPU purchase prices").  The 10%/year
 -- termination hazard is a parameter (churn: not sourced).
 local neo = require("neo")
 

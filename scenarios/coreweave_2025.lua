@@ -25,15 +25,16 @@
 -- $1.4B.  To study debt stress, buy the fleet (fleet[i].bought = true) or
 -- add the capex of the 2025-27 build-out.
 --
--- Figures (../shared/data/public-figures.md, "CoreWeave"): >250k GPUs end
+-- Figures (docs/sources.md, "CoreWeave"): >250k GPUs end
 -- 2024; active power ~470 MW (Q2 2025), >850 MW (end 2025); contracted
 -- 2.2 GW (Q2 2025) and >3.1 GW (end 2025) -> the online schedule below;
 -- ~96% committed revenue, contracts ~4 years, prepayments 15-25%;
 -- Microsoft 62-67% of revenue; debt principal $11.17B at 30 Jun 2025
 -- (DDTL 1.0 15%, DDTL 2.0 $4.95B 11%, 2030 notes 10%, revolver 7%, OEM
 -- financing 9-10%); 6-year straight-line depreciation; revenue 2025
--- $5.13B.  GB200 NVL72 rack $2-3.1M (secondary), ~120 kW ("Power and
--- facilities").  GB200 rental price: not sourced, a parameter ($2.60).
+-- $5.13B.  GB200 NVL72 rack $2-3.1M (secondary; "GPU purchase prices"),
+-- ~120 kW ("Power and facilities").  GB200 rental price: not sourced, a
+-- parameter ($2.60; "GPU rental prices").
 local neo = require("neo")
 
 return neo.scenario {

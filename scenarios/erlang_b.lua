@@ -21,7 +21,7 @@
 -- more often); utilization_mean 0.490, 0.645, 0.749; npv (10%) $3.96M,
 -- $5.35M, $6.28M.
 --
--- Figures: DGX H100 node 10.2 kW and ~$270k (../shared/data/public-figures.md,
+-- Figures: DGX H100 node 10.2 kW and ~$270k (docs/sources.md,
 -- "Power and facilities", "GPU purchase prices"); $2.00/GPU-hour is the H100
 -- on-demand level of late 2024 ("GPU rental prices": below $2 by Oct 2024).
 local neo = require("neo")

@@ -27,7 +27,7 @@
 -- $25M.  More debt does not move the operating loss; it decides whether
 -- the loss is survivable.
 --
--- Figures (../shared/data/public-figures.md): "GPU rental prices" (launch
+-- Figures (docs/sources.md): "GPU rental prices" (launch
 -- ~$4.70, peak above $8, below $2 by Oct 2024; $1.70 Oct 2025, $2.35 Mar
 -- 2026; AWS p5 1-year reserved $7.20 in Jul 2023), "GPU purchase prices"
 -- (all-in cluster capex $47-52k per GPU with networking -> $400k per node),

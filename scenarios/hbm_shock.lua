@@ -29,10 +29,11 @@
 -- H200 tenant abandons 7.6% whatever the policy.  No run draws its
 -- revolver: cash never falls below $202M.
 --
--- Figures (../shared/data/public-figures.md): B200 $30-40k per GPU (Jensen
--- Huang, CNBC Oct 2024) -> $280k-320k/node plus networking; H200 $25-35k
--- (secondary); DRAM +40-70% Q1 2026 (Counterpoint, secondary); RunPod H200
--- $3.59/GPU-hour; B200 rental price not sourced: a parameter ($5.00).
+-- Figures (docs/sources.md): B200 $30-40k per GPU (Jensen Huang, CNBC Oct
+-- 2024) -> $280k-320k/node plus networking; H200 $25-35k (secondary); DRAM
+-- +40-70% Q1 2026 (Counterpoint, secondary) ("GPU purchase prices"); RunPod
+-- H200 $3.59/GPU-hour; B200 rental price not sourced: a parameter ($5.00)
+-- ("GPU rental prices").
 local neo = require("neo")
 
 return neo.scenario {

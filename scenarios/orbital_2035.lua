@@ -22,10 +22,9 @@
 -- launch leaves orbit $100M behind: npv $176.3M +- 3.3M (measured with
 -- --set skus.orbit_gpu.node_price=400000).
 --
--- Figures: every orbital figure here is a parameter, not sourced: the seed
--- article names orbital data centers as SpaceX's plan without numbers.
--- Ground failures use the Llama 3 interruption rate (0.173 per GPU-year,
--- ../shared/data/public-figures.md "Reliability") with 72 h repairs; power
+-- Figures (docs/sources.md): every orbital figure here is a parameter, not
+-- sourced ("Orbital data centers").  Ground failures use the Llama 3
+-- interruption rate (0.173 per GPU-year, "Reliability") with 72 h repairs; power
 -- $70/MWh and colocation $150/kW-month are round figures near "Power and
 -- facilities" (EIA 8.06 c/kWh US industrial average; CBRE $163-184).
 local neo = require("neo")

@@ -18,7 +18,7 @@
 -- tenant defaults per run.  One replication takes about 1 s (9.2 to 11.6 s
 -- for the 10 in three batches on one core of the 2-core reference machine).
 --
--- Figures (../shared/data/public-figures.md): DGX H100 node 10.2 kW and
+-- Figures (docs/sources.md): DGX H100 node 10.2 kW and
 -- ~$270k ("Power and facilities", "GPU purchase prices"); H200 $25-35k per
 -- GPU (secondary); failures 0.173 unexpected interruptions per GPU-year
 -- (Llama 3, "Reliability") = MTBF 50,670 GPU-hours; power 6.23-6.60 c/kWh

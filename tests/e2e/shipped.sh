@@ -15,7 +15,18 @@ for f in scenarios/*.lua; do
   for part in '^-- Question: ' '^-- Results \(.*replication' '^-- Figures'; do
     printf '%s\n' "$head" | grep -Eq "$part" && pass || fail "$f: its opening comment has no /$part/ paragraph"
   done
+  # the figures cite the project's own sources: docs/sources.md, by its sections
+  figs=$(printf '%s\n' "$head" | awk '/^-- Figures/ { on = 1 } on && /^--$/ { exit } on { print }')
+  case "$figs" in *"none needed"*) ;; *)
+    expect_match "$figs" "docs/sources\.md" "$f: its figures cite docs/sources.md" ;;
+  esac
+  printf '%s\n' "$figs" | sed 's/^-- *//' | tr '\n' ' ' | grep -o '"[^"]*"' | tr -d '"' | while read -r sec; do
+    grep -qxF "## $sec" docs/sources.md || echo "$sec"
+  done >"$T_TMP/missing"
+  expect_eq "$(cat "$T_TMP/missing")" "" "$f: every section it cites is in docs/sources.md"
 done
+# a clone holds everything the project cites
+expect_eq "$(grep -rln '\.\./shared' scenarios lua docs results README.md | tr '\n' ' ')" "" "nothing cites outside the project"
 # short runs: name horizon
 for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
           orbital_2035:365 reference_100k:90; do
