@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "invariant.h"
 
 long cal_days(int y, int m, int d) {
   y -= m <= 2;
@@ -44,6 +45,7 @@ int cal_parse(const char *s, long *days) {
 
 void cal_format(long days, char *buf, size_t len) {
   int y, m, d;
+  NEO_ASSERT(len >= 11);
   cal_civil(days, &y, &m, &d);
   snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
 }

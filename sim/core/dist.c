@@ -8,6 +8,7 @@
 
 #include "dist.h"
 #include "dist_ziggurat.h"
+#include "invariant.h"
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
@@ -44,7 +45,10 @@ static inline double exp1(rng *r) {
   return x < zig_x[i + 1] ? x : exp1_edge(r, i, x);
 }
 
-double dist_exponential(rng *r, double mean) { return mean * exp1(r); }
+double dist_exponential(rng *r, double mean) {
+  NEO_ASSERT(mean >= 0); /* not negative, not NaN */
+  return mean * exp1(r);
+}
 
 /* Wichura, "Algorithm AS 241: The percentage points of the normal
 ** distribution", Applied Statistics 37 (1988), PPND16. */
@@ -299,6 +303,7 @@ const char *dist_check(const dist *d) {
 
 double dist_sample(const dist *d, rng *r) {
   const double *p = d->p;
+  NEO_ASSERT(dist_check(d) == NULL); /* dist.h: parameters satisfy dist_check */
   switch (d->kind) {
   case DIST_CONSTANT: return p[0];
   case DIST_UNIFORM: return p[0] + (p[1] - p[0]) * rng_uniform(r);

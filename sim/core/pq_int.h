@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "invariant.h"
 #include "pq.h"
 
 /* An entry as the orderings see it: 16 bytes, compared by (key, tag).
@@ -24,7 +25,8 @@ typedef struct pq_node {
 ** first, as the two are equal times.  t must not be NaN. */
 static inline uint64_t pq_key(double t) {
   uint64_t b;
-  t += 0.0; /* -0 + 0 = +0 */
+  NEO_ASSERT(t == t); /* not NaN */
+  t += 0.0;           /* -0 + 0 = +0 */
   memcpy(&b, &t, sizeof b);
   return b >> 63 ? ~b : b | (UINT64_C(1) << 63);
 }

@@ -2,6 +2,7 @@
 ** rng.c -- pcg32 seeding, jump ahead, bounded integers, stream derivation.
 */
 #include "rng.h"
+#include "invariant.h"
 
 #define PCG_MULT UINT64_C(6364136223846793005)
 
@@ -30,6 +31,7 @@ void rng_advance(rng *r, uint64_t delta) {
 }
 
 uint32_t rng_bounded(rng *r, uint32_t bound) {
+  NEO_ASSERT(bound > 0);
   uint32_t threshold = (uint32_t)(-bound) % bound; /* 2^32 mod bound */
   for (;;) {
     uint32_t x = rng_next(r);

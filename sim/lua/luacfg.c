@@ -107,12 +107,10 @@ static double *numbers(rd *r, int t, const char *key, size_t *n) {
   return a;
 }
 
-/* A string field that must be one of names[] (NULL-terminated): its index. */
-static int choice(rd *r, int t, const char *key, const char *const *names) {
+/* A string field naming a kind: parse(name) (config.h), 0 if none. */
+static int choice(rd *r, int t, const char *key, int (*parse)(const char *)) {
   char *v = str(r, t, key);
-  int k = -1;
-  for (int i = 0; v && names[i]; i++)
-    if (strcmp(v, names[i]) == 0) k = i;
+  int k = v ? parse(v) : -1;
   if (v && k < 0) bad(r, key, "unknown value");
   free(v);
   return k < 0 ? 0 : k;
@@ -287,12 +285,10 @@ static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
   f->bought = boolean(r, t, "bought");
 }
 
-static const char *const tenant_kinds[] = {"reserved", "on_demand", "spot", "internal", NULL};
-
 static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tenant_cfg *tc = elem;
   tc->name = str(r, t, "name");
-  tc->kind = (tenant_kind)choice(r, t, "kind", tenant_kinds);
+  tc->kind = (tenant_kind)choice(r, t, "kind", tenant_kind_parse);
   tc->sku = index_of(r, t, "sku", c->nskus);
   tc->site = opt_index(r, t, "site", c->nsites);
   tc->priority = (int)integer(r, t, "priority", -LUACFG_MAX_PRIORITY, LUACFG_MAX_PRIORITY);
@@ -347,13 +343,10 @@ static void read_supplier(rd *r, int t, model_cfg *c) {
   lua_pop(r->L, 1);
 }
 
-static const char *const shock_kinds[] = {"gpu_price", "power_price",  "lead_time", "supply_cut",
-                                          "demand",    "market_price", NULL};
-
 static void read_shock(rd *r, int t, void *elem, const model_cfg *c) {
   shock_cfg *s = elem;
   s->name = str(r, t, "name");
-  s->kind = (shock_kind)choice(r, t, "kind", shock_kinds);
+  s->kind = (shock_kind)choice(r, t, "kind", shock_kind_parse);
   size_t n = s->kind == SHOCK_POWER_PRICE ? c->nsites
              : s->kind == SHOCK_DEMAND    ? c->ntenants
                                           : c->nskus;
@@ -364,8 +357,6 @@ static void read_shock(rd *r, int t, void *elem, const model_cfg *c) {
   s->days = num(r, t, "days");
 }
 
-static const char *const amort_kinds[] = {"annuity", "linear", "bullet", NULL};
-
 static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   debt_cfg *d = elem;
   (void)c;
@@ -374,7 +365,7 @@ static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   d->rate = num(r, t, "rate");
   d->term_months = num(r, t, "term_months");
   d->draw_h = num(r, t, "draw_hours");
-  d->amort = (amort_kind)choice(r, t, "amortization", amort_kinds);
+  d->amort = (amort_kind)choice(r, t, "amortization", amort_kind_parse);
   d->min_cash = num(r, t, "min_cash");
   d->facility = boolean(r, t, "facility");
 }

@@ -1,7 +1,8 @@
 /*
-** config.c -- release a model configuration; names of its enums.
+** config.c -- release a model configuration; the names of its enums.
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 
@@ -44,6 +45,12 @@ void model_cfg_free(model_cfg *c) {
   free(c);
 }
 
+static int parse(const char *const *names, int n, const char *name) {
+  for (int k = 0; k < n; k++)
+    if (strcmp(name, names[k]) == 0) return k;
+  return -1;
+}
+
 static const char *const tenant_names[] = {[TENANT_RESERVED] = "reserved",
                                            [TENANT_ON_DEMAND] = "on_demand",
                                            [TENANT_SPOT] = "spot",
@@ -53,6 +60,7 @@ _Static_assert(sizeof tenant_names / sizeof *tenant_names == TENANT_NKINDS,
 const char *tenant_kind_name(tenant_kind k) {
   return (unsigned)k < TENANT_NKINDS ? tenant_names[k] : "?";
 }
+int tenant_kind_parse(const char *name) { return parse(tenant_names, TENANT_NKINDS, name); }
 
 static const char *const shock_names[] = {
     [SHOCK_GPU_PRICE] = "gpu_price", [SHOCK_POWER_PRICE] = "power_price",
@@ -62,3 +70,12 @@ _Static_assert(sizeof shock_names / sizeof *shock_names == SHOCK_NKINDS, "a name
 const char *shock_kind_name(shock_kind k) {
   return (unsigned)k < SHOCK_NKINDS ? shock_names[k] : "?";
 }
+int shock_kind_parse(const char *name) { return parse(shock_names, SHOCK_NKINDS, name); }
+
+static const char *const amort_names[] = {
+    [AMORT_ANNUITY] = "annuity", [AMORT_LINEAR] = "linear", [AMORT_BULLET] = "bullet"};
+_Static_assert(sizeof amort_names / sizeof *amort_names == AMORT_NKINDS, "a name per amortisation");
+const char *amort_kind_name(amort_kind k) {
+  return (unsigned)k < AMORT_NKINDS ? amort_names[k] : "?";
+}
+int amort_kind_parse(const char *name) { return parse(amort_names, AMORT_NKINDS, name); }

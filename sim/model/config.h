@@ -125,7 +125,7 @@ typedef struct shock_cfg {
   double days; /* duration; INFINITY: permanent */
 } shock_cfg;
 
-typedef enum amort_kind { AMORT_ANNUITY = 0, AMORT_LINEAR, AMORT_BULLET } amort_kind;
+typedef enum amort_kind { AMORT_ANNUITY = 0, AMORT_LINEAR, AMORT_BULLET, AMORT_NKINDS } amort_kind;
 
 typedef struct debt_cfg {
   char *name;
@@ -171,7 +171,12 @@ typedef struct model_cfg {
 /* Free everything a model_cfg owns (the struct itself too); NULL no-op. */
 void model_cfg_free(model_cfg *c);
 
+/* The names of the kinds, as scenarios spell them; parse: the kind, or -1. */
 const char *tenant_kind_name(tenant_kind k);
 const char *shock_kind_name(shock_kind k);
+const char *amort_kind_name(amort_kind k);
+int tenant_kind_parse(const char *name);
+int shock_kind_parse(const char *name);
+int amort_kind_parse(const char *name);
 
 #endif

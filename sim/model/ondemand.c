@@ -370,29 +370,12 @@ void od_free(model *m) {
   free(m->jobs.tenants);
 }
 
-const tenant_ops on_demand_ops = {
-    .holds_as = NODE_BUSY,
-    .billed = 1,
-    .paid_daily = 1,
-    .init = init,
-    .serve = serve,
-    .lose = lose,
-    .price = price,
-    .nodes = nodes,
-    .set_price = set_price,
-    .free = free_tenant,
-};
-
-const tenant_ops spot_ops = {
-    .holds_as = NODE_BUSY,
-    .billed = 1,
-    .paid_daily = 1,
-    .init = init,
-    .serve = serve,
-    .lose = lose,
-    .give_back = give_back,
-    .price = price,
-    .nodes = nodes,
-    .set_price = set_price,
-    .free = free_tenant,
-};
+/* On-demand and spot differ in one operation: a spot tenant gives nodes back. */
+#define JOB_TENANT_OPS(preempt)                                                                 \
+  {                                                                                             \
+    .holds_as = NODE_BUSY, .billed = 1, .paid_daily = 1, .init = init, .serve = serve,          \
+    .lose = lose, .give_back = preempt, .price = price, .nodes = nodes, .set_price = set_price, \
+    .free = free_tenant                                                                         \
+  }
+const tenant_ops on_demand_ops = JOB_TENANT_OPS(NULL);
+const tenant_ops spot_ops = JOB_TENANT_OPS(give_back);

@@ -19,6 +19,7 @@
 #endif
 
 #include "err.h"
+#include "invariant.h"
 #include "pool.h"
 
 /* What the workers share (an anonymous shared mapping). */
@@ -239,6 +240,7 @@ static int run_inline(pool *p) {
 }
 
 int pool_run(int workers, long ntasks, const pool_fns *fns, void *ctx, char *err, size_t errlen) {
+  NEO_ASSERT(workers >= 1);
   pool p = {
       .fns = fns, .ctx = ctx, .ntasks = ntasks, .err = err, .errlen = errlen, .parent = getpid()};
   if (workers > ntasks) workers = ntasks > 0 ? (int)ntasks : 1;

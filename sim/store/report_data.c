@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "invariant.h"
 #include "report_data.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -214,6 +215,7 @@ void report_info_free(report_info *in) {
 /* ---- series ------------------------------------------------------------- */
 
 double report_quantile(const double *x, size_t n, double p) {
+  NEO_ASSERT(n >= 1 && p >= 0 && p <= 1);
   double h = (double)(n - 1) * p;
   size_t i = (size_t)floor(h);
   if (i + 1 >= n) return x[n - 1];
