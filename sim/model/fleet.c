@@ -318,7 +318,7 @@ void fleet_rebalance(model *m, int sku) {
   const idset *users = &m->by_sku[sku]; /* the SKU's tenants in allocation order */
   for (size_t k = 0; k < users->n && !m->failed; k++) {
     tenant *tn = &m->tenants[users->a[k]];
-    tn->ops->serve(m, tn);
+    if (tenant_waits(tn)) tn->ops->serve(m, tn);
   }
 }
 

@@ -292,6 +292,14 @@ struct tenant {
   tenant_contract ct;
 };
 
+/* Whether serving the tenant could change anything: it has jobs queued, or
+** holds fewer nodes than it wants (serve() of every kind does nothing
+** otherwise; the fleet asks this first, as it asks every tenant of a SKU
+** each time nodes come free). */
+static inline int tenant_waits(const tenant *tn) {
+  return tn->jobs.queue.n > 0 || tn->hold.n < tn->hold.want;
+}
+
 /* Revenue, or for own use its value, accrued by t. */
 double tenant_income(const tenant *tn, double t);
 /* The tenant metrics: name them (once), then write those of each tenant's kind. */
