@@ -4,7 +4,6 @@
 ** maps a kind to them, and declares every per-tenant metric once: its
 ** name, the kinds it applies to and how it is computed.
 */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +51,7 @@ static double sla_credits(const tenant *tn, const when *w) {
   return integral_at(&tn->credit, w->t);
 }
 static double value(const tenant *tn, const when *w) {
-  return tn->ops->billed ? 0 : integral_at(&tn->gpu_hours, w->t) * tn->cfg->value_gpu_hour;
+  return tn->ops->billed ? 0 : tenant_income(tn, w->t);
 }
 static double queue_mean(const tenant *tn, const when *w) {
   return model_ratio(integral_at(&tn->jobs.queue_len, w->t), w->span);
