@@ -85,6 +85,22 @@ CREATE TABLE params (
 -- '<tenant>.revenue'; for on-demand and spot tenants also '<tenant>.jobs',
 -- '<tenant>.blocked_fraction' and '<tenant>.wait_mean_hours' (the README
 -- lists them all).
+-- The financial statements, from the run's double-entry books, as run
+-- totals (flows only; the balance sheet is in series):
+--   is.revenue       revenue net of SLA credits, prepayments forfeited included
+--   is.opex          power + colocation + staff + bad debt
+--   is.ebitda        is.revenue - is.opex
+--   is.depreciation  straight-line depreciation of the nodes in service
+--   is.write_off     the book value of nodes lost (a site without repair)
+--   is.gain_on_sale  proceeds of nodes sold or retired less their book value
+--   is.interest, is.tax
+--   is.net_income    is.ebitda - is.depreciation - is.write_off
+--                    + is.gain_on_sale - is.interest - is.tax
+--   cf.operating     cash from customers less opex and interest paid
+--   cf.investing     nodes paid for (deposits, deliveries) less sale proceeds
+--   cf.financing     debt drawn less principal repaid (the opening cash is
+--                    not a flow of the run)
+--   cf.net           the three added: cash at the end less cash at the start
 -- Warm-up: the statistics of a steady state leave out the scenario's first
 -- warmup_days -- the time averages utilization_mean and '<tenant>.queue_mean'
 -- run from the end of the warm-up, and '<tenant>.jobs', '.served',
@@ -102,6 +118,20 @@ CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across ru
 -- Periodic samples of a run (monthly by default): 'revenue', 'opex' (in the
 -- period), 'cash', 'debt', 'utilization', 'nodes_online', market prices,
 -- '<tenant>.revenue' (in the period), ...
+-- and the month's financial statements, from the run's books:
+--   income statement, flows in the month: is.revenue, is.opex, is.ebitda,
+--     is.depreciation, is.write_off, is.gain_on_sale, is.interest, is.tax,
+--     is.net_income (as the metrics of the same names);
+--   balance sheet, at the month end: bs.cash, bs.receivables (bills
+--     accrued, not yet collected), bs.deposits (nodes paid for, not yet
+--     delivered), bs.equipment_net (delivered nodes at cost less
+--     depreciation), bs.assets, bs.contract_liabilities (prepayments not
+--     yet earned), bs.accrued_interest, bs.debt, bs.liabilities, bs.equity
+--     (contributed, and earnings so far); bs.assets = bs.liabilities +
+--     bs.equity at every month;
+--   cash-flow statement, flows in the month: cf.operating, cf.investing,
+--     cf.financing, and cf.net, their sum: the change of bs.cash over the
+--     month.
 -- run_id is runs.id, but not declared REFERENCES: series is the bulk of
 -- the database and a foreign-key check per row costs about 10% of the
 -- insert speed.  neosim deletes a run's series with the run; when deleting

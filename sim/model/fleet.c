@@ -172,12 +172,29 @@ uint32_t fleet_take_idle(model *m, uint32_t pid) {
   return p->idle.n ? p->idle.a[p->idle.n - 1] : NONE;
 }
 
+/* The depreciation of a node by t: its price over its useful life from
+** its install (the age before the start included), none before. */
+static double accumulated(const model *m, uint32_t id, double t) {
+  const node *n = &m->fleet.nodes[id];
+  if (isnan(n->installed_h)) return 0;
+  return n->price * fmin(1.0, fmax(0.0, (t - n->installed_h) / life_hours(sku_of(m, id))));
+}
+
+/* A node that no longer serves stops depreciating (it has no eol event left). */
+static void stop_depreciating(model *m, uint32_t id) {
+  node *n = &m->fleet.nodes[id];
+  if (n->eol) return;
+  n->eol = 1;
+  integral_add(&m->fleet.dep_rate, engine_now(m->e), -n->price / life_hours(sku_of(m, id)));
+}
+
 static void retire(model *m, uint32_t id, int sold) {
   node *n = &m->fleet.nodes[id];
   double proceeds = sold ? sku_of(m, id)->resale_fraction * n->price : 0;
   m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
   fleet_set_state(m, id, NODE_RETIRED);
   if (proceeds > 0) ledger_pay(m, 0, proceeds);
+  books_dispose(m, n->price, accumulated(m, id, engine_now(m->e)), proceeds);
   model_trace(m, sold ? "sale" : "retirement", sku_of(m, id)->name, "node %u at %s ($%.0f)", id,
               m->cfg->sites[m->fleet.pools[n->pool].site].name, proceeds);
 }
@@ -280,9 +297,11 @@ static void fail_node(model *m, uint32_t id) {
   if (site->repair) {
     fleet_set_state(m, id, NODE_REPAIRING);
     engine_after(m->e, m->cfg->skus[m->fleet.pools[n->pool].sku].repair_hours, EV_REPAIRED, id, 0);
-  } else {
+  } else { /* lost: written off at its book value */
     m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
     fleet_set_state(m, id, NODE_FAILED);
+    stop_depreciating(m, id);
+    books_lose(m, n->price, accumulated(m, id, engine_now(m->e)));
   }
   model_trace(m, "failure", m->cfg->skus[m->fleet.pools[n->pool].sku].name, "node %u at %s%s", id,
               site->name, site->repair ? "" : ", lost");
@@ -353,12 +372,17 @@ long fleet_count(const model *m, int sku, int site, node_state state) {
 }
 
 double fleet_book_value(const model *m, double t) {
+  int paid_on_order = !m->cfg->supplier.pay_on_delivery;
   double v = 0;
   for (uint32_t i = 0; i < m->fleet.nnodes; i++) {
     const node *n = &m->fleet.nodes[i];
-    if (!installed(n->state)) continue;
-    double life_h = life_hours(sku_of(m, i)), age = t - n->installed_h;
-    v += n->price * fmax(0.0, 1.0 - age / life_h);
+    switch ((node_state)n->state) {
+    case NODE_ORDERED:
+    case NODE_TRANSIT: v += paid_on_order ? n->price : 0; break; /* a deposit */
+    case NODE_FAILED:
+    case NODE_RETIRED: break;
+    default: v += n->price - accumulated(m, i, t); /* delivered, at cost less depreciation */
+    }
   }
   return v;
 }
@@ -374,11 +398,7 @@ int fleet_sell(model *m, int sku, int site, long count, int sell, char *err, siz
   }
   for (long i = 0; i < count; i++) {
     uint32_t id = fleet_take_idle(m, (uint32_t)p);
-    node *n = &m->fleet.nodes[id];
-    if (!n->eol) { /* stop depreciating it */
-      n->eol = 1;
-      integral_add(&m->fleet.dep_rate, engine_now(m->e), -n->price / life_hours(sku_of(m, id)));
-    }
+    stop_depreciating(m, id);
     retire(m, id, sell);
   }
   return 0;
@@ -401,13 +421,15 @@ int fleet_init(model *m) {
   double capex = 0;
   for (size_t i = 0; i < c->nfleet; i++) {
     const fleet_cfg *f = &c->fleet[i];
-    double price = c->skus[f->sku].node_price;
+    double price = c->skus[f->sku].node_price, age = 0;
     for (long k = 0; k < f->nodes; k++) {
       uint32_t id = fleet_new_node(m, f->sku, f->site, NODE_TRANSIT, price);
       if (id == NONE) return -1;
       m->fleet.site_kw[f->site] += site_kw_of(m, id);
       put_in_service(m, id, f->installed_h);
+      age += accumulated(m, id, 0.0);
     }
+    books_opening_fleet(m, price * (double)f->nodes, age, f->bought);
     if (f->bought) capex += price * (double)f->nodes;
   }
   if (capex > 0) ledger_pay(m, capex, 0);

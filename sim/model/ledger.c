@@ -69,6 +69,7 @@ int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
   m->books.debt_drawn[i] += amount;
   m->books.debt_balance[i] += amount;
   m->books.cash += amount;
+  books_draw(m, i, amount);
   model_event(m, "draw", d->name, "$%.0f", amount);
   return 0;
 }
@@ -109,6 +110,7 @@ static void draw_due(model *m, double now) {
     if (d->facility || m->books.debt_drawn[i] > 0 || d->draw_h > now) continue;
     m->books.debt_drawn[i] = m->books.debt_balance[i] = d->principal;
     m->books.cash += d->principal;
+    books_draw(m, (int)i, d->principal);
   }
 }
 
@@ -136,12 +138,14 @@ static void service_debt(model *m) {
     m->books.interest += interest;
     m->books.repaid += repay;
     m->books.cash -= interest + repay;
+    books_interest(m, interest);
+    books_repay(m, (int)i, repay);
   }
 }
 
 static void accrue(model *m, double t0, double t1) {
   const model_cfg *c = m->cfg;
-  double h = t1 - t0, opex = 0;
+  double h = t1 - t0, opex = 0, power_day = 0, colo_day = 0;
   for (size_t p = 0; p < m->fleet.npools; p++) {
     const pool *pl = &m->fleet.pools[p];
     const site_cfg *s = &c->sites[pl->site];
@@ -155,16 +159,26 @@ static void accrue(model *m, double t0, double t1) {
     m->books.power_cost += power;
     m->books.colo_cost += colo;
     opex += power + colo;
+    power_day += power;
+    colo_day += colo;
   }
   double staff = c->finance.staff_month * h / HOURS_PER_MONTH;
   m->books.staff_cost += staff;
   opex += staff;
+  books_opex(m, power_day, colo_day, staff);
   double jobs_revenue = 0;
-  for (size_t i = 0; i < c->ntenants; i++)
-    if (m->tenants[i].ops->paid_daily) jobs_revenue += integral_at(&m->tenants[i].revenue, t1);
+  for (size_t i = 0; i < c->ntenants; i++) {
+    const tenant *tn = &m->tenants[i];
+    if (!tn->ops->paid_daily) continue;
+    double v = integral_at(&tn->revenue, t1);
+    jobs_revenue += v;
+    books_revenue_paid(m, tn, v - m->books.posted[i].net);
+    m->books.posted[i].net = v;
+  }
   ledger_receive(m, jobs_revenue - m->books.jobs_revenue_seen);
   m->books.jobs_revenue_seen = jobs_revenue;
   m->books.cash -= opex;
+  books_accrue(m, t1);
 }
 
 static int grow_to(double **a, size_t cap) {
@@ -199,8 +213,7 @@ static double revenue_of(const model *m, int kind, double t) {
   double s = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++) {
     const tenant *tn = &m->tenants[i];
-    if (tn->ops->billed && (kind < 0 || (int)tn->cfg->kind == kind))
-      s += integral_at(&tn->revenue, t);
+    if (tn->ops->billed && (kind < 0 || (int)tn->cfg->kind == kind)) s += tenant_revenue(tn, t);
   }
   return s;
 }
@@ -258,7 +271,8 @@ static int close_month(model *m, double t) {
                (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
                (m->books.proceeds - m->books.month.proceeds);
   double own = internal_value_at(m, t);
-  int bad = sample(m, t) | push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
+  int bad = sample(m, t) | books_sample(m, t) |
+            push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
   m->books.internal_month0 = own;
   m->books.month.cash = m->books.revenue_cash;
   m->books.month.opex = opex_total(m);
@@ -267,6 +281,7 @@ static int close_month(model *m, double t) {
   m->books.month.start_h = t;
   supply_month(m);
   check_solvency(m);
+  books_check(m, t);
   return bad;
 }
 
@@ -317,6 +332,7 @@ int ledger_init(model *m) {
   if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month || name_series(m))
     return -1;
   m->books.cash = m->books.cash_min = c->finance.cash;
+  if (books_open(m)) return -1;
   m->books.default_day = m->books.first_breach_day = NAN;
   m->books.month_end_day = cal_month_start(c->start_days, 1);
   draw_due(m, 0);
@@ -327,7 +343,7 @@ int ledger_init(model *m) {
 static double largest_share(const model *m, double t) {
   double total = revenue_of(m, -1, t), top = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++)
-    if (m->tenants[i].ops->billed) top = fmax(top, integral_at(&m->tenants[i].revenue, t));
+    if (m->tenants[i].ops->billed) top = fmax(top, tenant_revenue(&m->tenants[i], t));
   return total > 0 ? top / total : (double)NAN;
 }
 
@@ -347,6 +363,7 @@ int ledger_finish(model *m, double t) {
     if (t > last_tick) accrue(m, last_tick, t);
     if (t > m->books.month.start_h && close_month(m, t)) return -1;
   }
+  if (books_check(m, t)) return -1;
   const finance_cfg *f = &m->cfg->finance;
   double rev = revenue_of(m, -1, t), opex = opex_total(m), book = fleet_book_value(m, t);
   if (f->terminal_book && m->books.ncf > 0) m->books.cf[m->books.ncf - 1] += book;
@@ -382,7 +399,7 @@ int ledger_finish(model *m, double t) {
       {"first_breach_day", m->books.first_breach_day},
       {"largest_tenant_share", largest_share(m, t)},
   };
-  int bad = 0;
+  int bad = books_metrics(m);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(r, mt[i].name, mt[i].v);
   return bad ? -1 : 0;
@@ -390,6 +407,7 @@ int ledger_finish(model *m, double t) {
 
 void ledger_free(model *m) {
   books_part *b = &m->books;
+  books_free(m);
   for (size_t k = 0; b->m_market && k < m->cfg->nskus; k++) free(b->m_market[k]);
   for (size_t k = 0; b->m_debt && k < m->cfg->finance.ndebt; k++) free(b->m_debt[k]);
   free(b->m_market);

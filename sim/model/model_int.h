@@ -20,6 +20,7 @@
 
 #include "engine.h"
 #include "err.h"
+#include "journal.h"
 #include "model.h"
 #include "rng.h"
 #include "units.h"
@@ -271,9 +272,10 @@ typedef struct tenant_contract {
   double price, end; /* $ per GPU-hour; hours */
   engine_handle ev_end, ev_default, ev_notice;
   rng events;
-  double billed;   /* revenue accrued and collected (or written off) */
-  double prepaid;  /* prepayment not yet consumed by bills */
-  double bad_debt; /* bills lost to a default */
+  double billed;    /* revenue accrued and collected (or written off) */
+  double prepaid;   /* prepayment not yet consumed by bills */
+  double bad_debt;  /* bills lost to a default */
+  double forfeited; /* prepayment never consumed, earned when the contract ended */
   double default_day;
 } tenant_contract;
 
@@ -298,6 +300,11 @@ struct tenant {
 ** each time nodes come free). */
 static inline int tenant_waits(const tenant *tn) {
   return tn->jobs.queue.n > 0 || tn->hold.n < tn->hold.want;
+}
+
+/* Revenue accrued by t: the accrual, and prepayments forfeited. */
+static inline double tenant_revenue(const tenant *tn, double t) {
+  return integral_at(&tn->revenue, t) + tn->ct.forfeited;
 }
 
 /* Revenue, or for own use its value, accrued by t. */
@@ -363,7 +370,42 @@ typedef struct month_mark {
   double kind[TENANT_NKINDS];
 } month_mark;
 
+/* The fixed accounts of the model's books (books.c); then one per debt
+** tranche and one of revenue per tenant. */
+enum {
+  A_CASH = 0,
+  A_RECEIVABLES,
+  A_DEPOSITS,
+  A_EQUIPMENT,
+  A_ACCUM_DEP,
+  A_CONTRACT_LIAB,
+  A_ACCRUED_INTEREST,
+  A_EQUITY,
+  A_RETAINED,
+  A_SLA_CREDITS,
+  A_GAIN_ON_SALE,
+  A_BAD_DEBT,
+  A_POWER,
+  A_COLO,
+  A_STAFF,
+  A_DEPRECIATION,
+  A_WRITE_OFF,
+  A_INTEREST,
+  A_TAX,
+  A_NFIXED
+};
+
+/* What of a tenant's revenue and credits the books hold (books.c). */
+typedef struct posted {
+  double net, credit;
+} posted;
+
 typedef struct books_part {
+  journal *j;        /* the double-entry books */
+  int *acct_debt;    /* per tranche: its account */
+  int *acct_revenue; /* per tenant: its revenue account */
+  posted *posted;    /* per tenant: revenue and credits in the books */
+  double dep_posted; /* depreciation in the books */
   long month_end_day;
   double power_cost, colo_cost, staff_cost, capex, proceeds, interest, repaid;
   double revenue_cash;      /* customer receipts so far */
@@ -393,6 +435,33 @@ int ledger_finish(model *m, double t);
 double ledger_debt(const model *m);
 double ledger_facility_left(const model *m);
 double internal_value_at(const model *m, double t); /* own use, $ so far */
+
+/* ---- books.c: the double-entry books, beside the model's own figures --- */
+
+int books_open(model *m); /* the chart of accounts and the opening equity */
+void books_free(model *m);
+void books_accrue(model *m, double t); /* reserved bills, credits, depreciation to t */
+void books_revenue_paid(model *m, const tenant *tn, double amount);
+void books_prepay(model *m, double amount);
+void books_opening_prepaid(model *m, double amount);
+void books_collect(model *m, double due, double from_prepaid);
+void books_bad_debt(model *m, double amount);
+void books_forfeit(model *m, const tenant *tn, double amount);
+void books_opex(model *m, double power, double colo, double staff);
+void books_buy(model *m, double amount, int delivered);
+void books_deliver(model *m, double cost);
+void books_opening_fleet(model *m, double cost, double age_depreciation, int bought);
+void books_dispose(model *m, double cost, double accumulated, double proceeds);
+void books_lose(model *m, double cost, double accumulated);
+void books_draw(model *m, int tranche, double amount);
+void books_interest(model *m, double amount);
+void books_repay(model *m, int tranche, double amount);
+/* The books against the model's figures at t: 0, or -1 after model_fail. */
+int books_check(model *m, double t);
+/* The statements of the month ending at t (series), then a new period. */
+int books_sample(model *m, double t);
+/* The statements of the whole run (metrics). */
+int books_metrics(model *m);
 
 /* ---- model.c ------------------------------------------------------------ */
 

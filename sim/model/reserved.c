@@ -9,11 +9,14 @@
 ** otherwise only delivered nodes x usage are billed.  Bills accrue
 ** continuously and are collected at each month end; a prepayment
 ** (prepay_fraction of the contract's value) is paid at the start and
-** consumed by the bills.  At term end the tenant renews with renew_prob,
-** at the market index x renew_factor (the old price without an index).
-** A default (hazard default_prob_year) ends the contract at once and
-** loses the bills not yet collected; an early termination (hazard
-** terminate_prob_year) ends it notice_days after the notice.
+** consumed by the bills; a renewal adds its own to what is left.  At term
+** end the tenant renews with renew_prob, at the market index x
+** renew_factor (the old price without an index).  A default (hazard
+** default_prob_year) ends the contract at once: the bills not yet
+** collected are paid from the prepayment left, the rest is bad debt.  An
+** early termination (hazard terminate_prob_year) ends it notice_days
+** after the notice.  When a contract ends its last bills are collected,
+** and the prepayment left is earned then (never refunded).
 */
 #include <math.h>
 #include <stdio.h>
@@ -55,8 +58,12 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
   ct->end = now + months_to_hours(term_months);
   double value = (double)nodes * (double)tn->gpus_per_node * price * months_to_hours(term_months) *
                  (c->take_or_pay ? 1 : c->usage);
-  ct->prepaid = c->prepay_fraction * value;
-  if (ct->prepaid > 0) ledger_receive(m, ct->prepaid);
+  double prepay = c->prepay_fraction * value; /* added to what a renewed contract has left */
+  if (prepay > 0) {
+    ct->prepaid += prepay;
+    ledger_receive(m, prepay);
+    books_prepay(m, prepay);
+  }
   uint32_t t = (uint32_t)(tn - m->tenants);
   if (ct->end <= m->cfg->horizon_h) ct->ev_end = engine_at(m->e, ct->end, EV_CONTRACT, t, CT_END);
   ct->ev_default = hazard(m, tn, c->default_prob_year, ct->end, CT_DEFAULT);
@@ -65,6 +72,17 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
               price, term_months);
   hold_fill(m, tn);
   hold_update(m, tn); /* a renewal keeps its nodes but bills the new price */
+}
+
+/* Collect the bills accrued since the last collection (prepayment first). */
+static void settle(model *m, tenant *tn) {
+  tenant_contract *ct = &tn->ct;
+  double now = engine_now(m->e), due = integral_at(&tn->revenue, now) - ct->billed;
+  double from_prepaid = fmin(ct->prepaid, due);
+  ct->billed += due;
+  ct->prepaid -= from_prepaid;
+  ledger_receive(m, due - from_prepaid);
+  books_collect(m, due, from_prepaid);
 }
 
 static void finish(model *m, tenant *tn, const char *why) {
@@ -76,19 +94,15 @@ static void finish(model *m, tenant *tn, const char *why) {
   ct->active = 0;
   tn->hold.want = 0;
   hold_release_to(m, tn, 0);
+  settle(m, tn);         /* the last bills, from what is left of the prepayment first */
+  if (ct->prepaid > 0) { /* the rest is not refunded: earned now */
+    ct->forfeited += ct->prepaid;
+    books_forfeit(m, tn, ct->prepaid);
+    ct->prepaid = 0;
+  }
   model_event(m, "contract_end", tn->cfg->name, "%s", why);
   fleet_rebalance(m, tn->cfg->sku);
   model_call_policies(m, REASON_CONTRACT_END);
-}
-
-/* Collect the bills accrued since the last collection (prepayment first). */
-static void settle(model *m, tenant *tn) {
-  tenant_contract *ct = &tn->ct;
-  double now = engine_now(m->e), due = integral_at(&tn->revenue, now) - ct->billed;
-  double from_prepaid = fmin(ct->prepaid, due);
-  ct->billed += due;
-  ct->prepaid -= from_prepaid;
-  ledger_receive(m, due - from_prepaid);
 }
 
 static void on_end(model *m, tenant *tn) {
@@ -108,10 +122,14 @@ static void on_end(model *m, tenant *tn) {
 static void on_default(model *m, tenant *tn) {
   tenant_contract *ct = &tn->ct;
   double now = engine_now(m->e), unpaid = integral_at(&tn->revenue, now) - ct->billed;
+  double from_prepaid = fmin(ct->prepaid, unpaid), lost = unpaid - from_prepaid;
   ct->defaulted = 1;
-  ct->bad_debt += unpaid;
-  ct->billed += unpaid; /* written off: never collected */
-  model_event(m, "tenant_default", tn->cfg->name, "receivable lost: $%.0f", unpaid);
+  ct->prepaid -= from_prepaid; /* the prepayment pays what it can */
+  ct->bad_debt += lost;
+  ct->billed += unpaid; /* paid from the prepayment, the rest written off */
+  books_collect(m, from_prepaid, from_prepaid);
+  books_bad_debt(m, lost);
+  model_event(m, "tenant_default", tn->cfg->name, "receivable lost: $%.0f", lost);
   finish(m, tn, "tenant default");
 }
 

@@ -80,7 +80,10 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
       return err_set(err, errlen, "out of memory");
   m->supply.orders[m->supply.norders++] =
       (order){.sku = sku, .site = site, .nodes = n, .first = first};
-  if (!m->cfg->supplier.pay_on_delivery) ledger_pay(m, price * (double)n, 0);
+  if (!m->cfg->supplier.pay_on_delivery) {
+    ledger_pay(m, price * (double)n, 0);
+    books_buy(m, price * (double)n, 0);
+  }
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
               m->cfg->sites[site].name, price);
   ship(m);
@@ -97,7 +100,12 @@ void supply_on_delivery(engine *e, const engine_event *ev, void *ctx) {
     capex += m->fleet.nodes[id].price;
     fleet_delivered(m, id);
   }
-  if (m->cfg->supplier.pay_on_delivery) ledger_pay(m, capex, 0);
+  if (m->cfg->supplier.pay_on_delivery) {
+    ledger_pay(m, capex, 0);
+    books_buy(m, capex, 1);
+  } else {
+    books_deliver(m, capex); /* the deposit becomes equipment */
+  }
   const pool *p = &m->fleet.pools[m->fleet.nodes[s->first].pool];
   model_trace(m, "delivery", m->cfg->skus[p->sku].name, "%ld nodes at %s ($%.0f)", s->nodes,
               m->cfg->sites[p->site].name, capex);

@@ -25,7 +25,7 @@ const tenant_ops *tenant_ops_of(tenant_kind k) {
 }
 
 double tenant_income(const tenant *tn, double t) {
-  return tn->ops->billed ? integral_at(&tn->revenue, t)
+  return tn->ops->billed ? tenant_revenue(tn, t)
                          : integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour;
 }
 
@@ -43,7 +43,7 @@ typedef struct when {
 } when;
 typedef double (*metric_fn)(const tenant *tn, const when *w);
 
-static double revenue(const tenant *tn, const when *w) { return integral_at(&tn->revenue, w->t); }
+static double revenue(const tenant *tn, const when *w) { return tenant_revenue(tn, w->t); }
 static double gpu_hours(const tenant *tn, const when *w) {
   return integral_at(&tn->gpu_hours, w->t);
 }
