@@ -46,6 +46,23 @@ results_dump() {
       order by 1, 2, e.rowid"
 }
 
+# metric_of DB SCENARIO NAME [REP]: a metric of replication REP (0) of point 0
+metric_of() {
+  sqlite3 "$1" "select m.value from metrics m join runs r on r.id = m.run_id where r.scenario = '$2'
+                and r.point = 0 and r.replication = ${4:-0} and m.name = '$3'"
+}
+# last_of DB SCENARIO NAME: the last sample of a series of run 0:0
+last_of() {
+  sqlite3 "$1" "select s.value from series s join runs r on r.id = s.run_id where r.scenario = '$2'
+                and r.point = 0 and r.replication = 0 and s.name = '$3' order by s.t_days desc limit 1"
+}
+# expect_close WHAT GOT WANT: equal to 1e-9 relative (a figure against its hand computation)
+expect_close() {
+  if awk -v a="$2" -v b="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a) + 1
+                                      exit !(a != "" && d <= 1e-9 * s) }'; then pass
+  else fail "$1: got $2, by hand $3"; fi
+}
+
 finish() {
   echo "$T_PASS checks passed, $T_FAIL failed"
   [ "$T_FAIL" -eq 0 ]

@@ -188,26 +188,6 @@ static void stop_depreciating(model *m, uint32_t id) {
   integral_add(&m->fleet.dep_rate, engine_now(m->e), -n->price / life_hours(sku_of(m, id)));
 }
 
-static void retire(model *m, uint32_t id, int sold) {
-  node *n = &m->fleet.nodes[id];
-  double proceeds = sold ? sku_of(m, id)->resale_fraction * n->price : 0;
-  m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
-  fleet_set_state(m, id, NODE_RETIRED);
-  if (proceeds > 0) ledger_pay(m, 0, proceeds);
-  books_dispose(m, n->price, accumulated(m, id, engine_now(m->e)), proceeds);
-  model_trace(m, sold ? "sale" : "retirement", sku_of(m, id)->name, "node %u at %s ($%.0f)", id,
-              m->cfg->sites[m->fleet.pools[n->pool].site].name, proceeds);
-}
-
-/* A node comes back from its holder (job end, lease end, preemption). */
-void fleet_release(model *m, uint32_t id) {
-  node *n = &m->fleet.nodes[id];
-  n->tenant = -1;
-  n->job = NONE;
-  if (n->eol) retire(m, id, 1);
-  else fleet_set_state(m, id, NODE_IDLE);
-}
-
 /* Power: install a delivered node when the site has room for it. */
 static int has_power(const model *m, int site, double kw) {
   return m->fleet.site_kw[site] + kw <= m->fleet.site_mw[site] * KW_PER_MW * (1 + 1e-12);
@@ -229,6 +209,28 @@ static void try_waiting(model *m, int site) {
     else w->a[k++] = id; /* keeps delivery order */
   }
   w->n = k;
+}
+
+static void retire(model *m, uint32_t id, int sold) {
+  node *n = &m->fleet.nodes[id];
+  double proceeds = sold ? sku_of(m, id)->resale_fraction * n->price : 0;
+  int site = m->fleet.pools[n->pool].site;
+  m->fleet.site_kw[site] -= site_kw_of(m, id);
+  fleet_set_state(m, id, NODE_RETIRED);
+  if (proceeds > 0) ledger_pay(m, 0, proceeds);
+  books_dispose(m, n->price, accumulated(m, id, engine_now(m->e)), proceeds);
+  model_trace(m, sold ? "sale" : "retirement", sku_of(m, id)->name, "node %u at %s ($%.0f)", id,
+              m->cfg->sites[site].name, proceeds);
+  try_waiting(m, site); /* its power goes to a node waiting for it */
+}
+
+/* A node comes back from its holder (job end, lease end, preemption). */
+void fleet_release(model *m, uint32_t id) {
+  node *n = &m->fleet.nodes[id];
+  n->tenant = -1;
+  n->job = NONE;
+  if (n->eol) retire(m, id, 1);
+  else fleet_set_state(m, id, NODE_IDLE);
 }
 
 void fleet_delivered(model *m, uint32_t id) {
@@ -297,11 +299,12 @@ static void fail_node(model *m, uint32_t id) {
   if (site->repair) {
     fleet_set_state(m, id, NODE_REPAIRING);
     engine_after(m->e, m->cfg->skus[m->fleet.pools[n->pool].sku].repair_hours, EV_REPAIRED, id, 0);
-  } else { /* lost: written off at its book value */
+  } else { /* lost: written off at its book value, its power to a node waiting for it */
     m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
     fleet_set_state(m, id, NODE_FAILED);
     stop_depreciating(m, id);
     books_lose(m, n->price, accumulated(m, id, engine_now(m->e)));
+    try_waiting(m, m->fleet.pools[n->pool].site);
   }
   model_trace(m, "failure", m->cfg->skus[m->fleet.pools[n->pool].sku].name, "node %u at %s%s", id,
               site->name, site->repair ? "" : ", lost");
@@ -328,12 +331,11 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
   fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
 
-/* Serve the tenants of a SKU in allocation order while idle nodes remain. */
+/* Serve the tenants of a SKU that wait, in allocation order: from idle
+** nodes, and a tenant that holds nodes also by preempting lower priorities
+** (internal use, spot jobs), so a reserved tenant that lost a node to a
+** failure takes another at once. */
 void fleet_rebalance(model *m, int sku) {
-  long idle = 0;
-  for (size_t p = 0; p < m->fleet.npools; p++)
-    if (m->fleet.pools[p].sku == sku) idle += (long)m->fleet.pools[p].idle.n;
-  if (idle == 0) return; /* nobody can be served: serving needs idle nodes, never preempts */
   const idset *users = &m->by_sku[sku]; /* the SKU's tenants in allocation order */
   for (size_t k = 0; k < users->n && !m->failed; k++) {
     tenant *tn = &m->tenants[users->a[k]];

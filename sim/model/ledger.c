@@ -49,20 +49,30 @@ double ledger_debt(const model *m) {
   return d;
 }
 
+/* A facility may be drawn from its draw date until its term ends. */
+static int facility_open(const debt_cfg *d, double t) {
+  return d->facility && t >= d->draw_h && t < d->draw_h + months_to_hours(d->term_months);
+}
+
 double ledger_facility_left(const model *m) {
   double f = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
-    const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility && engine_now(m->e) < d->draw_h + months_to_hours(d->term_months))
-      f += d->principal - m->books.debt_drawn[i];
-  }
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
+    if (facility_open(&m->cfg->finance.debt[i], engine_now(m->e)))
+      f += m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
   return f;
 }
 
-int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
+/* Draw amount of facility i (checked).  A policy's draw is an event each;
+** the automatic draws that cover negative cash are summed per tranche and
+** recorded as one event a month (flush_draws). */
+static int draw(model *m, int i, double amount, int automatic, char *err, size_t errlen) {
   const debt_cfg *d = &m->cfg->finance.debt[i];
   double left = d->principal - m->books.debt_drawn[i];
   if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
+  if (!facility_open(d, engine_now(m->e)))
+    return err_set(err, errlen, "draw: %s is open from day %.1f to day %.1f", d->name,
+                   hours_to_days(d->draw_h),
+                   hours_to_days(d->draw_h + months_to_hours(d->term_months)));
   if (!(amount > 0) || amount > left * (1 + 1e-12))
     return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left,
                    amount);
@@ -70,18 +80,40 @@ int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
   m->books.debt_balance[i] += amount;
   m->books.cash += amount;
   books_draw(m, i, amount);
-  model_event(m, "draw", d->name, "$%.0f", amount);
+  if (automatic) {
+    m->books.auto_drawn[i] += amount;
+    m->books.auto_draws[i]++;
+  } else {
+    model_event(m, "draw", d->name, "$%.0f", amount);
+  }
   return 0;
+}
+
+int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
+  return draw(m, i, amount, 0, err, errlen);
+}
+
+/* One event per tranche for the automatic draws since the last. */
+static void flush_draws(model *m) {
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    if (!m->books.auto_draws[i]) continue;
+    model_event(m, "draw", m->cfg->finance.debt[i].name,
+                "$%.0f in %ld automatic draws since day %.0f", m->books.auto_drawn[i],
+                m->books.auto_draws[i], m->books.auto_since[i]);
+    m->books.auto_drawn[i] = 0;
+    m->books.auto_draws[i] = 0;
+  }
 }
 
 /* Cover a negative cash balance from facilities; default if impossible. */
 static void check_solvency(model *m) {
   char err[ERR_LEN];
   for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
-    if (m->cfg->finance.debt[i].facility &&
+    if (facility_open(&m->cfg->finance.debt[i], engine_now(m->e)) &&
         m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
       double left = m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
-      ledger_draw(m, (int)i, fmin(left, -m->books.cash), err, sizeof err);
+      if (!m->books.auto_draws[i]) m->books.auto_since[i] = hours_to_days(engine_now(m->e));
+      draw(m, (int)i, fmin(left, -m->books.cash), 1, err, sizeof err);
     }
   double now = engine_now(m->e);
   int breach = 0;
@@ -96,6 +128,7 @@ static void check_solvency(model *m) {
   m->books.in_breach = breach;
   if (m->books.cash < m->books.cash_min) m->books.cash_min = m->books.cash;
   if (m->books.cash < 0) {
+    flush_draws(m);
     m->books.default_day = hours_to_days(now);
     model_event(m, "default", "cash", "cash $%.0f and no facility left", m->books.cash);
     m->ended = 1;
@@ -281,6 +314,7 @@ static int close_month(model *m, double t) {
   m->books.month.start_h = t;
   supply_month(m);
   check_solvency(m);
+  flush_draws(m);
   books_check(m, t);
   return bad;
 }
@@ -329,7 +363,11 @@ int ledger_init(model *m) {
   m->books.debt_balance = calloc(nd, sizeof *m->books.debt_balance);
   m->books.debt_drawn = calloc(nd, sizeof *m->books.debt_drawn);
   m->books.debt_month = calloc(nd, sizeof *m->books.debt_month);
-  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month || name_series(m))
+  m->books.auto_drawn = calloc(nd, sizeof *m->books.auto_drawn);
+  m->books.auto_since = calloc(nd, sizeof *m->books.auto_since);
+  m->books.auto_draws = calloc(nd, sizeof *m->books.auto_draws);
+  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month ||
+      !m->books.auto_drawn || !m->books.auto_since || !m->books.auto_draws || name_series(m))
     return -1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   if (books_open(m)) return -1;
@@ -415,6 +453,9 @@ void ledger_free(model *m) {
   free(b->debt_balance);
   free(b->debt_drawn);
   free(b->debt_month);
+  free(b->auto_drawn);
+  free(b->auto_since);
+  free(b->auto_draws);
   free(b->cf);
   free(b->cf_t);
   free(b->cf_internal);

@@ -82,7 +82,8 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
     model_event(m, "shock_end", s->name, "%s back", shock_kind_name(s->kind));
   }
   apply_shocks(m);
-  od_reschedule_arrivals(m); /* demand and price bounds changed */
+  od_reschedule_arrivals(m);                       /* demand and price bounds changed */
+  if (s->kind == SHOCK_SUPPLY_CUT) supply_ship(m); /* a cut that ends ships at once */
   if (ev->arg == 1) model_call_policies(m, REASON_SHOCK);
 }
 

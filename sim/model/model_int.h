@@ -176,6 +176,7 @@ typedef struct supply_part {
 int supply_init(model *m);
 int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen);
 void supply_month(model *m);
+void supply_ship(model *m); /* ship what this month's caps allow now */
 void supply_on_delivery(engine *e, const engine_event *ev, void *ctx);
 double supply_price(const model *m, int sku, double t);
 long supply_pending(const model *m, int sku);
@@ -413,7 +414,9 @@ typedef struct books_part {
   double cash, cash_min;
   double *debt_balance; /* per tranche */
   double *debt_drawn;
-  int *debt_month; /* months of repayment done */
+  int *debt_month;                 /* months of repayment done */
+  double *auto_drawn, *auto_since; /* per tranche: automatic draws not yet in an event, since day */
+  long *auto_draws;
   long breaches;
   double first_breach_day, default_day;
   int in_breach;

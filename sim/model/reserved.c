@@ -47,19 +47,26 @@ static engine_handle hazard(model *m, tenant *tn, double per_year, double until,
   return engine_at(m->e, t, EV_CONTRACT, (uint32_t)(tn - m->tenants), (uint64_t)what);
 }
 
-static void begin(model *m, tenant *tn, long nodes, double price, double term_months) {
+/* A contract from `start` (now, or for the scenario's own contract a date
+** before the start of the run: it is then mid-term, its prepayment paid
+** before the run and partly consumed by the bills of the months before). */
+static void begin(model *m, tenant *tn, long nodes, double price, double term_months,
+                  double start) {
   const tenant_cfg *c = tn->cfg;
   tenant_contract *ct = &tn->ct;
-  double now = engine_now(m->e);
+  double now = engine_now(m->e), billed_hour = (double)nodes * (double)tn->gpus_per_node * price *
+                                               (c->take_or_pay ? 1 : c->usage);
   ct->active = 1;
   tn->hold.want = nodes;
   ct->price = price;
   ct->renew_blocked = 0;
-  ct->end = now + months_to_hours(term_months);
-  double value = (double)nodes * (double)tn->gpus_per_node * price * months_to_hours(term_months) *
-                 (c->take_or_pay ? 1 : c->usage);
-  double prepay = c->prepay_fraction * value; /* added to what a renewed contract has left */
-  if (prepay > 0) {
+  ct->end = start + months_to_hours(term_months);
+  double prepay = c->prepay_fraction * billed_hour * months_to_hours(term_months);
+  if (start < now) { /* paid before the run: what the earlier bills left is owed at the start */
+    prepay = fmax(0.0, prepay - billed_hour * (now - start));
+    ct->prepaid += prepay;
+    books_opening_prepaid(m, prepay);
+  } else if (prepay > 0) { /* added to what a renewed contract has left */
     ct->prepaid += prepay;
     ledger_receive(m, prepay);
     books_prepay(m, prepay);
@@ -68,8 +75,13 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
   if (ct->end <= m->cfg->horizon_h) ct->ev_end = engine_at(m->e, ct->end, EV_CONTRACT, t, CT_END);
   ct->ev_default = hazard(m, tn, c->default_prob_year, ct->end, CT_DEFAULT);
   ct->ev_notice = hazard(m, tn, c->terminate_prob_year, ct->end, CT_NOTICE);
-  model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes,
-              price, term_months);
+  if (start < now)
+    model_event(m, "contract_start", c->name,
+                "%ld nodes at $%.4g/GPU-hour for %.4g months since day %.1f", nodes, price,
+                term_months, hours_to_days(start));
+  else
+    model_event(m, "contract_start", c->name, "%ld nodes at $%.4g/GPU-hour for %.4g months", nodes,
+                price, term_months);
   hold_fill(m, tn);
   hold_update(m, tn); /* a renewal keeps its nodes but bills the new price */
 }
@@ -113,10 +125,12 @@ static void on_end(model *m, tenant *tn) {
     settle(m, tn);
     model_event(m, "renewal", c->name, "renewed at $%.4g/GPU-hour", price);
     tn->ct.renewals++;
-    begin(m, tn, tn->hold.want, price, c->term_months);
+    begin(m, tn, tn->hold.want, price, c->term_months, engine_now(m->e));
     return;
   }
-  finish(m, tn, "term ended, not renewed");
+  finish(m, tn,
+         tn->ct.renew_blocked ? "ended by the tenant's termination notice"
+                              : "term ended, not renewed");
 }
 
 static void on_default(model *m, tenant *tn) {
@@ -139,11 +153,11 @@ static void on_notice(model *m, tenant *tn) {
   tenant_contract *ct = &tn->ct;
   double end = engine_now(m->e) + days_to_hours(tn->cfg->notice_days);
   ct->ev_notice = 0;
+  ct->renew_blocked = 1; /* given notice, the tenant does not renew, whenever the term ends */
   model_event(m, "termination_notice", tn->cfg->name, "ends in %.0f days", tn->cfg->notice_days);
   if (end < ct->end) {
     engine_cancel(m->e, ct->ev_end);
     ct->end = end;
-    ct->renew_blocked = 1;
     ct->ev_end = end <= m->cfg->horizon_h
                      ? engine_at(m->e, end, EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_END)
                      : 0;
@@ -156,7 +170,7 @@ void ct_on_event(engine *e, const engine_event *ev, void *ctx) {
   const tenant_cfg *c = tn->cfg;
   (void)e;
   switch (ev->arg) {
-  case CT_START: begin(m, tn, c->nodes, c->price_gpu_hour, c->term_months); break;
+  case CT_START: begin(m, tn, c->nodes, c->price_gpu_hour, c->term_months, c->start_h); break;
   case CT_END:
     tn->ct.ev_end = 0;
     on_end(m, tn);
@@ -177,7 +191,7 @@ static int offer(model *m, tenant *tn, long nodes, double price, double term_mon
     return err_set(err, errlen, "offer: needs nodes >= 1, price >= 0, term_months > 0");
   double mk = market_price(m, tn->cfg->sku, engine_now(m->e));
   double p = tn->cfg->renew_prob * (isnan(mk) || price <= 0 ? 1 : fmin(1.0, mk / price));
-  if (rng_uniform(&tn->ct.events) < p) begin(m, tn, nodes, price, term_months);
+  if (rng_uniform(&tn->ct.events) < p) begin(m, tn, nodes, price, term_months, engine_now(m->e));
   else model_event(m, "offer_declined", tn->cfg->name, "%ld nodes at $%.4g/GPU-hour", nodes, price);
   return 0;
 }
@@ -186,7 +200,8 @@ static int init(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
   model_stream(m, &tn->ct.events, "tenants", c->name, "contract");
   tn->ct.price = c->price_gpu_hour;
-  if (c->start_h <= m->cfg->horizon_h)
+  double end = c->start_h + months_to_hours(c->term_months); /* one that ended before: none */
+  if (c->start_h <= m->cfg->horizon_h && end > 0)
     engine_at(m->e, fmax(0.0, c->start_h), EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_START);
   return 0;
 }

@@ -40,11 +40,17 @@ static int add_shipment(model *m, uint32_t first, long n) {
 }
 
 /* Ship what this month's caps allow, oldest orders first. */
-static void ship(model *m) {
+/* This month's cap of a SKU: its monthly_cap (INFINITY: none) x the
+** supply-cut shocks in force; a cut to 0 stops even an unlimited SKU. */
+static double cap_now(const model *m, int sku) {
+  double mult = m->market.mult_cap[sku];
+  return mult == 0 ? 0 : m->cfg->supplier.monthly_cap[sku] * mult;
+}
+
+void supply_ship(model *m) {
   for (size_t i = m->supply.order_head; i < m->supply.norders && !m->failed; i++) {
     order *o = &m->supply.orders[i];
-    double room = m->cfg->supplier.monthly_cap[o->sku] * m->market.mult_cap[o->sku] -
-                  m->supply.shipped_month[o->sku];
+    double room = cap_now(m, o->sku) - m->supply.shipped_month[o->sku];
     long k = o->nodes - o->shipped;
     if (room < (double)k) k = room > 0 ? (long)floor(room) : 0;
     if (k <= 0) continue;
@@ -61,7 +67,7 @@ static void ship(model *m) {
 
 void supply_month(model *m) {
   for (size_t k = 0; k < m->cfg->nskus; k++) m->supply.shipped_month[k] = 0;
-  ship(m);
+  supply_ship(m);
 }
 
 int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) {
@@ -86,7 +92,7 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
   }
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
               m->cfg->sites[site].name, price);
-  ship(m);
+  supply_ship(m);
   return 0;
 }
 

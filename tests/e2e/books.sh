@@ -11,12 +11,9 @@ for f in tests/e2e/books/*.lua; do
   run "$NEOSIM" run "$f" --db "$db" --quiet -j 1 --trace 0:0
   expect_rc 0 "$f runs"
 done
-metric() { q "select m.value from metrics m join runs r on r.id = m.run_id where r.scenario = '$1' and r.replication = ${3:-0} and m.name = '$2'"; }
-last() { q "select s.value from series s join runs r on r.id = s.run_id where r.scenario = '$1' and r.replication = 0 and s.name = '$2' order by s.t_days desc limit 1"; }
-close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a) + 1; exit !(d <= 1e-9 * s) }'; }
-check() { # check WHAT GOT WANT
-  if close "$2" "$3"; then pass; else fail "$1: got $2, by hand $3"; fi
-}
+metric() { metric_of "$db" "$@"; }
+last() { last_of "$db" "$@"; }
+check() { expect_close "$@"; }
 
 # prepay_carry: P = 10 x 8 x 2 x 8766 = 1,402,560 per term; the 5 nodes bill
 # b = 5 x 8 x 2 = $80 an hour; renewed on day 365.25 with P/2 left, so at the
