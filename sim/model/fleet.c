@@ -270,10 +270,13 @@ void fleet_on_installed(engine *e, const engine_event *ev, void *ctx) {
   fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
 
+/* A node reaches the end of its life (arg 1: it had before the start, and
+** no longer depreciates): retired now if free, else once free. */
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   node *n = &m->fleet.nodes[ev->id];
-  integral_add(&m->fleet.dep_rate, engine_now(e), -n->price / life_hours(sku_of(m, ev->id)));
+  if (ev->arg == 0)
+    integral_add(&m->fleet.dep_rate, engine_now(e), -n->price / life_hours(sku_of(m, ev->id)));
   n->eol = 1;
   if (n->state == NODE_IDLE) retire(m, ev->id, 1);
 }
@@ -435,6 +438,8 @@ int fleet_init(model *m) {
     if (f->bought) capex += price * (double)f->nodes;
   }
   if (capex > 0) ledger_pay(m, capex, 0);
+  for (uint32_t id = 0; id < m->fleet.nnodes; id++) /* past their life already */
+    if (m->fleet.nodes[id].eol) engine_at(m->e, 0.0, EV_END_OF_LIFE, id, 1);
   return m->failed ? -1 : 0;
 }
 

@@ -32,15 +32,23 @@ static double opex_total(const model *m) {
   return m->books.power_cost + m->books.colo_cost + m->books.staff_cost;
 }
 
+/* Operating flows at the start are discounted as of the start, not with
+** the first month's (NPV, IRR and payback take each flow at its time). */
+static void at_start(model *m, double flow) {
+  if (engine_now(m->e) == 0) m->books.flow_at_start += flow;
+}
+
 void ledger_receive(model *m, double amount) {
   m->books.cash += amount;
   m->books.revenue_cash += amount;
+  at_start(m, amount);
 }
 
 void ledger_pay(model *m, double capex, double proceeds) {
   m->books.capex += capex;
   m->books.proceeds += proceeds;
   m->books.cash += proceeds - capex;
+  at_start(m, proceeds - capex);
 }
 
 double ledger_debt(const model *m) {
@@ -106,7 +114,7 @@ static void flush_draws(model *m) {
 }
 
 /* Cover a negative cash balance from facilities; default if impossible. */
-static void check_solvency(model *m) {
+static void cover_from_facilities(model *m) {
   char err[ERR_LEN];
   for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
     if (facility_open(&m->cfg->finance.debt[i], engine_now(m->e)) &&
@@ -115,6 +123,23 @@ static void check_solvency(model *m) {
       if (!m->books.auto_draws[i]) m->books.auto_since[i] = hours_to_days(engine_now(m->e));
       draw(m, (int)i, fmin(left, -m->books.cash), 1, err, sizeof err);
     }
+}
+
+/* Collect the bills accrued so far (as a month end does). */
+static void collect_bills(model *m) {
+  for (size_t i = 0; i < m->cfg->ntenants; i++)
+    if (m->tenants[i].ops->month_end) m->tenants[i].ops->month_end(m, &m->tenants[i]);
+}
+
+/* Cover negative cash from facilities, then from the bills accrued and not
+** yet collected; a breach below a min_cash covenant; a default when cash
+** stays below zero: the run ends. */
+static void check_solvency(model *m) {
+  cover_from_facilities(m);
+  if (m->books.cash < 0) {
+    collect_bills(m);
+    cover_from_facilities(m);
+  }
   double now = engine_now(m->e);
   int breach = 0;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
@@ -295,26 +320,38 @@ static int sample(model *m, double t) {
   return bad ? -1 : 0;
 }
 
-/* Close the month ending at t. */
-static int close_month(model *m, double t) {
-  for (size_t i = 0; i < m->cfg->ntenants; i++)
-    if (m->tenants[i].ops->month_end) m->tenants[i].ops->month_end(m, &m->tenants[i]);
-  service_debt(m);
+/* The record of the month ending at t: its operating cash flow (for NPV,
+** IRR, payback), the samples and statements; then a new month. */
+static int record_month(model *m, double t) {
   double ops = (m->books.revenue_cash - m->books.month.cash) -
                (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
                (m->books.proceeds - m->books.month.proceeds);
   double own = internal_value_at(m, t);
-  int bad = sample(m, t) | books_sample(m, t) |
-            push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
+  int bad = sample(m, t) | books_sample(m, t);
+  if (m->books.ncf == 0 && m->books.flow_at_start != 0) { /* the first month: its flows at t = 0 */
+    bad |= push_cf(m, m->books.flow_at_start, 0, 0);
+    ops -= m->books.flow_at_start;
+  }
+  bad |= push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
   m->books.internal_month0 = own;
   m->books.month.cash = m->books.revenue_cash;
   m->books.month.opex = opex_total(m);
   m->books.month.capex = m->books.capex;
   m->books.month.proceeds = m->books.proceeds;
   m->books.month.start_h = t;
-  supply_month(m);
+  return bad;
+}
+
+/* Close the month ending at t: collect the bills, service the debt, draw
+** what cash needs (or default), then record it: the samples show cash
+** after the month's draws. */
+static int close_month(model *m, double t) {
+  collect_bills(m);
+  service_debt(m);
   check_solvency(m);
   flush_draws(m);
+  int bad = record_month(m, t);
+  supply_month(m);
   books_check(m, t);
   return bad;
 }
@@ -400,6 +437,8 @@ int ledger_finish(model *m, double t) {
     double last_tick = floor(hours_to_days(t)) * HOURS_PER_DAY;
     if (t > last_tick) accrue(m, last_tick, t);
     if (t > m->books.month.start_h && close_month(m, t)) return -1;
+  } else if (t > m->books.month.start_h && record_month(m, t)) { /* a default: its last days */
+    return -1;
   }
   if (books_check(m, t)) return -1;
   const finance_cfg *f = &m->cfg->finance;

@@ -285,6 +285,7 @@ struct tenant {
   const tenant_ops *ops;
   int priority;
   long gpus_per_node;
+  double perf;           /* its SKU's relative throughput: jobs run job_hours / perf */
   integral revenue;      /* $ accrued (whole run) */
   integral gpu_hours;    /* GPU-hours served or held */
   integral credit;       /* SLA credits accrued */
@@ -424,8 +425,9 @@ typedef struct books_part {
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   size_t ncf, capcf;
   double internal_month0;
-  char **m_market; /* series names "market.<sku>" */
-  char **m_debt;   /* series names "debt.<tranche>" */
+  double flow_at_start; /* operating flows at t = 0 (capex of the first fleet, prepayments) */
+  char **m_market;      /* series names "market.<sku>" */
+  char **m_debt;        /* series names "debt.<tranche>" */
 } books_part;
 
 int ledger_init(model *m);

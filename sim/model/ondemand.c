@@ -250,7 +250,7 @@ void od_on_arrival(engine *e, const engine_event *ev, void *ctx) {
     return;
   }
   double size = round(dist_sample(&c->job_nodes, &tn->jobs.sizes)),
-         hours = dist_sample(&c->job_hours, &tn->jobs.durations);
+         hours = dist_sample(&c->job_hours, &tn->jobs.durations) / tn->perf; /* on a perf-1 node */
   job *jb = &m->jobs.jobs[j];
   *jb = (job){.tenant = ev->id,
               .nnodes = size < 1 ? 1 : (uint32_t)size,

@@ -72,6 +72,10 @@ void supply_month(model *m) {
 
 int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) {
   if (n < 1) return err_set(err, errlen, "order: nodes must be >= 1, got %ld", n);
+  const sku_cfg *s = &m->cfg->skus[sku];
+  if (engine_now(m->e) < s->release_h)
+    return err_set(err, errlen, "order: %s is released on day %.1f, not orderable on day %.1f",
+                   s->name, hours_to_days(s->release_h), hours_to_days(engine_now(m->e)));
   double price = supply_price(m, sku, engine_now(m->e));
   if (m->supply.norders == m->supply.caporders) {
     size_t ncap = m->supply.caporders ? m->supply.caporders * 2 : 32;
