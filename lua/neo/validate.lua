@@ -817,6 +817,7 @@ function M.lookup(scn, keys)
       node = f.by[k]
     elseif ts.map then
       if type(k) ~= "string" then return nil, here .. " is a table of names, not a list" end
+      if v == nil then return nil, ("the scenario has no %s: --set cannot add one"):format(here) end
       if type(v) == "table" and v[k] == nil then
         return nil, ("no %s '%s'%s"):format((keys[i - 1]:gsub("s$", "")), k, suggest(k, names_of(v)))
       end
@@ -899,7 +900,11 @@ local function sweep_points(sw, scn, fixed)
       local pt = {}
       for _, k in ipairs(M.sorted_keys(p)) do
         local e = entry(scn, k, p[k], { "sweep", i, k }, { "sweep", i, k })
-        if not fixed[e.name] then pt[#pt + 1] = e end
+        if fixed[e.name] then -- dropping it from the points would make them others (or the same)
+          error(setmetatable({ set = fixed[e.name], msg = ("point %d of the sweep sets this key too: drop it"
+            .. " from the points, or do not --set it"):format(i - 1) }, Fail), 0)
+        end
+        pt[#pt + 1] = e
       end
       points[i] = pt
     end

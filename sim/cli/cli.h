@@ -18,7 +18,7 @@ int cmd_rng(int argc, char **argv);
 extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compare_help[],
     cmd_report_help[], cmd_slurm_help[], cmd_rng_help[];
 
-/* The results database of run and compare when --db is not given. */
+/* The results database of run, compare and report when --db is not given. */
 #define CLI_DEFAULT_DB "results/neosim.db"
 
 /* Print "neosim: MESSAGE" on stderr and return 2. */

@@ -1,5 +1,5 @@
 /*
-** cmd_report.c -- `neosim report --db FILE -o FILE.html`: one self-contained
+** cmd_report.c -- `neosim report [--db FILE] -o FILE.html`: one self-contained
 ** HTML page (inline CSS and SVG, nothing fetched) with the charts of a
 ** scenario version: cash fan, revenue by tenant kind, utilisation, market
 ** prices with shocks, NPV distribution.
@@ -22,10 +22,10 @@
 #include "units.h"
 
 const char cmd_report_help[] =
-    "usage: neosim report --db FILE [--scenario NAME|SHA256-PREFIX] -o FILE.html\n\n"
+    "usage: neosim report [--db FILE] [--scenario NAME|SHA256-PREFIX] -o FILE.html\n\n"
     "Write one self-contained HTML page (inline CSS and SVG: no scripts, fonts\n"
     "or anything else fetched) with the charts of a scenario version's runs.\n\n"
-    "  --db FILE         the results database (read only)\n"
+    "  --db FILE         the results database, read only (default " CLI_DEFAULT_DB ")\n"
     "  --scenario S      the scenario version: a name (its latest version) or the\n"
     "                    first 4-64 hex digits of its SHA-256; needed when the\n"
     "                    database holds several\n"
@@ -864,7 +864,7 @@ static int write_to(report *r, const char *out) {
 }
 
 int cmd_report(int argc, char **argv) {
-  const char *db_path = NULL, *want = NULL, *out = NULL;
+  const char *db_path = CLI_DEFAULT_DB, *want = NULL, *out = NULL;
   for (int i = 1; i < argc; i++) {
     int got;
     if ((got = cli_opt(argc, argv, &i, "--db", &db_path)) ||
@@ -878,7 +878,6 @@ int cmd_report(int argc, char **argv) {
       return cli_usage_error("report: unexpected argument '%s' (see neosim help report)", argv[i]);
     }
   }
-  if (!db_path) return cli_usage_error("report: --db FILE is required (see neosim help report)");
   if (!out) return cli_usage_error("report: -o FILE.html is required (see neosim help report)");
   if (same_file(db_path, out))
     return cli_usage_error("report: '%s' is the database; give another -o file", out);

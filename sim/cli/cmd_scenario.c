@@ -175,9 +175,17 @@ static void print_summary_hint(const scenario *s, const opts *o, const batch_rep
   if (o->nshards > 1) printf(", shard %ld/%ld of %ld runs", o->shard, o->nshards, rep->in_shard);
   if (rep->skipped) printf(", %ld already done skipped", rep->skipped);
   printf("; results in %s (scenario '%s', sha256 %.12s)\n", o->db, s->name, s->sha256);
-  printf(
-      "look at them: sqlite3 -header -column %s \"select * from summary where scenario = '%s'\"\n",
-      o->db, s->name);
+  long stored_done = 0;
+  for (size_t p = 0; p < s->npoints; p++) stored_done += rep->points[p].done;
+  if (stored_done > 0)
+    printf("look at them: sqlite3 -header -column %s"
+           " \"select * from summary where scenario = '%s'\"\n",
+           o->db, s->name);
+  else /* nothing to summarise: say why */
+    printf("no run is done; why they failed: sqlite3 -header -column %s"
+           " \"select point, replication, error"
+           " from runs where scenario_sha256 = '%s' and status = 'failed'\"\n",
+           o->db, s->sha256);
 }
 
 int cmd_run(int argc, char **argv) {

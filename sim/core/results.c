@@ -84,6 +84,8 @@ void results_reset(results *r) {
   r->nm = r->ns = r->nev = 0;
 }
 
+void results_keep_events(results *r) { r->nm = r->ns = 0; }
+
 void results_clear(results *r) {
   if (!r) return;
   results_reset(r);

@@ -45,8 +45,11 @@ int results_event(results *r, double t_days, const char *kind, const char *subje
                   const char *detail);
 /* The value of a metric by name, NaN if absent (for tests and summaries). */
 double results_get(const results *r, const char *name);
-/* Forget the metrics and samples, keep the memory and names. */
+/* Forget the metrics, samples and events, keep the memory and names. */
 void results_reset(results *r);
+/* Forget the metrics and samples only: what a failed run keeps is its
+** events up to the failure. */
+void results_keep_events(results *r);
 /* Free the arrays and names (not r itself); NULL is a no-op. */
 void results_clear(results *r);
 

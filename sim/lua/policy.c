@@ -80,11 +80,17 @@ static void setnum(lua_State *L, const char *k, double v) {
   lua_setfield(L, -2, k);
 }
 
+/* A count: an integer in Lua (5, not 5.0). */
+static void setint(lua_State *L, const char *k, long v) {
+  lua_pushinteger(L, (lua_Integer)v);
+  lua_setfield(L, -2, k);
+}
+
 /* Node counts by state of one SKU at one site (-1: all sites). */
 static void push_states(lua_State *L, model *m, int sku, int site) {
   lua_createtable(L, 0, NODE_NSTATES);
   for (int s = 0; s < NODE_NSTATES; s++)
-    setnum(L, node_state_name((node_state)s), (double)model_nodes(m, sku, site, (node_state)s));
+    setint(L, node_state_name((node_state)s), model_nodes(m, sku, site, (node_state)s));
 }
 
 static void push_skus(lua_State *L, model *m) {
@@ -100,7 +106,7 @@ static void push_skus(lua_State *L, model *m) {
     setnum(L, "supplier_price", model_supplier_price(m, (int)k));
     setnum(L, "market_price", model_market_price(m, (int)k));
     setnum(L, "utilization", model_utilization(m, (int)k));
-    setnum(L, "pending_orders", (double)model_pending_orders(m, (int)k));
+    setint(L, "pending_orders", model_pending_orders(m, (int)k));
     push_states(L, m, (int)k, -1);
     lua_setfield(L, -2, "nodes");
     lua_pushvalue(L, -1);
@@ -153,10 +159,10 @@ static void push_tenants(lua_State *L, model *m) {
       lua_setfield(L, -2, "site");
     }
     setnum(L, "price_gpu_hour", model_tenant_price(m, (int)i));
-    setnum(L, "nodes", (double)model_tenant_nodes(m, (int)i));
+    setint(L, "nodes", model_tenant_nodes(m, (int)i));
     lua_pushboolean(L, model_tenant_active(m, (int)i));
     lua_setfield(L, -2, "active");
-    setnum(L, "backlog", (double)model_tenant_backlog(m, (int)i));
+    setint(L, "backlog", model_tenant_backlog(m, (int)i));
     setnum(L, "contract_end_days", hours_to_days(model_tenant_contract_end(m, (int)i)));
     lua_pushvalue(L, -1);
     lua_rawseti(L, -4, (lua_Integer)i + 1);

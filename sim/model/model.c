@@ -160,11 +160,13 @@ static int setup(model *m) {
   for (uint32_t k = 0; k < EV_NKINDS; k++) engine_on(m->e, k, handlers[k], m);
   if (setup_tenants(m)) return -1;
   if (c->warmup_h > 0) engine_at(m->e, c->warmup_h, EV_WARMUP, 0, 0);
-  if (isfinite(c->policies.review_every_h) && c->policies.review_every_h <= c->horizon_h)
-    engine_at(m->e, 0.0, EV_REVIEW, 0, 0);
   if (market_init(m) || ledger_init(m) || supply_init(m) || fleet_init(m)) return -1;
   for (size_t i = 0; i < c->ntenants && !m->failed; i++)
     if (m->tenants[i].ops->init(m, &m->tenants[i])) return -1;
+  /* the first review after everything else of day 0: the contracts that
+  ** start on day 0 have started when the policies first look */
+  if (isfinite(c->policies.review_every_h) && c->policies.review_every_h <= c->horizon_h)
+    engine_at(m->e, 0.0, EV_REVIEW, 0, 0);
   return m->failed ? -1 : 0;
 }
 

@@ -200,8 +200,8 @@ static int init(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
   model_stream(m, &tn->ct.events, "tenants", c->name, "contract");
   tn->ct.price = c->price_gpu_hour;
-  double end = c->start_h + months_to_hours(c->term_months); /* one that ended before: none */
-  if (c->start_h <= m->cfg->horizon_h && end > 0)
+  double end = c->start_h + months_to_hours(c->term_months);      /* one that ended before: none */
+  if (c->nodes > 0 && c->start_h <= m->cfg->horizon_h && end > 0) /* 0 nodes: no contract */
     engine_at(m->e, fmax(0.0, c->start_h), EV_CONTRACT, (uint32_t)(tn - m->tenants), CT_START);
   return 0;
 }

@@ -119,7 +119,7 @@ static void *do_run(void *ctx, long t, size_t *len, char *err, size_t errlen) {
   h.started = now_s(CLOCK_REALTIME);
   h.ok = batch_run_one(b->s, b->o, p, r, &b->res, &h.events, h.error, sizeof h.error) == 0;
   h.wall_s = now_s(CLOCK_MONOTONIC) - w0;
-  if (!h.ok) results_reset(&b->res);
+  if (!h.ok) results_keep_events(&b->res); /* a failed run: its events up to the failure */
   void *body = results_encode(&b->res, &n);
   char *msg = body ? malloc(sizeof h + n) : NULL;
   if (!msg) {
@@ -158,23 +158,38 @@ static void progress(batch *b, int last) {
 }
 
 static void tally(batch *b, size_t p, long r, const run_msg *h) {
-  batch_point *bp = &b->rep->points[p];
   b->events += h->events;
   if (!h->ok) {
-    bp->failed++;
     b->rep->failed++;
     if (!b->rep->first_error[0])
       err_set(b->rep->first_error, sizeof b->rep->first_error, "point %zu replication %ld: %s", p,
               r, h->error);
   } else {
-    bp->done++;
     b->rep->done++;
-    bp->events += h->events;
-    bp->revenue += results_get(&b->got, "revenue_total");
-    bp->utilization += results_get(&b->got, "utilization_mean");
-    bp->cash_min += results_get(&b->got, "cash_min");
   }
   progress(b, 0);
+}
+
+/* The summary's figures per point: of the stored batch (the runs done
+** before a --resume too), as the database holds them. */
+static int read_points(batch *b, char *err, size_t errlen) {
+  static const char *const names[] = {"revenue_total", "utilization_mean", "cash_min"};
+  size_t n = b->s->npoints, k = sizeof names / sizeof *names;
+  long *done = calloc(n, sizeof *done), *failed = calloc(n, sizeof *failed);
+  double *sums = calloc(n * k, sizeof *sums);
+  int rc = done && failed && sums ? 0 : err_set(err, errlen, "out of memory");
+  if (!rc && store_tally_points(b->st, b->s->sha256, b->o->seed, n, names, k, done, failed, sums))
+    rc = err_set(err, errlen, "%s", store_error(b->st));
+  for (size_t p = 0; !rc && p < n; p++)
+    b->rep->points[p] = (batch_point){.done = done[p],
+                                      .failed = failed[p],
+                                      .revenue = sums[p * k],
+                                      .utilization = sums[p * k + 1],
+                                      .cash_min = sums[p * k + 2]};
+  free(done);
+  free(failed);
+  free(sums);
+  return rc;
 }
 
 /* Store a run (done with b->got, or failed) and count it. */
@@ -182,7 +197,7 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
   size_t p;
   long r;
   run_of(b, t, &p, &r);
-  if (!h->ok) results_reset(&b->got);
+  if (!h->ok) results_keep_events(&b->got);
   store_run run = {.scenario = b->s->name,
                    .scenario_sha256 = b->s->sha256,
                    .point = (int)p,
@@ -219,6 +234,7 @@ static void on_lost(void *ctx, long t, const char *why) {
   char err[ERR_LEN];
   h.started = now_s(CLOCK_REALTIME);
   snprintf(h.error, sizeof h.error, "%s", why);
+  results_reset(&b->got);                         /* nothing of the run came back */
   if (store_and_tally(b, t, &h, err, sizeof err)) /* --resume redoes the run */
     fprintf(stderr, "neosim: %s\n", err);
 }
@@ -262,6 +278,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
     pool_fns fns = {do_run, on_msg, on_lost};
     rc = pool_run(o->jobs, b.nplan, &fns, &b, err, errlen);
     progress(&b, 1);
+    if (!rc) rc = read_points(&b, err, errlen);
   }
   store_close(b.st);
   results_clear(&b.res);

@@ -31,11 +31,11 @@ typedef struct batch_opts {
 /* Whether run (point, rep) is one of o's traced runs. */
 int batch_traced(const batch_opts *o, size_t point, long rep);
 
-/* Per-point tallies for the summary table. */
+/* Per point, the stored batch (this run and the runs --resume kept) for
+** the summary table. */
 typedef struct batch_point {
   long done, failed;
   double revenue, utilization, cash_min; /* sums over done runs */
-  uint64_t events;
 } batch_point;
 
 typedef struct batch_report {

@@ -384,6 +384,68 @@ int store_put_scenario(store *s, const char *name, const char *sha256, const cha
   return 0;
 }
 
+static const char tally_runs_sql[] =
+    "SELECT point, status = 'done', count(*) FROM runs WHERE scenario_sha256 = ?1 AND seed = ?2"
+    " AND status IN ('done', 'failed') GROUP BY point, status";
+static const char tally_metrics_sql[] =
+    "SELECT r.point, sum(m.value) FROM runs r JOIN metrics m ON m.run_id = r.id"
+    " WHERE r.scenario_sha256 = ?1 AND r.seed = ?2 AND r.status = 'done' AND m.name = ?3"
+    " GROUP BY r.point";
+
+/* Run sql over the version's runs; row(ctx, q) for each row.  An SQLite result code. */
+static int each_row(store *s, const char *sql, const char *sha256, uint64_t seed, const char *name,
+                    void (*row)(void *ctx, sqlite3_stmt *q), void *ctx) {
+  sqlite3_stmt *q = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | bind_u64(q, 2, seed) |
+         (name ? sqlite3_bind_text(q, 3, name, -1, SQLITE_STATIC) : SQLITE_OK);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    row(ctx, q);
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  sqlite3_finalize(q);
+  return rc;
+}
+
+typedef struct tally_ctx {
+  size_t npoints, nmetrics, k;
+  long *done, *failed;
+  double *sums;
+} tally_ctx;
+
+static void tally_run(void *ctx, sqlite3_stmt *q) {
+  tally_ctx *t = ctx;
+  sqlite3_int64 p = sqlite3_column_int64(q, 0);
+  if (p < 0 || (size_t)p >= t->npoints) return;
+  (sqlite3_column_int(q, 1) ? t->done : t->failed)[p] += (long)sqlite3_column_int64(q, 2);
+}
+
+static void tally_metric(void *ctx, sqlite3_stmt *q) {
+  tally_ctx *t = ctx;
+  sqlite3_int64 p = sqlite3_column_int64(q, 0);
+  if (p >= 0 && (size_t)p < t->npoints)
+    t->sums[(size_t)p * t->nmetrics + t->k] = sqlite3_column_double(q, 1);
+}
+
+int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoints,
+                       const char *const *metrics, size_t nmetrics, long *done, long *failed,
+                       double *sums) {
+  tally_ctx t = {
+      .npoints = npoints, .nmetrics = nmetrics, .done = done, .failed = failed, .sums = sums};
+  for (size_t p = 0; p < npoints; p++) {
+    done[p] = failed[p] = 0;
+    for (size_t k = 0; k < nmetrics; k++) sums[p * nmetrics + k] = 0;
+  }
+  int rc = each_row(s, tally_runs_sql, sha256, seed, NULL, tally_run, &t);
+  for (t.k = 0; rc == SQLITE_DONE && t.k < nmetrics; t.k++)
+    rc = each_row(s, tally_metrics_sql, sha256, seed, metrics[t.k], tally_metric, &t);
+  if (rc == SQLITE_DONE) return 0;
+  err_set(s->err, sizeof s->err, "read the stored batch of '%s': %s", s->path, s->why);
+  return -1;
+}
+
 int store_done_runs(store *s, const char *sha256, uint64_t seed,
                     void (*each)(void *ctx, int point, int rep), void *ctx) {
   sqlite3_stmt *q = s->q[Q_DONE];

@@ -73,6 +73,15 @@ int store_put_scenario(store *s, const char *name, const char *sha256, const cha
 int store_done_runs(store *s, const char *sha256, uint64_t seed,
                     void (*each)(void *ctx, int point, int rep), void *ctx);
 
+/* The stored batch of version sha256 and base seed, per point p <
+** npoints: its runs done[p] and failed[p], and the sums over its done runs
+** of each metric k < nmetrics in sums[p * nmetrics + k] (a metric a run
+** lacks adds nothing).  The arrays are the caller's.  0 or -1
+** (store_error()). */
+int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoints,
+                       const char *const *metrics, size_t nmetrics, long *done, long *failed,
+                       double *sums);
+
 /* Write one run with its params, metrics and series in one transaction.
 ** Returns the new run id (> 0), or -1 (message in store_error()); on
 ** failure nothing of the run is visible. */

@@ -16,6 +16,8 @@
 #   early_default  a run that defaults in its first month keeps its flows in NPV
 #   collect      the bills owed are collected before a default
 #   cash_after_draws  the monthly cash sample follows the month's draws
+#   offer        nodes = 0 is no contract, so an offer on day 0 makes one; the
+#                policies first look once the day-0 contracts have started
 . tests/lib.sh
 db=$T_TMP/m.db
 q() { sqlite3 "$db" "$1"; }
@@ -103,4 +105,11 @@ expect_eq "$(q "select count(*) from series s join runs r on r.id = s.run_id whe
                 and s.name = 'cash' and s.value < (select m.value from metrics m where m.run_id = r.id and m.name = 'cash_min')")" \
   "0" "cash_after_draws: no sample below cash_min"
 expect_eq "$(metric_of "$db" money-cash-after-draws cash_min)" "0.0" "cash_after_draws: cash covered to 0"
+
+# offer: anchor active at the first review (the order), spot_buyer's offered
+# contract bills 10 x 8 x $2 for the 2400 hours, and nothing else
+expect_eq "$(ev money-offer "'contract_start', 'order'")" "0.0 contract_start, 0.0 order, 0.0 contract_start" \
+  "offer: the policy saw the contract of day 0 (and an integer count of nodes)"
+expect_close "offer: the offered contract's bills" "$(metric_of "$db" money-offer spot_buyer.revenue)" 384000
+expect_close "offer: its GPU-hours" "$(metric_of "$db" money-offer spot_buyer.gpu_hours)" 192000
 finish

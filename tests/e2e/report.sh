@@ -177,8 +177,9 @@ run "$NEOSIM" report --db "$db" --scenario nope -o "$nopage"
 expect_error "^neosim: report: $db: no runs of a scenario named or with SHA-256 starting 'nope'" "unknown --scenario"
 run "$NEOSIM" report --db "$db"
 expect_error "^neosim: report: -o FILE.html is required" "missing -o"
-run "$NEOSIM" report -o "$nopage"
-expect_error "^neosim: report: --db FILE is required" "missing --db"
+mkdir -p "$T_TMP/empty"
+run sh -c "cd '$T_TMP/empty' && '$NEOSIM' report -o page.html"
+expect_error "^neosim: report: open 'results/neosim.db': " "no --db and no results/neosim.db here"
 run "$NEOSIM" report --db "$db" -o "$nopage" --frob
 expect_error "^neosim: report: unknown option '--frob'" "unknown option"
 run "$NEOSIM" report --db "$db" -o "$nopage" extra
@@ -201,7 +202,7 @@ run "$NEOSIM" report --db "$db" --scenario "$(printf %.8s "$sha")" -o "$T_TMP/pi
 expect_rc 0 "--scenario SHA-prefix"
 has "$T_TMP/pick.html" "$sha" "--scenario SHA-prefix: that version"
 run "$NEOSIM" help report
-expect_match "$OUT" '^usage: neosim report --db FILE' "help report"
+expect_match "$OUT" '^usage: neosim report \[--db FILE\]' "help report"
 
 # ---- rendered by headless Chromium: a PNG that is not blank ------------------
 # shot HTML PNG: a 1200 x 4000 screenshot of the page
@@ -229,4 +230,11 @@ blank=$(python3 tests/png_stats.py "$T_TMP/blank.png" $colours)
 echo "blank page PNG: $blank"
 if ok_stats "$blank"; then fail "a blank page passes the thresholds: $blank"; else pass; fi
 
+# the database defaults to results/neosim.db, as for run and compare
+mkdir -p "$T_TMP/here"
+scn=$(pwd)/scenarios/erlang_b.lua
+(cd "$T_TMP/here" && "$NEOSIM" run "$scn" --reps 1 --set horizon_days=60 --quiet) >/dev/null 2>&1
+run sh -c "cd '$T_TMP/here' && '$NEOSIM' report -o page.html"
+expect_rc 0 "report without --db reads results/neosim.db"
+expect_match "$(cat "$T_TMP/here/page.html" 2>/dev/null | head -c 2000)" "erlang-b-check" "the default database's page"
 finish

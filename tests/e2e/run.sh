@@ -113,4 +113,33 @@ run "$NEOSIM" run scenarios/mm1.lua --db "$db" --set horizon_days=200 --quiet
 expect_rc 0 "run mm1"
 w=$(q "$db" "select value from metrics m join runs r on r.id = m.run_id where r.scenario = 'mm1' and m.name = 'od.wait_mean_hours'")
 if near "$w" 9 8; then pass; else fail "mm1 wait $w"; fi
+# --set and sweeps: a grid dimension it fixes is dropped (documented); a key
+# that explicit points set, or a table of names the scenario lacks, is an error
+run "$NEOSIM" check scenarios/erlang_b.lua --set tenants.od.arrivals_per_hour=8
+expect_rc 0 "--set fixes a grid dimension"
+expect_match "$OUT" "^points +1$" "the grid without it"
+run "$NEOSIM" check scenarios/h100_price_collapse.lua --set finance.debt.1.principal=1
+expect_rc 2 "--set of a key the points set"
+expect_eq "$ERR" "neosim: --set finance.debt.1.principal: point 0 of the sweep sets this key too: drop it from the points, or do not --set it" \
+  "--set of a key the points set: the message"
+run "$NEOSIM" check scenarios/erlang_b.lua --set policies.params.x=1
+expect_rc 2 "--set into params the scenario lacks"
+expect_eq "$ERR" "neosim: --set policies.params.x: the scenario has no policies.params: --set cannot add one" \
+  "--set into params: the message"
+
+# --resume summarises the stored batch, not only the runs it did
+"$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/res.db" --reps 2 --set horizon_days=60 --quiet
+run "$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/res.db" --reps 2 --set horizon_days=60 --resume
+expect_match "$OUT" "^    0      2      0 +[0-9]+ +0\.[0-9]+ +0 " "resume: the stored runs of point 0 in the summary"
+# a batch where every run failed points at why, not at the summary
+run "$NEOSIM" run tests/e2e/money/release.lua --db "$T_TMP/all-failed.db"
+expect_rc 1 "every run failed"
+expect_match "$OUT" "no run is done; why they failed: sqlite3 .* status = 'failed'" "the hint names the failed runs"
+# a failed run keeps its events up to the failure
+expect_eq "$(q "$T_TMP/all-failed.db" "select count(*) from events e join runs r on r.id = e.run_id where r.status = 'failed'")" \
+  "0" "the release run failed at the first review, before any event"
+run "$NEOSIM" run tests/e2e/scenarios/policy_late_error.lua --db "$T_TMP/pe.db" --quiet
+expect_rc 1 "a policy that fails on day 30"
+expect_eq "$(q "$T_TMP/pe.db" "select group_concat(e.t_days || ' ' || e.kind) from events e join runs r on r.id = e.run_id where r.status = 'failed'")" \
+  "0.0 contract_start" "its run keeps the events before the failure"
 finish
