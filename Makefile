@@ -2,7 +2,7 @@
 # Lua 5.4 and SQLite 3 come from the system through pkg-config; when they
 # are missing, `make` installs them (apt-get on Debian) or says what to get.
 
-VERSION   := 0.2.0
+VERSION   := 0.3.0
 PREFIX    ?= /usr/local
 SANITIZE  ?=
 OPT       ?= -O2

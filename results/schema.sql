@@ -1,7 +1,11 @@
--- results/schema.sql -- the neosim results database, schema version 4.
--- (Version 4: the views paired, tails and risk are in every database, and
--- runs are drawn with the ziggurat exponential sampler; neosim neither adds
--- runs to a version-3 file, whose runs drew -mean*log(u), nor reads it.)
+-- results/schema.sql -- the neosim results database, schema version 5.
+-- (Version 5, neosim 0.3.0: the money is kept in double-entry books and
+-- the figures an audit found wrong are corrected; npv is the equity's,
+-- npv_unlevered the project's; payback_years is 0 for a run whose
+-- cumulative cash flow is never negative; the view statements.  neosim
+-- neither adds runs to a version-4 file, whose figures are of the old
+-- definitions, nor reads it.  Version 4: the views paired, tails and risk,
+-- and the ziggurat exponential sampler; version 3 drew -mean*log(u).)
 --
 -- This file is the public contract of the database that `neosim run` writes
 -- (default results/neosim.db).  neosim compiles this very text in and runs it
@@ -79,12 +83,38 @@ CREATE TABLE params (
 
 -- Run-level results, one row per run and metric.  Names include at least
 -- revenue_total, opex_total, power_cost_total, depreciation_total,
--- capex_total, interest_total, npv, irr, cash_min, utilization_mean,
--- failures, default_day (NULL when no default), covenant_breaches,
--- payback_years (NULL when not paid back by the horizon), and per tenant
+-- capex_total, interest_total, npv, npv_unlevered, irr, cash_min,
+-- utilization_mean, failures, default_day (NULL when no default),
+-- covenant_breaches, payback_years, and per tenant
 -- '<tenant>.revenue'; for on-demand and spot tenants also '<tenant>.jobs',
 -- '<tenant>.blocked_fraction' and '<tenant>.wait_mean_hours' (the README
--- lists them all).
+-- lists them all).  The money metrics, as defined since schema version 5:
+--   npv_unlevered  NPV at finance.discount_rate of the monthly operating
+--                  flows (receipts - opex - capex + sale proceeds: the
+--                  flows before financing), plus the fleet's book value
+--                  at the end with finance.terminal = "book": the
+--                  project's value, whatever its financing.  Flows at the
+--                  start are discounted as of the start, the others at
+--                  their month's end (a default: the day it happens).
+--   npv            the equity's: NPV of the operating flows and the
+--                  lenders' (draws - interest paid - repayments), plus at
+--                  the end the fleet's value (its book value with terminal
+--                  "book", else 0) less the debt and interest owed.  At a
+--                  default the equity loses at most what it had: cash
+--                  below zero is the creditors' loss, and what the fleet
+--                  leaves after the debts counts only if positive.
+--                  Without debt npv = npv_unlevered.
+--   npv_with_internal  npv plus the discounted value of own use.
+--   irr            of the flows of npv_unlevered; NULL when none or several.
+--   payback_years  of the same flows: the first time from which their
+--                  cumulative sum stays >= 0; 0 when it is never negative
+--                  (nothing to pay back); NULL when it ends negative.
+--   book_value_end every node paid for: deposits of nodes on order or in
+--                  transit at their price, delivered nodes (waiting for
+--                  power, installing, in service) at cost less
+--                  depreciation; lost nodes are written off.
+--   interest_total interest accrued by the hour on each tranche's balance
+--                  (rate / 8766 an hour), paid at each month end.
 -- The financial statements, from the run's double-entry books, as run
 -- totals (flows only; the balance sheet is in series):
 --   is.revenue       revenue net of SLA credits, prepayments forfeited included
@@ -401,4 +431,48 @@ FROM wilson w
 LEFT JOIN tails c ON c.scenario_sha256 = w.scenario_sha256 AND c.point = w.point AND c.metric = 'cash_min'
 LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point AND v.metric = 'npv';
 
-PRAGMA user_version = 4;
+-- One run's financial statements side by side, one row per month (the
+-- is.*, bs.* and cf.* series of the run as columns, '.' spelt '_'):
+--   run_id, scenario, point, replication, t_days (the month's end, as in
+--   series), month ('YYYY-MM', the month that ends there), then
+--   the income statement, flows in the month: is_revenue, is_opex,
+--     is_ebitda, is_depreciation, is_write_off, is_gain_on_sale,
+--     is_interest, is_tax, is_net_income;
+--   the balance sheet at its end: bs_cash, bs_receivables, bs_deposits,
+--     bs_equipment_net, bs_assets, bs_contract_liabilities,
+--     bs_accrued_interest, bs_debt, bs_liabilities, bs_equity;
+--   the cash flows in the month: cf_operating, cf_investing,
+--     cf_financing, cf_net.
+-- e.g. select * from statements where run_id = 1 order by t_days;
+CREATE VIEW statements AS
+SELECT r.id AS run_id, r.scenario, r.point, r.replication, s.t_days,
+       strftime('%Y-%m', p.value, printf('%+.6f days', s.t_days - 1e-6)) AS month,
+       max(CASE WHEN s.name = 'is.revenue' THEN s.value END) AS is_revenue,
+       max(CASE WHEN s.name = 'is.opex' THEN s.value END) AS is_opex,
+       max(CASE WHEN s.name = 'is.ebitda' THEN s.value END) AS is_ebitda,
+       max(CASE WHEN s.name = 'is.depreciation' THEN s.value END) AS is_depreciation,
+       max(CASE WHEN s.name = 'is.write_off' THEN s.value END) AS is_write_off,
+       max(CASE WHEN s.name = 'is.gain_on_sale' THEN s.value END) AS is_gain_on_sale,
+       max(CASE WHEN s.name = 'is.interest' THEN s.value END) AS is_interest,
+       max(CASE WHEN s.name = 'is.tax' THEN s.value END) AS is_tax,
+       max(CASE WHEN s.name = 'is.net_income' THEN s.value END) AS is_net_income,
+       max(CASE WHEN s.name = 'bs.cash' THEN s.value END) AS bs_cash,
+       max(CASE WHEN s.name = 'bs.receivables' THEN s.value END) AS bs_receivables,
+       max(CASE WHEN s.name = 'bs.deposits' THEN s.value END) AS bs_deposits,
+       max(CASE WHEN s.name = 'bs.equipment_net' THEN s.value END) AS bs_equipment_net,
+       max(CASE WHEN s.name = 'bs.assets' THEN s.value END) AS bs_assets,
+       max(CASE WHEN s.name = 'bs.contract_liabilities' THEN s.value END) AS bs_contract_liabilities,
+       max(CASE WHEN s.name = 'bs.accrued_interest' THEN s.value END) AS bs_accrued_interest,
+       max(CASE WHEN s.name = 'bs.debt' THEN s.value END) AS bs_debt,
+       max(CASE WHEN s.name = 'bs.liabilities' THEN s.value END) AS bs_liabilities,
+       max(CASE WHEN s.name = 'bs.equity' THEN s.value END) AS bs_equity,
+       max(CASE WHEN s.name = 'cf.operating' THEN s.value END) AS cf_operating,
+       max(CASE WHEN s.name = 'cf.investing' THEN s.value END) AS cf_investing,
+       max(CASE WHEN s.name = 'cf.financing' THEN s.value END) AS cf_financing,
+       max(CASE WHEN s.name = 'cf.net' THEN s.value END) AS cf_net
+FROM runs r JOIN series s ON s.run_id = r.id
+LEFT JOIN params p ON p.run_id = r.id AND p.name = 'start'
+WHERE s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*'
+GROUP BY r.id, s.t_days;
+
+PRAGMA user_version = 5;

@@ -217,7 +217,7 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
       if (isnan(x[12 + i])) snprintf(q[i], sizeof q[i], "never");
       else snprintf(q[i], sizeof q[i], "%.2f", x[12 + i]);
     }
-    snprintf(buf, CELL, "%s / %s / %s", q[0], q[1], q[2]);
+    if (!isnan(x[0])) snprintf(buf, CELL, "%s / %s / %s of %.0f", q[0], q[1], q[2], x[0]);
   }
   }
 }
@@ -314,8 +314,9 @@ static int print_all(const cmp *c, table_format fmt) {
     section(
         fmt, "Risk",
         "VaR5%: the 5% quantile over replications (5% end at or below it); CVaR5%: the mean of that"
-        " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles count runs not paid"
-        " back as the longest");
+        " worst 5%;\nprobabilities with 95% Wilson intervals; payback quantiles are over all the"
+        " point's n runs ('of n'),\nthose not paid back by the horizon counted as the longest"
+        " ('never'); a run never below zero pays back at 0");
     rc = emit(c, rh, 10, c->d.npoint, 1, fill_risk, fmt);
   }
   free(heads);

@@ -46,7 +46,10 @@ const char cmd_report_help[] =
     "    5-95% band, with the shocks of one run marked (the done run of lowest\n"
     "    point and replication; dated shocks hit every run alike, random ones\n"
     "    differ) and a table counting every shock over all runs;\n"
-    "  - NPV per point: a histogram over replications, bins shared by points.\n"
+    "  - NPV per point: a histogram over replications, bins shared by points;\n"
+    "  - the financial statements per point by year of the run (series is.*,\n"
+    "    bs.*, cf.*): flows summed over the year, balances at its end, each\n"
+    "    the median over the runs that reached the year.\n"
     "Statistics are over the runs with status done; at a sample time, over the\n"
     "runs that have a sample then (a run that defaulted stops sampling).\n"
     "Quantiles interpolate linearly between order statistics (type 7, as R's\n"
@@ -68,6 +71,40 @@ enum {
 static const char *const fixed_series[] = {"cash", "utilization", "revenue.reserved",
                                            "revenue.on_demand", "revenue.spot"};
 #define NFIXED (sizeof fixed_series / sizeof fixed_series[0])
+
+/* The lines of the statements table: a series and its label; a NULL
+** series heads a statement. */
+static const struct {
+  const char *series, *label;
+} stmt_lines[] = {
+    {NULL, "Income statement (in the year)"},
+    {"is.revenue", "revenue, net of SLA credits"},
+    {"is.opex", "operating costs"},
+    {"is.ebitda", "EBITDA"},
+    {"is.depreciation", "depreciation"},
+    {"is.write_off", "write-off of lost nodes"},
+    {"is.gain_on_sale", "gain on sale"},
+    {"is.interest", "interest"},
+    {"is.tax", "tax"},
+    {"is.net_income", "net income"},
+    {NULL, "Balance sheet (at the year's end)"},
+    {"bs.cash", "cash"},
+    {"bs.receivables", "receivables"},
+    {"bs.deposits", "order deposits"},
+    {"bs.equipment_net", "equipment, net"},
+    {"bs.assets", "total assets"},
+    {"bs.contract_liabilities", "contract liabilities"},
+    {"bs.accrued_interest", "accrued interest"},
+    {"bs.debt", "debt"},
+    {"bs.liabilities", "total liabilities"},
+    {"bs.equity", "equity"},
+    {NULL, "Cash flows (in the year)"},
+    {"cf.operating", "operating"},
+    {"cf.investing", "investing"},
+    {"cf.financing", "financing"},
+    {"cf.net", "net change in cash"},
+};
+#define NSTMT (sizeof stmt_lines / sizeof stmt_lines[0])
 #define CHART_W 560.0
 #define CHART_H 300.0
 #define MAX_ERRORS 5 /* kinds of failure listed */
@@ -86,7 +123,8 @@ typedef struct report {
   report_curve *curve;                         /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_shocks shocks;
-  report_failure *fail; /* the commonest errors of failed runs */
+  report_statements stmts; /* by point, line (stmt_lines) and year */
+  report_failure *fail;    /* the commonest errors of failed runs */
   size_t nfail;
   FILE *f; /* the page being written */
 } report;
@@ -131,6 +169,13 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   return 0;
 }
 
+static int read_statements(report *r, store *st, char *err, size_t errlen) {
+  const char *names[NSTMT];
+  for (size_t k = 0; k < NSTMT; k++) names[k] = stmt_lines[k].series ? stmt_lines[k].series : "";
+  return report_read_statements(st, r->v.sha256, names, NSTMT, r->in.npoints, &r->stmts, err,
+                                errlen);
+}
+
 static int read_report(report *r, store *st, const char *want, char *err, size_t errlen) {
   if (store_pick_scenario(st, want, &r->v, err, errlen) ||
       report_read_info(st, r->v.sha256, &r->in, err, errlen) ||
@@ -140,6 +185,7 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
   r->nseries = NFIXED + r->nmarket;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
+      read_statements(r, st, err, errlen) ||
       report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen))
     return -1;
   return 0;
@@ -157,6 +203,7 @@ static void free_report(report *r) {
   free(r->default_day);
   report_names_free(r->market, r->nmarket);
   report_shocks_free(&r->shocks);
+  report_statements_free(&r->stmts);
   report_failures_free(r->fail, r->nfail);
   report_info_free(&r->in);
 }
@@ -750,19 +797,71 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
 static void npv_section(report *r) {
   double edges[MAX_BINS + 1], count[MAX_BINS];
   scale sc = {.hi = 1, .edges = edges};
-  section(
-      r, "npv", "NPV distribution",
-      "Net present value of each run (metric npv: monthly operating cash flows at the scenario's "
-      "discount "
-      "rate) over the replications of each point: a histogram with the same bins and scale for "
-      "every "
-      "point, and the median.");
+  section(r, "npv", "NPV distribution",
+          "Net present value to the equity of each run (metric npv: the monthly operating and "
+          "lenders' cash flows at the scenario's discount rate, less what is owed at the end; "
+          "npv_unlevered leaves the financing out) over the replications of each point: a "
+          "histogram with the same bins and scale for every point, and the median.");
   sc.nbins = npv_bins(r, edges, MAX_BINS + 1);
   for (int p = 0; p < r->in.npoints; p++) {
     count_bins(&r->npv[p], edges, sc.nbins, count);
     for (size_t i = 0; i < sc.nbins; i++) sc.hi = fmax(sc.hi, count[i]);
   }
   figures(r, npv_chart, &sc);
+}
+
+/* Year y's column head: "year y+1", from its first month when dated. */
+static void year_head(report *r, size_t y) {
+  char d[16];
+  fprintf(r->f, "<th>year %zu", y + 1);
+  if (r->dated) {
+    cal_format(y ? cal_month_start(r->date0, (int)(12 * y)) : r->date0, d, sizeof d);
+    fprintf(r->f, "<br>from %.7s", d);
+  }
+  fputs("</th>", r->f);
+}
+
+static void stmt_table(report *r, int p) {
+  const report_statements *st = &r->stmts;
+  char buf[64];
+  fprintf(r->f, "<p class=\"note\">point %d: ", p);
+  point_params(r, p);
+  fputs("</p>\n<table>\n<tr><th></th>", r->f);
+  for (size_t y = 0; y < st->nyears; y++) year_head(r, y);
+  fputs("</tr>\n<tr><td>runs</td>", r->f);
+  for (size_t y = 0; y < st->nyears; y++)
+    fprintf(r->f, "<td class=\"num\">%ld</td>", st->runs[(size_t)p * st->nyears + y]);
+  fputs("</tr>\n", r->f);
+  for (size_t k = 0; k < NSTMT; k++) {
+    if (!stmt_lines[k].series) {
+      fprintf(r->f, "<tr><th colspan=\"%zu\">", st->nyears + 1);
+      esc(r, stmt_lines[k].label);
+      fputs("</th></tr>\n", r->f);
+      continue;
+    }
+    fputs("<tr><td>", r->f);
+    esc(r, stmt_lines[k].label);
+    fprintf(r->f, " <code>%s</code></td>", stmt_lines[k].series);
+    for (size_t y = 0; y < st->nyears; y++)
+      num_cell(r, fmt(buf, sizeof buf, st->median[((size_t)p * NSTMT + k) * st->nyears + y],
+                      SVG_DOLLARS));
+    fputs("</tr>\n", r->f);
+  }
+  fputs("</table>\n", r->f);
+}
+
+static void statements_section(report *r) {
+  section(r, "statements", "Financial statements by year",
+          "From each run's double-entry books (series is.*, bs.*, cf.*; view statements): year k "
+          "is the run's k-th twelve monthly samples.  Each figure is the median over the point's "
+          "done runs that reached the year (row runs) of the run's sum over the year's months, "
+          "or, for the balance sheet, of its value at the year's last month.  Each median is "
+          "taken on its own, so the lines need not add up as a run's do.");
+  if (r->stmts.nyears == 0) {
+    missing(r, "no statements stored (the runs predate the books)");
+    return;
+  }
+  for (int p = 0; p < r->in.npoints; p++) stmt_table(r, p);
 }
 
 static void notes(report *r) {
@@ -812,6 +911,7 @@ static void write_page(report *r) {
   util_section(r);
   market_section(r);
   npv_section(r);
+  statements_section(r);
   notes(r);
 }
 

@@ -208,8 +208,19 @@ void books_draw(model *m, int tranche, double amount) {
   journal_move(J(m), A_CASH, m->books.acct_debt[tranche], amount, CF_FINANCING);
 }
 
+void books_opening_debt(model *m, int tranche, double balance, double accrued) {
+  const journal_leg legs[] = {{A_EQUITY, balance + accrued},
+                              {m->books.acct_debt[tranche], -balance},
+                              {A_ACCRUED_INTEREST, -accrued}};
+  journal_post(J(m), legs, 3, CF_FINANCING);
+}
+
 void books_interest(model *m, double amount) {
-  journal_move(J(m), A_INTEREST, A_CASH, amount, CF_OPERATING);
+  journal_move(J(m), A_INTEREST, A_ACCRUED_INTEREST, amount, CF_OPERATING);
+}
+
+void books_pay_interest(model *m, double amount) {
+  journal_move(J(m), A_ACCRUED_INTEREST, A_CASH, amount, CF_OPERATING);
 }
 
 void books_repay(model *m, int tranche, double amount) {
@@ -222,6 +233,12 @@ void books_repay(model *m, int tranche, double amount) {
 static double prepaid(const model *m) {
   double s = 0;
   for (size_t i = 0; i < m->cfg->ntenants; i++) s += m->tenants[i].ct.prepaid;
+  return s;
+}
+
+static double interest_due(const model *m) {
+  double s = 0;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->books.interest_due[i];
   return s;
 }
 
@@ -262,6 +279,9 @@ int books_check(model *m, double t) {
     bad = agree(m, t, journal_name(j, m->books.acct_debt[i]),
                 -journal_balance(j, m->books.acct_debt[i]), m->books.debt_balance[i], scale);
   }
+  if (!bad)
+    bad = agree(m, t, "accrued interest", -journal_balance(j, A_ACCRUED_INTEREST), interest_due(m),
+                scale);
   if (!bad)
     bad = agree(m, t, "contract liabilities", -journal_balance(j, A_CONTRACT_LIAB), prepaid(m),
                 scale);

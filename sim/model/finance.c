@@ -63,6 +63,12 @@ static double balance(double p, double r, int n, fin_amort kind, int j) {
   return p * exp(j * lr) * expm1((n - j) * lr) / expm1(n * lr);
 }
 
+double fin_debt_balance(double principal, double rate_year, int months, fin_amort kind, int j) {
+  if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) return NAN;
+  if (j >= months) return 0;
+  return balance(principal, rate_year / MONTHS_PER_YEAR, months, kind, j < 0 ? 0 : j);
+}
+
 void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
                     double *interest, double *repaid) {
   double r = rate_year / MONTHS_PER_YEAR, b0 = 0, b1 = 0;
@@ -76,18 +82,14 @@ void fin_debt_month(double principal, double rate_year, int months, fin_amort ki
 }
 
 double fin_payback(const double *cf, const double *t, size_t n) {
-  double cum = 0, when = NAN;
-  int lead = 0; /* sign of the first nonzero flow */
+  double cum = 0, when = 0; /* never below zero: paid back at once */
   for (size_t i = 0; i < n; i++) {
     double before = cum;
-    if (!lead && cf[i] != 0) lead = cf[i] < 0 ? -1 : 1;
     cum += cf[i];
     if (cum >= 0 && before < 0) {
       double t0 = i ? t[i - 1] : 0;
       when = t0 + (t[i] - t0) * (-before / cf[i]);
-    } else if (cum < 0) {
-      when = NAN;
     }
   }
-  return lead < 0 && cum >= 0 ? when : (double)NAN;
+  return cum >= 0 ? when : (double)NAN;
 }

@@ -37,10 +37,14 @@ typedef enum fin_amort {
 void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
                     double *interest, double *repaid);
 
-/* First time at which the cumulative cash flow turns and stays >= 0,
+/* The balance left after month j of that loan: the principal for j <= 0,
+** 0 for j >= months, NaN for an unknown kind. */
+double fin_debt_balance(double principal, double rate_year, int months, fin_amort kind, int j);
+
+/* First time from which the cumulative cash flow stays >= 0,
 ** interpolated within the period (the flow at t[i] taken as spread
-** evenly over (t[i-1], t[i]]); NaN if it never does, or if the first
-** nonzero flow is not negative (nothing to pay back). */
+** evenly over (t[i-1], t[i]]): 0 when it is never negative (nothing to
+** pay back), NaN when it ends negative (not paid back). */
 double fin_payback(const double *cf, const double *t, size_t n);
 
 #endif

@@ -157,6 +157,7 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
     integral_add(&m->use.busy_all, now, du);
   }
   if (di != 0) {
+    integral_add(&p->installed, now, di);
     integral_add(&m->use.installed, now, di);
     integral_add(&m->use.installed_all, now, di);
     m->fleet.nodes_total += (long)di;

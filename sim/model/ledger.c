@@ -6,18 +6,25 @@
 ** month's operating cash flow is kept for NPV, IRR and payback.
 **
 ** Conventions: every installed node (idle, busy, leased or in repair)
-** draws node_kw x PUE, priced at the site's power price at the start of
-** the day; colocation is billed on node_kw (IT load) per kW-month, a
-** month being HOURS_PER_MONTH (units.h); staff likewise.  On-demand and spot revenue
+** draws node_kw x PUE for the hours it is installed (the pool's
+** installed count integrated over the day), priced at the site's power
+** price at the start of the day; colocation is billed on node_kw (IT
+** load) per kW-month, a month being HOURS_PER_MONTH (units.h); staff
+** likewise.  On-demand and spot revenue
 ** is cash the day it accrues; reserved bills at month end.  Debt: each
-** tranche is drawn at its date, pays monthly interest on its balance
-** and repays by its amortisation; a facility is drawn automatically when
-** cash would go below zero (and by policy).  Cash below a tranche's
-** min_cash is a covenant breach; cash below zero with no facility left
-** is a default: the run ends there.  NPV and IRR are of the operating
-** (unlevered) flows: receipts - opex - capex + sale proceeds, monthly,
-** plus the fleet's book value at the horizon when finance.terminal =
-** "book".
+** tranche is drawn at its date; interest accrues by the hour on the
+** balance outstanding (rate / HOURS_PER_YEAR) and is paid at each month
+** end with the repayment its amortisation schedules; a facility is drawn
+** automatically when cash would go below zero (and by policy).  Cash
+** below a tranche's min_cash is a covenant breach; cash below zero with
+** no facility left is a default: the run ends there.
+**
+** Cash flows, monthly: the operating (unlevered) flow is receipts - opex
+** - capex + sale proceeds; the lenders' flow is draws - interest paid -
+** repayments.  npv_unlevered, irr and payback are of the operating flows
+** (plus the fleet's book value at the end when finance.terminal =
+** "book"); npv is of the equity's flows, the two summed (plus the book
+** value less what is owed to the lenders, if positive).
 */
 #include <math.h>
 #include <stdio.h>
@@ -70,6 +77,35 @@ double ledger_facility_left(const model *m) {
   return f;
 }
 
+/* Interest of tranche i accrued up to now, by the hour on its balance
+** (rate / HOURS_PER_YEAR: a year of 365.25 days costs rate x balance). */
+static void accrue_interest(model *m, size_t i, double now) {
+  double h = now - m->books.interest_since[i], bal = m->books.debt_balance[i];
+  if (h > 0 && bal > 0) {
+    double a = bal * m->cfg->finance.debt[i].rate * h / HOURS_PER_YEAR;
+    m->books.interest_due[i] += a;
+    m->books.interest += a;
+    books_interest(m, a);
+  }
+  if (h > 0) m->books.interest_since[i] = now;
+}
+
+static void accrue_all_interest(model *m, double now) {
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) accrue_interest(m, i, now);
+}
+
+/* Money from the lenders (a draw) or to them (interest, repayment). */
+static void lenders(model *m, int tranche, double drawn, double interest, double repaid) {
+  double flow = drawn - interest - repaid;
+  m->books.debt_balance[tranche] += drawn - repaid;
+  m->books.cash += flow;
+  m->books.financing += flow;
+  if (engine_now(m->e) == 0) m->books.lenders_at_start += flow;
+  if (drawn > 0) books_draw(m, tranche, drawn);
+  if (interest > 0) books_pay_interest(m, interest);
+  if (repaid > 0) books_repay(m, tranche, repaid);
+}
+
 /* Draw amount of facility i (checked).  A policy's draw is an event each;
 ** the automatic draws that cover negative cash are summed per tranche and
 ** recorded as one event a month (flush_draws). */
@@ -84,10 +120,9 @@ static int draw(model *m, int i, double amount, int automatic, char *err, size_t
   if (!(amount > 0) || amount > left * (1 + 1e-12))
     return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left,
                    amount);
+  accrue_interest(m, (size_t)i, engine_now(m->e));
   m->books.debt_drawn[i] += amount;
-  m->books.debt_balance[i] += amount;
-  m->books.cash += amount;
-  books_draw(m, i, amount);
+  lenders(m, i, amount, 0, 0);
   if (automatic) {
     m->books.auto_drawn[i] += amount;
     m->books.auto_draws[i]++;
@@ -161,43 +196,60 @@ static void check_solvency(model *m) {
   }
 }
 
+/* A term loan drawn before the start is mid-schedule at the start: the
+** repayments of the month ends up to the start are made (one on the
+** start day too: the run's first month end is the next), what is left
+** and the interest accrued since the last of them are owed. */
+static void opening_loan(model *m, size_t i) {
+  const debt_cfg *d = &m->cfg->finance.debt[i];
+  long start = m->cfg->start_days, drawn = start + lround(hours_to_days(d->draw_h));
+  int n = (int)lround(d->term_months), k = 0;
+  while (k < n && cal_month_start(drawn, k + 1) <= start) k++;
+  double since_h = k ? days_to_hours((double)(cal_month_start(drawn, k) - start)) : d->draw_h;
+  double bal = fin_debt_balance(d->principal, d->rate, n, (fin_amort)d->amort, k);
+  double accrued = bal * d->rate * -since_h / HOURS_PER_YEAR;
+  m->books.debt_drawn[i] = d->principal;
+  m->books.debt_month[i] = k;
+  m->books.debt_balance[i] = bal;
+  m->books.interest_due[i] = accrued;
+  books_opening_debt(m, (int)i, bal, accrued);
+}
+
 /* Draws due by now (term loans at their date). */
 static void draw_due(model *m, double now) {
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
     if (d->facility || m->books.debt_drawn[i] > 0 || d->draw_h > now) continue;
-    m->books.debt_drawn[i] = m->books.debt_balance[i] = d->principal;
-    m->books.cash += d->principal;
-    books_draw(m, (int)i, d->principal);
+    if (d->draw_h < 0) {
+      opening_loan(m, i);
+      continue;
+    }
+    m->books.debt_drawn[i] = d->principal;
+    lenders(m, (int)i, d->principal, 0, 0);
   }
 }
 
-/* One month of every tranche with a balance: term loans by their
-** schedule (fin_debt_month: interest rate / 12 on the opening balance,
-** repayment by amortisation); a facility pays interest on what is drawn
-** and repays it all at its term end. */
+/* The month end of every tranche: the interest accrued over the month
+** is paid; a term loan repays what its schedule says (fin_debt_month:
+** amortisation by month), a facility all it owes at its term end. */
 static void service_debt(model *m) {
   double now = engine_now(m->e);
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    double bal = m->books.debt_balance[i], interest, repay;
-    if (bal <= 0) continue;
-    if (d->facility) {
-      interest = bal * d->rate / MONTHS_PER_YEAR;
+    accrue_interest(m, i, now);
+    double bal = m->books.debt_balance[i], interest = m->books.interest_due[i], repay = 0;
+    if (bal > 0 && d->facility) {
       repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
-    } else {
+    } else if (bal > 0) {
       fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort,
-                     ++m->books.debt_month[i], &interest, &repay);
+                     ++m->books.debt_month[i], NULL, &repay);
       if (m->books.debt_month[i] >= (int)lround(d->term_months))
         repay = bal; /* no rounding left over */
     }
     repay = fmin(bal, repay);
-    m->books.debt_balance[i] -= repay;
-    m->books.interest += interest;
+    m->books.interest_due[i] = 0;
     m->books.repaid += repay;
-    m->books.cash -= interest + repay;
-    books_interest(m, interest);
-    books_repay(m, (int)i, repay);
+    lenders(m, (int)i, 0, interest, repay);
   }
 }
 
@@ -205,15 +257,14 @@ static void accrue(model *m, double t0, double t1) {
   const model_cfg *c = m->cfg;
   double h = t1 - t0, opex = 0, power_day = 0, colo_day = 0;
   for (size_t p = 0; p < m->fleet.npools; p++) {
-    const pool *pl = &m->fleet.pools[p];
+    pool *pl = &m->fleet.pools[p];
     const site_cfg *s = &c->sites[pl->site];
-    double kw = (double)(pl->count[NODE_IDLE] + pl->count[NODE_LEASED] + pl->count[NODE_BUSY] +
-                         pl->count[NODE_REPAIRING]) *
-                c->skus[pl->sku].node_kw;
-    double power = kw * s->pue / KW_PER_MW * h *
-                   process_value(m->market.power_price[pl->site], t0) *
+    double node_h = integral_at(&pl->installed, t1) - pl->billed_h; /* over the day */
+    double kwh = node_h * c->skus[pl->sku].node_kw;
+    pl->billed_h += node_h;
+    double power = kwh * s->pue / KW_PER_MW * process_value(m->market.power_price[pl->site], t0) *
                    m->market.mult_power[pl->site];
-    double colo = kw * s->colo_kw_month * h / HOURS_PER_MONTH;
+    double colo = kwh * s->colo_kw_month / HOURS_PER_MONTH;
     m->books.power_cost += power;
     m->books.colo_cost += colo;
     opex += power + colo;
@@ -237,6 +288,7 @@ static void accrue(model *m, double t0, double t1) {
   m->books.jobs_revenue_seen = jobs_revenue;
   m->books.cash -= opex;
   books_accrue(m, t1);
+  accrue_all_interest(m, t1);
 }
 
 static int grow_to(double **a, size_t cap) {
@@ -245,15 +297,16 @@ static int grow_to(double **a, size_t cap) {
   return n ? 0 : -1;
 }
 
-static int push_cf(model *m, double cf, double internal, double t_years) {
+static int push_cf(model *m, double cf, double lenders, double internal, double t_years) {
   if (m->books.ncf == m->books.capcf) {
     size_t ncap = m->books.capcf ? m->books.capcf * 2 : 128;
     if (grow_to(&m->books.cf, ncap) || grow_to(&m->books.cf_t, ncap) ||
-        grow_to(&m->books.cf_internal, ncap))
+        grow_to(&m->books.cf_internal, ncap) || grow_to(&m->books.cf_lenders, ncap))
       return -1;
     m->books.capcf = ncap;
   }
   m->books.cf[m->books.ncf] = cf;
+  m->books.cf_lenders[m->books.ncf] = lenders;
   m->books.cf_internal[m->books.ncf] = internal;
   m->books.cf_t[m->books.ncf++] = t_years;
   return 0;
@@ -326,14 +379,18 @@ static int record_month(model *m, double t) {
   double ops = (m->books.revenue_cash - m->books.month.cash) -
                (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
                (m->books.proceeds - m->books.month.proceeds);
+  double lend = m->books.financing - m->books.month.financing;
   double own = internal_value_at(m, t);
   int bad = sample(m, t) | books_sample(m, t);
-  if (m->books.ncf == 0 && m->books.flow_at_start != 0) { /* the first month: its flows at t = 0 */
-    bad |= push_cf(m, m->books.flow_at_start, 0, 0);
+  if (m->books.ncf == 0 && (m->books.flow_at_start != 0 || m->books.lenders_at_start != 0)) {
+    /* the first month: its flows at t = 0 */
+    bad |= push_cf(m, m->books.flow_at_start, m->books.lenders_at_start, 0, 0);
     ops -= m->books.flow_at_start;
+    lend -= m->books.lenders_at_start;
   }
-  bad |= push_cf(m, ops, own - m->books.internal_month0, hours_to_years(t));
+  bad |= push_cf(m, ops, lend, own - m->books.internal_month0, hours_to_years(t));
   m->books.internal_month0 = own;
+  m->books.month.financing = m->books.financing;
   m->books.month.cash = m->books.revenue_cash;
   m->books.month.opex = opex_total(m);
   m->books.month.capex = m->books.capex;
@@ -403,8 +460,11 @@ int ledger_init(model *m) {
   m->books.auto_drawn = calloc(nd, sizeof *m->books.auto_drawn);
   m->books.auto_since = calloc(nd, sizeof *m->books.auto_since);
   m->books.auto_draws = calloc(nd, sizeof *m->books.auto_draws);
+  m->books.interest_due = calloc(nd, sizeof *m->books.interest_due);
+  m->books.interest_since = calloc(nd, sizeof *m->books.interest_since);
   if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month ||
-      !m->books.auto_drawn || !m->books.auto_since || !m->books.auto_draws || name_series(m))
+      !m->books.auto_drawn || !m->books.auto_since || !m->books.auto_draws ||
+      !m->books.interest_due || !m->books.interest_since || name_series(m))
     return -1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   if (books_open(m)) return -1;
@@ -422,12 +482,29 @@ static double largest_share(const model *m, double t) {
   return total > 0 ? top / total : (double)NAN;
 }
 
-/* NPV of the operating cash flows plus the value of own use (internal
-** tenants' GPU-hours x value_gpu_hour), month by month. */
-static double npv_with_internal(const model *m) {
-  double v = fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
-  return v +
-         fin_npv(m->books.cf_internal, m->books.cf_t, m->books.ncf, m->cfg->finance.discount_rate);
+/* What the lenders are owed at t: the debt and its interest accrued. */
+static double owed(const model *m) {
+  double s = ledger_debt(m);
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->books.interest_due[i];
+  return s;
+}
+
+/* NPV of the equity's flows: each month's operating and lenders' flows
+** (taken before the terminal value) and, at the end, the fleet's value
+** (its book value with terminal "book", else 0) less what is owed.  At a
+** default the equity loses no more than it had: the cash below zero is
+** the creditors' loss, and what the fleet leaves after the debts is the
+** equity's only if positive. */
+static double npv_equity(const model *m, double book) {
+  const books_part *b = &m->books;
+  const finance_cfg *f = &m->cfg->finance;
+  if (b->ncf == 0) return 0;
+  double shortfall = fmax(0, -b->cash);
+  double residual = (f->terminal_book ? book : 0) - owed(m) - shortfall;
+  double end = shortfall + (isnan(b->default_day) ? residual : fmax(0, residual));
+  return fin_npv(b->cf, b->cf_t, b->ncf, f->discount_rate) +
+         fin_npv(b->cf_lenders, b->cf_t, b->ncf, f->discount_rate) +
+         fin_npv(&end, &b->cf_t[b->ncf - 1], 1, f->discount_rate);
 }
 
 /* The partial last day and month (unless the run ended by default), and
@@ -442,8 +519,10 @@ int ledger_finish(model *m, double t) {
   }
   if (books_check(m, t)) return -1;
   const finance_cfg *f = &m->cfg->finance;
+  const books_part *b = &m->books;
   double rev = revenue_of(m, -1, t), opex = opex_total(m), book = fleet_book_value(m, t);
-  if (f->terminal_book && m->books.ncf > 0) m->books.cf[m->books.ncf - 1] += book;
+  double npv = npv_equity(m, book);
+  if (f->terminal_book && b->ncf > 0) m->books.cf[b->ncf - 1] += book;
   results *r = m->out;
   struct {
     const char *name;
@@ -466,10 +545,11 @@ int ledger_finish(model *m, double t) {
       {"book_value_end", book},
       {"cash_end", m->books.cash},
       {"cash_min", m->books.cash_min},
-      {"npv", fin_npv(m->books.cf, m->books.cf_t, m->books.ncf, f->discount_rate)},
-      {"irr", fin_irr(m->books.cf, m->books.cf_t, m->books.ncf)},
-      {"payback_years", fin_payback(m->books.cf, m->books.cf_t, m->books.ncf)},
-      {"npv_with_internal", npv_with_internal(m)},
+      {"npv", npv},
+      {"npv_unlevered", fin_npv(b->cf, b->cf_t, b->ncf, f->discount_rate)},
+      {"irr", fin_irr(b->cf, b->cf_t, b->ncf)},
+      {"payback_years", fin_payback(b->cf, b->cf_t, b->ncf)},
+      {"npv_with_internal", npv + fin_npv(b->cf_internal, b->cf_t, b->ncf, f->discount_rate)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
       {"default_day", m->books.default_day},
       {"covenant_breaches", (double)m->books.breaches},
@@ -495,7 +575,10 @@ void ledger_free(model *m) {
   free(b->auto_drawn);
   free(b->auto_since);
   free(b->auto_draws);
+  free(b->interest_due);
+  free(b->interest_since);
   free(b->cf);
   free(b->cf_t);
   free(b->cf_internal);
+  free(b->cf_lenders);
 }

@@ -104,6 +104,8 @@ typedef struct pool {
   long count[NODE_NSTATES];
   engine_handle failure; /* next failure event */
   idset spot_jobs;       /* running jobs of preemptible tenants (ondemand.c) */
+  integral installed;    /* installed nodes (idle, busy, leased, in repair) */
+  double billed_h;       /* node-hours installed that power and colocation are paid for */
 } pool;
 
 typedef struct fleet_part {
@@ -368,7 +370,7 @@ void market_free(model *m);
 
 /* Running totals at the start of the month being closed. */
 typedef struct month_mark {
-  double revenue, opex, capex, busy, installed, start_h, cash, proceeds, interest;
+  double revenue, opex, capex, busy, installed, start_h, cash, proceeds, interest, financing;
   double kind[TENANT_NKINDS];
 } month_mark;
 
@@ -409,13 +411,17 @@ typedef struct books_part {
   posted *posted;    /* per tenant: revenue and credits in the books */
   double dep_posted; /* depreciation in the books */
   long month_end_day;
-  double power_cost, colo_cost, staff_cost, capex, proceeds, interest, repaid;
+  double power_cost, colo_cost, staff_cost, capex, proceeds, repaid;
+  double interest;          /* interest accrued (the expense) so far */
+  double financing;         /* draws - interest paid - repayments so far: the lenders' flows */
   double revenue_cash;      /* customer receipts so far */
   double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
   double cash, cash_min;
   double *debt_balance; /* per tranche */
   double *debt_drawn;
   int *debt_month;                 /* months of repayment done */
+  double *interest_due;            /* per tranche: interest accrued, not yet paid */
+  double *interest_since;          /* per tranche: accrued up to this hour */
   double *auto_drawn, *auto_since; /* per tranche: automatic draws not yet in an event, since day */
   long *auto_draws;
   long breaches;
@@ -423,11 +429,13 @@ typedef struct books_part {
   int in_breach;
   month_mark month;
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
+  double *cf_lenders;              /* monthly flows from (+) and to (-) the lenders */
   size_t ncf, capcf;
   double internal_month0;
-  double flow_at_start; /* operating flows at t = 0 (capex of the first fleet, prepayments) */
-  char **m_market;      /* series names "market.<sku>" */
-  char **m_debt;        /* series names "debt.<tranche>" */
+  double flow_at_start;    /* operating flows at t = 0 (capex of the first fleet, prepayments) */
+  double lenders_at_start; /* the lenders' flows at t = 0 (term loans drawn at the start) */
+  char **m_market;         /* series names "market.<sku>" */
+  char **m_debt;           /* series names "debt.<tranche>" */
 } books_part;
 
 int ledger_init(model *m);
@@ -459,7 +467,9 @@ void books_opening_fleet(model *m, double cost, double age_depreciation, int bou
 void books_dispose(model *m, double cost, double accumulated, double proceeds);
 void books_lose(model *m, double cost, double accumulated);
 void books_draw(model *m, int tranche, double amount);
-void books_interest(model *m, double amount);
+void books_opening_debt(model *m, int tranche, double balance, double accrued);
+void books_interest(model *m, double amount);     /* accrued */
+void books_pay_interest(model *m, double amount); /* paid from cash */
 void books_repay(model *m, int tranche, double amount);
 /* The books against the model's figures at t: 0, or -1 after model_fail. */
 int books_check(model *m, double t);

@@ -418,6 +418,124 @@ void report_values_free(report_values *v, size_t n) {
   }
 }
 
+/* ---- statements by year -------------------------------------------------- */
+
+/* A run's figure of each statement line and year; sorted by point, year,
+** line, figure. */
+static const char statements_sql[] =
+    "WITH s AS ("
+    " SELECT r.point, r.id AS run, s.t_days, s.name, s.value,"
+    "  dense_rank() OVER (PARTITION BY r.id ORDER BY s.t_days) - 1 AS month"
+    " FROM runs r JOIN series s ON s.run_id = r.id"
+    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done'"
+    "  AND (s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*')"
+    "), y AS ("
+    " SELECT point, run, month / 12 AS year, name, sum(value) AS flow, max(t_days), value AS last"
+    " FROM s GROUP BY run, month / 12, name"
+    ")"
+    " SELECT point, year, name, CASE WHEN name GLOB 'bs.*' THEN last ELSE flow END AS v"
+    " FROM y WHERE v IS NOT NULL ORDER BY point, year, name, v";
+
+/* One median: of line k of a point's year. */
+typedef struct stmt_median {
+  int point;
+  size_t line, year;
+  long runs;
+  double median;
+} stmt_median;
+
+static long find_line(const char *const *lines, size_t nlines, const char *name) {
+  for (size_t k = 0; k < nlines; k++)
+    if (strcmp(lines[k], name) == 0) return (long)k;
+  return -1;
+}
+
+/* Read the medians into a list: *out (*n entries), the largest year in *maxyear. */
+static int read_medians(sqlite3_stmt *q, const char *const *lines, size_t nlines, int npoints,
+                        stmt_median **out, size_t *n, size_t *maxyear) {
+  double *v = NULL;
+  size_t nv = 0, capv = 0, cap = 0;
+  stmt_median cur = {.point = -1};
+  int rc, nomem = 0;
+  for (;;) {
+    rc = sqlite3_step(q);
+    int point = -1;
+    size_t year = 0;
+    long line = -1;
+    if (rc == SQLITE_ROW) {
+      point = sqlite3_column_int(q, 0);
+      year = (size_t)sqlite3_column_int64(q, 1);
+      line = find_line(lines, nlines, (const char *)sqlite3_column_text(q, 2));
+      if (point < 0 || point >= npoints || line < 0) continue;
+    }
+    if (nv && (rc != SQLITE_ROW || point != cur.point || year != cur.year ||
+               (size_t)line != cur.line)) { /* a group ends: its median */
+      if (*n == cap) {
+        stmt_median *no = realloc(*out, (cap = cap ? 2 * cap : 64) * sizeof *no);
+        if ((nomem = !no)) break;
+        *out = no;
+      }
+      cur.runs = (long)nv;
+      cur.median = report_quantile(v, nv, 0.5);
+      (*out)[(*n)++] = cur;
+      *maxyear = cur.year > *maxyear ? cur.year : *maxyear;
+      nv = 0;
+    }
+    if (rc != SQLITE_ROW) break;
+    if (nv == capv) {
+      double *nw = realloc(v, (capv = capv ? 2 * capv : 64) * sizeof *nw);
+      if ((nomem = !nw)) break;
+      v = nw;
+    }
+    cur = (stmt_median){.point = point, .line = (size_t)line, .year = year};
+    v[nv++] = sqlite3_column_double(q, 3);
+  }
+  free(v);
+  return nomem ? -2 : rc == SQLITE_DONE ? 0 : -1; /* -2: out of memory */
+}
+
+int report_read_statements(store *st, const char *sha, const char *const *lines, size_t nlines,
+                           int npoints, report_statements *out, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
+  sqlite3_stmt *q = prepare(db, statements_sql, sha);
+  stmt_median *m = NULL;
+  size_t n = 0, maxyear = 0;
+  memset(out, 0, sizeof *out);
+  if (!q) return db_fail(db, file, "statements", err, errlen);
+  int rc = read_medians(q, lines, nlines, npoints, &m, &n, &maxyear);
+  if (rc == -1) db_fail(db, file, "statements", err, errlen);
+  sqlite3_finalize(q);
+  if (rc == 0 && n > 0) {
+    size_t ny = maxyear + 1, np = (size_t)npoints;
+    out->median = malloc(np * nlines * ny * sizeof *out->median);
+    out->runs = calloc(np * ny, sizeof *out->runs);
+    if (out->median && out->runs) {
+      out->nlines = nlines;
+      out->nyears = ny;
+      for (size_t i = 0; i < np * nlines * ny; i++) out->median[i] = NAN;
+      for (size_t i = 0; i < n; i++) {
+        size_t p = (size_t)m[i].point;
+        out->median[(p * nlines + m[i].line) * ny + m[i].year] = m[i].median;
+        if (m[i].runs > out->runs[p * ny + m[i].year]) out->runs[p * ny + m[i].year] = m[i].runs;
+      }
+    } else {
+      rc = -2;
+    }
+  }
+  free(m);
+  if (rc == -2) oom(file, err, errlen);
+  if (rc) report_statements_free(out);
+  return rc ? -1 : 0;
+}
+
+void report_statements_free(report_statements *s) {
+  if (!s) return;
+  free(s->median);
+  free(s->runs);
+  memset(s, 0, sizeof *s);
+}
+
 /* ---- failures ----------------------------------------------------------- */
 
 static const char failures_sql[] =

@@ -1,7 +1,8 @@
 /*
 ** report_data.h -- what `neosim report` reads from a results database: the
 ** sweep points of a scenario version, statistics of series across
-** replications at each sample time, a metric's values per point, shocks.
+** replications at each sample time, the statements by year, a metric's
+** values per point, shocks.
 ** The SQL lives here; the page is cmd_report.c's, the charts svg.c's.
 **
 ** Every read is of one scenario version (its SHA-256) and, except for run
@@ -86,6 +87,24 @@ typedef struct report_values {
 int report_read_metric(store *st, const char *sha, const char *name, int npoints,
                        report_values *out, char *err, size_t errlen);
 void report_values_free(report_values *v, size_t n);
+
+/* The financial statements of each point by year of the run: year y is
+** the run's monthly samples 12y .. 12y + 11 (the first month may be part
+** of one, as the last may).  For line k (a series is.*, bs.* or cf.*:
+** lines[k]) a run's figure of a year is its sum over the year's months
+** (flows), or, for the balances "bs.*", its value at the year's last
+** month; the table holds the median of the figures over the point's done
+** runs that have samples in that year (a run that defaulted has none
+** after). */
+typedef struct report_statements {
+  size_t nlines, nyears; /* nyears: the most years of any point */
+  double *median;        /* [(point * nlines + line) * nyears + year]; NaN: no run has it */
+  long *runs;            /* [point * nyears + year]: the runs the medians are over */
+} report_statements;
+
+int report_read_statements(store *st, const char *sha, const char *const *lines, size_t nlines,
+                           int npoints, report_statements *out, char *err, size_t errlen);
+void report_statements_free(report_statements *s); /* the contents; NULL is a no-op */
 
 /* The errors of failed runs, most frequent first (at most max kinds). */
 typedef struct report_failure {

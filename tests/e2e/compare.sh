@@ -16,6 +16,7 @@ expect_match "$OUT" "^Paired differences against point 0: " "paired section"
 expect_match "$OUT" "^1 +revenue_total +\+[0-9.]+k ± [0-9.]+k +± [0-9.]+k +[0-9]\.[0-9]{2} +4$" "paired row"
 expect_match "$OUT" "^Risk: " "risk section"
 expect_match "$OUT" "^0 +4 +0\.000 \[0\.000, 0\.490\] +0\.000 \[0\.000, 0\.490\] " "risk row with Wilson intervals"
+expect_match "$OUT" "^0 +4 .* [0-9.never]+ / [0-9.never]+ / [0-9.never]+ of 4$" "payback quantiles say over how many runs"
 
 # every figure is the views' figure: csv at full precision against summary and paired
 run "$NEOSIM" compare --db "$db" --format csv --metric 'od.*frac*' --baseline 1
@@ -61,7 +62,7 @@ expect_match "$ERR" "junk\.db" "junk named"
 sqlite3 "$T_TMP/v3.db" "create table runs (id integer primary key); pragma user_version = 3"
 run "$NEOSIM" compare --db "$T_TMP/v3.db"
 expect_rc 2 "a schema version 3 database"
-expect_match "$ERR" "v3\.db': a results database of an older neosim \(schema version 3; this one reads 4\): query it with sqlite3" \
+expect_match "$ERR" "v3\.db': a results database of an older neosim \(schema version 3; this one reads 5\): query it with sqlite3" \
   "an older database is named and explained"
 run "$NEOSIM" compare "$db"
 expect_rc 2 "positional argument"

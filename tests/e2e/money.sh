@@ -13,9 +13,14 @@
 #   past_life    nodes past their useful life at the start are retired at once
 #   perf         a job runs job_hours / perf
 #   npv_start    flows at the start are discounted as of the start
-#   early_default  a run that defaults in its first month keeps its flows in NPV
+#   early_default  a run that defaults in its first month keeps its flows in NPV;
+#                the equity loses its cash, the creditors the rest
 #   collect      the bills owed are collected before a default
 #   cash_after_draws  the monthly cash sample follows the month's draws
+#   interest     interest accrues by the hour on the balance, is paid at the
+#                month end; npv is the equity's, npv_unlevered the project's
+#   loan_before  a term loan drawn before the start is mid-schedule there
+#   power_day    power and colocation are paid for the hours a node is installed
 #   offer        nodes = 0 is no contract, so an offer on day 0 makes one; the
 #                policies first look once the day-0 contracts have started
 . tests/lib.sh
@@ -92,10 +97,13 @@ awk -v a="$(g 0 od.gpu_hours)" -v b="$(g 1 od.gpu_hours)" 'BEGIN { d = a - 2 * b
 
 # npv_start: the fleet's $3M at t = 0, nothing else
 expect_close "npv_start: npv" "$(metric_of "$db" money-npv-start npv)" -3000000
-# early_default: -3e6 at t = 0, 4 days of staff at the default (day 4)
+# early_default: -3e6 at t = 0, 4 days of staff at the default (day 4);
+# the equity loses its $3.1M of cash, no more (the rest is the creditors')
 expect_eq "$(metric_of "$db" money-early-default default_day)" "4.0" "early_default: defaults on day 4"
-expect_close "early_default: npv" "$(metric_of "$db" money-early-default npv)" \
+expect_close "early_default: npv_unlevered" "$(metric_of "$db" money-early-default npv_unlevered)" \
   "$(awk 'BEGIN { printf "%.6f", -3e6 - 4 * 1e6 / 730.5 * 24 / 1.1 ^ (96 / 8766) }')"
+expect_close "early_default: npv (the equity's)" "$(metric_of "$db" money-early-default npv)" \
+  "$(awk 'BEGIN { printf "%.6f", -3e6 - 1e5 / 1.1 ^ (96 / 8766) }')"
 # collect: the bills pay the staff; never a default
 expect_eq "$(metric_of "$db" money-collect default_day)" "" "collect: no default"
 expect_close "collect: revenue, all of it collected" "$(metric_of "$db" money-collect cf.operating)" \
@@ -112,4 +120,39 @@ expect_eq "$(ev money-offer "'contract_start', 'order'")" "0.0 contract_start, 0
   "offer: the policy saw the contract of day 0 (and an integer count of nodes)"
 expect_close "offer: the offered contract's bills" "$(metric_of "$db" money-offer spot_buyer.revenue)" 384000
 expect_close "offer: its GPU-hours" "$(metric_of "$db" money-offer spot_buyer.gpu_hours)" 192000
+
+# interest: by the hour on the balance, paid at the month end; npv is the
+# equity's (the lenders' flows less what is owed at the end)
+series_at() { q "select s.value from series s join runs r on r.id = s.run_id where r.scenario = '$1'
+                 and s.name = '$2' and s.t_days = $3"; }
+k='24 / 8766'
+expect_close "interest: January's, from the days drawn" "$(series_at money-interest interest 31)" \
+  "$(awk "BEGIN { printf \"%.9f\", (1e6 * 0.10 * 21 + 1e6 * 0.12 * 16) * $k }")"
+expect_close "interest: March's" "$(series_at money-interest interest 90)" \
+  "$(awk "BEGIN { printf \"%.9f\", 0.22e6 * 31 * $k }")"
+i_all="(1e6 * 0.10 * 21 + 1e6 * 0.12 * 16 + 0.22e6 * 59) * $k"
+expect_close "interest: the total" "$(metric_of "$db" money-interest interest_total)" \
+  "$(awk "BEGIN { printf \"%.9f\", $i_all }")"
+expect_close "interest: cash, the loan repaid" "$(metric_of "$db" money-interest cash_end)" \
+  "$(awk "BEGIN { printf \"%.9f\", 2e6 - $i_all }")"
+expect_eq "$(metric_of "$db" money-interest npv_unlevered)" "0.0" "interest: no operating flow"
+expect_eq "$(metric_of "$db" money-interest payback_years)" "0.0" "payback: never below zero, paid back at once"
+expect_eq "$(metric_of "$db" money-early-default payback_years)" "" "payback: ends below zero, never"
+expect_close "interest: npv, the equity's" "$(metric_of "$db" money-interest npv)" \
+  "$(awk "function d(x, days) { return x / 1.1 ^ (days * $k) }
+          BEGIN { printf \"%.9f\", d(2e6 - (1e5 * 21 + 0.12e6 * 16) * $k, 31) - d(0.22e6 * 28 * $k, 59) \\
+                                   - d(0.22e6 * 31 * $k + 1e6, 90) - d(1e6, 90) }")"
+# power_day: 108 node-hours of 10 kW
+expect_close "power_day: power" "$(metric_of "$db" money-power-day power_cost_total)" 108
+expect_close "power_day: colocation" "$(metric_of "$db" money-power-day colo_cost_total)" \
+  "$(awk 'BEGIN { printf "%.9f", 108 * 10 * 100 / 730.5 }')"
+# loan_before: mid-schedule at the start; the principal is not received again
+expect_close "loan_before: repaid in the run" "$(metric_of "$db" money-loan-before principal_repaid)" 600000
+expect_eq "$(metric_of "$db" money-loan-before debt_end)" "0.0" "loan_before: repaid at its term"
+i_run="0.12 * (6e5 * 22 + 5e5 * 28 + 4e5 * 31 + 3e5 * 30 + 2e5 * 31 + 1e5 * 30) * $k"
+expect_close "loan_before: the run's interest" "$(metric_of "$db" money-loan-before interest_total)" \
+  "$(awk "BEGIN { printf \"%.9f\", $i_run }")"
+expect_close "loan_before: cash, the interest owed at the start paid too" \
+  "$(metric_of "$db" money-loan-before cash_end)" \
+  "$(awk "BEGIN { printf \"%.9f\", 1e6 - 6e5 - $i_run - 6e5 * 0.12 * 9 * $k }")"
 finish

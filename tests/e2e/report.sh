@@ -99,6 +99,14 @@ has "$html" "<td>demand_dip</td>" "demand_dip row"
 has "$html" "<td class=\"num\">$runs_hit of 12</td>" "demand_dip: runs hit"
 has "$html" "random: differs between runs" "demand_dip is random"
 
+# statements by year: a table per point, two years from the start
+has "$html" '<h2 id="statements">Financial statements by year</h2>' "statements section"
+expect_eq "$(count '<th>year 1<br>from 2025-01</th>' "$html")" 2 "year 1 column of each point"
+expect_eq "$(count '<th>year 2<br>from 2026-01</th>' "$html")" 2 "year 2 column of each point"
+expect_eq "$(count '<code>bs.equity</code>' "$html")" 2 "equity line of each point"
+expect_eq "$(count '<tr><td>runs</td><td class="num">6</td><td class="num">6</td></tr>' "$html")" 2 \
+  "medians over the 6 runs of each point and year"
+
 # self-contained: nothing fetched
 expect_eq "$(grep -ci 'http' "$html")" 0 "no http references"
 for bad in '<script' '<link' '<img' ' src=' 'url(' '@import' '@font-face'; do

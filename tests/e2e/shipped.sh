@@ -44,8 +44,10 @@ gt "$(avg colossus1-lease 3 internal_value_total)" "$(avg colossus1-lease 0 inte
 # coreweave: one tenant carries about two thirds of revenue
 s=$(avg coreweave-2025 0 largest_tenant_share)
 gt "$s" 0.5 && gt 0.8 "$s" && pass || fail "coreweave concentration $s"
-# h100 collapse: leverage changes cash, not the (unlevered) npv
-expect_eq "$(avg h100-price-collapse 0 npv)" "$(avg h100-price-collapse 2 npv)" "npv does not depend on leverage"
+# h100 collapse: leverage changes cash and the equity's npv, not npv_unlevered
+expect_eq "$(avg h100-price-collapse 0 npv_unlevered)" "$(avg h100-price-collapse 2 npv_unlevered)" \
+  "npv_unlevered does not depend on leverage"
+[ "$(avg h100-price-collapse 0 npv)" != "$(avg h100-price-collapse 2 npv)" ] && pass || fail "npv depends on leverage"
 gt "$(avg h100-price-collapse 0 cash_end)" "$(avg h100-price-collapse 2 cash_end)" && pass || fail "more debt, less cash"
 # hbm: the policy orders B200 nodes; the shock is recorded
 n=$(sqlite3 "$db" "select count(*) from events e join runs r on r.id = e.run_id where r.scenario = 'hbm-shock' and e.kind = 'order'")

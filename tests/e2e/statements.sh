@@ -18,40 +18,33 @@ q() { sqlite3 "$db" "$1"; }
 expect_eq "$(q "select count(*) from runs where status <> 'done'")" "0" "every run done (the books always agree)"
 runs=$(q "select count(*) from runs")
 expect_match "$runs" '^[0-9]{2,}$' "runs stored ($runs)"
-# bad COND SCALE: the months where |COND| exceeds 1e-6 of SCALE (plus $1)
+# bad COND SCALE: the months where |COND| exceeds 1e-6 of SCALE (plus $1),
+# over the rows of the view statements (one run's statements by month)
 bad() {
-  sqlite3 "$db" "create temp table m as select run_id, t_days,
-     max(case when name = 'bs.assets' then value end) as assets,
-     max(case when name = 'bs.liabilities' then value end) as liab,
-     max(case when name = 'bs.equity' then value end) as equity,
-     max(case when name = 'bs.cash' then value end) as cash,
-     max(case when name = 'cf.operating' then value end) as op,
-     max(case when name = 'cf.investing' then value end) as inv,
-     max(case when name = 'cf.financing' then value end) as fin,
-     max(case when name = 'cf.net' then value end) as net,
-     max(case when name = 'is.revenue' then value end) as rev,
-     max(case when name = 'is.opex' then value end) as opex,
-     max(case when name = 'is.ebitda' then value end) as ebitda,
-     max(case when name = 'is.depreciation' then value end) as dep,
-     max(case when name = 'is.write_off' then value end) as wo,
-     max(case when name = 'is.gain_on_sale' then value end) as gain,
-     max(case when name = 'is.interest' then value end) as interest,
-     max(case when name = 'is.tax' then value end) as tax,
-     max(case when name = 'is.net_income' then value end) as ni
-   from series where name like 'bs.%' or name like 'cf.%' or name like 'is.%' group by run_id, t_days;
-   create temp table p as select m.*, lag(cash) over w as cash0, lag(equity) over w as equity0,
-       (select cast(value as real) from params where run_id = m.run_id and name = 'finance.cash') as opening
-     from m window w as (partition by run_id order by t_days);
+  sqlite3 "$db" "create temp table p as select s.*, lag(bs_cash) over w as cash0, lag(bs_equity) over w as equity0,
+       (select cast(value as real) from params where run_id = s.run_id and name = 'finance.cash') as opening
+     from statements s window w as (partition by run_id order by t_days);
    select count(*) from p where abs($1) > 1e-6 * ($2) + 1"
 }
-expect_eq "$(bad "assets - liab - equity" "abs(assets) + abs(liab) + abs(equity)")" "0" "assets = liabilities + equity"
-expect_eq "$(bad "net - op - inv - fin" "abs(op) + abs(inv) + abs(fin)")" "0" "cf.net = operating + investing + financing"
-expect_eq "$(bad "cash - coalesce(cash0, opening) - net" "abs(cash) + abs(net)")" "0" "change of cash = cf.net"
-expect_eq "$(bad "case when equity0 is null then 0 else equity - equity0 - ni end" "abs(equity) + abs(ni)")" "0" \
-  "change of equity = net income"
-expect_eq "$(bad "ebitda - rev + opex" "abs(rev) + abs(opex)")" "0" "EBITDA = revenue - opex"
-expect_eq "$(bad "ni - (ebitda - dep - wo + gain - interest - tax)" "abs(ebitda) + abs(dep) + abs(interest)")" "0" \
-  "net income from its lines"
+expect_eq "$(bad "bs_assets - bs_liabilities - bs_equity" "abs(bs_assets) + abs(bs_liabilities) + abs(bs_equity)")" "0" \
+  "assets = liabilities + equity"
+expect_eq "$(bad "cf_net - cf_operating - cf_investing - cf_financing" \
+  "abs(cf_operating) + abs(cf_investing) + abs(cf_financing)")" "0" "cf.net = operating + investing + financing"
+expect_eq "$(bad "bs_cash - coalesce(cash0, opening) - cf_net" "abs(bs_cash) + abs(cf_net)")" "0" "change of cash = cf.net"
+expect_eq "$(bad "case when equity0 is null then 0 else bs_equity - equity0 - is_net_income end" \
+  "abs(bs_equity) + abs(is_net_income)")" "0" "change of equity = net income"
+expect_eq "$(bad "is_ebitda - is_revenue + is_opex" "abs(is_revenue) + abs(is_opex)")" "0" "EBITDA = revenue - opex"
+expect_eq "$(bad "is_net_income - (is_ebitda - is_depreciation - is_write_off + is_gain_on_sale - is_interest - is_tax)" \
+  "abs(is_ebitda) + abs(is_depreciation) + abs(is_interest)")" "0" "net income from its lines"
+# the view: a row per month of every run, each month named
+expect_eq "$(q "select (select count(*) from statements) = (select count(*) from series where name = 'bs.cash')")" "1" \
+  "statements: a row per month"
+expect_eq "$(q "select count(*) from statements where month is null or month not glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'")" \
+  "0" "statements: every month named YYYY-MM"
+expect_eq "$(q "select s.month from statements s join runs r on r.id = s.run_id where r.scenario = 'coreweave-2025'
+                and r.replication = 0 order by s.t_days limit 1")" \
+  "$(q "select substr(value, 1, 7) from params p join runs r on r.id = p.run_id where r.scenario = 'coreweave-2025'
+        and r.replication = 0 and p.name = 'start'")" "statements: the first month is the start's"
 # run totals are the sums of the months
 sums=$(q "select count(*) from (select r.id, m.name, m.value as total, (select sum(s.value) from series s
           where s.run_id = r.id and s.name = m.name) as months from runs r join metrics m on m.run_id = r.id

@@ -136,10 +136,14 @@ static void test_payback(void) {
   /* cumulative -100, -70, -30, -10: never */
   double never[] = {-100, 30, 40, 20};
   CHECK(isnan(fin_payback(never, t, 4)));
-  /* nothing to pay back: the first (nonzero) flow is positive, even if it dips later */
+  /* a positive start that dips below zero later pays back when it is last
+  ** back above: cumulative 100, -30, 10 -> 1 + 30/40; 0, 100, -30, 30 -> 2 + 30/60 */
   double first_pos[] = {100, -130, 40, 20}, lead_pos[] = {0, 100, -130, 60};
-  CHECK(isnan(fin_payback(first_pos, t, 4)));
-  CHECK(isnan(fin_payback(lead_pos, t, 4)));
+  CHECK_NEAR(fin_payback(first_pos, t, 4), 1.75, 1e-12);
+  CHECK_NEAR(fin_payback(lead_pos, t, 4), 2.5, 1e-12);
+  /* never below zero: paid back at once */
+  double all_pos[] = {10, 0, 5, 1};
+  CHECK(fin_payback(all_pos, t, 4) == 0);
   /* leading zero months do not matter: 0, -100, 60, 60 -> cumulative 0, -100, -40, +20: 2 + 40/60
    */
   double lead_zero[] = {0, -100, 60, 60};
@@ -149,8 +153,11 @@ static void test_payback(void) {
   double dip[] = {-100, 60, 60, -50, 40}, t5[] = {0, 1, 2, 3, 4};
   CHECK_NEAR(fin_payback(dip, t5, 5), 3.75, 1e-12);
   double zero[] = {0, 0, 0};
-  CHECK(isnan(fin_payback(zero, t, 3)));
-  CHECK(isnan(fin_payback(NULL, NULL, 0)));
+  CHECK(fin_payback(zero, t, 3) == 0);
+  CHECK(fin_payback(NULL, NULL, 0) == 0);
+  /* ends below zero after having been above: not paid back */
+  double late_loss[] = {100, -50, -60}, t3[] = {0, 1, 2};
+  CHECK(isnan(fin_payback(late_loss, t3, 3)));
 }
 
 static void test_annuity(void) {
@@ -182,6 +189,8 @@ static void walk(double p, double rate, int months, fin_amort kind, double *sum_
     CHECKF(fabs(in - bal * rate / 12) <= 1e-9 * p, "kind %d month %d: interest %.17g on %.17g",
            (int)kind, k, in, bal);
     bal -= rep;
+    CHECKF(fabs(fin_debt_balance(p, rate, months, kind, k) - bal) <= 1e-9 * p,
+           "kind %d: fin_debt_balance after month %d", (int)kind, k);
     *sum_int += in;
     *sum_rep += rep;
   }
@@ -265,9 +274,15 @@ static void test_debt_edges(void) {
     fin_debt_month(1200, 0.12, 12, kinds[i], 1, NULL, &rep); /* either pointer may be NULL */
     fin_debt_month(1200, 0.12, 12, kinds[i], 1, &in, NULL);
     CHECK_NEAR(in, 12.0, 1e-9);
+    /* the balance before the first month and after the last */
+    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], -3) == 1200);
+    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 0) == 1200);
+    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 12) == 0);
+    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 40) == 0);
   }
   fin_debt_month(1200, 0.12, 12, (fin_amort)7, 1, &in, &rep);
   CHECK(isnan(in) && isnan(rep));
+  CHECK(isnan(fin_debt_balance(1200, 0.12, 12, (fin_amort)7, 3)));
   /* the order config.h's amort_kind relies on when it is cast */
   CHECK((int)FIN_ANNUITY == (int)AMORT_ANNUITY && (int)FIN_LINEAR == (int)AMORT_LINEAR &&
         (int)FIN_BULLET == (int)AMORT_BULLET);

@@ -4,7 +4,8 @@
 ** runs only (failed runs, NULL values, other versions left out; runs that
 ** end early counted where they have samples); metric values sorted; point
 ** info and swept values; series names by prefix; shock spans of the
-** representative run and shock counts over all runs; errors of failed runs.
+** representative run and shock counts over all runs; errors of failed runs;
+** the statements' medians by year.
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -107,6 +108,54 @@ static void test_series(void) {
   CHECK(c[4].n == 0 && c[5].n == 0);
   for (int i = 6; i < 9; i++) CHECK(c[i].n == 0); /* absent */
   report_curves_free(c, 9);
+}
+
+/* Statements by year: runs 1 and 2 of point 0 have 14 monthly samples,
+** run 3 twelve (it ended); run 1 earns 1 a month and holds cash k at
+** month k, run 2 earns 2 and holds 10k, run 3 earns 3 and holds 100k.
+** Year 1: revenue 12, 24, 36 (median 24), cash at month 12: 12, 120, 1200
+** (median 120); year 2, runs 1 and 2 only: revenue 2 and 4 (median 3),
+** cash at month 14: 14 and 140 (median 77).  Point 1's run 6 has one
+** month; the failed run 7 and the other version's run 9 are left out. */
+static const char stmt_sql[] =
+    "WITH RECURSIVE k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < 14)"
+    " INSERT INTO series SELECT r.id, 30.5 * k, n.name,"
+    "  CASE n.name WHEN 'is.revenue' THEN r.id ELSE k * (CASE r.id WHEN 1 THEN 1 WHEN 2 THEN 10"
+    "  ELSE 100 END) END"
+    " FROM k, (SELECT 1 AS id UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 7"
+    "  UNION ALL SELECT 9) r, (SELECT 'is.revenue' AS name UNION ALL SELECT 'bs.cash'"
+    "  UNION ALL SELECT 'is.unlisted') n"
+    " WHERE r.id <> 3 OR k <= 12;"
+    "INSERT INTO series VALUES (6, 31, 'is.revenue', 5), (6, 31, 'bs.cash', 6);";
+
+static void test_statements(void) {
+  const char *lines[] = {"is.revenue", "bs.cash", "cf.net"};
+  report_statements s;
+  char err[ERR_LEN], *msg = NULL;
+  CHECKF(sqlite3_exec(store_db(st), stmt_sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg);
+  sqlite3_free(msg);
+  CHECK(report_read_statements(st, SHA, lines, 3, 3, &s, err, sizeof err) == 0);
+  CHECK(s.nlines == 3 && s.nyears == 2);
+  if (s.nyears != 2) {
+    report_statements_free(&s);
+    return;
+  }
+#define MED(p, line, y) s.median[((p)*3 + (line)) * 2 + (y)]
+  CHECK_NEAR(MED(0, 0, 0), 24, 1e-12);
+  CHECK_NEAR(MED(0, 1, 0), 120, 1e-12);
+  CHECK_NEAR(MED(0, 0, 1), 3, 1e-12);
+  CHECK_NEAR(MED(0, 1, 1), 77, 1e-12);
+  CHECK(s.runs[0] == 3 && s.runs[1] == 2);
+  CHECK(MED(1, 0, 0) == 5 && MED(1, 1, 0) == 6 && s.runs[2] == 1);
+  CHECK(isnan(MED(1, 0, 1)) && s.runs[3] == 0);
+  CHECK(isnan(MED(2, 0, 0)) && s.runs[4] == 0); /* only a failed run */
+  CHECK(isnan(MED(0, 2, 0)));                   /* not stored */
+#undef MED
+  report_statements_free(&s);
+  CHECK(s.median == NULL && s.nyears == 0);
+  CHECK(report_read_statements(st, "0000", lines, 3, 3, &s, err, sizeof err) == 0);
+  CHECK(s.nyears == 0 && s.median == NULL); /* nothing stored */
+  report_statements_free(&s);
 }
 
 static void test_metric(void) {
@@ -224,6 +273,7 @@ int main(void) {
   test_names();
   test_shocks();
   test_failures();
+  test_statements();
   store_close(s);
   char side[80];
   const char *ext[] = {"", "-wal", "-shm"};
