@@ -14,7 +14,8 @@
 -- value of own use) across points:
 --   sqlite3 results/neosim.db < results/queries/compare_points.sql
 --
--- Results (10 replications per point, seed 1; mean +- 95% CI half-width):
+-- Results (10 replications per point, seed 1; mean +- 95% CI half-width;
+-- no debt, so npv = npv_unlevered):
 --   lease at $7.78: npv $35.0B +- 5.3B, npv_with_internal $36.0B +- 3.6B
 --   lease at $5.00: npv $22.3B +- 3.4B, npv_with_internal $23.3B +- 1.7B
 --   lease at $2.50: npv $10.9B +- 1.7B, npv_with_internal $11.92B

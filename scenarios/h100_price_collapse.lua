@@ -13,19 +13,21 @@
 -- capital.  The events table says when and why cash ran out.
 --
 -- Results (20 replications per point, seed 7; mean +- 95% CI half-width):
--- the fleet never earns its price back: npv (unlevered, 12%) -$196M +- $19M
--- at every leverage (the same for 25% and 50%: common random numbers; -$197M
--- at 75%, where defaults end three runs up to a month early), irr -11%
--- (-12% at 75%), revenue_total $903M over 40 months at utilization_mean
--- 0.71.  No tenant defaults in any run.  At 25% and 50% debt no run
--- breaches its covenant or defaults (cash_min is the $20M left after the
--- purchase, cash_end $500M and $293M).  At 75% debt 3 of 20 runs breach
--- the covenant (from day 1156) and default as loan payments outrun rents:
--- two on 1 June 2027 (day 1187), one on the last day (day 1216).
--- They are exactly the three runs whose reserved tenant (400 nodes at
--- $7.20) did not renew after its first year (day 365); cash_end $87M +-
--- $25M.  More debt does not move the operating loss; it decides whether
--- the loss is survivable.
+-- the fleet never earns its price back: npv_unlevered (12%) -$204M +- $19M
+-- at 25% and 50% debt (the same: common random numbers; -$204M at 75%,
+-- where defaults end three runs up to a month early), irr -10.8% (-11.0% at
+-- 75%), revenue_total $903M over 40 months at utilization_mean 0.71; no run
+-- pays back.  The equity's npv is -$202M, -$201M and -$187M +- $13M: the
+-- loan at 11% costs less than the 12% the flows are discounted at, and at
+-- 75% the runs that default leave their last losses to the lenders.  No
+-- tenant defaults in any run.  At 25% and 50% debt no run breaches its
+-- covenant or defaults (cash_min is the $20M left after the purchase,
+-- cash_end $500M and $293M).  At 75% debt 3 of 20 runs breach the covenant
+-- (from day 1156) and default as loan payments outrun rents: two on 1 June
+-- 2027 (day 1187), one on the last day (day 1216).  They are exactly the
+-- three runs whose reserved tenant (400 nodes at $7.20) did not renew after
+-- its first year (day 365); cash_end $87M +- $25M.  More debt does not move
+-- the operating loss; it decides whether the loss is survivable.
 --
 -- Figures (docs/sources.md): "GPU rental prices" (launch
 -- ~$4.70, peak above $8, below $2 by Oct 2024; $1.70 Oct 2025, $2.35 Mar

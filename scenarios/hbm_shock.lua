@@ -27,7 +27,8 @@
 -- (od_b200.revenue $517M against $408M); ordered early (0.6) they leave
 -- the fleet idle (utilization_mean 0.68 against 0.81) and lose $104M.  The
 -- H200 tenant abandons 7.6% whatever the policy.  No run draws its
--- revolver: cash never falls below $202M.
+-- revolver (so npv, the equity's, is npv_unlevered): cash never falls
+-- below $202M.
 --
 -- Figures (docs/sources.md): B200 $30-40k per GPU (Jensen Huang, CNBC Oct
 -- 2024) -> $280k-320k/node plus networking; H200 $25-35k (secondary); DRAM

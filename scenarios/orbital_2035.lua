@@ -8,19 +8,19 @@
 -- the node price, a failed node is lost for good), leased to one tenant
 -- for five years at $3.00/GPU-hour with SLA credits for undelivered nodes.
 -- The points: the ground; orbit with $150k of launch per node; orbit with
--- $50k.  Orbit should lose 1 - exp(-8 GPUs x 5 y x 8766 h / 400,000 h) = 58%
+-- $50k; orbit with a free launch.  Orbit should lose 1 - exp(-8 GPUs x 5 y x 8766 h / 400,000 h) = 58%
 -- of its nodes.
 --
 -- Results (20 replications per point, seed 35; mean +- 95% CI half-width):
--- no.  npv (10%, book value at the end) is $276.5M +- 0.1M on the ground,
--- $27.5M +- 3.3M in orbit at $150k launch and $126.7M +- 3.3M at $50k
--- (irr 43%, 13%, 27%).  Orbit loses 581 +- 7 nodes of 1,000 (nodes_lost,
--- the 58% above), and with them $352M of SLA credits (sla_credits_total,
+-- no.  npv (10%, book value at the end; no debt, so npv = npv_unlevered)
+-- is $273.3M +- 0.1M on the ground, $23.1M +- 3.3M in orbit at $150k
+-- launch and $123.1M +- 3.3M at $50k (irr 41%, 12%, 25%; payback 2.4, 3.5
+-- and 2.7 years).  Orbit loses 581 +- 7 nodes of 1,000 (nodes_lost, the
+-- 58% above), and with them $352M of SLA credits (sla_credits_total,
 -- against $12M on the ground): revenue_total $699M against $1,040M.  The
 -- ground pays $190M of power and colocation over five years and repairs
 -- 6,855 failures; orbit saves that and still falls short.  Even a free
--- launch leaves orbit $100M behind: npv $176.3M +- 3.3M (measured with
--- --set skus.orbit_gpu.node_price=400000).
+-- launch (point 3) leaves orbit $100M behind: npv $173.1M +- 3.3M.
 --
 -- Figures (docs/sources.md): every orbital figure here is a parameter, not
 -- sourced ("Orbital data centers").  Ground failures use the Llama 3
@@ -56,5 +56,7 @@ return neo.scenario {
     { ["fleet.1.site"] = "orbit", ["fleet.1.sku"] = "orbit_gpu", ["tenants.lessee.sku"] = "orbit_gpu" },
     { ["fleet.1.site"] = "orbit", ["fleet.1.sku"] = "orbit_gpu", ["tenants.lessee.sku"] = "orbit_gpu",
       ["skus.orbit_gpu.node_price"] = 400000 + 50000 },
+    { ["fleet.1.site"] = "orbit", ["fleet.1.sku"] = "orbit_gpu", ["tenants.lessee.sku"] = "orbit_gpu",
+      ["skus.orbit_gpu.node_price"] = 400000 }, -- a free launch
   },
 }
