@@ -251,14 +251,19 @@ static double unbilled(const model *m, double t) {
   return s;
 }
 
+/* The date of a check at t, YYYY-MM-DD. */
+static void check_date(const model *m, double t, char *date, size_t size) {
+  cal_format(m->cfg->start_days + (long)floor(hours_to_days(t)), date, size);
+}
+
 /* One comparison: 0 when books and model agree to 1e-9 of scale. */
 static int agree(model *m, double t, const char *what, double books, double own, double scale) {
   double off = books - own;
   if (fabs(off) <= 1e-9 * fmax(scale, 1.0) && isfinite(books)) return 0;
   char date[32];
-  cal_format(m->cfg->start_days + (long)floor(hours_to_days(t)), date, sizeof date);
-  model_fail(m, "ledger out of balance by $%.2f on %s (%s: books $%.2f, model $%.2f)", off, date,
-             what, books, own);
+  check_date(m, t, date, sizeof date);
+  model_fail(m, "ledger out of balance by $%.2f on %s (%s: books $%.2f, model $%.2f)", fabs(off),
+             date, what, books, own);
   return -1;
 }
 
@@ -266,7 +271,9 @@ int books_check(model *m, double t) {
   journal *j = J(m);
   books_accrue(m, t);
   if (journal_error(j)) {
-    model_fail(m, "ledger out of balance on day %.1f: %s", hours_to_days(t), journal_error(j));
+    char date[32];
+    check_date(m, t, date, sizeof date);
+    model_fail(m, "ledger out of balance on %s: %s", date, journal_error(j));
     return -1;
   }
   double assets = journal_total(j, ACCT_ASSET), liabilities = -journal_total(j, ACCT_LIABILITY);

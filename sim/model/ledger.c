@@ -23,8 +23,8 @@
 ** - capex + sale proceeds; the lenders' flow is draws - interest paid -
 ** repayments.  npv_unlevered, irr and payback are of the operating flows
 ** (plus the fleet's book value at the end when finance.terminal =
-** "book"); npv is of the equity's flows, the two summed (plus the book
-** value less what is owed to the lenders, if positive).
+** "book"); npv is of the equity's flows, the two summed, plus the
+** fleet's value less what is owed at the end (npv_equity).
 */
 #include <math.h>
 #include <stdio.h>
