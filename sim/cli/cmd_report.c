@@ -842,9 +842,11 @@ static void stmt_table(report *r, int p) {
     fputs("<tr><td>", r->f);
     esc(r, stmt_lines[k].label);
     fprintf(r->f, " <code>%s</code></td>", stmt_lines[k].series);
-    for (size_t y = 0; y < st->nyears; y++)
-      num_cell(r, fmt(buf, sizeof buf, st->median[((size_t)p * NSTMT + k) * st->nyears + y],
-                      SVG_DOLLARS));
+    for (size_t y = 0; y < st->nyears; y++) {
+      double v = st->median[((size_t)p * NSTMT + k) * st->nyears + y];
+      if (fabs(v) < 0.005) v = 0; /* below a cent: the rounding of sums, shown as $0 */
+      num_cell(r, fmt(buf, sizeof buf, v, SVG_DOLLARS));
+    }
     fputs("</tr>\n", r->f);
   }
   fputs("</table>\n", r->f);
