@@ -4,6 +4,7 @@
 ** scenario version: cash fan, revenue by tenant kind, utilisation, market
 ** prices with shocks, NPV distribution.
 */
+#define _GNU_SOURCE /* fopencookie: the page is made in a bounded buffer */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -13,24 +14,32 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "calendar.h"
 #include "cli.h"
 #include "err.h"
+#include "outfile.h"
 #include "report_data.h"
 #include "store_pick.h"
 #include "svg.h"
 #include "units.h"
 
 const char cmd_report_help[] =
-    "usage: neosim report [--db FILE] [--scenario NAME|SHA256-PREFIX] -o FILE.html\n\n"
+    "usage: neosim report [--db FILE] [--scenario NAME|SHA256-PREFIX] -o FILE.html\n"
+    "                     [--max-mb N]\n\n"
     "Write one self-contained HTML page (inline CSS and SVG: no scripts, fonts\n"
     "or anything else fetched) with the charts of a scenario version's runs.\n\n"
     "  --db FILE         the results database, read only (default " CLI_DEFAULT_DB ")\n"
     "  --scenario S      the scenario version: a name (its latest version) or the\n"
     "                    first 4-64 hex digits of its SHA-256; needed when the\n"
     "                    database holds several\n"
-    "  -o, --output FILE where to write the page ('-' for standard output); it is\n"
-    "                    replaced only once the page is complete\n\n"
+    "  -o, --output FILE where to write the page ('-' for standard output); a\n"
+    "                    regular file is replaced only once the page is complete,\n"
+    "                    anything else (a device, a FIFO, a symlink) is written to\n"
+    "  --max-mb N        the largest page to write, in MB (default 256, at most\n"
+    "                    4096): the page is made in memory first, and one that would\n"
+    "                    be larger is refused with nothing written; a version with\n"
+    "                    runs at points beyond 999 is refused too\n\n"
     "The page shows:\n"
     "  - the version: name, SHA-256, runs done and failed, replications, seeds,\n"
     "    and per sweep point its swept values, median NPV and minimum cash,\n"
@@ -108,6 +117,9 @@ static const struct {
 #define CHART_W 560.0
 #define CHART_H 300.0
 #define MAX_ERRORS 5 /* kinds of failure listed */
+/* The largest page by default (--max-mb), and the most --max-mb allows. */
+#define DEFAULT_MAX_MB 256
+#define MAX_MAX_MB 4096
 
 /* Everything the page shows, read before writing it. */
 typedef struct report {
@@ -924,56 +936,70 @@ static int same_file(const char *a, const char *b) {
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Write the page to out ("-": stdout) through a temporary file beside it,
-** renamed into place once complete.  0, or 2 after a message. */
-static int write_to(report *r, const char *out) {
-  if (strcmp(out, "-") == 0) {
-    r->f = stdout;
-    write_page(r);
-    return fflush(stdout) || ferror(stdout)
-               ? cli_usage_error("report: writing the page to standard output failed")
-               : 0;
+/* The page is made in memory, at most --max-mb of it, and only
+** then written out (outfile.h): a page too large to hold is refused before
+** anything is written. */
+typedef struct page {
+  char *buf;
+  size_t len, cap;
+  size_t max; /* bytes it may hold (--max-mb) */
+  int over;   /* it passed max: the rest was dropped */
+} page;
+
+static ssize_t page_write(void *cookie, const char *b, size_t n) {
+  page *pg = cookie;
+  if (pg->over || n > pg->max - pg->len) {
+    pg->over = 1;
+    return 0; /* an error for the stream: fprintf stops here */
   }
-  size_t n = strlen(out) + 16;
-  char *tmp = malloc(n);
-  if (!tmp) return cli_usage_error("report: out of memory");
-  snprintf(tmp, n, "%s.tmp.XXXXXX", out);
-  int fd = mkstemp(tmp);
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 ||
-      !(r->f = fdopen(fd, "w"))) { /* mkstemp makes it 0600 */
-    if (fd >= 0) {
-      close(fd);
-      unlink(tmp);
-    }
-    free(tmp);
-    return cli_usage_error("report: cannot write '%s': %s", out, strerror(errno));
+  if (pg->len + n > pg->cap) {
+    size_t cap = pg->cap ? pg->cap : 1 << 16;
+    while (cap < pg->len + n) cap *= 2;
+    char *nb = realloc(pg->buf, cap);
+    if (!nb) return 0;
+    pg->buf = nb;
+    pg->cap = cap;
   }
+  memcpy(pg->buf + pg->len, b, n);
+  pg->len += n;
+  return (ssize_t)n;
+}
+
+/* Make the page and write it to out ("-": stdout).  0, or 2 after a message. */
+static int write_to(report *r, const char *out, long max_mb) {
+  page pg = {.max = (size_t)max_mb << 20};
+  r->f = fopencookie(&pg, "w", (cookie_io_functions_t){.write = page_write});
+  if (!r->f) return cli_usage_error("report: out of memory");
   write_page(r);
-  int bad = ferror(r->f), e = errno;
-  if (fclose(r->f) != 0 && !bad) {
-    bad = 1;
-    e = errno;
-  }
-  if (!bad && rename(tmp, out) != 0) {
-    bad = 1;
-    e = errno;
-  }
-  if (bad) unlink(tmp);
-  free(tmp);
-  return bad ? cli_usage_error("report: writing '%s': %s", out, strerror(e)) : 0;
+  int bad = ferror(r->f);
+  if (fclose(r->f) != 0) bad = 1;
+  char err[ERR_LEN];
+  int rc = 0;
+  if (pg.over)
+    rc = cli_usage_error("report: the page would pass %ld MB (%d points): nothing written; "
+                         "give a larger --max-mb, or report a version of fewer points",
+                         max_mb, r->in.npoints);
+  else if (bad) rc = cli_usage_error("report: out of memory making the page");
+  else if (outfile_write(out, pg.buf, pg.len, err, sizeof err))
+    rc = cli_usage_error("report: %s", err);
+  free(pg.buf);
+  return rc;
 }
 
 int cmd_report(int argc, char **argv) {
-  const char *db_path = CLI_DEFAULT_DB, *want = NULL, *out = NULL;
+  const char *db_path = CLI_DEFAULT_DB, *want = NULL, *out = NULL, *mb = NULL;
+  long max_mb = DEFAULT_MAX_MB;
   for (int i = 1; i < argc; i++) {
     int got;
     if ((got = cli_opt(argc, argv, &i, "--db", &db_path)) ||
         (got = cli_opt(argc, argv, &i, "--scenario", &want)) ||
         (got = cli_opt(argc, argv, &i, "--output", &out)) ||
-        (got = cli_opt(argc, argv, &i, "-o", &out))) {
+        (got = cli_opt(argc, argv, &i, "-o", &out)) ||
+        (got = cli_opt(argc, argv, &i, "--max-mb", &mb))) {
       if (got < 0) return 2;
+      if (mb && args_long(mb, 1, MAX_MAX_MB, &max_mb))
+        return cli_usage_error("report: --max-mb '%s' is not a size in MB (1 to %d)", mb,
+                               MAX_MAX_MB);
     } else if (argv[i][0] == '-' && argv[i][1]) {
       return cli_usage_error("report: unknown option '%s' (see neosim help report)", argv[i]);
     } else {
@@ -989,7 +1015,7 @@ int cmd_report(int argc, char **argv) {
   if (!s) return cli_usage_error("report: %s", err);
   int rc = read_report(&r, s, want, err, sizeof err) ? cli_usage_error("report: %s", err) : 0;
   store_close(s);
-  if (rc == 0) rc = write_to(&r, out);
+  if (rc == 0) rc = write_to(&r, out, max_mb);
   free_report(&r);
   return rc;
 }

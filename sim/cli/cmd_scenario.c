@@ -220,7 +220,12 @@ int cmd_run(int argc, char **argv) {
         batch_print_summary(s, &rep, stdout);
         print_summary_hint(s, &o, &rep);
       }
-      if (rep.failed)
+      if (rep.failed && rep.kept)
+        fprintf(stderr,
+                "neosim: %ld runs failed (%ld of them were done before: the done runs stay "
+                "stored); first: %s\n",
+                rep.failed, rep.kept, rep.first_error);
+      else if (rep.failed)
         fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
       rc = rep.failed ? 1 : 0;
     }

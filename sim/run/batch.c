@@ -4,6 +4,7 @@
 ** tallies, progress and summary.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -47,6 +48,8 @@ int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep
   return rc;
 }
 
+/* Store a run: 0, 1 when a done run of its identity was kept instead (it
+** failed), -1 on error (store_error()). */
 static int store_one(store *st, const scenario *s, size_t point, const results *res,
                      const store_run *run) {
   const scenario_point *pt = &s->points[point];
@@ -76,7 +79,7 @@ static int store_one(store *st, const scenario *s, size_t point, const results *
   free(metrics);
   free(series);
   free(ev);
-  return id > 0 ? 0 : -1;
+  return id > 0 ? 0 : id == 0 ? 1 : -1;
 }
 
 /* ---- the batch --------------------------------------------------------- */
@@ -90,20 +93,34 @@ typedef struct run_msg {
   char error[ERR_LEN];
 } run_msg;
 
+/* The runs to do are this shard's, index (point x replications +
+** replication) = shard + k x nshards for k < in_shard, less those already
+** done (--resume), whose k are skip[0..nskip) in increasing order.  The
+** plan is never listed: a batch of 10^9 runs takes no memory for it. */
 typedef struct batch {
   const scenario *s;
   const batch_opts *o;
-  long *plan, nplan; /* run indices (point x replications + replication) to do */
-  store *st;         /* written by this process only */
-  results res;       /* a worker's current run */
-  results got;       /* a run received, to store */
+  long *skip; /* k of the runs --resume skips, sorted */
+  size_t nskip, capskip;
+  long nplan;  /* runs to do: tasks 0..nplan-1 of the pool */
+  store *st;   /* written by this process only */
+  results res; /* a worker's current run */
+  results got; /* a run received, to store */
   batch_report *rep;
   double t0, last_progress;
   uint64_t events;
 } batch;
 
+/* Task t of the pool: the t-th k of the shard not skipped, which is t + j
+** for the least j with skip[j] - j > t (skip[j] - j never decreases). */
 static void run_of(const batch *b, long t, size_t *point, long *rep) {
-  long i = b->plan[t];
+  size_t lo = 0, hi = b->nskip;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (b->skip[mid] - (long)mid > t) hi = mid;
+    else lo = mid + 1;
+  }
+  long i = b->o->shard + (t + (long)lo) * b->o->nshards;
   *point = (size_t)(i / b->o->replications);
   *rep = i % b->o->replications;
 }
@@ -209,8 +226,9 @@ static int store_and_tally(batch *b, long t, const run_msg *h, char *err, size_t
                    .wall_s = h->wall_s,
                    .started_at = h->started,
                    .finished_at = now_s(CLOCK_REALTIME)};
-  if (store_one(b->st, b->s, p, &b->got, &run))
-    return err_set(err, errlen, "%s", store_error(b->st));
+  int kept = store_one(b->st, b->s, p, &b->got, &run);
+  if (kept < 0) return err_set(err, errlen, "%s", store_error(b->st));
+  b->rep->kept += kept;
   tally(b, p, r, h);
   return 0;
 }
@@ -239,29 +257,52 @@ static void on_lost(void *ctx, long t, const char *why) {
     fprintf(stderr, "neosim: %s\n", err);
 }
 
+/* A done run of the store: skipped when it is this shard's and not traced. */
 static void mark_done(void *ctx, int point, int rep) {
   batch *b = ctx;
-  if (point >= 0 && (size_t)point < b->s->npoints && rep >= 0 && rep < b->o->replications &&
-      !batch_traced(b->o, (size_t)point, rep))
-    b->plan[(long)point * b->o->replications + rep] = -1;
+  if (point < 0 || (size_t)point >= b->s->npoints || rep < 0 || rep >= b->o->replications ||
+      batch_traced(b->o, (size_t)point, rep))
+    return;
+  long i = (long)point * b->o->replications + rep;
+  if (i % b->o->nshards != b->o->shard) return;
+  if (b->nskip == b->capskip) {
+    size_t cap = b->capskip ? 2 * b->capskip : 1024;
+    long *n = realloc(b->skip, cap * sizeof *n);
+    if (!n) return (void)(b->capskip = SIZE_MAX); /* said by make_plan */
+    b->skip = n;
+    b->capskip = cap;
+  }
+  b->skip[b->nskip++] = i / b->o->nshards;
 }
 
-/* The runs to do: this shard's, less those already done (--resume). */
-static int make_plan(batch *b, char *err, size_t errlen) {
-  long total = (long)b->s->npoints * b->o->replications;
-  if (!(b->plan = malloc((size_t)(total ? total : 1) * sizeof *b->plan)))
-    return err_set(err, errlen, "out of memory");
-  for (long i = 0; i < total; i++) b->plan[i] = i;
-  int rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source,
-                              b->s->overrides);
-  if (!rc && b->o->resume) rc = store_done_runs(b->st, b->s->sha256, b->o->seed, mark_done, b);
+static int cmp_long(const void *a, const void *b) {
+  long x = *(const long *)a, y = *(const long *)b;
+  return (x > y) - (x < y);
+}
+
+/* The runs to do: this shard's, less those already done (--resume).  A
+** version's runs are one batch of one seed: another seed is refused. */
+static int make_plan(batch *b, const char *db, char *err, size_t errlen) {
+  const batch_opts *o = b->o;
+  long total = (long)b->s->npoints * o->replications;
+  char other[32];
+  int rc = store_other_seed(b->st, b->s->sha256, o->seed, other, sizeof other);
+  if (rc > 0)
+    return err_set(err, errlen,
+                   "'%s' holds runs of scenario '%s' (version %.12s) of seed %s: runs of seed "
+                   "%llu would mix two batches in one version; run with --seed %s, or into "
+                   "another --db",
+                   db, b->s->name, b->s->sha256, other, (unsigned long long)o->seed, other);
+  if (!rc)
+    rc = store_put_scenario(b->st, b->s->name, b->s->sha256, b->s->path, b->s->source,
+                            b->s->overrides);
+  if (!rc && o->resume) rc = store_done_runs(b->st, b->s->sha256, o->seed, mark_done, b);
   if (rc) return err_set(err, errlen, "%s", store_error(b->st));
-  for (long i = 0; i < total; i++) {
-    if (i % b->o->nshards != b->o->shard) continue;
-    b->rep->in_shard++;
-    if (b->plan[i] < 0) b->rep->skipped++;
-    else b->plan[b->nplan++] = i;
-  }
+  if (b->capskip == SIZE_MAX) return err_set(err, errlen, "out of memory");
+  qsort(b->skip, b->nskip, sizeof *b->skip, cmp_long);
+  b->rep->in_shard = total > o->shard ? (total - o->shard + o->nshards - 1) / o->nshards : 0;
+  b->rep->skipped = (long)b->nskip; /* a run is stored once: no duplicates */
+  b->nplan = b->rep->in_shard - b->rep->skipped;
   return 0;
 }
 
@@ -273,7 +314,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   if (!rep->points) return err_set(err, errlen, "out of memory");
   b.t0 = now_s(CLOCK_MONOTONIC);
   /* Workers never touch this connection (they only run and encode). */
-  int rc = (b.st = store_open(db, err, errlen)) ? make_plan(&b, err, errlen) : -1;
+  int rc = (b.st = store_open(db, err, errlen)) ? make_plan(&b, db, err, errlen) : -1;
   if (!rc) {
     pool_fns fns = {do_run, on_msg, on_lost};
     rc = pool_run(o->jobs, b.nplan, &fns, &b, err, errlen);
@@ -283,7 +324,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   store_close(b.st);
   results_clear(&b.res);
   results_clear(&b.got);
-  free(b.plan);
+  free(b.skip);
   rep->wall_s = now_s(CLOCK_MONOTONIC) - b.t0;
   return rc;
 }

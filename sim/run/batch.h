@@ -41,6 +41,8 @@ typedef struct batch_point {
 typedef struct batch_report {
   batch_point *points; /* scenario npoints entries */
   long done, failed;   /* this batch's runs */
+  long kept;           /* of the failed: a done run of the same identity was stored before,
+                          and stays (a failed run never replaces a done one) */
   long skipped;        /* --resume: already done */
   long in_shard;       /* runs of this shard (all runs without --shard) */
   double wall_s;

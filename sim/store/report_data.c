@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "invariant.h"
 #include "report_data.h"
+#include "store_check.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -17,6 +19,24 @@
 static int db_fail(sqlite3 *db, const char *file, const char *what, char *err, size_t errlen) {
   snprintf(err, errlen, "%s: reading %s: %s", file, what, sqlite3_errmsg(db));
   return -1;
+}
+
+/* A row that breaks the schema (a crafted or damaged file). */
+static int invalid(const char *file, const char *what, char *err, size_t errlen) {
+  return err_set(err, errlen, "%s: not a valid neosim results database: %s", file, what);
+}
+
+/* A number of days since the start, as the model writes them. */
+static int is_day(sqlite3_stmt *q, int i) {
+  int type = sqlite3_column_type(q, i);
+  double t = sqlite3_column_double(q, i);
+  return (type == SQLITE_FLOAT || type == SQLITE_INTEGER) && fabs(t) <= STORE_MAX_DAYS;
+}
+
+/* A value of a series or metric: a number or NULL. */
+static int is_value(sqlite3_stmt *q, int i) {
+  int type = sqlite3_column_type(q, i);
+  return type == SQLITE_FLOAT || type == SQLITE_INTEGER || type == SQLITE_NULL;
 }
 
 static int oom(const char *file, char *err, size_t errlen) {
@@ -121,8 +141,16 @@ static int read_points(sqlite3 *db, const char *file, const char *sha, report_in
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     int p = sqlite3_column_int(q, 0);
     if (!in->point) { /* the first row has the largest point */
+      if (p < 0 || p >= REPORT_MAX_POINTS) {
+        err_set(err, errlen,
+                "%s: the version has runs at point %d: a page holds points 0 to %d (compare "
+                "reads any number)",
+                file, p, REPORT_MAX_POINTS - 1);
+        sqlite3_finalize(q);
+        return -1;
+      }
+      if (!(in->point = calloc((size_t)p + 1, sizeof *in->point))) break;
       in->npoints = p + 1;
-      if (!(in->point = calloc((size_t)in->npoints, sizeof *in->point))) break;
     }
     if (p < 0 || p >= in->npoints) continue;
     in->point[p].done = sqlite3_column_int64(q, 1);
@@ -302,27 +330,36 @@ int report_read_series(store *st, const char *sha, const char *const *names, siz
   if (!q) return sql ? db_fail(db, file, "series", err, errlen) : oom(file, err, errlen);
   for (size_t k = 0; k < nnames; k++) sqlite3_bind_text(q, (int)k + 2, names[k], -1, SQLITE_STATIC);
   obs *o = NULL;
-  int rc, cur = -1, bad = 0;
+  int rc, cur = -1, bad = 0; /* bad: 1 out of memory, 2 an invalid row (said) */
   while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
     int p = sqlite3_column_int(q, 0);
-    size_t k = name_index(names, nnames, (const char *)sqlite3_column_text(q, 1));
+    const char *name = (const char *)sqlite3_column_text(q, 1);
+    if (!name || !is_day(q, 2) || !is_value(q, 3)) {
+      bad = 2;
+      invalid(file,
+              "a row of series has no name, a time that is not a day within 1000 years of the "
+              "start, or a value that is not a number",
+              err, errlen);
+      break;
+    }
+    size_t k = name_index(names, nnames, name);
     if (p < 0 || p >= npoints || k == nnames) continue;
     if (p != cur) { /* rows come by point: the previous one is complete */
-      if (cur >= 0 && (bad = flush_point(o, n, cur, npoints, out))) break;
+      if (cur >= 0 && (bad = flush_point(o, n, cur, npoints, out) ? 1 : 0)) break;
       n = 0;
       cur = p;
     }
     if (n == cap) {
       obs *no = realloc(o, (cap = cap ? 2 * cap : 4096) * sizeof *no);
-      if (!no) break;
+      if ((bad = !no)) break;
       o = no;
     }
     o[n++] = (obs){k, sqlite3_column_double(q, 2), sqlite3_column_double(q, 3)};
   }
-  if (!bad && rc == SQLITE_DONE && cur >= 0) bad = flush_point(o, n, cur, npoints, out);
+  if (!bad && rc == SQLITE_DONE && cur >= 0) bad = flush_point(o, n, cur, npoints, out) ? 1 : 0;
   int ok = !bad && rc == SQLITE_DONE;
-  if (!ok && (bad || rc == SQLITE_ROW)) oom(file, err, errlen);
-  else if (!ok) db_fail(db, file, "series", err, errlen);
+  if (bad == 1) oom(file, err, errlen);
+  else if (!ok && !bad) db_fail(db, file, "series", err, errlen);
   sqlite3_finalize(q);
   free(o);
   if (!ok) report_curves_free(out, ncurves);
@@ -464,8 +501,14 @@ static int read_medians(sqlite3_stmt *q, const char *const *lines, size_t nlines
     long line = -1;
     if (rc == SQLITE_ROW) {
       point = sqlite3_column_int(q, 0);
-      year = (size_t)sqlite3_column_int64(q, 1);
-      line = find_line(lines, nlines, (const char *)sqlite3_column_text(q, 2));
+      sqlite3_int64 y = sqlite3_column_int64(q, 1);
+      const char *name = (const char *)sqlite3_column_text(q, 2);
+      if (y < 0 || y > STORE_MAX_DAYS / 365 || !name || !is_value(q, 3)) {
+        rc = SQLITE_MISMATCH; /* a run with more than 12 samples a year for 1000 years */
+        break;
+      }
+      year = (size_t)y;
+      line = find_line(lines, nlines, name);
       if (point < 0 || point >= npoints || line < 0) continue;
     }
     if (nv && (rc != SQLITE_ROW || point != cur.point || year != cur.year ||
@@ -491,7 +534,8 @@ static int read_medians(sqlite3_stmt *q, const char *const *lines, size_t nlines
     v[nv++] = sqlite3_column_double(q, 3);
   }
   free(v);
-  return nomem ? -2 : rc == SQLITE_DONE ? 0 : -1; /* -2: out of memory */
+  if (nomem) return -2;
+  return rc == SQLITE_MISMATCH ? -3 : rc == SQLITE_DONE ? 0 : -1; /* -3: an invalid row */
 }
 
 int report_read_statements(store *st, const char *sha, const char *const *lines, size_t nlines,
@@ -505,6 +549,11 @@ int report_read_statements(store *st, const char *sha, const char *const *lines,
   if (!q) return db_fail(db, file, "statements", err, errlen);
   int rc = read_medians(q, lines, nlines, npoints, &m, &n, &maxyear);
   if (rc == -1) db_fail(db, file, "statements", err, errlen);
+  if (rc == -3)
+    invalid(file,
+            "a run has more than 12 monthly samples a year over 1000 years, or a value of "
+            "its statements that is not a number",
+            err, errlen);
   sqlite3_finalize(q);
   if (rc == 0 && n > 0) {
     size_t ny = maxyear + 1, np = (size_t)npoints;
@@ -600,6 +649,7 @@ static int add_shock_event(report_shocks *s, sqlite3_stmt *q) {
              *name = (const char *)sqlite3_column_text(q, 2);
   double t = sqlite3_column_double(q, 0);
   int bad = 0;
+  if (!kind || !name || !is_day(q, 0)) return -3;
   if (kind && name && strcmp(kind, "shock_end") == 0) {
     for (size_t i = 0; i < s->n; i++)
       if (isinf(s->s[i].t1) && strcmp(s->s[i].name, name) == 0) {
@@ -636,6 +686,9 @@ static int read_rep_shocks(sqlite3 *db, const char *file, const char *sha, repor
   sqlite3_bind_int64(q, 2, id);
   while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) bad = add_shock_event(out, q);
   sqlite3_finalize(q);
+  if (bad == -3)
+    return invalid(file, "an event of a shock has no name or a time that is not a day", err,
+                   errlen);
   if (bad) return oom(file, err, errlen);
   return rc == SQLITE_DONE ? 0 : db_fail(db, file, "events", err, errlen);
 }
@@ -646,6 +699,11 @@ static int read_shock_counts(sqlite3 *db, const char *file, const char *sha, rep
   int rc = SQLITE_DONE, bad = 0;
   if (!q) return db_fail(db, file, "events", err, errlen);
   while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    if (sqlite3_column_type(q, 0) == SQLITE_NULL || !is_day(q, 3) || !is_day(q, 4)) {
+      sqlite3_finalize(q);
+      return invalid(file, "an event of a shock has no name or a time that is not a day", err,
+                     errlen);
+    }
     report_shock_count *nc = realloc(out->c, (out->nc + 1) * sizeof *nc);
     if (!nc) break;
     out->c = nc;

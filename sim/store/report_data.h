@@ -41,6 +41,11 @@ typedef struct report_info {
   double finished_at;  /* the latest finished_at of a done run (NaN if none) */
 } report_info;
 
+/* The points a page may hold: a version with a run at a larger point is
+** refused (each point is a column of charts; 1000 of them make a page of
+** about 60 MB). */
+#define REPORT_MAX_POINTS 1000
+
 /* Fill *out for version sha of st. */
 int report_read_info(store *st, const char *sha, report_info *out, char *err, size_t errlen);
 void report_info_free(report_info *in); /* the contents; NULL is a no-op */

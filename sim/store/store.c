@@ -3,6 +3,7 @@
 ** foreign files), then one transaction per run through statements
 ** prepared once.  The schema text is results/schema.sql, compiled in.
 */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "store.h"
@@ -50,7 +52,8 @@ static const char *const query_sql[Q_COUNT] = {
         "INSERT OR IGNORE INTO scenarios (sha256, name, path, source, overrides) VALUES (?1, ?2, "
         "?3, ?4, ?5)",
     [Q_FIND_RUN] =
-        "SELECT id FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND replication = ?3",
+        "SELECT id, status = 'done' FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND "
+        "replication = ?3",
     [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
     [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
     [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
@@ -78,12 +81,36 @@ static const char *const required_tables[] = {"scenarios", "runs",   "params",  
 struct store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
-  char *path;
+  char *path;        /* as given */
+  char *file;        /* what SQLite opens: path, or "./" path when path looks like a URI */
   char why[ERR_LEN]; /* SQLite's message for the last failed call */
   char err[ERR_LEN]; /* store_error(): operation, file, why */
 };
 
 /* ---- opening ---------------------------------------------------------- */
+
+/* The folder of path, malloc'd: "." when it names none, "/" for "/x". */
+static char *folder_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  size_t n = !slash ? 1 : slash == path ? 1 : (size_t)(slash - path);
+  char *dir = malloc(n + 1);
+  if (dir) {
+    memcpy(dir, slash ? path : ".", n);
+    dir[n] = '\0';
+  }
+  return dir;
+}
+
+/* a followed by b, malloc'd (NULL on no memory). */
+static char *store_cat(const char *a, const char *b) {
+  size_t na = strlen(a), nb = strlen(b);
+  char *s = malloc(na + nb + 1);
+  if (s) {
+    memcpy(s, a, na);
+    memcpy(s + na, b, nb + 1);
+  }
+  return s;
+}
 
 /* mkdir -p dir.  Walks dir by cutting it in place; on failure it is left
 ** cut at the folder that failed, for the message. */
@@ -151,7 +178,18 @@ static int open_int(store *s, const char *sql, const char *arg, int *out, char *
 }
 
 static int open_connection(store *s, char *err, size_t errlen) {
-  int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  int rc = sqlite3_open_v2(s->file, &s->db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_CANTOPEN && access(s->file, F_OK) != 0 && errno == ENOENT) {
+    char *dir = folder_of(s->file); /* SQLite says only "unable to open": say why */
+    int e = dir && access(dir, W_OK) != 0 ? errno : 0;
+    free(dir);
+    if (e) {
+      err_set(err, errlen, "open '%s': cannot create the file in its folder: %s%s", s->path,
+              strerror(e), e == EROFS ? " (a read-only disk)" : "");
+      return -1;
+    }
+  }
   if (rc != SQLITE_OK) {
     err_set(err, errlen, "open '%s': %s", s->path,
             s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -270,33 +308,113 @@ static int prepare_all(store *s, char *err, size_t errlen) {
   return 0;
 }
 
-store *store_open(const char *path, char *err, size_t errlen) {
-  if (make_parent(path, err, errlen)) return NULL;
-  store *s = calloc(1, sizeof *s);
-  if (s) s->path = malloc(strlen(path) + 1);
-  if (!s || !s->path) {
-    free(s);
-    err_set(err, errlen, "open '%s': out of memory", path);
+/* A store for path, not yet open: NULL with a message when path is not
+** the name of a file (SQLite keeps "" and ":memory:" in memory: the
+** results would be lost at exit) or on no memory. */
+static store *new_store(const char *path, char *err, size_t errlen) {
+  if (!*path || strcmp(path, ":memory:") == 0) {
+    err_set(err, errlen,
+            "open '%s': not a file name (SQLite would keep the results in memory and lose them)",
+            path);
     return NULL;
   }
-  strcpy(s->path, path);
-  if (open_connection(s, err, errlen) || check_or_create(s, err, errlen) ||
-      configure(s, err, errlen) || prepare_all(s, err, errlen)) {
+  store *s = calloc(1, sizeof *s);
+  if (s) s->path = strdup(path);
+  /* the name SQLite opens: "file:..." would be a URI, "./file:..." is the file */
+  if (s && s->path) s->file = strncmp(path, "file:", 5) == 0 ? store_cat("./", path) : s->path;
+  if (!s || !s->path || !s->file) {
     store_close(s);
+    err_set(err, errlen, "open '%s': out of memory", path);
     return NULL;
   }
   return s;
 }
 
-store *store_open_read(const char *path, char *err, size_t errlen) {
-  store *s = calloc(1, sizeof *s);
-  if (s) s->path = strdup(path);
-  if (!s || !s->path) {
-    free(s);
-    err_set(err, errlen, "open '%s': out of memory", path);
+/* A file that store_open created and could not make a database (a full
+** disk): removed, with what SQLite made beside it, so a failed run leaves
+** nothing.  Only while empty: another process may have made it since. */
+static void remove_unmade(const char *file) {
+  struct stat st;
+  if (stat(file, &st) != 0 || st.st_size != 0) return;
+  static const char *const tails[] = {"-journal", "-wal", "-shm", ""};
+  for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+    char *f = store_cat(file, tails[i]);
+    if (f) unlink(f); /* best effort: the error said is the open's */
+    free(f);
+  }
+}
+
+store *store_open(const char *path, char *err, size_t errlen) {
+  store *s = new_store(path, err, errlen);
+  if (!s) return NULL;
+  struct stat st;
+  int existed = stat(s->file, &st) == 0;
+  if (make_parent(path, err, errlen) || open_connection(s, err, errlen) ||
+      check_or_create(s, err, errlen) || configure(s, err, errlen) || prepare_all(s, err, errlen)) {
+    char *file = existed ? NULL : strdup(s->file);
+    store_close(s);
+    if (file) remove_unmade(file);
+    free(file);
     return NULL;
   }
-  int version = 0, rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL);
+  return s;
+}
+
+/* "file:" path query, with every byte of path but [A-Za-z0-9/._~-]
+** percent-encoded (a '?' or '#' in a file name is not a URI's). */
+static char *file_uri(const char *path, const char *query) {
+  size_t n = strlen(path);
+  char *uri = malloc(3 * n + strlen(query) + 6), *u = uri;
+  if (!uri) return NULL;
+  u += sprintf(u, "file:");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (isalnum(*p) || strchr("/._~-", *p)) *u++ = (char)*p;
+    else u += sprintf(u, "%%%02X", *p);
+  }
+  strcpy(u, query);
+  return uri;
+}
+
+/* The size of path's neighbour path + tail, -1 when it does not exist. */
+static long long beside(const char *path, const char *tail) {
+  char *f = store_cat(path, tail);
+  struct stat st;
+  long long size = f && stat(f, &st) == 0 ? (long long)st.st_size : -1;
+  free(f);
+  return size;
+}
+
+char *store_read_uri(const char *path, char *err, size_t errlen) {
+  const char *query = "?mode=ro";
+  char *dir = folder_of(path);
+  int ro = dir && access(dir, W_OK) != 0;
+  free(dir);
+  if (ro && beside(path, "-wal") <= 0 && beside(path, "-shm") < 0) {
+    query = "?immutable=1"; /* nothing beside it, nowhere to put its -shm: read it as it is */
+  } else if (ro && beside(path, "-shm") < 0) {
+    err_set(err, errlen,
+            "open '%s': the file is on a read-only disk (or folder) with a -wal of its last "
+            "transactions but no -shm, and SQLite cannot read those there: copy '%s' and "
+            "'%s-wal' to a writable folder",
+            path, path, path);
+    return NULL;
+  }
+  char *uri = file_uri(path, query);
+  if (!uri) err_set(err, errlen, "open '%s': out of memory", path);
+  return uri;
+}
+
+store *store_open_read(const char *path, char *err, size_t errlen) {
+  store *s = new_store(path, err, errlen);
+  if (!s) return NULL;
+  if (s->file != s->path) free(s->file);
+  if (!(s->file = store_read_uri(path, err, errlen))) {
+    s->file = s->path;
+    store_close(s);
+    return NULL;
+  }
+  int version = 0,
+      rc = sqlite3_open_v2(s->file, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     err_set(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
   else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK ||
@@ -325,6 +443,7 @@ void store_close(store *s) {
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
   sqlite3_close(s->db);        /* fails only with unfinalized statements: none are left */
+  if (s->file != s->path) free(s->file);
   free(s->path);
   free(s);
 }
@@ -446,6 +565,26 @@ int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoin
   return -1;
 }
 
+int store_other_seed(store *s, const char *sha256, uint64_t seed, char *other, size_t len) {
+  sqlite3_stmt *q = NULL;
+  int rc = sqlite3_prepare_v2(s->db,
+                              "SELECT seed FROM runs WHERE scenario_sha256 = ?1 AND seed IS NOT ?2"
+                              " ORDER BY id LIMIT 1",
+                              -1, &q, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC) | bind_u64(q, 2, seed);
+  if (rc == SQLITE_OK) rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) {
+    const char *t = (const char *)sqlite3_column_text(q, 0);
+    snprintf(other, len, "%s", t ? t : "?");
+  } else if (rc != SQLITE_DONE) {
+    err_set(s->err, sizeof s->err, "read the seeds stored in '%s': %s", s->path,
+            sqlite3_errmsg(s->db));
+  }
+  sqlite3_finalize(q);
+  return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_done_runs(store *s, const char *sha256, uint64_t seed,
                     void (*each)(void *ctx, int point, int rep), void *ctx) {
   sqlite3_stmt *q = s->q[Q_DONE];
@@ -471,16 +610,20 @@ static int bind_identity(store *s, sqlite3_stmt *q, const store_run *run) {
                             sqlite3_bind_int(q, 3, run->replication));
 }
 
-/* Delete the earlier run with this identity and all its rows, if any. */
+/* Delete the earlier run with this identity and all its rows, if any:
+** 0; 1 (nothing deleted) when run failed and the earlier one is done,
+** which it must not replace; -1 on error. */
 static int drop_old(store *s, const store_run *run) {
   sqlite3_stmt *q = s->q[Q_FIND_RUN];
   if (bind_identity(s, q, run)) return -1;
   int rc = sqlite3_step(q);
   sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+  int keep = rc == SQLITE_ROW && sqlite3_column_int(q, 1) && strcmp(run->status, "done") != 0;
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
   sqlite3_reset(q); /* repeats step's status, handled above */
   if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? 0 : -1;
+  if (keep) return 1;
   static const int del[] = {Q_DEL_SERIES, Q_DEL_EVENTS, Q_DEL_METRICS, Q_DEL_PARAMS,
                             Q_DEL_RUN}; /* children first */
   for (size_t i = 0; i < sizeof del / sizeof del[0]; i++)
@@ -578,8 +721,12 @@ int64_t store_put_run(store *s, const store_run *run, const store_param *params,
                       size_t nseries) {
   int64_t id = -1;
   int rc = step(s, s->q[Q_BEGIN]);
+  if (!rc && (rc = drop_old(s, run)) == 1) { /* a done run stays: nothing to write */
+    roll_back(s);
+    return 0;
+  }
   if (!rc) {
-    rc = drop_old(s, run) || add_run(s, run, &id) || add_params(s, id, params, nparams) ||
+    rc = add_run(s, run, &id) || add_params(s, id, params, nparams) ||
          add_metrics(s, id, metrics, nmetrics) || add_series(s, id, series, nseries) ||
          add_events(s, id, run->ev, run->nev) || step(s, s->q[Q_COMMIT]);
     if (rc) roll_back(s);

@@ -59,14 +59,29 @@ store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s); /* NULL is a no-op */
 
 /* Open an existing neosim database of this schema version read-only (for
-** reading or merging from it); NULL with a message in err otherwise. */
+** reading or merging from it); NULL with a message in err otherwise.
+** Nothing of the file or its -wal is changed (no checkpoint). */
 store *store_open_read(const char *path, char *err, size_t errlen);
+
+/* The URI that store_open_read opens path by, for an ATTACH of this
+** layer: "file:PATH?mode=ro", or "...?immutable=1" when path lies in a
+** folder it cannot write (a read-only disk) with no -wal or -shm beside
+** it (SQLite could not make the -shm index a WAL database needs).
+** Malloc'd; NULL with a message in err (such a folder with a -wal and no
+** -shm: its last transactions cannot be read there). */
+char *store_read_uri(const char *path, char *err, size_t errlen);
 
 /* Register the scenario version (once per version): stores name, sha256,
 ** source text, the file path and the --set overrides ("KEY=VALUE" lines,
 ** NULL or "" for none).  Idempotent. 0 or -1 (message in store_error()). */
 int store_put_scenario(store *s, const char *name, const char *sha256, const char *path,
                        const char *source, const char *overrides);
+
+/* Whether runs of scenario version sha256 are stored with another base
+** seed than seed: 1 with one such seed's decimal digits in other (size
+** len), 0 when none is, -1 on error (store_error()).  A version's runs
+** are one batch of one seed: a run must not mix another seed in. */
+int store_other_seed(store *s, const char *sha256, uint64_t seed, char *other, size_t len);
 
 /* Call each(ctx, point, replication) for every run of scenario version
 ** sha256 stored as done with this base seed.  0 or -1 (store_error()). */
@@ -82,8 +97,11 @@ int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoin
                        const char *const *metrics, size_t nmetrics, long *done, long *failed,
                        double *sums);
 
-/* Write one run with its params, metrics and series in one transaction.
-** Returns the new run id (> 0), or -1 (message in store_error()); on
+/* Write one run with its params, metrics and series in one transaction,
+** replacing the stored run of the same identity (scenario version, point,
+** replication) if any.  Returns the new run id (> 0); 0 when the run
+** failed and the stored one is done: a failed run never replaces a done
+** one, and nothing is written; or -1 (message in store_error()), and on
 ** failure nothing of the run is visible. */
 int64_t store_put_run(store *s, const store_run *run, const store_param *params, size_t nparams,
                       const store_metric *metrics, size_t nmetrics, const store_sample *series,

@@ -5,8 +5,11 @@
 */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "err.h"
+#include "store_check.h"
 #include "store_merge.h"
 
 /* Identity of a run in the input (s) and the output (o). */
@@ -74,33 +77,9 @@ static int query_long(sqlite3 *db, const char *sql, long *out) {
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* A run of the input whose seed differs from the same run in the output. */
-static int seed_conflict(sqlite3 *db, const char *in, char *err, size_t errlen) {
-  sqlite3_stmt *st;
-  const char *sql =
-      "SELECT s.scenario, s.point, s.replication, s.seed, o.seed FROM src.runs s JOIN main.runs o "
-      "ON " SAME_RUN " WHERE o.seed IS NOT s.seed ORDER BY s.point, s.replication LIMIT 1";
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
-  int found = sqlite3_step(st) == SQLITE_ROW;
-  if (found)
-    snprintf(
-        err, errlen,
-        "merge '%s': scenario '%s' point %d replication %d has seed %s there and seed %s in the "
-        "output: "
-        "runs of different seeds are different batches, merge them into separate files",
-        in, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
-        sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
-        (const char *)sqlite3_column_text(st, 4));
-  sqlite3_finalize(st);
-  return found;
-}
-
-static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, char *err,
-                          size_t errlen) {
+static int merge_attached(sqlite3 *db, store_merge_stats *st) {
   long before, after, dropped;
   if (query_long(db, "SELECT count(*) FROM main.runs", &before)) return -1;
-  int c = seed_conflict(db, in, err, errlen);
-  if (c) return c > 0 ? -2 : -1;
   if (exec_all(db, mark_sql, sizeof mark_sql / sizeof *mark_sql) ||
       query_long(db, "SELECT count(*) FROM temp.merge_map", &dropped) ||
       exec_all(db, copy_sql, sizeof copy_sql / sizeof *copy_sql))
@@ -118,22 +97,22 @@ static int merge_attached(sqlite3 *db, const char *in, store_merge_stats *st, ch
 }
 
 int store_merge(store *out, const char *in_path, store_merge_stats *st, char *err, size_t errlen) {
-  store *in = store_open_read(in_path, err, errlen); /* checks the file; closed before attaching */
-  if (!in) return -1;
-  store_close(in);
   sqlite3 *db = store_db(out);
-  sqlite3_stmt *att;
+  char *uri = store_read_uri(in_path, err, errlen);
+  if (!uri) return -1;
+  sqlite3_stmt *att = NULL;
   int rc = sqlite3_prepare_v2(db, "ATTACH ?1 AS src", -1, &att, NULL);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_text(att, 1, in_path, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(att, 1, uri, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(att) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
   sqlite3_finalize(att);
+  free(uri);
   if (rc != SQLITE_OK)
     return err_set(err, errlen, "merge '%s': attach: %s", in_path, sqlite3_errmsg(db));
   store_merge_stats mine = {0, 0, 0};
   rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
-           ? merge_attached(db, in_path, &mine, err, errlen)
+           ? merge_attached(db, &mine)
            : -1;
-  if (rc == -1) snprintf(err, errlen, "merge '%s': %s", in_path, sqlite3_errmsg(db));
+  if (rc) snprintf(err, errlen, "merge '%s': %s", in_path, sqlite3_errmsg(db));
   if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
     rc = -1;
     snprintf(err, errlen, "merge '%s': commit: %s", in_path, sqlite3_errmsg(db));
@@ -149,18 +128,32 @@ int store_merge(store *out, const char *in_path, store_merge_stats *st, char *er
   return 0;
 }
 
-int store_versions(store *s, void (*each)(void *ctx, const char *name, const char *sha256),
-                   void *ctx, char *err, size_t errlen) {
+/* Every (version, seed) of the file, versions without runs too. */
+static const char inspect_sql[] =
+    "SELECT s.name, s.sha256, r.seed FROM scenarios s LEFT JOIN"
+    " (SELECT DISTINCT scenario_sha256, seed FROM runs) r ON r.scenario_sha256 = s.sha256"
+    " ORDER BY s.name, s.sha256, r.seed";
+
+int store_merge_inspect(const char *path,
+                        void (*each)(void *ctx, const char *name, const char *sha256,
+                                     const char *seed),
+                        void *ctx, char *err, size_t errlen) {
+  store *s = store_open_read(path, err, errlen);
+  if (!s || store_check_file(s, err, errlen)) {
+    store_close(s);
+    return -1;
+  }
   sqlite3 *db = store_db(s);
-  sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2(db, "SELECT name, sha256 FROM scenarios ORDER BY name, sha256", -1,
-                              &st, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    each(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+  sqlite3_stmt *q;
+  int rc = sqlite3_prepare_v2(db, inspect_sql, -1, &q, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    each(ctx, (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
+         (const char *)sqlite3_column_text(q, 2)); /* checked: name and sha are text */
     rc = SQLITE_OK;
   }
   if (rc != SQLITE_DONE)
-    snprintf(err, errlen, "read the scenario versions: %s", sqlite3_errmsg(db));
-  sqlite3_finalize(st);
+    err_set(err, errlen, "%s: read the scenario versions: %s", path, sqlite3_errmsg(db));
+  sqlite3_finalize(q);
+  store_close(s);
   return rc == SQLITE_DONE ? 0 : -1;
 }

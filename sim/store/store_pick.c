@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store_check.h"
 #include "store_pick.h"
 
 /* Versions with runs, newest first: name, sha, done runs, failed runs. */
@@ -21,6 +22,11 @@ static int is_hex_prefix(const char *s) {
   for (size_t i = 0; i < n; i++)
     if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i])) return 0;
   return 1;
+}
+
+static const char *text_or(sqlite3_stmt *q, int i, const char *none) {
+  const char *s = (const char *)sqlite3_column_text(q, i);
+  return s ? s : none;
 }
 
 /* Append "  NAME  SHA12  N runs" lines to buf. */
@@ -46,8 +52,8 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
   sqlite3_bind_int(q, 2, want && is_hex_prefix(want));
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     memset(&v, 0, sizeof v);
-    snprintf(v.name, sizeof v.name, "%s", (const char *)sqlite3_column_text(q, 0));
-    snprintf(v.sha256, sizeof v.sha256, "%s", (const char *)sqlite3_column_text(q, 1));
+    snprintf(v.name, sizeof v.name, "%s", text_or(q, 0, "?")); /* checked once picked */
+    snprintf(v.sha256, sizeof v.sha256, "%s", text_or(q, 1, "?"));
     v.runs_done = sqlite3_column_int64(q, 2);
     v.runs_failed = sqlite3_column_int64(q, 3);
     if (n++ == 0) first = v;
@@ -80,5 +86,5 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
             " SHA256-PREFIX for another):%s\n",
             file, n, want, first.sha256, list);
   *out = first;
-  return 0;
+  return store_check_version(st, first.sha256, err, errlen);
 }

@@ -23,7 +23,9 @@ typedef struct store_version {
 **    there are several, a note on stderr says which one was taken;
 **  - want 4 to 64 hex digits: the version whose SHA-256 starts so
 **    (unique, else an error listing the candidates).
-** 0 with *out filled, or -1 with a message naming the file in err. */
+** The version's runs, params and metrics are then checked
+** (store_check_version).  0 with *out filled, or -1 with a message naming
+** the file in err. */
 int store_pick_scenario(store *st, const char *want, store_version *out, char *err, size_t errlen);
 
 #endif

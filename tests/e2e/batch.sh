@@ -46,7 +46,7 @@ expect_eq "$(q "$T_TMP/both.db" "select count(distinct scenario_sha256) || ' ' |
 "$NEOSIM" run $S --db "$T_TMP/seed.db" --reps 1 --seed 99 -j 2 --quiet
 run "$NEOSIM" merge "$T_TMP/merged.db" "$T_TMP/seed.db"
 expect_rc 2 "another seed"
-expect_match "$ERR" "point 0 replication 0 has seed 99 there and seed 7 in the output" "seed clash message"
+expect_match "$ERR" "has runs of seed 7 in '.*merged.db' and of seed 99 in '.*seed.db': runs of different seeds are different batches" "seed clash message"
 run "$NEOSIM" merge "$T_TMP/merged.db" "$T_TMP/merged.db"
 expect_rc 2 "output as input"
 printf 'not a database, just text\n' >"$T_TMP/junk.db"
