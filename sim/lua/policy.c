@@ -529,7 +529,9 @@ policy_ctx *policy_new(const scenario *s, size_t point, int *none, char *err, si
   char *slash = strrchr(dir, '/');
   if (slash) *slash = '\0';
   p->pt = &s->points[point];
-  p->L = sandbox_new(sandbox_lib_dir(), slash ? dir : ".", &s->limits);
+  char *lib = sandbox_lib_dir();
+  p->L = lib ? sandbox_new(lib, slash ? dir : ".", &s->limits) : NULL;
+  free(lib);
   free(dir);
   int any = 0;
   if (!p->L || load(p, s, &any, err, errlen) || !any) {

@@ -128,7 +128,8 @@ static int valid_module_name(const char *n) {
 
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
-/* The one searcher: lib_dir/a/b.lua, lib_dir/a/b/init.lua, scenario_dir/a/b.lua. */
+/* The one searcher: lib_dir/a/b.lua, lib_dir/a/b/init.lua, scenario_dir/a/b.lua.  Paths
+** are Lua strings: no length is too long, none is cut. */
 static int sb_searcher(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   sbx *s = sandbox_get(L);
@@ -136,18 +137,18 @@ static int sb_searcher(lua_State *L) {
     lua_pushfstring(L, "\n\tmodule names are letters, digits, '_' and '.' (no paths, no '..')");
     return 1;
   }
-  char rel[512], path[2048];
-  snprintf(rel, sizeof rel, "%s", name);
-  for (char *p = rel; *p; p++)
-    if (*p == '.') *p = '/';
+  const char *rel = luaL_gsub(L, name, ".", "/");
   const char *dirs[3] = {s->lib_dir, s->lib_dir, s->scn_dir};
   const char *tails[3] = {".lua", "/init.lua", ".lua"};
   for (int i = 0; i < 3; i++) {
-    snprintf(path, sizeof path, "%s/%s%s", dirs[i], rel, tails[i]);
-    if (!readable(path)) continue;
+    const char *path = lua_pushfstring(L, "%s/%s%s", dirs[i], rel, tails[i]);
+    if (!readable(path)) {
+      lua_pop(L, 1);
+      continue;
+    }
     char err[ERR_LEN];
     if (sandbox_loadfile(L, path, err, sizeof err)) return luaL_error(L, "%s", err);
-    lua_pushstring(L, path);
+    lua_insert(L, -2); /* the loader, then the path */
     return 2;
   }
   lua_pushfstring(L, "\n\tno file for it in %s or beside the scenario (%s)", s->lib_dir,
@@ -229,17 +230,23 @@ static int panic(lua_State *L) {
   abort();
 }
 
+static void free_sbx(sbx *s) {
+  free(s->lib_dir);
+  free(s->scn_dir);
+  free(s);
+}
+
 lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sandbox_limits *lim) {
   sbx *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->cap = lim && lim->memory_bytes ? lim->memory_bytes : (size_t)512 << 20;
   s->budget = s->left = lim && lim->instructions ? lim->instructions : 2000000000LL;
   s->cpu_limit = lim && lim->cpu_seconds > 0 ? lim->cpu_seconds : 60 + (double)s->budget * 1e-7;
-  snprintf(s->lib_dir, sizeof s->lib_dir, "%s", lib_dir);
-  snprintf(s->scn_dir, sizeof s->scn_dir, "%s", scenario_dir);
-  lua_State *L = lua_newstate(capped_alloc, s);
+  s->lib_dir = strdup(lib_dir);
+  s->scn_dir = strdup(scenario_dir);
+  lua_State *L = s->lib_dir && s->scn_dir ? lua_newstate(capped_alloc, s) : NULL;
   if (!L) {
-    free(s);
+    free_sbx(s);
     return NULL;
   }
   lua_atpanic(L, panic);
@@ -255,7 +262,7 @@ void sandbox_close(lua_State *L) {
   if (!L) return;
   sbx *s = sandbox_get(L);
   lua_close(L);
-  free(s);
+  free_sbx(s);
 }
 
 /* The file's bytes (malloc'd), at most max of them: NULL when it cannot
@@ -370,27 +377,54 @@ int sandbox_ccall(lua_State *L, lua_CFunction fn, int nargs, int nresults, char 
   return sandbox_pcall(L, nargs, nresults, err, errlen);
 }
 
-static int exists_lib(const char *dir) {
-  char p[1200];
-  snprintf(p, sizeof p, "%s/neo/init.lua", dir);
-  return readable(p);
+/* a then b, malloc'd (NULL: out of memory). */
+static char *concat(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *s = malloc(la + lb + 1);
+  if (!s) return NULL;
+  memcpy(s, a, la);
+  memcpy(s + la, b, lb + 1);
+  return s;
 }
 
-const char *sandbox_lib_dir(void) {
-  static char dir[1024];
+static int exists_lib(const char *dir) {
+  char *p = concat(dir, "/neo/init.lua");
+  int ok = p && readable(p);
+  free(p);
+  return ok;
+}
+
+/* The running binary's path, however long (malloc'd), or NULL. */
+static char *exe_path(void) {
+  for (size_t cap = 256; cap <= (size_t)1 << 20; cap *= 2) {
+    char *buf = malloc(cap);
+    ssize_t n = buf ? readlink("/proc/self/exe", buf, cap) : -1;
+    if (n >= 0 && (size_t)n < cap) { /* else it may have been cut: try a larger buffer */
+      buf[n] = '\0';
+      return buf;
+    }
+    free(buf);
+    if (n < 0) return NULL;
+  }
+  return NULL;
+}
+
+char *sandbox_lib_dir(void) {
   const char *env = getenv("NEOSIM_LUA_PATH");
-  if (env && *env) return env;
-  char exe[900];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) *slash = '\0';
+  if (env && *env) return strdup(env);
+  char *exe = exe_path(), *slash = exe ? strrchr(exe, '/') : NULL;
+  if (slash) {
+    *slash = '\0';
     static const char *const up[] = {"/../lua", "/../../lua", "/../share/neosim/lua"};
     for (int i = 0; i < 3; i++) {
-      snprintf(dir, sizeof dir, "%s%s", exe, up[i]);
-      if (exists_lib(dir)) return dir;
+      char *dir = concat(exe, up[i]);
+      if (dir && exists_lib(dir)) {
+        free(exe);
+        return dir;
+      }
+      free(dir);
     }
   }
-  return NEOSIM_LUA_DIR;
+  free(exe);
+  return strdup(NEOSIM_LUA_DIR);
 }

@@ -23,8 +23,8 @@
 #include "sandbox_limits.h"
 
 /* Create the state.  lib_dir holds neo/init.lua ...; scenario_dir is
-** the folder of the scenario file (modules beside it may be required).
-** NULL on out of memory. */
+** the folder of the scenario file (modules beside it may be required);
+** both are copied, whatever their length.  NULL on out of memory. */
 lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sandbox_limits *lim);
 void sandbox_close(lua_State *L); /* NULL is a no-op */
 
@@ -56,7 +56,8 @@ void sandbox_charge(lua_State *L, long long n);
 const char *sandbox_source(lua_State *L, const char *chunkname);
 
 /* Where the neosim Lua library is: $NEOSIM_LUA_PATH, else ../lua beside
-** the running binary (a build tree), else the installed folder. */
-const char *sandbox_lib_dir(void);
+** the running binary (a build tree), else the installed folder.  Malloc'd
+** (the caller frees it); NULL on out of memory. */
+char *sandbox_lib_dir(void);
 
 #endif

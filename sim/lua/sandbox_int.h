@@ -21,7 +21,7 @@ typedef struct sbx {
   double cpu_limit;             /* seconds of CPU per call: the backstop */
   size_t printed;               /* bytes `print` wrote (capped) */
   char why[ERR_LEN];            /* once spent: "file:line: instruction budget ..." */
-  char lib_dir[1024], scn_dir[1024];
+  char *lib_dir, *scn_dir;      /* malloc'd, whatever their length */
 } sbx;
 
 sbx *sandbox_get(lua_State *L);

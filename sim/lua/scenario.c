@@ -34,9 +34,11 @@ static int push_resolver(lua_State *L) {
   lua_getglobal(L, "require");
   lua_pushliteral(L, "neo");
   lua_call(L, 1, 1);
-  if (lua_type(L, -1) != LUA_TTABLE || lua_getfield(L, -1, "_resolve") != LUA_TFUNCTION)
-    return luaL_error(L, "the neosim Lua library (%s) has no neo._resolve", sandbox_lib_dir());
-  return 1;
+  if (lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, "_resolve") == LUA_TFUNCTION) return 1;
+  char *lib = sandbox_lib_dir();
+  lua_pushstring(L, lib ? lib : "?");
+  free(lib);
+  return luaL_error(L, "the neosim Lua library (%s) has no neo._resolve", lua_tostring(L, -1));
 }
 
 /* (scenario) -> what the scenario file returns */
@@ -159,9 +161,7 @@ static int read_points(lua_State *L) {
       return 0;
     lua_pop(L, 1);
   }
-  char chunk[4200];
-  snprintf(chunk, sizeof chunk, "@%s", s->path);
-  const char *src = sandbox_source(L, chunk);
+  const char *src = sandbox_source(L, lua_pushfstring(L, "@%s", s->path));
   if (!(s->source = strdup(src ? src : ""))) {
     snprintf(a->err, a->errlen, "out of memory");
     return 0;
@@ -217,7 +217,9 @@ scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets
     return NULL;
   }
   if (lim) s->limits = *lim;
-  lua_State *L = sandbox_new(sandbox_lib_dir(), dir, lim);
+  char *lib = sandbox_lib_dir();
+  lua_State *L = lib ? sandbox_new(lib, dir, lim) : NULL;
+  free(lib);
   free(dir);
   if (!L) {
     snprintf(err, errlen, "cannot create the Lua state (out of memory)");
