@@ -46,13 +46,18 @@ uint64_t rng_mix64(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-uint64_t rng_fnv1a64(const char *s) {
-  uint64_t h = UINT64_C(0xcbf29ce484222325);
+uint64_t rng_fnv1a64_more(uint64_t h, const char *s) {
   for (; *s; s++) h = (h ^ (unsigned char)*s) * UINT64_C(0x100000001b3);
   return h;
 }
 
-void rng_derive(rng *r, uint64_t seed, uint64_t replication, const char *name) {
-  uint64_t k = rng_mix64(rng_mix64(rng_mix64(seed) ^ replication) ^ rng_fnv1a64(name));
+uint64_t rng_fnv1a64(const char *s) { return rng_fnv1a64_more(RNG_FNV_BASIS, s); }
+
+void rng_derive_hash(rng *r, uint64_t seed, uint64_t replication, uint64_t h) {
+  uint64_t k = rng_mix64(rng_mix64(rng_mix64(seed) ^ replication) ^ h);
   rng_seed(r, k, rng_mix64(k ^ UINT64_C(0xda942042e4dd58b5)));
+}
+
+void rng_derive(rng *r, uint64_t seed, uint64_t replication, const char *name) {
+  rng_derive_hash(r, seed, replication, rng_fnv1a64(name));
 }

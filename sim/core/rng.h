@@ -58,8 +58,17 @@ static inline double rng_uniform_pos(rng *r) {
 */
 void rng_derive(rng *r, uint64_t seed, uint64_t replication, const char *name);
 
+/* rng_derive of a name given as its hash h (rng_fnv1a64_more below): a
+** name made of pieces, however long, without building it. */
+void rng_derive_hash(rng *r, uint64_t seed, uint64_t replication, uint64_t h);
+
 /* Helpers exposed for tests and for hashing scenario names. */
 uint64_t rng_mix64(uint64_t x);
 uint64_t rng_fnv1a64(const char *s);
+
+/* FNV-1a 64 continued over the bytes of s from hash h: rng_fnv1a64(ab) is
+** rng_fnv1a64_more(rng_fnv1a64(a), b), and rng_fnv1a64("") is RNG_FNV_BASIS. */
+#define RNG_FNV_BASIS UINT64_C(0xcbf29ce484222325)
+uint64_t rng_fnv1a64_more(uint64_t h, const char *s);
 
 #endif

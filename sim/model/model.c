@@ -21,10 +21,13 @@ void model_fail(model *m, const char *fmt, ...) {
   engine_stop(m->e);
 }
 
+/* The stream "prefix.name.what", hashed piece by piece: a name of any
+** length counts whole (cut to a buffer, two long names could share one). */
 void model_stream(const model *m, rng *r, const char *prefix, const char *name, const char *what) {
-  char buf[512];
-  snprintf(buf, sizeof buf, "%s.%s.%s", prefix, name, what);
-  rng_derive(r, m->seed, m->rep, buf);
+  const char *parts[] = {prefix, ".", name, ".", what};
+  uint64_t h = RNG_FNV_BASIS;
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) h = rng_fnv1a64_more(h, parts[i]);
+  rng_derive_hash(r, m->seed, m->rep, h);
 }
 
 double model_ratio(double a, double b) { return b > 0 ? a / b : (double)NAN; }

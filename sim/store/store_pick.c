@@ -43,7 +43,7 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
   sqlite3_stmt *q = NULL;
   store_version v, first = {0};
   char list[2048] = "";
-  int n = 0, rc;
+  int n = 0, rc, by_name = 0;
   if (sqlite3_prepare_v2(db, versions_sql, -1, &q, NULL) != SQLITE_OK) {
     snprintf(err, errlen, "%s: %s", file, sqlite3_errmsg(db));
     return -1;
@@ -52,7 +52,9 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
   sqlite3_bind_int(q, 2, want && is_hex_prefix(want));
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     memset(&v, 0, sizeof v);
-    snprintf(v.name, sizeof v.name, "%s", text_or(q, 0, "?")); /* checked once picked */
+    const char *name = text_or(q, 0, "?"); /* checked once picked */
+    if (n == 0) by_name = want && strcmp(name, want) == 0; /* whole, not v.name */
+    snprintf(v.name, sizeof v.name, "%s", name);
     snprintf(v.sha256, sizeof v.sha256, "%s", text_or(q, 1, "?"));
     v.runs_done = sqlite3_column_int64(q, 2);
     v.runs_failed = sqlite3_column_int64(q, 3);
@@ -69,7 +71,6 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
     else snprintf(err, errlen, "%s: no runs stored yet", file);
     return -1;
   }
-  int by_name = want && strcmp(first.name, want) == 0;
   if (n > 1 && !by_name) {
     snprintf(
         err, errlen,

@@ -12,7 +12,7 @@
 
 typedef struct store_version {
   char sha256[65];
-  char name[256];
+  char name[256]; /* for display: a longer name is cut here (never compared) */
   long runs_done, runs_failed;
 } store_version;
 

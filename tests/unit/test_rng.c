@@ -105,6 +105,12 @@ static void test_derive(void) {
   uint64_t k = rng_mix64(rng_mix64(rng_mix64(1) ^ 0) ^ rng_fnv1a64("tenants.od.arrivals"));
   rng_seed(&c, k, rng_mix64(k ^ UINT64_C(0xda942042e4dd58b5)));
   CHECK(c.state == b.state && c.inc == b.inc);
+  /* a name hashed in pieces is the name (model_stream: names of any length) */
+  CHECK(rng_fnv1a64_more(RNG_FNV_BASIS, "") == rng_fnv1a64(""));
+  CHECK(rng_fnv1a64_more(rng_fnv1a64("tenants."), "od.arrivals") ==
+        rng_fnv1a64("tenants.od.arrivals"));
+  rng_derive_hash(&c, 1, 0, rng_fnv1a64_more(rng_fnv1a64("tenants.od"), ".arrivals"));
+  CHECK(c.state == b.state && c.inc == b.inc);
   rng_derive(&c, 1, 1, "tenants.od.arrivals");
   rng_derive(&d, 1, 0, "tenants.od.durations");
   CHECK(c.state != b.state && d.state != b.state && d.inc != b.inc);
