@@ -194,6 +194,7 @@ static void open_safe_libs(lua_State *L) {
   }
   sandbox_open_lib(L);
   sandbox_open_pat(L);
+  sandbox_open_co(L);
   lua_getglobal(L, "string");
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
@@ -350,6 +351,7 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
   sbx *s = sandbox_get(L);
   s->left = s->budget;
   s->spent = 0;
+  s->closing = 0; /* a memory error may have skipped a close's count down */
   s->wall_start = wall_now();
   s->cpu_start = cpu_now();
   lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);

@@ -20,6 +20,7 @@ typedef struct sbx {
   double wall_start, cpu_start; /* seconds: when this call started */
   double cpu_limit;             /* seconds of CPU per call: the backstop */
   size_t printed;               /* bytes `print` wrote (capped) */
+  int closing;                  /* coroutine.close calls in progress (sandbox_co.c) */
   char why[ERR_LEN];            /* once spent: "file:line: instruction budget ..." */
   char *lib_dir, *scn_dir;      /* malloc'd, whatever their length */
 } sbx;
@@ -34,5 +35,9 @@ void sandbox_open_lib(lua_State *L);
 /* Replace string.find, match, gmatch and gsub by matchers that count
 ** their steps against the budget (sandbox_pat.c). */
 void sandbox_open_pat(lua_State *L);
+
+/* Replace coroutine.close by one that bounds how deeply closes nest
+** (sandbox_co.c). */
+void sandbox_open_co(lua_State *L);
 
 #endif
