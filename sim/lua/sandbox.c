@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -128,6 +129,52 @@ static int valid_module_name(const char *n) {
 
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
+/* Two paths name the same file. */
+static int same_file(const char *a, const char *b) {
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The level of this thread's stack where the main chunk of file path runs
+** (it is still loading), or -1.  Each level looked at costs an instruction. */
+static int loading_level(lua_State *L, const char *path) {
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
+    sandbox_charge(L, 1);
+    if (lua_getinfo(L, "S", &ar) && strcmp(ar.what, "main") == 0 && ar.source[0] == '@' &&
+        same_file(ar.source + 1, path))
+      return level;
+  }
+  return -1;
+}
+
+/* require(name) found path: raise if path is still loading -- a module
+** requiring itself, directly or through others, would load again and
+** again until the C stack ran out ("C stack overflow", naming no file).
+** The error names where require was called (level 2: the searcher is
+** called by require) and the files of the cycle, outermost first. */
+static void refuse_cycle(lua_State *L, const char *name, const char *path) {
+  int top = loading_level(L, path);
+  if (top < 0) return;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  luaL_where(L, 2);
+  luaL_addvalue(&b);
+  lua_pushfstring(L, "module '%s' is still loading: a require cycle (", name);
+  luaL_addvalue(&b);
+  lua_Debug ar;
+  for (int level = top; level >= 0; level--)
+    if (lua_getstack(L, level, &ar) && lua_getinfo(L, "S", &ar) && strcmp(ar.what, "main") == 0 &&
+        ar.source[0] == '@') {
+      luaL_addstring(&b, ar.source + 1);
+      luaL_addstring(&b, " -> ");
+    }
+  luaL_addstring(&b, path);
+  luaL_addchar(&b, ')');
+  luaL_pushresult(&b);
+  lua_error(L);
+}
+
 /* The one searcher: lib_dir/a/b.lua, lib_dir/a/b/init.lua, scenario_dir/a/b.lua.  Paths
 ** are Lua strings: no length is too long, none is cut. */
 static int sb_searcher(lua_State *L) {
@@ -146,6 +193,7 @@ static int sb_searcher(lua_State *L) {
       lua_pop(L, 1);
       continue;
     }
+    refuse_cycle(L, name, path);
     char err[ERR_LEN];
     if (sandbox_loadfile(L, path, err, sizeof err)) return luaL_error(L, "%s", err);
     lua_insert(L, -2); /* the loader, then the path */

@@ -1,0 +1,2 @@
+-- requires a, which is still loading (tests/e2e/bad/require_cycle.lua)
+return require("require_cycle.a")
