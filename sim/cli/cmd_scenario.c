@@ -17,15 +17,19 @@
 #include "store.h"
 #include "units.h"
 
-#define LUA_LIMIT_HELP                                                           \
-  "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"  \
-  "  --lua-instructions N  instruction budget of each call into scenario code\n" \
-  "                    (default 2e9; stops endless loops)\n"
+#define LUA_LIMIT_HELP                                                              \
+  "  --lua-memory MB   cap on the memory scenario code may use (default 512)\n"     \
+  "  --lua-instructions N  instruction budget of each call into scenario code\n"    \
+  "                    (default 2e9; stops endless loops)\n"                        \
+  "  --lua-cpu S       CPU seconds of each call into scenario code, the backstop\n" \
+  "                    of the budget for work it cannot count (default 60 + 1e-7\n" \
+  "                    per instruction of the budget: 260)\n"
 
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
-    "                  [--lua-memory MB] [--lua-instructions N] [--max-events N]\n\n"
+    "                  [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
+    "                  [--max-events N]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
     "(its parameters, metrics and monthly series) in the results database.\n"
     "Results do not depend on -j or --shard: each run's random streams come\n"
@@ -50,7 +54,7 @@ const char cmd_run_help[] =
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
-    /* --lua-memory, --lua-instructions */
+    /* --lua-memory, --lua-instructions, --lua-cpu */
     LUA_LIMIT_HELP
     "  --max-events N    events one run may dispatch (default 1e9, minutes of work;\n"
     "                    a replication of reference_100k.lua takes 3.4e6): a rate\n"

@@ -48,10 +48,16 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
                              v);
     o->lim.instructions = (long long)n;
     return 0;
-  default:
+  case 5:
     if (args_double(v, &n) || n < 1000 || n > 1e15 || n != floor(n))
       return cli_usage_error("%s: --max-events '%s' is not a count from 1000 to 1e15", cmd, v);
     o->max_events = (uint64_t)n;
+    return 0;
+  default:
+    if (args_double(v, &n) || !(n >= 0.01 && n <= 1e7))
+      return cli_usage_error("%s: --lua-cpu '%s' is not a number of seconds from 0.01 to 1e7", cmd,
+                             v);
+    o->lim.cpu_seconds = n;
     return 0;
   }
 }
@@ -59,7 +65,8 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
 int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name,
                  const char **value) {
   static const char *const names[] = {
-      "--seed", "--reps", "--set", "--lua-memory", "--lua-instructions", "--max-events"};
+      "--seed",       "--reps",   "--set", "--lua-memory", "--lua-instructions",
+      "--max-events", "--lua-cpu"};
   for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
     int r = cli_opt(argc, argv, i, names[k], value);
     if (!r) continue;

@@ -1,7 +1,7 @@
 /*
 ** scenario_opts.h -- the options of every command that loads a scenario
 ** (run, check, slurm): --seed, --reps, --set, --lua-memory,
-** --lua-instructions and --max-events, checked alike everywhere.
+** --lua-instructions, --lua-cpu and --max-events, checked alike everywhere.
 */
 #ifndef NEOSIM_SCENARIO_OPTS_H
 #define NEOSIM_SCENARIO_OPTS_H

@@ -48,30 +48,6 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return p;
 }
 
-static double seconds(clockid_t clock) {
-  struct timespec ts;
-  if (clock_gettime(clock, &ts)) return 0;
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Wall time, cheap enough to read at every hook (a vDSO call); only once it
-** passes the limit is the CPU clock (a system call) read. */
-static double wall_now(void) {
-#ifdef CLOCK_MONOTONIC_COARSE
-  return seconds(CLOCK_MONOTONIC_COARSE);
-#else
-  return seconds(CLOCK_MONOTONIC);
-#endif
-}
-
-static double cpu_now(void) { return seconds(CLOCK_THREAD_CPUTIME_ID); }
-
-static int too_long(const sbx *s) {
-  return wall_now() - s->wall_start > s->cpu_limit && cpu_now() - s->cpu_start > s->cpu_limit;
-}
-
-static void count_hook(lua_State *L, lua_Debug *ar);
-
 /* "file:line: " of the innermost Lua function running, or "". */
 static void where(lua_State *L, char *buf, size_t n) {
   lua_Debug ar;
@@ -84,7 +60,7 @@ static void where(lua_State *L, char *buf, size_t n) {
 }
 
 /* The budget is spent: remember why and where (once per call), make every
-** further instruction of this thread fail too, and raise. */
+** further instruction and call of this thread fail too, and raise. */
 static int spend(lua_State *L, sbx *s, int timed_out) {
   if (!s->spent) {
     char at[300];
@@ -100,7 +76,7 @@ static int spend(lua_State *L, sbx *s, int timed_out) {
                "%sinstruction budget of %lld instructions exceeded (an endless loop?)", at,
                s->budget);
   }
-  lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+  lua_sethook(L, sandbox_hook, SANDBOX_STOP_MASK, 1);
   lua_pushstring(L, s->why);
   return lua_error(L);
 }
@@ -108,16 +84,26 @@ static int spend(lua_State *L, sbx *s, int timed_out) {
 void sandbox_charge(lua_State *L, long long n) {
   sbx *s = sandbox_get(L);
   int late = 0;
-  if ((s->left -= n) > 0 && !s->spent && !(late = too_long(s))) return;
+  if ((s->left -= n) > 0 && !s->spent && !(late = sandbox_cpu_late(s))) return;
   spend(L, s, late);
 }
 
-static void count_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  int every = lua_gethookcount(L);
-  if (every != HOOK_EVERY && !sandbox_get(L)->spent) /* a thread a spent call left failing */
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
-  sandbox_charge(L, every);
+void sandbox_sethook(lua_State *L, int failing) {
+  sbx *s = sandbox_get(L);
+  if (!failing) lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  /* after it: the timer's handler may have set the hook just before */
+  if (failing || s->spent || sandbox_cpu_late(s))
+    lua_sethook(L, sandbox_hook, SANDBOX_STOP_MASK, 1);
+}
+
+void sandbox_hook(lua_State *L, lua_Debug *ar) {
+  sbx *s = sandbox_get(L);
+  int late = 0;
+  if (s->spent || (late = sandbox_cpu_late(s))) spend(L, s, late);
+  int every = ar->event == LUA_HOOKCOUNT ? lua_gethookcount(L) : 0;
+  if (every != HOOK_EVERY) /* a thread an earlier call left failing */
+    sandbox_sethook(L, 0);
+  if (every) sandbox_charge(L, every);
 }
 
 static int valid_module_name(const char *n) {
@@ -242,6 +228,7 @@ static void open_safe_libs(lua_State *L) {
   }
   sandbox_open_lib(L);
   sandbox_open_pat(L);
+  sandbox_open_sort(L);
   sandbox_open_co(L);
   lua_getglobal(L, "string");
   lua_pushnil(L);
@@ -280,6 +267,7 @@ static int panic(lua_State *L) {
 }
 
 static void free_sbx(sbx *s) {
+  sandbox_cpu_free(s);
   free(s->lib_dir);
   free(s->scn_dir);
   free(s);
@@ -291,6 +279,7 @@ lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sand
   s->cap = lim && lim->memory_bytes ? lim->memory_bytes : (size_t)512 << 20;
   s->budget = s->left = lim && lim->instructions ? lim->instructions : 2000000000LL;
   s->cpu_limit = lim && lim->cpu_seconds > 0 ? lim->cpu_seconds : 60 + (double)s->budget * 1e-7;
+  sandbox_cpu_new(s); /* none: the hooks read the clocks */
   s->lib_dir = strdup(lib_dir);
   s->scn_dir = strdup(scenario_dir);
   lua_State *L = s->lib_dir && s->scn_dir ? lua_newstate(capped_alloc, s) : NULL;
@@ -352,7 +341,7 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen) {
   }
   lua_pushfstring(L, "@%s", path);
   const char *chunk = lua_tostring(L, -1);
-  int st = luaL_loadbufferx(L, src, len, chunk, "t");
+  int st = sandbox_loadtext(L, src, len, chunk);
   if (st != LUA_OK) {
     snprintf(err, errlen, "%s", lua_tostring(L, -1));
     lua_pop(L, 2);
@@ -367,6 +356,29 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen) {
   lua_remove(L, -2); /* the chunk name */
   free(src);
   return 0;
+}
+
+#define PIECE 4096 /* bytes the parser gets at a time */
+
+typedef struct text_piece {
+  const char *p;
+  size_t left;
+} text_piece;
+
+static const char *next_piece(lua_State *L, void *ud, size_t *size) {
+  text_piece *t = ud;
+  *size = t->left < PIECE ? t->left : PIECE;
+  if (!*size) return NULL;
+  sandbox_charge(L, (long long)(*size / 16)); /* parsing is work; raises in the parser */
+  const char *p = t->p;
+  t->p += *size;
+  t->left -= *size;
+  return p;
+}
+
+int sandbox_loadtext(lua_State *L, const char *text, size_t len, const char *chunkname) {
+  text_piece t = {text, len};
+  return lua_load(L, next_piece, &t, chunkname, "t");
 }
 
 const char *sandbox_source(lua_State *L, const char *chunkname) {
@@ -400,10 +412,10 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
   s->left = s->budget;
   s->spent = 0;
   s->closing = 0; /* a memory error may have skipped a close's count down */
-  s->wall_start = wall_now();
-  s->cpu_start = cpu_now();
-  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  sandbox_cpu_arm(s, L);
+  sandbox_sethook(L, 0);
   int st = lua_pcall(L, nargs, nresults, 0);
+  sandbox_cpu_disarm(s);
   lua_sethook(L, NULL, 0, 0);
   if (st == LUA_OK) return 0;
   if (s->spent) /* whatever error object pcalls or handlers in Lua made of it */

@@ -8,12 +8,14 @@
 ** further instruction of that call fails, so pcall, error handlers and
 ** coroutines cannot resume the loop.  Work done inside C functions is
 ** counted too: bytes allocated (16 per instruction), steps of the pattern
-** matcher, elements moved by table.insert/remove/move, garbage collections.
-** A CPU-time limit per call backs it up for what the count cannot see
-** (comparing or hashing huge strings, ...).  `__gc` metamethods are
-** refused: Lua runs finalizers with hooks off, out of the budget's reach.
-** coroutine.close nests at most 4 deep (sandbox_co.c: a Lua 5.4.4 bug
-** lets deeper chains overflow the C stack).
+** matcher, elements moved by table.insert/remove/move, comparisons of
+** table.sort, text parsed, garbage collections.  A CPU-time limit per call
+** backs it up for what the count cannot see, C loops included: a timer
+** makes the next instruction or function call fail (sandbox_cpu.c, which
+** says the bound).  `__gc` metamethods are refused: Lua runs finalizers
+** with hooks off, out of the budget's reach.  coroutine.close nests at
+** most 4 deep (sandbox_co.c: a Lua 5.4.4 bug lets deeper chains overflow
+** the C stack).
 */
 #ifndef NEOSIM_SANDBOX_H
 #define NEOSIM_SANDBOX_H
@@ -26,7 +28,11 @@
 
 /* Create the state.  lib_dir holds neo/init.lua ...; scenario_dir is
 ** the folder of the scenario file (modules beside it may be required);
-** both are copied, whatever their length.  NULL on out of memory. */
+** both are copied, whatever their length.  NULL on out of memory.
+** The state's CPU timer counts the CPU time of the calling thread, which
+** makes the calls; its signal is SIGPROF, whose handler this installs for
+** the process.  A call still running at twice its CPU limit plus a second
+** ends the process (exit status 2, a line on stderr). */
 lua_State *sandbox_new(const char *lib_dir, const char *scenario_dir, const sandbox_limits *lim);
 void sandbox_close(lua_State *L); /* NULL is a no-op */
 

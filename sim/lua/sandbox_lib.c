@@ -22,8 +22,7 @@ static int sb_load(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len); /* functions as readers are not needed */
   const char *name = luaL_optstring(L, 2, s);
-  sandbox_charge(L, (long long)(len / 16)); /* parsing is work */
-  int st = luaL_loadbufferx(L, s, len, name, "t");
+  int st = sandbox_loadtext(L, s, len, name); /* charged, and stopped when late */
   if (st != LUA_OK) {
     luaL_pushfail(L);
     lua_insert(L, -2);

@@ -72,7 +72,8 @@ expect_eq "$(q "$db" "select count(*) from runs")" "6" "re-run replaces runs"
 run "$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/r5.db" --reps 1 --set horizon_days=60 --quiet
 expect_eq "$OUT$ERR" "" "--quiet is quiet"
 for bad in "--reps 0" "--reps x" "--seed -4" "--set nokey" "--set =3" "--bogus" "--db" \
-           "--max-events 999" "--max-events 2000.5" "--max-events 1e16"; do
+           "--max-events 999" "--max-events 2000.5" "--max-events 1e16" "--lua-cpu 0" \
+           "--lua-cpu x" "--lua-cpu 1e8" "--lua-cpu nan"; do
   # shellcheck disable=SC2086
   run "$NEOSIM" run scenarios/erlang_b.lua $bad
   expect_rc 2 "run $bad"

@@ -6,6 +6,8 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -117,6 +119,83 @@ static void test_cpu_backstop(void) {
   CHECKF(rc == -1 && strstr(err, "CPU time limit of 0.3 s per call exceeded"), "rc %d [%s]", rc,
          err);
   sandbox_close(L);
+}
+
+/* Loops in C functions, which run no instruction, stop at the CPU limit:
+** the timer makes the next call of any function (or the next comparison,
+** element moved, piece parsed) fail.  Without it each runs for minutes to
+** years: the watchdog in main fails the test. */
+static void test_cpu_c_loops(void) {
+  static const char *const loops[] = {
+      /* the red team's: __index a C function under a huge __len; concat's */
+      "table.sort(setmetatable({}, { __len = function() return 2^31 - 2 end, __index = rawlen }))",
+      "table.concat(setmetatable({}, { __index = table.concat }), '', 1, 1e15)",
+      /* comparisons calling no function: copies of one 10 MB string */
+      "local s, t = string.rep('0123456789', 1e6), {} for i = 1, 1e5 do t[i] = s end "
+      "table.sort(t)",
+      /* a chunk slow to parse (labels are checked against the function's others) */
+      "local l = {} for i = 1, 30000 do l[i] = '::a' .. i .. '::' end "
+      "load(string.rep('do local function f() ' .. table.concat(l, ' x = 1 ') .. ' end end', 100))",
+      /* in a coroutine, whose hook is its own; in a __close run by coroutine.close */
+      "coroutine.wrap(function() table.concat(setmetatable({}, { __index = table.concat }), '', "
+      "1, 1e15) end)()",
+      "local co = coroutine.create(function() local x <close> = setmetatable({}, { __close = "
+      "function() table.concat(setmetatable({}, { __index = table.concat }), '', 1, 1e15) end }) "
+      "coroutine.yield() end) coroutine.resume(co) coroutine.close(co) while true do end",
+      /* caught by pcall, the loop starts again: it must not */
+      "while true do pcall(table.concat, setmetatable({}, { __index = table.concat }), '', 1, "
+      "1e15) end",
+      /* a tail call whose arguments grow: copying them is no instruction */
+      "local function f(...) return f(1, ...) end f()",
+  };
+  for (size_t i = 0; i < sizeof loops / sizeof *loops; i++) {
+    char err[ERR_LEN] = "";
+    lua_State *L = sandbox(1000000000000000LL, 256 << 20, 0.3);
+    int rc = run(L, loops[i], err, sizeof err);
+    CHECKF(rc == -1 && strstr(err, "t:1: CPU time limit of 0.3 s per call exceeded"),
+           "%s: rc %d [%s]", loops[i], rc, err);
+    rc = run(L, "local n = 0 for i = 1, 1e5 do n = n + i end", err, sizeof err);
+    CHECKF(rc == 0, "the call after %s: rc %d [%s]", loops[i], rc, err);
+    sandbox_close(L);
+  }
+}
+
+/* A C function that loops calling nothing and counting nothing. */
+static int spin(lua_State *L) {
+  (void)L;
+  for (volatile unsigned long i = 0;; i++) {}
+  return 0;
+}
+
+/* What nothing else stops ends the process at twice the limit and a
+** second: status 2 and one line on stderr (in a child process). */
+static void test_cpu_hard_stop(void) {
+  int fds[2];
+  CHECK(pipe(fds) == 0);
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    alarm(60); /* not inherited: should the stop fail, no orphan spins on */
+    dup2(fds[1], STDERR_FILENO);
+    char err[ERR_LEN];
+    lua_State *L = sandbox(1000000, 64 << 20, 0.2);
+    sandbox_ccall(L, spin, 0, 0, err, sizeof err);
+    _exit(0); /* not reached */
+  }
+  close(fds[1]);
+  char out[512] = "";
+  size_t n = 0;
+  ssize_t r;
+  while (n < sizeof out - 1 && (r = read(fds[0], out + n, sizeof out - 1 - n)) > 0) n += (size_t)r;
+  out[n] = '\0';
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 2, "status 0x%x", status);
+  CHECKF(strcmp(out, "neosim: a call into scenario code ran 1.4 s of CPU time, twice its limit "
+                     "of 0.2 s and a second more, in C code that could not be interrupted; "
+                     "neosim stops (exit status 2)\n") == 0,
+         "[%s]", out);
 }
 
 static int raises(lua_State *L) {
@@ -297,9 +376,12 @@ static void test_patterns(void) {
 }
 
 int main(void) {
+  alarm(300); /* a limit that does not stop its loop hangs: fail instead */
   test_budget();
   test_quick();
   test_cpu_backstop();
+  test_cpu_c_loops();
+  test_cpu_hard_stop();
   test_ccall();
   test_patterns();
   return CHECK_DONE();
