@@ -140,8 +140,11 @@ static void fmt_full(char *buf, size_t n, double x) {
 
 #define CELL 96
 
-/* A table of nrows x ncols cells filled by fill(c, row, col, buf). */
-typedef void (*fill_fn)(const cmp *c, size_t row, size_t col, char *buf);
+/* A table of nrows x ncols cells: fill(c, row, col, buf) returns the text
+** of one, formatted into buf (CELL bytes: numbers) or a string of c as it
+** is (names and swept values, whatever their length: a cut name could
+** read as another's, in csv above all). */
+typedef const char *(*fill_fn)(const cmp *c, size_t row, size_t col, char *buf);
 
 static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nrows,
                 size_t first_right, fill_fn fill, table_format fmt) {
@@ -152,9 +155,8 @@ static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nro
   for (size_t k = first_right; t && k < ncols; k++) table_align_right(t, k);
   for (size_t r = 0; r < nrows && rc == 0; r++) {
     for (size_t k = 0; k < ncols; k++) {
-      cells[k] = buf + k * CELL;
       buf[k * CELL] = '\0';
-      fill(c, r, k, buf + k * CELL);
+      cells[k] = fill(c, r, k, buf + k * CELL);
     }
     rc = table_add(t, cells);
   }
@@ -165,27 +167,32 @@ static int emit(const cmp *c, const char *const *heads, size_t ncols, size_t nro
   return rc ? cli_usage_error("compare: out of memory") : 0;
 }
 
-static void fill_means(const cmp *c, size_t r, size_t k, char *buf) {
+/* The swept value of key k (0-based) at point p, "" when it has none. */
+static const char *keyval(const cmp *c, size_t p, size_t k) {
+  const char *v = c->d.keyval[p * c->d.nkey + k];
+  return v ? v : "";
+}
+
+static const char *fill_means(const cmp *c, size_t r, size_t k, char *buf) {
   if (k == 0) snprintf(buf, CELL, "%ld", c->d.point[r]);
-  else if (k <= c->d.nkey)
-    snprintf(buf, CELL, "%s",
-             c->d.keyval[r * c->d.nkey + k - 1] ? c->d.keyval[r * c->d.nkey + k - 1] : "");
+  else if (k <= c->d.nkey) return keyval(c, r, k - 1);
   else {
     const compare_cell *x = &c->d.cells[r * c->d.nmetric + k - 1 - c->d.nkey];
     char pm[64];
     fmt_pm(pm, sizeof pm, x->mean, x->ci95, 0);
     snprintf(buf, CELL, "%s (%ld)", pm, x->n);
   }
+  return buf;
 }
 
 /* Paired rows: every (point other than the baseline, metric). */
-static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
+static const char *fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
   size_t p = r / c->d.nmetric, m = r % c->d.nmetric;
   if (p >= c->base_i) p++;
   const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
   switch (k) {
   case 0: snprintf(buf, CELL, "%ld", c->d.point[p]); break;
-  case 1: snprintf(buf, CELL, "%s", c->d.metric[m]); break;
+  case 1: return c->d.metric[m];
   case 2: fmt_pm(buf, CELL, x->diff, x->diff_ci95, 1); break;
   case 3: fmt_half(buf, CELL, x->diff_ci95_unpaired, x->diff); break;
   case 4:
@@ -193,9 +200,10 @@ static void fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
     break;
   default: snprintf(buf, CELL, "%ld", x->npaired);
   }
+  return buf;
 }
 
-static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
+static const char *fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
   const double *x = &c->d.risk[r * COMPARE_NRISK];
   switch (k) {
   case 0: snprintf(buf, CELL, "%ld", c->d.point[r]); break;
@@ -220,6 +228,7 @@ static void fill_risk(const cmp *c, size_t r, size_t k, char *buf) {
     if (!isnan(x[0])) snprintf(buf, CELL, "%s / %s / %s of %.0f", q[0], q[1], q[2], x[0]);
   }
   }
+  return buf;
 }
 
 /* csv: one row per (point, metric), then the risk figures as metrics. */
@@ -227,19 +236,19 @@ static size_t csv_cols(const cmp *c) {
   return 1 + c->d.nkey + 11;
 } /* point, keys, metric .. width_ratio */
 
-static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
+static const char *fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
   size_t per = c->d.nmetric + COMPARE_NRISK, p = r / per, m = r % per;
-  if (k == 0) return (void)snprintf(buf, CELL, "%ld", c->d.point[p]);
-  if (k <= c->d.nkey)
-    return (void)snprintf(buf, CELL, "%s",
-                          c->d.keyval[p * c->d.nkey + k - 1] ? c->d.keyval[p * c->d.nkey + k - 1]
-                                                             : "");
+  if (k == 0) {
+    snprintf(buf, CELL, "%ld", c->d.point[p]);
+    return buf;
+  }
+  if (k <= c->d.nkey) return keyval(c, p, k - 1);
   k -= c->d.nkey + 1;
   if (m >= c->d.nmetric) { /* risk.<column> */
     if (k == 0) snprintf(buf, CELL, "risk.%s", compare_risk_cols[m - c->d.nmetric]);
     else if (k == 2) fmt_full(buf, CELL, c->d.risk[p * COMPARE_NRISK + m - c->d.nmetric]);
     else if (k == 1) fmt_full(buf, CELL, c->d.risk[p * COMPARE_NRISK]);
-    return;
+    return buf;
   }
   const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
   double v[] = {(double)x->n,
@@ -252,9 +261,9 @@ static void fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
                 x->diff_ci95,
                 x->diff_ci95_unpaired,
                 x->ratio};
-  if (k == 0) snprintf(buf, CELL, "%s", c->d.metric[m]);
-  else if (p == c->base_i && k >= 5) return; /* no difference to itself */
-  else fmt_full(buf, CELL, v[k - 1]);
+  if (k == 0) return c->d.metric[m];
+  if (p != c->base_i || k < 5) fmt_full(buf, CELL, v[k - 1]); /* none to itself */
+  return buf;
 }
 
 /* A section's title and what its figures are. */

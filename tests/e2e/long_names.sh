@@ -3,7 +3,8 @@
 # streams (a stream name was cut to 511 bytes, so they drew the same jobs),
 # and `compare --scenario NAME` takes the latest of two versions of a
 # scenario whose name is 300 characters long, as for a short name (the
-# name was compared cut to 255 bytes, so it asked to choose).
+# name was compared cut to 255 bytes, so it asked to choose), and compare
+# prints metric names whole.
 . tests/lib.sh
 cat >"$T_TMP/names.lua" <<'LUA'
 local neo = require("neo")
@@ -31,4 +32,12 @@ expect_rc 0 "a second version"
 run "$NEOSIM" compare --db "$db" --scenario "$name" --metric revenue_total
 expect_rc 0 "compare --scenario with a 300-character name"
 expect_match "$ERR" "note: .* holds 2 versions of 'n+'; using the latest" "the latest version, with a note"
+
+# compare --format csv gives each metric's whole name (cells were cut to 95 bytes)
+x=$(printf '%600s' '' | tr ' ' x)
+run "$NEOSIM" compare --db "$db" --scenario "$name" --metric 't*.jobs' --format csv
+expect_rc 0 "compare --format csv"
+for t in 1 2; do
+  expect_eq "$(printf '%s\n' "$OUT" | grep -c "^0,t$x$t\.jobs,")" 1 "tenant $t's metric named whole in csv"
+done
 finish
