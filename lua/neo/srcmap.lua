@@ -241,13 +241,19 @@ local function scanner(kind, val, line, map)
   return parse_table
 end
 
+-- Blocks the keywords open and close: a `return` outside all of them is the chunk's own.
+local BLOCK = { ["function"] = 1, ["if"] = 1, ["do"] = 1, ["repeat"] = 1, ["end"] = -1, ["until"] = -1 }
+
 -- Index of the '{' of the scenario table and the line of the call: the `{` after the
 -- name `scenario` (on call_line when given and found there), else the `{` after the
--- last `return`.  A `scenario(` without a table, or a last `return` of anything else,
--- still gives the line.
+-- chunk's `return` (the last one outside functions and blocks: the `return {}` of a
+-- policy written in the table is not it).  A `scenario(` without a table, or a last
+-- `return` of anything else, still gives the line.
 local function find_root(kind, val, line, call_line)
   local first, last_return, bare, any_return
+  local depth = 0
   for i = 1, #kind do
+    if kind[i] == "name" and BLOCK[val[i]] then depth = depth + BLOCK[val[i]] end
     local call = kind[i + 1] == "op" and (val[i + 1] == "(" or val[i + 1] == "{")
     if kind[i] == "name" and val[i] == "scenario" and call then
       local j = val[i + 1] == "(" and i + 2 or i + 1
@@ -257,7 +263,7 @@ local function find_root(kind, val, line, call_line)
       else
         bare = bare or { nil, line[i] }
       end
-    elseif kind[i] == "name" and val[i] == "return" then
+    elseif kind[i] == "name" and val[i] == "return" and depth == 0 then
       any_return = { nil, line[i] }
       if kind[i + 1] == "op" and val[i + 1] == "{" then last_return = { i + 1, line[i] } end
     end

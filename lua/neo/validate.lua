@@ -618,13 +618,28 @@ end
 
 local CHECKS = {}
 
+-- The kW (nodes x node_kw) of fleet[1..i] at fleet[i]'s site: running sums per site, kept
+-- per normalised scenario and extended as the entries are checked in order (each has its
+-- site and SKU checked by then), so the fleet's check is linear in its length.
+local SITE_KW = setmetatable({}, { __mode = "k" })
+local function site_kw(root, i)
+  local c = SITE_KW[root]
+  if not c then
+    c = { n = 0, at = {}, cum = {} }
+    SITE_KW[root] = c
+  end
+  for k = c.n + 1, i do -- floats: an integer product could wrap around
+    local f = root.fleet[k]
+    c.at[f.site] = (c.at[f.site] or 0.0) + f.nodes * (root.skus[f.sku].node_kw + 0.0)
+    c.cum[k] = c.at[f.site]
+  end
+  if i > c.n then c.n = i end
+  return c.cum[i]
+end
+
 -- fleet[i]: with this entry, the fleet at its site still fits the site's power.
 function CHECKS.site_power(entry, path, root)
-  local kw = 0
-  for i = 1, path[#path] do
-    local f = root.fleet[i]
-    if f.site == entry.site then kw = kw + f.nodes * root.skus[f.sku].node_kw end
-  end
+  local kw = site_kw(root, path[#path])
   local site = root.sites[entry.site]
   if kw * site.pue > site.power_mw * 1000 then
     return ("the fleet at site %s needs %s MW with this entry (nodes x node_kw x pue), more than its power_mw %s")

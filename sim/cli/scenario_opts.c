@@ -33,8 +33,9 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
     o->seed_set = 1;
     return 0;
   case 1:
-    if (args_long(v, 1, 100000000, &o->reps))
-      return cli_usage_error("%s: --reps '%s' is not a positive integer", cmd, v);
+    if (args_long(v, 1, SCENARIO_MAX_REPLICATIONS, &o->reps))
+      return cli_usage_error("%s: --reps '%s' is not an integer from 1 to %d", cmd, v,
+                             SCENARIO_MAX_REPLICATIONS);
     return 0;
   case 2: return add_set(o, cmd, v);
   case 3:

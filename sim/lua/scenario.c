@@ -108,25 +108,32 @@ static void rawfield(lua_State *L, int t, const char *k) {
   lua_rawget(L, t);
 }
 
+/* The keys every point has (name, seed, replications, horizon), from point
+** 1; the validator has checked them, so an error here names the key of a
+** broken (or tampered) library. */
 static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errlen) {
+  const char *bad = NULL;
   rawfield(L, t, "name");
   rawfield(L, t, "seed");
   rawfield(L, t, "replications");
   rawfield(L, t, "horizon_hours");
-  int ok = lua_type(L, -4) == LUA_TSTRING && lua_isinteger(L, -3) && lua_isinteger(L, -2) &&
-           lua_tointeger(L, -2) > 0 && lua_tointeger(L, -2) <= 100000000 &&
-           lua_type(L, -1) == LUA_TNUMBER;
-  if (ok) {
+  if (lua_type(L, -4) != LUA_TSTRING) bad = "name: expected a string";
+  else if (!lua_isinteger(L, -3) || lua_tointeger(L, -3) < 0)
+    bad = "seed: expected an integer >= 0";
+  else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
+           lua_tointeger(L, -2) > SCENARIO_MAX_REPLICATIONS)
+    bad = "replications: expected an integer from 1 to 100000000";
+  else if (lua_type(L, -1) != LUA_TNUMBER) bad = "horizon_hours: expected a number";
+  if (!bad) {
     s->name = strdup(lua_tostring(L, -4));
     s->seed = (uint64_t)lua_tointeger(L, -3);
     s->replications = (long)lua_tointeger(L, -2);
     s->horizon_days = hours_to_days(lua_tonumber(L, -1));
   }
   lua_pop(L, 4);
-  if (!ok)
-    snprintf(err, errlen, "%s: resolved scenario lacks name, seed, replications or horizon_hours",
-             s->path);
-  return ok && s->name ? 0 : -1;
+  if (bad) err_set(err, errlen, "%s: resolved scenario: %s", s->path, bad);
+  else if (!s->name) err_set(err, errlen, "out of memory");
+  return bad || !s->name ? -1 : 0;
 }
 
 typedef struct read_arg {

@@ -15,6 +15,10 @@
 #include "config.h"
 #include "sandbox_limits.h"
 
+/* The most replications a scenario or --reps may ask for (schema.lua says
+** the same of the replications key). */
+#define SCENARIO_MAX_REPLICATIONS 100000000
+
 typedef struct scenario_param {
   char *name, *value;
   int swept;

@@ -75,20 +75,56 @@ static double site_kw_of(const model *m, uint32_t id) {
   return m->cfg->skus[p->sku].node_kw * m->cfg->sites[p->site].pue;
 }
 
-static int find_pool(model *m, int site, int sku) {
-  for (size_t p = 0; p < m->fleet.npools; p++)
-    if (m->fleet.pools[p].site == site && m->fleet.pools[p].sku == sku) return (int)p;
+/* Pools by (site, SKU): an open-addressing table of pool indices (-1
+** free), at most half full, so finding a node's pool costs O(1) however
+** many sites and SKUs a scenario has. */
+static size_t pool_hash(int site, int sku) {
+  uint64_t h = (uint64_t)(uint32_t)site << 32 | (uint32_t)sku; /* MurmurHash3's finaliser */
+  h = (h ^ (h >> 33)) * UINT64_C(0xff51afd7ed558ccd);
+  h = (h ^ (h >> 33)) * UINT64_C(0xc4ceb9fe1a85ec53);
+  return (size_t)(h ^ (h >> 33));
+}
+
+static int find_pool(const model *m, int site, int sku) {
+  const fleet_part *f = &m->fleet;
+  for (size_t h = pool_hash(site, sku); f->pool_cap; h++) {
+    int32_t p = f->pool_index[h & (f->pool_cap - 1)];
+    if (p < 0) return -1;
+    if (f->pools[p].site == site && f->pools[p].sku == sku) return p;
+  }
   return -1;
+}
+
+static void index_pool(fleet_part *f, int32_t p) {
+  size_t h = pool_hash(f->pools[p].site, f->pools[p].sku);
+  while (f->pool_index[h & (f->pool_cap - 1)] >= 0) h++;
+  f->pool_index[h & (f->pool_cap - 1)] = p;
+}
+
+/* Room in the index for one more pool: 0, or -1 on no memory. */
+static int grow_pool_index(fleet_part *f) {
+  if (2 * (f->npools + 1) <= f->pool_cap) return 0;
+  size_t cap = f->pool_cap ? 2 * f->pool_cap : 16;
+  int32_t *idx = malloc(cap * sizeof *idx);
+  if (!idx) return -1;
+  for (size_t i = 0; i < cap; i++) idx[i] = -1;
+  free(f->pool_index);
+  f->pool_index = idx;
+  f->pool_cap = cap;
+  for (size_t p = 0; p < f->npools; p++) index_pool(f, (int32_t)p);
+  return 0;
 }
 
 /* The pool of (site, sku), created on first use. */
 static int pool_of(model *m, int site, int sku) {
   int p = find_pool(m, site, sku);
   if (p >= 0) return p;
+  if (grow_pool_index(&m->fleet)) return -1;
   pool *np = realloc(m->fleet.pools, (m->fleet.npools + 1) * sizeof *np);
   if (!np) return -1;
   m->fleet.pools = np;
   np[m->fleet.npools] = (pool){.site = site, .sku = sku};
+  index_pool(&m->fleet, (int32_t)m->fleet.npools);
   return (int)m->fleet.npools++;
 }
 
@@ -453,6 +489,7 @@ void fleet_free(model *m) {
   for (size_t s = 0; m->fleet.site_waiting && s < m->cfg->nsites; s++)
     free(m->fleet.site_waiting[s].a);
   free(m->fleet.pools);
+  free(m->fleet.pool_index);
   free(m->fleet.nodes);
   free(m->fleet.site_kw);
   free(m->fleet.site_mw);

@@ -60,17 +60,32 @@ void model_trace(model *m, const char *kind, const char *subject, const char *fm
   va_end(ap);
 }
 
-/* Allocation order: by priority, then scenario order; and per SKU. */
+typedef struct ranked {
+  int priority;
+  uint32_t index;
+} ranked;
+
+static int by_rank(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->priority != y->priority) return x->priority < y->priority ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Allocation order: by priority, then scenario order; and per SKU.  A sort
+** of (priority, index) pairs: O(n log n), as a scenario may have thousands
+** of tenants and a policy may reorder them at every review. */
 void model_sort_tenants(model *m) {
   size_t n = m->cfg->ntenants;
-  for (size_t i = 0; i < n; i++) m->order[i] = (uint32_t)i;
-  for (size_t i = 1; i < n; i++) /* insertion sort: stable, n is small */
-    for (size_t k = i;
-         k > 0 && m->tenants[m->order[k - 1]].priority > m->tenants[m->order[k]].priority; k--) {
-      uint32_t x = m->order[k];
-      m->order[k] = m->order[k - 1];
-      m->order[k - 1] = x;
-    }
+  ranked *r = malloc((n ? n : 1) * sizeof *r);
+  if (!r) {
+    model_fail(m, "out of memory ordering tenants");
+    return;
+  }
+  for (size_t i = 0; i < n; i++)
+    r[i] = (ranked){.priority = m->tenants[i].priority, .index = (uint32_t)i};
+  qsort(r, n, sizeof *r, by_rank);
+  for (size_t i = 0; i < n; i++) m->order[i] = r[i].index;
+  free(r);
   for (size_t s = 0; s < m->cfg->nskus; s++) m->by_sku[s].n = 0;
   for (size_t k = 0; k < n; k++) {
     uint32_t pos, t = m->order[k];

@@ -113,6 +113,8 @@ typedef struct fleet_part {
   uint32_t nnodes, capnodes;
   pool *pools;
   size_t npools;
+  int32_t *pool_index; /* pools by (site, sku): fleet.c's hash table, pool_cap slots */
+  size_t pool_cap;
   double *site_kw;     /* per site: kW drawn (node_kw x pue) by installed nodes */
   double *site_mw;     /* per site: MW online now */
   idset *site_waiting; /* per site: delivered nodes waiting for power */

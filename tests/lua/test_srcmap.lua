@@ -107,6 +107,10 @@ end)
 T.test("neo.scenario({ ... }), plain `return {`, and the call on the given line", function()
   T.eq(lines_of('local x = 1\nreturn neo.scenario({\n a = 1 })')["a"], 3)
   T.eq(lines_of('local function f() return { b = 1 } end\nreturn {\n a = 1 }')["a"], 3)
+  -- the chunk's return, not that of a policy written in the table after it
+  local policy = 'return {\n a = 1,\n p = function(s) if s then return { 1 } end\n  for i = 1, 2 do end return {} end,\n}'
+  T.eq(lines_of(policy)["a"], 2)
+  T.eq(select(2, lines_of(policy)), 1)
   local two = 'local a = neo.scenario {\n x = 1 }\nlocal b = neo.scenario {\n\n y = 1 }\nreturn b'
   T.eq(lines_of(two, 3)["y"], 5)
   T.eq(lines_of(two, 3)["x"], nil)

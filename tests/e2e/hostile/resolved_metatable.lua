@@ -1,4 +1,4 @@
--- expect: ^neosim: tests/e2e/hostile/resolved_metatable\.lua: resolved scenario lacks name, seed, replications or horizon_hours$
+-- expect: ^neosim: tests/e2e/hostile/resolved_metatable\.lua: resolved scenario: name: expected a string$
 -- neosim: check --lua-instructions 1e7
 -- resolved points with metamethods that loop: C reads them raw
 local neo = require("neo")
