@@ -75,7 +75,8 @@ CREATE TABLE params (
   name   TEXT NOT NULL,     -- key path, as `--set` and `sweep` spell it
   -- The value.  NUMERIC: text that is a number is stored as a number, so
   -- values compare and sort as numbers (value = 0.1 works); other values
-  -- (names, dates) stay text.
+  -- (names, dates) stay text.  An integer beyond SQLite's (a seed above
+  -- 2^63-1) becomes the nearest REAL: runs.seed holds the seed exactly.
   value  NUMERIC,
   swept  INTEGER NOT NULL DEFAULT 0 CHECK (swept IN (0, 1)),  -- 1 when the sweep sets it
   PRIMARY KEY (run_id, name)

@@ -287,7 +287,7 @@ end
 
 -- The document ----------------------------------------------------------------------
 
-local TYPE_ORDER = { "number", "integer", "string", "boolean", "date", "name", "enum", "dist", "process",
+local TYPE_ORDER = { "number", "integer", "seed", "string", "boolean", "date", "name", "enum", "dist", "process",
                      "steps", "record", "map", "list", "sweep", "function" }
 
 local function intro(out)

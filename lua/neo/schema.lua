@@ -19,6 +19,8 @@ A node (a key, or the element of a map or list) has:
   default      value when absent (tables are copied)
   min, max     inclusive bounds of numbers;  gt, lt  exclusive bounds
   inf          true: math.huge is allowed (otherwise numbers must be finite)
+  unbounded    true: finite numbers of any size (otherwise at most 10^15 in magnitude on
+               each side the node does not bound itself, validate.lua's MAX_MAGNITUDE)
   pattern      Lua pattern a string must match (anchored), described by pattern_doc
   one_of       allowed strings (enum);  unsupported: known strings not accepted yet
   ref          name type: the root map whose entry this names ("skus")
@@ -54,8 +56,9 @@ local S = {}
 
 S.types = {
   string = "text",
-  number = "a number",
-  integer = "an integer",
+  number = "a finite number, at most 10^15 in magnitude unless its bounds say otherwise (math.huge only where allowed)",
+  integer = "an integer, at most 10^15 in magnitude unless its bounds say otherwise",
+  seed = "an integer from 0 to 2^64-1; above 2^63-1 (beyond Lua's integers) the string of its decimal digits",
   boolean = "true or false",
   date = 'a date, "YYYY-MM-DD"',
   name = "the name of an entry of another map",
@@ -85,7 +88,7 @@ S.sku = {
     example = "50000" },
   { key = "repair_hours", type = "number", unit = "hours", min = 0, default = 24,
     doc = "time to repair a failed node", example = "48" },
-  { key = "life_years", type = "number", unit = "years", gt = 0, default = 6,
+  { key = "life_years", type = "number", unit = "years", min = 0.001, default = 6,
     doc = "useful life: straight-line depreciation, and a node past it is retired (sold at resale_fraction) once free",
     example = "5" },
   { key = "release", type = "date", out = "release_hours", absent = -math.huge,
@@ -159,7 +162,8 @@ S.tenant = {
   { key = "start", type = "date", out = "start_hours",
     doc = "contract start (may be before the scenario start; after the horizon it never starts)",
     example = '"2026-06-01"' },
-  { key = "term_months", type = "number", unit = "months", gt = 0, doc = "contract term", example = "36" },
+  { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000,
+    doc = "contract term (at most 12000: 1000 years, the longest horizon)", example = "36" },
   { key = "take_or_pay", type = "boolean", doc = "every contracted node is billed, used or not", example = "true" },
   { key = "usage", type = "number", unit = "1", min = 0, max = 1,
     doc = "without take-or-pay: fraction of the delivered nodes billed", example = "0.8" },
@@ -242,8 +246,9 @@ S.shock = {
   { key = "at", type = "date",
     doc = "date it hits (or rate_per_year); not before start (after the horizon it never hits)",
     example = '"2027-03-01"' },
-  { key = "rate_per_year", type = "number", unit = "per year", gt = 0,
-    doc = "random shocks: Poisson rate (or at)", example = "0.5" },
+  { key = "rate_per_year", type = "number", unit = "per year", gt = 0, max = 8766,
+    doc = "random shocks: Poisson rate (or at); at most 8766, one an hour (each calls the policies)",
+    example = "0.5" },
   { key = "factor", type = "number", unit = "1", min = 0, required = true,
     doc = "multiplier while it lasts (several shocks on one target multiply)", example = "2.0" },
   { key = "days", type = "number", unit = "days", gt = 0, inf = true, default = math.huge,
@@ -258,7 +263,8 @@ S.debt = {
   { key = "rate", type = "number", unit = "per year", min = 0, required = true,
     doc = "yearly interest rate: accrues by the hour on the balance (rate / 8766 an hour), paid at month ends",
     example = "0.11" },
-  { key = "term_months", type = "number", unit = "months", gt = 0, required = true, doc = "term", example = "60" },
+  { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000, required = true,
+    doc = "term (at most 12000: 1000 years, the longest horizon)", example = "60" },
   { key = "draw", type = "date", default_key = "start", out = "draw_hours",
     doc = "date drawn (a facility: opened); before the start: the loan is mid-schedule there",
     example = '"2026-06-01"' },
@@ -272,11 +278,13 @@ S.debt = {
 }
 
 S.policies = {
-  { key = "review_every_days", type = "number", unit = "days", gt = 0, inf = true, default = 30,
-    out = "review_every_hours", scale = 24, doc = "policies are called this often (and on shocks and contract ends)",
+  { key = "review_every_days", type = "number", unit = "days", min = 0.01, inf = true, default = 30,
+    out = "review_every_hours", scale = 24,
+    doc = "policies are called this often, from day 0 (and on shocks and contract ends); longer than "
+      .. "the horizon, or math.huge: never at review ticks",
     example = "14" },
   { key = "params", type = "map", of = { type = { "number", "boolean", "string" }, unit = "as the policy reads it",
-    inf = true, doc = "one value" }, names = IDENT,
+    inf = true, unbounded = true, doc = "one value" }, names = IDENT,
     names_doc = IDENT_DOC, default = {}, resolve = "params",
     doc = "values the policies read as state.params (sweepable: policies.params.x)", example = "{ above = 0.85 }" },
   { key = "procurement", type = "function", resolve = "present", doc = "function(state) -> actions: buy, sell",
@@ -315,7 +323,8 @@ S.root = {
       scale = 24, doc = "length of the simulation", example = "3650" },
     { key = "warmup_days", type = "number", unit = "days", min = 0, default = 0, lt_key = "horizon_days",
       out = "warmup_hours", scale = 24, doc = "statistics start after this (< horizon_days)", example = "30" },
-    { key = "seed", type = "integer", unit = "1", min = 0, default = 1, doc = "base random seed", example = "42" },
+    { key = "seed", type = "seed", unit = "1", default = 1,
+      doc = "base random seed (as --seed: 0 to 2^64-1; above 2^63-1 a string of digits)", example = "42" },
     { key = "replications", type = "integer", unit = "runs", min = 1, max = 1e8, default = 1,
       doc = "independent runs per sweep point (as --reps: 1 to 10^8)", example = "20" },
     { key = "skus", type = "map", of = { type = "record", fields = S.sku, doc = "a GPU node type (SKU)" }, names = IDENT,

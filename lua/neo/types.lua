@@ -216,7 +216,7 @@
 ---@field start neo.Date first day simulated (required)
 ---@field horizon_days number days simulated, > 0 and <= 365250 (required)
 ---@field warmup_days? number days before statistics start, < horizon_days (default 0)
----@field seed? integer base random seed >= 0 (default 1)
+---@field seed? integer|string base random seed, 0 to 2^64-1 (above 2^63-1 a string of digits; default 1)
 ---@field replications? integer runs per sweep point >= 1 (default 1)
 ---@field skus table<string, neo.Sku> GPU node types by name (required, at least one)
 ---@field sites table<string, neo.Site> data centers by name (required, at least one)

@@ -163,7 +163,7 @@ local function types(node)
   return t
 end
 
-local DESC = { number = "a number", integer = "an integer", boolean = "a boolean", string = "a string",
+local DESC = { number = "a number", integer = "an integer", seed = "an integer from 0 to 2^64-1", boolean = "a boolean", string = "a string",
                date = 'a date "YYYY-MM-DD"', name = "a name", dist = "a distribution (neo.dist.*)",
                process = "a process (neo.process.*)", record = "a table", map = "a table",
                list = "a list", sweep = "a table", steps = "a list of { DATE, VALUE } pairs",
@@ -194,10 +194,25 @@ local function what(v)
   return type(v)
 end
 
+--- The largest magnitude of a finite number a key takes unless its own bounds (or
+--- `unbounded`) say otherwise: 10^15 dollars, hours or nodes is beyond any business, and
+--- products of a few such numbers (a price x GPUs x nodes x hours) stay far from the
+--- overflow to inf that would fail every run.
+M.MAX_MAGNITUDE = 1e15
+local MAX_MAGNITUDE = M.MAX_MAGNITUDE
+
 -- Bounds of node on a number: nil or a message.
 local function bounds(v, node)
   if v ~= v then return "must be a number, got nan" end
   if (v == math.huge or v == -math.huge) and not node.inf then return "must be finite, got " .. numtext(v) end
+  if v ~= math.huge and v ~= -math.huge and not node.unbounded then
+    if v > MAX_MAGNITUDE and node.max == nil and node.lt == nil then
+      return ("must be <= %s, got %s"):format(numtext(MAX_MAGNITUDE), numtext(v))
+    end
+    if v < -MAX_MAGNITUDE and node.min == nil and node.gt == nil then
+      return ("must be >= %s, got %s"):format(numtext(-MAX_MAGNITUDE), numtext(v))
+    end
+  end
   if node.gt and not (v > node.gt) then return ("must be > %s, got %s"):format(numtext(node.gt), numtext(v)) end
   if node.min and not (v >= node.min) then return ("must be >= %s, got %s"):format(numtext(node.min), numtext(v)) end
   if node.lt and not (v < node.lt) then return ("must be < %s, got %s"):format(numtext(node.lt), numtext(v)) end
@@ -443,8 +458,10 @@ local function pick(v, node, path)
   local alt
   if tv == "number" then
     alt = ts.integer and "integer" or ts.number and "number" or ts.dist and "dist" or ts.process and "process"
+      or ts.seed and "seed"
   elseif tv == "string" then
     alt = ts.string and "string" or ts.date and "date" or ts.name and "name" or ts.enum and "enum"
+      or ts.seed and "seed"
   elseif tv == "boolean" then
     alt = ts.boolean and "boolean"
   elseif tv == "function" then
@@ -500,6 +517,30 @@ function CHECK.date(v, _, path)
   if m then fail(path, m) end
   return v
 end
+
+-- Seeds: the full unsigned 64-bit range, as --seed takes it.  Lua integers stop at 2^63-1,
+-- so a seed above that is the string of its decimal digits (the form C reads and the
+-- params record); one that fits is an integer, however it was written.
+local U64_MAX = "18446744073709551615"
+local function u64_range(path, got)
+  fail(path, "must be an integer from 0 to " .. U64_MAX .. ", got " .. got)
+end
+
+function CHECK.seed(v, _, path)
+  if type(v) == "number" then
+    local m = check_integer(v)
+    if m then fail(path, m) end
+    if v < 0 then u64_range(path, numtext(v)) end
+    return math.tointeger(v)
+  end
+  local digits = v:match("^0*(%d+)$")
+  if not digits then u64_range(path, "'" .. v .. "'") end
+  if #digits > #U64_MAX or (#digits == #U64_MAX and digits > U64_MAX) then u64_range(path, digits) end
+  return math.tointeger(tonumber(digits)) or digits -- beyond 2^63-1, tonumber gives a float
+end
+
+-- The unsigned value of a 64-bit Lua integer, in decimal (hex text wraps around to < 0).
+local function unsigned_text(i) return ("%u"):format(i) end
 
 function CHECK.name(v) return v end
 function CHECK.boolean(v) return v end
@@ -641,9 +682,9 @@ end
 function CHECKS.site_power(entry, path, root)
   local kw = site_kw(root, path[#path])
   local site = root.sites[entry.site]
-  if kw * site.pue > site.power_mw * 1000 then
-    return ("the fleet at site %s needs %s MW with this entry (nodes x node_kw x pue), more than its power_mw %s")
-      :format(entry.site, numtext(tonumber(("%.4g"):format(kw * site.pue / 1000))), numtext(site.power_mw))
+  if kw * site.pue > site.power_mw * 1000.0 then
+    return ("the fleet at site %s needs %.4g MW with this entry (nodes x node_kw x pue), more than its power_mw %s")
+      :format(entry.site, kw * site.pue / 1000, numtext(site.power_mw))
   end
 end
 
@@ -849,7 +890,7 @@ function M.lookup(scn, keys)
     v = type(v) == "table" and v[k] or nil
   end
   local ts = types(node)
-  local scalar = ts.number or ts.integer or ts.string or ts.date or ts.name or ts.enum or ts.boolean
+  local scalar = ts.number or ts.integer or ts.seed or ts.string or ts.date or ts.name or ts.enum or ts.boolean
   if not (scalar or ts.dist or ts.process) then
     return nil, "not a single value (it is a table: name one of its keys)"
   end
@@ -877,6 +918,11 @@ local WORDS = { inf = math.huge, ["+inf"] = math.huge, ["-inf"] = -math.huge,
 function M.parse_text(text, node)
   local ts = types(node)
   if ts.boolean and (text == "true" or text == "false") then return text == "true" end
+  if ts.seed then -- decimal digits (any length: CHECK.seed says the range) or 0x and 1 to 16 hex digits
+    local hex = text:match("^0[xX](%x+)$")
+    if hex and #hex <= 16 then return CHECK.seed(unsigned_text(math.tointeger(tonumber(text))), node, {}) end
+    if text:match("^%d+$") then return text end
+  end
   if ts.number or ts.integer or ts.dist or ts.process then
     local n = WORDS[text] or tonumber(text)
     if n then return n end
@@ -957,6 +1003,9 @@ end
 -- Resolution: the form C reads -------------------------------------------------------
 
 local function hours(date, ctx) return 24 * (core.days(date) - ctx.start_days) end
+-- Days as hours, in floats: an integer number of days times 24 would wrap around past 2^63
+-- (review_every_days = 9223372036854775807 resolved to -24 hours).
+local function day_hours(d) return 24.0 * d end
 
 local RPROC = {}
 function RPROC.constant(p) return { value = p.value } end
@@ -966,18 +1015,20 @@ function RPROC.path(p, ctx)
   return { t_hours = t, values = v, interp = p.interp }
 end
 function RPROC.seasonal(p, ctx)
-  return { base = p.base, amplitude = p.amplitude, period_hours = 24 * p.period_days,
+  return { base = p.base, amplitude = p.amplitude, period_hours = day_hours(p.period_days),
            peak_hours = p.peak and hours(p.peak, ctx) or 0, trend = p.trend }
 end
 function RPROC.mean_reverting(p)
   return { start = p.start, mean = p.mean, speed = p.speed, vol = p.vol, jump_rate = p.jump_rate,
-           jump_mean = p.jump_mean, jump_sd = p.jump_sd, step_hours = 24 * p.step_days }
+           jump_mean = p.jump_mean, jump_sd = p.jump_sd, step_hours = day_hours(p.step_days) }
 end
-function RPROC.gbm(p) return { start = p.start, drift = p.drift, vol = p.vol, step_hours = 24 * p.step_days } end
+function RPROC.gbm(p)
+  return { start = p.start, drift = p.drift, vol = p.vol, step_hours = day_hours(p.step_days) }
+end
 function RPROC.regime(p)
   local r = { base = p.base, levels = {}, mean_hours = {}, names = {} }
   for i, s in ipairs(p.states) do
-    r.levels[i], r.mean_hours[i], r.names[i] = s.level, 24 * s.mean_days, s.name
+    r.levels[i], r.mean_hours[i], r.names[i] = s.level, day_hours(s.mean_days), s.name
     if s.name == p.initial then r.initial = i end
   end
   return r
@@ -1117,7 +1168,7 @@ local function resolve_value(x, node, path, ctx)
   end
   if ts.date and node.out then return hours(x, ctx) end
   if ts.name and node.ref then return index_of(ctx, node.ref)[x] end
-  if type(x) == "number" and node.scale then return x * node.scale end
+  if type(x) == "number" and node.scale then return x * (node.scale + 0.0) end -- floats: no wrap-around
   return x
 end
 

@@ -108,6 +108,26 @@ static void rawfield(lua_State *L, int t, const char *k) {
   lua_rawget(L, t);
 }
 
+/* The seed at idx: an integer >= 0, or above 2^63-1 the string of its
+** decimal digits (lua/neo/CONTRACT.md).  0, or -1 if it is neither. */
+static int read_seed(lua_State *L, int idx, uint64_t *seed) {
+  if (lua_isinteger(L, idx)) {
+    lua_Integer i = lua_tointeger(L, idx);
+    *seed = (uint64_t)i;
+    return i < 0 ? -1 : 0;
+  }
+  if (lua_type(L, idx) != LUA_TSTRING) return -1;
+  const char *d = lua_tostring(L, idx);
+  uint64_t v = 0;
+  if (!*d) return -1;
+  for (; *d; d++) {
+    if (*d < '0' || *d > '9' || v > (UINT64_MAX - (uint64_t)(*d - '0')) / 10) return -1;
+    v = v * 10 + (uint64_t)(*d - '0');
+  }
+  *seed = v;
+  return 0;
+}
+
 /* The keys every point has (name, seed, replications, horizon), from point
 ** 1; the validator has checked them, so an error here names the key of a
 ** broken (or tampered) library. */
@@ -118,15 +138,13 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
   rawfield(L, t, "replications");
   rawfield(L, t, "horizon_hours");
   if (lua_type(L, -4) != LUA_TSTRING) bad = "name: expected a string";
-  else if (!lua_isinteger(L, -3) || lua_tointeger(L, -3) < 0)
-    bad = "seed: expected an integer >= 0";
+  else if (read_seed(L, -3, &s->seed)) bad = "seed: expected an integer from 0 to 2^64-1";
   else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
            lua_tointeger(L, -2) > SCENARIO_MAX_REPLICATIONS)
     bad = "replications: expected an integer from 1 to 100000000";
   else if (lua_type(L, -1) != LUA_TNUMBER) bad = "horizon_hours: expected a number";
   if (!bad) {
     s->name = strdup(lua_tostring(L, -4));
-    s->seed = (uint64_t)lua_tointeger(L, -3);
     s->replications = (long)lua_tointeger(L, -2);
     s->horizon_days = hours_to_days(lua_tonumber(L, -1));
   }

@@ -214,6 +214,11 @@ static void serve(model *m, tenant *tn) {
   }
 }
 
+/* A job asks for at most this many nodes (a draw beyond it, or an integer
+** above 2^32 that would wrap around as a node count, asks for this): more
+** than any fleet has, so it never fits. */
+#define MAX_JOB_NODES 4000000000.0
+
 /* The most entries a tenant's queue holds (jobs waiting, and those that
 ** gave up but are not yet reached): 10^6, about 100 MB of jobs.  Past it
 ** the run fails rather than grow until the machine's memory runs out. */
@@ -235,6 +240,7 @@ static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
   m->jobs.jobs[j].waiting = 1;
   set_waiting(m, tn, +1);
   double patience = dist_sample(&tn->cfg->patience_hours, &tn->jobs.patience);
+  if (!(patience > 0)) patience = 0; /* a draw below 0 (a normal's): it leaves at once */
   m->jobs.jobs[j].abandon = isinf(patience) ? 0 : engine_at(m->e, now + patience, EV_ABANDON, j, 0);
 }
 
@@ -253,7 +259,7 @@ void od_on_arrival(engine *e, const engine_event *ev, void *ctx) {
          hours = dist_sample(&c->job_hours, &tn->jobs.durations) / tn->perf; /* on a perf-1 node */
   job *jb = &m->jobs.jobs[j];
   *jb = (job){.tenant = ev->id,
-              .nnodes = size < 1 ? 1 : (uint32_t)size,
+              .nnodes = !(size >= 1) ? 1 : (uint32_t)fmin(size, MAX_JOB_NODES),
               .arrived = now,
               .hours = hours > 0 ? hours : 0,
               .next_free = NONE};

@@ -352,7 +352,7 @@ T.test("policies: review, params, functions", function()
   T.eq({ param(p, "policies.params.x"), param(p, "policies.params.on"), param(p, "policies.params.mode") }, { "3", "true", "fast" })
   T.eq({ param(p, "policies.pricing"), param(p, "policies.allocation") }, { nil, nil }, "functions are not params")
   T.eq(point { [12] = "  policies = { review_every_days = math.huge }," }.policies.review_every_hours, math.huge)
-  err({ [12] = "  policies = { review_every_days = 0 }," }, "12: policies.review_every_days: must be > 0, got 0")
+  err({ [12] = "  policies = { review_every_days = 0 }," }, "12: policies.review_every_days: must be >= 0.01, got 0")
   err({ [12] = "  policies = { params = { x = {} } }," }, "12: policies.params.x: must be a number, a boolean or a string, got table")
   err({ [12] = "  policies = { params = { 3 } }," },
     "12: policies.params[1]: expected a name (params is a table from names to entries, not a list)")

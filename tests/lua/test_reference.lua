@@ -10,7 +10,7 @@ local V = require("neo.validate")
 local refdoc = require("neo.refdoc")
 local neo = require("neo")
 
-local NUMERIC = { number = true, integer = true, dist = true, process = true, steps = true }
+local NUMERIC = { number = true, integer = true, seed = true, dist = true, process = true, steps = true }
 
 local function types_of(node) return type(node.type) == "table" and node.type or { node.type } end
 

@@ -154,7 +154,7 @@ T.test("impossible values", function()
   err({ [6] = "  warmup_days = 365," }, "6: warmup_days: must be < horizon_days (365), got 365")
   err({ [5] = "  horizon_days = math.huge," }, "5: horizon_days: must be finite, got inf")
   err({ [5] = "  horizon_days = 0/0," }, "5: horizon_days: must be a number, got nan")
-  err({ [6] = "  warmup_days = 30, seed = -1," }, "6: seed: must be >= 0, got -1")
+  err({ [6] = "  warmup_days = 30, seed = -1," }, "6: seed: must be an integer from 0 to 18446744073709551615, got -1")
   err({ [6] = "  warmup_days = 30, replications = 2.5," }, "6: replications: must be an integer, got 2.5")
   err({ [3] = '  name = "a b",' }, "3: name: must be letters, digits, '_', '.', '-', got 'a b'")
   err({ [19] = "      arrivals_per_hour = 0," }, "19: tenants.od.arrivals_per_hour: must be > 0, got 0")
@@ -167,6 +167,48 @@ T.test("impossible values", function()
   err({ [7] = "  skus = {}, --", [8] = "", [9] = "" }, "7: skus: must have at least 1 entry")
   err({ [11] = "    dc1 = { power_mw = 5, power_price_mwh = { process = 'seasonal', base = 1, amplitude = 2 } }," },
     "11: sites.dc1.power_price_mwh: seasonal: amplitude must be <= 1, got 2")
+end)
+
+T.test("numbers are at most 10^15 in magnitude unless the key says otherwise", function()
+  -- a price of 1.7e308 made every run's books overflow to inf
+  err({ [8] = "    h100 = { node_kw = 10, node_price = 1.7e308 }," },
+    "8: skus.h100.node_price: must be <= 1e+15, got 1.7e+308")
+  T.scenario(with { [8] = "    h100 = { node_kw = 10, node_price = 1e15 }," })
+  err({ [23] = "  }, finance = { cash = -2e15 }," }, "23: finance.cash: must be >= -1e+15, got -2e+15")
+  err({ [19] = "      arrivals_per_hour = neo.process.gbm { start = 1e16, drift = 0, vol = 0.1 }," },
+    "19: neo.process.gbm: start must be <= 1e+15, got 1e+16")
+  -- a key's own bounds and math.huge where allowed stay as they were
+  err({ [5] = "  horizon_days = 1e16," }, "5: horizon_days: must be <= 365250, got 1e+16")
+  T.scenario(with { [8] = "    h100 = { node_kw = 10, mtbf_gpu_hours = math.huge }," })
+end)
+
+T.test("integers of days resolve as float hours: no wrap-around past 2^63", function()
+  local p = neo._resolve(T.scenario(with { [11] = "    dc1 = { power_mw = 5, install_days = 1000000000000000 }," }), {})[1]
+  T.eq(p.sites[1].install_hours, 2.4e16)
+  T.eq(math.type(p.sites[1].install_hours), "float")
+  -- review_every_days = 9223372036854775807 resolved to -24 hours, an event in the past
+  err({ [23] = "  }, policies = { review_every_days = 9223372036854775807 }," },
+    "23: policies.review_every_days: must be <= 1e+15, got 9223372036854775807")
+  -- nodes x node_kw in integers wrapped to 0 and fitted any site
+  err({ [8] = "    h100 = { node_kw = 4611686018427387904 },", [14] = '    { site = "dc1", sku = "h100", nodes = 4 },' },
+    "8: skus.h100.node_kw: must be <= 1e+15, got 4611686018427387904")
+  T.scenario(with { [11] = "    dc1 = { power_mw = 1000000000000000, pue = 1.25 },",
+                    [14] = '    { site = "dc1", sku = "h100", nodes = 1000000000 },' })
+end)
+
+T.test("seeds: 0 to 2^64-1, above 2^63-1 as a string of digits", function()
+  local function seed(line) return neo._resolve(T.scenario(with { [6] = "  warmup_days = 30, " .. line }), {})[1].seed end
+  T.eq(seed("seed = 42,"), 42)
+  T.eq(seed('seed = "42",'), 42)
+  T.eq(seed('seed = "18446744073709551615",'), "18446744073709551615")
+  T.eq(seed('seed = "0009223372036854775808",'), "9223372036854775808")
+  T.eq(seed('seed = "9223372036854775807",'), math.maxinteger)
+  err({ [6] = '  warmup_days = 30, seed = "18446744073709551616",' },
+    "6: seed: must be an integer from 0 to 18446744073709551615, got 18446744073709551616")
+  err({ [6] = '  warmup_days = 30, seed = "0x10",' },
+    "6: seed: must be an integer from 0 to 18446744073709551615, got '0x10'")
+  err({ [6] = "  warmup_days = 30, seed = 0xffffffffffffffff," }, -- a Lua integer: -1
+    "6: seed: must be an integer from 0 to 18446744073709551615, got -1")
 end)
 
 T.test("dates: format, real dates, installed not after start", function()

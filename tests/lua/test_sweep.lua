@@ -149,13 +149,29 @@ T.test("--set of a swept key fixes it: that sweep dimension is dropped", functio
   T.eq(values(pts, function(p) return p.seed end), { 5, 5, 5 })
 end)
 
+T.test("--set seed takes what --seed takes: 0 to 2^64-1, decimal or 0x hex", function()
+  local scn = T.scenario(src(""))
+  local function seed(v) return neo._resolve(scn, { { path = "seed", value = v } })[1].seed end
+  T.eq(seed("18446744073709551615"), "18446744073709551615")
+  T.eq(seed("0xffffffffffffffff"), "18446744073709551615")
+  T.eq(seed("0xFFFFFFFFFFFFFFFE"), "18446744073709551614")
+  T.eq(seed("9223372036854775808"), "9223372036854775808")
+  T.eq(seed("9223372036854775807"), math.maxinteger)
+  T.eq(seed("0x2a"), 42)
+  T.eq(seed("7"), 7)
+  local p = neo._resolve(scn, { { path = "seed", value = "18446744073709551615" } })[1]
+  for _, x in ipairs(p.params) do if x.name == "seed" then T.eq(x.value, "18446744073709551615") end end
+end)
+
 T.test("--set errors", function()
   local scn = T.scenario(src(""))
   local function e(path, value, want) T.raises_msg(want, neo._resolve, scn, { { path = path, value = value } }) end
   e("tenants.od.arivals_per_hour", "1", "--set tenants.od.arivals_per_hour: unknown key (did you mean arrivals_per_hour?)")
   e("tenants.x.price_gpu_hour", "1", "--set tenants.x.price_gpu_hour: no tenant 'x'")
-  e("seed", "1.5", "--set seed: must be an integer, got 1.5")
-  e("seed", "many", "--set seed: must be an integer, got string")
+  e("seed", "1.5", "--set seed: must be an integer from 0 to 18446744073709551615, got '1.5'")
+  e("seed", "many", "--set seed: must be an integer from 0 to 18446744073709551615, got 'many'")
+  e("seed", "18446744073709551616", "--set seed: must be an integer from 0 to 18446744073709551615, got 18446744073709551616")
+  e("seed", "0x10000000000000000", "--set seed: must be an integer from 0 to 18446744073709551615, got '0x10000000000000000'")
   e("horizon_days", "abc", "--set horizon_days: must be a number, got string")
   e("tenants", "1", "--set tenants: not a single value (it is a table: name one of its keys)")
   e("", "1", "--set : not a key path (keys separated by dots, e.g. tenants.od.price_gpu_hour)")
