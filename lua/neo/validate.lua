@@ -711,6 +711,22 @@ function CHECKS.tenant_keys(t, path)
   end
 end
 
+-- The most a price below the market index may multiply demand by: (price / index)^-elasticity
+-- beyond it made the thinning of arrivals unbounded (price_factor = 1e-308) or so fast that
+-- time stopped.
+local MAX_DEMAND_MULTIPLIER = 1e6
+
+-- The demand multiplier of an elastic tenant at the start, when it is known there: a
+-- "market" price is price_factor x the index, a fixed price against a constant index.
+local function demand_multiplier(t, index)
+  if t.price_gpu_hour == "market" then return t.price_factor ^ -t.elasticity end
+  local v = type(index) == "table" and (index.process and index or index.price_gpu_hour)
+  if type(t.price_gpu_hour) == "number" and t.price_gpu_hour > 0 and type(v) == "table"
+    and v.process == "constant" and v.value > 0 then
+    return (t.price_gpu_hour / v.value) ^ -t.elasticity
+  end
+end
+
 -- tenants.<n>: a "market" price and elasticity need an index to follow; the kind's
 -- defaults are filled in (so that they are in params).
 function CHECKS.tenant(t, path, root)
@@ -732,6 +748,13 @@ function CHECKS.tenant(t, path, root)
   end
   for _, k in ipairs(M.sorted_keys(kind.default_keys or {})) do
     if t[k] == nil then t[k] = root[kind.default_keys[k]] end
+  end
+  local m = (t.elasticity or 0) > 0 and demand_multiplier(t, root.market[t.sku])
+  if m and not (m <= MAX_DEMAND_MULTIPLIER) then
+    fail(append(path, "elasticity"), ("the demand multiplier (price / market index)^-elasticity is %s%s, more "
+      .. "than %s: arrivals that many times arrivals_per_hour cannot be simulated"):format(numtext(m),
+      t.price_gpu_hour == "market" and (" (price_factor %s)"):format(numtext(t.price_factor)) or "",
+      numtext(MAX_DEMAND_MULTIPLIER)))
   end
 end
 

@@ -56,7 +56,8 @@ const char cmd_run_help[] =
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
     /* --lua-memory, --lua-instructions, --lua-cpu */
     LUA_LIMIT_HELP
-    "  --max-events N    events one run may dispatch (default 1e9, minutes of work;\n"
+    "  --max-events N    events one run may dispatch, each candidate arrival of a\n"
+    "                    time-varying rate counted as one (default 1e9, minutes of work;\n"
     "                    a replication of reference_100k.lua takes 3.4e6): a rate\n"
     "                    far too high fails the run instead of running for years\n\n"
     "Each run is written in one transaction as it ends: a killed batch leaves\n"

@@ -16,6 +16,7 @@ struct engine {
   pq *q; /* each entry's data: its engine_event */
   double now;
   uint64_t events;
+  uint64_t charged;    /* work done outside dispatch (engine_charge), of the same budget */
   uint64_t max_events; /* UINT64_MAX: no limit */
   engine_status err;   /* sticky */
   int stop;
@@ -96,7 +97,7 @@ engine_status engine_run(engine *e, double until) {
   double t;
   e->stop = 0;
   while (e->err == ENGINE_OK && !e->stop) {
-    if (e->events == e->max_events) { /* before the pop: the event stays pending */
+    if (e->events + e->charged >= e->max_events) { /* before the pop: the event stays pending */
       fail(e, ENGINE_BUDGET);
       break;
     }
@@ -115,6 +116,18 @@ engine_status engine_run(engine *e, double until) {
 }
 
 void engine_set_max_events(engine *e, uint64_t n) { e->max_events = n ? n : UINT64_MAX; }
+
+int engine_charge(engine *e, uint64_t n) {
+  uint64_t used = e->events + e->charged;
+  if (used >= e->max_events || e->max_events - used < n) {
+    if (used < e->max_events) e->charged = e->max_events - e->events; /* spent */
+    return -1;
+  }
+  e->charged += n;
+  return 0;
+}
+
+uint64_t engine_budget(const engine *e) { return e->max_events; }
 void engine_stop(engine *e) { e->stop = 1; }
 double engine_now(const engine *e) { return e->now; }
 size_t engine_size(const engine *e) { return pq_size(e->q); }

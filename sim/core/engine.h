@@ -78,6 +78,14 @@ engine_status engine_run(engine *e, double until);
 ** ENGINE_BUDGET.  A model whose rates make events faster than time
 ** passes then ends with an error instead of running for years. */
 void engine_set_max_events(engine *e, uint64_t n);
+uint64_t engine_budget(const engine *e); /* that count; UINT64_MAX: no limit */
+
+/* Count n units of work a handler does without dispatching events (the
+** candidates a thinning draws and rejects, say) against the same budget,
+** so that work which does not advance the clock is bounded too.  0, or -1
+** when the budget does not hold them: the caller stops, and engine_run()
+** ends with ENGINE_BUDGET before the next event.  O(1). */
+int engine_charge(engine *e, uint64_t n);
 
 /* Ask engine_run() to return after the current handler. */
 void engine_stop(engine *e);

@@ -88,8 +88,9 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
 }
 
 static process *realise(model *m, const process_cfg *c) {
-  process *p = process_new(c, m->cfg->horizon_h, m->seed, m->rep);
-  if (!p) model_fail(m, "out of memory drawing a price process");
+  char err[ERR_LEN];
+  process *p = process_new(c, m->cfg->horizon_h, m->seed, m->rep, err, sizeof err);
+  if (!p) model_fail(m, "%s", err);
   return p;
 }
 

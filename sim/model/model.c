@@ -248,7 +248,7 @@ static int run_status(model *m, engine_status st, char *err, size_t errlen) {
         "the run's event budget (%" PRIu64 " events, --max-events) is spent on day %.1f of %.0f: "
         "rates such as tenants.<name>.arrivals_per_hour make events faster than time passes; "
         "give a larger --max-events if the run is meant to be this large",
-        engine_events(m->e), hours_to_days(engine_now(m->e)), hours_to_days(m->cfg->horizon_h));
+        engine_budget(m->e), hours_to_days(engine_now(m->e)), hours_to_days(m->cfg->horizon_h));
   if (m->failed || (st != ENGINE_OK && st != ENGINE_STOPPED))
     return err_set(err, errlen, "%s", m->failed ? m->err : engine_strerror(st));
   return 0;

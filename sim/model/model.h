@@ -52,7 +52,8 @@ typedef struct model_hooks {
   void *ctx;
   int trace;           /* 1: also record frequent events (shipments, deliveries,
                           installs, failures, repairs, retirements, policy calls) */
-  uint64_t max_events; /* events a run may dispatch; 0 = MODEL_MAX_EVENTS */
+  uint64_t max_events; /* events a run may dispatch, counting each candidate arrival a
+                          thinning draws (ondemand.c); 0 = MODEL_MAX_EVENTS */
 } model_hooks;
 
 /* The default event budget of a run: 1e9 events, minutes of work, against

@@ -13,6 +13,7 @@
 ** The two kinds differ in one thing: a spot tenant's running jobs are
 ** kept per pool, so that paying work can preempt them (give_back).
 */
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,16 +99,62 @@ static double elastic_bound(const model *m, const tenant *tn) {
   return p > 0 ? fmax(1.0, pow(p / hi, -e)) : 1;
 }
 
+/* Simulated time has stopped when the thinning draws this many candidates
+** in a row, each less than MIN_GAP_HOURS (3.6 ns) after the one before: a
+** bound of 1e17 candidates an hour and more, where a gap rounds to nothing
+** once the clock is past zero.  Below that, a gap so short happens by
+** chance, never 10^6 times in a row; the event budget stops the rest. */
+#define MAX_STILL_CANDIDATES 1000000
+#define MIN_GAP_HOURS 1e-12
+
+static void thinning_failed(model *m, const tenant *tn, double t, double bound, int still) {
+  double rate =
+      process_value(tn->jobs.rate, t) * m->market.mult_demand[tn - m->tenants] * elastic(m, tn, t);
+  if (still)
+    model_fail(m,
+               "tenant %s: simulated time no longer advances on day %.1f: its arrivals are "
+               "drawn by thinning at a bound of %.3g an hour, for a rate of %.3g an hour now "
+               "(tenants.%s: lower elasticity, or a price nearer the market index)",
+               tn->cfg->name, hours_to_days(t), bound, rate, tn->cfg->name);
+  else
+    model_fail(m,
+               "the run's event budget (%" PRIu64 " events, --max-events) is spent on day "
+               "%.1f of %.0f drawing candidate arrivals of tenant %s: its thinning bound of "
+               "%.3g an hour (peak arrivals_per_hour x demand shocks x price elasticity) is "
+               "far above its rate, %.3g an hour now; give a larger --max-events if the run is "
+               "meant to be this large",
+               engine_budget(m->e), hours_to_days(t), hours_to_days(m->cfg->horizon_h),
+               tn->cfg->name, bound, rate);
+}
+
 /* Schedule tenant i's next arrival after time t, by thinning against
-** the bound in force (redrawn from now whenever the bound changes). */
+** the bound in force (redrawn from now whenever the bound changes).
+** Each candidate counts against the run's event budget, and a bound that
+** is not a number, or so high that time stops, fails the run. */
 static void next_arrival(model *m, uint32_t i, double t) {
   tenant *tn = &m->tenants[i];
-  double bound = tn->jobs.rate_max * m->market.mult_demand[i] * elastic_bound(m, tn);
+  double peak = tn->jobs.rate_max, demand = m->market.mult_demand[i], el = elastic_bound(m, tn);
+  double bound = peak * demand * el;
   tn->jobs.next_arrival = 0;
-  if (!(bound > 0)) return;
-  for (;;) {
-    t += dist_exponential(&tn->jobs.arrivals, 1.0 / bound);
-    if (t > m->cfg->horizon_h) return;
+  if (bound == 0 || peak == 0 || demand == 0) return; /* no demand */
+  if (!(bound > 0) || !isfinite(bound)) {
+    model_fail(m,
+               "tenant %s: its arrival rate is unbounded on day %.1f (peak arrivals_per_hour "
+               "%.3g x demand shocks %.3g x price elasticity %.3g): cannot be simulated "
+               "(tenants.%s: lower elasticity, or a price_factor or price nearer the market "
+               "index)",
+               tn->cfg->name, hours_to_days(t), peak, demand, el, tn->cfg->name);
+    return;
+  }
+  for (int still = 0;;) {
+    double next = t + dist_exponential(&tn->jobs.arrivals, 1.0 / bound);
+    if (next > m->cfg->horizon_h) return;
+    still = next - t >= MIN_GAP_HOURS ? 0 : still + 1;
+    t = next;
+    if (engine_charge(m->e, 1) || still >= MAX_STILL_CANDIDATES) {
+      thinning_failed(m, tn, t, bound, still >= MAX_STILL_CANDIDATES);
+      return;
+    }
     double rate = process_value(tn->jobs.rate, t) * m->market.mult_demand[i] * elastic(m, tn, t);
     if (rng_uniform(&tn->jobs.arrivals) * bound < rate) break;
   }
@@ -330,7 +377,8 @@ static int init(model *m, tenant *tn) {
   all[m->jobs.ntenants++] = i;
   tn->jobs.price = tn->cfg->price_gpu_hour;
   tn->jobs.elastic_const = pow(tn->cfg->price_factor, -tn->cfg->elasticity);
-  tn->jobs.rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep);
+  tn->jobs.rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep, m->err,
+                              sizeof m->err);
   if (!tn->jobs.rate) return -1;
   tn->jobs.rate_max = process_max(tn->jobs.rate);
   if (!isfinite(tn->jobs.rate_max) || tn->jobs.rate_max < 0)

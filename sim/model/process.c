@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dist.h"
+#include "err.h"
 #include "process.h"
 #include "rng.h"
 #include "units.h"
@@ -16,6 +17,8 @@
 
 struct process {
   const process_cfg *cfg;
+  char *err; /* where realise() explains a failure (process_new's buffer) */
+  size_t errlen;
   size_t n;      /* path points (drawn or copied) */
   double *t, *v; /* path; NULL for formula kinds */
   int step;      /* path interpolation */
@@ -124,13 +127,23 @@ static void path_max(process *p) {
     if (p->v[i] > p->max) p->max = p->v[i];
 }
 
+static const char *stream_of(const process *p) {
+  return p->cfg->stream ? p->cfg->stream : "a process";
+}
+
+/* Jumps of one step drawn one by one, up to this many; more are drawn as
+** their sum at once (normal: n jumps of mean m and sd s sum to a normal of
+** mean n m and sd s sqrt(n)), so a jump_rate of 1e13 a year costs one draw
+** a step, not 10^10. */
+#define MAX_JUMPS_ONE_BY_ONE 1000
+
 /* Log-OU with jumps (mean-reverting) or GBM, on a grid of step_h. */
 static int draw_diffusion(process *p, double horizon_h, rng *r) {
   const double *q = p->cfg->p;
   int ou = p->cfg->kind == PROC_MEAN_REVERTING;
   double step_h = q[process_step_param(p->cfg->kind)], dt = hours_to_years(step_h);
   size_t n = (size_t)ceil(horizon_h / step_h) + 1;
-  if (alloc_path(p, n)) return -1;
+  if (alloc_path(p, n)) return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
   double x = log(q[ou ? P_MR_START : P_GBM_START]), lmean = ou ? log(q[P_MR_MEAN]) : 0;
   for (size_t i = 0; i < n; i++) {
     p->t[i] = (double)i * step_h;
@@ -141,7 +154,9 @@ static int draw_diffusion(process *p, double horizon_h, rng *r) {
       if (q[P_MR_JUMP_RATE] > 0) {
         double jumps = dist_poisson(r, q[P_MR_JUMP_RATE] * dt);
         double sd = q[P_MR_JUMP_SD] > 0 ? q[P_MR_JUMP_SD] : 1e-300;
-        for (double j = 0; j < jumps; j++) x += dist_normal(r, q[P_MR_JUMP_MEAN], sd);
+        if (jumps <= MAX_JUMPS_ONE_BY_ONE)
+          for (double j = 0; j < jumps; j++) x += dist_normal(r, q[P_MR_JUMP_MEAN], sd);
+        else x += dist_normal(r, jumps * q[P_MR_JUMP_MEAN], sd * sqrt(jumps));
       }
     } else {
       x += (q[P_GBM_DRIFT] - 0.5 * q[P_GBM_VOL] * q[P_GBM_VOL]) * dt + q[P_GBM_VOL] * sqrt(dt) * z;
@@ -159,15 +174,21 @@ static int draw_regime(process *p, double horizon_h, rng *r) {
   size_t cap = 16, n = 0;
   int s = c->initial;
   double t = 0;
-  if (alloc_path(p, cap)) return -1;
+  if (alloc_path(p, cap))
+    return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
   while (t <= horizon_h) {
+    if (n > 0 && !(t > p->t[n - 1]))
+      return err_set(p->err, p->errlen,
+                     "%s (regime): its states switch faster than time passes on day %.1f "
+                     "(the mean_days of state %d is too small)",
+                     stream_of(p), hours_to_days(t), s + 1);
     if (n == cap) {
       cap *= 2;
       double *nt = realloc(p->t, cap * sizeof *nt);
       if (nt) p->t = nt;
       double *nv = realloc(p->v, cap * sizeof *nv);
       if (nv) p->v = nv;
-      if (!nt || !nv) return -1;
+      if (!nt || !nv) return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
     }
     p->t[n] = t;
     p->v[n] = c->p[P_REGIME_BASE] * c->v[s];
@@ -188,15 +209,32 @@ static double seasonal_max(const process_cfg *c, double horizon_h) {
   return c->p[P_SEAS_BASE] * (growth > 1 ? growth : 1.0) * (1.0 + fabs(c->p[P_SEAS_AMPLITUDE]));
 }
 
+/* A path must stay finite: a value of inf (exp of a log that overflowed)
+** would make every price or rate that follows it inf. */
+static int finite_path(process *p) {
+  for (size_t i = 0; i < p->n; i++)
+    if (!isfinite(p->v[i]))
+      return err_set(p->err, p->errlen,
+                     "%s (%s): its path reaches %g on day %.1f: its parameters make it overflow "
+                     "over the horizon",
+                     stream_of(p), process_kind_name(p->cfg->kind), p->v[i],
+                     hours_to_days(p->t[i]));
+  if (!isfinite(p->max))
+    return err_set(p->err, p->errlen, "%s (%s): its values reach %g over the horizon", stream_of(p),
+                   process_kind_name(p->cfg->kind), p->max);
+  return 0;
+}
+
 static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
   const process_cfg *c = p->cfg;
   rng r;
   rng_derive(&r, seed, rep, c->stream ? c->stream : "process");
   switch (c->kind) {
-  case PROC_CONSTANT: p->max = c->p[P_CONST_VALUE]; return 0;
-  case PROC_SEASONAL: p->max = seasonal_max(c, horizon_h); return 0;
+  case PROC_CONSTANT: p->max = c->p[P_CONST_VALUE]; return finite_path(p);
+  case PROC_SEASONAL: p->max = seasonal_max(c, horizon_h); return finite_path(p);
   case PROC_PATH:
-    if (alloc_path(p, c->n)) return -1;
+    if (alloc_path(p, c->n))
+      return err_set(p->err, p->errlen, "out of memory copying %s", stream_of(p));
     memcpy(p->t, c->t, c->n * sizeof *p->t);
     memcpy(p->v, c->v, c->n * sizeof *p->v);
     p->n = c->n;
@@ -211,24 +249,30 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
     break;
   case PROC_PRODUCT:
     p->factors = calloc(c->n, sizeof *p->factors);
-    if (!p->factors) return -1;
+    if (!p->factors) return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
     p->max = 1;
     for (size_t i = 0; i < c->n; i++, p->nf++) {
-      p->factors[i] = process_new(&c->factors[i], horizon_h, seed, rep);
+      p->factors[i] = process_new(&c->factors[i], horizon_h, seed, rep, p->err, p->errlen);
       if (!p->factors[i]) return -1;
       p->max *= process_max(p->factors[i]);
     }
-    return 0;
-  case PROC_NKINDS: return -1;
+    return finite_path(p);
+  case PROC_NKINDS: return err_set(p->err, p->errlen, "%s: unknown process kind", stream_of(p));
   }
   path_max(p);
-  return 0;
+  return finite_path(p);
 }
 
-process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep) {
+process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep,
+                     char *err, size_t errlen) {
   process *p = calloc(1, sizeof *p);
-  if (!p) return NULL;
+  if (!p) {
+    err_set(err, errlen, "out of memory drawing %s", cfg->stream ? cfg->stream : "a process");
+    return NULL;
+  }
   p->cfg = cfg;
+  p->err = err;
+  p->errlen = errlen;
   if (realise(p, horizon_h, seed, rep)) {
     process_free(p);
     return NULL;

@@ -68,9 +68,14 @@ process_cfg process_cfg_constant(double value);
 
 typedef struct process process;
 
-/* Realise cfg over [0, horizon_h] in replication (seed, rep): NULL on
-** no memory.  The process borrows cfg, which must outlive it. */
-process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep);
+/* Realise cfg over [0, horizon_h] in replication (seed, rep).  The
+** process borrows cfg, which must outlive it.  NULL with why in err (its
+** stream named): no memory, a path that is not finite (a GBM whose log
+** overflows), a regime whose states switch faster than time passes.
+** Loops are bounded: a diffusion draws horizon / step steps and at most
+** MAX_JUMPS_ONE_BY_ONE jumps a step one by one (more as their sum). */
+process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep,
+                     char *err, size_t errlen);
 void process_free(process *p);
 
 /* The value at time t (hours); t beyond the horizon holds the last value. */

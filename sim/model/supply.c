@@ -39,7 +39,6 @@ static int add_shipment(model *m, uint32_t first, long n) {
   return 0;
 }
 
-/* Ship what this month's caps allow, oldest orders first. */
 /* This month's cap of a SKU: its monthly_cap (INFINITY: none) x the
 ** supply-cut shocks in force; a cut to 0 stops even an unlimited SKU. */
 static double cap_now(const model *m, int sku) {
@@ -47,8 +46,9 @@ static double cap_now(const model *m, int sku) {
   return mult == 0 ? 0 : m->cfg->supplier.monthly_cap[sku] * mult;
 }
 
-void supply_ship(model *m) {
-  for (size_t i = m->supply.order_head; i < m->supply.norders && !m->failed; i++) {
+/* Ship orders from, in order, as far as the caps allow. */
+static void ship_from(model *m, size_t from) {
+  for (size_t i = from; i < m->supply.norders && !m->failed; i++) {
     order *o = &m->supply.orders[i];
     double room = cap_now(m, o->sku) - m->supply.shipped_month[o->sku];
     long k = o->nodes - o->shipped;
@@ -59,10 +59,20 @@ void supply_ship(model *m) {
     o->shipped += k;
     m->supply.shipped_month[o->sku] += (double)k;
   }
+}
+
+/* The oldest order not shipped whole. */
+static void advance_head(model *m) {
   while (m->supply.order_head < m->supply.norders &&
          m->supply.orders[m->supply.order_head].shipped ==
              m->supply.orders[m->supply.order_head].nodes)
     m->supply.order_head++;
+}
+
+/* Ship what this month's caps allow, oldest orders first. */
+void supply_ship(model *m) {
+  ship_from(m, m->supply.order_head);
+  advance_head(m);
 }
 
 void supply_month(model *m) {
@@ -96,7 +106,12 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
   }
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
               m->cfg->sites[site].name, price);
-  supply_ship(m);
+  /* Only the new order can ship now: the caps grow only at a month start or
+  ** when a supply cut ends, which ship what they allow, and an older order
+  ** of this SKU still waiting has left less than a node of room.  (Shipping
+  ** from the oldest order cost O(orders waiting) per order: quadratic.) */
+  ship_from(m, m->supply.norders - 1);
+  advance_head(m);
   return 0;
 }
 

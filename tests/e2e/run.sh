@@ -103,9 +103,9 @@ expect_eq "$(q "$cdb" "pragma integrity_check")" "ok" "database intact"
 # their error, the others go on, exit status 1
 run "$NEOSIM" run tests/e2e/scenarios/blowup.lua --db "$T_TMP/f.db"
 expect_rc 1 "some runs failed"
-expect_match "$ERR" "^neosim: [0-9]+ runs failed; first: point 0 replication [0-9]+: tenants.od.arrivals_per_hour: the rate process reached inf" "failure message"
+expect_match "$ERR" "^neosim: [0-9]+ runs failed; first: point 0 replication [0-9]+: tenants.od.arrivals_per_hour \(mean_reverting\): its path reaches inf on day [0-9]+\.0: its parameters make it overflow over the horizon$" "failure message"
 expect_eq "$(q "$T_TMP/f.db" "select count(*), sum(status = 'failed') > 0, sum(status = 'done') > 0 from runs")" "8|1|1" "failed and done runs stored"
-expect_eq "$(q "$T_TMP/f.db" "select count(*) from runs where status = 'failed' and error like '%reached inf%'")" \
+expect_eq "$(q "$T_TMP/f.db" "select count(*) from runs where status = 'failed' and error like '%path reaches inf%'")" \
           "$(q "$T_TMP/f.db" "select count(*) from runs where status = 'failed'")" "failed runs carry their error"
 expect_eq "$(q "$T_TMP/f.db" "select count(*) from metrics m join runs r on r.id = m.run_id where r.status = 'failed'")" "0" "failed runs have no metrics"
 

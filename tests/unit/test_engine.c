@@ -140,6 +140,23 @@ static void test_budget(pq_kind k) {
   engine_set_max_events(e, 0);
   CHECK(engine_run(e, 100) == ENGINE_OK && l.n == 10);
   engine_free(e);
+  /* work charged outside dispatch takes from the same budget */
+  e = engine_new(k);
+  engine_on(e, 1, record, &l);
+  l.n = 0;
+  for (int i = 0; i < 10; i++) engine_at(e, (double)i, 1, (uint32_t)i, 0);
+  engine_set_max_events(e, 10);
+  CHECK(engine_budget(e) == 10);
+  CHECK(engine_charge(e, 6) == 0);
+  CHECK(engine_run(e, 100) == ENGINE_BUDGET && l.n == 4 && engine_events(e) == 4);
+  CHECK(engine_charge(e, 1) == -1);
+  engine_free(e);
+  e = engine_new(k);
+  engine_set_max_events(e, 5);
+  CHECK(engine_charge(e, 5) == 0 && engine_charge(e, 1) == -1 && engine_charge(e, 0) == -1);
+  engine_set_max_events(e, 0);
+  CHECK(engine_budget(e) == UINT64_MAX && engine_charge(e, 1000) == 0);
+  engine_free(e);
 }
 
 static void test_two_engines(void) {
