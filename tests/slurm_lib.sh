@@ -2,7 +2,7 @@
 # the scenario and options of the runs, and a local reference to compare
 # the merged results of a script against.
 scn=scenarios/erlang_b.lua
-opts="--reps 3 --seed 7 --set horizon_days=90 --max-events 1e6" # 3 points x 3 replications = 9 runs
+opts="--reps 3 --seed 7 --set horizon_days=90 --max-events 1e6 --model-memory 512" # 3 points x 3 replications = 9 runs
 q() { sqlite3 "$1" "$2"; }
 # same_as_local DB what: DB holds the local run's scenario version and results
 same_as_local() {

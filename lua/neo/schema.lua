@@ -337,7 +337,7 @@ S.root = {
     { key = "fleet", type = "list", of = { type = "record", fields = S.fleet_entry, check = "site_power",
       doc = "identical nodes of one SKU at one site" },
       required = true, doc = "nodes installed at the start (may be empty); per site, the sum of "
-        .. "nodes x node_kw x pue must not exceed power_mw", example = '{ { site = "dc1", sku = "h100", nodes = 10 } }' },
+        .. "nodes x node_kw x pue must not exceed power_mw; at most 10^9 nodes in all", example = '{ { site = "dc1", sku = "h100", nodes = 10 } }' },
     { key = "tenants", type = "map", of = { type = "record", fields = S.tenant, precheck = "tenant_keys", check = "tenant",
       post = "tenant", doc = "a customer, or the operator's own use (kind internal)" }, names = IDENT,
       names_doc = IDENT_DOC, default = {}, doc = "customers by name",

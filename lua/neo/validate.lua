@@ -662,25 +662,34 @@ local CHECKS = {}
 -- The kW (nodes x node_kw) of fleet[1..i] at fleet[i]'s site: running sums per site, kept
 -- per normalised scenario and extended as the entries are checked in order (each has its
 -- site and SKU checked by then), so the fleet's check is linear in its length.
+-- The nodes of fleet[1..i] likewise.
 local SITE_KW = setmetatable({}, { __mode = "k" })
 local function site_kw(root, i)
   local c = SITE_KW[root]
   if not c then
-    c = { n = 0, at = {}, cum = {} }
+    c = { n = 0, at = {}, cum = {}, nodes = {} }
     SITE_KW[root] = c
   end
   for k = c.n + 1, i do -- floats: an integer product could wrap around
     local f = root.fleet[k]
     c.at[f.site] = (c.at[f.site] or 0.0) + f.nodes * (root.skus[f.sku].node_kw + 0.0)
     c.cum[k] = c.at[f.site]
+    c.nodes[k] = (c.nodes[k - 1] or 0) + f.nodes
   end
   if i > c.n then c.n = i end
-  return c.cum[i]
+  return c.cum[i], c.nodes[i]
 end
+
+--- The most nodes the initial fleet may have (the model's node ids are 32-bit, and a node
+--- takes about 184 bytes of the run's memory budget).
+M.MAX_FLEET_NODES = 1e9
 
 -- fleet[i]: with this entry, the fleet at its site still fits the site's power.
 function CHECKS.site_power(entry, path, root)
-  local kw = site_kw(root, path[#path])
+  local kw, nodes = site_kw(root, path[#path])
+  if nodes > M.MAX_FLEET_NODES then
+    return ("the fleet has %s nodes with this entry, more than %s"):format(numtext(nodes), numtext(M.MAX_FLEET_NODES))
+  end
   local site = root.sites[entry.site]
   if kw * site.pue > site.power_mw * 1000.0 then
     return ("the fleet at site %s needs %.4g MW with this entry (nodes x node_kw x pue), more than its power_mw %s")
@@ -803,8 +812,47 @@ function CHECKS.root(r)
   end
 end
 
+--- The most points a process may draw over the horizon: 10^7 (160 MB of path).  More
+--- cannot be simulated within the model's memory budget alongside anything else
+--- (--model-memory takes what a run allocates; this names the key at once).
+M.MAX_PATH_POINTS = 1e7
+local MAX_PATH_POINTS = M.MAX_PATH_POINTS
+
+-- A process that draws its path over horizon_days (a diffusion on its grid, a regime's
+-- switches: about the horizon over the states' average mean_days, since the next state is
+-- uniform among the others) within MAX_PATH_POINTS: nil or a message.
+local function path_size(p, days)
+  if p.process == "gbm" or p.process == "mean_reverting" then
+    local n = math.ceil(days / p.step_days) + 1
+    if n > MAX_PATH_POINTS then
+      return ("%s: step_days %s over horizon_days %s draws %s steps, more than %s: step_days must be at least %.3g")
+        :format(p.process, numtext(p.step_days), numtext(days), numtext(n), numtext(MAX_PATH_POINTS),
+          days / (MAX_PATH_POINTS - 1))
+    end
+  elseif p.process == "regime" then
+    local sum = 0.0
+    for _, st in ipairs(p.states) do sum = sum + st.mean_days end
+    local avg = sum / #p.states
+    local n = #p.states > 1 and days / avg or 1
+    if n > MAX_PATH_POINTS then
+      return ("regime: states lasting %s days on average switch about %.3g times over horizon_days %s, "
+        .. "more than %s: their mean_days must average at least %.3g"):format(numtext(avg), n, numtext(days),
+        numtext(MAX_PATH_POINTS), days / MAX_PATH_POINTS)
+    end
+  elseif p.process == "product" then
+    for i, f in ipairs(p.factors) do
+      local m = path_size(f, days)
+      if m then return ("product: factor %d: %s"):format(i, m) end
+    end
+  end
+end
+
 local function cross(v, node, path, root)
   local ts = types(node)
+  if tag(v) == "process" then
+    local m = path_size(v, root.horizon_days)
+    if m then fail(path, m) end
+  end
   if ts.steps and type(v) == "table" and node.after then
     for i, pt in ipairs(v) do
       if core.days(pt[1]) <= core.days(root[node.after]) then

@@ -24,12 +24,19 @@
   "  --lua-cpu S       CPU seconds of each call into scenario code, the backstop\n" \
   "                    of the budget for work it cannot count (default 60 + 1e-7\n" \
   "                    per instruction of the budget: 260)\n"
+#define MODEL_MEMORY_HELP                                                        \
+  "  --model-memory MB what one run's model may take for what grows with the\n"  \
+  "                    scenario: nodes, price and demand paths, orders, jobs,\n" \
+  "                    queues, results (default 4096; a replication of the\n"    \
+  "                    largest shipped scenario takes 6): a run that would\n"    \
+  "                    need more fails with a message instead of exhausting\n"   \
+  "                    the machine\n"
 
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
     "                  [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
-    "                  [--max-events N]\n\n"
+    "                  [--max-events N] [--model-memory MB]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
     "(its parameters, metrics and monthly series) in the results database.\n"
     "Results do not depend on -j or --shard: each run's random streams come\n"
@@ -56,10 +63,13 @@ const char cmd_run_help[] =
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
     /* --lua-memory, --lua-instructions, --lua-cpu */
     LUA_LIMIT_HELP
+    /* --max-events */
     "  --max-events N    events one run may dispatch, each candidate arrival of a\n"
     "                    time-varying rate counted as one (default 1e9, minutes of work;\n"
     "                    a replication of reference_100k.lua takes 3.4e6): a rate\n"
-    "                    far too high fails the run instead of running for years\n\n"
+    "                    far too high fails the run instead of running for years\n"
+    /* --model-memory */
+    MODEL_MEMORY_HELP "\n"
     "Each run is written in one transaction as it ends: a killed batch leaves\n"
     "every finished run intact and no half-written one; --resume finishes it.\n"
     "Exit status: 0 all runs done, 1 some runs failed (stored with status 'failed'\n"
@@ -67,10 +77,14 @@ const char cmd_run_help[] =
     "the error stay).\n";
 
 const char cmd_check_help[] =
-    "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n\n"
+    "usage: neosim check SCENARIO.lua [--seed N] [--reps N] [--set KEY=VALUE]...\n"
+    "                    [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
+    "                    [--max-events N] [--model-memory MB]\n\n"
     "Validate the scenario (the same checks as run) and print what it resolves\n"
     "to: sweep points and their parameters, replications, SKUs, sites, fleet\n"
-    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n\n" LUA_LIMIT_HELP;
+    "size, tenants and horizon.  Writes nothing.  Exit status 0 or 2.\n\n" LUA_LIMIT_HELP
+    "  --max-events N, --model-memory MB\n"
+    "                    checked as run checks them (check runs nothing)\n";
 
 typedef struct opts {
   const char *scenario, *db;
@@ -210,7 +224,8 @@ int cmd_run(int argc, char **argv) {
                       .progress = !o.quiet && isatty(2),
                       .trace = o.trace,
                       .ntrace = o.ntrace,
-                      .max_events = o.so.max_events};
+                      .max_events = o.so.max_events,
+                      .max_memory = o.so.max_memory};
     for (size_t i = 0; i < o.ntrace && !rc; i++)
       if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
         rc = cli_usage_error(

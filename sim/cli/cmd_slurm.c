@@ -21,7 +21,7 @@ const char cmd_slurm_help[] =
     "usage: neosim slurm SCENARIO.lua --tasks N [--out DIR] [--partition P] [--time T]\n"
     "                    [--mem M] [--cpus C] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                    [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
-    "                    [--max-events N]\n\n"
+    "                    [--max-events N] [--model-memory MB]\n\n"
     "Check the scenario, then print a shell script to run on the cluster's login\n"
     "node (neosim slurm ... > jobs.sh && sh jobs.sh).  The script submits\n"
     "  1. an array job of N tasks: task K runs\n"
@@ -45,7 +45,7 @@ const char cmd_slurm_help[] =
     " (default: the cluster's default)\n"
     "  --cpus C          CPUs of each task, its neosim run -j (default 1)\n"
     "  --seed, --reps, --set, --lua-memory, --lua-instructions, --lua-cpu,\n"
-    "  --max-events\n"
+    "  --max-events, --model-memory\n"
     "                    as for neosim run, passed on to every task\n\n"
     "Exit status 0, or 2 on a usage or scenario error (nothing on stdout).\n";
 

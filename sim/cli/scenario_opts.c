@@ -54,11 +54,16 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
       return cli_usage_error("%s: --max-events '%s' is not a count from 1000 to 1e15", cmd, v);
     o->max_events = (uint64_t)n;
     return 0;
-  default:
+  case 6:
     if (args_double(v, &n) || !(n >= 0.01 && n <= 1e7))
       return cli_usage_error("%s: --lua-cpu '%s' is not a number of seconds from 0.01 to 1e7", cmd,
                              v);
     o->lim.cpu_seconds = n;
+    return 0;
+  default:
+    if (args_long(v, 1, 1L << 20, &mb))
+      return cli_usage_error("%s: --model-memory '%s' is not a size in MB (1 to 1048576)", cmd, v);
+    o->max_memory = (uint64_t)mb << 20;
     return 0;
   }
 }
@@ -66,8 +71,8 @@ static int take(scenario_opts *o, const char *cmd, int k, const char *v) {
 int scenario_opt(scenario_opts *o, int argc, char **argv, int *i, const char **name,
                  const char **value) {
   static const char *const names[] = {
-      "--seed",       "--reps",   "--set", "--lua-memory", "--lua-instructions",
-      "--max-events", "--lua-cpu"};
+      "--seed",       "--reps",    "--set",         "--lua-memory", "--lua-instructions",
+      "--max-events", "--lua-cpu", "--model-memory"};
   for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) {
     int r = cli_opt(argc, argv, i, names[k], value);
     if (!r) continue;

@@ -1,7 +1,8 @@
 /*
 ** scenario_opts.h -- the options of every command that loads a scenario
 ** (run, check, slurm): --seed, --reps, --set, --lua-memory,
-** --lua-instructions, --lua-cpu and --max-events, checked alike everywhere.
+** --lua-instructions, --lua-cpu, --max-events and --model-memory, checked
+** alike everywhere.
 */
 #ifndef NEOSIM_SCENARIO_OPTS_H
 #define NEOSIM_SCENARIO_OPTS_H
@@ -18,6 +19,7 @@ typedef struct scenario_opts {
   size_t nsets;
   sandbox_limits lim;  /* 0: the defaults */
   uint64_t max_events; /* --max-events, per run; 0: MODEL_MAX_EVENTS */
+  uint64_t max_memory; /* --model-memory in bytes, per run; 0: MODEL_MAX_MEMORY_MB */
 } scenario_opts;
 
 /* One of these options at argv[*i] (--name VALUE or --name=VALUE): 1

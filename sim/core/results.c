@@ -70,7 +70,13 @@ int results_event(results *r, double t_days, const char *kind, const char *subje
     return -1;
   }
   r->ev[r->nev++] = (result_event){.t_days = t_days, .kind = k, .subject = s, .detail = d};
+  r->detail_bytes += strlen(d) + 1;
   return 0;
+}
+
+size_t results_bytes(const results *r) {
+  return 2 * (r->nm * sizeof *r->m + r->ns * sizeof *r->s + r->nev * sizeof *r->ev) +
+         r->detail_bytes;
 }
 
 double results_get(const results *r, const char *name) {
@@ -82,6 +88,7 @@ double results_get(const results *r, const char *name) {
 void results_reset(results *r) {
   for (size_t i = 0; i < r->nev; i++) free(r->ev[i].detail);
   r->nm = r->ns = r->nev = 0;
+  r->detail_bytes = 0;
 }
 
 void results_keep_events(results *r) { r->nm = r->ns = 0; }

@@ -34,7 +34,8 @@ typedef struct results {
   size_t ns, caps;
   result_event *ev;
   size_t nev, capev;
-  char **names; /* interned names, open addressing by FNV-1a */
+  size_t detail_bytes; /* held by the events' details */
+  char **names;        /* interned names, open addressing by FNV-1a */
   size_t nnames, capnames;
 } results;
 
@@ -43,6 +44,9 @@ int results_metric(results *r, const char *name, double value);
 int results_sample(results *r, double t_days, const char *name, double value);
 int results_event(results *r, double t_days, const char *kind, const char *subject,
                   const char *detail);
+/* The bytes the metrics, samples and events appended hold, at most (their
+** arrays grow by doubling), details included: O(1). */
+size_t results_bytes(const results *r);
 /* The value of a metric by name, NaN if absent (for tests and summaries). */
 double results_get(const results *r, const char *name);
 /* Forget the metrics, samples and events, keep the memory and names. */

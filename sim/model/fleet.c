@@ -15,6 +15,7 @@
 ** repair_hours.
 */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -115,24 +116,47 @@ static int grow_pool_index(fleet_part *f) {
   return 0;
 }
 
-/* The pool of (site, sku), created on first use. */
+/* The pool of (site, sku), created on first use (its array grows by
+** doubling, each pool taken from the memory budget). */
 static int pool_of(model *m, int site, int sku) {
   int p = find_pool(m, site, sku);
   if (p >= 0) return p;
-  if (grow_pool_index(&m->fleet)) return -1;
-  pool *np = realloc(m->fleet.pools, (m->fleet.npools + 1) * sizeof *np);
-  if (!np) return -1;
-  m->fleet.pools = np;
+  if (model_take(m, 2.0 * sizeof(pool) + 4 * sizeof(int32_t), "the pools (%zu of them)",
+                 m->fleet.npools + 1) ||
+      grow_pool_index(&m->fleet))
+    return -1;
+  if (m->fleet.npools == m->fleet.cappools) {
+    size_t cap = m->fleet.cappools ? 2 * m->fleet.cappools : 8;
+    pool *np = realloc(m->fleet.pools, cap * sizeof *np);
+    if (!np) return -1;
+    m->fleet.pools = np;
+    m->fleet.cappools = cap;
+  }
+  pool *np = m->fleet.pools;
   np[m->fleet.npools] = (pool){.site = site, .sku = sku};
   index_pool(&m->fleet, (int32_t)m->fleet.npools);
   return (int)m->fleet.npools++;
 }
 
+int fleet_room(model *m, double n, char *err, size_t errlen, const char *what, ...) {
+  char desc[256];
+  va_list ap;
+  va_start(ap, what);
+  vsnprintf(desc, sizeof desc, what, ap);
+  va_end(ap);
+  if ((double)m->fleet.nnodes + n > MODEL_MAX_NODES)
+    return err_set(err, errlen, "%s would make more than %.0f nodes (node ids are 32-bit)", desc,
+                   MODEL_MAX_NODES);
+  return mem_take(&m->mem, n * NODE_BYTES, err, errlen, "%s", desc);
+}
+
 uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double price) {
   int p = pool_of(m, site, sku);
-  if (p < 0) return NONE;
+  if (p < 0 || m->fleet.nnodes >= (uint32_t)MODEL_MAX_NODES) return NONE;
   if (m->fleet.nnodes == m->fleet.capnodes) {
-    uint32_t ncap = m->fleet.capnodes ? m->fleet.capnodes * 2 : 1024;
+    uint32_t ncap = m->fleet.capnodes >= UINT32_MAX / 2 ? UINT32_MAX
+                    : m->fleet.capnodes                 ? m->fleet.capnodes * 2
+                                                        : 1024;
     node *nn = realloc(m->fleet.nodes, ncap * sizeof *nn);
     if (!nn) return NONE;
     m->fleet.nodes = nn;
@@ -460,7 +484,13 @@ int fleet_init(model *m) {
     for (size_t k = 0; k < c->sites[s].nonline; k++)
       engine_at(m->e, fmax(0.0, c->sites[s].online[k].t_h), EV_POWER, (uint32_t)s, k);
   }
-  double capex = 0;
+  double capex = 0, total = 0;
+  for (size_t i = 0; i < c->nfleet; i++) total += (double)c->fleet[i].nodes;
+  char err[ERR_LEN];
+  if (fleet_room(m, total, err, sizeof err, "the fleet of %.0f nodes", total)) {
+    model_fail(m, "%s", err); /* checked before a node is made: 10^9 took the machine's memory */
+    return -1;
+  }
   for (size_t i = 0; i < c->nfleet; i++) {
     const fleet_cfg *f = &c->fleet[i];
     double price = c->skus[f->sku].node_price, age = 0;

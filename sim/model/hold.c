@@ -15,6 +15,10 @@ static idset *held_in(model *m, tenant *tn, uint32_t pid) {
   tenant_hold *h = &tn->hold;
   if (h->npools <= pid) {
     size_t n = m->fleet.npools;
+    /* a set per pool and tenant: tenants x pools of them, taken from the budget */
+    if (model_take(m, (double)(n - h->npools) * sizeof(idset),
+                   "the nodes tenant %s holds (%zu pools)", tn->cfg->name, n))
+      return NULL;
     idset *held = realloc(h->held, n * sizeof *held);
     if (!held) return NULL;
     for (size_t i = h->npools; i < n; i++) held[i] = (idset){0};

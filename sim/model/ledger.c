@@ -382,6 +382,7 @@ static int record_month(model *m, double t) {
   double lend = m->books.financing - m->books.month.financing;
   double own = internal_value_at(m, t);
   int bad = sample(m, t) | books_sample(m, t);
+  model_take_results(m); /* the month's samples: a run of many tenants and months holds GBs */
   if (m->books.ncf == 0 && (m->books.flow_at_start != 0 || m->books.lenders_at_start != 0)) {
     /* the first month: its flows at t = 0 */
     bad |= push_cf(m, m->books.flow_at_start, m->books.lenders_at_start, 0, 0);

@@ -89,7 +89,7 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
 
 static process *realise(model *m, const process_cfg *c) {
   char err[ERR_LEN];
-  process *p = process_new(c, m->cfg->horizon_h, m->seed, m->rep, err, sizeof err);
+  process *p = process_new(c, m->cfg->horizon_h, m->seed, m->rep, &m->mem, err, sizeof err);
   if (!p) model_fail(m, "%s", err);
   return p;
 }

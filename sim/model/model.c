@@ -23,6 +23,31 @@ void model_fail(model *m, const char *fmt, ...) {
 
 /* The stream "prefix.name.what", hashed piece by piece: a name of any
 ** length counts whole (cut to a buffer, two long names could share one). */
+int model_take(model *m, double bytes, const char *what, ...) {
+  if (m->mem.used + bytes <= m->mem.limit) {
+    m->mem.used += bytes;
+    return 0;
+  }
+  char desc[256], err[ERR_LEN];
+  va_list ap;
+  va_start(ap, what);
+  vsnprintf(desc, sizeof desc, what, ap);
+  va_end(ap);
+  mem_take(&m->mem, bytes, err, sizeof err, "%s", desc);
+  model_fail(m, "%s", err);
+  return -1;
+}
+
+int model_take_results(model *m) {
+  double held = m->out ? (double)results_bytes(m->out) : 0;
+  if (held <= m->results_taken) return 0;
+  if (model_take(m, held - m->results_taken, "its results (%zu series samples, %zu events)",
+                 m->out->ns, m->out->nev))
+    return -1;
+  m->results_taken = held;
+  return 0;
+}
+
 void model_stream(const model *m, rng *r, const char *prefix, const char *name, const char *what) {
   const char *parts[] = {prefix, ".", name, ".", what};
   uint64_t h = RNG_FNV_BASIS;
@@ -35,6 +60,7 @@ double model_ratio(double a, double b) { return b > 0 ? a / b : (double)NAN; }
 void model_note(model *m, const char *kind, const char *subject, const char *detail) {
   if (m->out && results_event(m->out, hours_to_days(engine_now(m->e)), kind, subject, detail))
     model_fail(m, "out of memory recording events");
+  model_take_results(m);
 }
 
 static void vevent(model *m, const char *kind, const char *subject, const char *fmt, va_list ap) {
@@ -199,6 +225,8 @@ model *model_new(const model_cfg *cfg, const model_hooks *hooks, uint64_t seed, 
   m->seed = seed;
   m->rep = rep;
   if (hooks) m->hooks = *hooks;
+  m->mem.limit =
+      m->hooks.max_memory ? (double)m->hooks.max_memory : MODEL_MAX_MEMORY_MB * 1024.0 * 1024.0;
   m->jobs.free_job = NONE;
   if (setup(m)) {
     err_set(err, errlen, "%s", m->err[0] ? m->err : "out of memory setting up the model");
@@ -256,6 +284,8 @@ static int run_status(model *m, engine_status st, char *err, size_t errlen) {
 
 int model_run(model *m, results *out, char *err, size_t errlen) {
   m->out = out;
+  m->results_taken = 0;
+  model_take_results(m); /* what out holds already */
   engine_status st = engine_run(m->e, m->cfg->horizon_h);
   double t = m->ended ? engine_now(m->e) : m->cfg->horizon_h;
   if (run_status(m, st, err, errlen)) return -1;
@@ -278,6 +308,7 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
   int bad = ledger_finish(m, t) | tenant_metrics(m, t);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(out, mt[i].name, mt[i].v);
+  model_take_results(m);
   if (bad || m->failed)
     return err_set(err, errlen, "%s", m->failed ? m->err : "out of memory recording results");
   return 0;

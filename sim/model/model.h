@@ -54,11 +54,21 @@ typedef struct model_hooks {
                           installs, failures, repairs, retirements, policy calls) */
   uint64_t max_events; /* events a run may dispatch, counting each candidate arrival a
                           thinning draws (ondemand.c); 0 = MODEL_MAX_EVENTS */
+  uint64_t max_memory; /* bytes the model may take for what grows with the scenario
+                          (membudget.h); 0 = MODEL_MAX_MEMORY_MB */
 } model_hooks;
 
 /* The default event budget of a run: 1e9 events, minutes of work, against
 ** 3.4 million for a replication of reference_100k.lua. */
 #define MODEL_MAX_EVENTS UINT64_C(1000000000)
+
+/* The default memory budget of a run's model, in MB: what its nodes, process
+** paths, orders, jobs, queues and results may take.  A replication of the
+** largest shipped scenario, coreweave_2025.lua (31,250 nodes), takes under
+** 6 MB of it (the whole process peaks at 7.7 MB of RSS, Lua and SQLite
+** included); 4096 MB is a fleet of 23 million nodes, 700 times that, and
+** leaves a run per CPU of a 2-core machine with 8 GB (-j 2) within it. */
+#define MODEL_MAX_MEMORY_MB 4096
 
 /* Build the model of replication rep with base seed seed.  cfg is
 ** borrowed and must outlive the model; hooks may be NULL.  NULL on

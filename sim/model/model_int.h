@@ -21,6 +21,7 @@
 #include "engine.h"
 #include "err.h"
 #include "journal.h"
+#include "membudget.h"
 #include "model.h"
 #include "rng.h"
 #include "units.h"
@@ -84,6 +85,14 @@ uint32_t idset_take(idset *s, uint32_t pos);
 
 /* ---- fleet.c ------------------------------------------------------------ */
 
+/* What the memory budget takes for a node, at most: its record (40 bytes)
+** in an array grown by doubling (80), its places in its pool's idle and
+** working sets, a holder's set, a job's and a site's waiting list (4 bytes
+** each, doubled: 40) and its pending end-of-life or repair event (64). */
+#define NODE_BYTES 184.0
+/* The most nodes a run may create: node ids are 32-bit, NONE excluded. */
+#define MODEL_MAX_NODES 4294967294.0
+
 typedef struct node {
   uint32_t pool;
   uint8_t state;      /* model.h node_state */
@@ -112,7 +121,7 @@ typedef struct fleet_part {
   node *nodes;
   uint32_t nnodes, capnodes;
   pool *pools;
-  size_t npools;
+  size_t npools, cappools;
   int32_t *pool_index; /* pools by (site, sku): fleet.c's hash table, pool_cap slots */
   size_t pool_cap;
   double *site_kw;     /* per site: kW drawn (node_kw x pue) by installed nodes */
@@ -134,6 +143,11 @@ typedef struct usage_part {
 } usage_part;
 
 int fleet_init(model *m);
+/* Room for n more nodes (what: printf-style, "an order of 10 nodes"): the
+** memory budget takes them (NODE_BYTES each) and node ids stay 32-bit.  0,
+** or -1 with why in err (nothing taken). */
+int fleet_room(model *m, double n, char *err, size_t errlen, const char *what, ...)
+    __attribute__((format(printf, 5, 6)));
 uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double price);
 void fleet_delivered(model *m, uint32_t id);
 void fleet_set_state(model *m, uint32_t id, node_state state);
@@ -490,6 +504,8 @@ struct model {
   results *out;
   int failed, ended;
   char err[ERR_LEN];
+  mem_budget mem;       /* what grows with the scenario, taken before it is allocated */
+  double results_taken; /* of it, the bytes out held when last taken */
   /* tenants, and the order they are served in */
   tenant *tenants;
   uint32_t *order; /* tenants in allocation order */
@@ -507,6 +523,12 @@ struct model {
 };
 
 void model_fail(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Take bytes from the run's memory budget for what (printf-style): 0, or -1
+** after failing the run with the budget's message. */
+int model_take(model *m, double bytes, const char *what, ...) __attribute__((format(printf, 3, 4)));
+/* What the model's results (series, events) hold beyond what was taken:
+** take the difference; 0, or -1 after failing the run. */
+int model_take_results(model *m);
 void model_stream(const model *m, rng *r, const char *prefix, const char *name, const char *what);
 void model_event(model *m, const char *kind, const char *subject, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -20,9 +20,11 @@
 
 #include "model_int.h"
 
-static int q_push(jobq *q, uint32_t j) {
+static int q_push(model *m, jobq *q, uint32_t j) {
   if (q->n == q->cap) {
     size_t ncap = q->cap ? q->cap * 2 : 16;
+    if (model_take(m, (double)(ncap - q->cap) * sizeof *q->a, "a queue of %zu jobs", q->n + 1))
+      return -1;
     uint32_t *na = malloc(ncap * sizeof *na);
     if (!na) return -1;
     for (size_t i = 0; i < q->n; i++) na[i] = q->a[(q->head + i) % q->cap];
@@ -58,6 +60,10 @@ static uint32_t job_new(model *m) {
   }
   if (m->jobs.njobs == m->jobs.capjobs) {
     uint32_t ncap = m->jobs.capjobs ? m->jobs.capjobs * 2 : 256;
+    /* a job's record and its departure and abandonment events (64 bytes each) */
+    if (model_take(m, (double)(ncap - m->jobs.capjobs) * (sizeof(job) + 128.0),
+                   "the jobs (%u at once)", m->jobs.njobs + 1))
+      return NONE;
     job *nj = realloc(m->jobs.jobs, ncap * sizeof *nj);
     if (!nj) return NONE;
     m->jobs.jobs = nj;
@@ -280,7 +286,7 @@ static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
         tn->cfg->name, tn->jobs.queue.n, hours_to_days(now), tn->cfg->name);
     return;
   }
-  if (q_push(&tn->jobs.queue, j)) {
+  if (q_push(m, &tn->jobs.queue, j)) {
     model_fail(m, "out of memory queueing a job of tenant %s", tn->cfg->name);
     return;
   }
@@ -377,8 +383,8 @@ static int init(model *m, tenant *tn) {
   all[m->jobs.ntenants++] = i;
   tn->jobs.price = tn->cfg->price_gpu_hour;
   tn->jobs.elastic_const = pow(tn->cfg->price_factor, -tn->cfg->elasticity);
-  tn->jobs.rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep, m->err,
-                              sizeof m->err);
+  tn->jobs.rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep, &m->mem,
+                              m->err, sizeof m->err);
   if (!tn->jobs.rate) return -1;
   tn->jobs.rate_max = process_max(tn->jobs.rate);
   if (!isfinite(tn->jobs.rate_max) || tn->jobs.rate_max < 0)

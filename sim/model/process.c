@@ -19,9 +19,10 @@ struct process {
   const process_cfg *cfg;
   char *err; /* where realise() explains a failure (process_new's buffer) */
   size_t errlen;
-  size_t n;      /* path points (drawn or copied) */
-  double *t, *v; /* path; NULL for formula kinds */
-  int step;      /* path interpolation */
+  mem_budget *mem; /* takes the path */
+  size_t n;        /* path points (drawn or copied) */
+  double *t, *v;   /* path; NULL for formula kinds */
+  int step;        /* path interpolation */
   double max;
   size_t nf;
   process **factors; /* PRODUCT */
@@ -114,11 +115,17 @@ int process_cfg_copy(process_cfg *dst, const process_cfg *src) {
   return 0;
 }
 
-/* Room for a path of up to n points. */
-static int alloc_path(process *p, size_t n) {
-  p->t = malloc(n * sizeof *p->t);
-  p->v = malloc(n * sizeof *p->v);
-  return p->t && p->v ? 0 : -1;
+/* Room for a path of up to n points (a double: horizon / step may be
+** beyond size_t), taken from the memory budget first.  0, or -1 with why. */
+static int alloc_path(process *p, double n) {
+  const char *stream = p->cfg->stream ? p->cfg->stream : "a process";
+  if (mem_take(p->mem, n * (sizeof *p->t + sizeof *p->v), p->err, p->errlen,
+               "the path of %s (%s, %.0f points)", stream, process_kind_name(p->cfg->kind), n))
+    return -1;
+  p->t = malloc((size_t)n * sizeof *p->t);
+  p->v = malloc((size_t)n * sizeof *p->v);
+  if (p->t && p->v) return 0;
+  return err_set(p->err, p->errlen, "out of memory drawing %s", stream);
 }
 
 static void path_max(process *p) {
@@ -142,8 +149,9 @@ static int draw_diffusion(process *p, double horizon_h, rng *r) {
   const double *q = p->cfg->p;
   int ou = p->cfg->kind == PROC_MEAN_REVERTING;
   double step_h = q[process_step_param(p->cfg->kind)], dt = hours_to_years(step_h);
-  size_t n = (size_t)ceil(horizon_h / step_h) + 1;
-  if (alloc_path(p, n)) return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
+  double steps = ceil(horizon_h / step_h) + 1;
+  if (alloc_path(p, steps)) return -1;
+  size_t n = (size_t)steps;
   double x = log(q[ou ? P_MR_START : P_GBM_START]), lmean = ou ? log(q[P_MR_MEAN]) : 0;
   for (size_t i = 0; i < n; i++) {
     p->t[i] = (double)i * step_h;
@@ -167,6 +175,10 @@ static int draw_diffusion(process *p, double horizon_h, rng *r) {
   return 0;
 }
 
+/* Switches in a row that leave the clock where it is before the regime
+** fails: its states switch faster than time passes. */
+#define MAX_STILL_SWITCHES 1000
+
 /* Markov switching between states with exponential holding times; the
 ** next state is drawn uniformly among the others. */
 static int draw_regime(process *p, double horizon_h, rng *r) {
@@ -174,15 +186,18 @@ static int draw_regime(process *p, double horizon_h, rng *r) {
   size_t cap = 16, n = 0;
   int s = c->initial;
   double t = 0;
-  if (alloc_path(p, cap))
-    return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
-  while (t <= horizon_h) {
-    if (n > 0 && !(t > p->t[n - 1]))
+  if (alloc_path(p, (double)cap)) return -1;
+  for (int still = 0; t <= horizon_h;) {
+    still = n > 0 && !(t > p->t[n - 1]) ? still + 1 : 0; /* once in a while: a tiny draw */
+    if (still >= MAX_STILL_SWITCHES)
       return err_set(p->err, p->errlen,
                      "%s (regime): its states switch faster than time passes on day %.1f "
                      "(the mean_days of state %d is too small)",
                      stream_of(p), hours_to_days(t), s + 1);
     if (n == cap) {
+      if (mem_take(p->mem, (double)cap * (sizeof *p->t + sizeof *p->v), p->err, p->errlen,
+                   "the path of %s (regime, more than %zu switches)", stream_of(p), cap))
+        return -1;
       cap *= 2;
       double *nt = realloc(p->t, cap * sizeof *nt);
       if (nt) p->t = nt;
@@ -233,8 +248,7 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
   case PROC_CONSTANT: p->max = c->p[P_CONST_VALUE]; return finite_path(p);
   case PROC_SEASONAL: p->max = seasonal_max(c, horizon_h); return finite_path(p);
   case PROC_PATH:
-    if (alloc_path(p, c->n))
-      return err_set(p->err, p->errlen, "out of memory copying %s", stream_of(p));
+    if (alloc_path(p, (double)c->n)) return -1;
     memcpy(p->t, c->t, c->n * sizeof *p->t);
     memcpy(p->v, c->v, c->n * sizeof *p->v);
     p->n = c->n;
@@ -252,7 +266,7 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
     if (!p->factors) return err_set(p->err, p->errlen, "out of memory drawing %s", stream_of(p));
     p->max = 1;
     for (size_t i = 0; i < c->n; i++, p->nf++) {
-      p->factors[i] = process_new(&c->factors[i], horizon_h, seed, rep, p->err, p->errlen);
+      p->factors[i] = process_new(&c->factors[i], horizon_h, seed, rep, p->mem, p->err, p->errlen);
       if (!p->factors[i]) return -1;
       p->max *= process_max(p->factors[i]);
     }
@@ -264,7 +278,7 @@ static int realise(process *p, double horizon_h, uint64_t seed, uint64_t rep) {
 }
 
 process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep,
-                     char *err, size_t errlen) {
+                     mem_budget *mem, char *err, size_t errlen) {
   process *p = calloc(1, sizeof *p);
   if (!p) {
     err_set(err, errlen, "out of memory drawing %s", cfg->stream ? cfg->stream : "a process");
@@ -273,6 +287,7 @@ process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, ui
   p->cfg = cfg;
   p->err = err;
   p->errlen = errlen;
+  p->mem = mem;
   if (realise(p, horizon_h, seed, rep)) {
     process_free(p);
     return NULL;

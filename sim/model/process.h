@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "membudget.h"
+
 typedef enum proc_kind {
   PROC_CONSTANT = 0,   /* p: P_CONST_* */
   PROC_PATH,           /* t[], v[] (hours, ascending), step = 1 for steps, else linear */
@@ -69,13 +71,15 @@ process_cfg process_cfg_constant(double value);
 typedef struct process process;
 
 /* Realise cfg over [0, horizon_h] in replication (seed, rep).  The
-** process borrows cfg, which must outlive it.  NULL with why in err (its
-** stream named): no memory, a path that is not finite (a GBM whose log
-** overflows), a regime whose states switch faster than time passes.
+** process borrows cfg, which must outlive it; its path (16 bytes a point)
+** is taken from mem (NULL: no budget) before it is allocated.  NULL with
+** why in err (its stream named): no memory, a path beyond the budget, a
+** path that is not finite (a GBM whose log overflows), a regime whose
+** states switch faster than time passes.
 ** Loops are bounded: a diffusion draws horizon / step steps and at most
 ** MAX_JUMPS_ONE_BY_ONE jumps a step one by one (more as their sum). */
 process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, uint64_t rep,
-                     char *err, size_t errlen);
+                     mem_budget *mem, char *err, size_t errlen);
 void process_free(process *p);
 
 /* The value at time t (hours); t beyond the horizon holds the last value. */

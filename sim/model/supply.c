@@ -24,6 +24,9 @@ long supply_pending(const model *m, int sku) {
 static int add_shipment(model *m, uint32_t first, long n) {
   if (m->supply.nships == m->supply.capships) {
     size_t ncap = m->supply.capships ? m->supply.capships * 2 : 64;
+    if (model_take(m, (double)(ncap - m->supply.capships) * (sizeof(shipment) + 64.0),
+                   "the shipments (%zu of them)", m->supply.nships + 1))
+      return -1; /* the run has failed with why (their delivery events: 64 bytes each) */
     shipment *ns = realloc(m->supply.ships, ncap * sizeof *ns);
     if (!ns) return -1;
     m->supply.ships = ns;
@@ -87,6 +90,9 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
     return err_set(err, errlen, "order: %s is released on day %.1f, not orderable on day %.1f",
                    s->name, hours_to_days(s->release_h), hours_to_days(engine_now(m->e)));
   double price = supply_price(m, sku, engine_now(m->e));
+  char why[ERR_LEN]; /* before a node is made (+ 1: the order's record, less than a node's) */
+  if (fleet_room(m, (double)n + 1, why, sizeof why, "an order of %ld %s nodes", n, s->name))
+    return err_set(err, errlen, "order: %s", why);
   if (m->supply.norders == m->supply.caporders) {
     size_t ncap = m->supply.caporders ? m->supply.caporders * 2 : 32;
     order *no = realloc(m->supply.orders, ncap * sizeof *no);

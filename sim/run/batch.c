@@ -40,6 +40,7 @@ int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep
   model_hooks hooks = pol ? policy_hooks(pol) : (model_hooks){0};
   hooks.trace = batch_traced(o, point, rep);
   hooks.max_events = o->max_events;
+  hooks.max_memory = o->max_memory;
   model *m = model_new(s->points[point].cfg, &hooks, o->seed, (uint64_t)rep, err, errlen);
   int rc = m ? model_run(m, res, err, errlen) : -1;
   if (m) *events = model_events(m);

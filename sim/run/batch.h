@@ -26,6 +26,7 @@ typedef struct batch_opts {
                           recorded): ntrace (point, replication) pairs */
   size_t ntrace;
   uint64_t max_events; /* events a run may dispatch; 0: MODEL_MAX_EVENTS */
+  uint64_t max_memory; /* bytes a run's model may take; 0: MODEL_MAX_MEMORY_MB */
 } batch_opts;
 
 /* Whether run (point, rep) is one of o's traced runs. */

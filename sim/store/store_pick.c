@@ -52,7 +52,7 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
   sqlite3_bind_int(q, 2, want && is_hex_prefix(want));
   while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     memset(&v, 0, sizeof v);
-    const char *name = text_or(q, 0, "?"); /* checked once picked */
+    const char *name = text_or(q, 0, "?");                 /* checked once picked */
     if (n == 0) by_name = want && strcmp(name, want) == 0; /* whole, not v.name */
     snprintf(v.name, sizeof v.name, "%s", name);
     snprintf(v.sha256, sizeof v.sha256, "%s", text_or(q, 1, "?"));

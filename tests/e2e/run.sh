@@ -73,12 +73,17 @@ run "$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/r5.db" --reps 1 --set hori
 expect_eq "$OUT$ERR" "" "--quiet is quiet"
 for bad in "--reps 0" "--reps x" "--seed -4" "--set nokey" "--set =3" "--bogus" "--db" \
            "--max-events 999" "--max-events 2000.5" "--max-events 1e16" "--lua-cpu 0" \
-           "--lua-cpu x" "--lua-cpu 1e8" "--lua-cpu nan"; do
+           "--lua-cpu x" "--lua-cpu 1e8" "--lua-cpu nan" \
+           "--model-memory 0" "--model-memory 1048577" "--model-memory 1.5" "--model-memory x"; do
   # shellcheck disable=SC2086
   run "$NEOSIM" run scenarios/erlang_b.lua $bad
   expect_rc 2 "run $bad"
   expect_lines "$ERR" 1 "run $bad: one line"
 done
+run "$NEOSIM" check scenarios/erlang_b.lua --model-memory 0
+expect_eq "$ERR" "neosim: check: --model-memory '0' is not a size in MB (1 to 1048576)" "--model-memory: the message"
+run "$NEOSIM" check scenarios/erlang_b.lua --model-memory 1048576
+expect_rc 0 "check --model-memory 1048576"
 run "$NEOSIM" run
 expect_rc 2 "run without scenario"
 run "$NEOSIM" run no/such/file.lua --db "$T_TMP/r6.db"

@@ -75,8 +75,22 @@ static void test_empty(void) {
   results_clear(&b);
 }
 
+/* results_bytes: what the appended entries hold (doubled), details included. */
+static void test_bytes(void) {
+  results a = {0};
+  CHECK(results_bytes(&a) == 0);
+  CHECK(results_sample(&a, 1, "cash", 2) == 0);
+  CHECK(results_bytes(&a) == 2 * sizeof(result_sample));
+  CHECK(results_event(&a, 1, "shock", "h100", "abc") == 0);
+  CHECK(results_bytes(&a) == 2 * (sizeof(result_sample) + sizeof(result_event)) + 4);
+  results_reset(&a);
+  CHECK(results_bytes(&a) == 0);
+  results_clear(&a);
+}
+
 int main(void) {
   test_round_trip();
+  test_bytes();
   test_empty();
   return CHECK_DONE();
 }
