@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "args.h"
 #include "cli.h"
 
 int cli_usage_error(const char *fmt, ...) {
@@ -31,5 +32,15 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
     return -1;
   }
   *value = argv[++*i];
+  return 1;
+}
+
+int cli_lock_wait(int argc, char **argv, int *i, double *seconds) {
+  const char *v;
+  int r = cli_opt(argc, argv, i, "--lock-wait", &v);
+  if (r <= 0) return r < 0 ? 2 : 0;
+  if (args_double(v, seconds) || !(*seconds >= 0.1 && *seconds <= 1e6))
+    return cli_usage_error("%s: --lock-wait '%s' is not a number of seconds from 0.1 to 1e6",
+                           argv[0], v);
   return 1;
 }

@@ -29,4 +29,13 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 ** usage error (returns -1 after printing it); 0 when not this option. */
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* --lock-wait S of the commands that write a database (run, merge): as
+** cli_opt, with *seconds checked (0.1 to 1e6).  Returns 1 taken, 0 not
+** this option, 2 error (printed). */
+int cli_lock_wait(int argc, char **argv, int *i, double *seconds);
+#define CLI_LOCK_WAIT_HELP                                                        \
+  "  --lock-wait S     while another process writes the database, wait as long\n" \
+  "                    as it makes progress; give up after S seconds in which\n"  \
+  "                    it wrote nothing (default 60)\n"
+
 #endif

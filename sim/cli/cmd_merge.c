@@ -14,7 +14,7 @@
 #include "store_merge.h"
 
 const char cmd_merge_help[] =
-    "usage: neosim merge OUT.db IN.db... [--allow-versions] [--quiet]\n\n"
+    "usage: neosim merge OUT.db IN.db... [--allow-versions] [--lock-wait S] [--quiet]\n\n"
     "Copy the runs of each IN database into OUT (created if missing), without\n"
     "duplicating any: a run is (scenario version, point, replication).  A run OUT\n"
     "already has is kept, except that a done run replaces a failed one, so merging\n"
@@ -22,7 +22,7 @@ const char cmd_merge_help[] =
     "  --allow-versions  merge even when the files hold different versions of a\n"
     "                    scenario under one name (other source or --set values);\n"
     "                    by default that is refused, as comparing them as one\n"
-    "                    scenario would mix two experiments\n"
+    "                    scenario would mix two experiments\n" CLI_LOCK_WAIT_HELP
     "  --quiet           print nothing but errors\n\n"
     "Every file is checked whole before anything is written: a neosim database\n"
     "of this schema version, not corrupt (SQLite's quick_check), every row as the\n"
@@ -149,10 +149,16 @@ static void remove_made(const char *out) {
 
 int cmd_merge(int argc, char **argv) {
   const char **files = calloc((size_t)argc, sizeof *files);
-  int n = 0, allow = 0, quiet = 0;
+  int n = 0, allow = 0, quiet = 0, r;
+  double lock_wait = 0;
   if (!files) return cli_usage_error("merge: out of memory");
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--allow-versions") == 0) allow = 1;
+    if ((r = cli_lock_wait(argc, argv, &i, &lock_wait))) {
+      if (r == 2) {
+        free(files);
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--allow-versions") == 0) allow = 1;
     else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) quiet = 1;
     else if (argv[i][0] == '-' && argv[i][1]) {
       free(files);
@@ -168,7 +174,7 @@ int cmd_merge(int argc, char **argv) {
   struct stat st;
   int rc = check_all(files, n, allow, &vs);
   int made = rc == 0 && stat(files[0], &st) != 0;
-  store *out = rc ? NULL : store_open(files[0], err, sizeof err);
+  store *out = rc ? NULL : store_open(files[0], lock_wait, err, sizeof err);
   if (!rc && !out) rc = cli_usage_error("merge: %s", err);
   store_merge_stats sum = {0, 0, 0};
   for (int i = 1; i < n && !rc; i++)

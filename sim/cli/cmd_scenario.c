@@ -35,6 +35,7 @@
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
+    "                  [--lock-wait S]\n"
     "                  [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
     "                  [--max-events N] [--model-memory MB]\n\n"
     "Run every sweep point x replication of the scenario and store each run\n"
@@ -60,9 +61,9 @@ const char cmd_run_help[] =
     "                    the contract, order, shock and finance events every run\n"
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
-    "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
-    /* --lua-memory, --lua-instructions, --lua-cpu */
-    LUA_LIMIT_HELP
+    "  --quiet           print nothing but errors (progress is shown on a terminal)\n" CLI_LOCK_WAIT_HELP
+        /* --lua-memory, --lua-instructions, --lua-cpu */
+        LUA_LIMIT_HELP
     /* --max-events */
     "  --max-events N    events one run may dispatch, each candidate arrival of a\n"
     "                    time-varying rate counted as one (default 1e9, minutes of work;\n"
@@ -91,7 +92,8 @@ typedef struct opts {
   scenario_opts so; /* --seed, --reps, --set, --lua-* */
   int quiet, resume;
   long jobs, shard, nshards;
-  long *trace; /* --trace: (point, replication) pairs */
+  double lock_wait; /* --lock-wait; 0: the default */
+  long *trace;      /* --trace: (point, replication) pairs */
   size_t ntrace;
 } opts;
 
@@ -146,6 +148,7 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     return 1;
   }
   if ((r = cli_opt(argc, argv, i, "--trace", &v))) return r < 0 || add_trace(o, cmd, v) ? 2 : 1;
+  if ((r = cli_lock_wait(argc, argv, i, &o->lock_wait))) return r;
   if ((r = cli_opt(argc, argv, i, "--shard", &v))) {
     char k[32], n[32];
     const char *slash = r > 0 ? strchr(v, '/') : NULL;
@@ -225,7 +228,8 @@ int cmd_run(int argc, char **argv) {
                       .trace = o.trace,
                       .ntrace = o.ntrace,
                       .max_events = o.so.max_events,
-                      .max_memory = o.so.max_memory};
+                      .max_memory = o.so.max_memory,
+                      .lock_wait = o.lock_wait};
     for (size_t i = 0; i < o.ntrace && !rc; i++)
       if ((size_t)o.trace[2 * i] >= s->npoints || o.trace[2 * i + 1] >= bo.replications)
         rc = cli_usage_error(

@@ -14,6 +14,7 @@
 
 #include "err.h"
 #include "outfile.h"
+#include "path.h"
 
 #define TMP_TAG ".tmp."
 #define TMP_RANDOM 6 /* the XXXXXX of mkstemp */
@@ -33,19 +34,6 @@ static int failed(const char *path, int e, char *err, size_t errlen) {
   return err_set(err, errlen, "cannot write '%s': %s", path, strerror(e));
 }
 
-/* Copy path's folder into a malloc'd string ("." when it has none). */
-static char *folder_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) return strdup(".");
-  size_t n = slash == path ? 1 : (size_t)(slash - path);
-  char *dir = malloc(n + 1);
-  if (dir) {
-    memcpy(dir, path, n);
-    dir[n] = '\0';
-  }
-  return dir;
-}
-
 /* Remove name (in dir) when it is a temporary file of ours that no live
 ** writer holds: its lock is free and it is older than a second (a new one
 ** is locked right after it is made). */
@@ -62,7 +50,7 @@ static void remove_stale(int dir, const char *name) {
 
 /* The temporary files of path that killed writers left behind. */
 static void sweep(const char *path) {
-  char *dir = folder_of(path);
+  char *dir = path_folder(path);
   const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
   size_t nb = strlen(base), nt = strlen(TMP_TAG);
   DIR *d = dir ? opendir(dir) : NULL;

@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "err.h"
 #include "luacore.h"
+#include "path.h"
 #include "policy.h"
 #include "sandbox.h"
 #include "units.h"
@@ -520,17 +521,15 @@ policy_ctx *policy_new(const scenario *s, size_t point, int *none, char *err, si
   err[0] = '\0';
   if (*none) return NULL;
   policy_ctx *p = calloc(1, sizeof *p);
-  char *dir = p ? strdup(s->path) : NULL;
+  char *dir = p ? path_folder(s->path) : NULL;
   if (!p || !dir) {
     free(p);
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  char *slash = strrchr(dir, '/');
-  if (slash) *slash = '\0';
   p->pt = &s->points[point];
   char *lib = sandbox_lib_dir();
-  p->L = lib ? sandbox_new(lib, slash ? dir : ".", &s->limits) : NULL;
+  p->L = lib ? sandbox_new(lib, dir, &s->limits) : NULL;
   free(lib);
   free(dir);
   int any = 0;

@@ -12,17 +12,11 @@
 #include "err.h"
 #include "luacfg.h"
 #include "luacore.h"
+#include "path.h"
 #include "sandbox.h"
 #include "scenario.h"
 #include "sha256.h"
 #include "units.h"
-
-static char *dir_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) return strdup(".");
-  if (slash == path) return strdup("/");
-  return strndup(path, (size_t)(slash - path));
-}
 
 /* The loading stages: C functions run by sandbox_ccall, each with its own
 ** budget (as each is a call into scenario code). */
@@ -234,7 +228,7 @@ static int version_sha(scenario *s) {
 scenario *scenario_load(const char *path, const scenario_set *sets, size_t nsets,
                         const sandbox_limits *lim, char *err, size_t errlen) {
   scenario *s = calloc(1, sizeof *s);
-  char *dir = dir_of(path);
+  char *dir = path_folder(path);
   if (!s || !dir || !(s->path = strdup(path))) {
     snprintf(err, errlen, "out of memory");
     free(dir);

@@ -315,7 +315,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   if (!rep->points) return err_set(err, errlen, "out of memory");
   b.t0 = now_s(CLOCK_MONOTONIC);
   /* Workers never touch this connection (they only run and encode). */
-  int rc = (b.st = store_open(db, err, errlen)) ? make_plan(&b, db, err, errlen) : -1;
+  int rc = (b.st = store_open(db, o->lock_wait, err, errlen)) ? make_plan(&b, db, err, errlen) : -1;
   if (!rc) {
     pool_fns fns = {do_run, on_msg, on_lost};
     rc = pool_run(o->jobs, b.nplan, &fns, &b, err, errlen);

@@ -27,6 +27,7 @@ typedef struct batch_opts {
   size_t ntrace;
   uint64_t max_events; /* events a run may dispatch; 0: MODEL_MAX_EVENTS */
   uint64_t max_memory; /* bytes a run's model may take; 0: MODEL_MAX_MEMORY_MB */
+  double lock_wait;    /* seconds another writer may make no progress; 0: the default */
 } batch_opts;
 
 /* Whether run (point, rep) is one of o's traced runs. */

@@ -14,14 +14,15 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "path.h"
 #include "store.h"
+#include "store_wait.h"
 
 #ifndef NEOSIM_VERSION
 #define NEOSIM_VERSION "unknown"
 #endif
 
-#define BUSY_TIMEOUT_MS 60000 /* another process's transaction is one run: short */
-#define SAMPLE_ROWS 64        /* series rows per INSERT: 1.5x the rate of one row each */
+#define SAMPLE_ROWS 64 /* series rows per INSERT: 1.5x the rate of one row each */
 
 enum {
   Q_BEGIN,
@@ -83,34 +84,13 @@ struct store {
   sqlite3_stmt *q[Q_COUNT];
   char *path;        /* as given */
   char *file;        /* what SQLite opens: path, or "./" path when path looks like a URI */
+  store_wait *wait;  /* for another process's write lock */
+  double lock_wait;  /* its idle seconds */
   char why[ERR_LEN]; /* SQLite's message for the last failed call */
   char err[ERR_LEN]; /* store_error(): operation, file, why */
 };
 
 /* ---- opening ---------------------------------------------------------- */
-
-/* The folder of path, malloc'd: "." when it names none, "/" for "/x". */
-static char *folder_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  size_t n = !slash ? 1 : slash == path ? 1 : (size_t)(slash - path);
-  char *dir = malloc(n + 1);
-  if (dir) {
-    memcpy(dir, slash ? path : ".", n);
-    dir[n] = '\0';
-  }
-  return dir;
-}
-
-/* a followed by b, malloc'd (NULL on no memory). */
-static char *store_cat(const char *a, const char *b) {
-  size_t na = strlen(a), nb = strlen(b);
-  char *s = malloc(na + nb + 1);
-  if (s) {
-    memcpy(s, a, na);
-    memcpy(s + na, b, nb + 1);
-  }
-  return s;
-}
 
 /* mkdir -p dir.  Walks dir by cutting it in place; on failure it is left
 ** cut at the folder that failed, for the message. */
@@ -135,29 +115,32 @@ static int make_dirs(char *dir) {
 
 /* Create the folder that will hold path, when it names one. */
 static int make_parent(const char *path, char *err, size_t errlen) {
-  const char *slash = strrchr(path, '/');
-  if (!slash || slash == path) return 0;
-  size_t n = (size_t)(slash - path);
-  char *dir = malloc(n + 1);
+  char *dir = path_folder(path);
   if (!dir) {
     err_set(err, errlen, "open '%s': out of memory", path);
     return -1;
   }
-  memcpy(dir, path, n);
-  dir[n] = '\0';
   int rc = make_dirs(dir);
   if (rc) err_set(err, errlen, "create folder '%s' for '%s': %s", dir, path, strerror(errno));
   free(dir);
   return rc;
 }
 
+/* SQLite's message for the failed call (status rc), kept in s->why, with
+** what the wait for another process saw when the database was locked. */
+static const char *say_why(store *s, int rc) {
+  snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  char seen[ERR_LEN / 2];
+  store_wait_describe((rc & 0xff) == SQLITE_BUSY ? s->wait : NULL, seen, sizeof seen);
+  size_t n = strlen(s->why);
+  if (*seen) snprintf(s->why + n, sizeof s->why - n, " (%s)", seen);
+  return s->why;
+}
+
 /* Run sql (no rows wanted); on failure "open 'path': message". */
 static int open_exec(store *s, const char *sql, char *err, size_t errlen) {
-  char *msg = NULL;
-  int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
-  if (rc != SQLITE_OK)
-    err_set(err, errlen, "open '%s': %s", s->path, msg ? msg : sqlite3_errstr(rc));
-  sqlite3_free(msg);
+  int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) err_set(err, errlen, "open '%s': %s", s->path, say_why(s, rc));
   return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -172,7 +155,7 @@ static int open_int(store *s, const char *sql, const char *arg, int *out, char *
     *out = sqlite3_column_int(st, 0);
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_OK) err_set(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
+  if (rc != SQLITE_OK) err_set(err, errlen, "open '%s': %s", s->path, say_why(s, rc));
   sqlite3_finalize(st); /* its status repeats step's, handled above */
   return rc == SQLITE_OK ? 0 : -1;
 }
@@ -181,7 +164,7 @@ static int open_connection(store *s, char *err, size_t errlen) {
   int rc = sqlite3_open_v2(s->file, &s->db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_CANTOPEN && access(s->file, F_OK) != 0 && errno == ENOENT) {
-    char *dir = folder_of(s->file); /* SQLite says only "unable to open": say why */
+    char *dir = path_folder(s->file); /* SQLite says only "unable to open": say why */
     int e = dir && access(dir, W_OK) != 0 ? errno : 0;
     free(dir);
     if (e) {
@@ -200,9 +183,8 @@ static int open_connection(store *s, char *err, size_t errlen) {
     err_set(err, errlen, "open '%s': the file is read-only", s->path);
     return -1;
   }
-  rc = sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-  if (rc != SQLITE_OK) {
-    err_set(err, errlen, "open '%s': %s", s->path, sqlite3_errmsg(s->db));
+  if (!(s->wait = store_wait_on(s->db, s->path, s->lock_wait))) {
+    err_set(err, errlen, "open '%s': out of memory", s->path);
     return -1;
   }
   return open_exec(s, "PRAGMA foreign_keys = ON", err, errlen); /* no-op inside a transaction */
@@ -321,7 +303,7 @@ static store *new_store(const char *path, char *err, size_t errlen) {
   store *s = calloc(1, sizeof *s);
   if (s) s->path = strdup(path);
   /* the name SQLite opens: "file:..." would be a URI, "./file:..." is the file */
-  if (s && s->path) s->file = strncmp(path, "file:", 5) == 0 ? store_cat("./", path) : s->path;
+  if (s && s->path) s->file = strncmp(path, "file:", 5) == 0 ? path_cat("./", path) : s->path;
   if (!s || !s->path || !s->file) {
     store_close(s);
     err_set(err, errlen, "open '%s': out of memory", path);
@@ -338,14 +320,15 @@ static void remove_unmade(const char *file) {
   if (stat(file, &st) != 0 || st.st_size != 0) return;
   static const char *const tails[] = {"-journal", "-wal", "-shm", ""};
   for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
-    char *f = store_cat(file, tails[i]);
+    char *f = path_cat(file, tails[i]);
     if (f) unlink(f); /* best effort: the error said is the open's */
     free(f);
   }
 }
 
-store *store_open(const char *path, char *err, size_t errlen) {
+store *store_open(const char *path, double lock_wait_s, char *err, size_t errlen) {
   store *s = new_store(path, err, errlen);
+  if (s) s->lock_wait = lock_wait_s;
   if (!s) return NULL;
   struct stat st;
   int existed = stat(s->file, &st) == 0;
@@ -377,7 +360,7 @@ static char *file_uri(const char *path, const char *query) {
 
 /* The size of path's neighbour path + tail, -1 when it does not exist. */
 static long long beside(const char *path, const char *tail) {
-  char *f = store_cat(path, tail);
+  char *f = path_cat(path, tail);
   struct stat st;
   long long size = f && stat(f, &st) == 0 ? (long long)st.st_size : -1;
   free(f);
@@ -386,7 +369,7 @@ static long long beside(const char *path, const char *tail) {
 
 char *store_read_uri(const char *path, char *err, size_t errlen) {
   const char *query = "?mode=ro";
-  char *dir = folder_of(path);
+  char *dir = path_folder(path);
   int ro = dir && access(dir, W_OK) != 0;
   free(dir);
   if (ro && beside(path, "-wal") <= 0 && beside(path, "-shm") < 0) {
@@ -417,9 +400,10 @@ store *store_open_read(const char *path, char *err, size_t errlen) {
       rc = sqlite3_open_v2(s->file, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     err_set(err, errlen, "open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-  else if (sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS) != SQLITE_OK ||
-           open_int(s, "PRAGMA user_version", NULL, &version, err, errlen))
-    rc = SQLITE_ERROR;
+  else if (!(s->wait = store_wait_on(s->db, s->path, 0))) {
+    rc = SQLITE_NOMEM;
+    err_set(err, errlen, "open '%s': out of memory", path);
+  } else if (open_int(s, "PRAGMA user_version", NULL, &version, err, errlen)) rc = SQLITE_ERROR;
   else if (version > 0 && version < STORE_SCHEMA_VERSION) {
     rc = SQLITE_ERROR;
     err_set(
@@ -443,6 +427,7 @@ void store_close(store *s) {
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
   sqlite3_close(s->db);        /* fails only with unfinalized statements: none are left */
+  store_wait_free(s->wait);
   if (s->file != s->path) free(s->file);
   free(s->path);
   free(s);
@@ -462,7 +447,7 @@ struct sqlite3 *store_db(store *s) {
 ** message in s->why.  A row (Q_FIND_RUN) is read by the caller. */
 static int step(store *s, sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
-  if (rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  if (rc != SQLITE_DONE) say_why(s, rc);
   sqlite3_reset(st); /* repeats step's status, handled above */
   return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -523,7 +508,7 @@ static int each_row(store *s, const char *sql, const char *sha256, uint64_t seed
     row(ctx, q);
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE) snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  if (rc != SQLITE_DONE) say_why(s, rc);
   sqlite3_finalize(q);
   return rc;
 }
@@ -595,8 +580,7 @@ int store_done_runs(store *s, const char *sha256, uint64_t seed,
     each(ctx, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    snprintf(s->why, sizeof s->why, "%s", sqlite3_errmsg(s->db));
+  if (rc != SQLITE_DONE && rc != SQLITE_OK) say_why(s, rc);
   sqlite3_reset(q); /* repeats step's status, handled above */
   if (rc == SQLITE_DONE) return 0;
   err_set(s->err, sizeof s->err, "read the done runs of '%s': %s", s->path, s->why);

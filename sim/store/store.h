@@ -54,8 +54,11 @@ typedef struct store_sample {
 /* Open (creating file, folder and schema as needed) the database at path.
 ** On failure returns NULL and writes a message naming the operation and
 ** the file into err (size errlen).  Refuses a file that is not a neosim
-** database or has another schema version, without changing it. */
-store *store_open(const char *path, char *err, size_t errlen);
+** database or has another schema version, without changing it.  While
+** another process holds the write lock, each call waits for it as long as
+** that process makes progress, and fails "database is locked" after
+** lock_wait_s seconds of none (store_wait.h; 0: STORE_LOCK_WAIT_S). */
+store *store_open(const char *path, double lock_wait_s, char *err, size_t errlen);
 void store_close(store *s); /* NULL is a no-op */
 
 /* Open an existing neosim database of this schema version read-only (for

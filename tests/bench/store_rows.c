@@ -29,7 +29,7 @@ static char names[SERIES + METRICS + PARAMS][32];
 static double pass(const char *path, long runs, double *bytes_per_row) {
   char err[ERR_LEN];
   unlink(path);
-  store *st = store_open(path, err, sizeof err);
+  store *st = store_open(path, 0, err, sizeof err);
   if (!st) {
     fprintf(stderr, "store_rows: %s\n", err);
     return -1;

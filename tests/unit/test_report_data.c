@@ -259,7 +259,7 @@ int main(void) {
     return 1;
   }
   snprintf(path, sizeof path, "%s/r.db", dir);
-  store *s = store_open(path, err, sizeof err);
+  store *s = store_open(path, 0, err, sizeof err);
   CHECKF(s != NULL, "%s", err);
   if (!s) return CHECK_DONE();
   char *msg = NULL;

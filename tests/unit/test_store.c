@@ -114,7 +114,7 @@ static const char *db_text(sqlite3 *db, const char *sql, char *out, size_t n) {
 
 static store *open_ok(const char *path) {
   char err[ERR_LEN] = "";
-  store *s = store_open(path, err, sizeof err);
+  store *s = store_open(path, 0, err, sizeof err);
   CHECKF(s != NULL, "store_open(%s): %s", path, err);
   return s;
 }
@@ -190,7 +190,7 @@ static void test_empty_file(void) {
 static void expect_refused(const char *path, const char *why) {
   size_t n0, n1;
   char *before = slurp(path, &n0), err[1024] = "";
-  store *s = store_open(path, err, sizeof err);
+  store *s = store_open(path, 0, err, sizeof err);
   CHECKF(s == NULL, "%s was accepted", path);
   store_close(s);
   CHECKF(contains(err, path) && contains(err, why), "error [%s] lacks [%s] or the path", err, why);
@@ -247,12 +247,12 @@ static void test_uncreatable(void) {
     fclose(f);
   }
   char err[ERR_LEN] = "";
-  store *s = store_open(path, err, sizeof err);
+  store *s = store_open(path, 0, err, sizeof err);
   CHECK(s == NULL);
   store_close(s);
   CHECKF(contains(err, "create folder") && contains(err, path) && contains(err, strerror(ENOTDIR)),
          "[%s]", err);
-  s = store_open(tmp, err, sizeof err);
+  s = store_open(tmp, 0, err, sizeof err);
   CHECK(s == NULL);
   store_close(s);
   CHECKF(contains(err, "open '") && contains(err, tmp) &&
