@@ -61,7 +61,9 @@ const char cmd_run_help[] =
     "                    the contract, order, shock and finance events every run\n"
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
-    "  --quiet           print nothing but errors (progress is shown on a terminal)\n" CLI_LOCK_WAIT_HELP
+    "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
+    /* --lock-wait */
+    CLI_LOCK_WAIT_HELP
         /* --lua-memory, --lua-instructions, --lua-cpu */
         LUA_LIMIT_HELP
     /* --max-events */

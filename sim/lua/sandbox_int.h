@@ -43,7 +43,6 @@ typedef struct sbx {
   timer_t timer; /* on the CPU clock of the thread that made the sandbox */
 #endif
   char *stop_msg;          /* the line a hard stop writes (malloc'd) */
-  size_t printed;          /* bytes `print` wrote (capped) */
   int closing;             /* coroutine.close calls in progress (sandbox_co.c) */
   char why[ERR_LEN];       /* once spent: "file:line: instruction budget ..." */
   char *lib_dir, *scn_dir; /* malloc'd, whatever their length */

@@ -13,8 +13,7 @@
 
 #include "sandbox.h"
 #include "sandbox_int.h"
-
-#define PRINT_CAP ((size_t)1 << 20) /* bytes `print` may write per sandbox */
+#include "sandbox_print.h"
 
 /* load: text chunks only (no bytecode); the environment is as given. */
 static int sb_load(lua_State *L) {
@@ -36,25 +35,27 @@ static int sb_load(lua_State *L) {
 }
 
 /* print goes to stderr, so that it never mixes with neosim's output, and
-** stops after PRINT_CAP bytes: a loop of prints must not fill a disk. */
+** stops after SANDBOX_PRINT_CAP bytes in all: a loop of prints, or a batch
+** of runs each printing, must not fill a disk. */
 static int sb_print(lua_State *L) {
-  sbx *s = sandbox_get(L);
-  int n = lua_gettop(L);
-  for (int i = 1; i <= n && s->printed <= PRINT_CAP; i++) {
+  int n = lua_gettop(L), full = 0;
+  for (int i = 1; i <= n && !full; i++) {
     size_t len;
     const char *str = luaL_tolstring(L, i, &len);
     sandbox_charge(L, (long long)(len / 16));
-    if (len > PRINT_CAP - s->printed) len = PRINT_CAP - s->printed;
-    if (i > 1) fputc('\t', stderr);
-    fwrite(str, 1, len, stderr);
-    s->printed += len + 1;
+    if (i > 1) {
+      full = sandbox_print_take(1) < 1;
+      if (!full) fputc('\t', stderr);
+    }
+    size_t got = full ? 0 : sandbox_print_take(len);
+    fwrite(str, 1, got, stderr);
+    full = full || got < len;
     lua_pop(L, 1);
   }
-  if (s->printed <= PRINT_CAP) fputc('\n', stderr);
-  else if (s->printed != (size_t)-1) {
-    fprintf(stderr, "\n(print: output past %zu KiB dropped)\n", PRINT_CAP >> 10);
-    s->printed = (size_t)-1;
-  }
+  if (!full && sandbox_print_take(1) == 1) fputc('\n', stderr);
+  else if (sandbox_print_first_drop())
+    fprintf(stderr, "\n(print: output past %zu KiB dropped, the cap of a whole batch)\n",
+            SANDBOX_PRINT_CAP >> 10);
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "policy.h"
 #include "pool.h"
+#include "sandbox_print.h"
 #include "store.h"
 #include "units.h"
 
@@ -317,6 +318,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   /* Workers never touch this connection (they only run and encode). */
   int rc = (b.st = store_open(db, o->lock_wait, err, errlen)) ? make_plan(&b, db, err, errlen) : -1;
   if (!rc) {
+    sandbox_print_share(); /* one print cap for all workers; on failure, one each */
     pool_fns fns = {do_run, on_msg, on_lost};
     rc = pool_run(o->jobs, b.nplan, &fns, &b, err, errlen);
     progress(&b, 1);
