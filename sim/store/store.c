@@ -300,6 +300,15 @@ static store *new_store(const char *path, char *err, size_t errlen) {
             path);
     return NULL;
   }
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    err_set(err, errlen, "open '%s': not a regular file (%s): a results database is a file", path,
+            S_ISDIR(st.st_mode)                          ? "a folder"
+            : S_ISFIFO(st.st_mode)                       ? "a FIFO"
+            : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                         : "a socket");
+    return NULL;
+  }
   store *s = calloc(1, sizeof *s);
   if (s) s->path = strdup(path);
   /* the name SQLite opens: "file:..." would be a URI, "./file:..." is the file */

@@ -9,7 +9,8 @@
 #               batch of another seed is refused in a database holding
 #               the version's runs of one seed, and writes nothing
 #   --db        '' and ':memory:' (results kept in memory, lost at exit)
-#               are refused by every command; 'file:x?mode=memory' is a file
+#               are refused by every command; 'file:x?mode=memory' is a file;
+#               a FIFO, folder or device is refused, not opened
 #   merge       checks every input before writing: a later input of
 #               another seed or corrupt leaves OUT as it was (or absent);
 #               the inputs are read-only, their -wal left byte for byte
@@ -105,6 +106,24 @@ done
 [ -e "$T_TMP/m.db" ] || [ -e "$T_TMP/m.html" ] && fail "a refused command wrote a file" || pass
 ( cd "$T_TMP" && "$NEOSIM" run "$OLDPWD/$S" --reps 1 --set horizon_days=60 --quiet -j 1 --db 'file:u.db?mode=memory' )
 expect_eq "$(q "$T_TMP/file:u.db?mode=memory" "select count(*) from runs")" 3 "'file:u.db?mode=memory' is a file"
+
+# ---- a database path that is not a file: refused, left as it is -----------
+mkfifo "$T_TMP/dbfifo"
+mkdir "$T_TMP/dbdir"
+for f in "$T_TMP/dbfifo:a FIFO" "$T_TMP/dbdir:a folder" "$T_TMP/null:a device"; do
+  path=${f%%:*}
+  what=${f#*:}
+  [ -e "$path" ] || continue # the device needs root
+  want="open '$path': not a regular file ($what): a results database is a file"
+  run timeout 20 "$NEOSIM" run $S --reps 1 $A --db "$path"
+  expect_eq "$RC $ERR" "2 neosim: $want" "run --db $what"
+  run timeout 20 "$NEOSIM" compare --db "$path"
+  expect_eq "$RC $ERR" "2 neosim: compare: $want" "compare --db $what"
+  run timeout 20 "$NEOSIM" merge "$path" "$db"
+  expect_eq "$RC $ERR" "2 neosim: merge: $want" "merge into $what"
+done
+[ -p "$T_TMP/dbfifo" ] && [ -d "$T_TMP/dbdir" ] && pass || fail "the FIFO or the folder was replaced"
+[ ! -e "$T_TMP/null" ] || [ -c "$T_TMP/null" ] && pass || fail "the device was replaced"
 
 # ---- merge checks every input before its first write ----------------------
 m=$T_TMP/m.db
