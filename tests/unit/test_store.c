@@ -256,7 +256,7 @@ static void test_uncreatable(void) {
   CHECK(s == NULL);
   store_close(s);
   CHECKF(contains(err, "open '") && contains(err, tmp) &&
-             contains(err, "unable to open database file"),
+             contains(err, "not a regular file (a folder)"),
          "[%s]", err);
 }
 
