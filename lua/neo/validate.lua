@@ -331,7 +331,11 @@ local PARG = {} -- checkers of the non-number process arguments: a value, or nil
 local NAMED_MSG = { points = true, states = true, factors = true } -- their messages name the key
 
 function PARG.date(v) local m = check_date(v); return m == nil and v or nil, m end
-function PARG.string(v) if type(v) == "string" then return v end return nil, "must be a string, got " .. type(v) end
+function PARG.string(v)
+  if type(v) ~= "string" then return nil, "must be a string, got " .. type(v) end
+  if v:find("\0", 1, true) then return nil, "must not hold a NUL byte (\\0)" end
+  return v
+end
 function PARG.enum(v, node)
   for _, s in ipairs(node.one_of) do if v == s then return v end end
   return nil, ("must be %s, got %s"):format(quoted_choices(node), type(v) == "string" and "'" .. v .. "'" or type(v))
@@ -460,6 +464,8 @@ local function pick(v, node, path)
     alt = ts.integer and "integer" or ts.number and "number" or ts.dist and "dist" or ts.process and "process"
       or ts.seed and "seed"
   elseif tv == "string" then
+    -- neosim's C reads a string up to its first NUL: "a\0b" would be "a"
+    if v:find("\0", 1, true) then fail(path, "must not hold a NUL byte (\\0)") end
     alt = ts.string and "string" or ts.date and "date" or ts.name and "name" or ts.enum and "enum"
       or ts.seed and "seed"
   elseif tv == "boolean" then

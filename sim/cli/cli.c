@@ -7,12 +7,13 @@
 
 #include "args.h"
 #include "cli.h"
+#include "text.h"
 
 int cli_usage_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fputs("neosim: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  text_vprintf(stderr, fmt, ap); /* names, values, paths and errors: shown escaped */
   fputc('\n', stderr);
   va_end(ap);
   return 2;

@@ -21,7 +21,9 @@ extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compar
 /* The results database of run, compare and report when --db is not given. */
 #define CLI_DEFAULT_DB "results/neosim.db"
 
-/* Print "neosim: MESSAGE" on stderr and return 2. */
+/* Print "neosim: MESSAGE" on stderr and return 2.  Its %s arguments are
+** shown as text.h says (no control character, one line): they may hold
+** what scenario code, a --set value or a database holds. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Option scanning: at argv[*i], if it is --name VALUE or --name=VALUE,

@@ -14,6 +14,7 @@
 #include "compare_data.h"
 #include "err.h"
 #include "table.h"
+#include "text.h"
 
 const char cmd_compare_help[] =
     "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
@@ -290,9 +291,9 @@ static int print_all(const cmp *c, table_format fmt) {
     free(heads);
     return rc;
   }
-  printf("%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n",
-         fmt == TABLE_MD ? "## " : "", c->d.v.name, c->d.v.sha256, c->d.npoint, c->d.v.runs_done,
-         c->d.v.runs_failed);
+  text_printf(stdout, "%sScenario %s (sha256 %.12s): %zu points, %ld runs done, %ld failed\n",
+              fmt == TABLE_MD ? "## " : "", c->d.v.name, c->d.v.sha256, c->d.npoint,
+              c->d.v.runs_done, c->d.v.runs_failed);
   section(fmt, "Metrics by point",
           "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
   for (size_t m = 0; m < c->d.nmetric; m++) heads[1 + nk + m] = c->d.metric[m];

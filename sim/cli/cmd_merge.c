@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "err.h"
 #include "store_merge.h"
+#include "text.h"
 
 const char cmd_merge_help[] =
     "usage: neosim merge OUT.db IN.db... [--allow-versions] [--lock-wait S] [--quiet]\n\n"
@@ -182,9 +183,11 @@ int cmd_merge(int argc, char **argv) {
   store_close(out);
   if (rc && made && out) remove_made(files[0]);
   if (!rc && !quiet)
-    printf("merged %d file%s into %s: %ld runs added, %ld failed runs replaced by done ones, %ld "
-           "already there\n",
-           n - 1, n == 2 ? "" : "s", files[0], sum.added, sum.replaced, sum.skipped);
+    text_printf(
+        stdout,
+        "merged %d file%s into %s: %ld runs added, %ld failed runs replaced by done ones, %ld "
+        "already there\n",
+        n - 1, n == 2 ? "" : "s", files[0], sum.added, sum.replaced, sum.skipped);
   free_versions(&vs);
   free(files);
   return rc;

@@ -15,6 +15,7 @@
 #include "scenario.h"
 #include "scenario_opts.h"
 #include "store.h"
+#include "text.h"
 #include "units.h"
 
 #define LUA_LIMIT_HELP                                                              \
@@ -190,7 +191,7 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
 static scenario *load(const opts *o) {
   char err[ERR_LEN];
   scenario *s = scenario_load(o->scenario, o->so.sets, o->so.nsets, &o->so.lim, err, sizeof err);
-  if (!s) fprintf(stderr, "neosim: %s\n", err);
+  if (!s) text_printf(stderr, "neosim: %s\n", err);
   return s;
 }
 
@@ -198,18 +199,20 @@ static void print_summary_hint(const scenario *s, const opts *o, const batch_rep
   printf("%ld runs (%ld failed) in %.2f s", rep->done + rep->failed, rep->failed, rep->wall_s);
   if (o->nshards > 1) printf(", shard %ld/%ld of %ld runs", o->shard, o->nshards, rep->in_shard);
   if (rep->skipped) printf(", %ld already done skipped", rep->skipped);
-  printf("; results in %s (scenario '%s', sha256 %.12s)\n", o->db, s->name, s->sha256);
+  text_printf(stdout, "; results in %s (scenario '%s', sha256 %.12s)\n", o->db, s->name, s->sha256);
   long stored_done = 0;
   for (size_t p = 0; p < s->npoints; p++) stored_done += rep->points[p].done;
   if (stored_done > 0)
-    printf("look at them: sqlite3 -header -column %s"
-           " \"select * from summary where scenario = '%s'\"\n",
-           o->db, s->name);
+    text_printf(stdout,
+                "look at them: sqlite3 -header -column %s"
+                " \"select * from summary where scenario = '%s'\"\n",
+                o->db, s->name);
   else /* nothing to summarise: say why */
-    printf("no run is done; why they failed: sqlite3 -header -column %s"
-           " \"select point, replication, error"
-           " from runs where scenario_sha256 = '%s' and status = 'failed'\"\n",
-           o->db, s->sha256);
+    text_printf(stdout,
+                "no run is done; why they failed: sqlite3 -header -column %s"
+                " \"select point, replication, error"
+                " from runs where scenario_sha256 = '%s' and status = 'failed'\"\n",
+                o->db, s->sha256);
 }
 
 int cmd_run(int argc, char **argv) {
@@ -247,12 +250,12 @@ int cmd_run(int argc, char **argv) {
         print_summary_hint(s, &o, &rep);
       }
       if (rep.failed && rep.kept)
-        fprintf(stderr,
-                "neosim: %ld runs failed (%ld of them were done before: the done runs stay "
-                "stored); first: %s\n",
-                rep.failed, rep.kept, rep.first_error);
+        text_printf(stderr,
+                    "neosim: %ld runs failed (%ld of them were done before: the done runs stay "
+                    "stored); first: %s\n",
+                    rep.failed, rep.kept, rep.first_error);
       else if (rep.failed)
-        fprintf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
+        text_printf(stderr, "neosim: %ld runs failed; first: %s\n", rep.failed, rep.first_error);
       rc = rep.failed ? 1 : 0;
     }
     batch_report_free(&rep);
@@ -270,28 +273,28 @@ static void print_check(const scenario *s, long reps, uint64_t seed) {
     nodes += c->fleet[i].nodes;
     gpus += c->fleet[i].nodes * c->skus[c->fleet[i].sku].gpus_per_node;
   }
-  printf("scenario      %s (%s)\nsha256        %s\n", s->name, s->path, s->sha256);
+  text_printf(stdout, "scenario      %s (%s)\nsha256        %s\n", s->name, s->path, s->sha256);
   printf("points        %zu\nreplications  %ld\nruns          %ld\nseed          %llu\n",
          s->npoints, reps, reps * (long)s->npoints, (unsigned long long)seed);
   printf("horizon       %g days (warm-up %g days)\n", hours_to_days(c->horizon_h),
          hours_to_days(c->warmup_h));
   printf("skus          %zu:", c->nskus);
-  for (size_t i = 0; i < c->nskus; i++) printf(" %s", c->skus[i].name);
+  for (size_t i = 0; i < c->nskus; i++) text_printf(stdout, " %s", c->skus[i].name);
   printf("\nsites         %zu:", c->nsites);
   for (size_t i = 0; i < c->nsites; i++)
-    printf(" %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
+    text_printf(stdout, " %s (%g MW)", c->sites[i].name, c->sites[i].power_mw);
   printf("\nfleet         %ld nodes, %ld GPUs (point 0)\ntenants       %zu:", nodes, gpus,
          c->ntenants);
   for (size_t i = 0; i < c->ntenants; i++)
-    printf(" %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind),
-           c->skus[c->tenants[i].sku].name);
+    text_printf(stdout, " %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind),
+                c->skus[c->tenants[i].sku].name);
   printf("\n");
   for (size_t p = 0; p < s->npoints; p++) {
     printf("point %zu:", p);
     int any = 0;
     for (size_t i = 0; i < s->points[p].nparams; i++)
       if (s->points[p].params[i].swept) {
-        printf(" %s=%s", s->points[p].params[i].name, s->points[p].params[i].value);
+        text_printf(stdout, " %s=%s", s->points[p].params[i].name, s->points[p].params[i].value);
         any = 1;
       }
     printf("%s\n", any ? "" : " (no swept keys)");

@@ -4,6 +4,7 @@
 ** a merge job after them.  Nothing is submitted or written here.
 */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "err.h"
 #include "scenario.h"
 #include "scenario_opts.h"
+#include "text.h"
 
 #define MAX_TASKS 100000
 #define DEFAULT_TIME "01:00:00"
@@ -173,6 +175,28 @@ static char *join(const char *a, const char *b, const char *c) {
   return s;
 }
 
+/* A word the script quotes must be plain text (text.h): a control
+** character or a byte that is not UTF-8 would reach the terminal the
+** script is printed on, and cannot be shown escaped without changing the
+** word.  0, or 2 after a message naming it. */
+static int plain_word(const char *cmd, const char *what, const char *w) {
+  if (!w || text_plain(w, strlen(w))) return 0;
+  return cli_usage_error("%s: %s '%s' holds control characters or bytes that are not UTF-8: a "
+                         "script cannot carry it",
+                         cmd, what, w);
+}
+
+static int plain_words(const char *cmd, const plan *p, const slurm_opts *o) {
+  int rc = plain_word(cmd, "the current folder", p->cwd);
+  if (!rc) rc = plain_word(cmd, "the scenario path", p->scenario);
+  if (!rc) rc = plain_word(cmd, "the path of neosim", p->neosim);
+  if (!rc) rc = plain_word(cmd, "the folder of the results", p->dir);
+  if (!rc) rc = plain_word(cmd, "--partition", o->partition);
+  for (size_t i = 0; !rc && i < o->nrun_args; i += 2)
+    rc = plain_word(cmd, o->run_args[i], o->run_args[i + 1]);
+  return rc;
+}
+
 static int make_plan(plan *p, const char *cmd, const slurm_opts *o, const scenario *s) {
   char *name = safe_name(s->name);
   memset(p, 0, sizeof *p);
@@ -198,7 +222,7 @@ static int make_plan(plan *p, const char *cmd, const slurm_opts *o, const scenar
   if (!p->cwd) return cli_usage_error("%s: cannot resolve the current folder", cmd);
   if (!p->scenario) return cli_usage_error("%s: cannot resolve the path of '%s'", cmd, o->scenario);
   if (!p->neosim || !p->job || !p->dir) return cli_usage_error("%s: out of memory", cmd);
-  return 0;
+  return plain_words(cmd, p, o);
 }
 
 /* ---- the script ---- */
@@ -219,10 +243,10 @@ static void put_word(FILE *f, const char *s) {
   fputc('\'', f);
 }
 
-/* s inside a comment line: control characters (a newline would end the
-** comment) shown as '?'. */
+/* s inside a comment line: shown as text.h says (a newline would end the
+** comment, and the script may be printed on a terminal). */
 static void put_comment(FILE *f, const char *s) {
-  for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
+  text_write(f, s, strlen(s), TEXT_LINE, SIZE_MAX);
 }
 
 /* The command a job runs (its --wrap), built in memory, then quoted. */

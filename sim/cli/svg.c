@@ -3,10 +3,12 @@
 ** bands, bars, spans, legend.
 */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
 #include "svg.h"
+#include "text.h"
 #include "units.h"
 
 #define ML 74.0 /* margins around the plot area, px */
@@ -141,18 +143,18 @@ void svg_format_value(char *buf, size_t len, double v, svg_format format, long d
 /* ---- writing ------------------------------------------------------------ */
 
 void svg_escape(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    switch (ch) {
+  char *shown = s ? text_dup(s, strlen(s), TEXT_LINES) : NULL;
+  for (const char *p = shown; p && *p; p++) {
+    switch (*p) {
     case '&': fputs("&amp;", f); break;
     case '<': fputs("&lt;", f); break;
     case '>': fputs("&gt;", f); break;
     case '"': fputs("&quot;", f); break;
     case '\'': fputs("&#39;", f); break;
-    default:
-      if (ch >= 0x20 || ch == '\n' || ch == '\t') fputc(ch, f); /* other controls are not XML */
+    default: fputc(*p, f);
     }
   }
+  free(shown);
 }
 
 static double xmap(const svg_chart *c, double x) {

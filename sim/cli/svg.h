@@ -94,8 +94,11 @@ void svg_legend(svg_chart *c, const char *label, int style, svg_key key);
 /* Close the chart (</svg>). */
 void svg_end(svg_chart *c);
 
-/* Write s on f escaped for XML and HTML text and attribute values
-** (& < > " ' as entities); NULL writes nothing. */
+/* Write s on f escaped for XML and HTML text and attribute values: its
+** shown form (text.h, newlines and tabs kept: controls, DEL, C1 controls
+** and bytes that are not UTF-8 are invalid in both, and read as escapes
+** such as \x1b), then & < > " ' as entities.  NULL (or no memory for the
+** shown form) writes nothing. */
 void svg_escape(FILE *f, const char *s);
 
 /* Format v into buf (len bytes) as an axis of this format would, with

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "table.h"
+#include "text.h"
 
 struct table {
   size_t ncols, nrows, cap;
@@ -12,7 +13,8 @@ struct table {
   int *right;
 };
 
-static char *dup(const char *s) { return strdup(s ? s : ""); }
+/* A cell as it is printed: its shown form (text.h), in every format. */
+static char *dup(const char *s) { return s ? text_dup(s, strlen(s), TEXT_LINE) : strdup(""); }
 
 table *table_new(const char *const *heads, size_t ncols) {
   table *t = calloc(1, sizeof *t);

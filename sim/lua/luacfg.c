@@ -64,11 +64,21 @@ static int boolean(rd *r, int t, const char *key) {
   return v;
 }
 
+/* A copy of the string at idx, or NULL (an error) when it holds a NUL: C
+** would read it cut there, and "a\0b" as "a" (the validator refuses such
+** strings; this is the backstop of a library scenario code changed). */
+static char *whole(rd *r, int idx, const char *key) {
+  size_t len;
+  const char *v = lua_tolstring(r->L, idx, &len);
+  char *s = strlen(v) == len ? strdup(v) : NULL;
+  if (!s) bad(r, key, strlen(v) == len ? "out of memory" : "a string with a NUL byte");
+  return s;
+}
+
 static char *str(rd *r, int t, const char *key) {
   if (!field(r, t, key, LUA_TSTRING)) return NULL;
-  char *s = strdup(lua_tostring(r->L, -1));
+  char *s = whole(r, -1, key);
   lua_pop(r->L, 1);
-  if (!s) bad(r, key, "out of memory");
   return s;
 }
 
@@ -184,7 +194,7 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
     return;
   }
   c->kind = (proc_kind)k;
-  if (getraw(r->L, pt, "stream") == LUA_TSTRING) c->stream = strdup(lua_tostring(r->L, -1));
+  if (getraw(r->L, pt, "stream") == LUA_TSTRING) c->stream = whole(r, -1, key);
   lua_pop(r->L, 1);
   for (int i = 0; i < PROCESS_MAX_PARAMS && process_param_keys[k][i]; i++)
     c->p[i] = num(r, pt, process_param_keys[k][i]);
@@ -196,8 +206,8 @@ static void read_process_at(rd *r, int pt, const char *key, process_cfg *c) {
   case PROC_PATH:
     c->t = numbers(r, pt, "t_hours", &c->n);
     c->v = numbers(r, pt, "values", &n2);
-    c->step =
-        getraw(r->L, pt, "interp") == LUA_TSTRING && strcmp(lua_tostring(r->L, -1), "step") == 0;
+    c->step = getraw(r->L, pt, "interp") == LUA_TSTRING && lua_rawlen(r->L, -1) == 4 &&
+              strcmp(lua_tostring(r->L, -1), "step") == 0;
     lua_pop(r->L, 1);
     if (c->n != n2 || c->n == 0) bad(r, key, "path needs as many times as values, at least one");
     break;
@@ -397,15 +407,14 @@ static void read_params(rd *r, int pt, scenario_point *sp) {
         cap = cap ? 2 * cap : 8;
       }
       scenario_value *e = &v[n++];
-      e->name = strdup(lua_tostring(L, -2));
+      e->name = whole(r, -2, "params");
       e->type = ty == LUA_TBOOLEAN  ? SCENARIO_BOOLEAN
                 : ty == LUA_TNUMBER ? SCENARIO_NUMBER
                                     : SCENARIO_STRING;
       e->num = ty == LUA_TBOOLEAN  ? lua_toboolean(L, -1)
                : ty == LUA_TNUMBER ? lua_tonumber(L, -1)
                                    : 0;
-      e->str = ty == LUA_TSTRING ? strdup(lua_tostring(L, -1)) : NULL;
-      if (!e->name || (ty == LUA_TSTRING && !e->str)) bad(r, "params", "out of memory");
+      e->str = ty == LUA_TSTRING ? whole(r, -1, "params") : NULL;
     }
     lua_pop(L, 1);
   }

@@ -4,6 +4,7 @@
 ** calls.  The state and action shapes are in lua/neo/CONTRACT.md.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "path.h"
 #include "policy.h"
 #include "sandbox.h"
+#include "text.h"
 #include "units.h"
 
 struct policy_ctx {
@@ -199,10 +201,21 @@ static void push_state(policy_ctx *p, model *m, policy_reason why) {
 }
 
 /* ---- actions ---- */
-static int find_name(const char *name, size_t n, const void *base, size_t stride) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(*(char *const *)(const void *)((const char *)base + i * stride), name) == 0)
-      return (int)i;
+
+/* A Lua string as C reads it: the bytes and their length, NULs included
+** ("od\0x" is no tenant, not "od"); s is NULL when it is no string. */
+typedef struct lstr {
+  const char *s;
+  size_t len;
+} lstr;
+
+/* The index of the entry named name among n entries whose name is the
+** first field of each of stride bytes at base, or -1. */
+static int find_name(lstr name, size_t n, const void *base, size_t stride) {
+  for (size_t i = 0; i < n; i++) {
+    const char *e = *(char *const *)(const void *)((const char *)base + i * stride);
+    if (strlen(e) == name.len && memcmp(e, name.s, name.len) == 0) return (int)i;
+  }
   return -1;
 }
 
@@ -221,12 +234,13 @@ static int getraw(act *a, const char *k) {
   return lua_rawget(a->L, a->t);
 }
 
-/* A string field, or NULL: numbers are not names (an offer's numeric
+/* A string field, or s NULL: numbers are not names (an offer's numeric
 ** `price` must not read as a price action). */
-static const char *sfield(act *a, const char *k) {
-  const char *s = getraw(a, k) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
+static lstr sfield(act *a, const char *k) {
+  lstr v = {NULL, 0};
+  if (getraw(a, k) == LUA_TSTRING) v.s = lua_tolstring(a->L, -1, &v.len);
   lua_pop(a->L, 1);
-  return s; /* kept alive by the action table */
+  return v; /* kept alive by the action table */
 }
 
 static double nfield(act *a, const char *k) {
@@ -242,23 +256,27 @@ static long cfield(act *a, const char *k) {
   return v >= 0 && v <= 1e15 && v == floor(v) ? (long)v : -1;
 }
 
-static int named(act *a, const char *what, const char *name, int i) {
-  if (i < 0) snprintf(a->err, a->errlen, "unknown %s '%s'", what, name ? name : "?");
+static int named(act *a, const char *what, lstr name, int i) {
+  char shown[256];
+  if (i >= 0) return i;
+  text_escape(shown, sizeof shown, name.s ? name.s : "?", name.s ? name.len : 1, TEXT_LINE);
+  snprintf(a->err, a->errlen, "unknown %s '%s'", what, shown);
   return i;
 }
 
-#define SKU(n) named(a, "sku", n, n ? find_name(n, c->nskus, c->skus, sizeof *c->skus) : -1)
-#define SITE(n) named(a, "site", n, n ? find_name(n, c->nsites, c->sites, sizeof *c->sites) : -1)
+#define SKU(n) named(a, "sku", n, n.s ? find_name(n, c->nskus, c->skus, sizeof *c->skus) : -1)
+#define SITE(n) named(a, "site", n, n.s ? find_name(n, c->nsites, c->sites, sizeof *c->sites) : -1)
 #define TENANT(n) \
-  named(a, "tenant", n, n ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
+  named(a, "tenant", n, n.s ? find_name(n, c->ntenants, c->tenants, sizeof *c->tenants) : -1)
 
 static int apply_priority(act *a, const model_cfg *c) {
   getraw(a, "priority");
   size_t n = lua_rawlen(a->L, -1);
   int *ts = malloc((n ? n : 1) * sizeof *ts), rc = ts ? 0 : -1;
   for (size_t i = 0; i < n && rc == 0; i++) {
-    const char *name =
-        lua_rawgeti(a->L, -1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tostring(a->L, -1) : NULL;
+    lstr name = {NULL, 0};
+    if (lua_rawgeti(a->L, -1, (lua_Integer)i + 1) == LUA_TSTRING)
+      name.s = lua_tolstring(a->L, -1, &name.len);
     if ((ts[i] = TENANT(name)) < 0) rc = -1;
     lua_pop(a->L, 1);
   }
@@ -271,17 +289,17 @@ static int apply_priority(act *a, const model_cfg *c) {
 static int apply_one(act *a) {
   model *m = a->m;
   const model_cfg *c = model_config(m);
-  const char *v;
+  lstr v;
   int i, j;
-  if ((v = sfield(a, "order")))
+  if ((v = sfield(a, "order")).s)
     return (i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0
                ? -1
                : model_act_order(m, i, j, cfield(a, "nodes"), a->err, a->errlen);
-  if ((v = sfield(a, "price")))
+  if ((v = sfield(a, "price")).s)
     return (i = TENANT(v)) < 0 ? -1
                                : model_act_price(m, i, nfield(a, "gpu_hour"), a->err, a->errlen);
-  if ((v = sfield(a, "sell")) || (v = sfield(a, "retire"))) {
-    int sell = sfield(a, "sell") != NULL;
+  if ((v = sfield(a, "sell")).s || (v = sfield(a, "retire")).s) {
+    int sell = sfield(a, "sell").s != NULL;
     if ((i = SKU(v)) < 0 || (j = SITE(sfield(a, "site"))) < 0) return -1;
     long n = cfield(a, "nodes");
     if (n < 0)
@@ -290,16 +308,16 @@ static int apply_one(act *a) {
     return sell ? model_act_sell(m, i, j, n, a->err, a->errlen)
                 : model_act_retire(m, i, j, n, a->err, a->errlen);
   }
-  if ((v = sfield(a, "draw"))) {
+  if ((v = sfield(a, "draw")).s) {
     i = named(a, "debt", v,
               find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
     return i < 0 ? -1 : model_act_draw(m, i, nfield(a, "amount"), a->err, a->errlen);
   }
-  if ((v = sfield(a, "offer")))
+  if ((v = sfield(a, "offer")).s)
     return (i = TENANT(v)) < 0 ? -1
                                : model_act_offer(m, i, cfield(a, "nodes"), nfield(a, "price"),
                                                  nfield(a, "term_months"), a->err, a->errlen);
-  if ((v = sfield(a, "internal")))
+  if ((v = sfield(a, "internal")).s)
     return (i = TENANT(v)) < 0 ? -1
                                : model_act_internal(m, i, cfield(a, "nodes"), a->err, a->errlen);
   int has = getraw(a, "priority") == LUA_TTABLE;
@@ -318,8 +336,9 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
   lua_pushvalue(L, res);
   lua_call(L, 1, 1);
   if (!lua_isnil(L, -1)) {
-    snprintf(err, errlen, "%s",
-             lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "bad actions");
+    size_t len = 11;
+    const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "bad actions";
+    text_escape(err, errlen, why, len, TEXT_LINE); /* it quotes the actions' strings */
     return -1;
   }
   lua_pop(L, 1);
@@ -341,6 +360,13 @@ static int apply(policy_ctx *p, model *m, int res, char *err, size_t errlen) {
 
 /* ---- tracing ---- */
 
+/* The string on top of L as the event's detail shows it (text.h). */
+static void put_string(lua_State *L, FILE *f) {
+  size_t len;
+  const char *s = lua_tolstring(L, -1, &len);
+  text_write(f, s, len, TEXT_LINE, SIZE_MAX);
+}
+
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
 static void describe(lua_State *L, int t, FILE *f) {
@@ -355,13 +381,14 @@ static void describe(lua_State *L, int t, FILE *f) {
       fprintf(f, "%s%s=", sep, keys[i]);
       sep = " ";
       if (ty == LUA_TNUMBER) fprintf(f, "%.10g", lua_tonumber(L, -1));
-      else if (ty == LUA_TSTRING) fputs(lua_tostring(L, -1), f);
+      else if (ty == LUA_TSTRING) put_string(L, f);
       else if (ty == LUA_TTABLE) { /* priority: a list of tenant names */
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer k = 1; k <= n; k++) {
           lua_rawgeti(L, -1, k);
-          fprintf(f, "%s%s", k > 1 ? "," : "",
-                  lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+          if (k > 1) fputc(',', f);
+          if (lua_type(L, -1) == LUA_TSTRING) put_string(L, f);
+          else fputc('?', f);
           lua_pop(L, 1);
         }
       }

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "sandbox.h"
 #include "sandbox_int.h"
+#include "text.h"
 
 #define HOOK_EVERY 1000
 #define ALLOC_BYTES_PER_INSTR 16 /* allocating is work C functions do for Lua */
@@ -261,8 +262,8 @@ static int open_all(lua_State *L) {
 ** this is a bug of neosim, said as such. */
 static int panic(lua_State *L) {
   const char *msg = lua_tostring(L, -1);
-  fprintf(stderr, "neosim: internal error: a Lua error outside a protected call: %s\n",
-          msg ? msg : "?");
+  text_printf(stderr, "neosim: internal error: a Lua error outside a protected call: %s\n",
+              msg ? msg : "?");
   abort();
 }
 
@@ -303,6 +304,29 @@ void sandbox_close(lua_State *L) {
   free_sbx(s);
 }
 
+/* Copy msg (len bytes, NULs included) into err as one line: each run of
+** newlines and tabs made "; " (require's list of places tried is several
+** lines), and every other control character, NUL and byte that is not
+** UTF-8 shown escaped (text.h): no terminal escape gets out of a sandbox. */
+static void one_line(char *err, size_t errlen, const char *msg, size_t len) {
+  const char *p = msg, *end = msg + len;
+  size_t k = 0;
+  err[0] = '\0';
+  while (p < end) {
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\t') q++;
+    if (text_escape(err + k, errlen - k, p, (size_t)(q - p), TEXT_LINE) >= errlen - k) return;
+    k += strlen(err + k);
+    while (q < end && (*q == '\n' || *q == '\t')) q++;
+    if (k > 0 && q < end && err[k - 1] != ' ' && k + 3 < errlen) {
+      if (err[k - 1] != ':') err[k++] = ';';
+      err[k++] = ' ';
+      err[k] = '\0';
+    }
+    p = q;
+  }
+}
+
 /* The file's bytes (malloc'd), at most max of them: NULL when it cannot
 ** be read or is larger (*len = max + 1 then: /dev/zero, a huge file). */
 static char *slurp(const char *path, size_t max, size_t *len) {
@@ -339,11 +363,20 @@ int sandbox_loadfile(lua_State *L, const char *path, char *err, size_t errlen) {
     else snprintf(err, errlen, "%s: cannot read file", path);
     return -1;
   }
+  const char *nul = memchr(src, '\0', len); /* C reads the text, and its version, up to it */
+  if (nul) {
+    snprintf(err, errlen, "%s: a NUL byte at byte %zu: Lua files are text (in a string, write \\0)",
+             path, (size_t)(nul - src) + 1);
+    free(src);
+    return -1;
+  }
   lua_pushfstring(L, "@%s", path);
   const char *chunk = lua_tostring(L, -1);
   int st = sandbox_loadtext(L, src, len, chunk);
   if (st != LUA_OK) {
-    snprintf(err, errlen, "%s", lua_tostring(L, -1));
+    size_t n;
+    const char *msg = lua_tolstring(L, -1, &n); /* a syntax error quotes the source */
+    one_line(err, errlen, msg ? msg : "?", msg ? n : 1);
     lua_pop(L, 2);
     free(src);
     return -1;
@@ -389,24 +422,6 @@ const char *sandbox_source(lua_State *L, const char *chunkname) {
   return s;
 }
 
-/* Copy msg into err with each run of newlines and tabs made "; ", so
-** every message is one line (require's list of places tried is not), and
-** other control characters made '?' (no terminal escapes from scenarios). */
-static void one_line(char *err, size_t errlen, const char *msg) {
-  size_t k = 0;
-  for (const char *p = msg; *p && k + 3 < errlen; p++) {
-    if (*p != '\n' && *p != '\t') {
-      err[k++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
-      continue;
-    }
-    while (p[1] == '\n' || p[1] == '\t') p++;
-    if (k == 0 || !p[1] || err[k - 1] == ' ') continue;
-    if (err[k - 1] != ':') err[k++] = ';';
-    err[k++] = ' ';
-  }
-  err[k] = '\0';
-}
-
 int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errlen) {
   sbx *s = sandbox_get(L);
   s->left = s->budget;
@@ -419,11 +434,14 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults, char *err, size_t errle
   lua_sethook(L, NULL, 0, 0);
   if (st == LUA_OK) return 0;
   if (s->spent) /* whatever error object pcalls or handlers in Lua made of it */
-    one_line(err, errlen, s->why);
+    one_line(err, errlen, s->why, strlen(s->why));
   else if (st == LUA_ERRMEM)
     snprintf(err, errlen, "memory cap of %zu MiB exceeded (not enough memory)", s->cap >> 20);
-  else if (lua_type(L, -1) == LUA_TSTRING) one_line(err, errlen, lua_tostring(L, -1));
-  else snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));
+  else if (lua_type(L, -1) == LUA_TSTRING) {
+    size_t len;
+    const char *msg = lua_tolstring(L, -1, &len);
+    one_line(err, errlen, msg, len);
+  } else snprintf(err, errlen, "error object is a %s value", luaL_typename(L, -1));
   lua_pop(L, 1);
   return st == LUA_ERRMEM && !s->spent ? -2 : -1;
 }

@@ -14,6 +14,7 @@
 #include "sandbox.h"
 #include "sandbox_int.h"
 #include "sandbox_print.h"
+#include "text.h"
 
 /* load: text chunks only (no bytecode); the environment is as given. */
 static int sb_load(lua_State *L) {
@@ -34,8 +35,10 @@ static int sb_load(lua_State *L) {
   return 1;
 }
 
-/* print goes to stderr, so that it never mixes with neosim's output, and
-** stops after SANDBOX_PRINT_CAP bytes in all: a loop of prints, or a batch
+/* print goes to stderr, so that it never mixes with neosim's output, shown
+** as text.h says (newlines and tabs kept, no other control character: a
+** scenario cannot move the cursor or retitle the terminal), and stops
+** after SANDBOX_PRINT_CAP bytes of it in all: a loop of prints, or a batch
 ** of runs each printing, must not fill a disk. */
 static int sb_print(lua_State *L) {
   int n = lua_gettop(L), full = 0;
@@ -47,9 +50,10 @@ static int sb_print(lua_State *L) {
       full = sandbox_print_take(1) < 1;
       if (!full) fputc('\t', stderr);
     }
-    size_t got = full ? 0 : sandbox_print_take(len);
-    fwrite(str, 1, got, stderr);
-    full = full || got < len;
+    size_t shown = full ? 0 : text_escape(NULL, 0, str, len, TEXT_LINES);
+    size_t got = full ? 0 : sandbox_print_take(shown);
+    text_write(stderr, str, len, TEXT_LINES, got);
+    full = full || got < shown;
     lua_pop(L, 1);
   }
   if (!full && sandbox_print_take(1) == 1) fputc('\n', stderr);

@@ -111,9 +111,10 @@ static int read_seed(lua_State *L, int idx, uint64_t *seed) {
     return i < 0 ? -1 : 0;
   }
   if (lua_type(L, idx) != LUA_TSTRING) return -1;
-  const char *d = lua_tostring(L, idx);
+  size_t len;
+  const char *d = lua_tolstring(L, idx, &len);
   uint64_t v = 0;
-  if (!*d) return -1;
+  if (!*d || strlen(d) != len) return -1;
   for (; *d; d++) {
     if (*d < '0' || *d > '9' || v > (UINT64_MAX - (uint64_t)(*d - '0')) / 10) return -1;
     v = v * 10 + (uint64_t)(*d - '0');
@@ -131,14 +132,17 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
   rawfield(L, t, "seed");
   rawfield(L, t, "replications");
   rawfield(L, t, "horizon_hours");
-  if (lua_type(L, -4) != LUA_TSTRING) bad = "name: expected a string";
+  size_t len = 0;
+  const char *name = lua_type(L, -4) == LUA_TSTRING ? lua_tolstring(L, -4, &len) : NULL;
+  if (!name) bad = "name: expected a string";
+  else if (strlen(name) != len) bad = "name: a string with a NUL byte";
   else if (read_seed(L, -3, &s->seed)) bad = "seed: expected an integer from 0 to 2^64-1";
   else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
            lua_tointeger(L, -2) > SCENARIO_MAX_REPLICATIONS)
     bad = "replications: expected an integer from 1 to 100000000";
   else if (lua_type(L, -1) != LUA_TNUMBER) bad = "horizon_hours: expected a number";
   if (!bad) {
-    s->name = strdup(lua_tostring(L, -4));
+    s->name = strdup(name);
     s->replications = (long)lua_tointeger(L, -2);
     s->horizon_days = hours_to_days(lua_tonumber(L, -1));
   }

@@ -17,6 +17,7 @@
 #include "pool.h"
 #include "sandbox_print.h"
 #include "store.h"
+#include "text.h"
 #include "units.h"
 
 static double now_s(clockid_t clk) {
@@ -29,6 +30,17 @@ int batch_traced(const batch_opts *o, size_t point, long rep) {
   for (size_t i = 0; i < o->ntrace; i++)
     if (o->trace[2 * i] == (long)point && o->trace[2 * i + 1] == rep) return 1;
   return 0;
+}
+
+/* A run's error as stored and printed: its shown form (text.h), one line
+** with no control character, whatever a policy or the model put in it
+** (out of memory: every byte that is not printable ASCII made '?'). */
+static void shown(char *err, size_t errlen) {
+  char *raw = strdup(err);
+  if (raw) text_escape(err, errlen, raw, strlen(raw), TEXT_LINE);
+  for (char *p = err; !raw && *p; p++)
+    if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e) *p = '?';
+  free(raw);
 }
 
 int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep, results *res,
@@ -47,6 +59,7 @@ int batch_run_one(const scenario *s, const batch_opts *o, size_t point, long rep
   if (m) *events = model_events(m);
   model_free(m);
   policy_free(pol);
+  if (rc) shown(err, errlen);
   return rc;
 }
 
@@ -256,7 +269,7 @@ static void on_lost(void *ctx, long t, const char *why) {
   snprintf(h.error, sizeof h.error, "%s", why);
   results_reset(&b->got);                         /* nothing of the run came back */
   if (store_and_tally(b, t, &h, err, sizeof err)) /* --resume redoes the run */
-    fprintf(stderr, "neosim: %s\n", err);
+    text_printf(stderr, "neosim: %s\n", err);
 }
 
 /* A done run of the store: skipped when it is this shard's and not traced. */
@@ -336,7 +349,7 @@ static void print_params(const scenario_point *pt, FILE *f) {
   int any = 0;
   for (size_t i = 0; i < pt->nparams; i++)
     if (pt->params[i].swept)
-      fprintf(f, "%s%s=%s", any++ ? " " : "  ", pt->params[i].name, pt->params[i].value);
+      text_printf(f, "%s%s=%s", any++ ? " " : "  ", pt->params[i].name, pt->params[i].value);
 }
 
 void batch_print_summary(const scenario *s, const batch_report *rep, FILE *f) {

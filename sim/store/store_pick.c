@@ -8,6 +8,7 @@
 
 #include "store_check.h"
 #include "store_pick.h"
+#include "text.h"
 
 /* Versions with runs, newest first: name, sha, done runs, failed runs. */
 static const char versions_sql[] =
@@ -29,12 +30,13 @@ static const char *text_or(sqlite3_stmt *q, int i, const char *none) {
   return s ? s : none;
 }
 
-/* Append "  NAME  SHA12  N runs" lines to buf. */
+/* Append " NAME SHA12 (N done, M failed)" to buf, after a ';' when not the
+** first: the list stays on the one line of a message (err.h). */
 static void list_line(char *buf, size_t len, const store_version *v) {
   size_t used = strlen(buf);
   if (used < len)
-    snprintf(buf + used, len - used, "\n  %-24s %.12s  %ld done, %ld failed", v->name, v->sha256,
-             v->runs_done, v->runs_failed);
+    snprintf(buf + used, len - used, "%s %s %.12s (%ld done, %ld failed)", used ? ";" : "", v->name,
+             v->sha256, v->runs_done, v->runs_failed);
 }
 
 int store_pick_scenario(store *st, const char *want, store_version *out, char *err, size_t errlen) {
@@ -82,10 +84,10 @@ int store_pick_scenario(store *st, const char *want, store_version *out, char *e
     return -1;
   }
   if (n > 1)
-    fprintf(stderr,
-            "neosim: note: %s holds %d versions of '%s'; using the latest, %.12s (give --scenario"
-            " SHA256-PREFIX for another):%s\n",
-            file, n, want, first.sha256, list);
+    text_printf(stderr,
+                "neosim: note: %s holds %d versions of '%s'; using the latest, %.12s (give "
+                "--scenario SHA256-PREFIX for another):%s\n",
+                file, n, want, first.sha256, list);
   *out = first;
   return store_check_version(st, first.sha256, err, errlen);
 }

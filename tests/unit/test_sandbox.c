@@ -210,7 +210,10 @@ static void test_ccall(void) {
   CHECKF(strcmp(err, "raised from C with 7") == 0, "[%s]", err);
   CHECK(lua_gettop(L) == 0);
   CHECK(run(L, "error('a\\27[31mb\\nc\\r')", err, sizeof err) == -1);
-  CHECKF(strcmp(err, "t:1: a?[31mb; c?") == 0, "control characters: [%s]", err);
+  CHECKF(strcmp(err, "t:1: a\\x1b[31mb; c\\r") == 0, "control characters: [%s]", err);
+  /* a NUL keeps what follows it; C1 controls and bytes that are not UTF-8 escaped, é kept */
+  CHECK(run(L, "error('x\\0y\\194\\155z\\255 caf\\195\\169', 0)", err, sizeof err) == -1);
+  CHECKF(strcmp(err, "x\\x00y\\xc2\\x9bz\\xff caf\xc3\xa9") == 0, "NUL: [%s]", err);
   sandbox_close(L);
 }
 

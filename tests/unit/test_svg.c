@@ -73,11 +73,16 @@ static void test_format(void) {
   CHECK(strcmp(fmt(365.9, SVG_DATE), "2026-01-01") == 0);
 }
 
-static void write_escaped(FILE *f) { svg_escape(f, "<a href='x'>&\"</a>\x01\tok"); }
+static void write_escaped(FILE *f) {
+  svg_escape(f, "<a href='x'>&\"</a>\x01\tok\n\x1b[2J\x7f\xc2\x9b\xff\xc3\xa9");
+}
 
+/* Entities, and controls, C1 and bytes that are not UTF-8 as text.h escapes. */
 static void test_escape(void) {
   char *s = capture(write_escaped);
-  CHECKF(s && strcmp(s, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\tok") == 0, "%s", s);
+  CHECKF(s && strcmp(s, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\\x01\tok\n"
+                        "\\x1b[2J\\x7f\\xc2\\x9b\\xff\xc3\xa9") == 0,
+         "%s", s);
   free(s);
 }
 

@@ -1,4 +1,4 @@
--- expect: ^neosim: \?\[2J\?\[31mred\?; second line; third$
--- an error message with terminal escape sequences and newlines
+-- expect: ^neosim: \\x1b\[2J\\x1b\[31mred\\r; second line; third$
+-- an error message with terminal escape sequences and newlines: shown escaped (sim/core/text.h)
 local neo = require("neo")
 error("\27[2J\27[31mred\r\nsecond line\n\tthird", 0)
