@@ -314,7 +314,7 @@ static int make_plan(batch *b, const char *db, char *err, size_t errlen) {
   if (!rc && o->resume) rc = store_done_runs(b->st, b->s->sha256, o->seed, mark_done, b);
   if (rc) return err_set(err, errlen, "%s", store_error(b->st));
   if (b->capskip == SIZE_MAX) return err_set(err, errlen, "out of memory");
-  qsort(b->skip, b->nskip, sizeof *b->skip, cmp_long);
+  if (b->nskip) qsort(b->skip, b->nskip, sizeof *b->skip, cmp_long); /* NULL when none */
   b->rep->in_shard = total > o->shard ? (total - o->shard + o->nshards - 1) / o->nshards : 0;
   b->rep->skipped = (long)b->nskip; /* a run is stored once: no duplicates */
   b->nplan = b->rep->in_shard - b->rep->skipped;
