@@ -116,6 +116,11 @@ CREATE TABLE params (
 --                  depreciation; lost nodes are written off.
 --   interest_total interest accrued by the hour on each tranche's balance
 --                  (rate / 8766 an hour), paid at each month end.
+--   tax_total      income tax of the run (finance.tax): each calendar
+--                  year's profit before tax, less the losses carried
+--                  forward, times the rate; paid at the year's end and at
+--                  the run's end.  Tax paid is an operating flow: npv,
+--                  npv_unlevered, irr and payback are after tax.
 -- The financial statements, from the run's double-entry books, as run
 -- totals (flows only; the balance sheet is in series):
 --   is.revenue       revenue net of SLA credits, prepayments forfeited included
@@ -127,7 +132,7 @@ CREATE TABLE params (
 --   is.interest, is.tax
 --   is.net_income    is.ebitda - is.depreciation - is.write_off
 --                    + is.gain_on_sale - is.interest - is.tax
---   cf.operating     cash from customers less opex and interest paid
+--   cf.operating     cash from customers less opex, interest and tax paid
 --   cf.investing     nodes paid for (deposits, deliveries) less sale proceeds
 --   cf.financing     debt drawn less principal repaid (the opening cash is
 --                    not a flow of the run)
@@ -157,7 +162,8 @@ CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across ru
 --     accrued, not yet collected), bs.deposits (nodes paid for, not yet
 --     delivered), bs.equipment_net (delivered nodes at cost less
 --     depreciation), bs.assets, bs.contract_liabilities (prepayments not
---     yet earned), bs.accrued_interest, bs.debt, bs.liabilities, bs.equity
+--     yet earned), bs.accrued_interest, bs.tax_payable (tax of the year
+--     so far, not yet paid), bs.debt, bs.liabilities, bs.equity
 --     (contributed, and earnings so far); bs.assets = bs.liabilities +
 --     bs.equity at every month;
 --   cash-flow statement, flows in the month: cf.operating, cf.investing,
@@ -441,7 +447,7 @@ LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point
 --     is_interest, is_tax, is_net_income;
 --   the balance sheet at its end: bs_cash, bs_receivables, bs_deposits,
 --     bs_equipment_net, bs_assets, bs_contract_liabilities,
---     bs_accrued_interest, bs_debt, bs_liabilities, bs_equity;
+--     bs_accrued_interest, bs_tax_payable, bs_debt, bs_liabilities, bs_equity;
 --   the cash flows in the month: cf_operating, cf_investing,
 --     cf_financing, cf_net.
 -- e.g. select * from statements where run_id = 1 order by t_days;
@@ -464,6 +470,7 @@ SELECT r.id AS run_id, r.scenario, r.point, r.replication, s.t_days,
        max(CASE WHEN s.name = 'bs.assets' THEN s.value END) AS bs_assets,
        max(CASE WHEN s.name = 'bs.contract_liabilities' THEN s.value END) AS bs_contract_liabilities,
        max(CASE WHEN s.name = 'bs.accrued_interest' THEN s.value END) AS bs_accrued_interest,
+       max(CASE WHEN s.name = 'bs.tax_payable' THEN s.value END) AS bs_tax_payable,
        max(CASE WHEN s.name = 'bs.debt' THEN s.value END) AS bs_debt,
        max(CASE WHEN s.name = 'bs.liabilities' THEN s.value END) AS bs_liabilities,
        max(CASE WHEN s.name = 'bs.equity' THEN s.value END) AS bs_equity,

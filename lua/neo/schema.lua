@@ -295,6 +295,14 @@ S.policies = {
     example = "neo.policies.keep_internal { tenant = \"train\", fraction = 0.2 }" },
 }
 
+S.tax = {
+  { key = "rate", type = "number", unit = "1", min = 0, max = 1, default = 0,
+    doc = "tax on a calendar year's profit after depreciation and interest, paid at the year's end "
+      .. "(and at the run's end for its last part year)", example = "0.21" },
+  { key = "loss_carryforward", type = "boolean", default = true,
+    doc = "a year's loss offsets the profits of the years after it until used up", example = "false" },
+}
+
 S.finance = {
   { key = "cash", type = "number", unit = "$", default = 0, doc = "cash at the start", example = "5e8" },
   { key = "discount_rate", type = "number", unit = "per year", min = 0, default = 0.10,
@@ -304,6 +312,8 @@ S.finance = {
   { key = "terminal", type = "enum", one_of = { "none", "book" }, default = "none", resolve = "terminal",
     doc = 'whether the NPVs count the fleet\'s book value at the end ("book") or not ("none")',
     example = '"book"' },
+  { key = "tax", type = "record", fields = S.tax, default = {},
+    doc = "income tax (none unless rate is given)", example = "{ rate = 0.21 }" },
   { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "named", doc = "a debt tranche" },
     default = {},
     doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },

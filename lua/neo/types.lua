@@ -208,7 +208,12 @@
 ---@field discount_rate? number per year, for the NPV (default 0.10)
 ---@field staff_month? number $ per month (default 0)
 ---@field terminal? "none"|"book" npv adds the fleet's book value at the horizon (default "none")
+---@field tax? neo.Tax income tax (default none)
 ---@field debt? neo.Debt[] debt tranches
+
+---@class neo.Tax
+---@field rate? number of a calendar year's profit before tax, 0 to 1 (default 0)
+---@field loss_carryforward? boolean losses offset later years' profits (default true)
 
 ---@class neo.Scenario
 ---@field name string scenario name: letters, digits, '_', '.', '-' (required)

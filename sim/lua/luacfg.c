@@ -436,6 +436,14 @@ static void read_policies(rd *r, int t, policy_cfg *p, scenario_point *sp) {
   lua_pop(r->L, 1);
 }
 
+static void read_tax(rd *r, int ft, finance_cfg *f) {
+  if (!field(r, ft, "tax", LUA_TTABLE)) return;
+  int tt = lua_gettop(r->L);
+  f->tax_rate = num(r, tt, "rate");
+  f->tax_carryforward = boolean(r, tt, "loss_carryforward");
+  lua_pop(r->L, 1);
+}
+
 static void read_finance(rd *r, int t, finance_cfg *f, const model_cfg *c) {
   if (!field(r, t, "finance", LUA_TTABLE)) return;
   int ft = lua_gettop(r->L);
@@ -444,6 +452,7 @@ static void read_finance(rd *r, int t, finance_cfg *f, const model_cfg *c) {
   f->discount_rate = num(r, ft, "discount_rate");
   f->staff_month = num(r, ft, "staff_month");
   f->terminal_book = boolean(r, ft, "terminal_book");
+  read_tax(r, ft, f);
   f->debt = read_array(r, ft, "debt", sizeof *f->debt, &f->ndebt, read_debt, c);
   lua_pop(r->L, 1);
 }

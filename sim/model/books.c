@@ -17,7 +17,7 @@
 ** accrued, not collected), deposits (nodes paid for, not delivered),
 ** equipment at cost and accumulated depreciation; liabilities contract
 ** liabilities (prepayments not yet earned), debt per tranche, accrued
-** interest; equity contributed equity and retained earnings (the fleet's
+** interest, tax payable; equity contributed equity and retained earnings (the fleet's
 ** age before the start); income: revenue per tenant (gross of SLA
 ** credits), SLA credits (contra-revenue), gain on sale; expenses: bad
 ** debt, power, colocation, staff, depreciation, write-off of lost nodes,
@@ -59,6 +59,7 @@ static int open_fixed(model *m) {
       {A_WRITE_OFF, "write_off", ACCT_EXPENSE},
       {A_INTEREST, "interest", ACCT_EXPENSE},
       {A_TAX, "tax", ACCT_EXPENSE},
+      {A_TAX_PAYABLE, "tax_payable", ACCT_LIABILITY},
   };
   _Static_assert(sizeof fixed / sizeof *fixed == A_NFIXED, "every fixed account opened");
   for (size_t i = 0; i < A_NFIXED; i++)
@@ -227,6 +228,16 @@ void books_repay(model *m, int tranche, double amount) {
   journal_move(J(m), m->books.acct_debt[tranche], A_CASH, amount, CF_FINANCING);
 }
 
+/* ---- tax ------------------------------------------------------------------------ */
+
+void books_tax(model *m, double expense) {
+  journal_move(J(m), A_TAX, A_TAX_PAYABLE, expense, CF_OPERATING);
+}
+
+void books_pay_tax(model *m, double amount) {
+  journal_move(J(m), A_TAX_PAYABLE, A_CASH, amount, CF_OPERATING);
+}
+
 /* ---- checks ---------------------------------------------------------------------- */
 
 /* What the books must agree with: the model's own figures. */
@@ -290,6 +301,8 @@ int books_check(model *m, double t) {
     bad = agree(m, t, "accrued interest", -journal_balance(j, A_ACCRUED_INTEREST), interest_due(m),
                 scale);
   if (!bad)
+    bad = agree(m, t, "tax payable", -journal_balance(j, A_TAX_PAYABLE), m->tax.payable, scale);
+  if (!bad)
     bad = agree(m, t, "contract liabilities", -journal_balance(j, A_CONTRACT_LIAB), prepaid(m),
                 scale);
   if (!bad)
@@ -330,6 +343,11 @@ static income_lines income(const model *m, int period) {
   l.tax = flow(j, A_TAX, period);
   l.net_income = l.ebitda - l.depreciation - l.write_off + l.gain - l.interest - l.tax;
   return l;
+}
+
+double books_pretax_income(const model *m) {
+  income_lines l = income(m, 0);
+  return l.net_income + l.tax;
 }
 
 /* The names of the statement lines, in the order books_sample writes them. */
@@ -374,6 +392,7 @@ int books_sample(model *m, double t) {
       {"bs.assets", assets},
       {"bs.contract_liabilities", -journal_balance(j, A_CONTRACT_LIAB)},
       {"bs.accrued_interest", -journal_balance(j, A_ACCRUED_INTEREST)},
+      {"bs.tax_payable", -journal_balance(j, A_TAX_PAYABLE)},
       {"bs.debt", debt},
       {"bs.liabilities", liabilities},
       {"bs.equity",

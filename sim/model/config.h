@@ -143,6 +143,8 @@ typedef struct finance_cfg {
   double discount_rate; /* per year, for npv */
   double staff_month;   /* $ per month */
   int terminal_book;    /* 1: npv adds the fleet's book value at the horizon */
+  double tax_rate;      /* of a tax year's profit before tax (0: no tax) */
+  int tax_carryforward; /* 1: a year's loss offsets the profits of later years */
   debt_cfg *debt;
   size_t ndebt;
 } finance_cfg;

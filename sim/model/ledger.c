@@ -20,7 +20,7 @@
 ** no facility left is a default: the run ends there.
 **
 ** Cash flows, monthly: the operating (unlevered) flow is receipts - opex
-** - capex + sale proceeds; the lenders' flow is draws - interest paid -
+** - capex + sale proceeds - tax paid (tax.c); the lenders' flow is draws - interest paid -
 ** repayments.  npv_unlevered, irr and payback are of the operating flows
 ** (plus the fleet's book value at the end when finance.terminal =
 ** "book"); npv is of the equity's flows, the two summed, plus the
@@ -378,7 +378,7 @@ static int sample(model *m, double t) {
 static int record_month(model *m, double t) {
   double ops = (m->books.revenue_cash - m->books.month.cash) -
                (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
-               (m->books.proceeds - m->books.month.proceeds);
+               (m->books.proceeds - m->books.month.proceeds) - (m->tax.paid - m->books.month.tax);
   double lend = m->books.financing - m->books.month.financing;
   double own = internal_value_at(m, t);
   int bad = sample(m, t) | books_sample(m, t);
@@ -396,6 +396,7 @@ static int record_month(model *m, double t) {
   m->books.month.opex = opex_total(m);
   m->books.month.capex = m->books.capex;
   m->books.month.proceeds = m->books.proceeds;
+  m->books.month.tax = m->tax.paid;
   m->books.month.start_h = t;
   return bad;
 }
@@ -404,8 +405,11 @@ static int record_month(model *m, double t) {
 ** what cash needs (or default), then record it: the samples show cash
 ** after the month's draws. */
 static int close_month(model *m, double t) {
+  int y, mo, d;
+  cal_civil(m->cfg->start_days + lround(hours_to_days(t)), &y, &mo, &d);
   collect_bills(m);
   service_debt(m);
+  tax_month(m, (mo == 1 && d == 1) || t >= m->cfg->horizon_h);
   check_solvency(m);
   flush_draws(m);
   int bad = record_month(m, t);
@@ -483,9 +487,9 @@ static double largest_share(const model *m, double t) {
   return total > 0 ? top / total : (double)NAN;
 }
 
-/* What the lenders are owed at t: the debt and its interest accrued. */
+/* What is owed at t: the debt and its interest accrued, the tax assessed. */
 static double owed(const model *m) {
-  double s = ledger_debt(m);
+  double s = ledger_debt(m) + m->tax.payable;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->books.interest_due[i];
   return s;
 }
@@ -541,6 +545,7 @@ int ledger_finish(model *m, double t) {
       {"capex_total", m->books.capex},
       {"proceeds_total", m->books.proceeds},
       {"interest_total", m->books.interest},
+      {"tax_total", m->tax.paid + m->tax.payable},
       {"principal_repaid", m->books.repaid},
       {"debt_end", ledger_debt(m)},
       {"book_value_end", book},

@@ -13,6 +13,8 @@
 **   internal.c  the operator's own use
 **   market.c    rental price index, supplier and power prices, shocks
 **   ledger.c    daily books, months, debt, covenants, default
+**   books.c     the double-entry books beside the model's own figures
+**   tax.c       income tax: assessed monthly, paid at year ends
 ** A part's struct is written by its file only; others read it.
 */
 #ifndef NEOSIM_MODEL_INT_H
@@ -386,7 +388,7 @@ void market_free(model *m);
 
 /* Running totals at the start of the month being closed. */
 typedef struct month_mark {
-  double revenue, opex, capex, busy, installed, start_h, cash, proceeds, interest, financing;
+  double revenue, opex, capex, busy, installed, start_h, cash, proceeds, interest, financing, tax;
   double kind[TENANT_NKINDS];
 } month_mark;
 
@@ -412,6 +414,7 @@ enum {
   A_WRITE_OFF,
   A_INTEREST,
   A_TAX,
+  A_TAX_PAYABLE,
   A_NFIXED
 };
 
@@ -487,12 +490,30 @@ void books_opening_debt(model *m, int tranche, double balance, double accrued);
 void books_interest(model *m, double amount);     /* accrued */
 void books_pay_interest(model *m, double amount); /* paid from cash */
 void books_repay(model *m, int tranche, double amount);
+void books_tax(model *m, double expense);    /* assessed: expense against tax payable */
+void books_pay_tax(model *m, double amount); /* paid from cash */
+/* The run's profit before tax so far, from the books (accrued to their last post). */
+double books_pretax_income(const model *m);
 /* The books against the model's figures at t: 0, or -1 after model_fail. */
 int books_check(model *m, double t);
 /* The statements of the month ending at t (series), then a new period. */
 int books_sample(model *m, double t);
 /* The statements of the whole run (metrics). */
 int books_metrics(model *m);
+
+/* ---- tax.c -------------------------------------------------------------- */
+
+typedef struct tax_part {
+  double payable;      /* assessed this year, not yet paid */
+  double paid;         /* paid so far: an operating outflow */
+  double loss_carried; /* losses of past years not yet offset */
+  double pretax_year0; /* the run's profit before tax at the tax year's start */
+  double year_posted;  /* the tax year's expense posted so far */
+} tax_part;
+
+/* At a month end: assess the tax year so far and post the change; at a
+** year's end (or the run's) pay the year's tax and carry its loss. */
+void tax_month(model *m, int year_end);
 
 /* ---- model.c ------------------------------------------------------------ */
 
@@ -520,6 +541,7 @@ struct model {
   jobs_part jobs;
   market_part market;
   books_part books;
+  tax_part tax;
 };
 
 void model_fail(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -401,6 +401,7 @@ T.test("every table of a resolved point carries what sim/lua/luacfg.c reads (ten
   has(p.supplier, "read_supplier", "supplier")
   has(p.shocks[1], "read_shock", "shocks")
   has(p.finance, "read_finance", "finance")
+  has(p.finance.tax, "read_tax", "finance.tax")
   has(p.finance.debt[1], "read_debt", "debt")
   has(p.policies, "read_policies", "policies")
   for _, t in ipairs(p.tenants) do

@@ -72,7 +72,8 @@ T.test("the base scenario resolves with every default filled", function()
                  node_price = { { process = "constant", stream = "supplier.node_price.h100", value = 250000 } },
                  pay_on_delivery = true },
     shocks = {},
-    finance = { cash = 0, discount_rate = 0.1, staff_month = 0, terminal_book = false, debt = {} },
+    finance = { cash = 0, discount_rate = 0.1, staff_month = 0, terminal_book = false, debt = {},
+                tax = { rate = 0, loss_carryforward = true } },
     policies = { review_every_hours = 720, params = {}, procurement = false, pricing = false, allocation = false },
   })
   local byname = {}

@@ -47,7 +47,7 @@ T.test("types.lua has a @field for every schema key, optional exactly when not r
   end
   local CLASS = { [""] = "neo.Scenario", [".skus[]"] = "neo.Sku", [".sites[]"] = "neo.Site",
                   [".fleet[]"] = "neo.FleetEntry", [".tenants[]"] = "neo.Tenant",
-                  [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance",
+                  [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance", [".finance.tax"] = "neo.Tax",
                   [".market[]"] = "neo.MarketEntry", [".supplier"] = "neo.Supplier", [".shocks[]"] = "neo.Shock",
                   [".finance.debt[]"] = "neo.Debt", [".policies"] = "neo.Policies" }
   local seen = {}
