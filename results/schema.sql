@@ -86,7 +86,9 @@ CREATE TABLE params (
 -- revenue_total, opex_total, power_cost_total, depreciation_total,
 -- capex_total, interest_total, npv, npv_unlevered, irr, cash_min,
 -- utilization_mean, failures, default_day (NULL when no default),
--- covenant_breaches, payback_years, and per tenant
+-- covenant_breaches (breaches of every covenant; covenant_breaches.dscr,
+-- .leverage, .interest_cover, .ltv and .min_cash by kind), payback_years,
+-- and per tenant
 -- '<tenant>.revenue'; for on-demand and spot tenants also '<tenant>.jobs',
 -- '<tenant>.blocked_fraction' and '<tenant>.wait_mean_hours' (the README
 -- lists them all).  The money metrics, as defined since schema version 5:
@@ -200,7 +202,9 @@ CREATE TABLE events (
   run_id  INTEGER NOT NULL,  -- runs.id (not declared REFERENCES, as series)
   t_days  REAL NOT NULL,     -- simulated days since the scenario start
   -- Every run: contract_start, renewal, contract_end, tenant_default, order,
-  -- shock, shock_end, release, draw, covenant_breach, default,
+  -- shock, shock_end, release, draw, covenant_test (monthly and quarterly
+  -- tests), covenant_breach, covenant_cured, covenant_action (a breach not
+  -- cured acted on), sweep, acceleration, tax (each tax year), default,
   -- termination_notice, offer_declined.  Traced runs also: shipment,
   -- delivery, power_wait, install, failure, repair, sale, retirement,
   -- policy.

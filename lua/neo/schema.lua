@@ -255,6 +255,32 @@ S.shock = {
     doc = "how long it lasts (math.huge: for good)", example = "180" },
 }
 
+S.covenant = {
+  { key = "kind", type = "enum", one_of = { "dscr", "leverage", "interest_cover", "ltv", "min_cash" }, required = true,
+    doc = "what is tested: dscr = EBITDA / (interest + scheduled principal), interest_cover = EBITDA / "
+      .. "interest, both over the last 12 months (min); leverage = debt / EBITDA of the last 12 months (max); "
+      .. "ltv = the tranche's balance / book value of its collateral (max); min_cash = cash (min)",
+    example = '"dscr"' },
+  { key = "min", type = "number", unit = "1 ($ for min_cash)", inf = true,
+    doc = "least value that holds (dscr, interest_cover, min_cash) [required for those kinds]", example = "1.25" },
+  { key = "max", type = "number", unit = "1", min = 0, inf = true,
+    doc = "largest value that holds (leverage, ltv) [required for those kinds]", example = "4.0" },
+  { key = "test", type = "enum", one_of = { "monthly", "quarterly", "daily" }, default = "monthly",
+    doc = "when it is tested: at month ends, at the ends of March, June, September and December, or every day "
+      .. "(trailing figures change at month ends only)", example = '"quarterly"' },
+  { key = "cure_days", type = "number", unit = "days", min = 0, max = 3650, default = 0, out = "cure_hours", scale = 24,
+    doc = "days a breach has to be cured: tested again when they end, and if it still fails, on_breach applies",
+    example = "30" },
+  { key = "on_breach", type = "enum", one_of = { "event", "sweep", "step_up", "accelerate" }, default = "event",
+    doc = "what a breach not cured does: record it only; sweep cash above keep_cash to principal at once and "
+      .. "at each month end while it lasts; raise the rate by step_up while it lasts; make the whole "
+      .. "principal due (a default when cash and facilities cannot pay it)", example = '"accelerate"' },
+  { key = "step_up", type = "number", unit = "per year", gt = 0,
+    doc = "rate added while an uncured breach lasts [required with on_breach = \"step_up\"]", example = "0.02" },
+  { key = "keep_cash", type = "number", unit = "$", min = 0, default = 0,
+    doc = "cash a sweep leaves", example = "5e7" },
+}
+
 S.debt = {
   { key = "name", type = "string", pattern = "[%w_.%-]+", pattern_doc = "letters, digits, '_', '.', '-'",
     doc = "name of the tranche [debt[i]]", example = '"ddtl"' },
@@ -271,7 +297,12 @@ S.debt = {
   { key = "amortization", type = "enum", one_of = { "annuity", "linear", "bullet" }, default = "annuity",
     doc = "repayment: equal payments, equal principal, or all at the end", example = '"bullet"' },
   { key = "min_cash", type = "number", unit = "$", inf = true, default = -math.huge,
-    doc = "covenant: cash below this is a breach", example = "1e8" },
+    doc = "covenant: cash below this is a breach, tested every day (the covenant { kind = \"min_cash\", "
+      .. "min = X, test = \"daily\" })", example = "1e8" },
+  { key = "covenants", type = "list", of = { type = "record", fields = S.covenant, check = "covenant",
+      post = "covenant", doc = "a covenant" }, default = {},
+    doc = "covenants, tested while the tranche has a balance; breaches count in covenant_breaches",
+    example = '{ { kind = "dscr", min = 1.25, test = "quarterly", cure_days = 30, on_breach = "accelerate" } }' },
   { key = "facility", type = "boolean", default = false,
     doc = "a revolving facility: drawn when cash would go below 0 (or by policy), repaid at term end",
     example = "true" },
@@ -314,7 +345,7 @@ S.finance = {
     example = '"book"' },
   { key = "tax", type = "record", fields = S.tax, default = {},
     doc = "income tax (none unless rate is given)", example = "{ rate = 0.21 }" },
-  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "named", doc = "a debt tranche" },
+  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "debt", doc = "a debt tranche" },
     default = {},
     doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },
 }

@@ -102,6 +102,17 @@
 ---@field amortization? "annuity"|"linear"|"bullet" repayment (default "annuity")
 ---@field min_cash? number covenant: cash below it is a breach (default none)
 ---@field facility? boolean a revolving facility, drawn when cash would go below 0 (default false)
+---@field covenants? neo.Covenant[] covenants tested while the tranche has a balance
+
+---@class neo.Covenant
+---@field kind "dscr"|"leverage"|"interest_cover"|"ltv"|"min_cash" what is tested (required)
+---@field min? number least value that holds (dscr, interest_cover, min_cash)
+---@field max? number largest value that holds (leverage, ltv)
+---@field test? "monthly"|"quarterly"|"daily" when it is tested (default "monthly")
+---@field cure_days? number days a breach has to be cured (default 0)
+---@field on_breach? "event"|"sweep"|"step_up"|"accelerate" what a breach not cured does (default "event")
+---@field step_up? number rate added while an uncured breach lasts (on_breach = "step_up")
+---@field keep_cash? number $ a sweep leaves (default 0)
 
 ---@class neo.Policies
 ---@field review_every_days? number days between policy calls (default 30)

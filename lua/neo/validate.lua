@@ -797,6 +797,21 @@ function CHECKS.shock(sh, path, root)
   end
 end
 
+-- A covenant has its bound on the side its kind tests: min, or max.
+local COVENANT_MAX = { leverage = true, ltv = true }
+function CHECKS.covenant(cv, path)
+  local want, other = "min", "max"
+  if COVENANT_MAX[cv.kind] then want, other = "max", "min" end
+  if cv[want] == nil then fail(append(path, want), ("a %s covenant needs %s"):format(cv.kind, want)) end
+  if cv[other] ~= nil then
+    fail(append(path, other), ("does not apply to a %s covenant (it takes %s)"):format(cv.kind, want))
+  end
+  if (cv.on_breach == "step_up") ~= (cv.step_up ~= nil) then
+    fail(append(path, "step_up"), cv.step_up == nil and 'is required with on_breach = "step_up"'
+      or ('applies only with on_breach = "step_up", not "%s"'):format(cv.on_breach))
+  end
+end
+
 -- Maps keyed by SKU name; unique debt names.
 function CHECKS.root(r)
   local skus = names_of(r.skus)
@@ -1224,6 +1239,23 @@ end
 
 function POST.named(out, _, path)
   if out.name == nil then out.name = ("%s[%d]"):format(path[#path - 1], path[#path]) end
+end
+
+-- A covenant's bound as C reads it: limit (its min or max).
+function POST.covenant(out)
+  out.limit = out.min or out.max
+  out.min, out.max = nil, nil
+  out.step_up = out.step_up or 0
+end
+
+-- A tranche: named; its min_cash becomes the first of its covenants (tested daily).
+function POST.debt(out, v, path)
+  POST.named(out, v, path)
+  if out.min_cash > -math.huge then
+    table.insert(out.covenants, 1, { kind = "min_cash", limit = out.min_cash, test = "daily", cure_hours = 0,
+      on_breach = "event", step_up = 0, keep_cash = 0 })
+  end
+  out.min_cash = nil
 end
 
 local function resolve_value(x, node, path, ctx)

@@ -367,17 +367,29 @@ static void read_shock(rd *r, int t, void *elem, const model_cfg *c) {
   s->days = num(r, t, "days");
 }
 
+static void read_covenant(rd *r, int t, void *elem, const model_cfg *c) {
+  covenant_cfg *v = elem;
+  (void)c;
+  v->kind = (covenant_kind)choice(r, t, "kind", covenant_kind_parse);
+  v->limit = num(r, t, "limit");
+  v->test = (covenant_test)choice(r, t, "test", covenant_test_parse);
+  v->cure_h = num(r, t, "cure_hours");
+  v->on_breach = (breach_action)choice(r, t, "on_breach", breach_action_parse);
+  v->step_up = num(r, t, "step_up");
+  v->keep_cash = num(r, t, "keep_cash");
+}
+
 static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   debt_cfg *d = elem;
-  (void)c;
   d->name = str(r, t, "name");
   d->principal = num(r, t, "principal");
   d->rate = num(r, t, "rate");
   d->term_months = num(r, t, "term_months");
   d->draw_h = num(r, t, "draw_hours");
   d->amort = (amort_kind)choice(r, t, "amortization", amort_kind_parse);
-  d->min_cash = num(r, t, "min_cash");
   d->facility = boolean(r, t, "facility");
+  d->covenants =
+      read_array(r, t, "covenants", sizeof *d->covenants, &d->ncovenants, read_covenant, c);
 }
 
 static int by_name(const void *a, const void *b) {

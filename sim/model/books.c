@@ -345,6 +345,12 @@ static income_lines income(const model *m, int period) {
   return l;
 }
 
+void books_month_income(const model *m, double *ebitda, double *interest) {
+  income_lines l = income(m, 1);
+  *ebitda = l.ebitda;
+  *interest = l.interest;
+}
+
 double books_pretax_income(const model *m) {
   income_lines l = income(m, 0);
   return l.net_income + l.tax;

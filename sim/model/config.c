@@ -33,7 +33,10 @@ void model_cfg_free(model_cfg *c) {
   for (size_t i = 0; c->markets && i < c->nskus; i++)
     process_cfg_clear(&c->markets[i].price_gpu_hour);
   for (size_t i = 0; c->shocks && i < c->nshocks; i++) free(c->shocks[i].name);
-  for (size_t i = 0; c->finance.debt && i < c->finance.ndebt; i++) free(c->finance.debt[i].name);
+  for (size_t i = 0; c->finance.debt && i < c->finance.ndebt; i++) {
+    free(c->finance.debt[i].name);
+    free(c->finance.debt[i].covenants);
+  }
   free_supplier(&c->supplier, c->nskus);
   free(c->skus);
   free(c->sites);
@@ -79,3 +82,28 @@ const char *amort_kind_name(amort_kind k) {
   return (unsigned)k < AMORT_NKINDS ? amort_names[k] : "?";
 }
 int amort_kind_parse(const char *name) { return parse(amort_names, AMORT_NKINDS, name); }
+
+static const char *const covenant_names[] = {[COV_DSCR] = "dscr",
+                                             [COV_LEVERAGE] = "leverage",
+                                             [COV_INTEREST_COVER] = "interest_cover",
+                                             [COV_LTV] = "ltv",
+                                             [COV_MIN_CASH] = "min_cash"};
+_Static_assert(sizeof covenant_names / sizeof *covenant_names == COV_NKINDS,
+               "a name per covenant kind");
+const char *covenant_kind_name(covenant_kind k) {
+  return (unsigned)k < COV_NKINDS ? covenant_names[k] : "?";
+}
+int covenant_kind_parse(const char *name) { return parse(covenant_names, COV_NKINDS, name); }
+
+static const char *const test_names[] = {
+    [TEST_MONTHLY] = "monthly", [TEST_QUARTERLY] = "quarterly", [TEST_DAILY] = "daily"};
+_Static_assert(sizeof test_names / sizeof *test_names == TEST_NKINDS, "a name per test");
+int covenant_test_parse(const char *name) { return parse(test_names, TEST_NKINDS, name); }
+
+static const char *const breach_names[] = {[BREACH_EVENT] = "event",
+                                           [BREACH_SWEEP] = "sweep",
+                                           [BREACH_STEP_UP] = "step_up",
+                                           [BREACH_ACCELERATE] = "accelerate"};
+_Static_assert(sizeof breach_names / sizeof *breach_names == BREACH_NKINDS,
+               "a name per breach action");
+int breach_action_parse(const char *name) { return parse(breach_names, BREACH_NKINDS, name); }

@@ -127,6 +127,40 @@ typedef struct shock_cfg {
 
 typedef enum amort_kind { AMORT_ANNUITY = 0, AMORT_LINEAR, AMORT_BULLET, AMORT_NKINDS } amort_kind;
 
+typedef enum covenant_kind {
+  COV_DSCR = 0,       /* EBITDA / (interest + scheduled principal), last 12 months: min */
+  COV_LEVERAGE,       /* debt / EBITDA of the last 12 months: max */
+  COV_INTEREST_COVER, /* EBITDA / interest, last 12 months: min */
+  COV_LTV,            /* the tranche's balance / its collateral's book value: max */
+  COV_MIN_CASH,       /* cash: min */
+  COV_NKINDS
+} covenant_kind;
+
+typedef enum covenant_test {
+  TEST_MONTHLY = 0,
+  TEST_QUARTERLY,
+  TEST_DAILY,
+  TEST_NKINDS
+} covenant_test;
+
+typedef enum breach_action {
+  BREACH_EVENT = 0,  /* record only */
+  BREACH_SWEEP,      /* cash above keep_cash repays principal */
+  BREACH_STEP_UP,    /* the rate rises by step_up while it lasts */
+  BREACH_ACCELERATE, /* the whole principal is due now */
+  BREACH_NKINDS
+} breach_action;
+
+typedef struct covenant_cfg {
+  covenant_kind kind;
+  double limit; /* the min of dscr, interest_cover, min_cash; the max of leverage, ltv */
+  covenant_test test;
+  double cure_h; /* a breach still failing this long after it began is acted on */
+  breach_action on_breach;
+  double step_up;   /* per year */
+  double keep_cash; /* $ a sweep leaves */
+} covenant_cfg;
+
 typedef struct debt_cfg {
   char *name;
   double principal; /* $ drawn at draw_h (a facility: the limit) */
@@ -134,8 +168,9 @@ typedef struct debt_cfg {
   double term_months;
   double draw_h;
   amort_kind amort;
-  double min_cash; /* covenant: cash below it is a breach */
-  int facility;    /* 1: a revolving limit drawn when cash would go below 0 or by policy */
+  int facility; /* 1: a revolving limit drawn when cash would go below 0 or by policy */
+  covenant_cfg *covenants;
+  size_t ncovenants;
 } debt_cfg;
 
 typedef struct finance_cfg {
@@ -180,5 +215,9 @@ const char *amort_kind_name(amort_kind k);
 int tenant_kind_parse(const char *name);
 int shock_kind_parse(const char *name);
 int amort_kind_parse(const char *name);
+const char *covenant_kind_name(covenant_kind k);
+int covenant_kind_parse(const char *name);
+int covenant_test_parse(const char *name);
+int breach_action_parse(const char *name);
 
 #endif

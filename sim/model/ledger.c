@@ -64,30 +64,39 @@ double ledger_debt(const model *m) {
   return d;
 }
 
-/* A facility may be drawn from its draw date until its term ends. */
-static int facility_open(const debt_cfg *d, double t) {
-  return d->facility && t >= d->draw_h && t < d->draw_h + months_to_hours(d->term_months);
+/* Facility i may be drawn from its draw date until its term ends, unless
+** it was accelerated. */
+static int facility_open(const model *m, size_t i, double t) {
+  const debt_cfg *d = &m->cfg->finance.debt[i];
+  return d->facility && !m->books.closed[i] && t >= d->draw_h &&
+         t < d->draw_h + months_to_hours(d->term_months);
 }
 
 double ledger_facility_left(const model *m) {
   double f = 0;
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
-    if (facility_open(&m->cfg->finance.debt[i], engine_now(m->e)))
+    if (facility_open(m, i, engine_now(m->e)))
       f += m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
   return f;
 }
 
 /* Interest of tranche i accrued up to now, by the hour on its balance
-** (rate / HOURS_PER_YEAR: a year of 365.25 days costs rate x balance). */
+** (rate / HOURS_PER_YEAR: a year of 365.25 days costs rate x balance),
+** at its rate plus what covenant breaches stepped it up. */
 static void accrue_interest(model *m, size_t i, double now) {
   double h = now - m->books.interest_since[i], bal = m->books.debt_balance[i];
   if (h > 0 && bal > 0) {
-    double a = bal * m->cfg->finance.debt[i].rate * h / HOURS_PER_YEAR;
+    double rate = m->cfg->finance.debt[i].rate + covenant_step_up(m, (int)i);
+    double a = bal * rate * h / HOURS_PER_YEAR;
     m->books.interest_due[i] += a;
     m->books.interest += a;
     books_interest(m, a);
   }
   if (h > 0) m->books.interest_since[i] = now;
+}
+
+void ledger_accrue_interest(model *m, int tranche) {
+  accrue_interest(m, (size_t)tranche, engine_now(m->e));
 }
 
 static void accrue_all_interest(model *m, double now) {
@@ -113,7 +122,8 @@ static int draw(model *m, int i, double amount, int automatic, char *err, size_t
   const debt_cfg *d = &m->cfg->finance.debt[i];
   double left = d->principal - m->books.debt_drawn[i];
   if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
-  if (!facility_open(d, engine_now(m->e)))
+  if (m->books.closed[i]) return err_set(err, errlen, "draw: %s was accelerated", d->name);
+  if (!facility_open(m, (size_t)i, engine_now(m->e)))
     return err_set(err, errlen, "draw: %s is open from day %.1f to day %.1f", d->name,
                    hours_to_days(d->draw_h),
                    hours_to_days(d->draw_h + months_to_hours(d->term_months)));
@@ -152,7 +162,7 @@ static void flush_draws(model *m) {
 static void cover_from_facilities(model *m) {
   char err[ERR_LEN];
   for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
-    if (facility_open(&m->cfg->finance.debt[i], engine_now(m->e)) &&
+    if (facility_open(m, i, engine_now(m->e)) &&
         m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
       double left = m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
       if (!m->books.auto_draws[i]) m->books.auto_since[i] = hours_to_days(engine_now(m->e));
@@ -167,8 +177,8 @@ static void collect_bills(model *m) {
 }
 
 /* Cover negative cash from facilities, then from the bills accrued and not
-** yet collected; a breach below a min_cash covenant; a default when cash
-** stays below zero: the run ends. */
+** yet collected; the daily covenant tests (covenant.c); a default when
+** cash stays below zero: the run ends. */
 static void check_solvency(model *m) {
   cover_from_facilities(m);
   if (m->books.cash < 0) {
@@ -176,16 +186,8 @@ static void check_solvency(model *m) {
     cover_from_facilities(m);
   }
   double now = engine_now(m->e);
-  int breach = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
-    breach |= m->books.debt_balance[i] > 0 && m->books.cash < m->cfg->finance.debt[i].min_cash;
-  if (breach && !m->books.in_breach) {
-    m->books.breaches++;
-    if (isnan(m->books.first_breach_day)) m->books.first_breach_day = hours_to_days(now);
-    model_event(m, "covenant_breach", "cash", "cash $%.0f below a min_cash covenant",
-                m->books.cash);
-  }
-  m->books.in_breach = breach;
+  covenant_day(m);
+  cover_from_facilities(m); /* what an acceleration made due */
   if (m->books.cash < m->books.cash_min) m->books.cash_min = m->books.cash;
   if (m->books.cash < 0) {
     flush_draws(m);
@@ -219,7 +221,8 @@ static void opening_loan(model *m, size_t i) {
 static void draw_due(model *m, double now) {
   for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
     const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility || m->books.debt_drawn[i] > 0 || d->draw_h > now) continue;
+    if (d->facility || m->books.debt_drawn[i] > 0 || m->books.closed[i] || d->draw_h > now)
+      continue;
     if (d->draw_h < 0) {
       opening_loan(m, i);
       continue;
@@ -247,10 +250,30 @@ static void service_debt(model *m) {
         repay = bal; /* no rounding left over */
     }
     repay = fmin(bal, repay);
+    m->books.scheduled += repay;
     m->books.interest_due[i] = 0;
     m->books.repaid += repay;
     lenders(m, (int)i, 0, interest, repay);
   }
+}
+
+void ledger_prepay(model *m, int i, double amount) {
+  accrue_interest(m, (size_t)i, engine_now(m->e));
+  amount = fmin(amount, m->books.debt_balance[i]);
+  if (!(amount > 0)) return;
+  m->books.repaid += amount;
+  lenders(m, i, 0, 0, amount);
+}
+
+void ledger_accelerate(model *m, int i) {
+  accrue_interest(m, (size_t)i, engine_now(m->e));
+  double bal = m->books.debt_balance[i], interest = m->books.interest_due[i];
+  m->books.closed[i] = 1;
+  m->books.interest_due[i] = 0;
+  m->books.repaid += bal;
+  lenders(m, i, 0, interest, bal);
+  model_event(m, "acceleration", m->cfg->finance.debt[i].name,
+              "$%.0f of principal and $%.0f of interest due at once", bal, interest);
 }
 
 static void accrue(model *m, double t0, double t1) {
@@ -405,11 +428,14 @@ static int record_month(model *m, double t) {
 ** what cash needs (or default), then record it: the samples show cash
 ** after the month's draws. */
 static int close_month(model *m, double t) {
-  int y, mo, d;
-  cal_civil(m->cfg->start_days + lround(hours_to_days(t)), &y, &mo, &d);
+  int y, mo, d, last_mo;
+  long today = m->cfg->start_days + lround(hours_to_days(t));
+  cal_civil(today, &y, &mo, &d);
+  cal_civil(today - 1, &y, &last_mo, &d); /* the month of the last day closed */
   collect_bills(m);
   service_debt(m);
-  tax_month(m, (mo == 1 && d == 1) || t >= m->cfg->horizon_h);
+  tax_month(m, (mo == 1 && last_mo == 12) || t >= m->cfg->horizon_h);
+  covenant_month(m, last_mo);
   check_solvency(m);
   flush_draws(m);
   int bad = record_month(m, t);
@@ -467,13 +493,14 @@ int ledger_init(model *m) {
   m->books.auto_draws = calloc(nd, sizeof *m->books.auto_draws);
   m->books.interest_due = calloc(nd, sizeof *m->books.interest_due);
   m->books.interest_since = calloc(nd, sizeof *m->books.interest_since);
-  if (!m->books.debt_balance || !m->books.debt_drawn || !m->books.debt_month ||
-      !m->books.auto_drawn || !m->books.auto_since || !m->books.auto_draws ||
-      !m->books.interest_due || !m->books.interest_since || name_series(m))
+  m->books.closed = calloc(nd, sizeof *m->books.closed);
+  if (!m->books.closed || covenant_init(m) || !m->books.debt_balance || !m->books.debt_drawn ||
+      !m->books.debt_month || !m->books.auto_drawn || !m->books.auto_since ||
+      !m->books.auto_draws || !m->books.interest_due || !m->books.interest_since || name_series(m))
     return -1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   if (books_open(m)) return -1;
-  m->books.default_day = m->books.first_breach_day = NAN;
+  m->books.default_day = NAN;
   m->books.month_end_day = cal_month_start(c->start_days, 1);
   draw_due(m, 0);
   if (c->horizon_h >= HOURS_PER_DAY) engine_at(m->e, HOURS_PER_DAY, EV_DAY, 0, 0);
@@ -558,11 +585,9 @@ int ledger_finish(model *m, double t) {
       {"npv_with_internal", npv + fin_npv(b->cf_internal, b->cf_t, b->ncf, f->discount_rate)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
       {"default_day", m->books.default_day},
-      {"covenant_breaches", (double)m->books.breaches},
-      {"first_breach_day", m->books.first_breach_day},
       {"largest_tenant_share", largest_share(m, t)},
   };
-  int bad = books_metrics(m);
+  int bad = books_metrics(m) | covenant_metrics(m);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(r, mt[i].name, mt[i].v);
   return bad ? -1 : 0;
@@ -583,6 +608,8 @@ void ledger_free(model *m) {
   free(b->auto_draws);
   free(b->interest_due);
   free(b->interest_since);
+  free(b->closed);
+  covenant_free(m);
   free(b->cf);
   free(b->cf_t);
   free(b->cf_internal);

@@ -12,8 +12,9 @@
 **   reserved.c  reserved contracts: start, bills, renewal, default
 **   internal.c  the operator's own use
 **   market.c    rental price index, supplier and power prices, shocks
-**   ledger.c    daily books, months, debt, covenants, default
+**   ledger.c    daily books, months, debt, default
 **   books.c     the double-entry books beside the model's own figures
+**   covenant.c  covenants: trailing figures, tests, breaches, cures
 **   tax.c       income tax: assessed monthly, paid at year ends
 ** A part's struct is written by its file only; others read it.
 */
@@ -443,9 +444,9 @@ typedef struct books_part {
   double *interest_since;          /* per tranche: accrued up to this hour */
   double *auto_drawn, *auto_since; /* per tranche: automatic draws not yet in an event, since day */
   long *auto_draws;
-  long breaches;
-  double first_breach_day, default_day;
-  int in_breach;
+  double scheduled; /* principal the schedules repaid so far (covenant.c's dscr) */
+  int *closed;      /* per tranche: accelerated, no longer drawn */
+  double default_day;
   month_mark month;
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   double *cf_lenders;              /* monthly flows from (+) and to (-) the lenders */
@@ -466,6 +467,12 @@ int ledger_draw(model *m, int tranche, double amount, char *err, size_t errlen);
 int ledger_finish(model *m, double t);
 double ledger_debt(const model *m);
 double ledger_facility_left(const model *m);
+void ledger_accrue_interest(model *m, int tranche); /* up to now, at the rate before a change */
+/* Repay amount (at most the balance) of a tranche's principal before its schedule. */
+void ledger_prepay(model *m, int tranche, double amount);
+/* The whole balance and its interest due now, the tranche closed; the
+** cash may go below zero (the solvency check then draws or defaults). */
+void ledger_accelerate(model *m, int tranche);
 double internal_value_at(const model *m, double t); /* own use, $ so far */
 
 /* ---- books.c: the double-entry books, beside the model's own figures --- */
@@ -494,12 +501,44 @@ void books_tax(model *m, double expense);    /* assessed: expense against tax pa
 void books_pay_tax(model *m, double amount); /* paid from cash */
 /* The run's profit before tax so far, from the books (accrued to their last post). */
 double books_pretax_income(const model *m);
+/* The EBITDA and interest expense of the month so far (since the last statements). */
+void books_month_income(const model *m, double *ebitda, double *interest);
 /* The books against the model's figures at t: 0, or -1 after model_fail. */
 int books_check(model *m, double t);
 /* The statements of the month ending at t (series), then a new period. */
 int books_sample(model *m, double t);
 /* The statements of the whole run (metrics). */
 int books_metrics(model *m);
+
+/* ---- covenant.c --------------------------------------------------------- */
+
+#define COV_TRAILING_MONTHS 12
+
+typedef struct cov_state {
+  int in_breach, acted; /* a breach began; it was acted on (not cured in time) */
+  double deadline_h;    /* its cure period ends */
+} cov_state;
+
+typedef struct covenant_part {
+  cov_state **state; /* per tranche, per covenant */
+  double *step_up;   /* per tranche: rate added by uncured step_up breaches */
+  double ebitda[COV_TRAILING_MONTHS], interest[COV_TRAILING_MONTHS];
+  double principal[COV_TRAILING_MONTHS]; /* the last months, a ring */
+  int nmonths, head;
+  double scheduled_seen;
+  long breaches, by_kind[COV_NKINDS];
+  double first_breach_day;
+} covenant_part;
+
+int covenant_init(model *m);
+void covenant_free(model *m);
+double covenant_step_up(const model *m, int tranche);
+/* At a month end (month_closed 1..12): keep its trailing figures, test the
+** monthly and quarterly covenants, sweep while sweeps last. */
+void covenant_month(model *m, int month_closed);
+/* At every solvency check: the daily tests and the cure periods ending. */
+void covenant_day(model *m);
+int covenant_metrics(model *m);
 
 /* ---- tax.c -------------------------------------------------------------- */
 
@@ -541,6 +580,7 @@ struct model {
   jobs_part jobs;
   market_part market;
   books_part books;
+  covenant_part cov;
   tax_part tax;
 };
 

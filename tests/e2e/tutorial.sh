@@ -27,8 +27,9 @@ story=$(q "select round(t_days, 1), kind, subject, detail from events
     and kind not in ('failure', 'repair') order by t_days")
 expect_eq "$story" "0.0|contract_start|term|400 nodes at \$7.2/GPU-hour for 12 months
 365.3|contract_end|term|term ended, not renewed
-1156.0|covenant_breach|cash|cash \$5657728 below a min_cash covenant
-1187.0|covenant_breach|cash|cash \$-876979 below a min_cash covenant
+1156.0|covenant_breach|gpu_loan|cash \$5657728 below a min_cash covenant of \$10000000
+1171.0|covenant_cured|gpu_loan|min_cash: the test holds again
+1187.0|covenant_breach|gpu_loan|cash \$-876979 below a min_cash covenant of \$10000000
 1187.0|default|cash|cash \$-876979 and no facility left" "the traced run's story"
 expect_eq "$(q "select round(min(value), 3) || '|' || round(max(value), 3) from series s join runs r on r.id = s.run_id
                  where r.point = 2 and r.replication = 11 and s.name = 'market.h100' and s.t_days > 366")" \

@@ -322,12 +322,31 @@ T.test("finance: terminal and debt", function()
     .. ' min_cash = 1e5, facility = true } } },' }.finance
   T.eq(f.terminal_book, true)
   T.eq(f.debt[1], { name = "debt[1]", principal = 1e6, rate = 0.1, term_months = 12, draw_hours = 0,
-                    amortization = "annuity", min_cash = -math.huge, facility = false })
+                    amortization = "annuity", covenants = {}, facility = false })
   T.eq(f.debt[2], { name = "rev", principal = 2e6, rate = 0.07, term_months = 24, draw_hours = 24 * 31,
-                    amortization = "bullet", min_cash = 1e5, facility = true })
+                    amortization = "bullet", facility = true,
+                    covenants = { { kind = "min_cash", limit = 1e5, test = "daily", cure_hours = 0,
+                                    on_breach = "event", step_up = 0, keep_cash = 0 } } })
   local function derr(d, want) err({ [12] = "  finance = { debt = { " .. d .. " } }," }, "12: finance." .. want) end
   err({ [12] = '  finance = { terminal = "market" },' }, [[12: finance.terminal: must be one of "none", "book", got 'market']])
   derr("{ principal = 0, rate = 0.1, term_months = 12 }", "debt[1].principal: must be > 0, got 0")
+  local cov = "{ principal = 1, rate = 0.1, term_months = 12, covenants = { "
+  derr(cov .. '{ kind = "dscr", max = 1 } } }', "debt[1].covenants[1].min: a dscr covenant needs min")
+  derr(cov .. '{ kind = "ltv", max = 0.8, min = 0 } } }',
+       "debt[1].covenants[1].min: does not apply to a ltv covenant (it takes max)")
+  derr(cov .. '{ kind = "dscr", min = 1.2, on_breach = "step_up" } } }',
+       'debt[1].covenants[1].step_up: is required with on_breach = "step_up"')
+  derr(cov .. '{ kind = "dscr", min = 1.2, step_up = 0.01 } } }',
+       'debt[1].covenants[1].step_up: applies only with on_breach = "step_up", not "event"')
+  derr(cov .. '{ kind = "dscr", min = 1.2, test = "yearly" } } }',
+       'debt[1].covenants[1].test: must be one of "monthly", "quarterly", "daily", got \'yearly\'')
+  f = point { [12] = '  finance = { debt = { { principal = 1, rate = 0.1, term_months = 12, min_cash = 5, '
+    .. 'covenants = { { kind = "leverage", max = 4, test = "quarterly", cure_days = 30, on_breach = "sweep", '
+    .. 'keep_cash = 1e6 } } } } },' }.finance
+  T.eq(f.debt[1].covenants, {
+    { kind = "min_cash", limit = 5, test = "daily", cure_hours = 0, on_breach = "event", step_up = 0, keep_cash = 0 },
+    { kind = "leverage", limit = 4, test = "quarterly", cure_hours = 720, on_breach = "sweep", step_up = 0,
+      keep_cash = 1e6 } })
   derr("{ principal = 1, term_months = 12 }", "debt[1].rate: required key missing")
   derr("{ principal = 1, rate = -0.1, term_months = 12 }", "debt[1].rate: must be >= 0, got -0.1")
   derr("{ principal = 1, rate = 0.1 }", "debt[1].term_months: required key missing")

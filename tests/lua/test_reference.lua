@@ -136,6 +136,9 @@ end
 local SHOCK_FIX = { sku = { kind = "gpu_price" }, site = { kind = "power_price" }, tenant = { kind = "demand" },
                     rate_per_year = { at = false } }
 
+-- A covenant of the examples: a dscr covenant, or what its key needs.
+local COVENANT_FIX = { max = { kind = "leverage", min = false }, step_up = { on_breach = "step_up" } }
+
 local function env() return { neo = neo, math = math } end
 
 local function eval(src, what)
@@ -161,6 +164,10 @@ T.test("every key's example validates in a scenario", function()
       t = t[k]
       if keys[i - 1] == "shocks" then
         for fk, fv in pairs(SHOCK_FIX[key] or {}) do t[fk] = fv or nil end
+      end
+      if keys[i - 1] == "covenants" then
+        t.kind, t.min = "dscr", 1.25
+        for fk, fv in pairs(COVENANT_FIX[key] or {}) do t[fk] = fv or nil end
       end
     end
     if keys[1] == "market" and #keys == 3 and key == "obsolescence" then t.price_gpu_hour = 2.0 end

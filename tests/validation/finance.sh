@@ -1,7 +1,16 @@
 # tests/validation/finance.sh -- the finance of issue 16 against hand
 # computations (each scenario's header gives its figures); every run also
 # balances its books (tests/e2e/statements.sh runs these files too):
-#   tax.lua   income tax with a loss carried forward, and without
+#   tax.lua        income tax with a loss carried forward, and without
+#   covenant.lua   a dscr covenant: the breach on the month end its trailing
+#                  ratio, computed here from the statements, first falls below
+#                  the minimum; acceleration to a default, to repayment; a
+#                  breach recorded only; a rate stepped up
+#   covenant_kinds.lua  leverage (monthly) and interest_cover (quarterly),
+#                  each breach on the test its ratio, from the statements,
+#                  first fails
+#   covenant_sweep.lua  ltv, cured too late: the sweep on the day the cure
+#                  period ends, of the cash above keep_cash; cured after
 . tests/lib.sh
 db=$T_TMP/f.db
 q() { sqlite3 "$db" "$1"; }
@@ -10,8 +19,12 @@ at() {
   q "select m.value from metrics m join runs r on r.id = m.run_id where r.scenario = '$1'
      and r.point = $2 and r.replication = 0 and m.name = '$3'"
 }
-for f in tax; do
-  run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet -j 1 --trace 0:0
+run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
+expect_rc 0 "tax runs"
+run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
+expect_rc 0 "covenant runs"
+for f in covenant_kinds covenant_sweep; do
+  run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
 
@@ -33,4 +46,81 @@ expect_eq "$(q "select count(*) from series s join runs r on r.id = s.run_id whe
 expect_close "tax: the monthly is.tax sum to the year's tax" "$(q "select sum(s.value) from series s join runs r
   on r.id = s.run_id where r.scenario = 'validation-tax' and r.point = 0 and s.name = 'is.tax'")" 843360
 expect_eq "$(q "select count(*) from events where kind = 'tax'")" "4" "tax: an event at each year's end"
+
+# covenant: the trailing dscr of each month end, from the series is.ebitda and
+# is.interest of point 2 (where nothing but the breach's record happens) and
+# the $1M the linear schedule repays each month: the first month end below 1.25
+series() { # series POINT NAME [SCENARIO]: "t_days value" lines of a run's series
+  sqlite3 -separator ' ' "$db" "select s.t_days, s.value from series s join runs r on r.id = s.run_id
+     where r.scenario = '${3:-validation-covenant}' and r.point = $1 and r.replication = 0 and s.name = '$2'
+     order by s.t_days"
+}
+series 2 is.ebitda >"$T_TMP/e"
+series 2 is.interest >"$T_TMP/i"
+first=$(paste "$T_TMP/e" "$T_TMP/i" | awk '{ k++; e[k] = $2; s[k] = $4 + 1e6; E = 0; S = 0
+  for (j = (k > 12 ? k - 11 : 1); j <= k; j++) { E += e[j]; S += s[j] }
+  if (E / S < 1.25) { printf "%s %.4g\n", $1, E / S; exit } }')
+expect_eq "$first" "485.0 1.109" "covenant: the trailing dscr first falls below 1.25 at the end of April 2027"
+for p in 0 1 2 3; do
+  expect_eq "$(at validation-covenant $p first_breach_day)" "${first%% *}" "covenant $p: the breach on that day"
+  expect_eq "$(at validation-covenant $p covenant_breaches.dscr)" "1.0" "covenant $p: one dscr breach"
+done
+ev() { # ev POINT: the covenant events of a traced run
+  q "select e.t_days || ' ' || e.kind || ' ' || e.detail from events e join runs r on r.id = e.run_id
+     where r.scenario = 'validation-covenant' and r.point = $1 and e.kind in ('covenant_breach', 'covenant_action',
+     'acceleration', 'default') order by e.rowid"
+}
+expect_eq "$(ev 0)" "485.0 covenant_breach dscr 1.109, min 1.25
+485.0 covenant_action dscr breach not cured: principal accelerated
+485.0 acceleration \$8000000 of principal and \$0 of interest due at once
+485.0 default cash \$-1358410 and no facility left" "covenant 0: the \$8M left is due and cash cannot pay it"
+expect_eq "$(at validation-covenant 0 default_day)" "485.0" "covenant 0: default on the day of the breach"
+expect_eq "$(at validation-covenant 1 default_day)" "" "covenant 1: paid, no default"
+expect_close "covenant 1: all the principal repaid" "$(at validation-covenant 1 principal_repaid)" 24000000
+expect_eq "$(ev 2)" "485.0 covenant_breach dscr 1.109, min 1.25" "covenant 2: recorded only"
+expect_eq "$(q "select count(*) from events e join runs r on r.id = e.run_id where r.scenario = 'validation-covenant'
+  and r.point = 2 and e.kind = 'covenant_test'")" "23" \
+  "covenant 2: a test at each month end with a balance (the 24th repays it)"
+# step_up: May 2027's interest on the $8M left, at 12% + 5% (point 2: 12%)
+may() { series "$1" interest | awk '$1 == 516.0 { print $2 }'; }
+expect_close "covenant 3: interest stepped up to 17%" "$(may 3)" "$(awk 'BEGIN { printf "%.6f", 8e6 * 0.17 * 744 / 8766 }')"
+expect_close "covenant 2: interest at 12%" "$(may 2)" "$(awk 'BEGIN { printf "%.6f", 8e6 * 0.12 * 744 / 8766 }')"
+
+# covenant_kinds: leverage = debt at the month end / (EBITDA of the last 12
+# months x 12 / their number); interest cover = EBITDA / interest over them,
+# at quarter ends (the 3rd, 6th, ... month), the first below 8 -- a monthly
+# test would have failed earlier
+K=validation-covenant-kinds
+series 0 is.ebitda $K >"$T_TMP/e"
+series 0 is.interest $K >"$T_TMP/i"
+series 0 debt $K >"$T_TMP/d"
+trail='{ k++; e[k] = $2; i[k] = $4; d[k] = $6; E = 0; I = 0; n = 0
+  for (j = (k > 12 ? k - 11 : 1); j <= k; j++) { E += e[j]; I += i[j]; n++ } }'
+lev=$(paste "$T_TMP/e" "$T_TMP/i" "$T_TMP/d" | awk "$trail"' E > 0 && d[k] / (E * 12 / n) > 1.5 || E <= 0 && d[k] > 0 {
+  if (E > 0) printf "%s %.4g\n", $1, d[k] / (E * 12 / n); else print $1, "inf"; exit }')
+expect_eq "$lev" "669.0 1.808" "leverage: first above 1.5 at the end of October 2027"
+ic() { paste "$T_TMP/e" "$T_TMP/i" "$T_TMP/d" | awk -v every="$1" "$trail"' k % every == 0 && E / I < 8 {
+  printf "%s %.4g\n", $1, E / I; exit }'; }
+expect_eq "$(ic 3)" "546.0 7.027" "interest cover: first below 8 at a quarter end, June 2027"
+expect_match "$(ic 1)" "^5(16|24)\.0 " "interest cover: a monthly test fails a month earlier"
+kev() { q "select e.t_days || ' ' || e.detail from events e join runs r on r.id = e.run_id where r.scenario = '$1'
+           and e.kind = '$2' order by e.rowid"; }
+expect_eq "$(kev $K covenant_breach)" "546.0 interest_cover 7.027, min 8
+669.0 leverage 1.808, max 1.5" "covenant kinds: each breach when its ratio first fails"
+expect_eq "$(q "select count(*) from events where kind = 'covenant_test' and detail like 'interest_cover%'")" "7" \
+  "interest cover: tested at the 7 quarter ends with a balance (the 8th repays it)"
+expect_eq "$(at $K 0 covenant_breaches.leverage) $(at $K 0 covenant_breaches.interest_cover) $(at $K 0 covenant_breaches)" \
+  "1.0 1.0 2.0" "covenant kinds: breaches counted by kind"
+
+# covenant_sweep: the ltv at the end of January; on day 76 (31 + 45) the cash
+# above $1M, the February month end's less 17 days of staff, goes to principal
+W=validation-covenant-sweep
+expect_eq "$(kev $W covenant_breach)" "31.0 ltv $(awk 'BEGIN { printf "%.4g", 23e6 / (24e6 - 24e6 * 744 / 87660) }'), max 0.92" \
+  "sweep: the breach at the end of January"
+expect_eq "$(kev $W covenant_action)" "76.0 ltv breach not cured: cash swept to principal" "sweep: on day 76"
+cash59=$(series 0 bs.cash $W | awk '$1 == 59.0 { print $2 }')
+swept=$(kev $W sweep | sed -n 's/^76\.0 \$\([0-9]*\) of cash to principal$/\1/p')
+if near "$swept" "$(awk -v c="$cash59" 'BEGIN { printf "%.6f", c - 3e5 * 17 * 24 / 730.5 - 1e6 }')" 1; then pass
+else fail "sweep: swept \$$swept, by hand the cash of day 59 ($cash59) less 17 days of staff less \$1M"; fi
+expect_eq "$(kev $W covenant_cured)" "90.0 ltv: the test holds again" "sweep: cured at the end of March"
 finish
