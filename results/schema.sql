@@ -117,7 +117,14 @@ CREATE TABLE params (
 --                  power, installing, in service) at cost less
 --                  depreciation; lost nodes are written off.
 --   interest_total interest accrued by the hour on each tranche's balance
---                  (rate / 8766 an hour), paid at each month end.
+--                  (rate / 8766 an hour, at the day's rate: a floating
+--                  rate's base plus its spread), paid at each month end.
+--   fees_total     lenders' fees: upfront fees and facilities' commitment
+--                  fees (in is.interest with the interest).
+--   equity_raised_total, dividends_total, buybacks_total  the owners'
+--                  flows (policy actions raise, dividend, buyback);
+--   ownership_end  the share of the company the owners at the start
+--                  still hold after the raises (1 without any).
 --   tax_total      income tax of the run (finance.tax): each calendar
 --                  year's profit before tax, less the losses carried
 --                  forward, times the rate; paid at the year's end and at
@@ -131,14 +138,18 @@ CREATE TABLE params (
 --   is.depreciation  straight-line depreciation of the nodes in service
 --   is.write_off     the book value of nodes lost (a site without repair)
 --   is.gain_on_sale  proceeds of nodes sold or retired less their book value
---   is.interest, is.tax
+--   is.interest      interest and lenders' fees
+--   is.tax
 --   is.net_income    is.ebitda - is.depreciation - is.write_off
 --                    + is.gain_on_sale - is.interest - is.tax
 --   cf.operating     cash from customers less opex, interest and tax paid
 --   cf.investing     nodes paid for (deposits, deliveries) less sale proceeds
---   cf.financing     debt drawn less principal repaid (the opening cash is
+--   cf.financing     debt drawn less principal repaid, plus the owners'
+--                    flows (cf.equity) (the opening cash is
 --                    not a flow of the run)
 --   cf.net           the three added: cash at the end less cash at the start
+--   cf.equity        of cf.financing, the owners' flows: equity raised less
+--                    dividends and buy-backs
 -- Warm-up: the statistics of a steady state leave out the scenario's first
 -- warmup_days -- the time averages utilization_mean and '<tenant>.queue_mean'
 -- run from the end of the warm-up, and '<tenant>.jobs', '.served',
@@ -170,7 +181,8 @@ CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across ru
 --     bs.equity at every month;
 --   cash-flow statement, flows in the month: cf.operating, cf.investing,
 --     cf.financing, and cf.net, their sum: the change of bs.cash over the
---     month.
+--     month; cf.equity, the owners' part of cf.financing (so the change of
+--     bs.equity over a month is is.net_income + cf.equity).
 -- run_id is runs.id, but not declared REFERENCES: series is the bulk of
 -- the database and a foreign-key check per row costs about 10% of the
 -- insert speed.  neosim deletes a run's series with the run; when deleting
@@ -453,7 +465,7 @@ LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point
 --     bs_equipment_net, bs_assets, bs_contract_liabilities,
 --     bs_accrued_interest, bs_tax_payable, bs_debt, bs_liabilities, bs_equity;
 --   the cash flows in the month: cf_operating, cf_investing,
---     cf_financing, cf_net.
+--     cf_financing, cf_net; cf_equity (the owners' part of cf_financing).
 -- e.g. select * from statements where run_id = 1 order by t_days;
 CREATE VIEW statements AS
 SELECT r.id AS run_id, r.scenario, r.point, r.replication, s.t_days,
@@ -481,7 +493,8 @@ SELECT r.id AS run_id, r.scenario, r.point, r.replication, s.t_days,
        max(CASE WHEN s.name = 'cf.operating' THEN s.value END) AS cf_operating,
        max(CASE WHEN s.name = 'cf.investing' THEN s.value END) AS cf_investing,
        max(CASE WHEN s.name = 'cf.financing' THEN s.value END) AS cf_financing,
-       max(CASE WHEN s.name = 'cf.net' THEN s.value END) AS cf_net
+       max(CASE WHEN s.name = 'cf.net' THEN s.value END) AS cf_net,
+       max(CASE WHEN s.name = 'cf.equity' THEN s.value END) AS cf_equity
 FROM runs r JOIN series s ON s.run_id = r.id
 LEFT JOIN params p ON p.run_id = r.id AND p.name = 'start'
 WHERE s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*'

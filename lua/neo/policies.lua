@@ -137,19 +137,26 @@ end
 -- Actions --------------------------------------------------------------------------
 
 -- Each action: its key (the name of what it acts on) and its other fields, in order.
-local ACTIONS = { "order", "sell", "retire", "price", "draw", "offer", "internal", "priority" }
+local ACTIONS = { "order", "sell", "retire", "price", "draw", "repay", "offer", "internal", "priority", "raise",
+                  "dividend", "buyback" }
 local SHAPE = {
   order = { { "site", "name" }, { "nodes", "count" } },
   sell = { { "site", "name" }, { "nodes", "count" } },
   retire = { { "site", "name" }, { "nodes", "count" } },
   price = { { "gpu_hour", "price" } },
   draw = { { "amount", "amount" } },
+  repay = { { "amount", "amount", optional = true } },
+  raise = { { "valuation", "amount" } },
+  dividend = {},
+  buyback = {},
   offer = { { "nodes", "count" }, { "price", "price" }, { "term_months", "amount" } },
   internal = { { "nodes", "size" } },
   priority = {},
 }
 local NAMES = { order = "a SKU", sell = "a SKU", retire = "a SKU", price = "a tenant", draw = "a debt tranche",
-                offer = "a tenant", internal = "a tenant" }
+                repay = "a debt tranche", offer = "a tenant", internal = "a tenant" }
+-- Actions whose key holds an amount ($), not a name.
+local AMOUNT_KEY = { raise = true, dividend = true, buyback = true }
 local FIELD_OK = {
   name = OK.name,
   count = OK.count,
@@ -181,7 +188,7 @@ local function check_one(a)
   if not which then
     local keys = V.sorted_keys(a)
     local hint = type(keys[1]) == "string" and V.suggest(keys[1], ACTIONS) or ""
-    return "not an action (one of order, sell, retire, price, draw, offer, internal, priority)" .. hint
+    return "not an action (one of " .. table.concat(ACTIONS, ", ") .. ")" .. hint
   end
   for _, k in ipairs(V.sorted_keys(a)) do
     local known = k == which
@@ -202,11 +209,17 @@ local function check_one(a)
     end
     return nil
   end
-  if not OK.name(a[which]) then return ("'%s' must be %s name (a string)"):format(which, NAMES[which]) end
+  if AMOUNT_KEY[which] then
+    if not FIELD_OK.amount(a[which]) then return ("'%s' (the amount, $) %s"):format(which, FIELD_WANT.amount) end
+  elseif not OK.name(a[which]) then
+    return ("'%s' must be %s name (a string)"):format(which, NAMES[which])
+  end
   for _, f in ipairs(SHAPE[which]) do
     local k, kind = f[1], f[2]
+    if a[k] == nil and f.optional then goto next end
     if a[k] == nil then return ("'%s' is missing (%s)"):format(k, takes(which)) end
     if not FIELD_OK[kind](a[k]) then return ("'%s' %s"):format(k, FIELD_WANT[kind]) end
+    ::next::
   end
 end
 

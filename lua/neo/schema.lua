@@ -255,6 +255,12 @@ S.shock = {
     doc = "how long it lasts (math.huge: for good)", example = "180" },
 }
 
+S.floating_rate = {
+  { key = "base", type = { "number", "process" }, unit = "per year", required = true,
+    doc = "base rate (e.g. SOFR), a process sampled each day", example = "neo.process.path { { \"2026-01-01\", 0.043 }, { \"2027-01-01\", 0.035 } }" },
+  { key = "spread", type = "number", unit = "per year", default = 0, doc = "margin over the base", example = "0.04" },
+}
+
 S.covenant = {
   { key = "kind", type = "enum", one_of = { "dscr", "leverage", "interest_cover", "ltv", "min_cash" }, required = true,
     doc = "what is tested: dscr = EBITDA / (interest + scheduled principal), interest_cover = EBITDA / "
@@ -286,11 +292,22 @@ S.debt = {
     doc = "name of the tranche [debt[i]]", example = '"ddtl"' },
   { key = "principal", type = "number", unit = "$", gt = 0, required = true,
     doc = "amount drawn (a facility: its limit)", example = "5e8" },
-  { key = "rate", type = "number", unit = "per year", min = 0, required = true,
-    doc = "yearly interest rate: accrues by the hour on the balance (rate / 8766 an hour), paid at month ends",
-    example = "0.11" },
+  { key = "rate", type = { "number", "record" }, fields = S.floating_rate, unit = "per year", min = 0, required = true,
+    resolve = "rate",
+    doc = "yearly interest rate: accrues by the hour on the balance (rate / 8766 an hour, at the day's rate), "
+      .. "paid at month ends; fixed (a number) or floating ({ base = PROCESS, spread = X })",
+    example = "{ base = neo.process.mean_reverting { start = 0.043, mean = 0.035, speed = 0.5, vol = 0.15 }, spread = 0.04 }" },
   { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000, required = true,
     doc = "term (at most 12000: 1000 years, the longest horizon)", example = "60" },
+  { key = "interest_only_months", type = "integer", unit = "months", min = 0, max = 12000, default = 0,
+    doc = "the first months pay interest only; the amortization then repays over the months left "
+      .. "(all of them: a bullet at the end)", example = "12" },
+  { key = "upfront_fee", type = "number", unit = "1", min = 0, max = 1, default = 0,
+    doc = "fee x principal paid to the lenders when drawn (a facility: when it opens), an interest expense",
+    example = "0.01" },
+  { key = "commitment_fee", type = "number", unit = "per year", min = 0, max = 1, absent = 0,
+    doc = "a facility's fee on its undrawn limit while open, accrued by the hour and paid with the interest [0]",
+    example = "0.005" },
   { key = "draw", type = "date", default_key = "start", out = "draw_hours",
     doc = "date drawn (a facility: opened); before the start: the loan is mid-schedule there",
     example = '"2026-06-01"' },
@@ -304,8 +321,13 @@ S.debt = {
     doc = "covenants, tested while the tranche has a balance; breaches count in covenant_breaches",
     example = '{ { kind = "dscr", min = 1.25, test = "quarterly", cure_days = 30, on_breach = "accelerate" } }' },
   { key = "facility", type = "boolean", default = false,
-    doc = "a revolving facility: drawn when cash would go below 0 (or by policy), repaid at term end",
+    doc = "a facility: drawn when cash would go below 0 (or by policy), repaid at term end",
     example = "true" },
+  { key = "revolving", type = "boolean", absent = false,
+    doc = "a facility repaid at each month end from the cash above repay_above, and drawn again up to its limit [false]",
+    example = "true" },
+  { key = "repay_above", type = "number", unit = "$", min = 0, absent = 0,
+    doc = "a revolving facility keeps this much cash when it repays [0]", example = "5e7" },
 }
 
 S.policies = {
@@ -345,7 +367,8 @@ S.finance = {
     example = '"book"' },
   { key = "tax", type = "record", fields = S.tax, default = {},
     doc = "income tax (none unless rate is given)", example = "{ rate = 0.21 }" },
-  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "debt", doc = "a debt tranche" },
+  { key = "debt", type = "list", of = { type = "record", fields = S.debt, post = "debt", check = "debt",
+      doc = "a debt tranche" },
     default = {},
     doc = "debt tranches", example = "{ { principal = 5e8, rate = 0.11, term_months = 60 } }" },
 }

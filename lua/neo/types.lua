@@ -96,13 +96,22 @@
 ---@class neo.Debt
 ---@field name? string name of the tranche (default debt[i])
 ---@field principal number $ drawn (a facility: its limit) (required)
----@field rate number interest per year (required)
+---@field rate number|neo.FloatingRate interest per year, fixed or floating (required)
 ---@field term_months number term (required)
 ---@field draw? neo.Date date drawn (default start)
 ---@field amortization? "annuity"|"linear"|"bullet" repayment (default "annuity")
 ---@field min_cash? number covenant: cash below it is a breach (default none)
 ---@field facility? boolean a revolving facility, drawn when cash would go below 0 (default false)
 ---@field covenants? neo.Covenant[] covenants tested while the tranche has a balance
+---@field interest_only_months? integer months of interest only at the start (default 0)
+---@field upfront_fee? number x principal, paid when drawn or opened (default 0)
+---@field commitment_fee? number per year on a facility's undrawn limit (default 0)
+---@field revolving? boolean a facility repaid from spare cash at month ends and drawn again (default false)
+---@field repay_above? number $ a revolving facility keeps when it repays (default 0)
+
+---@class neo.FloatingRate
+---@field base number|neo.Process base rate per year, sampled each day (required)
+---@field spread? number margin over the base per year (default 0)
 
 ---@class neo.Covenant
 ---@field kind "dscr"|"leverage"|"interest_cover"|"ltv"|"min_cash" what is tested (required)
@@ -176,7 +185,7 @@
 ---@field backlog integer jobs waiting
 ---@field contract_end_days? number reserved under contract: day (since start) the term ends
 
----@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionDraw|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
+---@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionDraw|neo.ActionRepay|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
 
 ---@class neo.ActionOrder buy nodes (capex when ordered or on delivery: supplier.pay_on)
 ---@field order string SKU
@@ -200,6 +209,20 @@
 ---@class neo.ActionDraw draw on a facility
 ---@field draw string debt tranche name (facility = true)
 ---@field amount number $ > 0
+
+---@class neo.ActionRepay repay a tranche's principal from cash before its schedule
+---@field repay string debt tranche name
+---@field amount? number $ > 0 (default: all it owes)
+
+---@class neo.ActionRaise raise equity: cash and contributed equity rise; the owners' share is diluted
+---@field raise number $ > 0
+---@field valuation number pre-money valuation, $ > 0
+
+---@class neo.ActionDividend pay the owners from cash (at most the cash there is)
+---@field dividend number $ > 0
+
+---@class neo.ActionBuyback buy shares back pro rata from cash (at most the cash there is)
+---@field buyback number $ > 0
 
 ---@class neo.ActionOffer offer a reserved tenant a contract, accepted with probability renew_prob x min(1, market / price)
 ---@field offer string reserved tenant

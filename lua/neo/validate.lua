@@ -797,6 +797,18 @@ function CHECKS.shock(sh, path, root)
   end
 end
 
+-- Keys of a facility, of a revolving one.
+function CHECKS.debt(d, path)
+  for _, k in ipairs({ "commitment_fee", "revolving", "repay_above" }) do
+    if d[k] ~= nil and d[k] ~= false and not d.facility then
+      fail(append(path, k), "applies to a facility only (facility = true)")
+    end
+  end
+  if d.repay_above ~= nil and not d.revolving then
+    fail(append(path, "repay_above"), "applies to a revolving facility only (revolving = true)")
+  end
+end
+
 -- A covenant has its bound on the side its kind tests: min, or max.
 local COVENANT_MAX = { leverage = true, ltv = true }
 function CHECKS.covenant(cv, path)
@@ -1174,6 +1186,16 @@ function RESOLVE.online(out, steps, _, _, ctx)
 end
 
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
+-- A debt's rate: base (a process) + spread; a fixed rate is a constant base.
+function RESOLVE.rate(out, v, _, path, ctx)
+  local stream = M.dotted(path) .. ".base"
+  if type(v) == "number" then
+    out.rate_base, out.spread = constant_process(v, stream), 0
+  else
+    local base = type(v.base) == "number" and constant_process(v.base, stream) or resolve_process(v.base, stream, ctx)
+    out.rate_base, out.spread = base, v.spread
+  end
+end
 function RESOLVE.present(out, v, node) out[node.key] = v ~= nil end
 function RESOLVE.params(out, v) out.params = copy(v) end
 

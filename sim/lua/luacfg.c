@@ -383,11 +383,17 @@ static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   debt_cfg *d = elem;
   d->name = str(r, t, "name");
   d->principal = num(r, t, "principal");
-  d->rate = num(r, t, "rate");
+  read_process(r, t, "rate_base", &d->rate_base);
+  d->spread = num(r, t, "spread");
   d->term_months = num(r, t, "term_months");
+  d->interest_only_months = (int)integer(r, t, "interest_only_months", 0, 12000);
   d->draw_h = num(r, t, "draw_hours");
   d->amort = (amort_kind)choice(r, t, "amortization", amort_kind_parse);
+  d->upfront_fee = num(r, t, "upfront_fee");
+  d->commitment_fee = num(r, t, "commitment_fee");
   d->facility = boolean(r, t, "facility");
+  d->revolving = boolean(r, t, "revolving");
+  d->repay_above = num(r, t, "repay_above");
   d->covenants =
       read_array(r, t, "covenants", sizeof *d->covenants, &d->ncovenants, read_covenant, c);
 }

@@ -13,8 +13,8 @@
 const model_cfg *model_config(const model *m) { return m->cfg; }
 double model_now(const model *m) { return engine_now(m->e); }
 double model_cash(const model *m) { return m->books.cash; }
-double model_debt(const model *m) { return ledger_debt(m); }
-double model_facility_left(const model *m) { return ledger_facility_left(m); }
+double model_debt(const model *m) { return debt_total(m); }
+double model_facility_left(const model *m) { return debt_facility_left(m); }
 long model_nodes(const model *m, int sku, int site, node_state s) {
   return fleet_count(m, sku, site, s);
 }
@@ -86,7 +86,36 @@ int model_act_retire(model *m, int sku, int site, long nodes, char *err, size_t 
 
 int model_act_draw(model *m, int tranche, double amount, char *err, size_t errlen) {
   if (bad_index(tranche, m->cfg->finance.ndebt, "debt tranche", err, errlen)) return -1;
-  return ledger_draw(m, tranche, amount, err, errlen);
+  return debt_draw(m, tranche, amount, err, errlen);
+}
+
+int model_act_repay(model *m, int tranche, double amount, char *err, size_t errlen) {
+  if (bad_index(tranche, m->cfg->finance.ndebt, "debt tranche", err, errlen)) return -1;
+  const char *name = m->cfg->finance.debt[tranche].name;
+  double bal = m->debt.balance[tranche], cash = ledger_cash_now(m);
+  if (!(bal > 0)) return err_set(err, errlen, "repay: %s owes nothing", name);
+  if (isnan(amount)) amount = bal; /* no amount: all of it */
+  if (!(amount > 0) || !isfinite(amount))
+    return err_set(err, errlen, "repay: the amount must be a finite number > 0");
+  amount = fmin(amount, bal);
+  if (amount > cash)
+    return err_set(err, errlen, "repay: $%.0f of %s is more than the cash, $%.0f", amount, name,
+                   cash);
+  debt_prepay(m, tranche, amount);
+  model_event(m, "repay", name, "$%.0f repaid by policy", amount);
+  return 0;
+}
+
+int model_act_raise(model *m, double amount, double valuation, char *err, size_t errlen) {
+  return equity_raise(m, amount, valuation, err, errlen);
+}
+
+int model_act_dividend(model *m, double amount, char *err, size_t errlen) {
+  return equity_pay(m, amount, 0, err, errlen);
+}
+
+int model_act_buyback(model *m, double amount, char *err, size_t errlen) {
+  return equity_pay(m, amount, 1, err, errlen);
 }
 
 int model_act_price(model *m, int t, double gpu_hour, char *err, size_t errlen) {

@@ -21,7 +21,7 @@
 ** age before the start); income: revenue per tenant (gross of SLA
 ** credits), SLA credits (contra-revenue), gain on sale; expenses: bad
 ** debt, power, colocation, staff, depreciation, write-off of lost nodes,
-** interest, tax.
+** interest, lenders' fees, tax.
 */
 #include <math.h>
 #include <stdio.h>
@@ -60,6 +60,7 @@ static int open_fixed(model *m) {
       {A_INTEREST, "interest", ACCT_EXPENSE},
       {A_TAX, "tax", ACCT_EXPENSE},
       {A_TAX_PAYABLE, "tax_payable", ACCT_LIABILITY},
+      {A_FEES, "fees", ACCT_EXPENSE},
   };
   _Static_assert(sizeof fixed / sizeof *fixed == A_NFIXED, "every fixed account opened");
   for (size_t i = 0; i < A_NFIXED; i++)
@@ -220,12 +221,22 @@ void books_interest(model *m, double amount) {
   journal_move(J(m), A_INTEREST, A_ACCRUED_INTEREST, amount, CF_OPERATING);
 }
 
+void books_fee(model *m, double amount) {
+  journal_move(J(m), A_FEES, A_ACCRUED_INTEREST, amount, CF_OPERATING);
+}
+
 void books_pay_interest(model *m, double amount) {
   journal_move(J(m), A_ACCRUED_INTEREST, A_CASH, amount, CF_OPERATING);
 }
 
 void books_repay(model *m, int tranche, double amount) {
   journal_move(J(m), m->books.acct_debt[tranche], A_CASH, amount, CF_FINANCING);
+}
+
+/* ---- equity ----------------------------------------------------------------------- */
+
+void books_equity(model *m, double amount, int retained) {
+  journal_move(J(m), A_CASH, retained ? A_RETAINED : A_EQUITY, amount, CF_FINANCING);
 }
 
 /* ---- tax ------------------------------------------------------------------------ */
@@ -249,7 +260,7 @@ static double prepaid(const model *m) {
 
 static double interest_due(const model *m) {
   double s = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->books.interest_due[i];
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->debt.interest_due[i];
   return s;
 }
 
@@ -295,7 +306,7 @@ int books_check(model *m, double t) {
             agree(m, t, "cash", journal_balance(j, A_CASH), m->books.cash, scale);
   for (size_t i = 0; !bad && i < m->cfg->finance.ndebt; i++) {
     bad = agree(m, t, journal_name(j, m->books.acct_debt[i]),
-                -journal_balance(j, m->books.acct_debt[i]), m->books.debt_balance[i], scale);
+                -journal_balance(j, m->books.acct_debt[i]), m->debt.balance[i], scale);
   }
   if (!bad)
     bad = agree(m, t, "accrued interest", -journal_balance(j, A_ACCRUED_INTEREST), interest_due(m),
@@ -339,7 +350,7 @@ static income_lines income(const model *m, int period) {
   l.depreciation = flow(j, A_DEPRECIATION, period);
   l.write_off = flow(j, A_WRITE_OFF, period);
   l.gain = -flow(j, A_GAIN_ON_SALE, period);
-  l.interest = flow(j, A_INTEREST, period);
+  l.interest = flow(j, A_INTEREST, period) + flow(j, A_FEES, period); /* lenders' fees too */
   l.tax = flow(j, A_TAX, period);
   l.net_income = l.ebitda - l.depreciation - l.write_off + l.gain - l.interest - l.tax;
   return l;
@@ -412,6 +423,8 @@ int books_sample(model *m, double t) {
     bad |= results_sample(r, d, cf_names[c], journal_cash_flow(j, (cf_class)c));
   }
   bad |= results_sample(r, d, "cf.net", net);
+  bad |= results_sample(r, d, "cf.equity", m->equity.flow - m->books.equity_marked);
+  m->books.equity_marked = m->equity.flow;
   journal_mark(j);
   return bad ? -1 : 0;
 }
@@ -428,5 +441,6 @@ int books_metrics(model *m) {
     bad |= results_metric(m->out, cf_names[c], v);
   }
   bad |= results_metric(m->out, "cf.net", net);
+  bad |= results_metric(m->out, "cf.equity", m->equity.flow);
   return bad ? -1 : 0;
 }

@@ -163,12 +163,18 @@ typedef struct covenant_cfg {
 
 typedef struct debt_cfg {
   char *name;
-  double principal; /* $ drawn at draw_h (a facility: the limit) */
-  double rate;      /* per year, interest on the outstanding balance monthly */
+  double principal;      /* $ drawn at draw_h (a facility: the limit) */
+  process_cfg rate_base; /* per year: the rate is this process plus spread (fixed: a constant) */
+  double spread;
   double term_months;
+  int interest_only_months; /* the first months pay interest only */
   double draw_h;
   amort_kind amort;
-  int facility; /* 1: a revolving limit drawn when cash would go below 0 or by policy */
+  double upfront_fee;    /* x principal, paid when drawn (a facility: when it opens) */
+  double commitment_fee; /* per year on a facility's undrawn limit while it is open */
+  int facility;          /* 1: a limit drawn when cash would go below 0 or by policy */
+  int revolving;         /* a facility repaid from cash above repay_above at month ends, redrawn */
+  double repay_above;
   covenant_cfg *covenants;
   size_t ncovenants;
 } debt_cfg;

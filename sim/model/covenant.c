@@ -26,7 +26,7 @@
 ** "sweep" repays principal with the cash above keep_cash, then and at
 ** each month end while the breach lasts; "step_up" raises the tranche's
 ** rate by step_up until the breach ends; "accelerate" makes the whole
-** balance and its interest due at once (ledger_accelerate), which
+** balance and its interest due at once (debt_accelerate), which
 ** defaults the company when cash and facilities cannot pay it.
 ** Monthly and quarterly tests are events covenant_test; daily ones are
 ** not (a breach still is).
@@ -80,16 +80,16 @@ static double ratio(double a, double b) { return b > 0 ? a / b : (double)INFINIT
 static double figure(const model *m, int i, const covenant_cfg *c) {
   const covenant_part *p = &m->cov;
   double e, in, pr;
-  if (c->kind == COV_MIN_CASH) return m->books.cash;
+  if (c->kind == COV_MIN_CASH) return ledger_cash_now(m);
   if (c->kind == COV_LTV) {
-    double bal = m->books.debt_balance[i];
+    double bal = m->debt.balance[i];
     return bal > 0 ? ratio(bal, fleet_book_value(m, engine_now(m->e))) : 0;
   }
   if (p->nmonths == 0) return NAN;
   trailing(p, &e, &in, &pr);
   if (c->kind == COV_DSCR) return ratio(e, in + pr);
   if (c->kind == COV_INTEREST_COVER) return ratio(e, in);
-  double debt = ledger_debt(m); /* leverage */
+  double debt = debt_total(m); /* leverage */
   return debt > 0 ? ratio(debt, e * COV_TRAILING_MONTHS / p->nmonths) : 0;
 }
 
@@ -103,9 +103,9 @@ static const char *bound(const covenant_cfg *c) {
 
 /* Sweep the cash above keep_cash to the tranche's principal. */
 static void sweep(model *m, int i, const covenant_cfg *c) {
-  double amount = fmin(m->books.debt_balance[i], m->books.cash - c->keep_cash);
+  double amount = fmin(m->debt.balance[i], ledger_cash_now(m) - c->keep_cash);
   if (amount > 0) {
-    ledger_prepay(m, i, amount);
+    debt_prepay(m, i, amount);
     model_event(m, "sweep", m->cfg->finance.debt[i].name, "$%.0f of cash to principal", amount);
   }
 }
@@ -123,17 +123,17 @@ static void act(model *m, int i, const covenant_cfg *c, cov_state *s) {
                 what[c->on_breach]);
   if (c->on_breach == BREACH_SWEEP) sweep(m, i, c);
   else if (c->on_breach == BREACH_STEP_UP) {
-    ledger_accrue_interest(m, i);
+    debt_accrue(m, i);
     m->cov.step_up[i] += c->step_up;
   } else if (c->on_breach == BREACH_ACCELERATE) {
-    ledger_accelerate(m, i);
+    debt_accelerate(m, i);
   }
 }
 
 /* The breach ends: a test holds, or the tranche is repaid. */
 static void end_breach(model *m, int i, const covenant_cfg *c, cov_state *s, const char *why) {
   if (s->acted && c->on_breach == BREACH_STEP_UP) {
-    ledger_accrue_interest(m, i);
+    debt_accrue(m, i);
     m->cov.step_up[i] -= c->step_up;
   }
   model_event(m, "covenant_cured", m->cfg->finance.debt[i].name, "%s: %s",
@@ -177,7 +177,7 @@ static void test_all(model *m, int quarter_end, int daily) {
     for (size_t k = 0; k < f->debt[i].ncovenants && !m->ended; k++) {
       const covenant_cfg *c = &f->debt[i].covenants[k];
       cov_state *s = &m->cov.state[i][k];
-      if (!(m->books.debt_balance[i] > 0)) {
+      if (!(m->debt.balance[i] > 0)) {
         if (s->in_breach) end_breach(m, (int)i, c, s, "the tranche is repaid");
         continue;
       }
@@ -198,9 +198,9 @@ void covenant_day(model *m) { test_all(m, 0, 1); }
 
 void covenant_month(model *m, int month_closed) {
   covenant_part *p = &m->cov;
-  double e, in, pr = m->books.scheduled - p->scheduled_seen;
+  double e, in, pr = m->debt.scheduled - p->scheduled_seen;
   books_month_income(m, &e, &in);
-  p->scheduled_seen = m->books.scheduled;
+  p->scheduled_seen = m->debt.scheduled;
   int at = p->nmonths < COV_TRAILING_MONTHS ? p->nmonths++ : p->head;
   p->head = (p->head + 1) % COV_TRAILING_MONTHS;
   p->ebitda[at] = e;

@@ -63,21 +63,32 @@ static double balance(double p, double r, int n, fin_amort kind, int j) {
   return p * exp(j * lr) * expm1((n - j) * lr) / expm1(n * lr);
 }
 
-double fin_debt_balance(double principal, double rate_year, int months, fin_amort kind, int j) {
-  if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) return NAN;
-  if (j >= months) return 0;
-  return balance(principal, rate_year / MONTHS_PER_YEAR, months, kind, j < 0 ? 0 : j);
+/* The balance after month j of a loan of a known kind: its amortisation
+** begins after the interest-only months (all of them, when io >= months:
+** a bullet at the end). */
+static double loan_balance(const fin_loan *l, int j) {
+  int io = l->interest_only < l->months ? l->interest_only : l->months - 1;
+  if (j >= l->months) return 0;
+  if (j <= io) return l->principal;
+  return balance(l->principal, l->rate_year / MONTHS_PER_YEAR, l->months - io, l->kind, j - io);
 }
 
-void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
-                    double *interest, double *repaid) {
-  double r = rate_year / MONTHS_PER_YEAR, b0 = 0, b1 = 0;
-  if (kind != FIN_ANNUITY && kind != FIN_LINEAR && kind != FIN_BULLET) b0 = b1 = NAN;
-  else if (k >= 1 && k <= months) {
-    b0 = balance(principal, r, months, kind, k - 1);
-    b1 = balance(principal, r, months, kind, k);
+static int known(fin_amort kind) {
+  return kind == FIN_ANNUITY || kind == FIN_LINEAR || kind == FIN_BULLET;
+}
+
+double fin_debt_balance(const fin_loan *l, int j) {
+  return known(l->kind) ? loan_balance(l, j) : (double)NAN;
+}
+
+void fin_debt_month(const fin_loan *l, int k, double *interest, double *repaid) {
+  double b0 = 0, b1 = 0;
+  if (!known(l->kind)) b0 = b1 = NAN;
+  else if (k >= 1 && k <= l->months) {
+    b0 = loan_balance(l, k - 1);
+    b1 = loan_balance(l, k);
   }
-  if (interest) *interest = b0 * r;
+  if (interest) *interest = b0 * l->rate_year / MONTHS_PER_YEAR;
   if (repaid) *repaid = b0 - b1; /* differences of one balance formula: they sum to the principal */
 }
 

@@ -28,18 +28,26 @@ typedef enum fin_amort {
   FIN_BULLET       /* interest only; all the principal in month `months` */
 } fin_amort;
 
-/* Month k (1-based) of a loan of `principal` over `months` months at the
-** monthly rate rate_year / 12: *interest on the balance outstanding at
+/* A loan's schedule: `principal` over `months` months at the monthly
+** rate rate_year / 12, the first `interest_only` of them paying interest
+** only (the principal is then repaid by `kind` over the months left). */
+typedef struct fin_loan {
+  double principal, rate_year;
+  int months, interest_only;
+  fin_amort kind;
+} fin_loan;
+
+/* Month k (1-based) of a loan: *interest on the balance outstanding at
 ** the start of month k, *repaid the principal repaid at its end.  The
 ** repayments sum to the principal and leave a zero balance after month
 ** `months`.  Both are 0 for k outside 1..months (so for months <= 0),
 ** NaN for an unknown kind.  Either pointer may be NULL.  O(1). */
-void fin_debt_month(double principal, double rate_year, int months, fin_amort kind, int k,
-                    double *interest, double *repaid);
+void fin_debt_month(const fin_loan *l, int k, double *interest, double *repaid);
 
-/* The balance left after month j of that loan: the principal for j <= 0,
-** 0 for j >= months, NaN for an unknown kind. */
-double fin_debt_balance(double principal, double rate_year, int months, fin_amort kind, int j);
+/* The balance left after month j of a loan: the principal for j <= 0 (and
+** through its interest-only months), 0 for j >= months, NaN for an unknown
+** kind. */
+double fin_debt_balance(const fin_loan *l, int j);
 
 /* First time from which the cumulative cash flow stays >= 0,
 ** interpolated within the period (the flow at t[i] taken as spread

@@ -11,13 +11,10 @@
 ** price at the start of the day; colocation is billed on node_kw (IT
 ** load) per kW-month, a month being HOURS_PER_MONTH (units.h); staff
 ** likewise.  On-demand and spot revenue
-** is cash the day it accrues; reserved bills at month end.  Debt: each
-** tranche is drawn at its date; interest accrues by the hour on the
-** balance outstanding (rate / HOURS_PER_YEAR) and is paid at each month
-** end with the repayment its amortisation schedules; a facility is drawn
-** automatically when cash would go below zero (and by policy).  Cash
-** below a tranche's min_cash is a covenant breach; cash below zero with
-** no facility left is a default: the run ends there.
+** is cash the day it accrues; reserved bills at month end.  The debt is
+** debt.c's (draws, interest, repayments), its covenants covenant.c's,
+** the tax tax.c's.  Cash below zero with no facility left is a default:
+** the run ends there.
 **
 ** Cash flows, monthly: the operating (unlevered) flow is receipts - opex
 ** - capex + sale proceeds - tax paid (tax.c); the lenders' flow is draws - interest paid -
@@ -45,6 +42,10 @@ static void at_start(model *m, double flow) {
   if (engine_now(m->e) == 0) m->books.flow_at_start += flow;
 }
 
+void ledger_cash(model *m, double delta) { m->books.cash += delta; }
+
+double ledger_cash_now(const model *m) { return m->books.cash; }
+
 void ledger_receive(model *m, double amount) {
   m->books.cash += amount;
   m->books.revenue_cash += amount;
@@ -58,118 +59,6 @@ void ledger_pay(model *m, double capex, double proceeds) {
   at_start(m, proceeds - capex);
 }
 
-double ledger_debt(const model *m) {
-  double d = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) d += m->books.debt_balance[i];
-  return d;
-}
-
-/* Facility i may be drawn from its draw date until its term ends, unless
-** it was accelerated. */
-static int facility_open(const model *m, size_t i, double t) {
-  const debt_cfg *d = &m->cfg->finance.debt[i];
-  return d->facility && !m->books.closed[i] && t >= d->draw_h &&
-         t < d->draw_h + months_to_hours(d->term_months);
-}
-
-double ledger_facility_left(const model *m) {
-  double f = 0;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
-    if (facility_open(m, i, engine_now(m->e)))
-      f += m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
-  return f;
-}
-
-/* Interest of tranche i accrued up to now, by the hour on its balance
-** (rate / HOURS_PER_YEAR: a year of 365.25 days costs rate x balance),
-** at its rate plus what covenant breaches stepped it up. */
-static void accrue_interest(model *m, size_t i, double now) {
-  double h = now - m->books.interest_since[i], bal = m->books.debt_balance[i];
-  if (h > 0 && bal > 0) {
-    double rate = m->cfg->finance.debt[i].rate + covenant_step_up(m, (int)i);
-    double a = bal * rate * h / HOURS_PER_YEAR;
-    m->books.interest_due[i] += a;
-    m->books.interest += a;
-    books_interest(m, a);
-  }
-  if (h > 0) m->books.interest_since[i] = now;
-}
-
-void ledger_accrue_interest(model *m, int tranche) {
-  accrue_interest(m, (size_t)tranche, engine_now(m->e));
-}
-
-static void accrue_all_interest(model *m, double now) {
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) accrue_interest(m, i, now);
-}
-
-/* Money from the lenders (a draw) or to them (interest, repayment). */
-static void lenders(model *m, int tranche, double drawn, double interest, double repaid) {
-  double flow = drawn - interest - repaid;
-  m->books.debt_balance[tranche] += drawn - repaid;
-  m->books.cash += flow;
-  m->books.financing += flow;
-  if (engine_now(m->e) == 0) m->books.lenders_at_start += flow;
-  if (drawn > 0) books_draw(m, tranche, drawn);
-  if (interest > 0) books_pay_interest(m, interest);
-  if (repaid > 0) books_repay(m, tranche, repaid);
-}
-
-/* Draw amount of facility i (checked).  A policy's draw is an event each;
-** the automatic draws that cover negative cash are summed per tranche and
-** recorded as one event a month (flush_draws). */
-static int draw(model *m, int i, double amount, int automatic, char *err, size_t errlen) {
-  const debt_cfg *d = &m->cfg->finance.debt[i];
-  double left = d->principal - m->books.debt_drawn[i];
-  if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
-  if (m->books.closed[i]) return err_set(err, errlen, "draw: %s was accelerated", d->name);
-  if (!facility_open(m, (size_t)i, engine_now(m->e)))
-    return err_set(err, errlen, "draw: %s is open from day %.1f to day %.1f", d->name,
-                   hours_to_days(d->draw_h),
-                   hours_to_days(d->draw_h + months_to_hours(d->term_months)));
-  if (!(amount > 0) || amount > left * (1 + 1e-12))
-    return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left,
-                   amount);
-  accrue_interest(m, (size_t)i, engine_now(m->e));
-  m->books.debt_drawn[i] += amount;
-  lenders(m, i, amount, 0, 0);
-  if (automatic) {
-    m->books.auto_drawn[i] += amount;
-    m->books.auto_draws[i]++;
-  } else {
-    model_event(m, "draw", d->name, "$%.0f", amount);
-  }
-  return 0;
-}
-
-int ledger_draw(model *m, int i, double amount, char *err, size_t errlen) {
-  return draw(m, i, amount, 0, err, errlen);
-}
-
-/* One event per tranche for the automatic draws since the last. */
-static void flush_draws(model *m) {
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
-    if (!m->books.auto_draws[i]) continue;
-    model_event(m, "draw", m->cfg->finance.debt[i].name,
-                "$%.0f in %ld automatic draws since day %.0f", m->books.auto_drawn[i],
-                m->books.auto_draws[i], m->books.auto_since[i]);
-    m->books.auto_drawn[i] = 0;
-    m->books.auto_draws[i] = 0;
-  }
-}
-
-/* Cover a negative cash balance from facilities; default if impossible. */
-static void cover_from_facilities(model *m) {
-  char err[ERR_LEN];
-  for (size_t i = 0; i < m->cfg->finance.ndebt && m->books.cash < 0; i++)
-    if (facility_open(m, i, engine_now(m->e)) &&
-        m->books.debt_drawn[i] < m->cfg->finance.debt[i].principal) {
-      double left = m->cfg->finance.debt[i].principal - m->books.debt_drawn[i];
-      if (!m->books.auto_draws[i]) m->books.auto_since[i] = hours_to_days(engine_now(m->e));
-      draw(m, (int)i, fmin(left, -m->books.cash), 1, err, sizeof err);
-    }
-}
-
 /* Collect the bills accrued so far (as a month end does). */
 static void collect_bills(model *m) {
   for (size_t i = 0; i < m->cfg->ntenants; i++)
@@ -180,100 +69,22 @@ static void collect_bills(model *m) {
 ** yet collected; the daily covenant tests (covenant.c); a default when
 ** cash stays below zero: the run ends. */
 static void check_solvency(model *m) {
-  cover_from_facilities(m);
+  debt_cover(m);
   if (m->books.cash < 0) {
     collect_bills(m);
-    cover_from_facilities(m);
+    debt_cover(m);
   }
   double now = engine_now(m->e);
   covenant_day(m);
-  cover_from_facilities(m); /* what an acceleration made due */
+  debt_cover(m); /* what an acceleration made due */
   if (m->books.cash < m->books.cash_min) m->books.cash_min = m->books.cash;
   if (m->books.cash < 0) {
-    flush_draws(m);
+    debt_flush_draws(m);
     m->books.default_day = hours_to_days(now);
     model_event(m, "default", "cash", "cash $%.0f and no facility left", m->books.cash);
     m->ended = 1;
     engine_stop(m->e);
   }
-}
-
-/* A term loan drawn before the start is mid-schedule at the start: the
-** repayments of the month ends up to the start are made (one on the
-** start day too: the run's first month end is the next), what is left
-** and the interest accrued since the last of them are owed. */
-static void opening_loan(model *m, size_t i) {
-  const debt_cfg *d = &m->cfg->finance.debt[i];
-  long start = m->cfg->start_days, drawn = start + lround(hours_to_days(d->draw_h));
-  int n = (int)lround(d->term_months), k = 0;
-  while (k < n && cal_month_start(drawn, k + 1) <= start) k++;
-  double since_h = k ? days_to_hours((double)(cal_month_start(drawn, k) - start)) : d->draw_h;
-  double bal = fin_debt_balance(d->principal, d->rate, n, (fin_amort)d->amort, k);
-  double accrued = bal * d->rate * -since_h / HOURS_PER_YEAR;
-  m->books.debt_drawn[i] = d->principal;
-  m->books.debt_month[i] = k;
-  m->books.debt_balance[i] = bal;
-  m->books.interest_due[i] = accrued;
-  books_opening_debt(m, (int)i, bal, accrued);
-}
-
-/* Draws due by now (term loans at their date). */
-static void draw_due(model *m, double now) {
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
-    const debt_cfg *d = &m->cfg->finance.debt[i];
-    if (d->facility || m->books.debt_drawn[i] > 0 || m->books.closed[i] || d->draw_h > now)
-      continue;
-    if (d->draw_h < 0) {
-      opening_loan(m, i);
-      continue;
-    }
-    m->books.debt_drawn[i] = d->principal;
-    lenders(m, (int)i, d->principal, 0, 0);
-  }
-}
-
-/* The month end of every tranche: the interest accrued over the month
-** is paid; a term loan repays what its schedule says (fin_debt_month:
-** amortisation by month), a facility all it owes at its term end. */
-static void service_debt(model *m) {
-  double now = engine_now(m->e);
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
-    const debt_cfg *d = &m->cfg->finance.debt[i];
-    accrue_interest(m, i, now);
-    double bal = m->books.debt_balance[i], interest = m->books.interest_due[i], repay = 0;
-    if (bal > 0 && d->facility) {
-      repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
-    } else if (bal > 0) {
-      fin_debt_month(d->principal, d->rate, (int)lround(d->term_months), (fin_amort)d->amort,
-                     ++m->books.debt_month[i], NULL, &repay);
-      if (m->books.debt_month[i] >= (int)lround(d->term_months))
-        repay = bal; /* no rounding left over */
-    }
-    repay = fmin(bal, repay);
-    m->books.scheduled += repay;
-    m->books.interest_due[i] = 0;
-    m->books.repaid += repay;
-    lenders(m, (int)i, 0, interest, repay);
-  }
-}
-
-void ledger_prepay(model *m, int i, double amount) {
-  accrue_interest(m, (size_t)i, engine_now(m->e));
-  amount = fmin(amount, m->books.debt_balance[i]);
-  if (!(amount > 0)) return;
-  m->books.repaid += amount;
-  lenders(m, i, 0, 0, amount);
-}
-
-void ledger_accelerate(model *m, int i) {
-  accrue_interest(m, (size_t)i, engine_now(m->e));
-  double bal = m->books.debt_balance[i], interest = m->books.interest_due[i];
-  m->books.closed[i] = 1;
-  m->books.interest_due[i] = 0;
-  m->books.repaid += bal;
-  lenders(m, i, 0, interest, bal);
-  model_event(m, "acceleration", m->cfg->finance.debt[i].name,
-              "$%.0f of principal and $%.0f of interest due at once", bal, interest);
 }
 
 static void accrue(model *m, double t0, double t1) {
@@ -311,7 +122,7 @@ static void accrue(model *m, double t0, double t1) {
   m->books.jobs_revenue_seen = jobs_revenue;
   m->books.cash -= opex;
   books_accrue(m, t1);
-  accrue_all_interest(m, t1);
+  debt_accrue_all(m, t1);
 }
 
 static int grow_to(double **a, size_t cap) {
@@ -362,7 +173,7 @@ static int sample(model *m, double t) {
             results_sample(r, d, "opex", opex_total(m) - m->books.month.opex) |
             results_sample(r, d, "capex", m->books.capex - m->books.month.capex) |
             results_sample(r, d, "cash", m->books.cash) |
-            results_sample(r, d, "debt", ledger_debt(m)) |
+            results_sample(r, d, "debt", debt_total(m)) |
             results_sample(r, d, "nodes_online", (double)fleet_working(m)) |
             results_sample(r, d, "utilization",
                            inst > m->books.month.installed
@@ -380,9 +191,9 @@ static int sample(model *m, double t) {
     if (m->market.index[k])
       bad |= results_sample(r, d, m->books.m_market[k], market_price(m, (int)k, t));
   for (size_t k = 0; k < c->finance.ndebt; k++)
-    bad |= results_sample(r, d, m->books.m_debt[k], m->books.debt_balance[k]);
-  bad |= results_sample(r, d, "interest", m->books.interest - m->books.month.interest);
-  m->books.month.interest = m->books.interest;
+    bad |= results_sample(r, d, m->books.m_debt[k], m->debt.balance[k]);
+  bad |= results_sample(r, d, "interest", m->debt.interest - m->books.month.interest);
+  m->books.month.interest = m->debt.interest;
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
     double v = tenant_income(tn, t);
@@ -402,19 +213,19 @@ static int record_month(model *m, double t) {
   double ops = (m->books.revenue_cash - m->books.month.cash) -
                (opex_total(m) - m->books.month.opex) - (m->books.capex - m->books.month.capex) +
                (m->books.proceeds - m->books.month.proceeds) - (m->tax.paid - m->books.month.tax);
-  double lend = m->books.financing - m->books.month.financing;
+  double lend = m->debt.financing - m->books.month.financing;
   double own = internal_value_at(m, t);
   int bad = sample(m, t) | books_sample(m, t);
   model_take_results(m); /* the month's samples: a run of many tenants and months holds GBs */
-  if (m->books.ncf == 0 && (m->books.flow_at_start != 0 || m->books.lenders_at_start != 0)) {
+  if (m->books.ncf == 0 && (m->books.flow_at_start != 0 || m->debt.at_start != 0)) {
     /* the first month: its flows at t = 0 */
-    bad |= push_cf(m, m->books.flow_at_start, m->books.lenders_at_start, 0, 0);
+    bad |= push_cf(m, m->books.flow_at_start, m->debt.at_start, 0, 0);
     ops -= m->books.flow_at_start;
-    lend -= m->books.lenders_at_start;
+    lend -= m->debt.at_start;
   }
   bad |= push_cf(m, ops, lend, own - m->books.internal_month0, hours_to_years(t));
   m->books.internal_month0 = own;
-  m->books.month.financing = m->books.financing;
+  m->books.month.financing = m->debt.financing;
   m->books.month.cash = m->books.revenue_cash;
   m->books.month.opex = opex_total(m);
   m->books.month.capex = m->books.capex;
@@ -433,11 +244,12 @@ static int close_month(model *m, double t) {
   cal_civil(today, &y, &mo, &d);
   cal_civil(today - 1, &y, &last_mo, &d); /* the month of the last day closed */
   collect_bills(m);
-  service_debt(m);
+  debt_service(m);
   tax_month(m, (mo == 1 && last_mo == 12) || t >= m->cfg->horizon_h);
   covenant_month(m, last_mo);
+  debt_repay_revolvers(m);
   check_solvency(m);
-  flush_draws(m);
+  debt_flush_draws(m);
   int bad = record_month(m, t);
   supply_month(m);
   books_check(m, t);
@@ -449,7 +261,7 @@ void ledger_on_day(engine *e, const engine_event *ev, void *ctx) {
   double t = engine_now(e);
   (void)ev;
   accrue(m, t - HOURS_PER_DAY, t);
-  draw_due(m, t);
+  debt_draw_due(m, t);
   long today = m->cfg->start_days + lround(hours_to_days(t));
   if (today >= m->books.month_end_day) {
     if (close_month(m, t)) model_fail(m, "out of memory recording series");
@@ -484,25 +296,13 @@ static int name_series(model *m) {
 
 int ledger_init(model *m) {
   const model_cfg *c = m->cfg;
-  size_t nd = c->finance.ndebt ? c->finance.ndebt : 1;
-  m->books.debt_balance = calloc(nd, sizeof *m->books.debt_balance);
-  m->books.debt_drawn = calloc(nd, sizeof *m->books.debt_drawn);
-  m->books.debt_month = calloc(nd, sizeof *m->books.debt_month);
-  m->books.auto_drawn = calloc(nd, sizeof *m->books.auto_drawn);
-  m->books.auto_since = calloc(nd, sizeof *m->books.auto_since);
-  m->books.auto_draws = calloc(nd, sizeof *m->books.auto_draws);
-  m->books.interest_due = calloc(nd, sizeof *m->books.interest_due);
-  m->books.interest_since = calloc(nd, sizeof *m->books.interest_since);
-  m->books.closed = calloc(nd, sizeof *m->books.closed);
-  if (!m->books.closed || covenant_init(m) || !m->books.debt_balance || !m->books.debt_drawn ||
-      !m->books.debt_month || !m->books.auto_drawn || !m->books.auto_since ||
-      !m->books.auto_draws || !m->books.interest_due || !m->books.interest_since || name_series(m))
-    return -1;
+  if (debt_init(m) || covenant_init(m) || name_series(m)) return -1;
+  m->equity.ownership = 1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   if (books_open(m)) return -1;
   m->books.default_day = NAN;
   m->books.month_end_day = cal_month_start(c->start_days, 1);
-  draw_due(m, 0);
+  debt_draw_due(m, 0);
   if (c->horizon_h >= HOURS_PER_DAY) engine_at(m->e, HOURS_PER_DAY, EV_DAY, 0, 0);
   return 0;
 }
@@ -515,11 +315,7 @@ static double largest_share(const model *m, double t) {
 }
 
 /* What is owed at t: the debt and its interest accrued, the tax assessed. */
-static double owed(const model *m) {
-  double s = ledger_debt(m) + m->tax.payable;
-  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->books.interest_due[i];
-  return s;
-}
+static double owed(const model *m) { return debt_owed(m) + m->tax.payable; }
 
 /* NPV of the equity's flows: each month's operating and lenders' flows
 ** (taken before the terminal value) and, at the end, the fleet's value
@@ -571,10 +367,11 @@ int ledger_finish(model *m, double t) {
       {"depreciation_total", integral_at(&m->fleet.dep_rate, t)},
       {"capex_total", m->books.capex},
       {"proceeds_total", m->books.proceeds},
-      {"interest_total", m->books.interest},
+      {"interest_total", m->debt.interest},
+      {"fees_total", m->debt.fees},
       {"tax_total", m->tax.paid + m->tax.payable},
-      {"principal_repaid", m->books.repaid},
-      {"debt_end", ledger_debt(m)},
+      {"principal_repaid", m->debt.repaid},
+      {"debt_end", debt_total(m)},
       {"book_value_end", book},
       {"cash_end", m->books.cash},
       {"cash_min", m->books.cash_min},
@@ -587,7 +384,7 @@ int ledger_finish(model *m, double t) {
       {"default_day", m->books.default_day},
       {"largest_tenant_share", largest_share(m, t)},
   };
-  int bad = books_metrics(m) | covenant_metrics(m);
+  int bad = books_metrics(m) | covenant_metrics(m) | equity_metrics(m);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(r, mt[i].name, mt[i].v);
   return bad ? -1 : 0;
@@ -600,15 +397,7 @@ void ledger_free(model *m) {
   for (size_t k = 0; b->m_debt && k < m->cfg->finance.ndebt; k++) free(b->m_debt[k]);
   free(b->m_market);
   free(b->m_debt);
-  free(b->debt_balance);
-  free(b->debt_drawn);
-  free(b->debt_month);
-  free(b->auto_drawn);
-  free(b->auto_since);
-  free(b->auto_draws);
-  free(b->interest_due);
-  free(b->interest_since);
-  free(b->closed);
+  debt_free(m);
   covenant_free(m);
   free(b->cf);
   free(b->cf_t);

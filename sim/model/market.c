@@ -108,8 +108,9 @@ int market_init(model *m) {
   m->market.mult_power = calloc(nsi, sizeof(double));
   m->market.mult_demand = calloc(nt, sizeof(double));
   m->market.shock_active = calloc(nsh, sizeof *m->market.shock_active);
-  if (!m->market.index || !m->market.node_price || !m->market.power_price || !m->market.releases ||
-      !m->market.mult_gpu || !m->market.mult_cap || !m->market.mult_market ||
+  m->market.rate = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.rate);
+  if (!m->market.rate || !m->market.index || !m->market.node_price || !m->market.power_price ||
+      !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap || !m->market.mult_market ||
       !m->market.mult_power || !m->market.mult_demand || !m->market.shock_active)
     return -1;
   apply_shocks(m);
@@ -126,6 +127,8 @@ int market_init(model *m) {
   }
   for (size_t s = 0; s < nsi; s++)
     if (!(m->market.power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
+  for (size_t i = 0; i < c->finance.ndebt; i++)
+    if (!(m->market.rate[i] = realise(m, &c->finance.debt[i].rate_base))) return -1;
   for (uint32_t i = 0; i < c->nshocks; i++) {
     const shock_cfg *s = &c->shocks[i];
     if (!isnan(s->at_h)) engine_at(m->e, fmax(0.0, s->at_h), EV_SHOCK, i, 1);
@@ -141,6 +144,8 @@ void market_free(model *m) {
     process_free(m->market.node_price[k]);
   for (size_t s = 0; m->market.power_price && s < c->nsites; s++)
     process_free(m->market.power_price[s]);
+  for (size_t i = 0; m->market.rate && i < c->finance.ndebt; i++) process_free(m->market.rate[i]);
+  free(m->market.rate);
   free(m->market.index);
   free(m->market.node_price);
   free(m->market.power_price);

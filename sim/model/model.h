@@ -117,6 +117,12 @@ int model_act_price(model *m, int tenant, double gpu_hour, char *err, size_t err
 int model_act_sell(model *m, int sku, int site, long nodes, char *err, size_t errlen);
 int model_act_retire(model *m, int sku, int site, long nodes, char *err, size_t errlen);
 int model_act_draw(model *m, int tranche, double amount, char *err, size_t errlen);
+/* Repay amount (NaN: all) of a tranche from cash, before its schedule. */
+int model_act_repay(model *m, int tranche, double amount, char *err, size_t errlen);
+/* Equity: raise amount at a pre-money valuation; a dividend; a buy-back. */
+int model_act_raise(model *m, double amount, double valuation, char *err, size_t errlen);
+int model_act_dividend(model *m, double amount, char *err, size_t errlen);
+int model_act_buyback(model *m, double amount, char *err, size_t errlen);
 int model_act_offer(model *m, int tenant, long nodes, double price, double term_months, char *err,
                     size_t errlen);
 int model_act_internal(model *m, int tenant, long nodes, char *err, size_t errlen);

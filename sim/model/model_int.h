@@ -11,9 +11,11 @@
 **   hold.c      the nodes a reserved or internal tenant holds
 **   reserved.c  reserved contracts: start, bills, renewal, default
 **   internal.c  the operator's own use
-**   market.c    rental price index, supplier and power prices, shocks
-**   ledger.c    daily books, months, debt, default
+**   market.c    rental price index, supplier, power and interest rates, shocks
+**   ledger.c    daily books, months, cash flows, default
+**   debt.c      debt tranches: draws, interest, fees, schedules, repayments
 **   books.c     the double-entry books beside the model's own figures
+**   equity.c    equity raised, dividends, buy-backs; the owners' share
 **   covenant.c  covenants: trailing figures, tests, breaches, cures
 **   tax.c       income tax: assessed monthly, paid at year ends
 ** A part's struct is written by its file only; others read it.
@@ -371,6 +373,7 @@ typedef struct market_part {
   process **index;       /* per SKU: rental price index, NULL when undefined */
   process **node_price;  /* per SKU: supplier price */
   process **power_price; /* per site */
+  process **rate;        /* per debt tranche: its base rate */
   int *releases;         /* per SKU: newer SKUs released so far */
   double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
   double mult_lead;
@@ -416,6 +419,7 @@ enum {
   A_INTEREST,
   A_TAX,
   A_TAX_PAYABLE,
+  A_FEES,
   A_NFIXED
 };
 
@@ -431,31 +435,20 @@ typedef struct books_part {
   posted *posted;    /* per tenant: revenue and credits in the books */
   double dep_posted; /* depreciation in the books */
   long month_end_day;
-  double power_cost, colo_cost, staff_cost, capex, proceeds, repaid;
-  double interest;          /* interest accrued (the expense) so far */
-  double financing;         /* draws - interest paid - repayments so far: the lenders' flows */
+  double power_cost, colo_cost, staff_cost, capex, proceeds;
   double revenue_cash;      /* customer receipts so far */
   double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
   double cash, cash_min;
-  double *debt_balance; /* per tranche */
-  double *debt_drawn;
-  int *debt_month;                 /* months of repayment done */
-  double *interest_due;            /* per tranche: interest accrued, not yet paid */
-  double *interest_since;          /* per tranche: accrued up to this hour */
-  double *auto_drawn, *auto_since; /* per tranche: automatic draws not yet in an event, since day */
-  long *auto_draws;
-  double scheduled; /* principal the schedules repaid so far (covenant.c's dscr) */
-  int *closed;      /* per tranche: accelerated, no longer drawn */
   double default_day;
+  double equity_marked; /* equity.c's flow at the last statements */
   month_mark month;
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   double *cf_lenders;              /* monthly flows from (+) and to (-) the lenders */
   size_t ncf, capcf;
   double internal_month0;
-  double flow_at_start;    /* operating flows at t = 0 (capex of the first fleet, prepayments) */
-  double lenders_at_start; /* the lenders' flows at t = 0 (term loans drawn at the start) */
-  char **m_market;         /* series names "market.<sku>" */
-  char **m_debt;           /* series names "debt.<tranche>" */
+  double flow_at_start; /* operating flows at t = 0 (capex of the first fleet, prepayments) */
+  char **m_market;      /* series names "market.<sku>" */
+  char **m_debt;        /* series names "debt.<tranche>" */
 } books_part;
 
 int ledger_init(model *m);
@@ -463,16 +456,9 @@ void ledger_on_day(engine *e, const engine_event *ev, void *ctx);
 void ledger_pay(model *m, double capex, double proceeds);
 void ledger_receive(model *m, double amount);
 void ledger_free(model *m);
-int ledger_draw(model *m, int tranche, double amount, char *err, size_t errlen);
 int ledger_finish(model *m, double t);
-double ledger_debt(const model *m);
-double ledger_facility_left(const model *m);
-void ledger_accrue_interest(model *m, int tranche); /* up to now, at the rate before a change */
-/* Repay amount (at most the balance) of a tranche's principal before its schedule. */
-void ledger_prepay(model *m, int tranche, double amount);
-/* The whole balance and its interest due now, the tranche closed; the
-** cash may go below zero (the solvency check then draws or defaults). */
-void ledger_accelerate(model *m, int tranche);
+void ledger_cash(model *m, double delta); /* cash moved by another part (its entry is its own) */
+double ledger_cash_now(const model *m);
 double internal_value_at(const model *m, double t); /* own use, $ so far */
 
 /* ---- books.c: the double-entry books, beside the model's own figures --- */
@@ -494,7 +480,11 @@ void books_dispose(model *m, double cost, double accumulated, double proceeds);
 void books_lose(model *m, double cost, double accumulated);
 void books_draw(model *m, int tranche, double amount);
 void books_opening_debt(model *m, int tranche, double balance, double accrued);
-void books_interest(model *m, double amount);     /* accrued */
+void books_interest(model *m, double amount); /* accrued */
+void books_fee(model *m, double amount);      /* a lender's fee, accrued */
+/* Cash from (+) or to (-) the owners: contributed equity, or retained
+** earnings (a dividend, retained = 1). */
+void books_equity(model *m, double amount, int retained);
 void books_pay_interest(model *m, double amount); /* paid from cash */
 void books_repay(model *m, int tranche, double amount);
 void books_tax(model *m, double expense);    /* assessed: expense against tax payable */
@@ -509,6 +499,56 @@ int books_check(model *m, double t);
 int books_sample(model *m, double t);
 /* The statements of the whole run (metrics). */
 int books_metrics(model *m);
+
+/* ---- debt.c ------------------------------------------------------------- */
+
+typedef struct debt_part {
+  double *balance, *drawn;         /* per tranche: owed; drawn in all */
+  int *month;                      /* months of the schedule done */
+  double *interest_due;            /* interest and fees accrued, not yet paid */
+  double *interest_since;          /* accrued up to this hour */
+  double *auto_drawn, *auto_since; /* automatic draws not yet in an event, since day */
+  long *auto_draws;
+  int *opened, *closed;          /* drawn or opened at its date; accelerated */
+  double interest, fees, repaid; /* so far: interest and fees accrued, principal repaid */
+  double scheduled;              /* principal the schedules repaid so far */
+  double financing;              /* draws - interest and fees paid - repayments so far */
+  double at_start;               /* the lenders' flows at t = 0 */
+} debt_part;
+
+int debt_init(model *m);
+void debt_free(model *m);
+double debt_total(const model *m); /* every tranche's balance */
+double debt_owed(const model *m);  /* and the interest accrued on it */
+double debt_facility_left(const model *m);
+double debt_rate(const model *m, int tranche, double t); /* base + spread + step-ups */
+void debt_accrue(model *m, int tranche);                 /* up to now, before a change */
+void debt_accrue_all(model *m, double now);
+/* Term loans drawn and facilities opened by now, with their upfront fees. */
+void debt_draw_due(model *m, double now);
+int debt_draw(model *m, int tranche, double amount, char *err, size_t errlen);
+void debt_cover(model *m);       /* draw facilities while cash is below zero */
+void debt_flush_draws(model *m); /* one event per tranche for its automatic draws */
+/* A month end: interest and fees paid, the schedules' repayments. */
+void debt_service(model *m);
+void debt_repay_revolvers(model *m); /* from the cash above repay_above */
+/* Repay amount (at most the balance) of a tranche's principal before its schedule. */
+void debt_prepay(model *m, int tranche, double amount);
+/* The whole balance and its interest due now, the tranche closed; the
+** cash may go below zero (the solvency check then draws or defaults). */
+void debt_accelerate(model *m, int tranche);
+
+/* ---- equity.c ----------------------------------------------------------- */
+
+typedef struct equity_part {
+  double raised, dividends, buybacks;
+  double flow;      /* raised - dividends - buybacks so far: cf.equity */
+  double ownership; /* the share the owners at the start still hold */
+} equity_part;
+
+int equity_raise(model *m, double amount, double valuation, char *err, size_t errlen);
+int equity_pay(model *m, double amount, int buyback, char *err, size_t errlen);
+int equity_metrics(model *m);
 
 /* ---- covenant.c --------------------------------------------------------- */
 
@@ -580,6 +620,8 @@ struct model {
   jobs_part jobs;
   market_part market;
   books_part books;
+  debt_part debt;
+  equity_part equity;
   covenant_part cov;
   tax_part tax;
 };

@@ -43,7 +43,7 @@ void tax_month(model *m, int year_end) {
   }
   x->pretax_year0 += ytd;
   x->year_posted = 0;
-  m->books.cash -= x->payable;
+  ledger_cash(m, -x->payable);
   x->paid += x->payable;
   books_pay_tax(m, x->payable);
   model_event(m, "tax", "income tax",

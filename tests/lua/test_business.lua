@@ -321,10 +321,14 @@ T.test("finance: terminal and debt", function()
     .. ' { name = "rev", principal = 2e6, rate = 0.07, term_months = 24, draw = "2026-02-01", amortization = "bullet",'
     .. ' min_cash = 1e5, facility = true } } },' }.finance
   T.eq(f.terminal_book, true)
-  T.eq(f.debt[1], { name = "debt[1]", principal = 1e6, rate = 0.1, term_months = 12, draw_hours = 0,
-                    amortization = "annuity", covenants = {}, facility = false })
-  T.eq(f.debt[2], { name = "rev", principal = 2e6, rate = 0.07, term_months = 24, draw_hours = 24 * 31,
-                    amortization = "bullet", facility = true,
+  local function rate(v, stream) return { process = "constant", value = v, stream = stream } end
+  T.eq(f.debt[1], { name = "debt[1]", principal = 1e6, rate_base = rate(0.1, "finance.debt.1.rate.base"), spread = 0,
+                    term_months = 12, interest_only_months = 0, draw_hours = 0, amortization = "annuity",
+                    upfront_fee = 0, commitment_fee = 0, covenants = {}, facility = false, revolving = false,
+                    repay_above = 0 })
+  T.eq(f.debt[2], { name = "rev", principal = 2e6, rate_base = rate(0.07, "finance.debt.2.rate.base"), spread = 0,
+                    term_months = 24, interest_only_months = 0, draw_hours = 24 * 31, amortization = "bullet",
+                    upfront_fee = 0, commitment_fee = 0, facility = true, revolving = false, repay_above = 0,
                     covenants = { { kind = "min_cash", limit = 1e5, test = "daily", cure_hours = 0,
                                     on_breach = "event", step_up = 0, keep_cash = 0 } } })
   local function derr(d, want) err({ [12] = "  finance = { debt = { " .. d .. " } }," }, "12: finance." .. want) end
@@ -442,7 +446,7 @@ T.test("sweeps and --set reach the new scalar keys", function()
   }), {})
   T.eq(#pts, 64)
   local last = pts[64]
-  T.eq({ last.policies.params.x, by_name(last.tenants).anchor.price_gpu_hour, last.finance.debt[1].rate, last.shocks[1].factor,
+  T.eq({ last.policies.params.x, by_name(last.tenants).anchor.price_gpu_hour, last.finance.debt[1].rate_base.value, last.shocks[1].factor,
          by_name(last.tenants).od.price_market, last.sites[1].install_hours }, { 2, 3, 0.1, 2, true, 168 })
   T.eq(param(last, "policies.params.x"), "2")
   local sets = { { path = "policies.params.x", value = "5" }, { path = "finance.debt.1.rate", value = "0.2" },
@@ -453,7 +457,7 @@ T.test("sweeps and --set reach the new scalar keys", function()
     [12] = '  policies = { params = { x = 1 } }, shocks = { { kind = "gpu_price", at = "2026-03-01", factor = 2 } },'
       .. ' finance = { debt = { { principal = 1e6, rate = 0.1, term_months = 12 } } },',
   }), sets)[1]
-  T.eq({ p.policies.params.x, p.finance.debt[1].rate, p.shocks[1].factor, by_name(p.tenants).anchor.price_gpu_hour,
+  T.eq({ p.policies.params.x, p.finance.debt[1].rate_base.value, p.shocks[1].factor, by_name(p.tenants).anchor.price_gpu_hour,
          p.fleet[1].bought, p.supplier.pay_on_delivery, by_name(p.tenants).anchor.take_or_pay }, { 5, 0.2, 0.5, 4.5, true, false, false })
   T.raises_msg("--set policies.params.y: no param 'y' (did you mean x?)", neo._resolve, T.scenario(with {
     [12] = "  policies = { params = { x = 1 } },",

@@ -150,7 +150,8 @@ T.test("_check_actions: valid actions", function()
     { order = "h100", site = "dc1", nodes = 3 }, { sell = "h100", site = "dc1", nodes = 2.0 },
     { retire = "h100", site = "dc1", nodes = 1 }, { price = "od", gpu_hour = 0 }, { draw = "rev", amount = 1e6 },
     { offer = "anchor", nodes = 10, price = 2.1, term_months = 36 }, { internal = "train", nodes = 0 },
-    { priority = { "anchor", "od", "train" } },
+    { priority = { "anchor", "od", "train" } }, { repay = "loan", amount = 5e5 }, { repay = "loan" },
+    { raise = 1e8, valuation = 4e8 }, { dividend = 1e6 }, { buyback = 2e6 },
   }), nil)
 end)
 
@@ -175,14 +176,20 @@ T.test("_check_actions: errors name the action", function()
   bad({ { draw = "rev", amount = 0 } }, "action 1: 'amount' must be a finite number > 0")
   bad({ { offer = "anchor", nodes = 10, price = 2 } },
     "action 1: 'term_months' is missing (offer takes offer, nodes, price, term_months)")
+  bad({ { repay = "loan", amount = 0 } }, "action 1: 'amount' must be a finite number > 0")
+  bad({ { repay = 1 } }, "action 1: 'repay' must be a debt tranche name (a string)")
+  bad({ { raise = 1e8 } }, "action 1: 'valuation' is missing (raise takes raise, valuation)")
+  bad({ { raise = "a lot", valuation = 1 } }, "action 1: 'raise' (the amount, $) must be a finite number > 0")
+  bad({ { dividend = -1 } }, "action 1: 'dividend' (the amount, $) must be a finite number > 0")
+  bad({ { buyback = 1, valuation = 2 } }, "action 1: 'valuation' does not go with 'buyback' (buyback takes buyback)")
   bad({ { internal = "train", nodes = -1 } }, "action 1: 'nodes' must be a non-negative integer")
   bad({ { internal = "train" } }, "action 1: 'nodes' is missing (internal takes internal, nodes)")
   bad({ { order = "h100", price = "od" } }, "action 1: has both 'order' and 'price' (one action per table)")
   bad({ { order = "h100", site = "dc1", nodes = 1, gpu_hour = 2 } },
     "action 1: 'gpu_hour' does not go with 'order' (order takes order, site, nodes)")
-  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, draw, offer, internal, priority)")
+  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, draw, repay, offer, internal, priority, raise, dividend, buyback)")
   bad({ { ordr = "h100" } },
-    "action 1: not an action (one of order, sell, retire, price, draw, offer, internal, priority) (did you mean order?)")
+    "action 1: not an action (one of order, sell, retire, price, draw, repay, offer, internal, priority, raise, dividend, buyback) (did you mean order?)")
   bad({ { priority = {} } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   bad({ { priority = "od" } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   -- metamethods would run where neosim reads the actions, outside Lua's protection

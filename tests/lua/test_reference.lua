@@ -136,6 +136,9 @@ end
 local SHOCK_FIX = { sku = { kind = "gpu_price" }, site = { kind = "power_price" }, tenant = { kind = "demand" },
                     rate_per_year = { at = false } }
 
+-- Keys of a facility (of a revolving one: repay_above).
+local FACILITY_KEYS = { commitment_fee = true, revolving = true, repay_above = true }
+
 -- A covenant of the examples: a dscr covenant, or what its key needs.
 local COVENANT_FIX = { max = { kind = "leverage", min = false }, step_up = { on_breach = "step_up" } }
 
@@ -165,6 +168,8 @@ T.test("every key's example validates in a scenario", function()
       if keys[i - 1] == "shocks" then
         for fk, fv in pairs(SHOCK_FIX[key] or {}) do t[fk] = fv or nil end
       end
+      if k == "rate" and keys[i - 1] == "[i]" then t.base = 0.04 end -- a floating rate's spread
+      if keys[i - 1] == "debt" and FACILITY_KEYS[key] then t.facility, t.revolving = true, key == "repay_above" or nil end
       if keys[i - 1] == "covenants" then
         t.kind, t.min = "dscr", 1.25
         for fk, fv in pairs(COVENANT_FIX[key] or {}) do t[fk] = fv or nil end

@@ -178,6 +178,23 @@ static void test_annuity(void) {
   CHECK_NEAR(bal, 0.0, 1e-9);
 }
 
+/* A loan without interest-only months, as the tests below give it. */
+static fin_loan loan(double p, double rate, int months, fin_amort kind, int io) {
+  return (fin_loan){
+      .principal = p, .rate_year = rate, .months = months, .interest_only = io, .kind = kind};
+}
+
+static void debt_month(double p, double rate, int months, fin_amort kind, int k, double *in,
+                       double *rep) {
+  fin_loan l = loan(p, rate, months, kind, 0);
+  fin_debt_month(&l, k, in, rep);
+}
+
+static double debt_balance(double p, double rate, int months, fin_amort kind, int j) {
+  fin_loan l = loan(p, rate, months, kind, 0);
+  return fin_debt_balance(&l, j);
+}
+
 /* Walks a whole schedule: interest is rate/12 on the balance at the start
 ** of each month, the balance ends at 0, and the sums are returned. */
 static void walk(double p, double rate, int months, fin_amort kind, double *sum_int,
@@ -185,11 +202,11 @@ static void walk(double p, double rate, int months, fin_amort kind, double *sum_
   double bal = p, in, rep;
   *sum_int = *sum_rep = 0;
   for (int k = 1; k <= months; k++) {
-    fin_debt_month(p, rate, months, kind, k, &in, &rep);
+    debt_month(p, rate, months, kind, k, &in, &rep);
     CHECKF(fabs(in - bal * rate / 12) <= 1e-9 * p, "kind %d month %d: interest %.17g on %.17g",
            (int)kind, k, in, bal);
     bal -= rep;
-    CHECKF(fabs(fin_debt_balance(p, rate, months, kind, k) - bal) <= 1e-9 * p,
+    CHECKF(fabs(debt_balance(p, rate, months, kind, k) - bal) <= 1e-9 * p,
            "kind %d: fin_debt_balance after month %d", (int)kind, k);
     *sum_int += in;
     *sum_rep += rep;
@@ -202,29 +219,29 @@ static void test_debt_annuity(void) {
   /* 1200 over 12 months at 12%/yr (1% a month): A = 106.61854641401005 */
   double in, rep, si, sr, a = fin_annuity_payment(1200, 0.12, 12);
   CHECK_NEAR(a, 106.61854641401005, 1e-9);
-  fin_debt_month(1200, 0.12, 12, FIN_ANNUITY, 1, &in, &rep);
+  debt_month(1200, 0.12, 12, FIN_ANNUITY, 1, &in, &rep);
   CHECK_NEAR(in, 12.0, 1e-9);               /* 1200 x 0.01 */
   CHECK_NEAR(rep, 94.61854641401005, 1e-9); /* A - 12 */
   /* the last month: the balance left is A / 1.01 = 105.56291724159411,
   ** its interest A x 0.01 / 1.01 = 1.0556291724159411 */
-  fin_debt_month(1200, 0.12, 12, FIN_ANNUITY, 12, &in, &rep);
+  debt_month(1200, 0.12, 12, FIN_ANNUITY, 12, &in, &rep);
   CHECK_NEAR(in, 1.0556291724159411, 1e-9);
   CHECK_NEAR(rep, 105.56291724159411, 1e-9);
   for (int k = 1; k <= 12; k++) { /* a constant payment */
-    fin_debt_month(1200, 0.12, 12, FIN_ANNUITY, k, &in, &rep);
+    debt_month(1200, 0.12, 12, FIN_ANNUITY, k, &in, &rep);
     CHECKF(fabs(in + rep - a) < 1e-9, "month %d pays %.17g", k, in + rep);
   }
   walk(1200, 0.12, 12, FIN_ANNUITY, &si, &sr);
   CHECK_NEAR(si, 79.422556968120586, 1e-9); /* 12 A - 1200 */
   /* the mortgage: month 1 interest 100000 x 0.005 = 500, principal
   ** 599.55052515275239 - 500; 360 A - 100000 = 115838.18905499086 of interest */
-  fin_debt_month(100000, 0.06, 360, FIN_ANNUITY, 1, &in, &rep);
+  debt_month(100000, 0.06, 360, FIN_ANNUITY, 1, &in, &rep);
   CHECK_NEAR(in, 500.0, 1e-9);
   CHECK_NEAR(rep, 99.550525152752395, 1e-9);
   walk(100000, 0.06, 360, FIN_ANNUITY, &si, &sr);
   CHECK_NEAR(si, 115838.18905499086, 1e-6);
   /* rate 0: 100 a month, no interest */
-  fin_debt_month(1200, 0, 12, FIN_ANNUITY, 5, &in, &rep);
+  debt_month(1200, 0, 12, FIN_ANNUITY, 5, &in, &rep);
   CHECK(in == 0);
   CHECK_NEAR(rep, 100.0, 1e-12);
   walk(1200, 0, 12, FIN_ANNUITY, &si, &sr);
@@ -235,17 +252,17 @@ static void test_debt_linear_bullet(void) {
   /* linear 1200 over 12 months at 1% a month: 100 a month, interest on
   ** 1200 - 100 (k - 1) is 13 - k, so 12 + 11 + ... + 1 = 78 in all */
   for (int k = 1; k <= 12; k++) {
-    fin_debt_month(1200, 0.12, 12, FIN_LINEAR, k, &in, &rep);
+    debt_month(1200, 0.12, 12, FIN_LINEAR, k, &in, &rep);
     CHECKF(fabs(in - (13 - k)) < 1e-9 && fabs(rep - 100) < 1e-9, "month %d: %.17g %.17g", k, in,
            rep);
   }
   walk(1200, 0.12, 12, FIN_LINEAR, &si, &sr);
   CHECK_NEAR(si, 78.0, 1e-9);
   /* bullet: 12 of interest a month, all 1200 in month 12; 144 of interest */
-  fin_debt_month(1200, 0.12, 12, FIN_BULLET, 11, &in, &rep);
+  debt_month(1200, 0.12, 12, FIN_BULLET, 11, &in, &rep);
   CHECK_NEAR(in, 12.0, 1e-9);
   CHECK(rep == 0);
-  fin_debt_month(1200, 0.12, 12, FIN_BULLET, 12, &in, &rep);
+  debt_month(1200, 0.12, 12, FIN_BULLET, 12, &in, &rep);
   CHECK_NEAR(in, 12.0, 1e-9);
   CHECK_NEAR(rep, 1200.0, 1e-9);
   walk(1200, 0.12, 12, FIN_BULLET, &si, &sr);
@@ -262,30 +279,66 @@ static void test_debt_edges(void) {
     static const int ks[] = {-1, 0, 13, 100}; /* outside the 12-month term */
     for (size_t j = 0; j < NELEM(ks); j++) {
       in = rep = -1;
-      fin_debt_month(1200, 0.12, 12, kinds[i], ks[j], &in, &rep);
+      debt_month(1200, 0.12, 12, kinds[i], ks[j], &in, &rep);
       CHECKF(in == 0 && rep == 0, "kind %d month %d: %g %g", (int)kinds[i], ks[j], in, rep);
     }
     in = rep = -1; /* no term at all */
-    fin_debt_month(1200, 0.12, 0, kinds[i], 1, &in, &rep);
+    debt_month(1200, 0.12, 0, kinds[i], 1, &in, &rep);
     CHECK(in == 0 && rep == 0);
     /* a one-month loan: 12 of interest and the whole principal */
-    fin_debt_month(1200, 0.12, 1, kinds[i], 1, &in, &rep);
+    debt_month(1200, 0.12, 1, kinds[i], 1, &in, &rep);
     CHECK(fabs(in - 12) < 1e-9 && fabs(rep - 1200) < 1e-9);
-    fin_debt_month(1200, 0.12, 12, kinds[i], 1, NULL, &rep); /* either pointer may be NULL */
-    fin_debt_month(1200, 0.12, 12, kinds[i], 1, &in, NULL);
+    debt_month(1200, 0.12, 12, kinds[i], 1, NULL, &rep); /* either pointer may be NULL */
+    debt_month(1200, 0.12, 12, kinds[i], 1, &in, NULL);
     CHECK_NEAR(in, 12.0, 1e-9);
     /* the balance before the first month and after the last */
-    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], -3) == 1200);
-    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 0) == 1200);
-    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 12) == 0);
-    CHECK(fin_debt_balance(1200, 0.12, 12, kinds[i], 40) == 0);
+    CHECK(debt_balance(1200, 0.12, 12, kinds[i], -3) == 1200);
+    CHECK(debt_balance(1200, 0.12, 12, kinds[i], 0) == 1200);
+    CHECK(debt_balance(1200, 0.12, 12, kinds[i], 12) == 0);
+    CHECK(debt_balance(1200, 0.12, 12, kinds[i], 40) == 0);
   }
-  fin_debt_month(1200, 0.12, 12, (fin_amort)7, 1, &in, &rep);
+  debt_month(1200, 0.12, 12, (fin_amort)7, 1, &in, &rep);
   CHECK(isnan(in) && isnan(rep));
-  CHECK(isnan(fin_debt_balance(1200, 0.12, 12, (fin_amort)7, 3)));
+  CHECK(isnan(debt_balance(1200, 0.12, 12, (fin_amort)7, 3)));
   /* the order config.h's amort_kind relies on when it is cast */
   CHECK((int)FIN_ANNUITY == (int)AMORT_ANNUITY && (int)FIN_LINEAR == (int)AMORT_LINEAR &&
         (int)FIN_BULLET == (int)AMORT_BULLET);
+}
+
+/* Interest-only months: interest on the whole principal, nothing repaid,
+** then the kind's schedule over the months left (by hand: 1200 over 12
+** months with 3 interest-only, linear: 12 x 1% a month, then 133.33 a month
+** for 9 months); as many as the term, or more: a bullet at the end. */
+static void test_debt_interest_only(void) {
+  double in, rep;
+  fin_loan l = loan(1200, 0.12, 12, FIN_LINEAR, 3);
+  for (int k = 1; k <= 3; k++) {
+    fin_debt_month(&l, k, &in, &rep);
+    CHECK_NEAR(in, 12.0, 1e-12);
+    CHECK_NEAR(rep, 0.0, 0);
+    CHECK_NEAR(fin_debt_balance(&l, k), 1200.0, 0);
+  }
+  double sum = 0;
+  for (int k = 4; k <= 12; k++) {
+    fin_debt_month(&l, k, &in, &rep);
+    CHECK_NEAR(rep, 1200.0 / 9, 1e-9);
+    CHECK_NEAR(in, (1200 - 1200.0 / 9 * (k - 4)) * 0.01, 1e-9);
+    sum += rep;
+  }
+  CHECK_NEAR(sum, 1200.0, 1e-9);
+  CHECK_NEAR(fin_debt_balance(&l, 12), 0.0, 0);
+  /* annuity after 2 interest-only months: the payment of a 10-month annuity */
+  l = loan(1000, 0.12, 12, FIN_ANNUITY, 2);
+  fin_debt_month(&l, 3, &in, &rep);
+  CHECK_NEAR(in + rep, fin_annuity_payment(1000, 0.12, 10), 1e-9);
+  for (int io = 12; io <= 20; io += 8) {
+    l = loan(1200, 0.12, 12, FIN_ANNUITY, io);
+    fin_debt_month(&l, 11, &in, &rep);
+    CHECK_NEAR(rep, 0.0, 0);
+    fin_debt_month(&l, 12, &in, &rep);
+    CHECK_NEAR(rep, 1200.0, 0);
+    CHECK_NEAR(in, 12.0, 1e-12);
+  }
 }
 
 int main(void) {
@@ -298,5 +351,6 @@ int main(void) {
   test_debt_annuity();
   test_debt_linear_bullet();
   test_debt_edges();
+  test_debt_interest_only();
   return CHECK_DONE();
 }

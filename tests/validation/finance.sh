@@ -11,6 +11,10 @@
 #                  first fails
 #   covenant_sweep.lua  ltv, cured too late: the sweep on the day the cure
 #                  period ends, of the cash above keep_cash; cured after
+#   debt_terms.lua a floating rate on a path, interest-only months, an
+#                  upfront and a commitment fee, a revolving facility drawn
+#                  and repaid from spare cash, a policy's repayment, an
+#                  equity raise and its dilution, a dividend, a buy-back
 . tests/lib.sh
 db=$T_TMP/f.db
 q() { sqlite3 "$db" "$1"; }
@@ -23,7 +27,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep; do
+for f in covenant_kinds covenant_sweep debt_terms; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -123,4 +127,45 @@ swept=$(kev $W sweep | sed -n 's/^76\.0 \$\([0-9]*\) of cash to principal$/\1/p'
 if near "$swept" "$(awk -v c="$cash59" 'BEGIN { printf "%.6f", c - 3e5 * 17 * 24 / 730.5 - 1e6 }')" 1; then pass
 else fail "sweep: swept \$$swept, by hand the cash of day 59 ($cash59) less 17 days of staff less \$1M"; fi
 expect_eq "$(kev $W covenant_cured)" "90.0 ltv: the test holds again" "sweep: cured at the end of March"
+
+# debt_terms: interest by hand, tranche by tranche and day by day (rate x
+# balance x hours / 8766); the fees; the io balance month by month
+T=validation-debt-terms
+expect_eq "$(at $T 0 principal_repaid)" "16200000.0" "debt terms: float, io and the revolver's draw repaid"
+interest=$(awk 'function i(b, r, d) { return b * r * d * 24 / 8766 }
+  BEGIN { f = i(12e6, 0.06, 181) + i(12e6, 0.08, 184)
+          io = i(1.2e6, 0.12, 100) + i(1.1e6, 0.12, 81) + i(1.1e6, 0.12, 31) + i(0.9e6, 0.12, 31)
+          io += i(0.7e6, 0.12, 30) + i(0.5e6, 0.12, 31) + i(0.3e6, 0.12, 30) + i(0.1e6, 0.12, 31)
+          printf "%.6f", f + io + i(3e6, 0.1, 19) }')
+expect_close "debt terms: interest (floating, interest-only, repaid, revolver)" "$(at $T 0 interest_total)" "$interest"
+expect_close "debt terms: January's interest at 4% + 2% and 12%" "$(series 0 interest $T | awk '$1 == 31.0 { print $2 }')" \
+  "$(awk 'BEGIN { printf "%.6f", (12e6 * 0.06 + 1.2e6 * 0.12) * 744 / 8766 }')"
+expect_close "debt terms: July's at 6% + 2%, io on 1.1M" "$(series 0 interest $T | awk '$1 == 212.0 { print $2 }')" \
+  "$(awk 'BEGIN { printf "%.6f", (12e6 * 0.08 + 1.1e6 * 0.12) * 744 / 8766 }')"
+expect_close "debt terms: fees, 1% upfront and 0.5% a year on the undrawn limit" "$(at $T 0 fees_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 12000 + 0.005 * (5e6 * (8760 - 456) + 2e6 * 456) / 8766 }')"
+expect_eq "$(series 0 debt.io $T | awk '{ printf "%s ", $2 }')" \
+  "1200000.0 1200000.0 1200000.0 1100000.0 1100000.0 1100000.0 900000.0 700000.0 500000.0 300000.0 100000.0 0.0 " \
+  "debt terms: io interest only for 6 months, \$100,000 repaid by policy, then \$200,000 a month"
+expect_eq "$(kev $T draw) | $(kev $T repay)" "40.0 \$3000000 | 59.0 \$3000000 repaid from cash above \$2000000
+100.0 \$100000 repaid by policy" "debt terms: the revolver drawn, repaid at the month end; the policy's repayment"
+expect_eq "$(at $T 0 ownership_end) $(at $T 0 equity_raised_total) $(at $T 0 dividends_total) $(at $T 0 buybacks_total)" \
+  "0.8 5000000.0 1000000.0 500000.0" "equity: 20/(20 + 5) kept by the owners; raised, paid"
+expect_eq "$(series 0 cf.equity $T | awk '$2 != 0 { printf "%s %s; ", $1, $2 }')" "151.0 5000000.0; 212.0 -1000000.0; 273.0 -500000.0; " \
+  "equity: cf.equity in the months of the raise, the dividend, the buy-back"
+expect_close "debt terms: cash at the end" "$(at $T 0 cash_end)" \
+  "$(awk -v i="$interest" -v f="$(at $T 0 fees_total)" 'BEGIN { printf "%.6f", 1e7 + 3.5e6 - i - f }')"
+
+# refused actions fail the run with the action's message
+for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
+           '{ buyback = 1e9 }|action 1: buyback: \$1000000000 is more than the cash' \
+           '{ repay = "rcf" }|repay: rcf owes nothing' \
+           '{ raise = 1e6, valuation = 0 }|'"'"'valuation'"'"' must be a finite number > 0'; do
+  sed -e "s|local plan = {|local plan = { { on(0), ${act%%|*} },|" -e 's/validation-debt-terms/refused/' \
+    tests/validation/debt_terms.lua >"$T_TMP/refused.lua"
+  sed -i 's|local neo = require("neo")|package.path = "tests/validation/?.lua;" .. package.path\nlocal neo = require("neo")|' "$T_TMP/refused.lua"
+  run "$NEOSIM" run "$T_TMP/refused.lua" --db "$T_TMP/refused.db" --quiet
+  expect_match "$(sqlite3 "$T_TMP/refused.db" "select error from runs order by id desc limit 1")" "${act#*|}" \
+    "refused: ${act%%|*}"
+done
 finish

@@ -1,0 +1,307 @@
+/*
+** debt.c -- the debt tranches (config.h's debt_cfg): draws, interest,
+** fees, schedules, repayments, acceleration.
+**
+** Rates: a tranche's rate is its base (a process; a fixed rate is a
+** constant) plus its spread, plus what covenant breaches stepped it up
+** (covenant.c).  Interest accrues by the hour on the balance outstanding
+** (rate / HOURS_PER_YEAR: a year of 365.25 days costs rate x balance) at
+** the rate of the start of each accrual (a day at most), and a
+** facility's commitment fee likewise on its undrawn limit while it is
+** open; both are paid at each month end.  The upfront fee is paid when
+** a term loan is drawn or a facility opens.  Interest and fees are
+** expenses (is.interest) and lenders' flows.
+**
+** Schedules (finance.h's fin_loan): a term loan repays at each month end
+** what its amortisation says, after interest_only_months of interest
+** only, at the rate of its draw date (a floating loan's schedule is that
+** of its first rate); a repayment before the schedule (a sweep, a
+** policy's repay) shortens the loan: the scheduled payments go on until
+** the balance is repaid.  A term loan drawn before the start is
+** mid-schedule there.  A facility is drawn when cash would go below zero
+** (debt_cover) or by policy, from its draw date until its term ends, and
+** repays what it owes at its term end; its limit counts what was drawn,
+** or, revolving, what is owed: a revolving facility repays at each month
+** end the cash above repay_above, and may be drawn again.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "calendar.h"
+#include "finance.h"
+#include "model_int.h"
+
+static const debt_cfg *D(const model *m, size_t i) { return &m->cfg->finance.debt[i]; }
+
+double debt_total(const model *m) {
+  double s = 0;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->debt.balance[i];
+  return s;
+}
+
+double debt_owed(const model *m) {
+  double s = debt_total(m);
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) s += m->debt.interest_due[i];
+  return s;
+}
+
+/* Facility i may be drawn from its draw date until its term ends, unless
+** it was accelerated. */
+static int facility_open(const model *m, size_t i, double t) {
+  const debt_cfg *d = D(m, i);
+  return d->facility && !m->debt.closed[i] && t >= d->draw_h &&
+         t < d->draw_h + months_to_hours(d->term_months);
+}
+
+/* What facility i may still lend: its limit less what was drawn (revolving:
+** less what is owed). */
+static double left_of(const model *m, size_t i) {
+  const debt_cfg *d = D(m, i);
+  return d->principal - (d->revolving ? m->debt.balance[i] : m->debt.drawn[i]);
+}
+
+double debt_facility_left(const model *m) {
+  double f = 0;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++)
+    if (facility_open(m, i, engine_now(m->e))) f += left_of(m, i);
+  return f;
+}
+
+double debt_rate(const model *m, int i, double t) {
+  return process_value(m->market.rate[i], t) + D(m, (size_t)i)->spread + covenant_step_up(m, i);
+}
+
+/* The schedule of term loan i, at the rate of its draw date. */
+static fin_loan schedule(const model *m, size_t i) {
+  const debt_cfg *d = D(m, i);
+  return (fin_loan){.principal = d->principal,
+                    .rate_year = process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread,
+                    .months = (int)lround(d->term_months),
+                    .interest_only = d->interest_only_months,
+                    .kind = (fin_amort)d->amort};
+}
+
+/* Interest of tranche i accrued up to now on its balance, and a facility's
+** commitment fee on its undrawn limit while open. */
+static void accrue(model *m, size_t i, double now) {
+  debt_part *p = &m->debt;
+  double t0 = p->interest_since[i], h = now - t0, bal = p->balance[i];
+  if (!(h > 0)) return;
+  p->interest_since[i] = now;
+  if (bal > 0) {
+    double a = bal * debt_rate(m, (int)i, t0) * h / HOURS_PER_YEAR;
+    p->interest_due[i] += a;
+    p->interest += a;
+    books_interest(m, a);
+  }
+  const debt_cfg *d = D(m, i);
+  if (d->commitment_fee > 0 && facility_open(m, i, t0)) {
+    double f = fmax(0, left_of(m, i)) * d->commitment_fee * h / HOURS_PER_YEAR;
+    p->interest_due[i] += f;
+    p->fees += f;
+    books_fee(m, f);
+  }
+}
+
+void debt_accrue(model *m, int i) { accrue(m, (size_t)i, engine_now(m->e)); }
+
+void debt_accrue_all(model *m, double now) {
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) accrue(m, i, now);
+}
+
+/* Money from the lenders (a draw) or to them (interest and fees, repayment). */
+static void lenders(model *m, int i, double drawn, double interest, double repaid) {
+  debt_part *p = &m->debt;
+  double flow = drawn - interest - repaid;
+  p->balance[i] += drawn - repaid;
+  p->financing += flow;
+  if (engine_now(m->e) == 0) p->at_start += flow;
+  ledger_cash(m, flow);
+  if (drawn > 0) books_draw(m, i, drawn);
+  if (interest > 0) books_pay_interest(m, interest);
+  if (repaid > 0) books_repay(m, i, repaid);
+}
+
+/* The upfront fee of tranche i, accrued and paid at once. */
+static void upfront_fee(model *m, size_t i) {
+  double f = D(m, i)->upfront_fee * D(m, i)->principal;
+  if (!(f > 0)) return;
+  m->debt.fees += f;
+  books_fee(m, f);
+  lenders(m, (int)i, 0, f, 0);
+}
+
+/* Draw amount of facility i (checked).  A policy's draw is an event each;
+** the automatic draws that cover negative cash are summed per tranche and
+** recorded as one event a month (debt_flush_draws). */
+static int draw(model *m, int i, double amount, int automatic, char *err, size_t errlen) {
+  const debt_cfg *d = D(m, (size_t)i);
+  debt_part *p = &m->debt;
+  double left = left_of(m, (size_t)i);
+  if (!d->facility) return err_set(err, errlen, "draw: %s is not a facility", d->name);
+  if (p->closed[i]) return err_set(err, errlen, "draw: %s was accelerated", d->name);
+  if (!facility_open(m, (size_t)i, engine_now(m->e)))
+    return err_set(err, errlen, "draw: %s is open from day %.1f to day %.1f", d->name,
+                   hours_to_days(d->draw_h),
+                   hours_to_days(d->draw_h + months_to_hours(d->term_months)));
+  if (!(amount > 0) || amount > left * (1 + 1e-12))
+    return err_set(err, errlen, "draw: %s has $%.0f left, cannot draw $%.0f", d->name, left,
+                   amount);
+  accrue(m, (size_t)i, engine_now(m->e));
+  p->drawn[i] += amount;
+  lenders(m, i, amount, 0, 0);
+  if (automatic) {
+    if (!p->auto_draws[i]) p->auto_since[i] = hours_to_days(engine_now(m->e));
+    p->auto_drawn[i] += amount;
+    p->auto_draws[i]++;
+  } else {
+    model_event(m, "draw", d->name, "$%.0f", amount);
+  }
+  return 0;
+}
+
+int debt_draw(model *m, int i, double amount, char *err, size_t errlen) {
+  return draw(m, i, amount, 0, err, errlen);
+}
+
+void debt_flush_draws(model *m) {
+  debt_part *p = &m->debt;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    if (!p->auto_draws[i]) continue;
+    model_event(m, "draw", D(m, i)->name, "$%.0f in %ld automatic draws since day %.0f",
+                p->auto_drawn[i], p->auto_draws[i], p->auto_since[i]);
+    p->auto_drawn[i] = 0;
+    p->auto_draws[i] = 0;
+  }
+}
+
+void debt_cover(model *m) {
+  char err[ERR_LEN];
+  for (size_t i = 0; i < m->cfg->finance.ndebt && ledger_cash_now(m) < 0; i++)
+    if (facility_open(m, i, engine_now(m->e)) && left_of(m, i) > 0)
+      draw(m, (int)i, fmin(left_of(m, i), -ledger_cash_now(m)), 1, err, sizeof err);
+}
+
+/* A term loan drawn before the start is mid-schedule at the start: the
+** repayments of the month ends up to the start are made (one on the
+** start day too: the run's first month end is the next), what is left
+** and the interest accrued since the last of them are owed. */
+static void opening_loan(model *m, size_t i) {
+  const debt_cfg *d = D(m, i);
+  debt_part *p = &m->debt;
+  fin_loan l = schedule(m, i);
+  long start = m->cfg->start_days, drawn = start + lround(hours_to_days(d->draw_h));
+  int k = 0;
+  while (k < l.months && cal_month_start(drawn, k + 1) <= start) k++;
+  double since_h = k ? days_to_hours((double)(cal_month_start(drawn, k) - start)) : d->draw_h;
+  double bal = fin_debt_balance(&l, k);
+  double accrued = bal * l.rate_year * -since_h / HOURS_PER_YEAR;
+  p->drawn[i] = d->principal;
+  p->month[i] = k;
+  p->balance[i] = bal;
+  p->interest_due[i] = accrued;
+  books_opening_debt(m, (int)i, bal, accrued);
+}
+
+void debt_draw_due(model *m, double now) {
+  debt_part *p = &m->debt;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    const debt_cfg *d = D(m, i);
+    if (p->opened[i] || p->closed[i] || d->draw_h > now) continue;
+    p->opened[i] = 1;
+    if (d->draw_h < 0) { /* before the start: its fee was paid then */
+      if (!d->facility) opening_loan(m, i);
+      continue;
+    }
+    if (!d->facility) {
+      p->drawn[i] = d->principal;
+      lenders(m, (int)i, d->principal, 0, 0);
+    }
+    upfront_fee(m, i);
+  }
+}
+
+void debt_service(model *m) {
+  double now = engine_now(m->e);
+  debt_part *p = &m->debt;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    const debt_cfg *d = D(m, i);
+    accrue(m, i, now);
+    double bal = p->balance[i], interest = p->interest_due[i], repay = 0;
+    if (bal > 0 && d->facility) {
+      repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
+    } else if (bal > 0) {
+      fin_loan l = schedule(m, i);
+      fin_debt_month(&l, ++p->month[i], NULL, &repay);
+      if (p->month[i] >= l.months) repay = bal; /* no rounding left over */
+    }
+    repay = fmin(bal, repay);
+    p->scheduled += repay;
+    p->interest_due[i] = 0;
+    p->repaid += repay;
+    lenders(m, (int)i, 0, interest, repay);
+  }
+}
+
+void debt_repay_revolvers(model *m) {
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    const debt_cfg *d = D(m, i);
+    double amount = fmin(m->debt.balance[i], ledger_cash_now(m) - d->repay_above);
+    if (!d->revolving || !(amount > 0)) continue;
+    debt_prepay(m, (int)i, amount);
+    model_event(m, "repay", d->name, "$%.0f repaid from cash above $%.0f", amount, d->repay_above);
+  }
+}
+
+void debt_prepay(model *m, int i, double amount) {
+  accrue(m, (size_t)i, engine_now(m->e));
+  amount = fmin(amount, m->debt.balance[i]);
+  if (!(amount > 0)) return;
+  m->debt.repaid += amount;
+  lenders(m, i, 0, 0, amount);
+}
+
+void debt_accelerate(model *m, int i) {
+  debt_part *p = &m->debt;
+  accrue(m, (size_t)i, engine_now(m->e));
+  double bal = p->balance[i], interest = p->interest_due[i];
+  p->closed[i] = 1;
+  p->interest_due[i] = 0;
+  p->repaid += bal;
+  lenders(m, i, 0, interest, bal);
+  model_event(m, "acceleration", D(m, (size_t)i)->name,
+              "$%.0f of principal and $%.0f of interest due at once", bal, interest);
+}
+
+int debt_init(model *m) {
+  debt_part *p = &m->debt;
+  size_t nd = m->cfg->finance.ndebt ? m->cfg->finance.ndebt : 1;
+  p->balance = calloc(nd, sizeof *p->balance);
+  p->drawn = calloc(nd, sizeof *p->drawn);
+  p->month = calloc(nd, sizeof *p->month);
+  p->auto_drawn = calloc(nd, sizeof *p->auto_drawn);
+  p->auto_since = calloc(nd, sizeof *p->auto_since);
+  p->auto_draws = calloc(nd, sizeof *p->auto_draws);
+  p->interest_due = calloc(nd, sizeof *p->interest_due);
+  p->interest_since = calloc(nd, sizeof *p->interest_since);
+  p->closed = calloc(nd, sizeof *p->closed);
+  p->opened = calloc(nd, sizeof *p->opened);
+  return p->balance && p->drawn && p->month && p->auto_drawn && p->auto_since && p->auto_draws &&
+                 p->interest_due && p->interest_since && p->closed && p->opened
+             ? 0
+             : -1;
+}
+
+void debt_free(model *m) {
+  debt_part *p = &m->debt;
+  free(p->balance);
+  free(p->drawn);
+  free(p->month);
+  free(p->auto_drawn);
+  free(p->auto_since);
+  free(p->auto_draws);
+  free(p->interest_due);
+  free(p->interest_since);
+  free(p->closed);
+  free(p->opened);
+}
