@@ -261,6 +261,19 @@ S.floating_rate = {
   { key = "spread", type = "number", unit = "per year", default = 0, doc = "margin over the base", example = "0.04" },
 }
 
+S.borrowing_base = {
+  { key = "advance_rate", type = "number", unit = "1", gt = 0, max = 1, required = true,
+    doc = "share of the collateral lent: each purchase of nodes draws advance_rate x its price, while the "
+      .. "balance stays within advance_rate x the collateral", example = "0.8" },
+  { key = "sku", type = "name", ref = "skus", doc = "the SKU whose purchases it finances [every SKU]",
+    example = '"h100"' },
+  { key = "contracts", type = "list", of = { type = "name", ref = "tenants", doc = "a reserved tenant" },
+    doc = "collateral: the revenue still contracted of these reserved tenants (nodes x GPUs x price x hours "
+      .. "left of the term) [the book value of the nodes it financed]", example = '{ "anchor" }' },
+  { key = "amortize_from", type = "date", required = true,
+    doc = "draws end and the balance amortises (by amortization) over the term's months left", example = '"2027-01-01"' },
+}
+
 S.covenant = {
   { key = "kind", type = "enum", one_of = { "dscr", "leverage", "interest_cover", "ltv", "min_cash" }, required = true,
     doc = "what is tested: dscr = EBITDA / (interest + scheduled principal), interest_cover = EBITDA / "
@@ -316,6 +329,10 @@ S.debt = {
   { key = "min_cash", type = "number", unit = "$", inf = true, default = -math.huge,
     doc = "covenant: cash below this is a breach, tested every day (the covenant { kind = \"min_cash\", "
       .. "min = X, test = \"daily\" })", example = "1e8" },
+  { key = "borrowing_base", type = "record", fields = S.borrowing_base, resolve = "borrowing_base",
+    doc = "a GPU-backed delayed-draw loan: principal is its commitment, drawn as nodes are paid for from its "
+      .. "draw date, within a borrowing base; a balance above the base is repaid at the month end",
+    example = '{ advance_rate = 0.8, sku = "h100", amortize_from = "2027-01-01" }' },
   { key = "covenants", type = "list", of = { type = "record", fields = S.covenant, check = "covenant",
       post = "covenant", doc = "a covenant" }, default = {},
     doc = "covenants, tested while the tranche has a balance; breaches count in covenant_breaches",

@@ -103,11 +103,18 @@
 ---@field min_cash? number covenant: cash below it is a breach (default none)
 ---@field facility? boolean a revolving facility, drawn when cash would go below 0 (default false)
 ---@field covenants? neo.Covenant[] covenants tested while the tranche has a balance
+---@field borrowing_base? neo.BorrowingBase a GPU-backed delayed-draw loan (principal: its commitment)
 ---@field interest_only_months? integer months of interest only at the start (default 0)
 ---@field upfront_fee? number x principal, paid when drawn or opened (default 0)
 ---@field commitment_fee? number per year on a facility's undrawn limit (default 0)
 ---@field revolving? boolean a facility repaid from spare cash at month ends and drawn again (default false)
 ---@field repay_above? number $ a revolving facility keeps when it repays (default 0)
+
+---@class neo.BorrowingBase
+---@field advance_rate number share of the collateral lent, 0 to 1 (required)
+---@field sku? string the SKU whose purchases it finances (default all)
+---@field contracts? string[] reserved tenants whose contracted revenue is the collateral (default: its nodes)
+---@field amortize_from neo.Date draws end and the balance amortises over the term left (required)
 
 ---@class neo.FloatingRate
 ---@field base number|neo.Process base rate per year, sampled each day (required)

@@ -798,10 +798,24 @@ function CHECKS.shock(sh, path, root)
 end
 
 -- Keys of a facility, of a revolving one.
-function CHECKS.debt(d, path)
+function CHECKS.debt(d, path, root)
   for _, k in ipairs({ "commitment_fee", "revolving", "repay_above" }) do
     if d[k] ~= nil and d[k] ~= false and not d.facility then
       fail(append(path, k), "applies to a facility only (facility = true)")
+    end
+  end
+  local bb = d.borrowing_base
+  if bb then
+    if d.facility then fail(append(path, "borrowing_base"), "a facility cannot also be a borrowing-base loan") end
+    if path[#path] > 1000 then fail(append(path, "borrowing_base"), "only the first 1000 tranches may have one") end
+    if core.days(bb.amortize_from) < core.days(d.draw or root.start) then
+      fail(append(append(path, "borrowing_base"), "amortize_from"), "must not be before the draw date")
+    end
+    for i, name in ipairs(bb.contracts or {}) do
+      if root.tenants[name].kind ~= "reserved" then
+        fail(append(append(append(path, "borrowing_base"), "contracts"), i), ("tenant %s is %s: contracts are reserved tenants'")
+          :format(name, root.tenants[name].kind))
+      end
     end
   end
   if d.repay_above ~= nil and not d.revolving then
@@ -1186,6 +1200,16 @@ function RESOLVE.online(out, steps, _, _, ctx)
 end
 
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
+-- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts
+-- (tenant indices), amortize_hours.
+function RESOLVE.borrowing_base(out, v, _, _, ctx)
+  out.advance_rate, out.bb_sku, out.bb_contracts, out.amortize_hours = 0, 0, {}, 0
+  if v == nil then return end
+  out.advance_rate, out.amortize_hours = v.advance_rate, hours(v.amortize_from, ctx)
+  out.bb_sku = v.sku and index_of(ctx, "skus")[v.sku] or 0
+  for i, name in ipairs(v.contracts or {}) do out.bb_contracts[i] = index_of(ctx, "tenants")[name] end
+end
+
 -- A debt's rate: base (a process) + spread; a fixed rate is a constant base.
 function RESOLVE.rate(out, v, _, path, ctx)
   local stream = M.dotted(path) .. ".base"

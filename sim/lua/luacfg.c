@@ -394,6 +394,18 @@ static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   d->facility = boolean(r, t, "facility");
   d->revolving = boolean(r, t, "revolving");
   d->repay_above = num(r, t, "repay_above");
+  d->advance_rate = num(r, t, "advance_rate");
+  d->sku = opt_index(r, t, "bb_sku", c->nskus);
+  d->amortize_h = num(r, t, "amortize_hours");
+  size_t n = 0;
+  double *ts = numbers(r, t, "bb_contracts", &n);
+  d->contracts = calloc(n ? n : 1, sizeof *d->contracts);
+  if (!d->contracts) bad(r, "bb_contracts", "out of memory");
+  for (size_t k = 0; ts && d->contracts && k < n; k++) {
+    if (!(ts[k] >= 1 && ts[k] <= (double)c->ntenants)) bad(r, "bb_contracts", "index out of range");
+    else d->contracts[d->ncontracts++] = (int)ts[k] - 1;
+  }
+  free(ts);
   d->covenants =
       read_array(r, t, "covenants", sizeof *d->covenants, &d->ncovenants, read_covenant, c);
 }

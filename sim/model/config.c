@@ -36,6 +36,7 @@ void model_cfg_free(model_cfg *c) {
   for (size_t i = 0; c->finance.debt && i < c->finance.ndebt; i++) {
     free(c->finance.debt[i].name);
     free(c->finance.debt[i].covenants);
+    free(c->finance.debt[i].contracts);
     process_cfg_clear(&c->finance.debt[i].rate_base);
   }
   free_supplier(&c->supplier, c->nskus);

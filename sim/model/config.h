@@ -177,6 +177,14 @@ typedef struct debt_cfg {
   double repay_above;
   covenant_cfg *covenants;
   size_t ncovenants;
+  /* A delayed-draw loan on a borrowing base (advance_rate > 0): drawn as
+  ** nodes are paid for, up to principal and advance_rate x its collateral,
+  ** from draw_h to amortize_h, then amortised over the term left. */
+  double advance_rate; /* 0: not a borrowing-base loan */
+  int sku;             /* the SKU it finances, -1 all */
+  int *contracts;      /* collateral: these reserved tenants' contracts; none: its nodes */
+  size_t ncontracts;
+  double amortize_h;
 } debt_cfg;
 
 typedef struct finance_cfg {

@@ -10,7 +10,8 @@
 ** sums (over the months there are, fewer than 12 at first); leverage =
 ** the debt of every tranche / the EBITDA of the last 12 months (of the
 ** months there are, times 12 / their number); ltv = the tranche's
-** balance / the book value of its collateral (the fleet); min_cash =
+** balance / the book value of its collateral (the fleet, or a borrowing
+** base's collateral: debt_collateral); min_cash =
 ** cash.  A ratio whose denominator is 0 or less is +inf (no debt
 ** service: dscr holds; no EBITDA: leverage fails), a leverage or ltv
 ** with no debt is 0.  Trailing kinds are not tested before the first
@@ -83,7 +84,7 @@ static double figure(const model *m, int i, const covenant_cfg *c) {
   if (c->kind == COV_MIN_CASH) return ledger_cash_now(m);
   if (c->kind == COV_LTV) {
     double bal = m->debt.balance[i];
-    return bal > 0 ? ratio(bal, fleet_book_value(m, engine_now(m->e))) : 0;
+    return bal > 0 ? ratio(bal, debt_collateral(m, i, engine_now(m->e))) : 0;
   }
   if (p->nmonths == 0) return NAN;
   trailing(p, &e, &in, &pr);

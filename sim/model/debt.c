@@ -23,6 +23,16 @@
 ** repays what it owes at its term end; its limit counts what was drawn,
 ** or, revolving, what is owed: a revolving facility repays at each month
 ** end the cash above repay_above, and may be drawn again.
+**
+** A borrowing-base loan (a delayed-draw term loan secured by GPUs or by
+** contracts) is drawn as nodes of its SKU are paid for, from its draw
+** date to amortize_from: advance_rate x what they cost, within its
+** commitment (principal) and its base, advance_rate x its collateral --
+** the book value of the nodes it financed, or the revenue still
+** contracted of the tenants named.  A balance above the base (nodes
+** depreciated, sold or lost; contracts ending) is repaid at the month
+** end.  From amortize_from its balance amortises over the term's months
+** left.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -71,14 +81,31 @@ double debt_rate(const model *m, int i, double t) {
   return process_value(m->market.rate[i], t) + D(m, (size_t)i)->spread + covenant_step_up(m, i);
 }
 
-/* The schedule of term loan i, at the rate of its draw date. */
+/* The schedule of term loan i, at the rate of its draw date; of a
+** borrowing-base loan, of the balance it amortises from amortize_from. */
 static fin_loan schedule(const model *m, size_t i) {
   const debt_cfg *d = D(m, i);
-  return (fin_loan){.principal = d->principal,
+  int bb = d->advance_rate > 0;
+  return (fin_loan){.principal = bb ? m->debt.sched_principal[i] : d->principal,
                     .rate_year = process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread,
-                    .months = (int)lround(d->term_months),
-                    .interest_only = d->interest_only_months,
+                    .months = bb ? m->debt.sched_months[i] : (int)lround(d->term_months),
+                    .interest_only = bb ? 0 : d->interest_only_months,
                     .kind = (fin_amort)d->amort};
+}
+
+double debt_collateral(const model *m, int i, double t) {
+  const debt_cfg *d = D(m, (size_t)i);
+  if (!(d->advance_rate > 0)) return fleet_book_value(m, t);
+  if (!d->ncontracts) return fleet_book_value_of(m, t, i);
+  double v = 0;
+  for (size_t k = 0; k < d->ncontracts; k++)
+    v += reserved_backlog(m, &m->tenants[d->contracts[k]], t);
+  return v;
+}
+
+/* What a borrowing-base loan may lend now: advance_rate x its collateral. */
+static double base(const model *m, size_t i) {
+  return D(m, i)->advance_rate * debt_collateral(m, (int)i, engine_now(m->e));
 }
 
 /* Interest of tranche i accrued up to now on its balance, and a facility's
@@ -175,6 +202,28 @@ void debt_flush_draws(model *m) {
   }
 }
 
+void debt_finance(model *m, int sku, uint32_t first, long n, double amount) {
+  double now = engine_now(m->e);
+  debt_part *p = &m->debt;
+  for (size_t i = 0; i < m->cfg->finance.ndebt; i++) {
+    const debt_cfg *d = D(m, i);
+    if (!(d->advance_rate > 0) || !p->opened[i] || p->closed[i] || now >= d->amortize_h ||
+        (d->sku >= 0 && d->sku != sku))
+      continue;
+    fleet_pledge(m, first, n, (int)i);
+    double lend = fmin(fmin(d->advance_rate * amount, d->principal - p->drawn[i]),
+                       base(m, i) - p->balance[i]);
+    if (lend > 0) {
+      accrue(m, i, now);
+      p->drawn[i] += lend;
+      lenders(m, (int)i, lend, 0, 0);
+      model_event(m, "draw", d->name, "$%.0f on %ld nodes paid $%.0f (borrowing base $%.0f)", lend,
+                  n, amount, base(m, i));
+    }
+    return; /* one loan finances a purchase */
+  }
+}
+
 void debt_cover(model *m) {
   char err[ERR_LEN];
   for (size_t i = 0; i < m->cfg->finance.ndebt && ledger_cash_now(m) < 0; i++)
@@ -213,7 +262,7 @@ void debt_draw_due(model *m, double now) {
       if (!d->facility) opening_loan(m, i);
       continue;
     }
-    if (!d->facility) {
+    if (!d->facility && !(d->advance_rate > 0)) {
       p->drawn[i] = d->principal;
       lenders(m, (int)i, d->principal, 0, 0);
     }
@@ -230,7 +279,23 @@ void debt_service(model *m) {
     double bal = p->balance[i], interest = p->interest_due[i], repay = 0;
     if (bal > 0 && d->facility) {
       repay = now >= d->draw_h + months_to_hours(d->term_months) - 1e-9 ? bal : 0;
+    } else if (bal > 0 && d->advance_rate > 0 && now < d->amortize_h) {
+      double over = bal - base(m, i); /* a borrowing-base deficiency, repaid */
+      if (over > 0) {
+        model_event(m, "repay", d->name, "$%.0f above the borrowing base of $%.0f", over,
+                    bal - over);
+        p->repaid += fmin(bal, over);
+        lenders(m, (int)i, 0, 0, fmin(bal, over));
+        bal = p->balance[i];
+      }
     } else if (bal > 0) {
+      if (d->advance_rate > 0 && !p->sched_months[i]) { /* it begins to amortise */
+        int done = (int)lround((now - d->draw_h) / HOURS_PER_MONTH);
+        p->sched_principal[i] = bal;
+        p->sched_months[i] =
+            (int)lround(d->term_months) - done > 1 ? (int)lround(d->term_months) - done : 1;
+        p->month[i] = 0;
+      }
       fin_loan l = schedule(m, i);
       fin_debt_month(&l, ++p->month[i], NULL, &repay);
       if (p->month[i] >= l.months) repay = bal; /* no rounding left over */
@@ -286,8 +351,11 @@ int debt_init(model *m) {
   p->interest_since = calloc(nd, sizeof *p->interest_since);
   p->closed = calloc(nd, sizeof *p->closed);
   p->opened = calloc(nd, sizeof *p->opened);
-  return p->balance && p->drawn && p->month && p->auto_drawn && p->auto_since && p->auto_draws &&
-                 p->interest_due && p->interest_since && p->closed && p->opened
+  p->sched_principal = calloc(nd, sizeof *p->sched_principal);
+  p->sched_months = calloc(nd, sizeof *p->sched_months);
+  return p->sched_principal && p->sched_months && p->balance && p->drawn && p->month &&
+                 p->auto_drawn && p->auto_since && p->auto_draws && p->interest_due &&
+                 p->interest_since && p->closed && p->opened
              ? 0
              : -1;
 }
@@ -304,4 +372,6 @@ void debt_free(model *m) {
   free(p->interest_since);
   free(p->closed);
   free(p->opened);
+  free(p->sched_principal);
+  free(p->sched_months);
 }

@@ -165,6 +165,7 @@ uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double pr
   uint32_t id = m->fleet.nnodes++;
   m->fleet.nodes[id] = (node){.pool = (uint32_t)p,
                               .state = (uint8_t)state,
+                              .lender = -1,
                               .tenant = -1,
                               .job = NONE,
                               .pos = NONE,
@@ -437,11 +438,13 @@ long fleet_count(const model *m, int sku, int site, node_state state) {
   return c;
 }
 
-double fleet_book_value(const model *m, double t) {
+/* The book value of every node (lender -2) or of those securing a tranche. */
+static double book_value(const model *m, double t, int lender) {
   int paid_on_order = !m->cfg->supplier.pay_on_delivery;
   double v = 0;
   for (uint32_t i = 0; i < m->fleet.nnodes; i++) {
     const node *n = &m->fleet.nodes[i];
+    if (lender != -2 && n->lender != lender) continue;
     switch ((node_state)n->state) {
     case NODE_ORDERED:
     case NODE_TRANSIT: v += paid_on_order ? n->price : 0; break; /* a deposit */
@@ -451,6 +454,16 @@ double fleet_book_value(const model *m, double t) {
     }
   }
   return v;
+}
+
+double fleet_book_value(const model *m, double t) { return book_value(m, t, -2); }
+
+double fleet_book_value_of(const model *m, double t, int lender) {
+  return book_value(m, t, lender);
+}
+
+void fleet_pledge(model *m, uint32_t first, long n, int lender) {
+  for (long k = 0; k < n; k++) m->fleet.nodes[first + (uint32_t)k].lender = (int16_t)lender;
 }
 
 /* Sell (with proceeds) or retire idle nodes of a SKU at a site. */
@@ -494,6 +507,7 @@ int fleet_init(model *m) {
   for (size_t i = 0; i < c->nfleet; i++) {
     const fleet_cfg *f = &c->fleet[i];
     double price = c->skus[f->sku].node_price, age = 0;
+    uint32_t first = m->fleet.nnodes;
     for (long k = 0; k < f->nodes; k++) {
       uint32_t id = fleet_new_node(m, f->sku, f->site, NODE_TRANSIT, price);
       if (id == NONE) return -1;
@@ -502,7 +516,10 @@ int fleet_init(model *m) {
       age += accumulated(m, id, 0.0);
     }
     books_opening_fleet(m, price * (double)f->nodes, age, f->bought);
-    if (f->bought) capex += price * (double)f->nodes;
+    if (f->bought) { /* paid at the start, perhaps by a borrowing-base loan */
+      capex += price * (double)f->nodes;
+      debt_finance(m, f->sku, first, f->nodes, price * (double)f->nodes);
+    }
   }
   if (capex > 0) ledger_pay(m, capex, 0);
   for (uint32_t id = 0; id < m->fleet.nnodes; id++) /* past their life already */

@@ -102,6 +102,7 @@ typedef struct node {
   uint32_t pool;
   uint8_t state;      /* model.h node_state */
   uint8_t eol;        /* past its useful life: retire when free */
+  int16_t lender;     /* the debt tranche it secures (a borrowing base), -1 none */
   int32_t tenant;     /* holder (leased, busy), -1 none */
   uint32_t job;       /* job it runs, NONE */
   uint32_t pos;       /* position in the idset that holds it (idle or a holder's) */
@@ -167,6 +168,10 @@ void fleet_on_installed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx);
 double fleet_book_value(const model *m, double t);
+/* Of the nodes that secure tranche lender (fleet_pledge). */
+double fleet_book_value_of(const model *m, double t, int lender);
+/* Nodes first .. first + n - 1 secure tranche lender. */
+void fleet_pledge(model *m, uint32_t first, long n, int lender);
 long fleet_count(const model *m, int sku, int site, node_state state);
 int fleet_sell(model *m, int sku, int site, long n, int sell, char *err, size_t errlen);
 int fleet_pool_allows(const pool *p,
@@ -366,6 +371,9 @@ void hold_free(model *m, tenant *tn);
 
 /* reserved.c */
 void ct_on_event(engine *e, const engine_event *ev, void *ctx);
+/* The bills still contracted at t: nodes x GPUs x price x the term's hours left
+** (0 without a contract running); a borrowing base's collateral. */
+double reserved_backlog(const model *m, const tenant *tn, double t);
 
 /* ---- market.c ----------------------------------------------------------- */
 
@@ -514,6 +522,8 @@ typedef struct debt_part {
   double scheduled;              /* principal the schedules repaid so far */
   double financing;              /* draws - interest and fees paid - repayments so far */
   double at_start;               /* the lenders' flows at t = 0 */
+  double *sched_principal;       /* a borrowing-base loan: the balance it amortises */
+  int *sched_months;             /* and over how many months (0: not yet) */
 } debt_part;
 
 int debt_init(model *m);
@@ -532,6 +542,12 @@ void debt_flush_draws(model *m); /* one event per tranche for its automatic draw
 /* A month end: interest and fees paid, the schedules' repayments. */
 void debt_service(model *m);
 void debt_repay_revolvers(model *m); /* from the cash above repay_above */
+/* Nodes first .. first + n - 1 of a SKU paid for (amount): a borrowing-base
+** loan open for them draws on them and takes them as collateral. */
+void debt_finance(model *m, int sku, uint32_t first, long n, double amount);
+/* The book value or contracted revenue securing tranche i (a borrowing
+** base), else the fleet's book value. */
+double debt_collateral(const model *m, int tranche, double t);
 /* Repay amount (at most the balance) of a tranche's principal before its schedule. */
 void debt_prepay(model *m, int tranche, double amount);
 /* The whole balance and its interest due now, the tranche closed; the

@@ -164,6 +164,15 @@ static void on_notice(model *m, tenant *tn) {
   }
 }
 
+double reserved_backlog(const model *m, const tenant *tn, double t) {
+  const tenant_contract *ct = &tn->ct;
+  const tenant_cfg *c = tn->cfg;
+  if (!ct->active || ct->defaulted) return 0;
+  (void)m;
+  return (double)tn->hold.want * (double)tn->gpus_per_node * ct->price *
+         (c->take_or_pay ? 1 : c->usage) * fmax(0.0, ct->end - t);
+}
+
 void ct_on_event(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   tenant *tn = &m->tenants[ev->id];

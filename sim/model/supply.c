@@ -109,6 +109,7 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
   if (!m->cfg->supplier.pay_on_delivery) {
     ledger_pay(m, price * (double)n, 0);
     books_buy(m, price * (double)n, 0);
+    debt_finance(m, sku, first, n, price * (double)n);
   }
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
               m->cfg->sites[site].name, price);
@@ -131,13 +132,14 @@ void supply_on_delivery(engine *e, const engine_event *ev, void *ctx) {
     capex += m->fleet.nodes[id].price;
     fleet_delivered(m, id);
   }
+  const pool *p = &m->fleet.pools[m->fleet.nodes[s->first].pool];
   if (m->cfg->supplier.pay_on_delivery) {
     ledger_pay(m, capex, 0);
     books_buy(m, capex, 1);
+    debt_finance(m, p->sku, s->first, s->nodes, capex);
   } else {
     books_deliver(m, capex); /* the deposit becomes equipment */
   }
-  const pool *p = &m->fleet.pools[m->fleet.nodes[s->first].pool];
   model_trace(m, "delivery", m->cfg->skus[p->sku].name, "%ld nodes at %s ($%.0f)", s->nodes,
               m->cfg->sites[p->site].name, capex);
 }

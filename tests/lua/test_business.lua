@@ -325,10 +325,11 @@ T.test("finance: terminal and debt", function()
   T.eq(f.debt[1], { name = "debt[1]", principal = 1e6, rate_base = rate(0.1, "finance.debt.1.rate.base"), spread = 0,
                     term_months = 12, interest_only_months = 0, draw_hours = 0, amortization = "annuity",
                     upfront_fee = 0, commitment_fee = 0, covenants = {}, facility = false, revolving = false,
-                    repay_above = 0 })
+                    repay_above = 0, advance_rate = 0, bb_sku = 0, bb_contracts = {}, amortize_hours = 0 })
   T.eq(f.debt[2], { name = "rev", principal = 2e6, rate_base = rate(0.07, "finance.debt.2.rate.base"), spread = 0,
                     term_months = 24, interest_only_months = 0, draw_hours = 24 * 31, amortization = "bullet",
                     upfront_fee = 0, commitment_fee = 0, facility = true, revolving = false, repay_above = 0,
+                    advance_rate = 0, bb_sku = 0, bb_contracts = {}, amortize_hours = 0,
                     covenants = { { kind = "min_cash", limit = 1e5, test = "daily", cure_hours = 0,
                                     on_breach = "event", step_up = 0, keep_cash = 0 } } })
   local function derr(d, want) err({ [12] = "  finance = { debt = { " .. d .. " } }," }, "12: finance." .. want) end
@@ -336,6 +337,12 @@ T.test("finance: terminal and debt", function()
   derr("{ principal = 0, rate = 0.1, term_months = 12 }", "debt[1].principal: must be > 0, got 0")
   local cov = "{ principal = 1, rate = 0.1, term_months = 12, covenants = { "
   derr(cov .. '{ kind = "dscr", max = 1 } } }', "debt[1].covenants[1].min: a dscr covenant needs min")
+  local bb = '{ principal = 1, rate = 0.1, term_months = 12, borrowing_base = { advance_rate = 0.8, '
+  derr(bb .. 'amortize_from = "2025-01-01" } }', "debt[1].borrowing_base.amortize_from: must not be before the draw date")
+  derr(bb .. 'amortize_from = "2027-01-01", contracts = { "od" } } }',
+       "debt[1].borrowing_base.contracts[1]: tenant od is on_demand: contracts are reserved tenants'")
+  derr(bb .. 'amortize_from = "2027-01-01" }, facility = true }',
+       "debt[1].borrowing_base: a facility cannot also be a borrowing-base loan")
   derr(cov .. '{ kind = "ltv", max = 0.8, min = 0 } } }',
        "debt[1].covenants[1].min: does not apply to a ltv covenant (it takes max)")
   derr(cov .. '{ kind = "dscr", min = 1.2, on_breach = "step_up" } } }',

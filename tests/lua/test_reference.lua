@@ -158,6 +158,9 @@ T.test("every key's example validates in a scenario", function()
     local scn = base()
     local t = scn
     if node.example:find("b200", 1, true) then scn.skus.b200 = { node_kw = 14.3 } end
+    if node.example:find('"anchor"', 1, true) then
+      scn.tenants.anchor = { kind = "reserved", sku = "h100", nodes = 2, price_gpu_hour = 2, term_months = 12 }
+    end
     for i = 1, #keys - 1 do
       local k = keys[i]
       if k == "<name>" then k = keys[i - 1] == "tenants" and tenant_for(keys[#keys]) or ENTRY[keys[i - 1]]
@@ -170,6 +173,7 @@ T.test("every key's example validates in a scenario", function()
       end
       if k == "rate" and keys[i - 1] == "[i]" then t.base = 0.04 end -- a floating rate's spread
       if keys[i - 1] == "debt" and FACILITY_KEYS[key] then t.facility, t.revolving = true, key == "repay_above" or nil end
+      if k == "borrowing_base" then t.advance_rate, t.amortize_from = 0.8, "2027-01-01" end
       if keys[i - 1] == "covenants" then
         t.kind, t.min = "dscr", 1.25
         for fk, fv in pairs(COVENANT_FIX[key] or {}) do t[fk] = fv or nil end

@@ -19,13 +19,13 @@
 --          owners at the start keep 80%), a dividend of $1M on day 200 and a
 --          buy-back of $500,000 on day 250.
 local neo = require("neo")
-local function on(day) return function(state) return state.t_days == day end end
+local dated = require("lib.plan")
 local plan = {
-  { on(40), { draw = "rcf", amount = 3e6 } },
-  { on(100), { repay = "io", amount = 1e5 } },
-  { on(150), { raise = 5e6, valuation = 2e7 } },
-  { on(200), { dividend = 1e6 } },
-  { on(250), { buyback = 5e5 } },
+  { 40, { draw = "rcf", amount = 3e6 } },
+  { 100, { repay = "io", amount = 1e5 } },
+  { 150, { raise = 5e6, valuation = 2e7 } },
+  { 200, { dividend = 1e6 } },
+  { 250, { buyback = 5e5 } },
 }
 return neo.scenario {
   name = "validation-debt-terms", start = "2026-01-01", horizon_days = 365,
@@ -48,10 +48,6 @@ return neo.scenario {
   },
   policies = {
     review_every_days = 10,
-    procurement = function(state)
-      for _, p in ipairs(plan) do
-        if p[1](state) then return { p[2] } end
-      end
-    end,
+    procurement = dated(plan),
   },
 }

@@ -15,6 +15,9 @@
 #                  upfront and a commitment fee, a revolving facility drawn
 #                  and repaid from spare cash, a policy's repayment, an
 #                  equity raise and its dilution, a dividend, a buy-back
+#   ddtl.lua       a GPU-backed delayed-draw loan: draws on purchases within
+#                  its commitment and borrowing base, a deficiency repaid,
+#                  amortisation from its date
 . tests/lib.sh
 db=$T_TMP/f.db
 q() { sqlite3 "$db" "$1"; }
@@ -27,7 +30,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -156,14 +159,37 @@ expect_eq "$(series 0 cf.equity $T | awk '$2 != 0 { printf "%s %s; ", $1, $2 }')
 expect_close "debt terms: cash at the end" "$(at $T 0 cash_end)" \
   "$(awk -v i="$interest" -v f="$(at $T 0 fees_total)" 'BEGIN { printf "%.6f", 1e7 + 3.5e6 - i - f }')"
 
+# ddtl: 8M at the start (0.8 x 10M), 12M on day 30 (the commitment's rest);
+# after the sale of day 100 the balance is the base, 0.8 x the book value of
+# the nodes (all of them secure it: bs.equipment_net + bs.deposits), at the
+# month ends of May and June; then June's balance B amortises, B / 18 a month
+G=validation-ddtl
+series 0 debt.ddtl $G >"$T_TMP/dd"
+expect_eq "$(awk '$1 <= 90.0 { printf "%s ", $2 }' "$T_TMP/dd")" "20000000.0 20000000.0 20000000.0 " \
+  "ddtl: 8M at the start and 12M on day 30: the commitment"
+expect_eq "$(kev $G draw)" "30.0 \$12000000 on 20 nodes paid \$20000000 (borrowing base \$$(awk \
+  'BEGIN { printf "%.0f", 0.8 * (30e6 - 10e6 * 720 / 87660) }'))" "ddtl: the day-30 draw within the commitment left"
+series 0 bs.equipment_net $G >"$T_TMP/eq"
+series 0 bs.deposits $G >"$T_TMP/dep"
+for t in 120.0 151.0; do
+  coll=$(paste "$T_TMP/eq" "$T_TMP/dep" | awk -v t=$t '$1 == t { printf "%.6f", 0.8 * ($2 + $4) }')
+  expect_close "ddtl: the balance is the base on day $t" "$(awk -v t=$t '$1 == t { print $2 }' "$T_TMP/dd")" "$coll"
+done
+B=$(awk '$1 == 151.0 { print $2 }' "$T_TMP/dd")
+for k in 1 2 3 6; do
+  t=$(awk -v k=$k '$1 >= 181.0 { n++; if (n == k) print $1 }' "$T_TMP/dd")
+  expect_close "ddtl: amortised, month $k" "$(awk -v t=$t '$1 == t { print $2 }' "$T_TMP/dd")" \
+    "$(awk -v b=$B -v k=$k 'BEGIN { printf "%.6f", b * (18 - k) / 18 }')"
+done
+
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
            '{ buyback = 1e9 }|action 1: buyback: \$1000000000 is more than the cash' \
            '{ repay = "rcf" }|repay: rcf owes nothing' \
            '{ raise = 1e6, valuation = 0 }|'"'"'valuation'"'"' must be a finite number > 0'; do
-  sed -e "s|local plan = {|local plan = { { on(0), ${act%%|*} },|" -e 's/validation-debt-terms/refused/' \
+  mkdir -p "$T_TMP/lib" && cp tests/validation/lib/plan.lua "$T_TMP/lib/"
+  sed -e "s|local plan = {|local plan = { { 0, ${act%%|*} },|" -e 's/validation-debt-terms/refused/' \
     tests/validation/debt_terms.lua >"$T_TMP/refused.lua"
-  sed -i 's|local neo = require("neo")|package.path = "tests/validation/?.lua;" .. package.path\nlocal neo = require("neo")|' "$T_TMP/refused.lua"
   run "$NEOSIM" run "$T_TMP/refused.lua" --db "$T_TMP/refused.db" --quiet
   expect_match "$(sqlite3 "$T_TMP/refused.db" "select error from runs order by id desc limit 1")" "${act#*|}" \
     "refused: ${act%%|*}"
