@@ -216,7 +216,8 @@ CREATE TABLE events (
   -- Every run: contract_start, renewal, contract_end, tenant_default, order,
   -- shock, shock_end, release, draw, covenant_test (monthly and quarterly
   -- tests), covenant_breach, covenant_cured, covenant_action (a breach not
-  -- cured acted on), sweep, acceleration, tax (each tax year), default,
+  -- cured acted on), sweep, acceleration, repay, refinance, equity_raise,
+  -- dividend, buyback, tax (each tax year), default,
   -- termination_notice, offer_declined.  Traced runs also: shipment,
   -- delivery, power_wait, install, failure, repair, sale, retirement,
   -- policy.

@@ -274,6 +274,14 @@ S.borrowing_base = {
     doc = "draws end and the balance amortises (by amortization) over the term's months left", example = '"2027-01-01"' },
 }
 
+S.refinance = {
+  { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000, required = true,
+    doc = "term of the new loan, amortised as the tranche is", example = "36" },
+  { key = "spread", type = { "number", "process" }, unit = "per year", required = true,
+    doc = "the spread over the base rate the market asks at maturity (a process: its value then)",
+    example = "neo.process.mean_reverting { start = 0.04, mean = 0.045, speed = 1, vol = 0.3 }" },
+}
+
 S.covenant = {
   { key = "kind", type = "enum", one_of = { "dscr", "leverage", "interest_cover", "ltv", "min_cash" }, required = true,
     doc = "what is tested: dscr = EBITDA / (interest + scheduled principal), interest_cover = EBITDA / "
@@ -333,6 +341,9 @@ S.debt = {
     doc = "a GPU-backed delayed-draw loan: principal is its commitment, drawn as nodes are paid for from its "
       .. "draw date, within a borrowing base; a balance above the base is repaid at the month end",
     example = '{ advance_rate = 0.8, sku = "h100", amortize_from = "2027-01-01" }' },
+  { key = "refinance", type = "record", fields = S.refinance, resolve = "refinance",
+    doc = "at maturity, rolled (once) into a new loan of its balance if none of its covenants is in breach "
+      .. "(else the balance is due from cash); the new loan's maturity is repaid", example = "{ term_months = 36, spread = 0.05 }" },
   { key = "covenants", type = "list", of = { type = "record", fields = S.covenant, check = "covenant",
       post = "covenant", doc = "a covenant" }, default = {},
     doc = "covenants, tested while the tranche has a balance; breaches count in covenant_breaches",

@@ -103,12 +103,17 @@
 ---@field min_cash? number covenant: cash below it is a breach (default none)
 ---@field facility? boolean a revolving facility, drawn when cash would go below 0 (default false)
 ---@field covenants? neo.Covenant[] covenants tested while the tranche has a balance
+---@field refinance? neo.Refinance rolled into a new loan at maturity if its covenants hold
 ---@field borrowing_base? neo.BorrowingBase a GPU-backed delayed-draw loan (principal: its commitment)
 ---@field interest_only_months? integer months of interest only at the start (default 0)
 ---@field upfront_fee? number x principal, paid when drawn or opened (default 0)
 ---@field commitment_fee? number per year on a facility's undrawn limit (default 0)
 ---@field revolving? boolean a facility repaid from spare cash at month ends and drawn again (default false)
 ---@field repay_above? number $ a revolving facility keeps when it repays (default 0)
+
+---@class neo.Refinance
+---@field term_months number term of the new loan (required)
+---@field spread number|neo.Process spread over the base asked at maturity (required)
 
 ---@class neo.BorrowingBase
 ---@field advance_rate number share of the collateral lent, 0 to 1 (required)

@@ -804,6 +804,9 @@ function CHECKS.debt(d, path, root)
       fail(append(path, k), "applies to a facility only (facility = true)")
     end
   end
+  if d.refinance and d.facility then
+    fail(append(path, "refinance"), "a facility is not refinanced (it is repaid at its term end)")
+  end
   local bb = d.borrowing_base
   if bb then
     if d.facility then fail(append(path, "borrowing_base"), "a facility cannot also be a borrowing-base loan") end
@@ -1208,6 +1211,14 @@ function RESOLVE.borrowing_base(out, v, _, _, ctx)
   out.advance_rate, out.amortize_hours = v.advance_rate, hours(v.amortize_from, ctx)
   out.bb_sku = v.sku and index_of(ctx, "skus")[v.sku] or 0
   for i, name in ipairs(v.contracts or {}) do out.bb_contracts[i] = index_of(ctx, "tenants")[name] end
+end
+
+-- Refinancing terms as C reads them: refi_term_months (0: none) and refi_spread (a process).
+function RESOLVE.refinance(out, v, _, path, ctx)
+  local stream = M.dotted(path) .. ".spread"
+  out.refi_term_months = v and v.term_months or 0
+  local spread = v and v.spread or 0
+  out.refi_spread = type(spread) == "number" and constant_process(spread, stream) or resolve_process(spread, stream, ctx)
 end
 
 -- A debt's rate: base (a process) + spread; a fixed rate is a constant base.

@@ -397,6 +397,8 @@ static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   d->advance_rate = num(r, t, "advance_rate");
   d->sku = opt_index(r, t, "bb_sku", c->nskus);
   d->amortize_h = num(r, t, "amortize_hours");
+  d->refi_term_months = num(r, t, "refi_term_months");
+  read_process(r, t, "refi_spread", &d->refi_spread);
   size_t n = 0;
   double *ts = numbers(r, t, "bb_contracts", &n);
   d->contracts = calloc(n ? n : 1, sizeof *d->contracts);

@@ -38,6 +38,7 @@ void model_cfg_free(model_cfg *c) {
     free(c->finance.debt[i].covenants);
     free(c->finance.debt[i].contracts);
     process_cfg_clear(&c->finance.debt[i].rate_base);
+    process_cfg_clear(&c->finance.debt[i].refi_spread);
   }
   free_supplier(&c->supplier, c->nskus);
   free(c->skus);

@@ -185,6 +185,11 @@ typedef struct debt_cfg {
   int *contracts;      /* collateral: these reserved tenants' contracts; none: its nodes */
   size_t ncontracts;
   double amortize_h;
+  /* At maturity a term loan whose covenants hold is rolled into a new one
+  ** of refi_term_months (0: repaid) at its base rate plus the then value of
+  ** refi_spread. */
+  double refi_term_months;
+  process_cfg refi_spread;
 } debt_cfg;
 
 typedef struct finance_cfg {

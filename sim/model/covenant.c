@@ -60,6 +60,12 @@ void covenant_free(model *m) {
   free(p->step_up);
 }
 
+int covenant_in_breach(const model *m, int tranche) {
+  for (size_t k = 0; k < m->cfg->finance.debt[tranche].ncovenants; k++)
+    if (m->cov.state[tranche][k].in_breach) return 1;
+  return 0;
+}
+
 double covenant_step_up(const model *m, int tranche) {
   return m->cov.step_up ? m->cov.step_up[tranche] : 0;
 }

@@ -33,6 +33,12 @@
 ** depreciated, sold or lost; contracts ending) is repaid at the month
 ** end.  From amortize_from its balance amortises over the term's months
 ** left.
+**
+** Refinancing: at maturity, a term loan with refinance terms whose
+** covenants are not in breach is rolled, once, into a new loan of its balance
+** over refinance.term_months, at the base rate plus the spread the
+** refinancing market asks then (a process); otherwise its balance is due
+** from cash.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -78,18 +84,20 @@ double debt_facility_left(const model *m) {
 }
 
 double debt_rate(const model *m, int i, double t) {
-  return process_value(m->market.rate[i], t) + D(m, (size_t)i)->spread + covenant_step_up(m, i);
+  return process_value(m->market.rate[i], t) + m->debt.spread[i] + covenant_step_up(m, i);
 }
 
 /* The schedule of term loan i, at the rate of its draw date; of a
 ** borrowing-base loan, of the balance it amortises from amortize_from. */
 static fin_loan schedule(const model *m, size_t i) {
   const debt_cfg *d = D(m, i);
-  int bb = d->advance_rate > 0;
-  return (fin_loan){.principal = bb ? m->debt.sched_principal[i] : d->principal,
-                    .rate_year = process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread,
-                    .months = bb ? m->debt.sched_months[i] : (int)lround(d->term_months),
-                    .interest_only = bb ? 0 : d->interest_only_months,
+  int own = d->advance_rate > 0 || m->debt.rolled[i]; /* a schedule of its own */
+  return (fin_loan){.principal = own ? m->debt.sched_principal[i] : d->principal,
+                    .rate_year =
+                        own ? m->debt.sched_rate[i]
+                            : process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread,
+                    .months = own ? m->debt.sched_months[i] : (int)lround(d->term_months),
+                    .interest_only = own ? 0 : d->interest_only_months,
                     .kind = (fin_amort)d->amort};
 }
 
@@ -270,6 +278,23 @@ void debt_draw_due(model *m, double now) {
   }
 }
 
+/* Tranche i at maturity rolled into a new loan of its balance at the base
+** rate plus the refinancing spread of now: nothing is repaid. */
+static double refinance(model *m, size_t i) {
+  const debt_cfg *d = D(m, i);
+  debt_part *p = &m->debt;
+  double now = engine_now(m->e);
+  p->spread[i] = process_value(m->market.refi_spread[i], now);
+  p->sched_principal[i] = p->balance[i];
+  p->sched_months[i] = (int)lround(d->refi_term_months);
+  p->sched_rate[i] = process_value(m->market.rate[i], now) + p->spread[i];
+  p->month[i] = 0;
+  p->rolled[i]++;
+  model_event(m, "refinance", d->name, "$%.0f rolled over for %d months at a spread of %.4g%%",
+              p->balance[i], p->sched_months[i], 100 * p->spread[i]);
+  return 0;
+}
+
 void debt_service(model *m) {
   double now = engine_now(m->e);
   debt_part *p = &m->debt;
@@ -294,11 +319,16 @@ void debt_service(model *m) {
         p->sched_principal[i] = bal;
         p->sched_months[i] =
             (int)lround(d->term_months) - done > 1 ? (int)lround(d->term_months) - done : 1;
+        p->sched_rate[i] = process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread;
         p->month[i] = 0;
       }
       fin_loan l = schedule(m, i);
       fin_debt_month(&l, ++p->month[i], NULL, &repay);
-      if (p->month[i] >= l.months) repay = bal; /* no rounding left over */
+      if (p->month[i] >= l.months) { /* maturity */
+        repay = bal;                 /* no rounding left over */
+        if (d->refi_term_months > 0 && !p->rolled[i] && !covenant_in_breach(m, (int)i))
+          repay = refinance(m, i);
+      }
     }
     repay = fmin(bal, repay);
     p->scheduled += repay;
@@ -353,9 +383,13 @@ int debt_init(model *m) {
   p->opened = calloc(nd, sizeof *p->opened);
   p->sched_principal = calloc(nd, sizeof *p->sched_principal);
   p->sched_months = calloc(nd, sizeof *p->sched_months);
-  return p->sched_principal && p->sched_months && p->balance && p->drawn && p->month &&
-                 p->auto_drawn && p->auto_since && p->auto_draws && p->interest_due &&
-                 p->interest_since && p->closed && p->opened
+  p->sched_rate = calloc(nd, sizeof *p->sched_rate);
+  p->spread = calloc(nd, sizeof *p->spread);
+  p->rolled = calloc(nd, sizeof *p->rolled);
+  for (size_t i = 0; p->spread && i < m->cfg->finance.ndebt; i++) p->spread[i] = D(m, i)->spread;
+  return p->sched_rate && p->spread && p->rolled && p->sched_principal && p->sched_months &&
+                 p->balance && p->drawn && p->month && p->auto_drawn && p->auto_since &&
+                 p->auto_draws && p->interest_due && p->interest_since && p->closed && p->opened
              ? 0
              : -1;
 }
@@ -374,4 +408,7 @@ void debt_free(model *m) {
   free(p->opened);
   free(p->sched_principal);
   free(p->sched_months);
+  free(p->sched_rate);
+  free(p->spread);
+  free(p->rolled);
 }

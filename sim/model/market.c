@@ -109,9 +109,12 @@ int market_init(model *m) {
   m->market.mult_demand = calloc(nt, sizeof(double));
   m->market.shock_active = calloc(nsh, sizeof *m->market.shock_active);
   m->market.rate = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.rate);
-  if (!m->market.rate || !m->market.index || !m->market.node_price || !m->market.power_price ||
-      !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap || !m->market.mult_market ||
-      !m->market.mult_power || !m->market.mult_demand || !m->market.shock_active)
+  m->market.refi_spread =
+      calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.refi_spread);
+  if (!m->market.rate || !m->market.refi_spread || !m->market.index || !m->market.node_price ||
+      !m->market.power_price || !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap ||
+      !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand ||
+      !m->market.shock_active)
     return -1;
   apply_shocks(m);
   rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
@@ -128,7 +131,9 @@ int market_init(model *m) {
   for (size_t s = 0; s < nsi; s++)
     if (!(m->market.power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
   for (size_t i = 0; i < c->finance.ndebt; i++)
-    if (!(m->market.rate[i] = realise(m, &c->finance.debt[i].rate_base))) return -1;
+    if (!(m->market.rate[i] = realise(m, &c->finance.debt[i].rate_base)) ||
+        !(m->market.refi_spread[i] = realise(m, &c->finance.debt[i].refi_spread)))
+      return -1;
   for (uint32_t i = 0; i < c->nshocks; i++) {
     const shock_cfg *s = &c->shocks[i];
     if (!isnan(s->at_h)) engine_at(m->e, fmax(0.0, s->at_h), EV_SHOCK, i, 1);
@@ -145,7 +150,10 @@ void market_free(model *m) {
   for (size_t s = 0; m->market.power_price && s < c->nsites; s++)
     process_free(m->market.power_price[s]);
   for (size_t i = 0; m->market.rate && i < c->finance.ndebt; i++) process_free(m->market.rate[i]);
+  for (size_t i = 0; m->market.refi_spread && i < c->finance.ndebt; i++)
+    process_free(m->market.refi_spread[i]);
   free(m->market.rate);
+  free(m->market.refi_spread);
   free(m->market.index);
   free(m->market.node_price);
   free(m->market.power_price);

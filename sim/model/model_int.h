@@ -382,6 +382,7 @@ typedef struct market_part {
   process **node_price;  /* per SKU: supplier price */
   process **power_price; /* per site */
   process **rate;        /* per debt tranche: its base rate */
+  process **refi_spread; /* and the spread it would be refinanced at */
   int *releases;         /* per SKU: newer SKUs released so far */
   double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
   double mult_lead;
@@ -524,6 +525,9 @@ typedef struct debt_part {
   double at_start;               /* the lenders' flows at t = 0 */
   double *sched_principal;       /* a borrowing-base loan: the balance it amortises */
   int *sched_months;             /* and over how many months (0: not yet) */
+  double *sched_rate;            /* and at what rate */
+  double *spread;                /* the spread now (refinancing changes it) */
+  int *rolled;                   /* times refinanced */
 } debt_part;
 
 int debt_init(model *m);
@@ -589,6 +593,7 @@ typedef struct covenant_part {
 int covenant_init(model *m);
 void covenant_free(model *m);
 double covenant_step_up(const model *m, int tranche);
+int covenant_in_breach(const model *m, int tranche); /* any of its covenants */
 /* At a month end (month_closed 1..12): keep its trailing figures, test the
 ** monthly and quarterly covenants, sweep while sweeps last. */
 void covenant_month(model *m, int month_closed);

@@ -325,11 +325,13 @@ T.test("finance: terminal and debt", function()
   T.eq(f.debt[1], { name = "debt[1]", principal = 1e6, rate_base = rate(0.1, "finance.debt.1.rate.base"), spread = 0,
                     term_months = 12, interest_only_months = 0, draw_hours = 0, amortization = "annuity",
                     upfront_fee = 0, commitment_fee = 0, covenants = {}, facility = false, revolving = false,
-                    repay_above = 0, advance_rate = 0, bb_sku = 0, bb_contracts = {}, amortize_hours = 0 })
+                    repay_above = 0, advance_rate = 0, bb_sku = 0, bb_contracts = {}, amortize_hours = 0,
+                    refi_term_months = 0, refi_spread = rate(0, "finance.debt.1.refinance.spread") })
   T.eq(f.debt[2], { name = "rev", principal = 2e6, rate_base = rate(0.07, "finance.debt.2.rate.base"), spread = 0,
                     term_months = 24, interest_only_months = 0, draw_hours = 24 * 31, amortization = "bullet",
                     upfront_fee = 0, commitment_fee = 0, facility = true, revolving = false, repay_above = 0,
                     advance_rate = 0, bb_sku = 0, bb_contracts = {}, amortize_hours = 0,
+                    refi_term_months = 0, refi_spread = rate(0, "finance.debt.2.refinance.spread"),
                     covenants = { { kind = "min_cash", limit = 1e5, test = "daily", cure_hours = 0,
                                     on_breach = "event", step_up = 0, keep_cash = 0 } } })
   local function derr(d, want) err({ [12] = "  finance = { debt = { " .. d .. " } }," }, "12: finance." .. want) end

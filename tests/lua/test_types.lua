@@ -51,7 +51,8 @@ T.test("types.lua has a @field for every schema key, optional exactly when not r
                   [".market[]"] = "neo.MarketEntry", [".supplier"] = "neo.Supplier", [".shocks[]"] = "neo.Shock",
                   [".finance.debt[]"] = "neo.Debt",
                   [".finance.debt[].covenants[]"] = "neo.Covenant", [".finance.debt[].rate"] = "neo.FloatingRate",
-                  [".finance.debt[].borrowing_base"] = "neo.BorrowingBase", [".policies"] = "neo.Policies" }
+                  [".finance.debt[].borrowing_base"] = "neo.BorrowingBase",
+                  [".finance.debt[].refinance"] = "neo.Refinance", [".policies"] = "neo.Policies" }
   local seen = {}
   each_node(S.root.fields, function(n, path)
     local parent = path:match("^(.*)%.[%w_]+$")

@@ -18,6 +18,8 @@
 #   ddtl.lua       a GPU-backed delayed-draw loan: draws on purchases within
 #                  its commitment and borrowing base, a deficiency repaid,
 #                  amortisation from its date
+#   refinance.lua  rolled over at maturity at the spread of then, or, a
+#                  covenant in breach, repaid
 . tests/lib.sh
 db=$T_TMP/f.db
 q() { sqlite3 "$db" "$1"; }
@@ -30,7 +32,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -181,6 +183,20 @@ for k in 1 2 3 6; do
   expect_close "ddtl: amortised, month $k" "$(awk -v t=$t '$1 == t { print $2 }' "$T_TMP/dd")" \
     "$(awk -v b=$B -v k=$k 'BEGIN { printf "%.6f", b * (18 - k) / 18 }')"
 done
+
+# refinance: point 0 rolled over on day 365 at 5% + 3%, then linear; point 1
+# (a covenant in breach) repaid at maturity
+R=validation-refinance
+expect_eq "$(q "select r.point || ' ' || e.t_days || ' ' || e.detail from events e join runs r on r.id = e.run_id
+  where r.scenario = '$R' and e.kind = 'refinance'")" "0 365.0 \$10000000 rolled over for 12 months at a spread of 3%" \
+  "refinance: once, at maturity, at the spread of then; not with a covenant in breach"
+expect_close "refinance: January 2027's interest at 8%" "$(series 0 interest $R | awk '$1 == 396.0 { print $2 }')" \
+  "$(awk 'BEGIN { printf "%.6f", 10e6 * 0.08 * 744 / 8766 }')"
+expect_eq "$(series 0 debt.loan $R | awk '$1 >= 365.0 && $1 <= 424.0 { printf "%.2f ", $2 }')" \
+  "10000000.00 9166666.67 8333333.33 " "refinance: the new loan amortises, 10M / 12 a month"
+expect_eq "$(at $R 0 debt_end) $(at $R 1 debt_end) $(at $R 1 principal_repaid)" "0.0 0.0 10000000.0" \
+  "refinance: the new loan repaid at its maturity; point 1 repaid at the first"
+expect_eq "$(series 1 debt.loan $R | awk '$1 == 365.0 { print $2 }')" "0.0" "refinance: point 1 repaid on day 365"
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
