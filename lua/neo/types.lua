@@ -32,6 +32,7 @@
 ---@field pue? number power usage effectiveness >= 1 (default 1.3)
 ---@field power_price_mwh? neo.ProcessValue $/MWh electricity price (default 0)
 ---@field colo_kw_month? number $ per kW of node_kw (IT load) per month (default 0)
+---@field colo_committed_kw? number kW of colocation paid whether used or not (default 0)
 ---@field repair? boolean failed nodes are repaired; false: lost (default true)
 ---@field install_days? number days from delivery to in service (default 7)
 ---@field online? [neo.Date, number][] { { DATE, MW }, ... }: total MW online from each date, dates ascending and after start; power_mw is what is online at the start (default: power_mw throughout)

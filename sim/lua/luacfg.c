@@ -281,6 +281,7 @@ static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
   s->pue = num(r, t, "pue");
   read_process(r, t, "power_price_mwh", &s->power_price_mwh);
   s->colo_kw_month = num(r, t, "colo_kw_month");
+  s->colo_committed_kw = num(r, t, "colo_committed_kw");
   s->repair = boolean(r, t, "repair");
   s->install_hours = num(r, t, "install_hours");
   s->online = read_array(r, t, "online", sizeof *s->online, &s->nonline, read_online, c);

@@ -38,6 +38,7 @@ typedef struct site_cfg {
   double pue;
   process_cfg power_price_mwh; /* $ per MWh */
   double colo_kw_month;        /* $ per kW-month of node_kw (IT load) */
+  double colo_committed_kw;    /* colocation paid on at least this many kW, used or not */
   int repair;                  /* 0: failed nodes are lost (orbital) */
   double install_hours;        /* from delivery to in service */
   online_step *online;         /* ascending; empty: power_mw from the start */

@@ -9,7 +9,8 @@
 ** draws node_kw x PUE for the hours it is installed (the pool's
 ** installed count integrated over the day), priced at the site's power
 ** price at the start of the day; colocation is billed on node_kw (IT
-** load) per kW-month, a month being HOURS_PER_MONTH (units.h); staff
+** load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
+** least a site's colo_committed_kw; staff
 ** likewise.  On-demand and spot revenue
 ** is cash the day it accrues; reserved bills at month end.  The debt is
 ** debt.c's (draws, interest, repayments), its covenants covenant.c's,
@@ -103,6 +104,16 @@ static void accrue(model *m, double t0, double t1) {
     m->books.colo_cost += colo;
     opex += power + colo;
     power_day += power;
+    colo_day += colo;
+    m->books.site_kwh[pl->site] += kwh;
+  }
+  for (size_t s = 0; s < c->nsites; s++) { /* committed colocation not used is paid too */
+    double unused = fmax(0, c->sites[s].colo_committed_kw * h - m->books.site_kwh[s]);
+    double colo = unused * c->sites[s].colo_kw_month / HOURS_PER_MONTH;
+    m->books.site_kwh[s] = 0;
+    if (!(colo > 0)) continue;
+    m->books.colo_cost += colo;
+    opex += colo;
     colo_day += colo;
   }
   double staff = c->finance.staff_month * h / HOURS_PER_MONTH;
@@ -296,7 +307,8 @@ static int name_series(model *m) {
 
 int ledger_init(model *m) {
   const model_cfg *c = m->cfg;
-  if (debt_init(m) || covenant_init(m) || name_series(m)) return -1;
+  m->books.site_kwh = calloc(c->nsites ? c->nsites : 1, sizeof *m->books.site_kwh);
+  if (!m->books.site_kwh || debt_init(m) || covenant_init(m) || name_series(m)) return -1;
   m->equity.ownership = 1;
   m->books.cash = m->books.cash_min = c->finance.cash;
   if (books_open(m)) return -1;
@@ -398,6 +410,7 @@ void ledger_free(model *m) {
   free(b->m_market);
   free(b->m_debt);
   debt_free(m);
+  free(b->site_kwh);
   covenant_free(m);
   free(b->cf);
   free(b->cf_t);

@@ -450,6 +450,7 @@ typedef struct books_part {
   double cash, cash_min;
   double default_day;
   double equity_marked; /* equity.c's flow at the last statements */
+  double *site_kwh;     /* per site: IT kWh of the day being accrued (colocation committed) */
   month_mark month;
   double *cf, *cf_t, *cf_internal; /* monthly operating cash flow, time (years), own-use value */
   double *cf_lenders;              /* monthly flows from (+) and to (-) the lenders */

@@ -104,7 +104,8 @@ expect_rc 2 "report: a page over --max-mb"
 expect_match "$ERR" "^neosim: report: the page would pass 4 MB \(3 points\): nothing written" "report: --max-mb message"
 [ -e "$T_TMP/wide.html" ] && fail "report wide wrote a page" || pass
 
-# a corrupt file: bytes of a page of the runs table overwritten
+# a corrupt file: 3000 bytes in the middle overwritten (pages of the runs table or of
+# the schema, as the file's layout has it)
 cp "$good" "$T_TMP/corrupt.db"
 sqlite3 "$T_TMP/corrupt.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE" >/dev/null
 size=$(stat -c %s "$T_TMP/corrupt.db")
@@ -112,7 +113,7 @@ printf '%s' "$(head -c 3000 /dev/zero | tr '\0' 'x')" |
   dd of="$T_TMP/corrupt.db" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 run "$NEOSIM" merge "$T_TMP/out-corrupt.db" "$good" "$T_TMP/corrupt.db"
 expect_rc 2 "merge corrupt"
-expect_match "$ERR" "corrupt.db'?: (the file is corrupt|database disk image is malformed)" "merge corrupt: message"
+expect_match "$ERR" "corrupt.db'?: (the file is corrupt|database disk image is malformed|malformed database schema)" "merge corrupt: message"
 [ -e "$T_TMP/out-corrupt.db" ] && fail "merge corrupt created its output" || pass
 for cmd in compare report; do
   case $cmd in

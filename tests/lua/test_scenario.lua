@@ -53,7 +53,7 @@ T.test("the base scenario resolves with every default filled", function()
     skus = { { name = "h100", gpus_per_node = 8, node_price = 250000, node_kw = 10, perf = 1,
                mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
                resale_fraction = 0 } },
-    sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, repair = true,
+    sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, colo_committed_kw = 0, repair = true,
                 power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 },
                 install_hours = 168, online = {} } },
     fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false } },

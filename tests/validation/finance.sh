@@ -18,6 +18,7 @@
 #   ddtl.lua       a GPU-backed delayed-draw loan: draws on purchases within
 #                  its commitment and borrowing base, a deficiency repaid,
 #                  amortisation from its date
+#   colo.lua       committed colocation, paid whether used or not
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
 . tests/lib.sh
@@ -32,7 +33,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -197,6 +198,12 @@ expect_eq "$(series 0 debt.loan $R | awk '$1 >= 365.0 && $1 <= 424.0 { printf "%
 expect_eq "$(at $R 0 debt_end) $(at $R 1 debt_end) $(at $R 1 principal_repaid)" "0.0 0.0 10000000.0" \
   "refinance: the new loan repaid at its maturity; point 1 repaid at the first"
 expect_eq "$(series 1 debt.loan $R | awk '$1 == 365.0 { print $2 }')" "0.0" "refinance: point 1 repaid on day 365"
+
+# colo: paid on the larger of the kW committed and the kW used
+expect_close "colo: 150 kW committed, 100 used" "$(at validation-colo 0 colo_cost_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 150 * 100 * 8760 / 730.5 }')"
+expect_close "colo: 50 kW committed, 100 used" "$(at validation-colo 1 colo_cost_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 100 * 100 * 8760 / 730.5 }')"
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
