@@ -82,6 +82,9 @@ S.sku = {
     doc = "purchase price of one node", example = "250000" },
   { key = "node_kw", type = "number", unit = "kW", gt = 0, required = true,
     doc = "all-in facility power of one node, before PUE", example = "10.2" },
+  { key = "idle_kw", type = "number", unit = "kW", min = 0, resolve = "idle_kw",
+    doc = "power of a node installed and idle (a busy or leased node draws node_kw; a node in repair "
+      .. "idle_kw) [node_kw]", example = "4.0" },
   { key = "perf", type = "number", unit = "1", gt = 0, default = 1, doc = "relative throughput: a job's job_hours are hours on a perf-1 node, so on this SKU it runs job_hours / perf", example = "2.0" },
   { key = "mtbf_gpu_hours", type = "number", unit = "hours", gt = 0, inf = true, default = math.huge,
     doc = "mean hours between failures of one GPU (a node is down while any GPU is); math.huge: none",

@@ -20,6 +20,7 @@
 ---@field gpus_per_node? integer GPUs in one node (default 8)
 ---@field node_price? number $ purchase price of one node (default 0)
 ---@field node_kw number kW all-in facility power of one node, before PUE (required)
+---@field idle_kw? number kW of a node installed and idle (default node_kw)
 ---@field perf? number relative throughput (default 1)
 ---@field mtbf_gpu_hours? number hours between failures of one GPU; math.huge: none (default)
 ---@field repair_hours? number hours to repair a failed node (default 24)

@@ -1203,6 +1203,7 @@ function RESOLVE.online(out, steps, _, _, ctx)
 end
 
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
+function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts
 -- (tenant indices), amortize_hours.
 function RESOLVE.borrowing_base(out, v, _, _, ctx)

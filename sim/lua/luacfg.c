@@ -259,6 +259,7 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   s->gpus_per_node = (int)integer(r, t, "gpus_per_node", 1, LUACFG_MAX_GPUS_PER_NODE);
   s->node_price = num(r, t, "node_price");
   s->node_kw = num(r, t, "node_kw");
+  s->idle_kw = num(r, t, "idle_kw");
   s->perf = num(r, t, "perf");
   s->mtbf_gpu_hours = num(r, t, "mtbf_gpu_hours");
   s->repair_hours = num(r, t, "repair_hours");

@@ -19,6 +19,7 @@ typedef struct sku_cfg {
   int gpus_per_node;
   double node_price;     /* $ per node (supplier price at the start) */
   double node_kw;        /* all-in facility kW per node, before PUE */
+  double idle_kw;        /* kW of a node installed and idle (node_kw when busy or leased) */
   double perf;           /* relative throughput: a job runs its job_hours / perf here */
   double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
   double repair_hours;

@@ -216,6 +216,7 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
   if (du != 0) {
     integral_add(&m->use.busy, now, du);
     integral_add(&m->use.busy_all, now, du);
+    integral_add(&p->busy, now, du);
   }
   if (di != 0) {
     integral_add(&p->installed, now, di);

@@ -7,7 +7,8 @@
 **
 ** Conventions: every installed node (idle, busy, leased or in repair)
 ** draws node_kw x PUE for the hours it is installed (the pool's
-** installed count integrated over the day), priced at the site's power
+** installed count integrated over the day; idle_kw when idle and the SKU
+** gives one), priced at the site's power
 ** price at the start of the day; colocation is billed on node_kw (IT
 ** load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
 ** least a site's colo_committed_kw; staff
@@ -95,9 +96,15 @@ static void accrue(model *m, double t0, double t1) {
     pool *pl = &m->fleet.pools[p];
     const site_cfg *s = &c->sites[pl->site];
     double node_h = integral_at(&pl->installed, t1) - pl->billed_h; /* over the day */
-    double kwh = node_h * c->skus[pl->sku].node_kw;
+    const sku_cfg *k = &c->skus[pl->sku];
+    double kwh = node_h * k->node_kw, draw = kwh; /* IT load; the kWh it draws */
     pl->billed_h += node_h;
-    double power = kwh * s->pue / KW_PER_MW * process_value(m->market.power_price[pl->site], t0) *
+    if (k->idle_kw >= 0 && k->idle_kw != k->node_kw) { /* idle nodes draw idle_kw */
+      double busy_h = integral_at(&pl->busy, t1) - pl->busy_billed_h;
+      pl->busy_billed_h += busy_h;
+      draw = busy_h * k->node_kw + (node_h - busy_h) * k->idle_kw;
+    }
+    double power = draw * s->pue / KW_PER_MW * process_value(m->market.power_price[pl->site], t0) *
                    m->market.mult_power[pl->site];
     double colo = kwh * s->colo_kw_month / HOURS_PER_MONTH;
     m->books.power_cost += power;

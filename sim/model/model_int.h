@@ -120,6 +120,8 @@ typedef struct pool {
   engine_handle failure; /* next failure event */
   idset spot_jobs;       /* running jobs of preemptible tenants (ondemand.c) */
   integral installed;    /* installed nodes (idle, busy, leased, in repair) */
+  integral busy;         /* busy or leased nodes */
+  double busy_billed_h;  /* of billed_h, busy or leased node-hours */
   double billed_h;       /* node-hours installed that power and colocation are paid for */
 } pool;
 

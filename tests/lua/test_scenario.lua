@@ -50,7 +50,7 @@ T.test("the base scenario resolves with every default filled", function()
   T.eq(p, {
     name = "t", description = "", start = "2026-01-01", start_days = 20454,
     horizon_hours = 365 * 24, warmup_hours = 30 * 24, seed = 1, replications = 1,
-    skus = { { name = "h100", gpus_per_node = 8, node_price = 250000, node_kw = 10, perf = 1,
+    skus = { { name = "h100", gpus_per_node = 8, node_price = 250000, node_kw = 10, idle_kw = -1, perf = 1,
                mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
                resale_fraction = 0 } },
     sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, colo_committed_kw = 0, repair = true,

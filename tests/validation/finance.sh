@@ -19,6 +19,7 @@
 #                  its commitment and borrowing base, a deficiency repaid,
 #                  amortisation from its date
 #   colo.lua       committed colocation, paid whether used or not
+#   idle_power.lua idle nodes draw idle_kw
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
 . tests/lib.sh
@@ -33,7 +34,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo idle_power; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -204,6 +205,10 @@ expect_close "colo: 150 kW committed, 100 used" "$(at validation-colo 0 colo_cos
   "$(awk 'BEGIN { printf "%.6f", 150 * 100 * 8760 / 730.5 }')"
 expect_close "colo: 50 kW committed, 100 used" "$(at validation-colo 1 colo_cost_total)" \
   "$(awk 'BEGIN { printf "%.6f", 100 * 100 * 8760 / 730.5 }')"
+
+# idle_power: busy or leased nodes draw node_kw, idle ones idle_kw
+expect_close "idle power: 6 leased at 10 kW, 4 idle at 4 kW" "$(at validation-idle-power 0 power_cost_total)" 66576
+expect_close "idle power: idle_kw = node_kw" "$(at validation-idle-power 1 power_cost_total)" 87600
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
