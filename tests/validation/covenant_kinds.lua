@@ -10,19 +10,13 @@
 --   interest_cover (min 8, quarterly): EBITDA / interest over the last 12
 --     months, tested at the ends of March, June, September and December.
 local neo = require("neo")
-return neo.scenario {
-  name = "validation-covenant-kinds", start = "2026-01-01", horizon_days = 730,
-  seed = 1, replications = 1,
-  skus = { h100 = { gpus_per_node = 8, node_price = 2.4e6, node_kw = 10, life_years = 10 } },
-  sites = { dc = { power_mw = 10, pue = 1, power_price_mwh = 0, colo_kw_month = 0 } },
-  fleet = { { site = "dc", sku = "h100", nodes = 10, bought = true } },
-  tenants = {
-    anchor = { kind = "reserved", nodes = 10, price_gpu_hour = 40, term_months = 12 },
-  },
+local business = require("lib.business")
+return neo.scenario(business.leased {
+  name = "validation-covenant-kinds", horizon_days = 730,
   finance = {
     cash = 2e7, staff_month = 3e5,
     debt = { { name = "loan", principal = 2.4e7, rate = 0.12, term_months = 24, amortization = "linear",
                covenants = { { kind = "leverage", max = 1.5 },
                              { kind = "interest_cover", min = 8, test = "quarterly" } } } },
   },
-}
+})

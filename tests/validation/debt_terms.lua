@@ -19,6 +19,7 @@
 --          owners at the start keep 80%), a dividend of $1M on day 200 and a
 --          buy-back of $500,000 on day 250.
 local neo = require("neo")
+local business = require("lib.business")
 local dated = require("lib.plan")
 local plan = {
   { 40, { draw = "rcf", amount = 3e6 } },
@@ -27,13 +28,8 @@ local plan = {
   { 200, { dividend = 1e6 } },
   { 250, { buyback = 5e5 } },
 }
-return neo.scenario {
-  name = "validation-debt-terms", start = "2026-01-01", horizon_days = 365,
-  seed = 1, replications = 1,
-  skus = { h100 = { gpus_per_node = 8, node_price = 0, node_kw = 10, life_years = 10 } },
-  sites = { dc = { power_mw = 10, pue = 1, power_price_mwh = 0, colo_kw_month = 0 } },
-  fleet = { { site = "dc", sku = "h100", nodes = 1 } },
-  tenants = {},
+return neo.scenario(business.none {
+  name = "validation-debt-terms", horizon_days = 365,
   finance = {
     cash = 1e7,
     debt = {
@@ -50,4 +46,4 @@ return neo.scenario {
     review_every_days = 10,
     procurement = dated(plan),
   },
-}
+})

@@ -215,7 +215,7 @@ for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the
            '{ buyback = 1e9 }|action 1: buyback: \$1000000000 is more than the cash' \
            '{ repay = "rcf" }|repay: rcf owes nothing' \
            '{ raise = 1e6, valuation = 0 }|'"'"'valuation'"'"' must be a finite number > 0'; do
-  mkdir -p "$T_TMP/lib" && cp tests/validation/lib/plan.lua "$T_TMP/lib/"
+  mkdir -p "$T_TMP/lib" && cp tests/validation/lib/*.lua "$T_TMP/lib/"
   sed -e "s|local plan = {|local plan = { { 0, ${act%%|*} },|" -e 's/validation-debt-terms/refused/' \
     tests/validation/debt_terms.lua >"$T_TMP/refused.lua"
   run "$NEOSIM" run "$T_TMP/refused.lua" --db "$T_TMP/refused.db" --quiet

@@ -9,13 +9,9 @@
 --   point 1: a min_cash covenant of $20M is in breach from the start: no
 --            refinancing, the $10M is repaid from cash at maturity.
 local neo = require("neo")
-return neo.scenario {
-  name = "validation-refinance", start = "2026-01-01", horizon_days = 730,
-  seed = 1, replications = 1,
-  skus = { h100 = { gpus_per_node = 8, node_price = 0, node_kw = 10, life_years = 10 } },
-  sites = { dc = { power_mw = 10, pue = 1, power_price_mwh = 0, colo_kw_month = 0 } },
-  fleet = { { site = "dc", sku = "h100", nodes = 1 } },
-  tenants = {},
+local business = require("lib.business")
+return neo.scenario(business.none {
+  name = "validation-refinance", horizon_days = 730,
   finance = {
     cash = 2e6,
     debt = { { name = "loan", principal = 1e7, rate = { base = 0.05, spread = 0.02 }, term_months = 12,
@@ -24,4 +20,4 @@ return neo.scenario {
                              spread = neo.process.path { { "2026-01-01", 0.02 }, { "2026-12-01", 0.03 }, interp = "step" } } } },
   },
   sweep = neo.sweep.points { {}, { ["finance.debt.1.min_cash"] = 2e7 } },
-}
+})
