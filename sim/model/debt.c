@@ -87,18 +87,15 @@ double debt_rate(const model *m, int i, double t) {
   return process_value(m->market.rate[i], t) + m->debt.spread[i] + covenant_step_up(m, i);
 }
 
-/* The schedule of term loan i, at the rate of its draw date; of a
-** borrowing-base loan, of the balance it amortises from amortize_from. */
-static fin_loan schedule(const model *m, size_t i) {
-  const debt_cfg *d = D(m, i);
-  int own = d->advance_rate > 0 || m->debt.rolled[i]; /* a schedule of its own */
-  return (fin_loan){.principal = own ? m->debt.sched_principal[i] : d->principal,
-                    .rate_year =
-                        own ? m->debt.sched_rate[i]
-                            : process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread,
-                    .months = own ? m->debt.sched_months[i] : (int)lround(d->term_months),
-                    .interest_only = own ? 0 : d->interest_only_months,
-                    .kind = (fin_amort)d->amort};
+/* The schedule of a loan of principal over months at the rate of time t
+** (with the given spread), as tranche i amortises. */
+static fin_loan loan_of(const model *m, size_t i, double principal, int months, double t,
+                        double spread, int interest_only) {
+  return (fin_loan){.principal = principal,
+                    .rate_year = process_value(m->market.rate[i], t) + spread,
+                    .months = months,
+                    .interest_only = interest_only,
+                    .kind = (fin_amort)D(m, i)->amort};
 }
 
 double debt_collateral(const model *m, int i, double t) {
@@ -246,7 +243,7 @@ void debt_cover(model *m) {
 static void opening_loan(model *m, size_t i) {
   const debt_cfg *d = D(m, i);
   debt_part *p = &m->debt;
-  fin_loan l = schedule(m, i);
+  const fin_loan l = p->loan[i];
   long start = m->cfg->start_days, drawn = start + lround(hours_to_days(d->draw_h));
   int k = 0;
   while (k < l.months && cal_month_start(drawn, k + 1) <= start) k++;
@@ -285,13 +282,11 @@ static double refinance(model *m, size_t i) {
   debt_part *p = &m->debt;
   double now = engine_now(m->e);
   p->spread[i] = process_value(m->market.refi_spread[i], now);
-  p->sched_principal[i] = p->balance[i];
-  p->sched_months[i] = (int)lround(d->refi_term_months);
-  p->sched_rate[i] = process_value(m->market.rate[i], now) + p->spread[i];
+  p->loan[i] = loan_of(m, i, p->balance[i], (int)lround(d->refi_term_months), now, p->spread[i], 0);
   p->month[i] = 0;
   p->rolled[i]++;
   model_event(m, "refinance", d->name, "$%.0f rolled over for %d months at a spread of %.4g%%",
-              p->balance[i], p->sched_months[i], 100 * p->spread[i]);
+              p->balance[i], p->loan[i].months, 100 * p->spread[i]);
   return 0;
 }
 
@@ -314,18 +309,14 @@ void debt_service(model *m) {
         bal = p->balance[i];
       }
     } else if (bal > 0) {
-      if (d->advance_rate > 0 && !p->sched_months[i]) { /* it begins to amortise */
-        int done = (int)lround((now - d->draw_h) / HOURS_PER_MONTH);
-        p->sched_principal[i] = bal;
-        p->sched_months[i] =
-            (int)lround(d->term_months) - done > 1 ? (int)lround(d->term_months) - done : 1;
-        p->sched_rate[i] = process_value(m->market.rate[i], fmax(0, d->draw_h)) + d->spread;
-        p->month[i] = 0;
+      if (d->advance_rate > 0 && !p->month[i] && !p->rolled[i]) { /* it begins to amortise */
+        int left = (int)lround(d->term_months) - (int)lround((now - d->draw_h) / HOURS_PER_MONTH);
+        p->loan[i] = loan_of(m, i, bal, left > 1 ? left : 1, fmax(0, d->draw_h), d->spread, 0);
       }
-      fin_loan l = schedule(m, i);
-      fin_debt_month(&l, ++p->month[i], NULL, &repay);
-      if (p->month[i] >= l.months) { /* maturity */
-        repay = bal;                 /* no rounding left over */
+      const fin_loan *l = &p->loan[i];
+      fin_debt_month(l, ++p->month[i], NULL, &repay);
+      if (p->month[i] >= l->months) { /* maturity */
+        repay = bal;                  /* no rounding left over */
         if (d->refi_term_months > 0 && !p->rolled[i] && !covenant_in_breach(m, (int)i))
           repay = refinance(m, i);
       }
@@ -381,15 +372,18 @@ int debt_init(model *m) {
   p->interest_since = calloc(nd, sizeof *p->interest_since);
   p->closed = calloc(nd, sizeof *p->closed);
   p->opened = calloc(nd, sizeof *p->opened);
-  p->sched_principal = calloc(nd, sizeof *p->sched_principal);
-  p->sched_months = calloc(nd, sizeof *p->sched_months);
-  p->sched_rate = calloc(nd, sizeof *p->sched_rate);
+  p->loan = calloc(nd, sizeof *p->loan);
   p->spread = calloc(nd, sizeof *p->spread);
   p->rolled = calloc(nd, sizeof *p->rolled);
-  for (size_t i = 0; p->spread && i < m->cfg->finance.ndebt; i++) p->spread[i] = D(m, i)->spread;
-  return p->sched_rate && p->spread && p->rolled && p->sched_principal && p->sched_months &&
-                 p->balance && p->drawn && p->month && p->auto_drawn && p->auto_since &&
-                 p->auto_draws && p->interest_due && p->interest_since && p->closed && p->opened
+  for (size_t i = 0; p->loan && p->spread && i < m->cfg->finance.ndebt; i++) {
+    const debt_cfg *d = D(m, i); /* a term loan's schedule at the rate of its draw date */
+    p->spread[i] = d->spread;
+    p->loan[i] = loan_of(m, i, d->principal, (int)lround(d->term_months), fmax(0, d->draw_h),
+                         d->spread, d->interest_only_months);
+  }
+  return p->loan && p->spread && p->rolled && p->balance && p->drawn && p->month && p->auto_drawn &&
+                 p->auto_since && p->auto_draws && p->interest_due && p->interest_since &&
+                 p->closed && p->opened
              ? 0
              : -1;
 }
@@ -406,9 +400,7 @@ void debt_free(model *m) {
   free(p->interest_since);
   free(p->closed);
   free(p->opened);
-  free(p->sched_principal);
-  free(p->sched_months);
-  free(p->sched_rate);
+  free(p->loan);
   free(p->spread);
   free(p->rolled);
 }

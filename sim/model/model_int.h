@@ -25,6 +25,7 @@
 
 #include "engine.h"
 #include "err.h"
+#include "finance.h"
 #include "journal.h"
 #include "membudget.h"
 #include "model.h"
@@ -526,9 +527,8 @@ typedef struct debt_part {
   double scheduled;              /* principal the schedules repaid so far */
   double financing;              /* draws - interest and fees paid - repayments so far */
   double at_start;               /* the lenders' flows at t = 0 */
-  double *sched_principal;       /* a borrowing-base loan: the balance it amortises */
-  int *sched_months;             /* and over how many months (0: not yet) */
-  double *sched_rate;            /* and at what rate */
+  fin_loan *loan;                /* the schedule it repays by (set anew when it is rolled
+                                    over, or a borrowing base begins to amortise) */
   double *spread;                /* the spread now (refinancing changes it) */
   int *rolled;                   /* times refinanced */
 } debt_part;
