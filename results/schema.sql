@@ -115,7 +115,13 @@ CREATE TABLE params (
 --   book_value_end every node paid for: deposits of nodes on order or in
 --                  transit at their price, delivered nodes (waiting for
 --                  power, installing, in service) at cost less
---                  depreciation; lost nodes are written off.
+--                  depreciation; lost nodes are written off; and the
+--                  capacity built (build actions): construction in
+--                  progress at what was paid, the built sites at cost less
+--                  depreciation.
+--   build_capex_total  paid for building capacity (in capex_total);
+--   mw_built       MW the builds brought online; site_depreciation_total
+--                  the built sites' depreciation (in depreciation_total).
 --   interest_total interest accrued by the hour on each tranche's balance
 --                  (rate / 8766 an hour, at the day's rate: a floating
 --                  rate's base plus its spread), paid at each month end.
@@ -174,7 +180,9 @@ CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across ru
 --   balance sheet, at the month end: bs.cash, bs.receivables (bills
 --     accrued, not yet collected), bs.deposits (nodes paid for, not yet
 --     delivered), bs.equipment_net (delivered nodes at cost less
---     depreciation), bs.assets, bs.contract_liabilities (prepayments not
+--     depreciation), bs.construction (capacity being built, at what was
+--     paid), bs.sites_net (capacity built, at cost less depreciation),
+--     bs.assets, bs.contract_liabilities (prepayments not
 --     yet earned), bs.accrued_interest, bs.tax_payable (tax of the year
 --     so far, not yet paid), bs.debt, bs.liabilities, bs.equity
 --     (contributed, and earnings so far); bs.assets = bs.liabilities +
@@ -463,7 +471,8 @@ LEFT JOIN tails v ON v.scenario_sha256 = w.scenario_sha256 AND v.point = w.point
 --     is_ebitda, is_depreciation, is_write_off, is_gain_on_sale,
 --     is_interest, is_tax, is_net_income;
 --   the balance sheet at its end: bs_cash, bs_receivables, bs_deposits,
---     bs_equipment_net, bs_assets, bs_contract_liabilities,
+--     bs_equipment_net, bs_construction, bs_sites_net, bs_assets,
+--     bs_contract_liabilities,
 --     bs_accrued_interest, bs_tax_payable, bs_debt, bs_liabilities, bs_equity;
 --   the cash flows in the month: cf_operating, cf_investing,
 --     cf_financing, cf_net; cf_equity (the owners' part of cf_financing).
@@ -484,6 +493,8 @@ SELECT r.id AS run_id, r.scenario, r.point, r.replication, s.t_days,
        max(CASE WHEN s.name = 'bs.receivables' THEN s.value END) AS bs_receivables,
        max(CASE WHEN s.name = 'bs.deposits' THEN s.value END) AS bs_deposits,
        max(CASE WHEN s.name = 'bs.equipment_net' THEN s.value END) AS bs_equipment_net,
+       max(CASE WHEN s.name = 'bs.construction' THEN s.value END) AS bs_construction,
+       max(CASE WHEN s.name = 'bs.sites_net' THEN s.value END) AS bs_sites_net,
        max(CASE WHEN s.name = 'bs.assets' THEN s.value END) AS bs_assets,
        max(CASE WHEN s.name = 'bs.contract_liabilities' THEN s.value END) AS bs_contract_liabilities,
        max(CASE WHEN s.name = 'bs.accrued_interest' THEN s.value END) AS bs_accrued_interest,

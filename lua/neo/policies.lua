@@ -137,13 +137,14 @@ end
 -- Actions --------------------------------------------------------------------------
 
 -- Each action: its key (the name of what it acts on) and its other fields, in order.
-local ACTIONS = { "order", "sell", "retire", "price", "draw", "repay", "offer", "internal", "priority", "raise",
+local ACTIONS = { "order", "sell", "retire", "price", "build", "draw", "repay", "offer", "internal", "priority", "raise",
                   "dividend", "buyback" }
 local SHAPE = {
   order = { { "site", "name" }, { "nodes", "count" } },
   sell = { { "site", "name" }, { "nodes", "count" } },
   retire = { { "site", "name" }, { "nodes", "count" } },
   price = { { "gpu_hour", "price" } },
+  build = { { "mw", "amount" } },
   draw = { { "amount", "amount" } },
   repay = { { "amount", "amount", optional = true } },
   raise = { { "valuation", "amount" } },
@@ -153,7 +154,7 @@ local SHAPE = {
   internal = { { "nodes", "size" } },
   priority = {},
 }
-local NAMES = { order = "a SKU", sell = "a SKU", retire = "a SKU", price = "a tenant", draw = "a debt tranche",
+local NAMES = { build = "a site", order = "a SKU", sell = "a SKU", retire = "a SKU", price = "a tenant", draw = "a debt tranche",
                 repay = "a debt tranche", offer = "a tenant", internal = "a tenant" }
 -- Actions whose key holds an amount ($), not a name.
 local AMOUNT_KEY = { raise = true, dividend = true, buyback = true }

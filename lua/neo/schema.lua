@@ -100,9 +100,24 @@ S.sku = {
     doc = "fraction of the node price recovered at retirement", example = "0.1" },
 }
 
+S.build = {
+  { key = "cost_per_mw", type = "number", unit = "$/MW", min = 0, required = true,
+    doc = "cost of building one MW (of power_mw: the capacity's MW, PUE included); counted in capex_total",
+    example = "1.07e7" },
+  { key = "months", type = { "number", "dist" }, unit = "months", gt = 0, required = true,
+    doc = "construction time from the build action to the MW online, drawn per build (delay risk; a draw "
+      .. "below 0 counts as 0); a month is 730.5 hours", example = "neo.dist.triangular { lo = 12, mode = 18, hi = 30 }" },
+  { key = "payments", type = "enum", one_of = { "monthly", "at_end" }, default = "monthly",
+    doc = "monthly: the cost is paid at month ends in proportion to the construction time elapsed (the "
+      .. "rest at completion); at_end: all of it at completion", example = '"at_end"' },
+  { key = "life_years", type = "number", unit = "years", min = 0.001, default = 20,
+    doc = "useful life of what is built: straight-line depreciation from completion", example = "20" },
+}
+
 S.site = {
-  { key = "power_mw", type = "number", unit = "MW", gt = 0, required = true,
-    doc = "power capacity; the initial fleet's nodes x node_kw x pue must fit", example = "50" },
+  { key = "power_mw", type = "number", unit = "MW", min = 0, required = true,
+    doc = "power capacity at the start (0: none yet, e.g. a site to be built); the initial fleet's nodes x "
+      .. "node_kw x pue must fit", example = "50" },
   { key = "pue", type = "number", unit = "1", min = 1, default = 1.3, doc = "power usage effectiveness", example = "1.2" },
   { key = "power_price_mwh", type = { "number", "process" }, unit = "$/MWh", min = 0, default = 0,
     doc = "electricity price", example = "neo.process.seasonal { base = 60, amplitude = 0.2 }" },
@@ -118,6 +133,10 @@ S.site = {
   { key = "online", type = "steps", unit = "MW", min = 0, default = {}, resolve = "online", after = "start",
     doc = "total MW online from each date (power_mw is what is online at the start); dates ascending, after start",
     example = '{ { "2026-06-01", 150 }, { "2027-01-01", 300 } }' },
+  { key = "build", type = "record", fields = S.build, resolve = "build",
+    doc = "terms of building capacity here: a policy action { build = SITE, mw = X } starts X MW, paid into "
+      .. "construction in progress and online (added to power_mw and online's steps) when done",
+    example = '{ cost_per_mw = 1.07e7, months = 18, payments = "monthly", life_years = 20 }' },
 }
 
 S.fleet_entry = {

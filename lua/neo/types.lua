@@ -29,7 +29,7 @@
 ---@field resale_fraction? number 0..1 of the node price recovered at retirement (default 0)
 
 ---@class neo.Site
----@field power_mw number MW power capacity; the initial fleet must fit (required)
+---@field power_mw number MW power capacity at the start, 0 or more; the initial fleet must fit (required)
 ---@field pue? number power usage effectiveness >= 1 (default 1.3)
 ---@field power_price_mwh? neo.ProcessValue $/MWh electricity price (default 0)
 ---@field colo_kw_month? number $ per kW of node_kw (IT load) per month (default 0)
@@ -37,6 +37,13 @@
 ---@field repair? boolean failed nodes are repaired; false: lost (default true)
 ---@field install_days? number days from delivery to in service (default 7)
 ---@field online? [neo.Date, number][] { { DATE, MW }, ... }: total MW online from each date, dates ascending and after start; power_mw is what is online at the start (default: power_mw throughout)
+---@field build? neo.SiteBuild terms of building capacity here (the build action; default: none)
+
+---@class neo.SiteBuild terms of building capacity at a site
+---@field cost_per_mw number $ per MW built, >= 0 (required)
+---@field months neo.DistValue construction time in months, > 0, drawn per build (required)
+---@field payments? "monthly"|"at_end" paid at month ends as built, or all at completion (default "monthly")
+---@field life_years? number straight-line depreciation from completion (default 20)
 
 ---@class neo.FleetEntry
 ---@field site string name of a site (required)
@@ -186,6 +193,7 @@
 ---@field name string
 ---@field power_mw number MW online now
 ---@field mw_used number MW drawn by installed nodes (node_kw x pue)
+---@field mw_building number MW under construction (build actions not done)
 ---@field nodes table<string, neo.PolicyNodes> nodes at this site by SKU name, by state
 
 ---@class neo.PolicyTenant
@@ -199,7 +207,7 @@
 ---@field backlog integer jobs waiting
 ---@field contract_end_days? number reserved under contract: day (since start) the term ends
 
----@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionDraw|neo.ActionRepay|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
+---@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionBuild|neo.ActionDraw|neo.ActionRepay|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
 
 ---@class neo.ActionOrder buy nodes (capex when ordered or on delivery: supplier.pay_on)
 ---@field order string SKU
@@ -223,6 +231,10 @@
 ---@class neo.ActionDraw draw on a facility
 ---@field draw string debt tranche name (facility = true)
 ---@field amount number $ > 0
+
+---@class neo.ActionBuild start building capacity at a site with build terms; its MW come online when done
+---@field build string site
+---@field mw number MW > 0
 
 ---@class neo.ActionRepay repay a tranche's principal from cash before its schedule
 ---@field repay string debt tranche name

@@ -1202,6 +1202,16 @@ function RESOLVE.online(out, steps, _, _, ctx)
   for i, pt in ipairs(steps) do out.online[i] = { t_hours = hours(pt[1], ctx), mw = pt[2] } end
 end
 
+-- Build terms as C reads them: build_on, build_cost_per_mw, build_months (a dist),
+-- build_at_end, build_life_hours.
+function RESOLVE.build(out, v)
+  out.build_on = v ~= nil
+  out.build_cost_per_mw, out.build_at_end, out.build_life_hours = 0, false, 1
+  out.build_months = { dist = "constant", p = { 0 } }
+  if v == nil then return end
+  out.build_cost_per_mw, out.build_months = v.cost_per_mw, v.months
+  out.build_at_end, out.build_life_hours = v.payments == "at_end", v.life_years * 8766.0
+end
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
 function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts

@@ -286,6 +286,11 @@ static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
   s->repair = boolean(r, t, "repair");
   s->install_hours = num(r, t, "install_hours");
   s->online = read_array(r, t, "online", sizeof *s->online, &s->nonline, read_online, c);
+  s->build.on = boolean(r, t, "build_on");
+  s->build.cost_per_mw = num(r, t, "build_cost_per_mw");
+  read_dist(r, t, "build_months", &s->build.months);
+  s->build.at_end = boolean(r, t, "build_at_end");
+  s->build.life_h = num(r, t, "build_life_hours");
 }
 
 static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {

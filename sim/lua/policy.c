@@ -130,6 +130,7 @@ static void push_sites(lua_State *L, model *m) {
     lua_setfield(L, -2, "name");
     setnum(L, "power_mw", model_site_mw(m, (int)s));
     setnum(L, "mw_used", model_site_mw_used(m, (int)s));
+    setnum(L, "mw_building", model_site_mw_building(m, (int)s));
     lua_createtable(L, 0, (int)c->nskus);
     for (size_t k = 0; k < c->nskus; k++) {
       push_states(L, m, (int)k, (int)s);
@@ -309,6 +310,8 @@ static int apply_one(act *a) {
     return sell ? model_act_sell(m, i, j, n, a->err, a->errlen)
                 : model_act_retire(m, i, j, n, a->err, a->errlen);
   }
+  if ((v = sfield(a, "build")).s)
+    return (i = SITE(v)) < 0 ? -1 : model_act_build(m, i, nfield(a, "mw"), a->err, a->errlen);
   if ((v = sfield(a, "draw")).s) {
     i = named(a, "debt", v,
               find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
@@ -334,8 +337,8 @@ static int apply_one(act *a) {
   lua_pop(a->L, 1);
   if (has) return apply_priority(a, c);
   snprintf(a->err, a->errlen,
-           "not an action (order, price, sell, retire, draw, repay, offer, internal, priority, "
-           "raise, dividend, buyback)");
+           "not an action (order, price, sell, retire, build, draw, repay, offer, internal, "
+           "priority, raise, dividend, buyback)");
   return -1;
 }
 
@@ -381,10 +384,10 @@ static void put_string(lua_State *L, FILE *f) {
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
 static void describe(lua_State *L, int t, FILE *f) {
-  static const char *const keys[] = {"order",     "offer",       "price",   "sell",     "retire",
-                                     "draw",      "repay",       "raise",   "dividend", "buyback",
-                                     "internal",  "site",        "nodes",   "gpu_hour", "amount",
-                                     "valuation", "term_months", "priority"};
+  static const char *const keys[] = {"order",    "offer",   "price",     "sell",        "retire",
+                                     "build",    "mw",      "draw",      "repay",       "raise",
+                                     "dividend", "buyback", "internal",  "site",        "nodes",
+                                     "gpu_hour", "amount",  "valuation", "term_months", "priority"};
   const char *sep = "";
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     lua_pushstring(L, keys[i]);

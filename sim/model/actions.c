@@ -27,6 +27,7 @@ double model_market_price(const model *m, int sku) {
 }
 double model_site_mw(const model *m, int site) { return m->fleet.site_mw[site]; }
 double model_site_mw_used(const model *m, int site) { return m->fleet.site_kw[site] / KW_PER_MW; }
+double model_site_mw_building(const model *m, int site) { return build_mw_building(m, site); }
 
 double model_utilization(const model *m, int sku) {
   double now = engine_now(m->e);
@@ -82,6 +83,11 @@ int model_act_sell(model *m, int sku, int site, long nodes, char *err, size_t er
 int model_act_retire(model *m, int sku, int site, long nodes, char *err, size_t errlen) {
   if (bad_place(m, sku, site, err, errlen)) return -1;
   return fleet_sell(m, sku, site, nodes, 0, err, errlen);
+}
+
+int model_act_build(model *m, int site, double mw, char *err, size_t errlen) {
+  if (bad_index(site, m->cfg->nsites, "site", err, errlen)) return -1;
+  return build_start(m, site, mw, err, errlen);
 }
 
 int model_act_draw(model *m, int tranche, double amount, char *err, size_t errlen) {

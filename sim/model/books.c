@@ -21,7 +21,9 @@
 ** age before the start); income: revenue per tenant (gross of SLA
 ** credits), SLA credits (contra-revenue), gain on sale; expenses: bad
 ** debt, power, colocation, staff, depreciation, write-off of lost nodes,
-** interest, lenders' fees, tax.
+** interest, lenders' fees, tax.  Building capacity (build.c): construction
+** in progress (paid, not done), site assets at cost and their
+** accumulated depreciation (in the same depreciation expense).
 */
 #include <math.h>
 #include <stdio.h>
@@ -61,6 +63,9 @@ static int open_fixed(model *m) {
       {A_TAX, "tax", ACCT_EXPENSE},
       {A_TAX_PAYABLE, "tax_payable", ACCT_LIABILITY},
       {A_FEES, "fees", ACCT_EXPENSE},
+      {A_CONSTRUCTION, "construction_in_progress", ACCT_ASSET},
+      {A_SITES, "site_assets", ACCT_ASSET},
+      {A_SITES_DEP, "site_accumulated_depreciation", ACCT_ASSET},
   };
   _Static_assert(sizeof fixed / sizeof *fixed == A_NFIXED, "every fixed account opened");
   for (size_t i = 0; i < A_NFIXED; i++)
@@ -125,6 +130,9 @@ void books_accrue(model *m, double t) {
   double dep = integral_at(&m->fleet.dep_rate, t);
   journal_move(J(m), A_DEPRECIATION, A_ACCUM_DEP, dep - b->dep_posted, CF_OPERATING);
   b->dep_posted = dep;
+  dep = build_depreciation(m, t);
+  journal_move(J(m), A_DEPRECIATION, A_SITES_DEP, dep - b->site_dep_posted, CF_OPERATING);
+  b->site_dep_posted = dep;
 }
 
 /* ---- revenue --------------------------------------------------------------- */
@@ -202,6 +210,17 @@ void books_lose(model *m, double cost, double accumulated) {
   const journal_leg legs[] = {
       {A_WRITE_OFF, cost - accumulated}, {A_ACCUM_DEP, accumulated}, {A_EQUIPMENT, -cost}};
   journal_post(J(m), legs, 3, CF_OPERATING);
+}
+
+/* ---- building capacity ---------------------------------------------------------- */
+
+void books_build_pay(model *m, double amount) {
+  journal_move(J(m), A_CONSTRUCTION, A_CASH, amount, CF_INVESTING);
+}
+
+void books_build_done(model *m, double cost) {
+  books_accrue(m, engine_now(m->e));
+  journal_move(J(m), A_SITES, A_CONSTRUCTION, cost, CF_INVESTING);
 }
 
 /* ---- debt ---------------------------------------------------------------------- */
@@ -323,6 +342,11 @@ int books_check(model *m, double t) {
                 journal_balance(j, A_EQUIPMENT) + journal_balance(j, A_ACCUM_DEP) +
                     journal_balance(j, A_DEPOSITS),
                 fleet_book_value(m, t), scale);
+  if (!bad)
+    bad = agree(m, t, "sites' book value",
+                journal_balance(j, A_CONSTRUCTION) + journal_balance(j, A_SITES) +
+                    journal_balance(j, A_SITES_DEP),
+                build_book_value(m, t), scale);
   return bad ? -1 : 0;
 }
 
@@ -406,6 +430,8 @@ int books_sample(model *m, double t) {
       {"bs.receivables", receivables},
       {"bs.deposits", deposits},
       {"bs.equipment_net", equipment},
+      {"bs.construction", journal_balance(j, A_CONSTRUCTION)},
+      {"bs.sites_net", journal_balance(j, A_SITES) + journal_balance(j, A_SITES_DEP)},
       {"bs.assets", assets},
       {"bs.contract_liabilities", -journal_balance(j, A_CONTRACT_LIAB)},
       {"bs.accrued_interest", -journal_balance(j, A_ACCRUED_INTEREST)},

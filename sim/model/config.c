@@ -27,6 +27,7 @@ void model_cfg_free(model_cfg *c) {
   for (size_t i = 0; c->sites && i < c->nsites; i++) {
     free(c->sites[i].name);
     free(c->sites[i].online);
+    dist_clear(&c->sites[i].build.months);
     process_cfg_clear(&c->sites[i].power_price_mwh);
   }
   for (size_t i = 0; c->tenants && i < c->ntenants; i++) free_tenant(&c->tenants[i]);

@@ -33,6 +33,15 @@ typedef struct online_step {
   double t_h, mw;
 } online_step;
 
+/* Building capacity at a site (the build action): absent unless on. */
+typedef struct build_cfg {
+  int on;
+  double cost_per_mw; /* $ per MW built */
+  dist months;        /* construction time, drawn per build (below 0: 0) */
+  int at_end;         /* paid at completion; else month by month as it is built */
+  double life_h;      /* straight-line depreciation from completion */
+} build_cfg;
+
 typedef struct site_cfg {
   char *name;
   double power_mw; /* online from the start unless `online` is given */
@@ -44,6 +53,7 @@ typedef struct site_cfg {
   double install_hours;        /* from delivery to in service */
   online_step *online;         /* ascending; empty: power_mw from the start */
   size_t nonline;
+  build_cfg build;
 } site_cfg;
 
 typedef struct fleet_cfg {

@@ -347,9 +347,15 @@ void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx) {
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   const site_cfg *s = &m->cfg->sites[ev->id];
-  m->fleet.site_mw[ev->id] = s->online[ev->arg].mw;
+  m->fleet.site_mw[ev->id] = s->online[ev->arg].mw + m->fleet.site_built[ev->id];
   (void)e;
   try_waiting(m, (int)ev->id);
+}
+
+void fleet_add_mw(model *m, int site, double mw) {
+  m->fleet.site_built[site] += mw;
+  m->fleet.site_mw[site] += mw;
+  try_waiting(m, site);
 }
 
 /* A working node fails: its holder loses it; it is repaired or lost. */
@@ -490,8 +496,10 @@ int fleet_init(model *m) {
   const model_cfg *c = m->cfg;
   m->fleet.site_kw = calloc(c->nsites, sizeof *m->fleet.site_kw);
   m->fleet.site_mw = calloc(c->nsites, sizeof *m->fleet.site_mw);
+  m->fleet.site_built = calloc(c->nsites, sizeof *m->fleet.site_built);
   m->fleet.site_waiting = calloc(c->nsites, sizeof *m->fleet.site_waiting);
-  if (!m->fleet.site_kw || !m->fleet.site_mw || !m->fleet.site_waiting) return -1;
+  if (!m->fleet.site_kw || !m->fleet.site_mw || !m->fleet.site_built || !m->fleet.site_waiting)
+    return -1;
   rng_derive(&m->fleet.failures, m->seed, m->rep, "fleet.failures");
   for (size_t s = 0; s < c->nsites; s++) {
     m->fleet.site_mw[s] = c->sites[s].power_mw;
@@ -541,5 +549,6 @@ void fleet_free(model *m) {
   free(m->fleet.nodes);
   free(m->fleet.site_kw);
   free(m->fleet.site_mw);
+  free(m->fleet.site_built);
   free(m->fleet.site_waiting);
 }

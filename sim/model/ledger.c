@@ -21,9 +21,9 @@
 ** Cash flows, monthly: the operating (unlevered) flow is receipts - opex
 ** - capex + sale proceeds - tax paid (tax.c); the lenders' flow is draws - interest paid -
 ** repayments.  npv_unlevered, irr and payback are of the operating flows
-** (plus the fleet's book value at the end when finance.terminal =
-** "book"); npv is of the equity's flows, the two summed, plus the
-** fleet's value less what is owed at the end (npv_equity).
+** (plus the book value of the fleet and the sites built at the end when
+** finance.terminal = "book"); npv is of the equity's flows, the two
+** summed, plus that value less what is owed at the end (npv_equity).
 */
 #include <math.h>
 #include <stdio.h>
@@ -262,6 +262,7 @@ static int close_month(model *m, double t) {
   cal_civil(today, &y, &mo, &d);
   cal_civil(today - 1, &y, &last_mo, &d); /* the month of the last day closed */
   collect_bills(m);
+  build_month(m, t);
   debt_service(m);
   tax_month(m, (mo == 1 && last_mo == 12) || t >= m->cfg->horizon_h);
   covenant_month(m, last_mo);
@@ -337,8 +338,8 @@ static double largest_share(const model *m, double t) {
 static double owed(const model *m) { return debt_owed(m) + m->tax.payable; }
 
 /* NPV of the equity's flows: each month's operating and lenders' flows
-** (taken before the terminal value) and, at the end, the fleet's value
-** (its book value with terminal "book", else 0) less what is owed.  At a
+** (taken before the terminal value) and, at the end, the assets' value
+** (the fleet's and the sites' book value with terminal "book", else 0) less what is owed.  At a
 ** default the equity loses no more than it had: the cash below zero is
 ** the creditors' loss, and what the fleet leaves after the debts is the
 ** equity's only if positive. */
@@ -367,7 +368,8 @@ int ledger_finish(model *m, double t) {
   if (books_check(m, t)) return -1;
   const finance_cfg *f = &m->cfg->finance;
   const books_part *b = &m->books;
-  double rev = revenue_of(m, -1, t), opex = opex_total(m), book = fleet_book_value(m, t);
+  double rev = revenue_of(m, -1, t), opex = opex_total(m);
+  double book = fleet_book_value(m, t) + build_book_value(m, t);
   double npv = npv_equity(m, book);
   if (f->terminal_book && b->ncf > 0) m->books.cf[b->ncf - 1] += book;
   results *r = m->out;
@@ -383,7 +385,7 @@ int ledger_finish(model *m, double t) {
       {"power_cost_total", m->books.power_cost},
       {"colo_cost_total", m->books.colo_cost},
       {"staff_cost_total", m->books.staff_cost},
-      {"depreciation_total", integral_at(&m->fleet.dep_rate, t)},
+      {"depreciation_total", integral_at(&m->fleet.dep_rate, t) + build_depreciation(m, t)},
       {"capex_total", m->books.capex},
       {"proceeds_total", m->books.proceeds},
       {"interest_total", m->debt.interest},
@@ -403,7 +405,7 @@ int ledger_finish(model *m, double t) {
       {"default_day", m->books.default_day},
       {"largest_tenant_share", largest_share(m, t)},
   };
-  int bad = books_metrics(m) | covenant_metrics(m) | equity_metrics(m);
+  int bad = books_metrics(m) | covenant_metrics(m) | equity_metrics(m) | build_metrics(m, t);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(r, mt[i].name, mt[i].v);
   return bad ? -1 : 0;

@@ -171,6 +171,7 @@ static const engine_handler handlers[] = {
     [EV_RELEASE] = market_on_release,
     [EV_SHOCK] = market_on_shock,
     [EV_REVIEW] = on_review,
+    [EV_BUILT] = build_on_done,
 };
 _Static_assert(sizeof handlers / sizeof *handlers == EV_NKINDS, "a handler per event kind");
 _Static_assert(EV_NKINDS <= ENGINE_MAX_KINDS, "the engine has room for every event kind");
@@ -204,7 +205,8 @@ static int setup(model *m) {
   for (uint32_t k = 0; k < EV_NKINDS; k++) engine_on(m->e, k, handlers[k], m);
   if (setup_tenants(m)) return -1;
   if (c->warmup_h > 0) engine_at(m->e, c->warmup_h, EV_WARMUP, 0, 0);
-  if (market_init(m) || ledger_init(m) || supply_init(m) || fleet_init(m)) return -1;
+  if (market_init(m) || build_init(m) || ledger_init(m) || supply_init(m) || fleet_init(m))
+    return -1;
   for (size_t i = 0; i < c->ntenants && !m->failed; i++)
     if (m->tenants[i].ops->init(m, &m->tenants[i])) return -1;
   /* the first review after everything else of day 0: the contracts that
@@ -246,6 +248,7 @@ void model_free(model *m) {
   for (size_t k = 0; m->by_sku && k < m->cfg->nskus; k++) free(m->by_sku[k].a);
   free(m->by_sku);
   market_free(m);
+  build_free(m);
   supply_free(m);
   ledger_free(m);
   fleet_free(m);

@@ -98,10 +98,11 @@ double model_facility_left(const model *m);        /* undrawn facility limits */
 double model_utilization(const model *m, int sku); /* since the last policy call; sku -1: all */
 long model_nodes(const model *m, int sku, int site, node_state s); /* -1: any sku / site */
 long model_pending_orders(const model *m, int sku);
-double model_supplier_price(const model *m, int sku); /* $ per node now */
-double model_market_price(const model *m, int sku);   /* $ per GPU-hour now, NAN if none */
-double model_site_mw(const model *m, int site);       /* online now */
-double model_site_mw_used(const model *m, int site);  /* drawn by installed nodes */
+double model_supplier_price(const model *m, int sku);    /* $ per node now */
+double model_market_price(const model *m, int sku);      /* $ per GPU-hour now, NAN if none */
+double model_site_mw(const model *m, int site);          /* online now */
+double model_site_mw_used(const model *m, int site);     /* drawn by installed nodes */
+double model_site_mw_building(const model *m, int site); /* under construction */
 /* Tenant i: its current price ($/GPU-hour), nodes (contracted, internal
 ** target, or held by its running jobs), whether a contract runs, jobs
 ** waiting, and the contract end (hours, NAN if none). */
@@ -116,6 +117,8 @@ int model_act_order(model *m, int sku, int site, long nodes, char *err, size_t e
 int model_act_price(model *m, int tenant, double gpu_hour, char *err, size_t errlen);
 int model_act_sell(model *m, int sku, int site, long nodes, char *err, size_t errlen);
 int model_act_retire(model *m, int sku, int site, long nodes, char *err, size_t errlen);
+/* Start building mw MW at a site with build terms (sites.<name>.build). */
+int model_act_build(model *m, int site, double mw, char *err, size_t errlen);
 int model_act_draw(model *m, int tranche, double amount, char *err, size_t errlen);
 /* Repay amount (NaN: all) of a tranche from cash, before its schedule. */
 int model_act_repay(model *m, int tranche, double amount, char *err, size_t errlen);

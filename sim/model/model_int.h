@@ -18,6 +18,7 @@
 **   equity.c    equity raised, dividends, buy-backs; the owners' share
 **   covenant.c  covenants: trailing figures, tests, breaches, cures
 **   tax.c       income tax: assessed monthly, paid at year ends
+**   build.c     building capacity: construction, its payments, MW online
 ** A part's struct is written by its file only; others read it.
 */
 #ifndef NEOSIM_MODEL_INT_H
@@ -50,6 +51,7 @@ enum {
   EV_RELEASE,     /* id = sku: a newer SKU is released (obsolescence) */
   EV_SHOCK,       /* id = shock, arg 1: hit, 0: end */
   EV_REVIEW,      /* policy review tick */
+  EV_BUILT,       /* id = build: construction done */
   EV_NKINDS
 };
 
@@ -135,6 +137,7 @@ typedef struct fleet_part {
   size_t pool_cap;
   double *site_kw;     /* per site: kW drawn (node_kw x pue) by installed nodes */
   double *site_mw;     /* per site: MW online now */
+  double *site_built;  /* per site: MW online by builds (build.c), on top of the schedule */
   idset *site_waiting; /* per site: delivered nodes waiting for power */
   rng failures;
   double failures_n;
@@ -170,6 +173,7 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_installed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx);
+void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online */
 double fleet_book_value(const model *m, double t);
 /* Of the nodes that secure tranche lender (fleet_pledge). */
 double fleet_book_value_of(const model *m, double t, int lender);
@@ -432,6 +436,9 @@ enum {
   A_TAX,
   A_TAX_PAYABLE,
   A_FEES,
+  A_CONSTRUCTION,
+  A_SITES,
+  A_SITES_DEP,
   A_NFIXED
 };
 
@@ -441,11 +448,12 @@ typedef struct posted {
 } posted;
 
 typedef struct books_part {
-  journal *j;        /* the double-entry books */
-  int *acct_debt;    /* per tranche: its account */
-  int *acct_revenue; /* per tenant: its revenue account */
-  posted *posted;    /* per tenant: revenue and credits in the books */
-  double dep_posted; /* depreciation in the books */
+  journal *j;             /* the double-entry books */
+  int *acct_debt;         /* per tranche: its account */
+  int *acct_revenue;      /* per tenant: its revenue account */
+  posted *posted;         /* per tenant: revenue and credits in the books */
+  double dep_posted;      /* depreciation in the books */
+  double site_dep_posted; /* the sites' depreciation in the books */
   long month_end_day;
   double power_cost, colo_cost, staff_cost, capex, proceeds;
   double revenue_cash;      /* customer receipts so far */
@@ -491,6 +499,8 @@ void books_deliver(model *m, double cost);
 void books_opening_fleet(model *m, double cost, double age_depreciation, int bought);
 void books_dispose(model *m, double cost, double accumulated, double proceeds);
 void books_lose(model *m, double cost, double accumulated);
+void books_build_pay(model *m, double amount); /* into construction in progress */
+void books_build_done(model *m, double cost);  /* to the site's assets */
 void books_draw(model *m, int tranche, double amount);
 void books_opening_debt(model *m, int tranche, double balance, double accrued);
 void books_interest(model *m, double amount); /* accrued */
@@ -618,6 +628,36 @@ typedef struct tax_part {
 ** year's end (or the run's) pay the year's tax and carry its loss. */
 void tax_month(model *m, int year_end);
 
+/* ---- build.c ------------------------------------------------------------ */
+
+/* A construction at a site: its cost paid into construction in progress,
+** then (done) the site's assets, depreciated from end_h. */
+typedef struct build {
+  int site, done;
+  double mw, cost, start_h, end_h;
+  double paid; /* so far */
+} build;
+
+typedef struct build_part {
+  build *b; /* in the order started */
+  size_t n, cap;
+  rng *months;        /* per site with build terms: its construction times */
+  double capex;       /* paid so far (in books.capex too) */
+  double in_progress; /* paid for builds not done */
+  double mw_built;    /* MW online by builds */
+} build_part;
+
+int build_init(model *m);
+void build_free(model *m);
+/* The build action: 0, or -1 with err (no build terms, a bad mw). */
+int build_start(model *m, int site, double mw, char *err, size_t errlen);
+void build_on_done(engine *e, const engine_event *ev, void *ctx);
+void build_month(model *m, double t);                /* a month end: monthly payments up to t */
+double build_depreciation(const model *m, double t); /* of what is built, to t */
+double build_book_value(const model *m, double t);   /* in progress + built - depreciation */
+double build_mw_building(const model *m, int site);  /* under construction */
+int build_metrics(model *m, double t);
+
 /* ---- model.c ------------------------------------------------------------ */
 
 struct model {
@@ -648,6 +688,7 @@ struct model {
   equity_part equity;
   covenant_part cov;
   tax_part tax;
+  build_part build;
 };
 
 void model_fail(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

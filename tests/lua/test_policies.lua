@@ -184,12 +184,15 @@ T.test("_check_actions: errors name the action", function()
   bad({ { buyback = 1, valuation = 2 } }, "action 1: 'valuation' does not go with 'buyback' (buyback takes buyback)")
   bad({ { internal = "train", nodes = -1 } }, "action 1: 'nodes' must be a non-negative integer")
   bad({ { internal = "train" } }, "action 1: 'nodes' is missing (internal takes internal, nodes)")
+  bad({ { build = "dc1" } }, "action 1: 'mw' is missing (build takes build, mw)")
+  bad({ { build = "dc1", mw = 0 } }, "action 1: 'mw' must be a finite number > 0")
+  bad({ { build = 3, mw = 1 } }, "action 1: 'build' must be a site name (a string)")
   bad({ { order = "h100", price = "od" } }, "action 1: has both 'order' and 'price' (one action per table)")
   bad({ { order = "h100", site = "dc1", nodes = 1, gpu_hour = 2 } },
     "action 1: 'gpu_hour' does not go with 'order' (order takes order, site, nodes)")
-  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, draw, repay, offer, internal, priority, raise, dividend, buyback)")
+  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, build, draw, repay, offer, internal, priority, raise, dividend, buyback)")
   bad({ { ordr = "h100" } },
-    "action 1: not an action (one of order, sell, retire, price, draw, repay, offer, internal, priority, raise, dividend, buyback) (did you mean order?)")
+    "action 1: not an action (one of order, sell, retire, price, build, draw, repay, offer, internal, priority, raise, dividend, buyback) (did you mean order?)")
   bad({ { priority = {} } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   bad({ { priority = "od" } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   -- metamethods would run where neosim reads the actions, outside Lua's protection

@@ -54,6 +54,8 @@ T.test("the base scenario resolves with every default filled", function()
                mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
                resale_fraction = 0 } },
     sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, colo_committed_kw = 0, repair = true,
+                build_on = false, build_cost_per_mw = 0, build_at_end = false, build_life_hours = 1,
+                build_months = { dist = "constant", p = { 0 } },
                 power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 },
                 install_hours = 168, online = {} } },
     fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false } },
@@ -150,7 +152,7 @@ T.test("impossible values", function()
   err({ [14] = '    { site = "dc1", sku = "h100", nodes = -1 },' }, "14: fleet[1].nodes: must be >= 0, got -1")
   err({ [14] = '    { site = "dc1", sku = "h100", nodes = 1.5 },' }, "14: fleet[1].nodes: must be an integer, got 1.5")
   err({ [11] = "    dc1 = { power_mw = 5, pue = 0.9 }," }, "11: sites.dc1.pue: must be >= 1, got 0.9")
-  err({ [11] = "    dc1 = { power_mw = 0 }," }, "11: sites.dc1.power_mw: must be > 0, got 0")
+  err({ [11] = "    dc1 = { power_mw = -1 }," }, "11: sites.dc1.power_mw: must be >= 0, got -1")
   err({ [8] = "    h100 = { node_kw = 10, resale_fraction = 1.5 }," }, "8: skus.h100.resale_fraction: must be <= 1, got 1.5")
   err({ [6] = "  warmup_days = 365," }, "6: warmup_days: must be < horizon_days (365), got 365")
   err({ [5] = "  horizon_days = math.huge," }, "5: horizon_days: must be finite, got inf")

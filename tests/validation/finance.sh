@@ -22,6 +22,9 @@
 #   idle_power.lua idle nodes draw idle_kw
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
+#   build.lua      capacity built at a site of 0 MW: online after its drawn
+#                  construction time, paid monthly or at the end into
+#                  construction in progress, then depreciated site assets
 . tests/lib.sh
 db=$T_TMP/f.db
 q() { sqlite3 "$db" "$1"; }
@@ -34,7 +37,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo idle_power; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo idle_power build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -210,10 +213,52 @@ expect_close "colo: 50 kW committed, 100 used" "$(at validation-colo 1 colo_cost
 expect_close "idle power: 6 leased at 10 kW, 4 idle at 4 kW" "$(at validation-idle-power 0 power_cost_total)" 66576
 expect_close "idle power: idle_kw = node_kw" "$(at validation-idle-power 1 power_cost_total)" 87600
 
+# build: D, the construction time drawn, from the day the MW came online
+B=validation-build
+built_day() {
+  q "select e.t_days from events e join runs r on r.id = e.run_id where r.scenario = '$B' and r.point = $1
+     and r.replication = 0 and e.kind = 'built'"
+}
+d0=$(built_day 0)
+D=$(awk -v d="$d0" 'BEGIN { printf "%.15g", d * 24 / 730.5 }')
+expect_eq "$(awk -v d="$D" 'BEGIN { print (d >= 3 && d <= 9) }') $(built_day 1)" "1 $d0" \
+  "build: D within uniform(3, 9), the same draw in both points"
+expect_match "$(q "select e.detail from events e join runs r on r.id = e.run_id where r.scenario = '$B'
+  and r.point = 0 and e.kind = 'build' and e.t_days = 0")" \
+  "^2 MW for \\\$20000000, $(printf %.4g "$D") months: online " "build: the event of its start"
+expect_close "build: January's payment, 20M x 744 / (730.5 D)" "$(series 0 capex $B | awk '$1 == 31.0 { print $2 }')" \
+  "$(awk -v d="$D" 'BEGIN { printf "%.6f", 2e7 * 744 / (730.5 * d) }')"
+expect_close "build: construction in progress at the end of February, 20M x 1416 / (730.5 D)" \
+  "$(series 0 bs.construction $B | awk '$1 == 59.0 { print $2 }')" \
+  "$(awk -v d="$D" 'BEGIN { printf "%.6f", 2e7 * 1416 / (730.5 * d) }')"
+expect_eq "$(series 1 capex $B | awk -v d="$d0" '$2 != 0 { print ($1 >= d && $1 - d < 31), $2 }')" "1 20000000.0" \
+  "build at_end: all 20M in the month of completion"
+for p in 0 1; do
+  expect_eq "$(series $p nodes_online $B | awk -v d="$d0" '($1 < d) != ($2 == 0) { n++ } END { print n + 0, NR }')" "0 24" \
+    "build $p: nodes online only after the MW (0 before, 100 after)"
+  expect_eq "$(series $p bs.construction $B | awk -v d="$d0" '$1 > d && $2 != 0 { n++ } END { print n + 0, NR }')" "0 24" \
+    "build $p: nothing in construction after completion"
+  expect_eq "$(at $B $p capex_total) $(at $B $p build_capex_total) $(at $B $p mw_built)" "20000000.0 20000000.0 2.0" \
+    "build $p: capex_total = build_capex_total = 20M; 2 MW built"
+  dep=$(awk -v d="$D" 'BEGIN { printf "%.6f", 2e7 * (730 * 24 - 730.5 * d) / (20 * 8766) }')
+  expect_close "build $p: the site depreciated from completion" "$(at $B $p site_depreciation_total)" "$dep"
+  expect_close "build $p: depreciation_total is the site's (nodes cost 0)" "$(at $B $p depreciation_total)" "$dep"
+  expect_close "build $p: the site's book value at the end" "$(last_of "$db" $B bs.sites_net | head -1)" \
+    "$(awk -v x="$dep" 'BEGIN { printf "%.6f", 2e7 - x }')"
+done
+# over 200 replications the construction times are uniform(3, 9): their mean within 6 +- 3.29 sd / sqrt(200)
+run "$NEOSIM" run tests/validation/build.lua --db "$T_TMP/build200.db" --quiet --set replications=200
+expect_rc 0 "build: 200 replications"
+mean=$(sqlite3 "$T_TMP/build200.db" "select avg(e.t_days * 24 / 730.5) from events e join runs r on r.id = e.run_id
+  where r.point = 0 and e.kind = 'built'")
+expect_eq "$(awk -v m="$mean" 'BEGIN { h = 3.29 * sqrt(3) / sqrt(200); print (m > 6 - h && m < 6 + h) }')" "1" \
+  "build: mean construction time $mean months within 6 +- 0.40 (99.9%)"
+
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
            '{ buyback = 1e9 }|action 1: buyback: \$1000000000 is more than the cash' \
            '{ repay = "rcf" }|repay: rcf owes nothing' \
+           '{ build = "dc", mw = 1 }|action 1: build: site dc has no build terms \(sites.dc.build\)$' \
            '{ raise = 1e6, valuation = 0 }|'"'"'valuation'"'"' must be a finite number > 0'; do
   mkdir -p "$T_TMP/lib" && cp tests/validation/lib/*.lua "$T_TMP/lib/"
   sed -e "s|local plan = {|local plan = { { 0, ${act%%|*} },|" -e 's/validation-debt-terms/refused/' \
