@@ -1,6 +1,7 @@
--- coreweave_2025.lua -- a CoreWeave-like neocloud, 2025-2027: a contracted
--- power ramp, ~96% of revenue under committed contracts, one customer with
--- ~2/3 of it, 6-year depreciation, heavy debt at 7-15%.
+-- coreweave_2025.lua -- a CoreWeave-like neocloud, 2025-2027: leased power
+-- active in 2025, a build-out of its own for the GB200 racks, ~96% of revenue
+-- under committed contracts, one customer with ~2/3 of it, 6-year
+-- depreciation, heavy debt at 7-15% of which a GPU-backed delayed-draw loan.
 --
 -- Question: how exposed is such a business to its largest customer and to
 -- its debt?  The anchor (msft) defaults with a small yearly probability;
@@ -8,29 +9,45 @@
 -- covenant_breaches, default_day (NULL unless cash ran out), and in the
 -- events table at what happens around a tenant default.
 --
+-- Structure: the H100 and H200 fleet runs in leased colocation (site us,
+-- 470 MW, 850 MW from the end of 2025).  On day 0 the policy builds 125 MW at
+-- an owned site (0 MW at the start) at $10.7M per MW ($1.34B), online after
+-- 12-24 months (triangular, mode 15), and orders the 800 GB200 racks that
+-- power will take: they arrive in 2025 and wait for it.  DDTL 2.0 is drawn as
+-- the racks are paid for (80% of their price: $1.92B of its $4.95B), secured
+-- by them (a balance above 80% of their book value is repaid at month ends),
+-- amortising from 2027, with a quarterly DSCR covenant (>= 1.25; a breach is
+-- recorded).  The other term debt is drawn at the start.
+--
 -- Results (10 replications, seed 2025; mean +- 95% CI half-width): revenue
--- $4.92B in 2025 (the reported $5.13B: 4% under), $5.90B in 2026,
--- revenue_total $16.6B +- 0.3B over the three years, 99% of it reserved;
--- largest_tenant_share 0.651 +- 0.011; ebitda_margin 0.71; npv (12%, the
--- equity's) $7.84B +- 0.20B, npv_unlevered $7.84B too (the debt at 7-15%
--- costs about the 12% the flows are discounted at); every run is in cash
--- from the start (payback_years 0).  No covenant breach and no default in
--- any run, and the anchor
--- never defaulted (1% a year: a 3% chance per run); labs_gb200 defaulted
--- in one run.  Forcing the question with --set
+-- $4.92B in 2025 (the reported $5.13B: 4% under), $5.41B in 2026, $5.81B in
+-- 2027; revenue_total $16.14B +- 0.27B, 99% of it reserved;
+-- largest_tenant_share 0.670 +- 0.012; ebitda_margin 0.727; capex_total
+-- $3.74B (racks $2.4B, the build $1.34B); npv (12%, the equity's) $6.53B +-
+-- 0.20B, npv_unlevered $6.56B.  The build came online from day 417 to day
+-- 672 (mean 527, June 2026), so the GB200 contract that starts in January
+-- 2026 earns $1.37B +- 0.27B of its 36 months: the delay risk of building.
+-- Every run is in cash from the start (cash_min is the starting $1.4B:
+-- payback_years 0).  No covenant breach and no default in any run; the
+-- anchor never defaulted (1% a year: a 3% chance per run); labs_gb200
+-- defaulted in one run.  Forcing the question with --set
 -- tenants.msft.default_prob_year=0.3: the anchor defaults in 8 of 10 runs
--- (from day 72 to day 1035), npv falls to $3.47B (sd $2.80B) and
--- utilization_mean from 0.98 to 0.57, yet still no breach and no default.
--- That is surprising next to the real company, and it is the scenario's
--- doing: the $9.95B of term debt is drawn into cash at the start while the
--- fleet it paid for is already owned (bought = false), and the only growth
--- capex is 800 GB200 racks ($2.4B), so cash never falls below its starting
--- $1.4B.  To study debt stress, buy the fleet (fleet[i].bought = true) or
--- add the capex of the 2025-27 build-out.
+-- (from day 72 to day 1035), npv falls to $2.2B +- 2.0B and
+-- utilization_mean from 0.98 to 0.57, and 7 of 10 runs breach the DSCR
+-- covenant (from day 455, as the lost rent leaves EBITDA short of the debt
+-- service), though cash, fed by the $5B of term debt drawn at the start,
+-- never runs out.  Against the structure before (all the term debt drawn at
+-- the start, the GB200 racks in the leased site from July 2025, no build):
+-- revenue_total was $16.6B, npv $7.84B and the forced anchor default breached
+-- no covenant.  npv is $1.3B lower: the build's $1.34B and the GB200 rent
+-- lost while the racks waited for its power, partly offset by less interest
+-- (DDTL 2.0 draws $1.92B, not $4.95B).
 --
 -- Figures (docs/sources.md, "CoreWeave"): >250k GPUs end
 -- 2024; active power ~470 MW (Q2 2025), >850 MW (end 2025); contracted
--- 2.2 GW (Q2 2025) and >3.1 GW (end 2025) -> the online schedule below;
+-- 2.2 GW (Q2 2025) and >3.1 GW (end 2025) -> site us's online schedule
+-- (active) and the owned site's build (a small part of the contracted);
+-- construction $7.7-10.7M per MW ("Building data centers");
 -- ~96% committed revenue, contracts ~4 years, prepayments 15-25%;
 -- Microsoft 62-67% of revenue; debt principal $11.17B at 30 Jun 2025
 -- (DDTL 1.0 15%, DDTL 2.0 $4.95B 11%, 2030 notes 10%, revolver 7%, OEM
@@ -53,8 +70,14 @@ return neo.scenario {
               repair_hours = 72, life_years = 6 },
   },
   sites = {
+    -- colocation leased: the power active in 2025
     us = { power_mw = 470, pue = 1.3, power_price_mwh = 70, colo_kw_month = 120, install_days = 21,
-           online = { { "2025-07-01", 650 }, { "2025-12-31", 850 }, { "2026-06-30", 1300 }, { "2027-06-30", 1800 } } },
+           online = { { "2025-07-01", 650 }, { "2025-12-31", 850 } } },
+    -- the build-out: capacity built by the policy below, at CBRE's $10.7M per MW, in 12-24
+    -- months (construction time not sourced: a parameter)
+    owned = { power_mw = 0, pue = 1.3, power_price_mwh = 70, install_days = 21,
+              build = { cost_per_mw = 1.07e7, months = neo.dist.triangular { lo = 12, mode = 15, hi = 24 },
+                        payments = "monthly", life_years = 20 } },
   },
   fleet = {
     { site = "us", sku = "h100", nodes = 25000, installed = "2024-03-01" },
@@ -79,7 +102,11 @@ return neo.scenario {
     cash = 1.4e9, discount_rate = 0.12, staff_month = 6e7,
     debt = {
       { name = "ddtl1", principal = 2.0e9, rate = 0.15, term_months = 48, min_cash = 2e8 },
-      { name = "ddtl2", principal = 4.95e9, rate = 0.11, term_months = 60, min_cash = 2e8 },
+      -- DDTL 2.0: drawn as the GB200 racks are paid for, 80% of their price, secured by them;
+      -- amortising from 2027; a quarterly DSCR covenant
+      { name = "ddtl2", principal = 4.95e9, rate = 0.11, term_months = 60, min_cash = 2e8,
+        borrowing_base = { advance_rate = 0.8, sku = "gb200", amortize_from = "2027-01-01" },
+        covenants = { { kind = "dscr", min = 1.25, test = "quarterly", cure_days = 30 } } },
       { name = "notes_2030", principal = 2.0e9, rate = 0.10, term_months = 60, amortization = "bullet" },
       { name = "oem", principal = 1.0e9, rate = 0.095, term_months = 36, amortization = "linear" },
       { name = "revolver", principal = 1.5e9, rate = 0.07, term_months = 60, facility = true },
@@ -88,13 +115,16 @@ return neo.scenario {
   policies = {
     review_every_days = 30,
     procurement = function(state)
-      -- buy GB200 racks (up to 800, as power allows) for the GB200 contracts
-      local site, g = state.sites_by_name.us, state.skus_by_name.gb200
-      local wanted = 800 - (g.nodes.idle + g.nodes.leased + g.nodes.busy + g.nodes.repairing)
-                     - g.pending_orders - g.nodes.installing
-      local room = math.floor((site.power_mw - site.mw_used) / 0.156)
-      local racks = math.min(wanted, room, 300)
-      if racks >= 20 then return { { order = "gb200", site = "us", nodes = racks } } end
+      -- build the owned site for 800 GB200 racks (0.156 MW each with PUE: 125 MW), and buy
+      -- the racks for the power built or being built (up to 300 an order): racks that
+      -- arrive before the power wait for it
+      local site, g = state.sites_by_name.owned, state.skus_by_name.gb200
+      local mw = site.power_mw + site.mw_building
+      if mw < 125 then return { { build = "owned", mw = 125 - mw } } end
+      local have = g.nodes.idle + g.nodes.leased + g.nodes.busy + g.nodes.repairing + g.pending_orders
+                   + g.nodes.installing
+      local racks = math.min(800, math.floor(mw / 0.156)) - have
+      if racks >= 20 then return { { order = "gb200", site = "owned", nodes = math.min(racks, 300) } } end
     end,
   },
 }

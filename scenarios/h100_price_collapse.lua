@@ -4,30 +4,36 @@
 -- Question: when does cash run out, and under which leverage?
 --
 -- 2,000 DGX H100 nodes (16,000 GPUs) bought in March 2024 at $400k each all-in
--- ($800M with networking), financed by a swept share of debt at 11%, rented on demand at
--- the market index and to short reserved contracts renewing at the index.
--- The index follows the reported path: ~$8 at the 2023 peak, below $2 by
--- October 2024, $1.70 at the October 2025 low, $2.35 in March 2026.  The
--- points put 25%, 50% and 75% of the $800M on the loan ($200M, $400M, $600M;
--- $10M min_cash covenant); equity makes up the rest plus $20M of working
--- capital.  The events table says when and why cash ran out.
+-- ($800M with networking), rented on demand at the market index and to short
+-- reserved contracts renewing at the index.  The index follows the reported
+-- path: ~$8 at the 2023 peak, below $2 by October 2024, $1.70 at the October
+-- 2025 low, $2.35 in March 2026.  The fleet is financed as GPU clouds finance
+-- theirs: a delayed-draw loan at 11% secured by the nodes, drawn as they are
+-- paid for (advance_rate x their price, within advance_rate x their book
+-- value), amortising from April 2024 over 4 years, with a $10M min_cash
+-- covenant and a quarterly DSCR covenant (EBITDA / debt service over the last
+-- 12 months >= 1.25) whose breach, not cured within 30 days, makes the whole
+-- balance due.  The points lend 25%, 50% and 75% of the $800M ($200M, $400M,
+-- $600M); equity makes up the rest plus $20M of working capital.  The events
+-- table says when and why cash ran out.
 --
 -- Results (20 replications per point, seed 7; mean +- 95% CI half-width):
--- the fleet never earns its price back: npv_unlevered (12%) -$204M +- $19M
--- at 25% and 50% debt (the same: common random numbers; -$204M at 75%,
--- where defaults end three runs up to a month early), irr -10.8% (-11.0% at
--- 75%), revenue_total $903M over 40 months at utilization_mean 0.71; no run
--- pays back.  The equity's npv is -$202M, -$201M and -$187M +- $13M: the
--- loan at 11% costs less than the 12% the flows are discounted at, and at
--- 75% the runs that default leave their last losses to the lenders.  No
--- tenant defaults in any run.  At 25% and 50% debt no run breaches its
--- covenant or defaults (cash_min is the $20M left after the purchase,
--- cash_end $500M and $293M).  At 75% debt 3 of 20 runs breach the covenant
--- (from day 1156) and default as loan payments outrun rents: two on 1 June
--- 2027 (day 1187), one on the last day (day 1216).  They are exactly the
--- three runs whose reserved tenant (400 nodes at $7.20) did not renew after
--- its first year (day 365); cash_end $87M +- $25M.  More debt does not move
--- the operating loss; it decides whether the loss is survivable.
+-- the fleet never earns its price back: at 25% debt npv_unlevered (12%)
+-- -$204M +- $19M, irr -10.8%, revenue_total $903M over 40 months at
+-- utilization_mean 0.71, no run pays back; the equity's npv -$202M +- $19M;
+-- no breach, no default, cash_min the $20M left after the purchase, cash_end
+-- $497M +- $25M.  At 50% every run breaches the DSCR covenant on day 671
+-- (the December 2025 test, as rents at $1.70-2.35 no longer cover the
+-- service); 30 days later the balance, $234M, falls due: 17 runs repay it
+-- from cash, 3 cannot and default on day 701 (cash_end $216M +- $49M).  At
+-- 75% every run breaches, from day 487 to day 579 (mean 565), and defaults
+-- 30 days later (default_day 595 +- 16): the acceleration asks $388-424M of
+-- a company with less than half of it; revenue_total $546M as the runs end,
+-- npv_unlevered -$392M, npv -$196M (the equity loses at most what it put in:
+-- the lenders take the rest).  No tenant defaults in any run.  Before these
+-- covenants (a plain amortising loan with min_cash only) no run breached at
+-- 25% or 50% and 3 of 20 defaulted at 75%, in 2027: the DSCR covenant, not
+-- running out of cash, is what ends the leveraged runs, a year earlier.
 --
 -- Figures (docs/sources.md): "GPU rental prices" (launch
 -- ~$4.70, peak above $8, below $2 by Oct 2024; $1.70 Oct 2025, $2.35 Mar
@@ -61,13 +67,22 @@ return neo.scenario {
   },
   finance = {
     cash = 4.2e8, discount_rate = 0.12, staff_month = 8e5,
-    debt = { { name = "gpu_loan", principal = 4e8, rate = 0.11, term_months = 48, min_cash = 1e7 } },
+    -- a GPU-backed delayed-draw loan: drawn as the fleet is paid for, advance_rate x its price,
+    -- within advance_rate x the fleet's book value; a quarterly DSCR covenant whose breach, not
+    -- cured in 30 days, makes the whole balance due
+    debt = { { name = "ddtl", principal = 4e8, rate = 0.11, term_months = 48, min_cash = 1e7,
+               borrowing_base = { advance_rate = 0.5, sku = "h100", amortize_from = "2024-04-01" },
+               covenants = { { kind = "dscr", min = 1.25, test = "quarterly", cure_days = 30,
+                               on_breach = "accelerate" } } } },
   },
-  -- debt as a share of the $800M fleet: 25%, 50%, 75%; equity makes up the rest,
-  -- plus $20M of working capital
+  -- debt as a share of the $800M fleet: 25%, 50%, 75% (the loan's commitment and advance
+  -- rate); equity makes up the rest, plus $20M of working capital
   sweep = neo.sweep.points {
-    { ["finance.debt.1.principal"] = 2e8, ["finance.cash"] = 6.2e8 },
-    { ["finance.debt.1.principal"] = 4e8, ["finance.cash"] = 4.2e8 },
-    { ["finance.debt.1.principal"] = 6e8, ["finance.cash"] = 2.2e8 },
+    { ["finance.debt.1.principal"] = 2e8, ["finance.debt.1.borrowing_base.advance_rate"] = 0.25,
+      ["finance.cash"] = 6.2e8 },
+    { ["finance.debt.1.principal"] = 4e8, ["finance.debt.1.borrowing_base.advance_rate"] = 0.5,
+      ["finance.cash"] = 4.2e8 },
+    { ["finance.debt.1.principal"] = 6e8, ["finance.debt.1.borrowing_base.advance_rate"] = 0.75,
+      ["finance.cash"] = 2.2e8 },
   },
 }
