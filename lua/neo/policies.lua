@@ -137,7 +137,7 @@ end
 -- Actions --------------------------------------------------------------------------
 
 -- Each action: its key (the name of what it acts on) and its other fields, in order.
-local ACTIONS = { "order", "sell", "retire", "price", "build", "draw", "repay", "offer", "internal", "priority", "raise",
+local ACTIONS = { "order", "sell", "retire", "price", "build", "draw", "repay", "refinance", "offer", "internal", "priority", "raise",
                   "dividend", "buyback" }
 local SHAPE = {
   order = { { "site", "name" }, { "nodes", "count" } },
@@ -147,6 +147,7 @@ local SHAPE = {
   build = { { "mw", "amount" } },
   draw = { { "amount", "amount" } },
   repay = { { "amount", "amount", optional = true } },
+  refinance = { { "term_months", "amount" }, { "spread", "price", optional = true } },
   raise = { { "valuation", "amount" } },
   dividend = {},
   buyback = {},
@@ -155,7 +156,7 @@ local SHAPE = {
   priority = {},
 }
 local NAMES = { build = "a site", order = "a SKU", sell = "a SKU", retire = "a SKU", price = "a tenant", draw = "a debt tranche",
-                repay = "a debt tranche", offer = "a tenant", internal = "a tenant" }
+                repay = "a debt tranche", refinance = "a debt tranche", offer = "a tenant", internal = "a tenant" }
 -- Actions whose key holds an amount ($), not a name.
 local AMOUNT_KEY = { raise = true, dividend = true, buyback = true }
 local FIELD_OK = {

@@ -207,7 +207,7 @@
 ---@field backlog integer jobs waiting
 ---@field contract_end_days? number reserved under contract: day (since start) the term ends
 
----@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionBuild|neo.ActionDraw|neo.ActionRepay|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
+---@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionBuild|neo.ActionDraw|neo.ActionRepay|neo.ActionRefinance|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
 
 ---@class neo.ActionOrder buy nodes (capex when ordered or on delivery: supplier.pay_on)
 ---@field order string SKU
@@ -239,6 +239,11 @@
 ---@class neo.ActionRepay repay a tranche's principal from cash before its schedule
 ---@field repay string debt tranche name
 ---@field amount? number $ > 0 (default: all it owes)
+
+---@class neo.ActionRefinance roll a term loan's balance into a new loan now (its first payment at the next month end)
+---@field refinance string debt tranche name (a term loan, amortising)
+---@field term_months number months of the new loan, 1 to 12000
+---@field spread? number over the base rate, >= 0 (default: the refinance terms' spread now, else the tranche's)
 
 ---@class neo.ActionRaise raise equity: cash and contributed equity rise; the owners' share is diluted
 ---@field raise number $ > 0

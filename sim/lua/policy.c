@@ -322,6 +322,13 @@ static int apply_one(act *a) {
               find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
     return i < 0 ? -1 : model_act_repay(m, i, nfield(a, "amount"), a->err, a->errlen);
   }
+  if ((v = sfield(a, "refinance")).s) {
+    i = named(a, "debt", v,
+              find_name(v, c->finance.ndebt, c->finance.debt, sizeof *c->finance.debt));
+    return i < 0 ? -1
+                 : model_act_refinance(m, i, nfield(a, "term_months"), nfield(a, "spread"), a->err,
+                                       a->errlen);
+  }
   if (!isnan(x = nfield(a, "raise")))
     return model_act_raise(m, x, nfield(a, "valuation"), a->err, a->errlen);
   if (!isnan(x = nfield(a, "dividend"))) return model_act_dividend(m, x, a->err, a->errlen);
@@ -337,8 +344,8 @@ static int apply_one(act *a) {
   lua_pop(a->L, 1);
   if (has) return apply_priority(a, c);
   snprintf(a->err, a->errlen,
-           "not an action (order, price, sell, retire, build, draw, repay, offer, internal, "
-           "priority, raise, dividend, buyback)");
+           "not an action (order, price, sell, retire, build, draw, repay, refinance, offer, "
+           "internal, priority, raise, dividend, buyback)");
   return -1;
 }
 
@@ -384,10 +391,10 @@ static void put_string(lua_State *L, FILE *f) {
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
 static void describe(lua_State *L, int t, FILE *f) {
-  static const char *const keys[] = {"order",    "offer",   "price",     "sell",        "retire",
-                                     "build",    "mw",      "draw",      "repay",       "raise",
-                                     "dividend", "buyback", "internal",  "site",        "nodes",
-                                     "gpu_hour", "amount",  "valuation", "term_months", "priority"};
+  static const char *const keys[] = {
+      "order", "offer",     "price",  "sell",      "retire",      "build",   "mw",       "draw",
+      "repay", "refinance", "spread", "raise",     "dividend",    "buyback", "internal", "site",
+      "nodes", "gpu_hour",  "amount", "valuation", "term_months", "priority"};
   const char *sep = "";
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     lua_pushstring(L, keys[i]);

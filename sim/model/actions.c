@@ -112,6 +112,12 @@ int model_act_repay(model *m, int tranche, double amount, char *err, size_t errl
   return 0;
 }
 
+int model_act_refinance(model *m, int tranche, double term_months, double spread, char *err,
+                        size_t errlen) {
+  if (bad_index(tranche, m->cfg->finance.ndebt, "debt tranche", err, errlen)) return -1;
+  return debt_refinance(m, tranche, term_months, spread, err, errlen);
+}
+
 int model_act_raise(model *m, double amount, double valuation, char *err, size_t errlen) {
   return equity_raise(m, amount, valuation, err, errlen);
 }

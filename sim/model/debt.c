@@ -38,7 +38,10 @@
 ** covenants are not in breach is rolled, once, into a new loan of its balance
 ** over refinance.term_months, at the base rate plus the spread the
 ** refinancing market asks then (a process); otherwise its balance is due
-** from cash.
+** from cash.  A policy may refinance a term loan at any time (debt_refinance):
+** the same roll-over, over the months and at the spread it gives (else the
+** refinancing market's, else the tranche's own), the new schedule's first
+** payment at the next month end.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -275,18 +278,46 @@ void debt_draw_due(model *m, double now) {
   }
 }
 
-/* Tranche i at maturity rolled into a new loan of its balance at the base
-** rate plus the refinancing spread of now: nothing is repaid. */
-static double refinance(model *m, size_t i) {
-  const debt_cfg *d = D(m, i);
+/* Tranche i rolled into a new loan of its balance over months at the base
+** rate plus spread, its first payment at the next month end: nothing is
+** repaid. */
+static double roll(model *m, size_t i, int months, double spread) {
   debt_part *p = &m->debt;
   double now = engine_now(m->e);
-  p->spread[i] = process_value(m->market.refi_spread[i], now);
-  p->loan[i] = loan_of(m, i, p->balance[i], (int)lround(d->refi_term_months), now, p->spread[i], 0);
+  accrue(m, i, now); /* at the old rate up to now */
+  p->spread[i] = spread;
+  p->loan[i] = loan_of(m, i, p->balance[i], months, now, spread, 0);
   p->month[i] = 0;
   p->rolled[i]++;
-  model_event(m, "refinance", d->name, "$%.0f rolled over for %d months at a spread of %.4g%%",
-              p->balance[i], p->loan[i].months, 100 * p->spread[i]);
+  model_event(m, "refinance", D(m, i)->name,
+              "$%.0f rolled over for %d months at a spread of %.4g%%", p->balance[i], months,
+              100 * spread);
+  return 0;
+}
+
+/* At maturity: at the refinancing spread the market asks now. */
+static double refinance(model *m, size_t i) {
+  return roll(m, i, (int)lround(D(m, i)->refi_term_months),
+              process_value(m->market.refi_spread[i], engine_now(m->e)));
+}
+
+int debt_refinance(model *m, int i, double term_months, double spread, char *err, size_t errlen) {
+  const debt_cfg *d = D(m, (size_t)i);
+  double now = engine_now(m->e);
+  if (d->facility)
+    return err_set(err, errlen, "refinance: %s is a facility, not a term loan", d->name);
+  if (!(m->debt.balance[i] > 0)) return err_set(err, errlen, "refinance: %s owes nothing", d->name);
+  if (d->advance_rate > 0 && now < d->amortize_h)
+    return err_set(err, errlen, "refinance: %s draws on its borrowing base until it amortises",
+                   d->name);
+  if (!(term_months >= 1 && term_months <= 12000))
+    return err_set(err, errlen, "refinance: term_months must be from 1 to 12000");
+  if (isnan(spread)) /* none given: the refinancing market's, else the tranche's */
+    spread =
+        d->refi_term_months > 0 ? process_value(m->market.refi_spread[i], now) : m->debt.spread[i];
+  if (!(spread >= 0) || !isfinite(spread))
+    return err_set(err, errlen, "refinance: spread must be a finite number >= 0");
+  roll(m, (size_t)i, (int)lround(term_months), spread);
   return 0;
 }
 

@@ -123,6 +123,10 @@ int model_act_draw(model *m, int tranche, double amount, char *err, size_t errle
 /* Repay amount (NaN: all) of a tranche from cash, before its schedule. */
 int model_act_repay(model *m, int tranche, double amount, char *err, size_t errlen);
 /* Equity: raise amount at a pre-money valuation; a dividend; a buy-back. */
+/* Roll a term loan's balance into a new loan over term_months at its base
+** rate plus spread (NAN: the refinancing market's spread now, else its own). */
+int model_act_refinance(model *m, int tranche, double term_months, double spread, char *err,
+                        size_t errlen);
 int model_act_raise(model *m, double amount, double valuation, char *err, size_t errlen);
 int model_act_dividend(model *m, double amount, char *err, size_t errlen);
 int model_act_buyback(model *m, double amount, char *err, size_t errlen);

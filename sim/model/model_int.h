@@ -567,6 +567,9 @@ void debt_finance(model *m, int sku, uint32_t first, long n, double amount);
 double debt_collateral(const model *m, int tranche, double t);
 /* Repay amount (at most the balance) of a tranche's principal before its schedule. */
 void debt_prepay(model *m, int tranche, double amount);
+/* A policy's refinancing of a term loan (spread NAN: the market's or its own):
+** 0, or -1 with err. */
+int debt_refinance(model *m, int i, double term_months, double spread, char *err, size_t errlen);
 /* The whole balance and its interest due now, the tranche closed; the
 ** cash may go below zero (the solvency check then draws or defaults). */
 void debt_accelerate(model *m, int tranche);

@@ -22,6 +22,7 @@
 #   idle_power.lua idle nodes draw idle_kw
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
+#   refinance_action.lua  a policy refinances a term loan mid-schedule
 #   build.lua      capacity built at a site of 0 MW: online after its drawn
 #                  construction time, paid monthly or at the end into
 #                  construction in progress, then depreciated site assets
@@ -37,7 +38,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance colo idle_power build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action colo idle_power build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -213,6 +214,18 @@ expect_close "colo: 50 kW committed, 100 used" "$(at validation-colo 1 colo_cost
 expect_close "idle power: 6 leased at 10 kW, 4 idle at 4 kW" "$(at validation-idle-power 0 power_cost_total)" 66576
 expect_close "idle power: idle_kw = node_kw" "$(at validation-idle-power 1 power_cost_total)" 87600
 
+# refinance_action: rolled over on day 100 at 5% + 3% over 12 months
+R=validation-refinance-action
+expect_eq "$(q "select e.t_days || ' ' || e.detail from events e join runs r on r.id = e.run_id where r.scenario = '$R'
+  and e.kind = 'refinance'")" "100.0 \$8750000 rolled over for 12 months at a spread of 3%" "refinance action: the event"
+expect_close "refinance action: April's interest, 10% to day 100 then 8%" \
+  "$(series 0 interest $R | awk '$1 == 120.0 { print $2 }')" \
+  "$(awk 'BEGIN { printf "%.6f", 8.75e6 * (0.10 * 240 + 0.08 * 480) / 8766 }')"
+expect_eq "$(series 0 debt.loan $R | awk '$1 >= 90 && $1 <= 181 { printf "%.2f ", $2 }')" \
+  "8750000.00 8020833.33 7291666.67 6562500.00 " "refinance action: then 8.75M / 12 a month"
+expect_eq "$(series 0 debt.loan $R | awk '$2 == 0 { print $1; exit }') $(at $R 0 principal_repaid)" "455.0 10000000.0" \
+  "refinance action: the new loan repaid on day 455"
+
 # build: D, the construction time drawn, from the day the MW came online
 B=validation-build
 built_day() {
@@ -258,6 +271,7 @@ expect_eq "$(awk -v m="$mean" 'BEGIN { h = 3.29 * sqrt(3) / sqrt(200); print (m 
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
            '{ buyback = 1e9 }|action 1: buyback: \$1000000000 is more than the cash' \
            '{ repay = "rcf" }|repay: rcf owes nothing' \
+           '{ refinance = "rcf", term_months = 12 }|refinance: rcf is a facility, not a term loan' \
            '{ build = "dc", mw = 1 }|action 1: build: site dc has no build terms \(sites.dc.build\)$' \
            '{ raise = 1e6, valuation = 0 }|'"'"'valuation'"'"' must be a finite number > 0'; do
   mkdir -p "$T_TMP/lib" && cp tests/validation/lib/*.lua "$T_TMP/lib/"
