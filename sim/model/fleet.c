@@ -516,7 +516,6 @@ int fleet_init(model *m) {
   for (size_t i = 0; i < c->nfleet; i++) {
     const fleet_cfg *f = &c->fleet[i];
     double price = c->skus[f->sku].node_price, age = 0;
-    uint32_t first = m->fleet.nnodes;
     for (long k = 0; k < f->nodes; k++) {
       uint32_t id = fleet_new_node(m, f->sku, f->site, NODE_TRANSIT, price);
       if (id == NONE) return -1;
@@ -525,15 +524,26 @@ int fleet_init(model *m) {
       age += accumulated(m, id, 0.0);
     }
     books_opening_fleet(m, price * (double)f->nodes, age, f->bought);
-    if (f->bought) { /* paid at the start, perhaps by a borrowing-base loan */
-      capex += price * (double)f->nodes;
-      debt_finance(m, f->sku, first, f->nodes, price * (double)f->nodes);
-    }
+    if (f->bought) capex += price * (double)f->nodes; /* paid at the start */
   }
   if (capex > 0) ledger_pay(m, capex, 0);
   for (uint32_t id = 0; id < m->fleet.nnodes; id++) /* past their life already */
     if (m->fleet.nodes[id].eol) engine_at(m->e, 0.0, EV_END_OF_LIFE, id, 1);
   return m->failed ? -1 : 0;
+}
+
+void fleet_on_financed(engine *e, const engine_event *ev, void *ctx) {
+  model *m = ctx;
+  const model_cfg *c = m->cfg;
+  (void)e;
+  (void)ev;
+  uint32_t first = 0; /* the initial fleet's nodes are the first, entry by entry */
+  for (size_t i = 0; i < c->nfleet; i++) {
+    const fleet_cfg *f = &c->fleet[i];
+    if (f->bought)
+      debt_finance(m, f->sku, first, f->nodes, c->skus[f->sku].node_price * (double)f->nodes);
+    first += (uint32_t)f->nodes;
+  }
 }
 
 void fleet_free(model *m) {

@@ -172,6 +172,7 @@ static const engine_handler handlers[] = {
     [EV_SHOCK] = market_on_shock,
     [EV_REVIEW] = on_review,
     [EV_BUILT] = build_on_done,
+    [EV_FINANCED] = fleet_on_financed,
 };
 _Static_assert(sizeof handlers / sizeof *handlers == EV_NKINDS, "a handler per event kind");
 _Static_assert(EV_NKINDS <= ENGINE_MAX_KINDS, "the engine has room for every event kind");
@@ -209,6 +210,7 @@ static int setup(model *m) {
     return -1;
   for (size_t i = 0; i < c->ntenants && !m->failed; i++)
     if (m->tenants[i].ops->init(m, &m->tenants[i])) return -1;
+  engine_at(m->e, 0.0, EV_FINANCED, 0, 0); /* after the contracts' starts on day 0 */
   /* the first review after everything else of day 0: the contracts that
   ** start on day 0 have started when the policies first look */
   if (isfinite(c->policies.review_every_h) && c->policies.review_every_h <= c->horizon_h)

@@ -52,6 +52,7 @@ enum {
   EV_SHOCK,       /* id = shock, arg 1: hit, 0: end */
   EV_REVIEW,      /* policy review tick */
   EV_BUILT,       /* id = build: construction done */
+  EV_FINANCED,    /* t = 0: the fleet bought at the start financed */
   EV_NKINDS
 };
 
@@ -174,6 +175,9 @@ void fleet_on_installed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_power(engine *e, const engine_event *ev, void *ctx);
 void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online */
+/* At t = 0, after the contracts that start then: the fleet bought at the
+** start financed by a borrowing-base loan (contracts may be its collateral). */
+void fleet_on_financed(engine *e, const engine_event *ev, void *ctx);
 double fleet_book_value(const model *m, double t);
 /* Of the nodes that secure tranche lender (fleet_pledge). */
 double fleet_book_value_of(const model *m, double t, int lender);

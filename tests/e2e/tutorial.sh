@@ -29,6 +29,7 @@ story=$(q "select round(t_days, 1), kind, subject, detail from events
   where run_id = (select id from runs where scenario = 'h100-price-collapse' and point = 1 and replication = 11)
     and kind not in ('failure', 'repair') order by t_days")
 expect_eq "$story" "0.0|contract_start|term|400 nodes at \$7.2/GPU-hour for 12 months
+0.0|draw|ddtl|\$400000000 on 2000 nodes paid \$800000000 (borrowing base \$400000000)
 31.0|covenant_test|ddtl|dscr 4.204, min 1.25: holds
 122.0|covenant_test|ddtl|dscr 3.799, min 1.25: holds
 214.0|covenant_test|ddtl|dscr 3.348, min 1.25: holds

@@ -22,6 +22,7 @@
 #   idle_power.lua idle nodes draw idle_kw
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
+#   ddtl_contracts.lua  a delayed-draw loan secured by a contract's revenue
 #   refinance_action.lua  a policy refinances a term loan mid-schedule
 #   build.lua      capacity built at a site of 0 MW: online after its drawn
 #                  construction time, paid monthly or at the end into
@@ -38,7 +39,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action colo idle_power build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -175,8 +176,9 @@ G=validation-ddtl
 series 0 debt.ddtl $G >"$T_TMP/dd"
 expect_eq "$(awk '$1 <= 90.0 { printf "%s ", $2 }' "$T_TMP/dd")" "20000000.0 20000000.0 20000000.0 " \
   "ddtl: 8M at the start and 12M on day 30: the commitment"
-expect_eq "$(kev $G draw)" "30.0 \$12000000 on 20 nodes paid \$20000000 (borrowing base \$$(awk \
-  'BEGIN { printf "%.0f", 0.8 * (30e6 - 10e6 * 720 / 87660) }'))" "ddtl: the day-30 draw within the commitment left"
+expect_eq "$(kev $G draw)" "0.0 \$8000000 on 10 nodes paid \$10000000 (borrowing base \$8000000)
+30.0 \$12000000 on 20 nodes paid \$20000000 (borrowing base \$$(awk \
+  'BEGIN { printf "%.0f", 0.8 * (30e6 - 10e6 * 720 / 87660) }'))" "ddtl: 0.8 x 10M on day 0; the day-30 draw within the commitment left"
 series 0 bs.equipment_net $G >"$T_TMP/eq"
 series 0 bs.deposits $G >"$T_TMP/dep"
 for t in 120.0 151.0; do
@@ -213,6 +215,17 @@ expect_close "colo: 50 kW committed, 100 used" "$(at validation-colo 1 colo_cost
 # idle_power: busy or leased nodes draw node_kw, idle ones idle_kw
 expect_close "idle power: 6 leased at 10 kW, 4 idle at 4 kW" "$(at validation-idle-power 0 power_cost_total)" 66576
 expect_close "idle power: idle_kw = node_kw" "$(at validation-idle-power 1 power_cost_total)" 87600
+
+# ddtl_contracts: $12M lent on day 0; then at each month end within 0.5 x 3200 x the hours left of the term
+C=validation-ddtl-contracts
+expect_eq "$(q "select e.t_days || ' ' || e.detail from events e join runs r on r.id = e.run_id where r.scenario = '$C'
+  and e.kind = 'draw'")" "0.0 \$12000000 on 10 nodes paid \$24000000 (borrowing base \$14025600)" \
+  "ddtl on a contract: 0.5 x 24M lent on day 0, within 0.5 x 3200 x 8766"
+expect_eq "$(series 0 debt.ddtl $C | awk '{ b = 0.5 * 3200 * (8766 - 24 * $1); if (b < 0) b = 0; if (b > 12e6) b = 12e6
+  d = $2 - b; if (d < 0) d = -d; if (d > 1e-6 * 12e6 && $1 != 365.0) n++ } END { print n + 0, NR }')" "0 15" \
+  "ddtl on a contract: each month end's balance is min(12M, 0.5 x 3200 x the hours left)"
+expect_eq "$(series 0 debt.ddtl $C | awk '$1 == 365.0 || $1 == 396.0 { printf "%.2f ", $2 }')" "9600.00 0.00 " \
+  "ddtl on a contract: 0.5 x 3200 x 6 hours left on day 365, nothing after the term"
 
 # refinance_action: rolled over on day 100 at 5% + 3% over 12 months
 R=validation-refinance-action
