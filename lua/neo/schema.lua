@@ -114,6 +114,16 @@ S.build = {
     doc = "useful life of what is built: straight-line depreciation from completion", example = "20" },
 }
 
+S.ppa = {
+  { key = "share", type = "number", unit = "1", gt = 0, max = 1, required = true,
+    doc = "share of the site's energy bought at price_mwh while the agreement lasts", example = "0.6" },
+  { key = "price_mwh", type = "number", unit = "$/MWh", min = 0, required = true,
+    doc = "fixed price of that share (the rest at power_price_mwh, shocks included)", example = "45" },
+  { key = "start", type = "date", default_key = "start", doc = "when it begins", example = '"2026-01-01"' },
+  { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000, required = true,
+    doc = "how long it lasts (a month is 730.5 hours)", example = "120" },
+}
+
 S.site = {
   { key = "power_mw", type = "number", unit = "MW", min = 0, required = true,
     doc = "power capacity at the start (0: none yet, e.g. a site to be built); the initial fleet's nodes x "
@@ -137,6 +147,9 @@ S.site = {
     doc = "terms of building capacity here: a policy action { build = SITE, mw = X } starts X MW, paid into "
       .. "construction in progress and online (added to power_mw and online's steps) when done",
     example = '{ cost_per_mw = 1.07e7, months = 18, payments = "monthly", life_years = 20 }' },
+  { key = "ppa", type = "record", fields = S.ppa, resolve = "ppa",
+    doc = "a power purchase agreement: a share of the site's energy at a fixed price for a term; each day "
+      .. "is priced at the terms of its start", example = '{ share = 0.6, price_mwh = 45, term_months = 120 }' },
 }
 
 S.fleet_entry = {

@@ -38,6 +38,13 @@
 ---@field install_days? number days from delivery to in service (default 7)
 ---@field online? [neo.Date, number][] { { DATE, MW }, ... }: total MW online from each date, dates ascending and after start; power_mw is what is online at the start (default: power_mw throughout)
 ---@field build? neo.SiteBuild terms of building capacity here (the build action; default: none)
+---@field ppa? neo.Ppa a power purchase agreement (default: none)
+
+---@class neo.Ppa a share of a site's energy at a fixed price for a term
+---@field share number 0 < share <= 1 (required)
+---@field price_mwh number $/MWh of that share, >= 0 (required)
+---@field start? neo.Date when it begins (default start)
+---@field term_months number > 0 (required)
 
 ---@class neo.SiteBuild terms of building capacity at a site
 ---@field cost_per_mw number $ per MW built, >= 0 (required)

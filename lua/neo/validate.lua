@@ -1212,6 +1212,14 @@ function RESOLVE.build(out, v)
   out.build_cost_per_mw, out.build_months = v.cost_per_mw, v.months
   out.build_at_end, out.build_life_hours = v.payments == "at_end", v.life_years * 8766.0
 end
+-- A PPA as C reads it: ppa_share (0: none), ppa_price_mwh, ppa_start_hours, ppa_term_hours.
+function RESOLVE.ppa(out, v, _, _, ctx)
+  out.ppa_share, out.ppa_price_mwh, out.ppa_start_hours, out.ppa_term_hours = 0, 0, 0, 0
+  if v == nil then return end
+  out.ppa_share, out.ppa_price_mwh = v.share, v.price_mwh
+  out.ppa_start_hours = v.start and hours(v.start, ctx) or 0
+  out.ppa_term_hours = v.term_months * 730.5
+end
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
 function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts

@@ -291,6 +291,10 @@ static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
   read_dist(r, t, "build_months", &s->build.months);
   s->build.at_end = boolean(r, t, "build_at_end");
   s->build.life_h = num(r, t, "build_life_hours");
+  s->ppa.share = num(r, t, "ppa_share");
+  s->ppa.price_mwh = num(r, t, "ppa_price_mwh");
+  s->ppa.start_h = num(r, t, "ppa_start_hours");
+  s->ppa.term_h = num(r, t, "ppa_term_hours");
 }
 
 static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {

@@ -42,6 +42,12 @@ typedef struct build_cfg {
   double life_h;      /* straight-line depreciation from completion */
 } build_cfg;
 
+/* A power purchase agreement: share of a site's energy at a fixed price
+** from start_h for term_h (share 0: none). */
+typedef struct ppa_cfg {
+  double share, price_mwh, start_h, term_h;
+} ppa_cfg;
+
 typedef struct site_cfg {
   char *name;
   double power_mw; /* online from the start unless `online` is given */
@@ -54,6 +60,7 @@ typedef struct site_cfg {
   online_step *online;         /* ascending; empty: power_mw from the start */
   size_t nonline;
   build_cfg build;
+  ppa_cfg ppa;
 } site_cfg;
 
 typedef struct fleet_cfg {

@@ -8,9 +8,9 @@
 ** Conventions: every installed node (idle, busy, leased or in repair)
 ** draws node_kw x PUE for the hours it is installed (the pool's
 ** installed count integrated over the day; idle_kw when idle and the SKU
-** gives one), priced at the site's power
-** price at the start of the day; colocation is billed on node_kw (IT
-** load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
+** gives one), priced at the site's power price at the start of the day (a
+** PPA's share of the energy at its own price); colocation is billed on
+** node_kw (IT load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
 ** least a site's colo_committed_kw; staff
 ** likewise.  On-demand and spot revenue
 ** is cash the day it accrues; reserved bills at month end.  The debt is
@@ -89,6 +89,16 @@ static void check_solvency(model *m) {
   }
 }
 
+/* A site's power price for the day starting at t0: its market price (shocks
+** included), a PPA's share at the PPA's price while it lasts. */
+static double power_price(const model *m, int site, double t0) {
+  const ppa_cfg *a = &m->cfg->sites[site].ppa;
+  double market = process_value(m->market.power_price[site], t0) * market_power_mult(m, site, t0);
+  if (a->share > 0 && t0 >= a->start_h && t0 < a->start_h + a->term_h)
+    return a->share * a->price_mwh + (1 - a->share) * market;
+  return market;
+}
+
 static void accrue(model *m, double t0, double t1) {
   const model_cfg *c = m->cfg;
   double h = t1 - t0, opex = 0, power_day = 0, colo_day = 0;
@@ -104,8 +114,7 @@ static void accrue(model *m, double t0, double t1) {
       pl->busy_billed_h += busy_h;
       draw = busy_h * k->node_kw + (node_h - busy_h) * k->idle_kw;
     }
-    double power = draw * s->pue / KW_PER_MW * process_value(m->market.power_price[pl->site], t0) *
-                   m->market.mult_power[pl->site];
+    double power = draw * s->pue / KW_PER_MW * power_price(m, pl->site, t0);
     double colo = kwh * s->colo_kw_month / HOURS_PER_MONTH;
     m->books.power_cost += power;
     m->books.colo_cost += colo;

@@ -58,6 +58,24 @@ static void apply_shocks(model *m) {
   }
 }
 
+/* Recompute the multipliers at now, keeping of each site's power multiplier
+** the value in force at the start of the day (market_power_mult). */
+static void power_changes(model *m, double now) {
+  size_t n = m->cfg->nsites;
+  double day = floor(now / HOURS_PER_DAY) * HOURS_PER_DAY;
+  for (size_t i = 0; i < n; i++) m->market.power_before[i] = m->market.mult_power[i];
+  apply_shocks(m);
+  for (size_t i = 0; i < n; i++) {
+    if (m->market.mult_power[i] == m->market.power_before[i]) continue;
+    if (m->market.power_since[i] <= day) m->market.power_day[i] = m->market.power_before[i];
+    m->market.power_since[i] = now;
+  }
+}
+
+double market_power_mult(const model *m, int site, double t0) {
+  return m->market.power_since[site] <= t0 ? m->market.mult_power[site] : m->market.power_day[site];
+}
+
 static void next_random(model *m, uint32_t i) {
   const shock_cfg *s = &m->cfg->shocks[i];
   double t =
@@ -81,7 +99,7 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
     m->market.shock_active[ev->id]--;
     model_event(m, "shock_end", s->name, "%s back", shock_kind_name(s->kind));
   }
-  apply_shocks(m);
+  power_changes(m, now);
   od_reschedule_arrivals(m);                       /* demand and price bounds changed */
   if (s->kind == SHOCK_SUPPLY_CUT) supply_ship(m); /* a cut that ends ships at once */
   if (ev->arg == 1) model_call_policies(m, REASON_SHOCK);
@@ -107,6 +125,9 @@ int market_init(model *m) {
   m->market.mult_market = calloc(ns, sizeof(double));
   m->market.mult_power = calloc(nsi, sizeof(double));
   m->market.mult_demand = calloc(nt, sizeof(double));
+  m->market.power_before = calloc(nsi, sizeof(double));
+  m->market.power_day = calloc(nsi, sizeof(double));
+  m->market.power_since = calloc(nsi, sizeof(double));
   m->market.shock_active = calloc(nsh, sizeof *m->market.shock_active);
   m->market.rate = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.rate);
   m->market.refi_spread =
@@ -114,7 +135,8 @@ int market_init(model *m) {
   if (!m->market.rate || !m->market.refi_spread || !m->market.index || !m->market.node_price ||
       !m->market.power_price || !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap ||
       !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand ||
-      !m->market.shock_active)
+      !m->market.shock_active || !m->market.power_before || !m->market.power_day ||
+      !m->market.power_since)
     return -1;
   apply_shocks(m);
   rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
@@ -162,6 +184,9 @@ void market_free(model *m) {
   free(m->market.mult_cap);
   free(m->market.mult_market);
   free(m->market.mult_power);
+  free(m->market.power_before);
+  free(m->market.power_day);
+  free(m->market.power_since);
   free(m->market.mult_demand);
   free(m->market.shock_active);
 }

@@ -396,6 +396,9 @@ typedef struct market_part {
   process **refi_spread; /* and the spread it would be refinanced at */
   int *releases;         /* per SKU: newer SKUs released so far */
   double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
+  /* per site: the power multiplier before its last change (scratch), at the
+  ** start of the day of that change, and the change's time */
+  double *power_before, *power_day, *power_since;
   double mult_lead;
   int *shock_active; /* per shock: hits in force */
   rng shock_rng;
@@ -406,6 +409,9 @@ int market_init(model *m);
 double market_price(const model *m, int sku, double t);
 void market_on_release(engine *e, const engine_event *ev, void *ctx);
 void market_on_shock(engine *e, const engine_event *ev, void *ctx);
+/* A site's power price multiplier in force at t0, the start of a day being
+** accrued (a shock during the day counts from the next). */
+double market_power_mult(const model *m, int site, double t0);
 void market_free(model *m);
 
 /* ---- ledger.c ----------------------------------------------------------- */

@@ -56,6 +56,7 @@ T.test("the base scenario resolves with every default filled", function()
     sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, colo_committed_kw = 0, repair = true,
                 build_on = false, build_cost_per_mw = 0, build_at_end = false, build_life_hours = 1,
                 build_months = { dist = "constant", p = { 0 } },
+                ppa_share = 0, ppa_price_mwh = 0, ppa_start_hours = 0, ppa_term_hours = 0,
                 power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 },
                 install_hours = 168, online = {} } },
     fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false } },

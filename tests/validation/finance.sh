@@ -20,6 +20,8 @@
 #                  amortisation from its date
 #   colo.lua       committed colocation, paid whether used or not
 #   idle_power.lua idle nodes draw idle_kw
+#   ppa.lua        a PPA's share of the energy at its price for its term,
+#                  not shocked
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
 #                  covenant in breach, repaid
 #   ddtl_contracts.lua  a delayed-draw loan secured by a contract's revenue
@@ -39,7 +41,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -279,6 +281,13 @@ mean=$(sqlite3 "$T_TMP/build200.db" "select avg(e.t_days * 24 / 730.5) from even
   where r.point = 0 and e.kind = 'built'")
 expect_eq "$(awk -v m="$mean" 'BEGIN { h = 3.29 * sqrt(3) / sqrt(200); print (m > 6 - h && m < 6 + h) }')" "1" \
   "build: mean construction time $mean months within 6 +- 0.40 (99.9%)"
+
+# ppa: 60% at $40 for the first 183 days, the rest at $100 (x2 while shocked)
+expect_close "ppa" "$(at validation-ppa 0 power_cost_total)" "$(awk 'BEGIN { printf "%.6f", 100 * (4392 * 64 + 4368 * 100) / 1000 }')"
+expect_close "ppa, a shock from day 200" "$(at validation-ppa 1 power_cost_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 100 * (4392 * 64 + 408 * 100 + 3960 * 200) / 1000 }')"
+expect_close "ppa, a shock from day 0: the PPA's share not shocked" "$(at validation-ppa 2 power_cost_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 100 * (4392 * (24 + 0.4 * 200) + 4368 * 200) / 1000 }')"
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
