@@ -195,8 +195,9 @@ S.tenant = {
     example = "0.3" },
   { key = "elasticity", type = "number", unit = "1", min = 0,
     doc = "price elasticity of demand: arrivals x (price / market index)^-elasticity", example = "0.8" },
-  { key = "nodes", type = "integer", min = 0, max = 1e9, unit = "nodes",
-    doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted", example = "1000" },
+  { key = "nodes", type = { "integer", "process" }, min = 0, max = 1e9, unit = "nodes", resolve = "tenant_nodes",
+    doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted, a number or a process "
+      .. "(its value each day, rounded: own demand that changes)", example = "1000" },
   { key = "start", type = "date", out = "start_hours",
     doc = "contract start (may be before the scenario start; after the horizon it never starts)",
     example = '"2026-06-01"' },
@@ -220,8 +221,10 @@ S.tenant = {
     doc = "share of the contract value paid at the start", example = "0.2" },
   { key = "sla_credit", type = "number", unit = "1", min = 0,
     doc = "credit per undelivered GPU-hour, as a multiple of the price", example = "1.0" },
-  { key = "value_gpu_hour", type = "number", unit = "$/GPU-hour", min = 0,
-    doc = "value of a GPU-hour of own use (economic, not cash)", example = "2.5" },
+  { key = "value_gpu_hour", type = { "number", "process" }, unit = "$/GPU-hour", min = 0,
+    resolve = "value_gpu_hour",
+    doc = "value of a GPU-hour of own use (economic, not cash); a process: its value each day",
+    example = "neo.process.path { { \"2026-01-01\", 4 }, { \"2028-01-01\", 1 } }" },
 }
 
 -- Which tenant keys apply to which kind (besides kind, sku, site, priority), which are

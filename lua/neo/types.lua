@@ -74,7 +74,7 @@
 ---@field price_gpu_hour? number|"market" $ per GPU-hour; on_demand, spot: or "market" (required but internal)
 ---@field price_factor? number on_demand, spot: x the market index when "market" (default 1)
 ---@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0)
----@field nodes? integer reserved: nodes contracted (0: no contract); internal: nodes wanted (required for them)
+---@field nodes? integer|neo.Process reserved: nodes contracted (0: no contract); internal: nodes wanted, a number or a process sampled each day (required for them)
 ---@field start? neo.Date reserved: contract start (default: scenario start)
 ---@field term_months? number reserved: contract term (required for it)
 ---@field take_or_pay? boolean reserved: billed whether used or not (default true)
@@ -86,7 +86,7 @@
 ---@field notice_days? number reserved: notice of an early termination (default 90)
 ---@field prepay_fraction? number reserved: share of the contract value paid at start (default 0)
 ---@field sla_credit? number reserved: credit per undelivered GPU-hour, x price (default 1)
----@field value_gpu_hour? number internal: $ value of a GPU-hour of own use (required for it)
+---@field value_gpu_hour? neo.ProcessValue internal: $ value of a GPU-hour of own use, a number or a process sampled each day (required for it)
 
 ---@class neo.MarketEntry
 ---@field price_gpu_hour neo.ProcessValue the rental price index, $ per GPU-hour (required)

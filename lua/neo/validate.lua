@@ -750,6 +750,9 @@ function CHECKS.tenant(t, path, root)
     fail(append(path, "elasticity"), ("needs a market index for %s (market.%s): demand responds to price / index")
       :format(t.sku, t.sku))
   end
+  if tag(t.nodes) == "process" and t.nodes.process ~= "constant" and t.kind ~= "internal" then
+    fail(append(path, "nodes"), "a process only for an internal tenant (a " .. t.kind .. " tenant's nodes are a number)")
+  end
   if t.price_gpu_hour == "market" then
     if t.kind == "reserved" then
       fail(append(path, "price_gpu_hour"), 'a reserved contract needs a number ("market" is for on_demand and spot)')
@@ -1220,6 +1223,17 @@ function RESOLVE.ppa(out, v, _, _, ctx)
   out.ppa_start_hours = v.start and hours(v.start, ctx) or 0
   out.ppa_term_hours = v.term_months * 730.5
 end
+-- An internal tenant's nodes and value_gpu_hour as C reads them: a number (a number
+-- given arrives as a constant process; 0 for another process) and nodes_process /
+-- value_process (the process; a constant one for a number).
+local function number_or_process(out, key, v, path, ctx)
+  local stream = M.dotted(path)
+  local p = tag(v) == "process" and v or constant_process(v or 0, stream)
+  out[key] = p.process == "constant" and p.value or 0
+  out[key == "nodes" and "nodes_process" or "value_process"] = resolve_process(p, stream, ctx)
+end
+function RESOLVE.tenant_nodes(out, v, _, path, ctx) number_or_process(out, "nodes", v, path, ctx) end
+function RESOLVE.value_gpu_hour(out, v, _, path, ctx) number_or_process(out, "value_gpu_hour", v, path, ctx) end
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
 function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts
@@ -1305,6 +1319,8 @@ function POST.tenant(out, _, path)
     priority = 0, price_factor = 1, elasticity = 0, nodes = 0, start_hours = 0, term_months = 0,
     take_or_pay = false, usage = 1, renew_prob = 0, renew_factor = 1, default_prob_year = 0,
     terminate_prob_year = 0, notice_days = 0, prepay_fraction = 0, sla_credit = 0, value_gpu_hour = 0,
+    value_process = constant_process(0, stream .. ".value_gpu_hour"),
+    nodes_process = constant_process(0, stream .. ".nodes"),
     arrivals_per_hour = constant_process(0, stream .. ".arrivals_per_hour"),
     job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "constant", p = { 0 } },
   }

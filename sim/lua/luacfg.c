@@ -335,6 +335,8 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->prepay_fraction = num(r, t, "prepay_fraction");
   tc->sla_credit = num(r, t, "sla_credit");
   tc->value_gpu_hour = num(r, t, "value_gpu_hour");
+  read_process(r, t, "value_process", &tc->value_process);
+  read_process(r, t, "nodes_process", &tc->nodes_process);
 }
 
 static void read_market(rd *r, int t, void *elem, const model_cfg *c) {

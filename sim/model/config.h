@@ -107,7 +107,9 @@ typedef struct tenant_cfg {
   double prepay_fraction;     /* of the contract value, paid at start */
   double sla_credit;          /* credit per undelivered GPU-hour, as a multiple of price */
   /* internal */
-  double value_gpu_hour; /* $ value of a GPU-hour of own use (not cash) */
+  double value_gpu_hour;     /* $ value of a GPU-hour of own use (not cash) */
+  process_cfg value_process; /* internal: the value, sampled daily (constant: value_gpu_hour) */
+  process_cfg nodes_process; /* internal: nodes wanted, sampled daily (constant: nodes) */
 } tenant_cfg;
 
 /* The rental price index of one SKU. */

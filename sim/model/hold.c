@@ -31,6 +31,7 @@ static idset *held_in(model *m, tenant *tn, uint32_t pid) {
 void hold_update(model *m, tenant *tn) {
   double now = engine_now(m->e);
   integral_set(&tn->gpu_hours, now, (double)tn->hold.n * (double)tn->gpus_per_node);
+  if (tn->value_p) integral_set(&tn->value, now, tn->gpu_hours.rate * tn->value_now);
   if (tn->ops->bill) tn->ops->bill(m, tn, now);
 }
 

@@ -289,6 +289,7 @@ void ledger_on_day(engine *e, const engine_event *ev, void *ctx) {
   double t = engine_now(e);
   (void)ev;
   accrue(m, t - HOURS_PER_DAY, t);
+  internal_day(m, t);
   debt_draw_due(m, t);
   long today = m->cfg->start_days + lround(hours_to_days(t));
   if (today >= m->books.month_end_day) {

@@ -105,7 +105,7 @@ void market_on_shock(engine *e, const engine_event *ev, void *ctx) {
   if (ev->arg == 1) model_call_policies(m, REASON_SHOCK);
 }
 
-static process *realise(model *m, const process_cfg *c) {
+process *market_process(model *m, const process_cfg *c) {
   char err[ERR_LEN];
   process *p = process_new(c, m->cfg->horizon_h, m->seed, m->rep, &m->mem, err, sizeof err);
   if (!p) model_fail(m, "%s", err);
@@ -141,9 +141,10 @@ int market_init(model *m) {
   apply_shocks(m);
   rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
   for (size_t k = 0; k < ns; k++) {
-    if (c->markets[k].defined && !(m->market.index[k] = realise(m, &c->markets[k].price_gpu_hour)))
+    if (c->markets[k].defined &&
+        !(m->market.index[k] = market_process(m, &c->markets[k].price_gpu_hour)))
       return -1;
-    if (!(m->market.node_price[k] = realise(m, &c->supplier.node_price[k]))) return -1;
+    if (!(m->market.node_price[k] = market_process(m, &c->supplier.node_price[k]))) return -1;
     double rel = c->skus[k].release_h;
     if (rel > 0 && rel <= c->horizon_h) engine_at(m->e, rel, EV_RELEASE, (uint32_t)k, 0);
     else if (rel <= 0)
@@ -151,10 +152,10 @@ int market_init(model *m) {
         m->market.releases[j] += c->skus[j].release_h < rel; /* released before the start */
   }
   for (size_t s = 0; s < nsi; s++)
-    if (!(m->market.power_price[s] = realise(m, &c->sites[s].power_price_mwh))) return -1;
+    if (!(m->market.power_price[s] = market_process(m, &c->sites[s].power_price_mwh))) return -1;
   for (size_t i = 0; i < c->finance.ndebt; i++)
-    if (!(m->market.rate[i] = realise(m, &c->finance.debt[i].rate_base)) ||
-        !(m->market.refi_spread[i] = realise(m, &c->finance.debt[i].refi_spread)))
+    if (!(m->market.rate[i] = market_process(m, &c->finance.debt[i].rate_base)) ||
+        !(m->market.refi_spread[i] = market_process(m, &c->finance.debt[i].refi_spread)))
       return -1;
   for (uint32_t i = 0; i < c->nshocks; i++) {
     const shock_cfg *s = &c->shocks[i];

@@ -329,11 +329,22 @@ struct tenant {
   integral gpu_hours;    /* GPU-hours served or held */
   integral credit;       /* SLA credits accrued */
   double income_sampled; /* tenant_income() at the last sample */
-  char **metric_names;   /* "<tenant>.<metric>", one per tenant_metric (tenant.c) */
+  /* internal with a process for its value or nodes (internal.c): the value
+  ** accrued, the processes (NULL: constant), the value of today */
+  integral value;
+  process *value_p, *nodes_p;
+  double value_now;
+  char **metric_names; /* "<tenant>.<metric>", one per tenant_metric (tenant.c) */
   tenant_jobs jobs;
   tenant_hold hold;
   tenant_contract ct;
 };
+
+/* Each day at t: an internal tenant's value and nodes wanted follow their
+** processes. */
+void internal_day(model *m, double t);
+/* The own-use value of an internal tenant accrued to t. */
+double internal_value(const tenant *tn, double t);
 
 /* Whether serving the tenant could change anything: it has jobs queued, or
 ** holds fewer nodes than it wants (serve() of every kind does nothing
@@ -409,6 +420,8 @@ int market_init(model *m);
 double market_price(const model *m, int sku, double t);
 void market_on_release(engine *e, const engine_event *ev, void *ctx);
 void market_on_shock(engine *e, const engine_event *ev, void *ctx);
+/* A process of the run (its own streams); NULL after failing the run. */
+process *market_process(model *m, const process_cfg *c);
 /* A site's power price multiplier in force at t0, the start of a day being
 ** accrued (a shock during the day counts from the next). */
 double market_power_mult(const model *m, int site, double t0);

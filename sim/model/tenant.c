@@ -25,8 +25,7 @@ const tenant_ops *tenant_ops_of(tenant_kind k) {
 }
 
 double tenant_income(const tenant *tn, double t) {
-  return tn->ops->billed ? tenant_revenue(tn, t)
-                         : integral_at(&tn->gpu_hours, t) * tn->cfg->value_gpu_hour;
+  return tn->ops->billed ? tenant_revenue(tn, t) : internal_value(tn, t);
 }
 
 /* ---- metrics ------------------------------------------------------------- */

@@ -20,6 +20,7 @@
 #                  amortisation from its date
 #   colo.lua       committed colocation, paid whether used or not
 #   idle_power.lua idle nodes draw idle_kw
+#   internal_process.lua  own use whose nodes and value are processes
 #   ppa.lua        a PPA's share of the energy at its price for its term,
 #                  not shocked
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
@@ -41,7 +42,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -288,6 +289,17 @@ expect_close "ppa, a shock from day 200" "$(at validation-ppa 1 power_cost_total
   "$(awk 'BEGIN { printf "%.6f", 100 * (4392 * 64 + 408 * 100 + 3960 * 200) / 1000 }')"
 expect_close "ppa, a shock from day 0: the PPA's share not shocked" "$(at validation-ppa 2 power_cost_total)" \
   "$(awk 'BEGIN { printf "%.6f", 100 * (4392 * (24 + 0.4 * 200) + 4368 * 200) / 1000 }')"
+
+# internal_process: nodes and value follow their step paths day by day
+expect_eq "$(at validation-internal-process 0 internal_value_total) $(at validation-internal-process 0 own.gpu_hours)" \
+  "661632.0 488832.0" "internal: 80 x 2160 x 2 + 80 x 2184 + 32 x 4416; GPU-hours 80 x 4344 + 32 x 4416"
+expect_eq "$(series 0 own.revenue validation-internal-process | awk '$1 == 31.0 || $1 == 120.0 || $1 == 212.0 { printf "%s ", $2 }')" \
+  "119040.0 57600.0 23808.0 " "internal: January 80 x 744 x 2, April 80 x 720 x 1, July 32 x 744 x 1"
+sed -e 's/finance = { cash = 1e6 },/finance = { cash = 1e6 }, policies = { review_every_days = 10, allocation = function() return { { internal = "own", nodes = 3 } } end },/' \
+  -e 's/validation-internal-process/refused-internal/' tests/validation/internal_process.lua >"$T_TMP/refused_internal.lua"
+run "$NEOSIM" run "$T_TMP/refused_internal.lua" --db "$T_TMP/refused.db" --quiet
+expect_match "$(sqlite3 "$T_TMP/refused.db" "select error from runs where scenario = 'refused-internal'")" \
+  "internal: tenant own's nodes follow a process \(tenants.own.nodes\)" "refused: internal on a tenant whose nodes are a process"
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
