@@ -273,6 +273,9 @@ S.supplier = {
     doc = "nodes shipped per calendar month by SKU (a SKU not listed: unlimited)", example = "{ b200 = 500 }" },
   { key = "pay_on", type = "enum", one_of = { "order", "delivery" }, default = "delivery",
     doc = "when capex is paid", example = '"order"' },
+  { key = "deposit", type = "number", unit = "1", min = 0, max = 1, default = 0,
+    doc = "with pay_on = \"delivery\": the share of the price paid when ordered (an order deposit, a "
+      .. "milestone), the rest on delivery", example = "0.3" },
 }
 
 S.shock = {

@@ -97,6 +97,7 @@
 ---@field node_price? table<string, neo.ProcessValue> $ per node by SKU (default: each SKU's node_price)
 ---@field monthly_cap? table<string, number> nodes shipped per month by SKU (default unlimited)
 ---@field pay_on? "order"|"delivery" when capex is paid (default "delivery")
+---@field deposit? number with pay_on "delivery": share 0..1 of the price paid when ordered, the rest on delivery (default 0)
 
 ---@class neo.Shock
 ---@field kind "gpu_price"|"power_price"|"lead_time"|"supply_cut"|"demand"|"market_price" what it scales (required)

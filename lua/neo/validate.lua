@@ -1284,7 +1284,7 @@ end
 
 function RESOLVE.supplier(out, v, _, _, ctx)
   local sup = { lead_time_days = v.lead_time_days, node_price = {}, monthly_cap = {},
-                pay_on_delivery = v.pay_on == "delivery" }
+                deposit = v.pay_on == "order" and 1 or v.deposit }
   for i, name in ipairs(names_of(ctx.root.skus)) do
     local stream = "supplier.node_price." .. name
     sup.node_price[i] = resolve_process(v.node_price[name] or constant_process(ctx.root.skus[name].node_price),

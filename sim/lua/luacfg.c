@@ -361,7 +361,7 @@ static void read_supplier(rd *r, int t, model_cfg *c) {
   read_dist(r, st, "lead_time_days", &s->lead_time_days);
   s->node_price = read_array(r, st, "node_price", sizeof *s->node_price, &n1, read_price, c);
   s->monthly_cap = numbers(r, st, "monthly_cap", &n2);
-  s->pay_on_delivery = boolean(r, st, "pay_on_delivery");
+  s->deposit = num(r, st, "deposit");
   if (n1 != c->nskus || n2 != c->nskus) bad(r, "node_price", "needs one entry per SKU");
   lua_pop(r->L, 1);
 }

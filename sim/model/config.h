@@ -123,7 +123,8 @@ typedef struct supplier_cfg {
   dist lead_time_days;     /* order to delivery */
   process_cfg *node_price; /* per SKU: $ per node over time */
   double *monthly_cap;     /* per SKU: nodes shipped per calendar month (INFINITY) */
-  int pay_on_delivery;     /* 0: capex paid when ordered, 1: on delivery */
+  double deposit;          /* share of a node's price paid when ordered (1: pay_on order), the
+                           ** rest on delivery */
 } supplier_cfg;
 
 typedef enum shock_kind {

@@ -447,14 +447,14 @@ long fleet_count(const model *m, int sku, int site, node_state state) {
 
 /* The book value of every node (lender -2) or of those securing a tranche. */
 static double book_value(const model *m, double t, int lender) {
-  int paid_on_order = !m->cfg->supplier.pay_on_delivery;
+  double deposit = m->cfg->supplier.deposit;
   double v = 0;
   for (uint32_t i = 0; i < m->fleet.nnodes; i++) {
     const node *n = &m->fleet.nodes[i];
     if (lender != -2 && n->lender != lender) continue;
     switch ((node_state)n->state) {
     case NODE_ORDERED:
-    case NODE_TRANSIT: v += paid_on_order ? n->price : 0; break; /* a deposit */
+    case NODE_TRANSIT: v += deposit * n->price; break; /* paid when ordered */
     case NODE_FAILED:
     case NODE_RETIRED: break;
     default: v += n->price - accumulated(m, i, t); /* delivered, at cost less depreciation */

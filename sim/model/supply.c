@@ -5,7 +5,8 @@
 ** after a random lead time (x lead-time shocks) and is installed at its
 ** site when the power allows (fleet.c).  Capex is the supplier's node
 ** price when ordered (x GPU-price shocks), paid when ordered or on
-** delivery (supplier.pay_on).
+** delivery (supplier.pay_on), or a deposit (a share of it) when ordered
+** and the rest on delivery (supplier.deposit).
 */
 #include <math.h>
 #include <stdio.h>
@@ -106,10 +107,11 @@ int supply_order(model *m, int sku, int site, long n, char *err, size_t errlen) 
       return err_set(err, errlen, "out of memory");
   m->supply.orders[m->supply.norders++] =
       (order){.sku = sku, .site = site, .nodes = n, .first = first};
-  if (!m->cfg->supplier.pay_on_delivery) {
-    ledger_pay(m, price * (double)n, 0);
-    books_buy(m, price * (double)n, 0);
-    debt_finance(m, sku, first, n, price * (double)n);
+  double deposit = m->cfg->supplier.deposit * price * (double)n;
+  if (deposit > 0) {
+    ledger_pay(m, deposit, 0);
+    books_buy(m, deposit, 0);
+    debt_finance(m, sku, first, n, deposit);
   }
   model_event(m, "order", m->cfg->skus[sku].name, "%ld nodes for %s at $%.0f each", n,
               m->cfg->sites[site].name, price);
@@ -133,12 +135,12 @@ void supply_on_delivery(engine *e, const engine_event *ev, void *ctx) {
     fleet_delivered(m, id);
   }
   const pool *p = &m->fleet.pools[m->fleet.nodes[s->first].pool];
-  if (m->cfg->supplier.pay_on_delivery) {
-    ledger_pay(m, capex, 0);
-    books_buy(m, capex, 1);
-    debt_finance(m, p->sku, s->first, s->nodes, capex);
-  } else {
-    books_deliver(m, capex); /* the deposit becomes equipment */
+  double deposit = m->cfg->supplier.deposit * capex, rest = capex - deposit;
+  if (deposit > 0) books_deliver(m, deposit); /* the deposit becomes equipment */
+  if (rest > 0) {
+    ledger_pay(m, rest, 0);
+    books_buy(m, rest, 1);
+    debt_finance(m, p->sku, s->first, s->nodes, rest);
   }
   model_trace(m, "delivery", m->cfg->skus[p->sku].name, "%ld nodes at %s ($%.0f)", s->nodes,
               m->cfg->sites[p->site].name, capex);

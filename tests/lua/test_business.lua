@@ -248,13 +248,13 @@ end)
 T.test("supplier: defaults per SKU and every key", function()
   local two = '  skus = { h100 = { node_kw = 10, node_price = 250000 }, a100 = { node_kw = 6 } },'
   local s = point({ [4] = two, [8] = "", [9] = "", [10] = "" }).supplier
-  T.eq(s, { lead_time_days = { dist = "constant", p = { 90 } }, pay_on_delivery = true, monthly_cap = { math.huge, math.huge },
+  T.eq(s, { lead_time_days = { dist = "constant", p = { 90 } }, deposit = 0, monthly_cap = { math.huge, math.huge },
             node_price = { { process = "constant", value = 0, stream = "supplier.node_price.a100" },
                            { process = "constant", value = 250000, stream = "supplier.node_price.h100" } } })
   s = point { [4] = two, [8] = "", [9] = "", [10] = "", [12] = '  supplier = { lead_time_days = neo.dist.uniform { lo = 20, hi = 40 }, pay_on = "order",'
     .. ' monthly_cap = { h100 = 40 }, node_price = { a100 = neo.process.step { at = "2026-07-01", before = 1e5, after = 8e4 } } },' }.supplier
   T.eq(s.lead_time_days, { dist = "uniform", p = { 20, 40 } })
-  T.eq(s.pay_on_delivery, false)
+  T.eq(s.deposit, 1)
   T.eq(s.monthly_cap, { math.huge, 40 })
   T.eq(s.node_price[1], { process = "path", stream = "supplier.node_price.a100", t_hours = { 24 * 181, 24 * 181 },
                           values = { 1e5, 8e4 }, interp = "step" })
@@ -467,7 +467,7 @@ T.test("sweeps and --set reach the new scalar keys", function()
       .. ' finance = { debt = { { principal = 1e6, rate = 0.1, term_months = 12 } } },',
   }), sets)[1]
   T.eq({ p.policies.params.x, p.finance.debt[1].rate_base.value, p.shocks[1].factor, by_name(p.tenants).anchor.price_gpu_hour,
-         p.fleet[1].bought, p.supplier.pay_on_delivery, by_name(p.tenants).anchor.take_or_pay }, { 5, 0.2, 0.5, 4.5, true, false, false })
+         p.fleet[1].bought, p.supplier.deposit, by_name(p.tenants).anchor.take_or_pay }, { 5, 0.2, 0.5, 4.5, true, 1, false })
   T.raises_msg("--set policies.params.y: no param 'y' (did you mean x?)", neo._resolve, T.scenario(with {
     [12] = "  policies = { params = { x = 1 } },",
   }), { { path = "policies.params.y", value = "1" } })

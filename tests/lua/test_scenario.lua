@@ -75,7 +75,7 @@ T.test("the base scenario resolves with every default filled", function()
                   price_gpu_hour = { process = "constant", stream = "market.h100.price_gpu_hour", value = 0 } } },
     supplier = { lead_time_days = { dist = "constant", p = { 90 } }, monthly_cap = { math.huge },
                  node_price = { { process = "constant", stream = "supplier.node_price.h100", value = 250000 } },
-                 pay_on_delivery = true },
+                 deposit = 0 },
     shocks = {},
     finance = { cash = 0, discount_rate = 0.1, staff_month = 0, terminal_book = false, debt = {},
                 tax = { rate = 0, loss_carryforward = true } },

@@ -21,6 +21,7 @@
 #   colo.lua       committed colocation, paid whether used or not
 #   idle_power.lua idle nodes draw idle_kw
 #   internal_process.lua  own use whose nodes and value are processes
+#   deposit.lua    an order deposit, the rest on delivery
 #   ppa.lua        a PPA's share of the energy at its price for its term,
 #                  not shocked
 #   refinance.lua  rolled over at maturity at the spread of then, or, a
@@ -42,7 +43,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process deposit build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -300,6 +301,15 @@ sed -e 's/finance = { cash = 1e6 },/finance = { cash = 1e6 }, policies = { revie
 run "$NEOSIM" run "$T_TMP/refused_internal.lua" --db "$T_TMP/refused.db" --quiet
 expect_match "$(sqlite3 "$T_TMP/refused.db" "select error from runs where scenario = 'refused-internal'")" \
   "internal: tenant own's nodes follow a process \(tenants.own.nodes\)" "refused: internal on a tenant whose nodes are a process"
+
+# deposit: 30% of $10M with the order (day 10), the rest on delivery (day 60)
+expect_eq "$(series 0 capex validation-deposit | awk '{ printf "%.2f ", $2 }')" "3000000.00 0.00 7000000.00 0.00 " \
+  "deposit: capex 3M in January, 7M in March"
+expect_eq "$(series 0 bs.deposits validation-deposit | awk '{ printf "%.2f ", $2 }')" "3000000.00 3000000.00 0.00 0.00 " \
+  "deposit: 3M in deposits until the delivery"
+expect_close "deposit: the nodes at cost less a month's depreciation on day 90" \
+  "$(series 0 bs.equipment_net validation-deposit | awk '$1 == 90.0 { print $2 }')" \
+  "$(awk 'BEGIN { printf "%.6f", 10e6 * (1 - 24 * 30 / 87660) }')"
 
 # refused actions fail the run with the action's message
 for act in '{ dividend = 1e9 }|action 1: dividend: \$1000000000 is more than the cash, \$[0-9]+$' \
