@@ -152,6 +152,13 @@ S.site = {
       .. "is priced at the terms of its start", example = '{ share = 0.6, price_mwh = 45, term_months = 120 }' },
 }
 
+S.lease_in = {
+  { key = "payment_month", type = "number", unit = "$/node-month", min = 0, required = true,
+    doc = "payment per node per month (730.5 hours), accrued by the hour", example = "45000" },
+  { key = "term_months", type = "number", unit = "months", gt = 0, max = 12000, required = true,
+    doc = "term from the entry's installed date: the nodes are returned at its end", example = "36" },
+}
+
 S.fleet_entry = {
   { key = "site", type = "name", ref = "sites", required = true, doc = "site the nodes are in", example = '"dc1"' },
   { key = "sku", type = "name", ref = "skus", required = true, doc = "SKU of the nodes", example = '"h100"' },
@@ -161,6 +168,10 @@ S.fleet_entry = {
     doc = "installation date (book value is depreciated from it); not after start", example = '"2025-06-01"' },
   { key = "bought", type = "boolean", default = false,
     doc = "true: bought at the start (capex at t = 0); false: already owned", example = "true" },
+  { key = "lease", type = "record", fields = S.lease_in, resolve = "lease_in",
+    doc = "leased in (an operating lease), not owned: no capex and no book value, a monthly payment per node "
+      .. "(opex, lease_cost_total) from the installed date for term_months, then returned (a tenant holding "
+      .. "one loses it)", example = "{ payment_month = 45000, term_months = 36 }" },
 }
 
 S.queue = {

@@ -58,6 +58,11 @@
 ---@field nodes integer number of nodes >= 0 (required)
 ---@field installed? neo.Date installation date, not after start (default start)
 ---@field bought? boolean true: bought at the start (capex at t = 0); false: already owned (default false)
+---@field lease? neo.LeaseIn leased in (an operating lease), not owned (default: owned)
+
+---@class neo.LeaseIn an operating lease of the entry's nodes
+---@field payment_month number $ per node per month, >= 0 (required)
+---@field term_months number > 0, from the installed date; then returned (required)
 
 ---@class neo.Queue
 ---@field patience_hours number|neo.Dist hours a job waits before leaving; math.huge: forever

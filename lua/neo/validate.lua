@@ -692,6 +692,7 @@ M.MAX_FLEET_NODES = 1e9
 
 -- fleet[i]: with this entry, the fleet at its site still fits the site's power.
 function CHECKS.site_power(entry, path, root)
+  if entry.bought and entry.lease then return "bought = true and a lease: leased nodes are not bought" end
   local kw, nodes = site_kw(root, path[#path])
   if nodes > M.MAX_FLEET_NODES then
     return ("the fleet has %s nodes with this entry, more than %s"):format(numtext(nodes), numtext(M.MAX_FLEET_NODES))
@@ -1234,6 +1235,13 @@ local function number_or_process(out, key, v, path, ctx)
 end
 function RESOLVE.tenant_nodes(out, v, _, path, ctx) number_or_process(out, "nodes", v, path, ctx) end
 function RESOLVE.value_gpu_hour(out, v, _, path, ctx) number_or_process(out, "value_gpu_hour", v, path, ctx) end
+-- A fleet entry's lease as C reads it: lease_payment_month (0: owned), lease_end_hours.
+function RESOLVE.lease_in(out, v, _, _, ctx)
+  out.lease_payment_month, out.lease_end_hours = 0, 0
+  if v == nil then return end
+  out.lease_payment_month = v.payment_month
+  out.lease_end_hours = (out.installed_hours or hours(ctx.root.start, ctx)) + v.term_months * 730.5
+end
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
 function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts

@@ -304,6 +304,8 @@ static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
   f->nodes = integer(r, t, "nodes", 0, LUACFG_MAX_NODES);
   f->installed_h = num(r, t, "installed_hours");
   f->bought = boolean(r, t, "bought");
+  f->lease_month = num(r, t, "lease_payment_month");
+  f->lease_end_h = num(r, t, "lease_end_hours");
 }
 
 static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {

@@ -20,7 +20,7 @@
 ** interest, tax payable; equity contributed equity and retained earnings (the fleet's
 ** age before the start); income: revenue per tenant (gross of SLA
 ** credits), SLA credits (contra-revenue), gain on sale; expenses: bad
-** debt, power, colocation, staff, depreciation, write-off of lost nodes,
+** debt, power, colocation, staff, leases of nodes leased in, depreciation, write-off of lost nodes,
 ** interest, lenders' fees, tax.  Building capacity (build.c): construction
 ** in progress (paid, not done), site assets at cost and their
 ** accumulated depreciation (in the same depreciation expense).
@@ -66,6 +66,7 @@ static int open_fixed(model *m) {
       {A_CONSTRUCTION, "construction_in_progress", ACCT_ASSET},
       {A_SITES, "site_assets", ACCT_ASSET},
       {A_SITES_DEP, "site_accumulated_depreciation", ACCT_ASSET},
+      {A_LEASES, "leases", ACCT_EXPENSE},
   };
   _Static_assert(sizeof fixed / sizeof *fixed == A_NFIXED, "every fixed account opened");
   for (size_t i = 0; i < A_NFIXED; i++)
@@ -168,7 +169,8 @@ void books_forfeit(model *m, const tenant *tn, double amount) {
 
 /* ---- costs ------------------------------------------------------------------ */
 
-void books_opex(model *m, double power, double colo, double staff) {
+void books_opex(model *m, double power, double colo, double staff, double leases) {
+  journal_move(J(m), A_LEASES, A_CASH, leases, CF_OPERATING);
   journal_move(J(m), A_POWER, A_CASH, power, CF_OPERATING);
   journal_move(J(m), A_COLO, A_CASH, colo, CF_OPERATING);
   journal_move(J(m), A_STAFF, A_CASH, staff, CF_OPERATING);
@@ -369,7 +371,7 @@ static income_lines income(const model *m, int period) {
     l.revenue -= flow(j, m->books.acct_revenue[i], period);
   l.revenue -= flow(j, A_SLA_CREDITS, period);
   l.opex = flow(j, A_POWER, period) + flow(j, A_COLO, period) + flow(j, A_STAFF, period) +
-           flow(j, A_BAD_DEBT, period);
+           flow(j, A_LEASES, period) + flow(j, A_BAD_DEBT, period);
   l.ebitda = l.revenue - l.opex;
   l.depreciation = flow(j, A_DEPRECIATION, period);
   l.write_off = flow(j, A_WRITE_OFF, period);

@@ -68,6 +68,8 @@ typedef struct fleet_cfg {
   long nodes;
   double installed_h; /* <= 0; depreciation and failures count from here */
   int bought;         /* 1: bought at the start (capex at t = 0), 0: already owned */
+  double lease_month; /* > 0: leased in (operating lease), $ per node-month; 0: owned */
+  double lease_end_h; /* leased in: returned then (installed + the lease's term) */
 } fleet_cfg;
 
 typedef enum tenant_kind {

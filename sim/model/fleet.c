@@ -515,7 +515,9 @@ int fleet_init(model *m) {
   }
   for (size_t i = 0; i < c->nfleet; i++) {
     const fleet_cfg *f = &c->fleet[i];
-    double price = c->skus[f->sku].node_price, age = 0;
+    double price = f->lease_month > 0 ? 0 : c->skus[f->sku].node_price, age = 0; /* leased: 0 */
+    if (f->lease_month > 0 && f->lease_end_h <= c->horizon_h)
+      engine_at(m->e, fmax(0, f->lease_end_h), EV_LEASE_END, (uint32_t)i, 0);
     for (long k = 0; k < f->nodes; k++) {
       uint32_t id = fleet_new_node(m, f->sku, f->site, NODE_TRANSIT, price);
       if (id == NONE) return -1;
@@ -530,6 +532,41 @@ int fleet_init(model *m) {
   for (uint32_t id = 0; id < m->fleet.nnodes; id++) /* past their life already */
     if (m->fleet.nodes[id].eol) engine_at(m->e, 0.0, EV_END_OF_LIFE, id, 1);
   return m->failed ? -1 : 0;
+}
+
+/* The first node of the initial fleet's entry i (its nodes are the first,
+** entry by entry). */
+static uint32_t first_of_entry(const model *m, size_t i) {
+  uint32_t first = 0;
+  for (size_t k = 0; k < i; k++) first += (uint32_t)m->cfg->fleet[k].nodes;
+  return first;
+}
+
+/* A lease in ends: its nodes go back -- a holder loses its node, one in
+** repair goes back once repaired -- without proceeds (they cost nothing). */
+void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx) {
+  model *m = ctx;
+  const fleet_cfg *f = &m->cfg->fleet[ev->id];
+  uint32_t first = first_of_entry(m, ev->id);
+  long back = 0;
+  (void)e;
+  for (long k = 0; k < f->nodes; k++) {
+    uint32_t id = first + (uint32_t)k;
+    node *n = &m->fleet.nodes[id];
+    int t = n->tenant;
+    if (n->state == NODE_FAILED || n->state == NODE_RETIRED) continue;
+    back++;
+    n->eol = 1;
+    if (n->state == NODE_REPAIRING) continue; /* retired when repaired */
+    if (in_use((node_state)n->state) && t >= 0) m->tenants[t].ops->lose(m, &m->tenants[t], id);
+    n = &m->fleet.nodes[id];
+    n->tenant = -1;
+    n->job = NONE;
+    retire(m, id, 0);
+  }
+  model_event(m, "lease_end", m->cfg->skus[f->sku].name, "%ld nodes leased in returned (fleet[%u])",
+              back, ev->id + 1);
+  fleet_rebalance(m, f->sku);
 }
 
 void fleet_on_financed(engine *e, const engine_event *ev, void *ctx) {

@@ -11,8 +11,7 @@
 ** gives one), priced at the site's power price at the start of the day (a
 ** PPA's share of the energy at its own price); colocation is billed on
 ** node_kw (IT load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
-** least a site's colo_committed_kw; staff
-** likewise.  On-demand and spot revenue
+** least a site's colo_committed_kw; staff and nodes leased in likewise.  On-demand and spot revenue
 ** is cash the day it accrues; reserved bills at month end.  The debt is
 ** debt.c's (draws, interest, repayments), its covenants covenant.c's,
 ** the tax tax.c's.  Cash below zero with no facility left is a default:
@@ -35,7 +34,19 @@
 #include "model_int.h"
 
 static double opex_total(const model *m) {
-  return m->books.power_cost + m->books.colo_cost + m->books.staff_cost;
+  return m->books.power_cost + m->books.colo_cost + m->books.staff_cost + m->books.lease_cost;
+}
+
+/* The payments over [t0, t1] for the nodes leased in (the initial fleet's
+** entries with a lease), from their installed date to their return. */
+static double lease_payments(const model *m, double t0, double t1) {
+  double s = 0;
+  for (size_t i = 0; i < m->cfg->nfleet; i++) {
+    const fleet_cfg *f = &m->cfg->fleet[i];
+    double h = fmin(t1, f->lease_end_h) - fmax(t0, f->installed_h);
+    if (f->lease_month > 0 && h > 0) s += (double)f->nodes * f->lease_month * h / HOURS_PER_MONTH;
+  }
+  return s;
 }
 
 /* Operating flows at the start are discounted as of the start, not with
@@ -132,10 +143,11 @@ static void accrue(model *m, double t0, double t1) {
     opex += colo;
     colo_day += colo;
   }
-  double staff = c->finance.staff_month * h / HOURS_PER_MONTH;
+  double staff = c->finance.staff_month * h / HOURS_PER_MONTH, leases = lease_payments(m, t0, t1);
   m->books.staff_cost += staff;
-  opex += staff;
-  books_opex(m, power_day, colo_day, staff);
+  m->books.lease_cost += leases;
+  opex += staff + leases;
+  books_opex(m, power_day, colo_day, staff, leases);
   double jobs_revenue = 0;
   for (size_t i = 0; i < c->ntenants; i++) {
     const tenant *tn = &m->tenants[i];
@@ -395,6 +407,7 @@ int ledger_finish(model *m, double t) {
       {"power_cost_total", m->books.power_cost},
       {"colo_cost_total", m->books.colo_cost},
       {"staff_cost_total", m->books.staff_cost},
+      {"lease_cost_total", m->books.lease_cost},
       {"depreciation_total", integral_at(&m->fleet.dep_rate, t) + build_depreciation(m, t)},
       {"capex_total", m->books.capex},
       {"proceeds_total", m->books.proceeds},

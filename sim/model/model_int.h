@@ -53,6 +53,7 @@ enum {
   EV_REVIEW,      /* policy review tick */
   EV_BUILT,       /* id = build: construction done */
   EV_FINANCED,    /* t = 0: the fleet bought at the start financed */
+  EV_LEASE_END,   /* id = initial fleet entry: its nodes leased in go back */
   EV_NKINDS
 };
 
@@ -178,6 +179,7 @@ void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online
 /* At t = 0, after the contracts that start then: the fleet bought at the
 ** start financed by a borrowing-base loan (contracts may be its collateral). */
 void fleet_on_financed(engine *e, const engine_event *ev, void *ctx);
+void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx);
 double fleet_book_value(const model *m, double t);
 /* Of the nodes that secure tranche lender (fleet_pledge). */
 double fleet_book_value_of(const model *m, double t, int lender);
@@ -462,6 +464,7 @@ enum {
   A_CONSTRUCTION,
   A_SITES,
   A_SITES_DEP,
+  A_LEASES,
   A_NFIXED
 };
 
@@ -478,7 +481,7 @@ typedef struct books_part {
   double dep_posted;      /* depreciation in the books */
   double site_dep_posted; /* the sites' depreciation in the books */
   long month_end_day;
-  double power_cost, colo_cost, staff_cost, capex, proceeds;
+  double power_cost, colo_cost, staff_cost, lease_cost, capex, proceeds;
   double revenue_cash;      /* customer receipts so far */
   double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
   double cash, cash_min;
@@ -516,7 +519,7 @@ void books_opening_prepaid(model *m, double amount);
 void books_collect(model *m, double due, double from_prepaid);
 void books_bad_debt(model *m, double amount);
 void books_forfeit(model *m, const tenant *tn, double amount);
-void books_opex(model *m, double power, double colo, double staff);
+void books_opex(model *m, double power, double colo, double staff, double leases);
 void books_buy(model *m, double amount, int delivered);
 void books_deliver(model *m, double cost);
 void books_opening_fleet(model *m, double cost, double age_depreciation, int bought);

@@ -176,6 +176,7 @@ T.test("every key's example validates in a scenario", function()
       if k == "borrowing_base" then t.advance_rate, t.amortize_from = 0.8, "2027-01-01" end
       if k == "refinance" then t.term_months, t.spread = 36, 0.05 end
       if k == "build" then t.cost_per_mw, t.months = 1e7, 18 end
+      if k == "lease" then t.payment_month, t.term_months = 45000, 36 end
       if k == "ppa" then t.share, t.price_mwh, t.term_months = 0.5, 40, 12 end
       if keys[i - 1] == "covenants" then
         t.kind, t.min = "dscr", 1.25

@@ -59,7 +59,8 @@ T.test("the base scenario resolves with every default filled", function()
                 ppa_share = 0, ppa_price_mwh = 0, ppa_start_hours = 0, ppa_term_hours = 0,
                 power_price_mwh = { process = "constant", stream = "sites.dc1.power_price_mwh", value = 0 },
                 install_hours = 168, online = {} } },
-    fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false } },
+    fleet = { { site = 1, sku = 1, nodes = 100, installed_hours = 0, bought = false, lease_payment_month = 0,
+                lease_end_hours = 0 } },
     tenants = { { name = "od", kind = "on_demand", sku = 1, site = 0, priority = 1,
                   arrivals_per_hour = { process = "constant", stream = "tenants.od.arrivals_per_hour", value = 7 },
                   job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "exponential", p = { 1 } },
@@ -102,8 +103,10 @@ T.test("indices and names: maps become arrays sorted by name", function()
   T.eq(p.skus[1].name, "a100")
   T.eq(p.skus[1].release_hours, 24 * (core.days("2020-06-01") - core.days("2026-01-01")))
   T.eq(p.sites[2].name, "dc2")
-  T.eq(p.fleet, { { site = 2, sku = 2, nodes = 1, installed_hours = -24, bought = false },
-                  { site = 1, sku = 1, nodes = 2, installed_hours = 0, bought = false } })
+  T.eq(p.fleet, { { site = 2, sku = 2, nodes = 1, installed_hours = -24, bought = false, lease_payment_month = 0,
+                    lease_end_hours = 0 },
+                  { site = 1, sku = 1, nodes = 2, installed_hours = 0, bought = false, lease_payment_month = 0,
+                    lease_end_hours = 0 } })
   T.eq(p.tenants[1].sku, 2)
   T.eq(p.tenants[1].reject, false)
   T.eq(p.tenants[1].patience_hours, { dist = "constant", p = { math.huge } })

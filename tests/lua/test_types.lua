@@ -46,7 +46,7 @@ T.test("types.lua has a @field for every schema key, optional exactly when not r
     if not line:match("^%-%-%-") then current = nil end
   end
   local CLASS = { [""] = "neo.Scenario", [".skus[]"] = "neo.Sku", [".sites[]"] = "neo.Site", [".sites[].build"] = "neo.SiteBuild", [".sites[].ppa"] = "neo.Ppa",
-                  [".fleet[]"] = "neo.FleetEntry", [".tenants[]"] = "neo.Tenant",
+                  [".fleet[]"] = "neo.FleetEntry", [".fleet[].lease"] = "neo.LeaseIn", [".tenants[]"] = "neo.Tenant",
                   [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance", [".finance.tax"] = "neo.Tax",
                   [".market[]"] = "neo.MarketEntry", [".supplier"] = "neo.Supplier", [".shocks[]"] = "neo.Shock",
                   [".finance.debt[]"] = "neo.Debt",

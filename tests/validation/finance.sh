@@ -21,6 +21,7 @@
 #   colo.lua       committed colocation, paid whether used or not
 #   idle_power.lua idle nodes draw idle_kw
 #   internal_process.lua  own use whose nodes and value are processes
+#   lease_in.lua   nodes leased in: payments, no capex, returned at term end
 #   deposit.lua    an order deposit, the rest on delivery
 #   ppa.lua        a PPA's share of the energy at its price for its term,
 #                  not shocked
@@ -43,7 +44,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process deposit build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process deposit lease_in build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -301,6 +302,20 @@ sed -e 's/finance = { cash = 1e6 },/finance = { cash = 1e6 }, policies = { revie
 run "$NEOSIM" run "$T_TMP/refused_internal.lua" --db "$T_TMP/refused.db" --quiet
 expect_match "$(sqlite3 "$T_TMP/refused.db" "select error from runs where scenario = 'refused-internal'")" \
   "internal: tenant own's nodes follow a process \(tenants.own.nodes\)" "refused: internal on a tenant whose nodes are a process"
+
+# lease_in: 10 x 20000 x 4383 / 730.5 paid; the nodes returned on day 182.625
+L=validation-lease-in
+expect_eq "$(at $L 0 lease_cost_total) $(at $L 0 is.opex) $(at $L 0 capex_total) $(at $L 0 book_value_end)" \
+  "1200000.0 1200000.0 0.0 0.0" "lease in: 10 x 20000 x 4383 / 730.5 in opex, no capex, no book value"
+expect_eq "$(q "select e.t_days || ' ' || e.detail from events e join runs r on r.id = e.run_id where r.scenario = '$L'
+  and e.kind = 'lease_end'")" "182.625 10 nodes leased in returned (fleet[1])" "lease in: returned at the term's end"
+expect_eq "$(at $L 0 anchor.revenue) $(at $L 0 anchor.sla_credits)" "3506400.0 3501600.0" \
+  "lease in: the tenant pays for 4383 hours, credited 80 x 10 x 4377 after the return"
+
+sed 's/nodes = 10, lease = /nodes = 10, bought = true, lease = /' tests/validation/lease_in.lua >"$T_TMP/lease_bought.lua"
+run "$NEOSIM" check "$T_TMP/lease_bought.lua"
+expect_match "$ERR" "lease_bought.lua:[0-9]+: fleet\[1\]: bought = true and a lease: leased nodes are not bought" \
+  "lease in: bought and leased is refused"
 
 # deposit: 30% of $10M with the order (day 10), the rest on delivery (day 60)
 expect_eq "$(series 0 capex validation-deposit | awk '{ printf "%.2f ", $2 }')" "3000000.00 0.00 7000000.00 0.00 " \
