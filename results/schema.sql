@@ -119,6 +119,10 @@ CREATE TABLE params (
 --                  capacity built (build actions): construction in
 --                  progress at what was paid, the built sites at cost less
 --                  depreciation.
+--   impairment_total  book value written down to market values (a SKU's
+--                  resale_rent_share x GPUs x its index x hours of life
+--                  left), in is.write_off; lease_cost_total  payments for
+--                  nodes leased in (in opex);
 --   build_capex_total  paid for building capacity (in capex_total);
 --   mw_built       MW the builds brought online; site_depreciation_total
 --                  the built sites' depreciation (in depreciation_total).

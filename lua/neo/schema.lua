@@ -98,6 +98,11 @@ S.sku = {
     doc = "date the SKU ships (absent: long available)", example = '"2026-06-01"' },
   { key = "resale_fraction", type = "number", unit = "1", min = 0, max = 1, default = 0,
     doc = "fraction of the node price recovered at retirement", example = "0.1" },
+  { key = "resale_rent_share", type = "number", unit = "1", min = 0, max = 1, default = 0,
+    doc = "market resale value of a node: this share of the rent at the SKU's market index over the life it "
+      .. "has left (gpus_per_node x index x hours left); a node sold gets the larger of it and resale_fraction "
+      .. "x its price, and at each month end a node in service whose value is below its book value is written "
+      .. "down to it (an impairment, in is.write_off); needs market.<sku>", example = "0.35" },
 }
 
 S.build = {

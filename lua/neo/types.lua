@@ -27,6 +27,7 @@
 ---@field life_years? number straight-line depreciation life (default 6)
 ---@field release? neo.Date date the SKU ships (default: long available)
 ---@field resale_fraction? number 0..1 of the node price recovered at retirement (default 0)
+---@field resale_rent_share? number 0..1: market value = this x gpus x index x hours of life left; sales at the larger, impairments below book (default 0: none)
 
 ---@class neo.Site
 ---@field power_mw number MW power capacity at the start, 0 or more; the initial fleet must fit (required)

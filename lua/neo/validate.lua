@@ -858,6 +858,12 @@ function CHECKS.root(r)
       end
     end
   end
+  for _, k in ipairs(skus) do
+    if r.skus[k].resale_rent_share > 0 and r.market[k] == nil then
+      fail({ "skus", k, "resale_rent_share" }, ("needs a market index for %s (market.%s): the resale value follows it")
+        :format(k, k))
+    end
+  end
   local seen = {}
   for i, d in ipairs(r.finance.debt) do
     local name = d.name or ("debt[%d]"):format(i)

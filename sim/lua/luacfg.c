@@ -266,6 +266,7 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   s->life_years = num(r, t, "life_years");
   s->release_h = num(r, t, "release_hours");
   s->resale_fraction = num(r, t, "resale_fraction");
+  s->resale_rent_share = num(r, t, "resale_rent_share");
 }
 
 static void read_online(rd *r, int t, void *elem, const model_cfg *c) {

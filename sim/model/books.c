@@ -214,6 +214,13 @@ void books_lose(model *m, double cost, double accumulated) {
   journal_post(J(m), legs, 3, CF_OPERATING);
 }
 
+void books_impair(model *m, double cut, double a) {
+  books_accrue(m, engine_now(m->e));
+  const journal_leg legs[] = {
+      {A_WRITE_OFF, cut * (1 - a)}, {A_ACCUM_DEP, cut * a}, {A_EQUIPMENT, -cut}};
+  journal_post(J(m), legs, 3, CF_OPERATING);
+}
+
 /* ---- building capacity ---------------------------------------------------------- */
 
 void books_build_pay(model *m, double amount) {

@@ -23,9 +23,10 @@ typedef struct sku_cfg {
   double perf;           /* relative throughput: a job runs its job_hours / perf here */
   double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
   double repair_hours;
-  double life_years;      /* straight-line depreciation from install */
-  double release_h;       /* -INFINITY when not given */
-  double resale_fraction; /* of node_price, when sold or at end of life */
+  double life_years;        /* straight-line depreciation from install */
+  double release_h;         /* -INFINITY when not given */
+  double resale_fraction;   /* of node_price, when sold or at end of life */
+  double resale_rent_share; /* > 0: market value = this x rent at the index over life left */
 } sku_cfg;
 
 /* MW online at a site: from t_h on, mw in total (a step schedule). */

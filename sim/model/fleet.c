@@ -274,9 +274,22 @@ static void try_waiting(model *m, int site) {
   w->n = k;
 }
 
+/* A node's market value at t: resale_rent_share x the rent at its SKU's
+** index over the life it has left (0 without a share). */
+static double market_value(const model *m, uint32_t id, double t) {
+  const node *n = &m->fleet.nodes[id];
+  const sku_cfg *s = sku_of(m, id);
+  if (!(s->resale_rent_share > 0) || isnan(n->installed_h)) return 0;
+  double left = fmax(0, n->installed_h + life_hours(s) - t);
+  return s->resale_rent_share * (double)s->gpus_per_node *
+         market_price(m, m->fleet.pools[n->pool].sku, t) * left;
+}
+
 static void retire(model *m, uint32_t id, int sold) {
   node *n = &m->fleet.nodes[id];
-  double proceeds = sold ? sku_of(m, id)->resale_fraction * n->price : 0;
+  double now = engine_now(m->e);
+  double proceeds =
+      sold ? fmax(sku_of(m, id)->resale_fraction * n->price, market_value(m, id, now)) : 0;
   int site = m->fleet.pools[n->pool].site;
   m->fleet.site_kw[site] -= site_kw_of(m, id);
   fleet_set_state(m, id, NODE_RETIRED);
@@ -532,6 +545,35 @@ int fleet_init(model *m) {
   for (uint32_t id = 0; id < m->fleet.nnodes; id++) /* past their life already */
     if (m->fleet.nodes[id].eol) engine_at(m->e, 0.0, EV_END_OF_LIFE, id, 1);
   return m->failed ? -1 : 0;
+}
+
+void fleet_impair(model *m, double t) {
+  const model_cfg *c = m->cfg;
+  int any = 0;
+  for (size_t k = 0; k < c->nskus; k++) any |= c->skus[k].resale_rent_share > 0;
+  long count = 0;
+  double loss = 0;
+  for (uint32_t id = 0; any && id < m->fleet.nnodes; id++) {
+    node *n = &m->fleet.nodes[id];
+    const sku_cfg *s = sku_of(m, id);
+    node_state st = (node_state)n->state;
+    if (!(s->resale_rent_share > 0) || n->eol || isnan(n->installed_h) ||
+        !(st == NODE_IDLE || in_use(st) || st == NODE_REPAIRING))
+      continue;
+    double life = life_hours(s), a = (t - n->installed_h) / life;
+    double book = n->price * (1 - a), value = market_value(m, id, t);
+    if (!(a < 1) || !(value < book * (1 - 1e-9))) continue;
+    double cut = n->price - value / (1 - a); /* the price whose book value is the market's */
+    integral_add(&m->fleet.dep_rate, t, -cut / life);
+    books_impair(m, cut, a);
+    n->price -= cut;
+    loss += book - value;
+    count++;
+  }
+  m->fleet.impairment += loss;
+  if (count)
+    model_event(m, "impairment", "fleet", "%ld nodes written down by $%.0f to their market value",
+                count, loss);
 }
 
 /* The first node of the initial fleet's entry i (its nodes are the first,

@@ -284,6 +284,7 @@ static int close_month(model *m, double t) {
   cal_civil(today - 1, &y, &last_mo, &d); /* the month of the last day closed */
   collect_bills(m);
   build_month(m, t);
+  fleet_impair(m, t);
   debt_service(m);
   tax_month(m, (mo == 1 && last_mo == 12) || t >= m->cfg->horizon_h);
   covenant_month(m, last_mo);
@@ -411,6 +412,7 @@ int ledger_finish(model *m, double t) {
       {"depreciation_total", integral_at(&m->fleet.dep_rate, t) + build_depreciation(m, t)},
       {"capex_total", m->books.capex},
       {"proceeds_total", m->books.proceeds},
+      {"impairment_total", m->fleet.impairment},
       {"interest_total", m->debt.interest},
       {"fees_total", m->debt.fees},
       {"tax_total", m->tax.paid + m->tax.payable},

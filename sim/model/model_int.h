@@ -144,6 +144,7 @@ typedef struct fleet_part {
   rng failures;
   double failures_n;
   integral dep_rate; /* depreciation $/h of nodes in service */
+  double impairment; /* book value written down to market values */
   long nodes_total;  /* installed, not retired */
 } fleet_part;
 
@@ -180,6 +181,9 @@ void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online
 ** start financed by a borrowing-base loan (contracts may be its collateral). */
 void fleet_on_financed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx);
+/* A month end at t: nodes in service worth less on the market than their
+** book value are written down to it (skus.<name>.resale_rent_share). */
+void fleet_impair(model *m, double t);
 double fleet_book_value(const model *m, double t);
 /* Of the nodes that secure tranche lender (fleet_pledge). */
 double fleet_book_value_of(const model *m, double t, int lender);
@@ -525,6 +529,9 @@ void books_deliver(model *m, double cost);
 void books_opening_fleet(model *m, double cost, double age_depreciation, int bought);
 void books_dispose(model *m, double cost, double accumulated, double proceeds);
 void books_lose(model *m, double cost, double accumulated);
+/* A node's cost cut by cut, its depreciation age share a: the book value
+** written down by cut x (1 - a), an impairment. */
+void books_impair(model *m, double cut, double a);
 void books_build_pay(model *m, double amount); /* into construction in progress */
 void books_build_done(model *m, double cost);  /* to the site's assets */
 void books_draw(model *m, int tranche, double amount);

@@ -22,6 +22,8 @@
 #   idle_power.lua idle nodes draw idle_kw
 #   internal_process.lua  own use whose nodes and value are processes
 #   lease_in.lua   nodes leased in: payments, no capex, returned at term end
+#   impairment.lua resale at the market value (index x life left), the book
+#                  value written down to it when the index falls
 #   deposit.lua    an order deposit, the rest on delivery
 #   ppa.lua        a PPA's share of the energy at its price for its term,
 #                  not shocked
@@ -44,7 +46,7 @@ run "$NEOSIM" run tests/validation/tax.lua --db "$db" --quiet -j 1 --trace 0:0
 expect_rc 0 "tax runs"
 run "$NEOSIM" run tests/validation/covenant.lua --db "$db" --quiet -j 1 --trace 0:0 --trace 2:0 --trace 3:0
 expect_rc 0 "covenant runs"
-for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process deposit lease_in build; do
+for f in covenant_kinds covenant_sweep debt_terms ddtl refinance refinance_action ddtl_contracts colo idle_power ppa internal_process deposit lease_in impairment build; do
   run "$NEOSIM" run tests/validation/$f.lua --db "$db" --quiet --trace 0:0
   expect_rc 0 "$f runs"
 done
@@ -316,6 +318,23 @@ sed 's/nodes = 10, lease = /nodes = 10, bought = true, lease = /' tests/validati
 run "$NEOSIM" check "$T_TMP/lease_bought.lua"
 expect_match "$ERR" "lease_bought.lua:[0-9]+: fleet\[1\]: bought = true and a lease: leased nodes are not bought" \
   "lease in: bought and leased is refused"
+
+# impairment: written down on day 181 to 0.5 x 8 x $1 x the hours left, sold at that value on day 300
+I=validation-impairment
+expect_close "impairment: 10 x (1e6 x 39486 / 43830 - 157944)" "$(at $I 0 impairment_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 10 * (1e6 * 39486 / 43830 - 157944) }')"
+expect_close "impairment: in is.write_off" "$(at $I 0 is.write_off)" "$(at $I 0 impairment_total)"
+expect_close "impairment: depreciation at the new value's rate, \$4 an hour" "$(at $I 0 depreciation_total)" \
+  "$(awk 'BEGIN { printf "%.6f", 10 * 1e6 * 4344 / 43830 + (10 * 2856 + 6 * 1560) * 4 }')"
+expect_eq "$(at $I 0 proceeds_total) $(at $I 0 is.gain_on_sale) $(at $I 0 book_value_end)" "586080.0 0.0 841680.0" \
+  "impairment: 4 sold at 0.5 x 8 x 36630, the book value; 6 left at 4 x 35070"
+expect_eq "$(kev $I impairment)" "181.0 10 nodes written down by \$7429458 to their market value" \
+  "impairment: once, on the month end the index fell"
+mkdir -p "$T_TMP/lib" && cp tests/validation/lib/*.lua "$T_TMP/lib/"
+grep -v '^  market = ' tests/validation/impairment.lua >"$T_TMP/no_market.lua"
+run "$NEOSIM" check "$T_TMP/no_market.lua"
+expect_match "$ERR" "skus.h100.resale_rent_share: needs a market index for h100 \(market.h100\)" \
+  "impairment: resale_rent_share needs a market index"
 
 # deposit: 30% of $10M with the order (day 10), the rest on delivery (day 60)
 expect_eq "$(series 0 capex validation-deposit | awk '{ printf "%.2f ", $2 }')" "3000000.00 0.00 7000000.00 0.00 " \
