@@ -41,7 +41,9 @@
 -- revenue_total was $16.6B, npv $7.84B and the forced anchor default breached
 -- no covenant.  npv is $1.3B lower: the build's $1.34B and the GB200 rent
 -- lost while the racks waited for its power, partly offset by less interest
--- (DDTL 2.0 draws $1.92B, not $4.95B).
+-- (DDTL 2.0 draws $1.92B, not $4.95B).  At the AI-grade cost of $20M per MW
+-- (--set sites.owned.build.cost_per_mw=2e7) the build costs $2.5B and npv
+-- falls to $5.46B +- 0.20B, still without a breach.
 --
 -- Figures (docs/sources.md, "CoreWeave"): >250k GPUs end
 -- 2024; active power ~470 MW (Q2 2025), >850 MW (end 2025); contracted
@@ -73,8 +75,8 @@ return neo.scenario {
     -- colocation leased: the power active in 2025
     us = { power_mw = 470, pue = 1.3, power_price_mwh = 70, colo_kw_month = 120, install_days = 21,
            online = { { "2025-07-01", 650 }, { "2025-12-31", 850 } } },
-    -- the build-out: capacity built by the policy below, at CBRE's $10.7M per MW, in 12-24
-    -- months (construction time not sourced: a parameter)
+    -- the build-out: capacity built by the policy below, at CBRE's $10.7M per MW (AI-grade
+    -- builds cost over $20M), in 12-24 months (construction time not sourced: a parameter)
     owned = { power_mw = 0, pue = 1.3, power_price_mwh = 70, install_days = 21,
               build = { cost_per_mw = 1.07e7, months = neo.dist.triangular { lo = 12, mode = 15, hi = 24 },
                         payments = "monthly", life_years = 20 } },
