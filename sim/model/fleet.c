@@ -275,11 +275,12 @@ static void try_waiting(model *m, int site) {
 }
 
 /* A node's market value at t: resale_rent_share x the rent at its SKU's
-** index over the life it has left (0 without a share). */
+** index over the life it has left (0 without a share, and for a node that
+** cost nothing: leased in, not the operator's to sell). */
 static double market_value(const model *m, uint32_t id, double t) {
   const node *n = &m->fleet.nodes[id];
   const sku_cfg *s = sku_of(m, id);
-  if (!(s->resale_rent_share > 0) || isnan(n->installed_h)) return 0;
+  if (!(s->resale_rent_share > 0) || isnan(n->installed_h) || !(n->price > 0)) return 0;
   double left = fmax(0, n->installed_h + life_hours(s) - t);
   return s->resale_rent_share * (double)s->gpus_per_node *
          market_price(m, m->fleet.pools[n->pool].sku, t) * left;
