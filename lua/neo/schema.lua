@@ -89,6 +89,10 @@ S.sku = {
   { key = "mtbf_gpu_hours", type = "number", unit = "hours", gt = 0, inf = true, default = math.huge,
     doc = "mean hours between failures of one GPU (a node is down while any GPU is); math.huge: none",
     example = "50000" },
+  { key = "failure_shape", type = "number", unit = "1", min = 0.1, max = 20, default = 1,
+    doc = "Weibull shape k of each GPU's time to failure, with mean mtbf_gpu_hours and a hazard on the node's "
+      .. "age since install (a repair does not renew it): 1 exponential (memoryless), < 1 infant mortality, "
+      .. "> 1 wear-out", example = "0.7" },
   { key = "repair_hours", type = "number", unit = "hours", min = 0, default = 24,
     doc = "time to repair a failed node", example = "48" },
   { key = "life_years", type = "number", unit = "years", min = 0.001, default = 6,

@@ -23,6 +23,7 @@
 ---@field idle_kw? number kW of a node installed and idle (default node_kw)
 ---@field perf? number relative throughput (default 1)
 ---@field mtbf_gpu_hours? number hours between failures of one GPU; math.huge: none (default)
+---@field failure_shape? number Weibull shape k of a GPU's time to failure on the node's age, same mean; 1 exponential, < 1 infant mortality, > 1 wear-out (default 1)
 ---@field repair_hours? number hours to repair a failed node (default 24)
 ---@field life_years? number straight-line depreciation life (default 6)
 ---@field release? neo.Date date the SKU ships (default: long available)

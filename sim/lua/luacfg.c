@@ -262,6 +262,7 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   s->idle_kw = num(r, t, "idle_kw");
   s->perf = num(r, t, "perf");
   s->mtbf_gpu_hours = num(r, t, "mtbf_gpu_hours");
+  s->failure_shape = num(r, t, "failure_shape");
   s->repair_hours = num(r, t, "repair_hours");
   s->life_years = num(r, t, "life_years");
   s->release_h = num(r, t, "release_hours");

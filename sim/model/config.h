@@ -22,6 +22,7 @@ typedef struct sku_cfg {
   double idle_kw;        /* kW of a node installed and idle (node_kw when busy or leased) */
   double perf;           /* relative throughput: a job runs its job_hours / perf here */
   double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
+  double failure_shape;  /* Weibull shape k of a GPU's time to failure (1: exponential) */
   double repair_hours;
   double life_years;        /* straight-line depreciation from install */
   double release_h;         /* -INFINITY when not given */

@@ -12,7 +12,12 @@
 ** pending event per pool holds the next failure; it is drawn again
 ** whenever n changes (exponential times are memoryless), and the node
 ** that fails is drawn uniformly among the working ones.  Repairs take
-** repair_hours.
+** repair_hours.  With a failure_shape k != 1 each GPU's time to failure
+** is Weibull(k, lambda), lambda = mtbf / Gamma(1 + 1/k), on the node's
+** age since install: a node of g GPUs survives to age a with probability
+** exp(-g (a / lambda)^k), and each time it starts working at age a its
+** failure is drawn from that law given survival to a (a repair does not
+** renew it) -- one pending event per working node.
 */
 #include <math.h>
 #include <stdarg.h>
@@ -176,10 +181,26 @@ uint32_t fleet_new_node(model *m, int sku, int site, node_state state, double pr
   return id;
 }
 
+static int ages(const sku_cfg *s) { return s->failure_shape != 1 && isfinite(s->mtbf_gpu_hours); }
+
+/* A node that starts working with age-dependent failures: its failure,
+** given it survived to its age now (inverse transform of the Weibull
+** survival of its g GPUs, scale lambda g^(-1/k)). */
+static void schedule_aging_failure(model *m, uint32_t id) {
+  const node *n = &m->fleet.nodes[id];
+  const sku_cfg *s = sku_of(m, id);
+  double k = s->failure_shape, now = engine_now(m->e);
+  double scale = s->mtbf_gpu_hours / tgamma(1 + 1 / k) * pow((double)s->gpus_per_node, -1 / k);
+  double age = fmax(0, now - n->installed_h), u = rng_uniform_pos(&m->fleet.failures);
+  double at = n->installed_h + scale * pow(pow(age / scale, k) - log(u), 1 / k);
+  if (at <= m->cfg->horizon_h) engine_at(m->e, fmax(now, at), EV_NODE_FAILURE, id, 0);
+}
+
 /* Draw the pool's next failure afresh (its working nodes changed). */
 static void resample_failures(model *m, uint32_t pid) {
   pool *p = &m->fleet.pools[pid];
   const sku_cfg *s = &m->cfg->skus[p->sku];
+  if (ages(s)) return; /* each node has its own */
   engine_cancel(m->e, p->failure);
   p->failure = 0;
   if (p->up.n == 0 || !isfinite(s->mtbf_gpu_hours)) return;
@@ -227,6 +248,7 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
   if (state == NODE_REPAIRING || old == NODE_REPAIRING)
     integral_add(&m->use.repairing, now, state == NODE_REPAIRING ? 1 : -1);
   if (working(state) != working(old)) resample_failures(m, n->pool);
+  if (working(state) && !working(old) && ages(&m->cfg->skus[p->sku])) schedule_aging_failure(m, id);
 }
 
 /* Take an idle node of the pool (the caller sets its new state). */
@@ -406,6 +428,16 @@ void fleet_on_failure(engine *e, const engine_event *ev, void *ctx) {
   fail_node(m, id);
   resample_failures(m, ev->id);
   fleet_rebalance(m, p->sku);
+}
+
+/* A node's own failure (age-dependent failures): if it still works (a node
+** retired, sold or lost since has no failure left). */
+void fleet_on_node_failure(engine *e, const engine_event *ev, void *ctx) {
+  model *m = ctx;
+  (void)e;
+  if (!working((node_state)m->fleet.nodes[ev->id].state)) return;
+  fail_node(m, ev->id);
+  fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
 
 void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {

@@ -174,6 +174,7 @@ static const engine_handler handlers[] = {
     [EV_BUILT] = build_on_done,
     [EV_FINANCED] = fleet_on_financed,
     [EV_LEASE_END] = fleet_on_lease_end,
+    [EV_NODE_FAILURE] = fleet_on_node_failure,
 };
 _Static_assert(sizeof handlers / sizeof *handlers == EV_NKINDS, "a handler per event kind");
 _Static_assert(EV_NKINDS <= ENGINE_MAX_KINDS, "the engine has room for every event kind");

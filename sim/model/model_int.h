@@ -41,19 +41,20 @@ enum {
   EV_ABANDON,     /* id = job */
   EV_DAY,
   EV_WARMUP,
-  EV_FAILURE,     /* id = pool: the next failure among its working nodes */
-  EV_REPAIRED,    /* id = node */
-  EV_INSTALLED,   /* id = node */
-  EV_DELIVERY,    /* id = shipment */
-  EV_END_OF_LIFE, /* id = node */
-  EV_CONTRACT,    /* id = tenant, arg = contract event (CT_*) */
-  EV_POWER,       /* id = site: a step of its MW schedule */
-  EV_RELEASE,     /* id = sku: a newer SKU is released (obsolescence) */
-  EV_SHOCK,       /* id = shock, arg 1: hit, 0: end */
-  EV_REVIEW,      /* policy review tick */
-  EV_BUILT,       /* id = build: construction done */
-  EV_FINANCED,    /* t = 0: the fleet bought at the start financed */
-  EV_LEASE_END,   /* id = initial fleet entry: its nodes leased in go back */
+  EV_FAILURE,      /* id = pool: the next failure among its working nodes */
+  EV_REPAIRED,     /* id = node */
+  EV_INSTALLED,    /* id = node */
+  EV_DELIVERY,     /* id = shipment */
+  EV_END_OF_LIFE,  /* id = node */
+  EV_CONTRACT,     /* id = tenant, arg = contract event (CT_*) */
+  EV_POWER,        /* id = site: a step of its MW schedule */
+  EV_RELEASE,      /* id = sku: a newer SKU is released (obsolescence) */
+  EV_SHOCK,        /* id = shock, arg 1: hit, 0: end */
+  EV_REVIEW,       /* policy review tick */
+  EV_BUILT,        /* id = build: construction done */
+  EV_FINANCED,     /* t = 0: the fleet bought at the start financed */
+  EV_LEASE_END,    /* id = initial fleet entry: its nodes leased in go back */
+  EV_NODE_FAILURE, /* id = node: its age-dependent failure */
   EV_NKINDS
 };
 
@@ -172,6 +173,7 @@ void fleet_rebalance(model *m, int sku);
 long fleet_free_for(model *m, uint32_t pool, int priority, long want);
 long fleet_working(const model *m);
 void fleet_on_failure(engine *e, const engine_event *ev, void *ctx);
+void fleet_on_node_failure(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_installed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_end_of_life(engine *e, const engine_event *ev, void *ctx);

@@ -52,7 +52,7 @@ T.test("the base scenario resolves with every default filled", function()
     horizon_hours = 365 * 24, warmup_hours = 30 * 24, seed = 1, replications = 1,
     skus = { { name = "h100", gpus_per_node = 8, node_price = 250000, node_kw = 10, idle_kw = -1, perf = 1,
                mtbf_gpu_hours = math.huge, repair_hours = 24, life_years = 6, release_hours = -math.huge,
-               resale_fraction = 0, resale_rent_share = 0 } },
+               resale_fraction = 0, resale_rent_share = 0, failure_shape = 1 } },
     sites = { { name = "dc1", power_mw = 5, pue = 1.25, colo_kw_month = 0, colo_committed_kw = 0, repair = true,
                 build_on = false, build_cost_per_mw = 0, build_at_end = false, build_life_hours = 1,
                 build_months = { dist = "constant", p = { 0 } },

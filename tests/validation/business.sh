@@ -1,6 +1,7 @@
 # tests/validation/business.sh -- the business model against closed forms:
-# the books of a fully leased fleet (to 0.1%), and failure counts against
-# the renewal-process expectation inside the 95% CI over 30 replications.
+# the books of a fully leased fleet (to 0.1%), failure counts against
+# the renewal-process expectation inside the 95% CI over 30 replications,
+# and Weibull (age-dependent) losses against their survival function.
 . tests/lib.sh
 db=$T_TMP/v.db
 S="lua5.4 tests/validation/stats.lua"
@@ -25,4 +26,22 @@ run "$NEOSIM" run tests/validation/failures.lua --db "$db" --quiet
 expect_rc 0 "failure runs"
 if metric validation-failures 0 failures | $S inside 173.53 "failures with repair"; then pass; else fail "failures"; fi
 if metric validation-failures 1 nodes_lost | $S inside 48.496 "nodes lost without repair"; then pass; else fail "orbital losses"; fi
+
+# age-dependent (Weibull) failures without repair: the fraction of 20,000 nodes lost by T against
+# 1 - exp(-8 (T / lambda)^k), lambda = mtbf / Gamma(1 + 1/k), inside +- 3.29 binomial standard errors
+# (99.9%; Gamma(1 + 1/0.7) = 1.2658235060572833, Gamma(1.5) = 0.886226925452758)
+run "$NEOSIM" run tests/validation/weibull.lua --db "$db" --quiet
+expect_rc 0 "weibull runs"
+lost() { sqlite3 "$db" "select 1 - s.value / 20000.0 from series s join runs r on r.id = s.run_id
+  where r.scenario = 'validation-weibull' and r.point = $1 and s.name = 'nodes_online' and s.t_days = $2"; }
+for c in "0 181 0.7 360000 1.2658235060572833" "0 365 0.7 360000 1.2658235060572833" \
+         "1 181 2 26000 0.886226925452758" "1 365 2 26000 0.886226925452758"; do
+  set -- $c
+  got=$(lost "$1" "$2")
+  if awk -v f="$got" -v d="$2" -v k="$3" -v mtbf="$4" -v g="$5" 'BEGIN {
+       lam = mtbf / g; p = 1 - exp(-8 * (d * 24 / lam) ^ k); se = sqrt(p * (1 - p) / 20000)
+       printf "weibull k = %s, day %s: lost %.5f, closed form %.5f +- %.5f\n", k, d, f, p, 3.29 * se
+       d = f - p; if (d < 0) d = -d; exit !(f != "" && d <= 3.29 * se) }'; then pass
+  else fail "weibull k = $3: fraction lost by day $2 ($got) outside the closed form's interval"; fi
+done
 finish
