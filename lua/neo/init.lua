@@ -225,6 +225,18 @@ neo.process.product = constructor("neo.process.product", function(t)
   return process({ process = "product", factors = a.factors })
 end)
 
+--- factor(name [, levels]): the common factor `name` (scenario key factors), its value where
+--- a process is accepted; levels (a regime's: { state = level, ... }) map its states.
+function neo.factor(name, levels)
+  if type(name) ~= "string" then error("neo.factor: the name must be a string, got " .. type(name), 2) end
+  if levels ~= nil and type(levels) ~= "table" then
+    error("neo.factor: levels must be a table of state = level, got " .. type(levels), 2)
+  end
+  local r, m = V.process({ process = "factor", name = name, levels = levels })
+  if not r then error("neo.factor: " .. m, 2) end
+  return r
+end
+
 -- Dates ----------------------------------------------------------------------------
 
 local function days(s, level)

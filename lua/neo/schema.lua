@@ -498,6 +498,14 @@ S.root = {
       post = "tenant", doc = "a customer, or the operator's own use (kind internal)" }, names = IDENT,
       names_doc = IDENT_DOC, default = {}, doc = "customers by name",
       example = '{ od = { kind = "on_demand", arrivals_per_hour = 7, job_hours = 1, price_gpu_hour = 2 } }' },
+    { key = "factors", type = "map", of = { type = "process", unit = "as used (a level, a multiplier)",
+      doc = "a common factor: a process of the market" },
+      names = IDENT, names_doc = IDENT_DOC, names_label = "factor", default = {}, resolve = "factors",
+      doc = "common factors: named processes drawn once per run (from the stream factors.<name>) and used "
+        .. "wherever a process is through neo.factor(\"name\") (or neo.factor(\"name\", { state = level, ... }) "
+        .. "for a regime's states), so demand, prices and hazards can move together",
+      example = '{ cycle = neo.process.regime { states = { { name = "normal", level = 1, mean_days = 720 }, '
+        .. '{ name = "bust", level = 0.5, mean_days = 240 } } } }' },
     { key = "market", type = "map", of = { type = { "number", "process", "record" }, fields = S.market_entry, gt = 0,
       unit = "$/GPU-hour", doc = "the rental price index of one SKU: a number, a process or a table of the keys below" },
       names = IDENT, names_doc = IDENT_DOC, names_label = "sku", default = {}, resolve = "markets",

@@ -14,7 +14,7 @@
 ---@field weights? number[] discrete: their weights
 
 ---@class neo.Process
----@field process "constant"|"path"|"seasonal"|"mean_reverting"|"gbm"|"regime"|"product"
+---@field process "constant"|"path"|"seasonal"|"mean_reverting"|"gbm"|"regime"|"product"|"factor"
 
 ---@class neo.Sku
 ---@field gpus_per_node? integer GPUs in one node (default 8)
@@ -307,6 +307,7 @@
 ---@field sites table<string, neo.Site> data centers by name (required, at least one)
 ---@field fleet neo.FleetEntry[] nodes installed at the start (required, may be empty)
 ---@field tenants? table<string, neo.Tenant> customers by name
+---@field factors? table<string, neo.Process> common factors by name, used through neo.factor(name [, levels]) wherever a process is (default {})
 ---@field market? table<string, neo.ProcessValue|neo.MarketEntry> rental price index by SKU
 ---@field supplier? neo.Supplier buying nodes
 ---@field shocks? neo.Shock[] dated or random shocks
@@ -332,6 +333,13 @@ function neo.scenario(t) end
 ---@param t any
 ---@return boolean
 function neo.is_scenario(t) end
+
+--- The common factor `name` of the scenario's factors, where a process is accepted; levels map a
+--- regime factor's states to values.
+---@param name string
+---@param levels? table<string, number>
+---@return neo.Process
+function neo.factor(name, levels) end
 
 neo.dist = {}
 ---@param t { value: number }|number[]

@@ -313,6 +313,7 @@ M.PROCESS = {
   regime = { { key = "base", min = 0, default = 1 }, { key = "states", type = "states", required = true },
              { key = "initial", type = "string" } },
   product = { { key = "factors", type = "factors", required = true } },
+  factor = { { key = "name", type = "string", required = true }, { key = "levels", type = "levels" } },
 }
 local PROC_NAMES = {}
 for k in pairs(M.PROCESS) do PROC_NAMES[#PROC_NAMES + 1] = k end
@@ -381,6 +382,20 @@ function PARG.states(v)
       if m then return nil, ("states[%d].%s %s"):format(i, k, m) end
     end
     out[i] = { name = s.name, level = s.level, mean_days = s.mean_days }
+  end
+  return out
+end
+
+-- A factor's levels by state name: { normal = 1, boom = 1.6 } (numbers >= 0).
+function PARG.levels(v)
+  if type(v) ~= "table" or next(v) == nil then return nil, "levels must be a non-empty table of state = level" end
+  local out = {}
+  for _, k in ipairs(M.sorted_keys(v)) do
+    if type(k) ~= "string" then return nil, "levels: keys must be state names" end
+    local x = v[k]
+    local m = type(x) ~= "number" and ("must be a number, got " .. what(x)) or bounds(x, { min = 0 })
+    if m then return nil, ("levels.%s %s"):format(k, m) end
+    out[k] = x
   end
   return out
 end
@@ -907,10 +922,39 @@ local function path_size(p, days)
   end
 end
 
+-- The factor references inside process p (a product's factors included): nil or a message.
+local function factor_refs(p, factors, in_factor)
+  if p.process == "product" then
+    for i, f in ipairs(p.factors) do
+      local m = factor_refs(f, factors, in_factor)
+      if m then return ("product: factor %d: %s"):format(i, m) end
+    end
+  elseif p.process == "factor" then
+    if in_factor then return "a factor cannot be defined by another factor" end
+    local f = factors[p.name]
+    if f == nil then
+      return ("unknown factor '%s'%s (factors = { ... })"):format(p.name, suggest(p.name, M.sorted_keys(factors)))
+    end
+    if p.levels then
+      if f.process ~= "regime" then
+        return ("factor '%s' is a %s: levels map the states of a regime"):format(p.name, f.process)
+      end
+      local states = {}
+      for _, s in ipairs(f.states) do
+        states[s.name] = true
+        if p.levels[s.name] == nil then return ("levels: state '%s' of factor '%s' has no level"):format(s.name, p.name) end
+      end
+      for _, k in ipairs(M.sorted_keys(p.levels)) do
+        if not states[k] then return ("levels: '%s' is not a state of factor '%s'"):format(k, p.name) end
+      end
+    end
+  end
+end
+
 local function cross(v, node, path, root)
   local ts = types(node)
   if tag(v) == "process" then
-    local m = path_size(v, root.horizon_days)
+    local m = path_size(v, root.horizon_days) or factor_refs(v, root.factors, path[1] == "factors")
     if m then fail(path, m) end
   end
   if ts.steps and type(v) == "table" and node.after then
@@ -1167,7 +1211,15 @@ end
 
 local function resolve_process(p, stream, ctx)
   local r
-  if p.process == "product" then
+  if p.process == "factor" then -- the factor's own process and stream: the same path wherever used
+    local f = ctx.root.factors[p.name]
+    if p.levels then -- the same regime (its switches depend on the stream, not the levels), mapped
+      local states = {}
+      for i, s in ipairs(f.states) do states[i] = { name = s.name, level = p.levels[s.name], mean_days = s.mean_days } end
+      f = { process = "regime", base = 1, states = states, initial = f.initial }
+    end
+    return resolve_process(f, "factors." .. p.name, ctx)
+  elseif p.process == "product" then
     r = { factors = {} }
     for i, f in ipairs(p.factors) do r.factors[i] = resolve_process(f, stream .. "." .. i, ctx) end
   else
@@ -1248,6 +1300,9 @@ function RESOLVE.lease_in(out, v, _, _, ctx)
   out.lease_payment_month = v.payment_month
   out.lease_end_hours = (out.installed_hours or hours(ctx.root.start, ctx)) + v.term_months * 730.5
 end
+-- Common factors: each use resolves to the factor's process (resolve_process), so C
+-- needs no table of them.
+function RESOLVE.factors() end
 function RESOLVE.terminal(out, v) out.terminal_book = v == "book" end
 function RESOLVE.idle_kw(out, v) out.idle_kw = v or -1 end -- -1: as node_kw
 -- A borrowing base as C reads it: advance_rate (0: none), bb_sku (0: all), bb_contracts

@@ -6,6 +6,9 @@
 --       reads one number per line (one per replication), prints the mean,
 --       the 95% Student-t half-width and the target; exit 0 when the target
 --       lies inside mean +- half-width, 1 when not.
+--   lua5.4 stats.lua corr < pairs
+--       reads "x y" pairs and prints n, Pearson's r and its 95% interval
+--       (Fisher's z).
 --   lua5.4 stats.lua paired < pairs
 --       reads "baseline point" value pairs (one replication per line) and
 --       prints n, the mean of point - baseline, its 95% half-width, and the
@@ -81,6 +84,25 @@ local function paired()
   print(string.format("%d %.17g %.17g %.17g", n, md, t975(n - 1) * math.sqrt(vd / n), t975(n - 1) * math.sqrt((vb + vp) / n)))
 end
 
+-- Pearson correlation of "x y" pairs and its 95% interval by Fisher's z
+-- (atanh r +- 1.96 / sqrt(n - 3)).
+local function corr()
+  local xs, ys = {}, {}
+  for line in io.lines() do
+    local x, y = line:match("^(%S+)%s+(%S+)$")
+    if x then xs[#xs + 1], ys[#ys + 1] = tonumber(x), tonumber(y) end
+  end
+  local n = #xs
+  local mx, vx = mean_var(xs)
+  local my, vy = mean_var(ys)
+  local sxy = 0
+  for i = 1, n do sxy = sxy + (xs[i] - mx) * (ys[i] - my) end
+  local r = sxy / (n - 1) / math.sqrt(vx * vy)
+  local z, h = 0.5 * math.log((1 + r) / (1 - r)), 1.959964 / math.sqrt(n - 3)
+  local function tanh(u) return (math.exp(2 * u) - 1) / (math.exp(2 * u) + 1) end
+  print(string.format("%d %.6f %.6f %.6f", n, r, tanh(z - h), tanh(z + h)))
+end
+
 local cmd = arg[1]
 if cmd == "erlang_b" then
   print(string.format("%.12g", erlang_b(tonumber(arg[2]), tonumber(arg[3]))))
@@ -88,9 +110,11 @@ elseif cmd == "erlang_c_wq" then
   print(string.format("%.12g", erlang_c_wq(tonumber(arg[2]), tonumber(arg[3]), tonumber(arg[4]))))
 elseif cmd == "paired" then
   paired()
+elseif cmd == "corr" then
+  corr()
 elseif cmd == "inside" then
   os.exit(inside(tonumber(arg[2]), arg[3] or "") and 0 or 1)
 else
-  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | inside TARGET LABEL | paired\n")
+  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | inside TARGET LABEL | paired | corr\n")
   os.exit(2)
 end
