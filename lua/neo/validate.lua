@@ -1285,14 +1285,24 @@ end
 -- An internal tenant's nodes and value_gpu_hour as C reads them: a number (a number
 -- given arrives as a constant process; 0 for another process) and nodes_process /
 -- value_process (the process; a constant one for a number).
-local function number_or_process(out, key, v, path, ctx)
+local function number_or_process(out, key, pkey, v, path, ctx)
   local stream = M.dotted(path)
   local p = tag(v) == "process" and v or constant_process(v or 0, stream)
   out[key] = p.process == "constant" and p.value or 0
-  out[key == "nodes" and "nodes_process" or "value_process"] = resolve_process(p, stream, ctx)
+  out[pkey] = resolve_process(p, stream, ctx)
 end
-function RESOLVE.tenant_nodes(out, v, _, path, ctx) number_or_process(out, "nodes", v, path, ctx) end
-function RESOLVE.value_gpu_hour(out, v, _, path, ctx) number_or_process(out, "value_gpu_hour", v, path, ctx) end
+function RESOLVE.tenant_nodes(out, v, _, path, ctx) number_or_process(out, "nodes", "nodes_process", v, path, ctx) end
+function RESOLVE.value_gpu_hour(out, v, _, path, ctx)
+  number_or_process(out, "value_gpu_hour", "value_process", v, path, ctx)
+end
+-- A reserved tenant's renewal probability and hazards (numbers or processes) likewise.
+function RESOLVE.renew_prob(out, v, _, path, ctx) number_or_process(out, "renew_prob", "renew_process", v, path, ctx) end
+function RESOLVE.default_prob_year(out, v, _, path, ctx)
+  number_or_process(out, "default_prob_year", "default_process", v, path, ctx)
+end
+function RESOLVE.terminate_prob_year(out, v, _, path, ctx)
+  number_or_process(out, "terminate_prob_year", "terminate_process", v, path, ctx)
+end
 -- A fleet entry's lease as C reads it: lease_payment_month (0: owned), lease_end_hours.
 function RESOLVE.lease_in(out, v, _, _, ctx)
   out.lease_payment_month, out.lease_end_hours = 0, 0

@@ -340,6 +340,9 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->sla_credit = num(r, t, "sla_credit");
   tc->value_gpu_hour = num(r, t, "value_gpu_hour");
   read_process(r, t, "value_process", &tc->value_process);
+  read_process(r, t, "renew_process", &tc->renew_process);
+  read_process(r, t, "default_process", &tc->default_process);
+  read_process(r, t, "terminate_process", &tc->terminate_process);
   read_process(r, t, "nodes_process", &tc->nodes_process);
 }
 

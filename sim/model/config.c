@@ -10,6 +10,9 @@ static void free_tenant(tenant_cfg *t) {
   free(t->name);
   process_cfg_clear(&t->arrivals_per_hour);
   process_cfg_clear(&t->value_process);
+  process_cfg_clear(&t->renew_process);
+  process_cfg_clear(&t->default_process);
+  process_cfg_clear(&t->terminate_process);
   process_cfg_clear(&t->nodes_process);
   dist_clear(&t->job_nodes);
   dist_clear(&t->job_hours);

@@ -107,9 +107,10 @@ typedef struct tenant_cfg {
   double renew_factor;        /* renewal price = market index x renew_factor */
   double default_prob_year;   /* hazard of tenant default */
   double terminate_prob_year; /* hazard of early termination notice */
-  double notice_days;         /* notice before an early termination takes effect */
-  double prepay_fraction;     /* of the contract value, paid at start */
-  double sla_credit;          /* credit per undelivered GPU-hour, as a multiple of price */
+  process_cfg renew_process, default_process, terminate_process; /* the three as processes */
+  double notice_days;     /* notice before an early termination takes effect */
+  double prepay_fraction; /* of the contract value, paid at start */
+  double sla_credit;      /* credit per undelivered GPU-hour, as a multiple of price */
   /* internal */
   double value_gpu_hour;     /* $ value of a GPU-hour of own use (not cash) */
   process_cfg value_process; /* internal: the value, sampled daily (constant: value_gpu_hour) */

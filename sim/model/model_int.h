@@ -320,9 +320,10 @@ typedef struct tenant_contract {
   double price, end; /* $ per GPU-hour; hours */
   engine_handle ev_end, ev_default, ev_notice;
   rng events;
-  double billed;    /* revenue accrued and collected (or written off) */
-  double prepaid;   /* prepayment not yet consumed by bills */
-  double bad_debt;  /* bills lost to a default */
+  process *renew_p, *default_p, *terminate_p; /* time-varying (NULL: the cfg's numbers) */
+  double billed;                              /* revenue accrued and collected (or written off) */
+  double prepaid;                             /* prepayment not yet consumed by bills */
+  double bad_debt;                            /* bills lost to a default */
   double forfeited; /* prepayment never consumed, earned when the contract ended */
   double default_day;
 } tenant_contract;

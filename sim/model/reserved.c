@@ -12,7 +12,8 @@
 ** consumed by the bills; a renewal adds its own to what is left.  At term
 ** end the tenant renews with renew_prob, at the market index x
 ** renew_factor (the old price without an index).  A default (hazard
-** default_prob_year) ends the contract at once: the bills not yet
+** default_prob_year; a process's hazard varies, drawn by thinning) ends
+** the contract at once: the bills not yet
 ** collected are paid from the prepayment left, the rest is bad debt.  An
 ** early termination (hazard terminate_prob_year) ends it notice_days
 ** after the notice.  When a contract ends its last bills are collected,
@@ -39,12 +40,25 @@ static void bill(model *m, tenant *tn, double now) {
                ct->active && c->take_or_pay ? (double)short_ * c->sla_credit * gpus * price : 0);
 }
 
-/* Draw the time of an event at a yearly hazard, before `until`; 0 if none. */
-static engine_handle hazard(model *m, tenant *tn, double per_year, double until, int what) {
-  if (!(per_year > 0)) return 0;
-  double t = engine_now(m->e) + dist_exponential(&tn->ct.events, HOURS_PER_YEAR / per_year);
-  if (!(t < until && t <= m->cfg->horizon_h)) return 0;
+/* Draw the time of an event at a yearly hazard, before `until`; 0 if none.
+** A hazard that varies (a process, p) is drawn by thinning: candidates at
+** its bound's rate, each kept with probability hazard / bound. */
+static engine_handle hazard(model *m, tenant *tn, double per_year, const process *p, double until,
+                            int what) {
+  double bound = p ? process_max(p) : per_year, t = engine_now(m->e);
+  if (!(bound > 0)) return 0;
+  for (;;) {
+    t += dist_exponential(&tn->ct.events, HOURS_PER_YEAR / bound);
+    if (!(t < until && t <= m->cfg->horizon_h)) return 0;
+    if (!p || rng_uniform(&tn->ct.events) * bound < process_value(p, t)) break;
+  }
   return engine_at(m->e, t, EV_CONTRACT, (uint32_t)(tn - m->tenants), (uint64_t)what);
+}
+
+/* The renewal probability now (a process: its value, within 0..1). */
+static double renew_prob(const model *m, const tenant *tn) {
+  const process *p = tn->ct.renew_p;
+  return p ? fmin(1, fmax(0, process_value(p, engine_now(m->e)))) : tn->cfg->renew_prob;
 }
 
 /* A contract from `start` (now, or for the scenario's own contract a date
@@ -73,8 +87,8 @@ static void begin(model *m, tenant *tn, long nodes, double price, double term_mo
   }
   uint32_t t = (uint32_t)(tn - m->tenants);
   if (ct->end <= m->cfg->horizon_h) ct->ev_end = engine_at(m->e, ct->end, EV_CONTRACT, t, CT_END);
-  ct->ev_default = hazard(m, tn, c->default_prob_year, ct->end, CT_DEFAULT);
-  ct->ev_notice = hazard(m, tn, c->terminate_prob_year, ct->end, CT_NOTICE);
+  ct->ev_default = hazard(m, tn, c->default_prob_year, ct->default_p, ct->end, CT_DEFAULT);
+  ct->ev_notice = hazard(m, tn, c->terminate_prob_year, ct->terminate_p, ct->end, CT_NOTICE);
   if (start < now)
     model_event(m, "contract_start", c->name,
                 "%ld nodes at $%.4g/GPU-hour for %.4g months since day %.1f", nodes, price,
@@ -119,7 +133,7 @@ static void finish(model *m, tenant *tn, const char *why) {
 
 static void on_end(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
-  if (!tn->ct.renew_blocked && rng_uniform(&tn->ct.events) < c->renew_prob) {
+  if (!tn->ct.renew_blocked && rng_uniform(&tn->ct.events) < renew_prob(m, tn)) {
     double mk = market_price(m, c->sku, engine_now(m->e));
     double price = isnan(mk) ? tn->ct.price : mk * c->renew_factor;
     settle(m, tn);
@@ -199,14 +213,26 @@ static int offer(model *m, tenant *tn, long nodes, double price, double term_mon
   if (nodes < 1 || !(price >= 0) || !(term_months > 0))
     return err_set(err, errlen, "offer: needs nodes >= 1, price >= 0, term_months > 0");
   double mk = market_price(m, tn->cfg->sku, engine_now(m->e));
-  double p = tn->cfg->renew_prob * (isnan(mk) || price <= 0 ? 1 : fmin(1.0, mk / price));
+  double p = renew_prob(m, tn) * (isnan(mk) || price <= 0 ? 1 : fmin(1.0, mk / price));
   if (rng_uniform(&tn->ct.events) < p) begin(m, tn, nodes, price, term_months, engine_now(m->e));
   else model_event(m, "offer_declined", tn->cfg->name, "%ld nodes at $%.4g/GPU-hour", nodes, price);
   return 0;
 }
 
+/* A process of the tenant that varies, realised (NULL when constant); 0, or
+** -1 after failing the run. */
+static int varying(model *m, const process_cfg *c, process **p) {
+  *p = NULL;
+  return c->kind != PROC_CONSTANT && !(*p = market_process(m, c)) ? -1 : 0;
+}
+
 static int init(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
+  tenant_contract *ct = &tn->ct;
+  if (varying(m, &c->renew_process, &ct->renew_p) ||
+      varying(m, &c->default_process, &ct->default_p) ||
+      varying(m, &c->terminate_process, &ct->terminate_p))
+    return -1;
   model_stream(m, &tn->ct.events, "tenants", c->name, "contract");
   tn->ct.price = c->price_gpu_hour;
   double end = c->start_h + months_to_hours(c->term_months);      /* one that ended before: none */
@@ -218,6 +244,13 @@ static int init(model *m, tenant *tn) {
 static double price(const model *m, const tenant *tn) {
   (void)m;
   return tn->ct.price;
+}
+
+static void reserved_free(model *m, tenant *tn) {
+  process_free(tn->ct.renew_p);
+  process_free(tn->ct.default_p);
+  process_free(tn->ct.terminate_p);
+  hold_free(m, tn);
 }
 
 const tenant_ops reserved_ops = {
@@ -232,5 +265,5 @@ const tenant_ops reserved_ops = {
     .price = price,
     .nodes = hold_nodes,
     .offer = offer,
-    .free = hold_free,
+    .free = reserved_free,
 };

@@ -30,6 +30,26 @@ expect_eq "$(sqlite3 "$db" "select count(*), sum(a.value = b.value), count(disti
   join series b on b.run_id = a.run_id and b.t_days = a.t_days and b.name = 'market.a100'
   where a.name = 'market.h100'")" "120|120|2" "a mapped regime factor: the A100 index equals the H100's, month by month"
 
+# hazards that vary: defaults follow the risk (hazards.lua)
+run "$NEOSIM" run tests/validation/hazards.lua --db "$db" --quiet -j 2
+expect_rc 0 "hazards runs"
+H="from events e join runs r on r.id = e.run_id where r.scenario = 'validation-hazards' and e.kind = 'tenant_default'"
+expect_eq "$(sqlite3 "$db" "select count(*) $H and r.point = 0 and e.t_days < 181")" "0" "no default while the hazard is 0"
+f=$(sqlite3 "$db" "select count(*) / 1000.0 $H and r.point = 0")
+awk -v f="$f" 'BEGIN { p = 1 - exp(-2 * 184 / 365.25); h = 3.29 * sqrt(p * (1 - p) / 1000)
+  printf "defaulted by day 365: %.4f of 1000, closed form %.4f +- %.4f\n", f, p, h; d = f - p; if (d < 0) d = -d
+  exit !(d <= h) }' && pass || fail "defaults by day 365 with a hazard of 2 a year from day 181: $f"
+set -- $(sqlite3 -separator ' ' "$db" "select (select m.value from metrics m where m.run_id = r.id
+  and m.name = 'internal_value_total'), (select count(*) from events e where e.run_id = r.id and e.kind = 'tenant_default')
+  from runs r where r.scenario = 'validation-hazards' and r.point = 1 order by r.replication" | $S corr)
+echo "defaults against the time in a bust: n = $1, r = $2, 95% CI [$3, $4]"
+awk -v lo="$3" 'BEGIN { exit !(lo > 0.5) }' && pass || fail "defaults move with the bust: r = $2 [$3, $4]"
+
+expect_eq "$(sqlite3 "$db" "select group_concat(e.t_days || ' ' || e.kind, ', ') from events e join runs r on r.id = e.run_id
+  where r.scenario = 'validation-hazards' and r.point = 0 and r.replication = 0 and e.subject = 'monthly'
+  and e.kind in ('renewal', 'contract_end')")" "30.4375 renewal, 60.875 renewal, 91.3125 renewal, 121.75 contract_end" \
+  "renew_prob a process: renewed while it is 1, not after day 100"
+
 # bad references, named with their key
 mkdir -p "$T_TMP/s"
 for c in 's/neo.factor("cycle", { normal = 2, bust = 1 })/neo.factor("cycle", { normal = 2 })/|market.a100: levels: state .bust. of factor .cycle. has no level' \
