@@ -29,10 +29,8 @@ static void want(model *m, tenant *tn, long nodes) {
 
 static int init(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
-  if ((c->value_process.kind != PROC_CONSTANT &&
-       !(tn->value_p = market_process(m, &c->value_process))) ||
-      (c->nodes_process.kind != PROC_CONSTANT &&
-       !(tn->nodes_p = market_process(m, &c->nodes_process))))
+  if (market_varying(m, &c->value_process, &tn->value_p) ||
+      market_varying(m, &c->nodes_process, &tn->nodes_p))
     return -1;
   tn->value_now = tn->value_p ? fmax(0, process_value(tn->value_p, 0)) : c->value_gpu_hour;
   tn->hold.want = tn->nodes_p ? wanted(tn, 0) : c->nodes;

@@ -112,6 +112,11 @@ process *market_process(model *m, const process_cfg *c) {
   return p;
 }
 
+int market_varying(model *m, const process_cfg *c, process **p) {
+  *p = NULL;
+  return c->kind != PROC_CONSTANT && !(*p = market_process(m, c)) ? -1 : 0;
+}
+
 int market_init(model *m) {
   const model_cfg *c = m->cfg;
   size_t ns = c->nskus, nsi = c->nsites, nt = c->ntenants ? c->ntenants : 1,

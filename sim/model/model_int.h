@@ -431,6 +431,9 @@ void market_on_release(engine *e, const engine_event *ev, void *ctx);
 void market_on_shock(engine *e, const engine_event *ev, void *ctx);
 /* A process of the run (its own streams); NULL after failing the run. */
 process *market_process(model *m, const process_cfg *c);
+/* A process that varies, realised into *p (NULL when it is a constant, which
+** callers read from the cfg's number): 0, or -1 after failing the run. */
+int market_varying(model *m, const process_cfg *c, process **p);
 /* A site's power price multiplier in force at t0, the start of a day being
 ** accrued (a shock during the day counts from the next). */
 double market_power_mult(const model *m, int site, double t0);

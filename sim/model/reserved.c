@@ -219,19 +219,12 @@ static int offer(model *m, tenant *tn, long nodes, double price, double term_mon
   return 0;
 }
 
-/* A process of the tenant that varies, realised (NULL when constant); 0, or
-** -1 after failing the run. */
-static int varying(model *m, const process_cfg *c, process **p) {
-  *p = NULL;
-  return c->kind != PROC_CONSTANT && !(*p = market_process(m, c)) ? -1 : 0;
-}
-
 static int init(model *m, tenant *tn) {
   const tenant_cfg *c = tn->cfg;
   tenant_contract *ct = &tn->ct;
-  if (varying(m, &c->renew_process, &ct->renew_p) ||
-      varying(m, &c->default_process, &ct->default_p) ||
-      varying(m, &c->terminate_process, &ct->terminate_p))
+  if (market_varying(m, &c->renew_process, &ct->renew_p) ||
+      market_varying(m, &c->default_process, &ct->default_p) ||
+      market_varying(m, &c->terminate_process, &ct->terminate_p))
     return -1;
   model_stream(m, &tn->ct.events, "tenants", c->name, "contract");
   tn->ct.price = c->price_gpu_hour;
