@@ -10,18 +10,19 @@
 ** installed count integrated over the day; idle_kw when idle and the SKU
 ** gives one), priced at the site's power price at the start of the day (a
 ** PPA's share of the energy at its own price); colocation is billed on
-** node_kw (IT load) per kW-month, a month being HOURS_PER_MONTH (units.h), on at
-** least a site's colo_committed_kw; staff and nodes leased in likewise.  On-demand and spot revenue
-** is cash the day it accrues; reserved bills at month end.  The debt is
+** node_kw (IT load) per kW-month, a month being HOURS_PER_MONTH
+** (units.h), on at least a site's colo_committed_kw; staff and nodes
+** leased in likewise.  On-demand and spot revenue is cash the day it
+** accrues; reserved bills at month end.  The debt is
 ** debt.c's (draws, interest, repayments), its covenants covenant.c's,
 ** the tax tax.c's.  Cash below zero with no facility left is a default:
 ** the run ends there.
 **
 ** Cash flows, monthly: the operating (unlevered) flow is receipts - opex
-** - capex + sale proceeds - tax paid (tax.c); the lenders' flow is draws - interest paid -
-** repayments.  npv_unlevered, irr and payback are of the operating flows
-** (plus the book value of the fleet and the sites built at the end when
-** finance.terminal = "book"); npv is of the equity's flows, the two
+** - capex + sale proceeds - tax paid (tax.c); the lenders' flow is
+** draws - interest paid - repayments.  npv_unlevered, irr and payback
+** are of the operating flows (plus the book value of the fleet and the
+** sites built at the end when finance.terminal = "book"); npv is of the equity's flows, the two
 ** summed, plus that value less what is owed at the end (npv_equity).
 */
 #include <math.h>
