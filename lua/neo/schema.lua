@@ -93,8 +93,9 @@ S.sku = {
     doc = "Weibull shape k of each GPU's time to failure, with mean mtbf_gpu_hours and a hazard on the node's "
       .. "age since install (a repair does not renew it): 1 exponential (memoryless), < 1 infant mortality, "
       .. "> 1 wear-out", example = "0.7" },
-  { key = "repair_hours", type = "number", unit = "hours", min = 0, default = 24,
-    doc = "time to repair a failed node", example = "48" },
+  { key = "repair_hours", type = { "number", "dist" }, unit = "hours", min = 0, default = 24,
+    doc = "a crew's time to repair a failed node, drawn per repair (a draw below 0 counts as 0)",
+    example = "neo.dist.exponential { mean = 24 }" },
   { key = "life_years", type = "number", unit = "years", min = 0.001, default = 6,
     doc = "useful life: straight-line depreciation, and a node past it is retired (sold at resale_fraction) once free",
     example = "5" },
@@ -133,6 +134,16 @@ S.ppa = {
     doc = "how long it lasts (a month is 730.5 hours)", example = "120" },
 }
 
+S.outages = {
+  { key = "rate_per_year", type = "number", unit = "1/year", min = 0, max = 1e4, required = true,
+    doc = "outages per year (Poisson starts; a new one may begin while one runs)", example = "2" },
+  { key = "days", type = { "number", "dist" }, unit = "days", gt = 0, required = true,
+    doc = "how long an outage lasts, drawn per outage (a draw below 0 counts as 0)",
+    example = "neo.dist.exponential { mean = 1.5 }" },
+  { key = "fraction", type = "number", unit = "1", gt = 0, max = 1, default = 1,
+    doc = "each working node of the site is taken down with this probability", example = "0.25" },
+}
+
 S.site = {
   { key = "power_mw", type = "number", unit = "MW", min = 0, required = true,
     doc = "power capacity at the start (0: none yet, e.g. a site to be built); the initial fleet's nodes x "
@@ -147,6 +158,13 @@ S.site = {
     example = "8000" },
   { key = "repair", type = "boolean", default = true,
     doc = "failed nodes are repaired (false: lost, e.g. an orbital site)", example = "false" },
+  { key = "repair_crews", type = "integer", unit = "crews", min = 1, max = 1e9, absent = math.huge,
+    doc = "repairs under way at once: a failed node waits for a free crew, first failed first repaired, "
+      .. "across the site's SKUs (absent: every failed node repaired at once)", example = "4" },
+  { key = "outages", type = "record", fields = S.outages, resolve = "outages",
+    doc = "site outages (power, cooling, network) that take nodes down together: each takes every working "
+      .. "node of the site down with probability fraction until it ends; a node down does not fail and "
+      .. "needs no crew", example = "{ rate_per_year = 2, days = 1.5, fraction = 0.5 }" },
   { key = "install_days", type = "number", unit = "days", min = 0, default = 7, out = "install_hours", scale = 24,
     doc = "from delivery to in service", example = "14" },
   { key = "online", type = "steps", unit = "MW", min = 0, default = {}, resolve = "online", after = "start",

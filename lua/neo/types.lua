@@ -24,7 +24,7 @@
 ---@field perf? number relative throughput (default 1)
 ---@field mtbf_gpu_hours? number hours between failures of one GPU; math.huge: none (default)
 ---@field failure_shape? number Weibull shape k of a GPU's time to failure on the node's age, same mean; 1 exponential, < 1 infant mortality, > 1 wear-out (default 1)
----@field repair_hours? number hours to repair a failed node (default 24)
+---@field repair_hours? neo.DistValue hours a crew takes to repair a failed node, drawn per repair (default 24)
 ---@field life_years? number straight-line depreciation life (default 6)
 ---@field release? neo.Date date the SKU ships (default: long available)
 ---@field resale_fraction? number 0..1 of the node price recovered at retirement (default 0)
@@ -37,10 +37,17 @@
 ---@field colo_kw_month? number $ per kW of node_kw (IT load) per month (default 0)
 ---@field colo_committed_kw? number kW of colocation paid whether used or not (default 0)
 ---@field repair? boolean failed nodes are repaired; false: lost (default true)
+---@field repair_crews? integer repairs under way at once, >= 1; more wait, first failed first repaired (default: no limit)
+---@field outages? neo.Outages site outages that take nodes down together (default: none)
 ---@field install_days? number days from delivery to in service (default 7)
 ---@field online? [neo.Date, number][] { { DATE, MW }, ... }: total MW online from each date, dates ascending and after start; power_mw is what is online at the start (default: power_mw throughout)
 ---@field build? neo.SiteBuild terms of building capacity here (the build action; default: none)
 ---@field ppa? neo.Ppa a power purchase agreement (default: none)
+
+---@class neo.Outages site outages: Poisson starts, each taking every working node down with probability fraction
+---@field rate_per_year number outages per year, >= 0 (required)
+---@field days neo.DistValue how long one lasts, drawn per outage (required)
+---@field fraction? number 0 < fraction <= 1 (default 1)
 
 ---@class neo.Ppa a share of a site's energy at a fixed price for a term
 ---@field share number 0 < share <= 1 (required)

@@ -1274,6 +1274,13 @@ function RESOLVE.build(out, v)
   out.build_cost_per_mw, out.build_months = v.cost_per_mw, v.months
   out.build_at_end, out.build_life_hours = v.payments == "at_end", v.life_years * 8766.0
 end
+-- Outages as C reads them: outage_rate_per_year (0: none), outage_days (a dist), outage_fraction.
+function RESOLVE.outages(out, v)
+  out.outage_rate_per_year, out.outage_fraction = 0, 0
+  out.outage_days = { dist = "constant", p = { 0 } }
+  if v == nil then return end
+  out.outage_rate_per_year, out.outage_days, out.outage_fraction = v.rate_per_year, v.days, v.fraction
+end
 -- A PPA as C reads it: ppa_share (0: none), ppa_price_mwh, ppa_start_hours, ppa_term_hours.
 function RESOLVE.ppa(out, v, _, _, ctx)
   out.ppa_share, out.ppa_price_mwh, out.ppa_start_hours, out.ppa_term_hours = 0, 0, 0, 0

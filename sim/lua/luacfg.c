@@ -263,7 +263,7 @@ static void read_sku(rd *r, int t, void *elem, const model_cfg *c) {
   s->perf = num(r, t, "perf");
   s->mtbf_gpu_hours = num(r, t, "mtbf_gpu_hours");
   s->failure_shape = num(r, t, "failure_shape");
-  s->repair_hours = num(r, t, "repair_hours");
+  read_dist(r, t, "repair_hours", &s->repair_hours);
   s->life_years = num(r, t, "life_years");
   s->release_h = num(r, t, "release_hours");
   s->resale_fraction = num(r, t, "resale_fraction");
@@ -286,6 +286,10 @@ static void read_site(rd *r, int t, void *elem, const model_cfg *c) {
   s->colo_kw_month = num(r, t, "colo_kw_month");
   s->colo_committed_kw = num(r, t, "colo_committed_kw");
   s->repair = boolean(r, t, "repair");
+  s->repair_crews = num(r, t, "repair_crews");
+  s->outage.rate_per_year = num(r, t, "outage_rate_per_year");
+  s->outage.fraction = num(r, t, "outage_fraction");
+  read_dist(r, t, "outage_days", &s->outage.days);
   s->install_hours = num(r, t, "install_hours");
   s->online = read_array(r, t, "online", sizeof *s->online, &s->nonline, read_online, c);
   s->build.on = boolean(r, t, "build_on");

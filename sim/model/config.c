@@ -28,11 +28,15 @@ static void free_supplier(supplier_cfg *s, size_t nskus) {
 
 void model_cfg_free(model_cfg *c) {
   if (!c) return;
-  for (size_t i = 0; c->skus && i < c->nskus; i++) free(c->skus[i].name);
+  for (size_t i = 0; c->skus && i < c->nskus; i++) {
+    free(c->skus[i].name);
+    dist_clear(&c->skus[i].repair_hours);
+  }
   for (size_t i = 0; c->sites && i < c->nsites; i++) {
     free(c->sites[i].name);
     free(c->sites[i].online);
     dist_clear(&c->sites[i].build.months);
+    dist_clear(&c->sites[i].outage.days);
     process_cfg_clear(&c->sites[i].power_price_mwh);
   }
   for (size_t i = 0; c->tenants && i < c->ntenants; i++) free_tenant(&c->tenants[i]);

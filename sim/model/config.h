@@ -17,13 +17,13 @@
 typedef struct sku_cfg {
   char *name;
   int gpus_per_node;
-  double node_price;     /* $ per node (supplier price at the start) */
-  double node_kw;        /* all-in facility kW per node, before PUE */
-  double idle_kw;        /* kW of a node installed and idle (node_kw when busy or leased) */
-  double perf;           /* relative throughput: a job runs its job_hours / perf here */
-  double mtbf_gpu_hours; /* INFINITY: no failures; a node fails gpus_per_node times as often */
-  double failure_shape;  /* Weibull shape k of a GPU's time to failure (1: exponential) */
-  double repair_hours;
+  double node_price;        /* $ per node (supplier price at the start) */
+  double node_kw;           /* all-in facility kW per node, before PUE */
+  double idle_kw;           /* kW of a node installed and idle (node_kw when busy or leased) */
+  double perf;              /* relative throughput: a job runs its job_hours / perf here */
+  double mtbf_gpu_hours;    /* INFINITY: no failures; a node fails gpus_per_node times as often */
+  double failure_shape;     /* Weibull shape k of a GPU's time to failure (1: exponential) */
+  dist repair_hours;        /* a crew's time to repair a failed node, drawn per repair */
   double life_years;        /* straight-line depreciation from install */
   double release_h;         /* -INFINITY when not given */
   double resale_fraction;   /* of node_price, when sold or at end of life */
@@ -50,6 +50,14 @@ typedef struct ppa_cfg {
   double share, price_mwh, start_h, term_h;
 } ppa_cfg;
 
+/* Site outages (power, cooling, network): Poisson starts at rate_per_year
+** (0: none), each taking every working node of the site down with
+** probability fraction, together, for a duration of `days` drawn per outage. */
+typedef struct outage_cfg {
+  double rate_per_year, fraction;
+  dist days;
+} outage_cfg;
+
 typedef struct site_cfg {
   char *name;
   double power_mw; /* online from the start unless `online` is given */
@@ -58,8 +66,10 @@ typedef struct site_cfg {
   double colo_kw_month;        /* $ per kW-month of node_kw (IT load) */
   double colo_committed_kw;    /* colocation paid on at least this many kW, used or not */
   int repair;                  /* 0: failed nodes are lost (orbital) */
-  double install_hours;        /* from delivery to in service */
-  online_step *online;         /* ascending; empty: power_mw from the start */
+  double repair_crews;         /* repairs at once; more wait, FIFO (INFINITY: no queue) */
+  outage_cfg outage;
+  double install_hours; /* from delivery to in service */
+  online_step *online;  /* ascending; empty: power_mw from the start */
   size_t nonline;
   build_cfg build;
   ppa_cfg ppa;

@@ -17,7 +17,8 @@
 ** age since install: a node of g GPUs survives to age a with probability
 ** exp(-g (a / lambda)^k), and each time it starts working at age a its
 ** failure is drawn from that law given survival to a (a repair does not
-** renew it) -- one pending event per working node.
+** renew it) -- one pending event per working node.  Repairs wait for the
+** site's crews (repair.c); outages take nodes down together (outage.c).
 */
 #include <math.h>
 #include <stdarg.h>
@@ -48,27 +49,6 @@ static const unsigned next_states[] = {
 };
 _Static_assert(sizeof next_states / sizeof *next_states == NODE_NSTATES,
                "transitions of every node state");
-
-int idset_add(idset *s, uint32_t id, uint32_t *pos) {
-  if (s->n == s->cap) {
-    size_t ncap = s->cap ? s->cap * 2 : 16;
-    uint32_t *na = realloc(s->a, ncap * sizeof *na);
-    if (!na) return -1;
-    s->a = na;
-    s->cap = ncap;
-  }
-  *pos = (uint32_t)s->n;
-  s->a[s->n++] = id;
-  return 0;
-}
-
-uint32_t idset_take(idset *s, uint32_t pos) {
-  NEO_ASSERT(pos < s->n);
-  uint32_t last = s->a[--s->n];
-  if (pos == s->n) return NONE;
-  s->a[pos] = last;
-  return last;
-}
 
 static const sku_cfg *sku_of(const model *m, uint32_t id) {
   return &m->cfg->skus[m->fleet.pools[m->fleet.nodes[id].pool].sku];
@@ -248,7 +228,6 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
   if (state == NODE_REPAIRING || old == NODE_REPAIRING)
     integral_add(&m->use.repairing, now, state == NODE_REPAIRING ? 1 : -1);
   if (working(state) != working(old)) resample_failures(m, n->pool);
-  if (working(state) && !working(old) && ages(&m->cfg->skus[p->sku])) schedule_aging_failure(m, id);
 }
 
 /* Take an idle node of the pool (the caller sets its new state). */
@@ -352,6 +331,7 @@ static void put_in_service(model *m, uint32_t id, double installed_h) {
   double life_h = life_hours(s), now = engine_now(m->e);
   n->installed_h = installed_h;
   fleet_set_state(m, id, NODE_IDLE);
+  if (ages(s)) schedule_aging_failure(m, id);
   double end = installed_h + life_h;
   if (end > now) {
     integral_add(&m->fleet.dep_rate, now, n->price / life_h);
@@ -394,20 +374,34 @@ void fleet_add_mw(model *m, int site, double mw) {
   try_waiting(m, site);
 }
 
-/* A working node fails: its holder loses it; it is repaired or lost. */
-static void fail_node(model *m, uint32_t id) {
+/* A node stops working for its holder: the holder loses it. */
+static void evict(model *m, uint32_t id) {
   node *n = &m->fleet.nodes[id];
-  const site_cfg *site = &m->cfg->sites[m->fleet.pools[n->pool].site];
   int t = n->tenant;
-  m->fleet.failures_n++;
   if (in_use((node_state)n->state) && t >= 0) m->tenants[t].ops->lose(m, &m->tenants[t], id);
   n = &m->fleet.nodes[id];
   n->tenant = -1;
   n->job = NONE;
+}
+
+void fleet_down(model *m, uint32_t id) {
+  evict(m, id);
+  fleet_set_state(m, id, NODE_REPAIRING);
+}
+
+/* Back from an outage: its age-dependent failure, if any, is still pending. */
+void fleet_back(model *m, uint32_t id) { fleet_release(m, id); }
+
+/* A working node fails: its holder loses it; it is repaired or lost. */
+static void fail_node(model *m, uint32_t id) {
+  node *n = &m->fleet.nodes[id];
+  const site_cfg *site = &m->cfg->sites[m->fleet.pools[n->pool].site];
+  m->fleet.failures_n++;
   if (site->repair) {
-    fleet_set_state(m, id, NODE_REPAIRING);
-    engine_after(m->e, m->cfg->skus[m->fleet.pools[n->pool].sku].repair_hours, EV_REPAIRED, id, 0);
-  } else { /* lost: written off at its book value, its power to a node waiting for it */
+    fleet_down(m, id);
+    repair_start(m, id);
+  } else {
+    evict(m, id); /* lost: written off at its book value, its power to a node waiting for it */
     m->fleet.site_kw[m->fleet.pools[n->pool].site] -= site_kw_of(m, id);
     fleet_set_state(m, id, NODE_FAILED);
     stop_depreciating(m, id);
@@ -431,11 +425,15 @@ void fleet_on_failure(engine *e, const engine_event *ev, void *ctx) {
 }
 
 /* A node's own failure (age-dependent failures): if it still works (a node
-** retired, sold or lost since has no failure left). */
+** retired, sold or lost since has no failure left).  A node down in an
+** outage does not fail: its failure is drawn again, given it survived to
+** its age now (a node in repair has none pending: its failure came). */
 void fleet_on_node_failure(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   (void)e;
-  if (!working((node_state)m->fleet.nodes[ev->id].state)) return;
+  node_state st = (node_state)m->fleet.nodes[ev->id].state;
+  if (st == NODE_REPAIRING) schedule_aging_failure(m, ev->id);
+  if (!working(st)) return;
   fail_node(m, ev->id);
   fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);
 }
@@ -444,6 +442,9 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   (void)e;
   fleet_release(m, ev->id);
+  if (working((node_state)m->fleet.nodes[ev->id].state) && ages(sku_of(m, ev->id)))
+    schedule_aging_failure(m, ev->id);
+  repair_done(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].site);
   model_trace(m, "repair", sku_of(m, ev->id)->name, "node %u at %s back", ev->id,
               m->cfg->sites[m->fleet.pools[m->fleet.nodes[ev->id].pool].site].name);
   fleet_rebalance(m, m->fleet.pools[m->fleet.nodes[ev->id].pool].sku);

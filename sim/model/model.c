@@ -153,6 +153,7 @@ static void on_warmup(engine *e, const engine_event *ev, void *ctx) {
   integral_restart(&m->use.busy, t);
   integral_restart(&m->use.installed, t);
   od_on_warmup(m, t);
+  repair_on_warmup(m, t);
 }
 
 static const engine_handler handlers[] = {
@@ -175,6 +176,8 @@ static const engine_handler handlers[] = {
     [EV_FINANCED] = fleet_on_financed,
     [EV_LEASE_END] = fleet_on_lease_end,
     [EV_NODE_FAILURE] = fleet_on_node_failure,
+    [EV_OUTAGE] = outage_on_start,
+    [EV_OUTAGE_END] = outage_on_end,
 };
 _Static_assert(sizeof handlers / sizeof *handlers == EV_NKINDS, "a handler per event kind");
 _Static_assert(EV_NKINDS <= ENGINE_MAX_KINDS, "the engine has room for every event kind");
@@ -208,7 +211,8 @@ static int setup(model *m) {
   for (uint32_t k = 0; k < EV_NKINDS; k++) engine_on(m->e, k, handlers[k], m);
   if (setup_tenants(m)) return -1;
   if (c->warmup_h > 0) engine_at(m->e, c->warmup_h, EV_WARMUP, 0, 0);
-  if (market_init(m) || build_init(m) || ledger_init(m) || supply_init(m) || fleet_init(m))
+  if (market_init(m) || build_init(m) || ledger_init(m) || supply_init(m) || fleet_init(m) ||
+      repair_init(m) || outage_init(m))
     return -1;
   for (size_t i = 0; i < c->ntenants && !m->failed; i++)
     if (m->tenants[i].ops->init(m, &m->tenants[i])) return -1;
@@ -256,6 +260,8 @@ void model_free(model *m) {
   supply_free(m);
   ledger_free(m);
   fleet_free(m);
+  repair_free(m);
+  outage_free(m);
   od_free(m);
   free(m->order);
   free(m->tenants);
@@ -312,7 +318,8 @@ int model_run(model *m, results *out, char *err, size_t errlen) {
       {"shocks", (double)m->market.shocks_hit},
       {"horizon_days_run", hours_to_days(t)},
   };
-  int bad = ledger_finish(m, t) | tenant_metrics(m, t);
+  int bad =
+      ledger_finish(m, t) | tenant_metrics(m, t) | repair_metrics(m, t) | outage_metrics(m, t);
   for (size_t i = 0; i < sizeof mt / sizeof mt[0]; i++)
     bad |= results_metric(out, mt[i].name, mt[i].v);
   model_take_results(m);

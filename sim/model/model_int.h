@@ -4,8 +4,11 @@
 **   model.c     set-up, dispatch, policy calls, the run and its metrics
 **   actions.c   what policies see (accessors) and do (model_act_*)
 **   tenant.c    the tenant kinds (tenant_ops) and the tenant metrics
+**   sets.c      sets and queues of node and job indices
 **   fleet.c     nodes and pools: states, power, failures, end of life,
 **               allocation between tenants and preemption
+**   repair.c    repairs of failed nodes by a site's crews, and their queue
+**   outage.c    site outages that take nodes down together
 **   supply.c    orders, monthly caps, lead times, deliveries, capex
 **   ondemand.c  on-demand and spot tenants: jobs, queues, service
 **   hold.c      the nodes a reserved or internal tenant holds
@@ -55,6 +58,8 @@ enum {
   EV_FINANCED,     /* t = 0: the fleet bought at the start financed */
   EV_LEASE_END,    /* id = initial fleet entry: its nodes leased in go back */
   EV_NODE_FAILURE, /* id = node: its age-dependent failure */
+  EV_OUTAGE,       /* id = site: an outage starts there */
+  EV_OUTAGE_END,   /* id = outage (outage.c's record) */
   EV_NKINDS
 };
 
@@ -93,6 +98,21 @@ typedef struct idset {
 ** by moving the last one there, returning the moved id (NONE if none). */
 int idset_add(idset *s, uint32_t id, uint32_t *pos);
 uint32_t idset_take(idset *s, uint32_t pos);
+
+/* A FIFO of job or node indices (ring buffer). */
+typedef struct fifo {
+  uint32_t *a;
+  size_t head, n, cap;
+} fifo;
+
+/* Append x, growing by doubling what the memory budget takes ("a queue of
+** N <what>"): 0, or -1 (out of memory or budget; the run failed for the budget). */
+int fifo_push(model *m, fifo *q, uint32_t x, const char *what);
+static inline uint32_t fifo_front(const fifo *q) { return q->n ? q->a[q->head] : NONE; }
+static inline void fifo_pop(fifo *q) {
+  q->head = (q->head + 1) % q->cap;
+  q->n--;
+}
 
 /* ---- fleet.c ------------------------------------------------------------ */
 
@@ -183,6 +203,10 @@ void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online
 ** start financed by a borrowing-base loan (contracts may be its collateral). */
 void fleet_on_financed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx);
+/* Take working node id down (an outage): its holder loses it, it is in
+** repair (NODE_REPAIRING) until fleet_back() -- or retired then, past its life. */
+void fleet_down(model *m, uint32_t id);
+void fleet_back(model *m, uint32_t id);
 /* A month end at t: nodes in service worth less on the market than their
 ** book value are written down to it (skus.<name>.resale_rent_share). */
 void fleet_impair(model *m, double t);
@@ -196,6 +220,50 @@ int fleet_sell(model *m, int sku, int site, long n, int sell, char *err, size_t 
 int fleet_pool_allows(const pool *p,
                       const tenant_cfg *c); /* the tenant's SKU, and site if it names one */
 void fleet_free(model *m);
+
+/* ---- repair.c ----------------------------------------------------------- */
+
+typedef struct repair_part {
+  double *busy;     /* per site: crews at work */
+  fifo *queue;      /* per site: failed nodes waiting for a crew */
+  integral waiting; /* nodes waiting for a crew, all sites (from the warm-up's end) */
+  double entered;   /* failed nodes that came for repair (from the warm-up's end) */
+  int crews;        /* some site has repair_crews: the wait is a metric */
+  rng times;
+} repair_part;
+
+int repair_init(model *m);
+void repair_free(model *m);
+/* Failed node id (NODE_REPAIRING) comes for repair: a free crew starts on it, or it waits. */
+void repair_start(model *m, uint32_t id);
+/* A repair of a node at site ended: its crew takes the next node waiting. */
+void repair_done(model *m, int site);
+void repair_on_warmup(model *m, double t);
+int repair_metrics(model *m, double t);
+
+/* ---- outage.c ----------------------------------------------------------- */
+
+typedef struct outage {
+  uint32_t *nodes; /* the nodes it took down */
+  size_t n;
+  uint32_t next_free; /* in the free list of records */
+} outage;
+
+typedef struct outage_part {
+  outage *o; /* records, reused once an outage ends */
+  size_t n, cap;
+  uint32_t free_head;
+  rng *r;        /* per site: its outages' times, durations and nodes */
+  integral down; /* nodes down in an outage */
+  double hit;    /* outages so far */
+  int on;        /* some site has outages: they are metrics */
+} outage_part;
+
+int outage_init(model *m);
+void outage_free(model *m);
+void outage_on_start(engine *e, const engine_event *ev, void *ctx);
+void outage_on_end(engine *e, const engine_event *ev, void *ctx);
+int outage_metrics(model *m, double t);
 
 /* ---- supply.c ----------------------------------------------------------- */
 
@@ -285,12 +353,6 @@ typedef struct job {
   int8_t waiting; /* 1 queued, 0 running, -1 abandoned (tombstone in the queue) */
 } job;
 
-/* A FIFO of job indices (ring buffer). */
-typedef struct jobq {
-  uint32_t *a;
-  size_t head, n, cap;
-} jobq;
-
 /* On-demand and spot (ondemand.c). */
 typedef struct tenant_jobs {
   double price;         /* current price per GPU-hour (unless market-priced) */
@@ -299,7 +361,7 @@ typedef struct tenant_jobs {
   double rate_max;
   engine_handle next_arrival;
   rng arrivals, sizes, durations, patience;
-  jobq queue;
+  fifo queue;
   double jobs, served, blocked, abandoned, preempted, interrupted, wait_sum;
   integral queue_len;
 } tenant_jobs;
@@ -721,6 +783,8 @@ struct model {
   double busy_review, installed_review; /* usage at the last call */
   /* the parts */
   fleet_part fleet;
+  repair_part repair;
+  outage_part outage;
   usage_part use;
   supply_part supply;
   jobs_part jobs;

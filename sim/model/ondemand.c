@@ -20,23 +20,6 @@
 
 #include "model_int.h"
 
-static int q_push(model *m, jobq *q, uint32_t j) {
-  if (q->n == q->cap) {
-    size_t ncap = q->cap ? q->cap * 2 : 16;
-    if (model_take(m, (double)(ncap - q->cap) * sizeof *q->a, "a queue of %zu jobs", q->n + 1))
-      return -1;
-    uint32_t *na = malloc(ncap * sizeof *na);
-    if (!na) return -1;
-    for (size_t i = 0; i < q->n; i++) na[i] = q->a[(q->head + i) % q->cap];
-    free(q->a);
-    q->a = na;
-    q->cap = ncap;
-    q->head = 0;
-  }
-  q->a[(q->head + q->n++) % q->cap] = j;
-  return 0;
-}
-
 static int preemptible(const tenant *tn) { return tn->ops->give_back != NULL; }
 
 /* The price of a GPU-hour at t: its own, or the market index's share. */
@@ -44,12 +27,6 @@ static double price_at(const model *m, const tenant *tn, double t) {
   if (!tn->cfg->price_market) return tn->jobs.price;
   double mk = market_price(m, tn->cfg->sku, t);
   return isnan(mk) ? 0 : mk * tn->cfg->price_factor;
-}
-
-static uint32_t q_front(const jobq *q) { return q->n ? q->a[q->head] : NONE; }
-static void q_pop(jobq *q) {
-  q->head = (q->head + 1) % q->cap;
-  q->n--;
 }
 
 static uint32_t job_new(model *m) {
@@ -247,8 +224,8 @@ static void stop(model *m, uint32_t j, uint32_t keep) {
 /* Drop abandoned jobs from the front of the queue. */
 static uint32_t live_front(model *m, tenant *tn) {
   uint32_t j;
-  while ((j = q_front(&tn->jobs.queue)) != NONE && m->jobs.jobs[j].waiting < 0) {
-    q_pop(&tn->jobs.queue);
+  while ((j = fifo_front(&tn->jobs.queue)) != NONE && m->jobs.jobs[j].waiting < 0) {
+    fifo_pop(&tn->jobs.queue);
     job_free(m, j);
   }
   return j;
@@ -260,7 +237,7 @@ static void serve(model *m, tenant *tn) {
   while ((j = live_front(m, tn)) != NONE && !m->failed) {
     int p = place(m, tn, (long)m->jobs.jobs[j].nnodes, 0);
     if (p < 0) break;
-    q_pop(&tn->jobs.queue);
+    fifo_pop(&tn->jobs.queue);
     set_waiting(m, tn, -1);
     engine_cancel(m->e, m->jobs.jobs[j].abandon);
     start(m, j, p, engine_now(m->e));
@@ -286,7 +263,7 @@ static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
         tn->cfg->name, tn->jobs.queue.n, hours_to_days(now), tn->cfg->name);
     return;
   }
-  if (q_push(m, &tn->jobs.queue, j)) {
+  if (fifo_push(m, &tn->jobs.queue, j, "jobs")) {
     model_fail(m, "out of memory queueing a job of tenant %s", tn->cfg->name);
     return;
   }

@@ -178,6 +178,7 @@ T.test("every key's example validates in a scenario", function()
       if k == "build" then t.cost_per_mw, t.months = 1e7, 18 end
       if k == "lease" then t.payment_month, t.term_months = 45000, 36 end
       if k == "ppa" then t.share, t.price_mwh, t.term_months = 0.5, 40, 12 end
+      if k == "outages" then t.rate_per_year, t.days = 2, 1.5 end
       if keys[i - 1] == "covenants" then
         t.kind, t.min = "dscr", 1.25
         for fk, fv in pairs(COVENANT_FIX[key] or {}) do t[fk] = fv or nil end

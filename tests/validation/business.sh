@@ -1,7 +1,9 @@
 # tests/validation/business.sh -- the business model against closed forms:
 # the books of a fully leased fleet (to 0.1%), failure counts against
 # the renewal-process expectation inside the 95% CI over 30 replications,
-# and Weibull (age-dependent) losses against their survival function.
+# Weibull (age-dependent) losses against their survival function, site
+# outages' lost node-hours against a two-state chain, and the wait for a
+# repair crew against the machine-repair queue (Erlang C in its limit).
 . tests/lib.sh
 db=$T_TMP/v.db
 S="lua5.4 tests/validation/stats.lua"
@@ -44,4 +46,20 @@ for c in "0 181 0.7 360000 1.2658235060572833" "0 365 0.7 360000 1.2658235060572
        d = f - p; if (d < 0) d = -d; exit !(f != "" && d <= 3.29 * se) }'; then pass
   else fail "weibull k = $3: fraction lost by day $2 ($got) outside the closed form's interval"; fi
 done
+
+# site outages (tests/validation/outages.lua's header): node-hours lost and outages, 95% CIs
+run "$NEOSIM" run tests/validation/outages.lua --db "$db" --quiet
+expect_rc 0 "outages run"
+if metric validation-outages 0 outage_node_hours | $S inside 70976.7 "node-hours lost to outages"; then pass
+else fail "outage node-hours"; fi
+if metric validation-outages 0 outages | $S inside 5.99589 "outages in a year"; then pass; else fail "outages"; fi
+
+# the repair queue (tests/validation/repair_queue.lua): M/M/4//2000, failures 1/4000 h per node, repairs
+# 1/6 h; the exact finite-source wait, and Erlang C's for comparison
+run "$NEOSIM" run tests/validation/repair_queue.lua --db "$db" --quiet
+expect_rc 0 "repair queue runs"
+wq=$($S machine_repair_wq 2000 0.00025 0.16666666666666667 4)
+echo "machine-repair wait $wq h; Erlang C $($S erlang_c_wq 4 0.5 0.16666666666666667) h"
+if metric validation-repair-queue 0 repair_wait_hours | $S inside "$wq" "wait for a repair crew"; then pass
+else fail "repair wait"; fi
 finish

@@ -2,6 +2,10 @@
 -- intervals for the validation tests.
 --   lua5.4 stats.lua erlang_b C A          blocking probability B(c, a)
 --   lua5.4 stats.lua erlang_c_wq C LAMBDA MU   mean wait in queue of M/M/c
+--   lua5.4 stats.lua machine_repair_wq N LAMBDA MU C
+--       mean wait for a crew of the finite-source repair queue M/M/c//N: N
+--       machines failing at LAMBDA each while up, C crews repairing at MU
+--       (Erlang C is its limit as N grows with N x LAMBDA fixed)
 --   lua5.4 stats.lua inside TARGET LABEL < values
 --       reads one number per line (one per replication), prints the mean,
 --       the 95% Student-t half-width and the target; exit 0 when the target
@@ -25,6 +29,23 @@ local function erlang_c_wq(c, lambda, mu)
   local b = erlang_b(c, a)
   local pw = c * b / (c - a * (1 - b)) -- probability of waiting, Erlang C
   return pw / (c * mu - lambda)
+end
+
+-- The machine-repair model's stationary law: p(n down) is proportional to
+-- p(n - 1) (N - n + 1) r / min(n, c), r = lambda / mu; the mean wait is
+-- Lq over the failure rate lambda E[N - n] (Little's law).
+local function machine_repair_wq(N, lambda, mu, c)
+  local r, p, sum = lambda / mu, { [0] = 1 }, 1
+  for n = 1, N do
+    p[n] = p[n - 1] * (N - n + 1) * r / math.min(n, c)
+    sum = sum + p[n]
+  end
+  local lq, up = 0, 0
+  for n = 0, N do
+    if n > c then lq = lq + (n - c) * p[n] / sum end
+    up = up + (N - n) * p[n] / sum
+  end
+  return lq / (lambda * up)
 end
 
 -- t quantile 0.975 for df degrees of freedom (table as results/schema.sql's
@@ -108,6 +129,9 @@ if cmd == "erlang_b" then
   print(string.format("%.12g", erlang_b(tonumber(arg[2]), tonumber(arg[3]))))
 elseif cmd == "erlang_c_wq" then
   print(string.format("%.12g", erlang_c_wq(tonumber(arg[2]), tonumber(arg[3]), tonumber(arg[4]))))
+elseif cmd == "machine_repair_wq" then
+  print(string.format("%.12g", machine_repair_wq(tonumber(arg[2]), tonumber(arg[3]), tonumber(arg[4]),
+    tonumber(arg[5]))))
 elseif cmd == "paired" then
   paired()
 elseif cmd == "corr" then
@@ -115,6 +139,6 @@ elseif cmd == "corr" then
 elseif cmd == "inside" then
   os.exit(inside(tonumber(arg[2]), arg[3] or "") and 0 or 1)
 else
-  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | inside TARGET LABEL | paired | corr\n")
+  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | machine_repair_wq N LAMBDA MU C | inside TARGET LABEL | paired | corr\n")
   os.exit(2)
 end
