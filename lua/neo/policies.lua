@@ -137,8 +137,8 @@ end
 -- Actions --------------------------------------------------------------------------
 
 -- Each action: its key (the name of what it acts on) and its other fields, in order.
-local ACTIONS = { "order", "sell", "retire", "price", "build", "draw", "repay", "refinance", "offer", "internal", "priority", "raise",
-                  "dividend", "buyback" }
+local ACTIONS = { "order", "sell", "retire", "price", "build", "draw", "repay", "refinance", "offer", "recall", "internal",
+                  "priority", "raise", "dividend", "buyback" }
 local SHAPE = {
   order = { { "site", "name" }, { "nodes", "count" } },
   sell = { { "site", "name" }, { "nodes", "count" } },
@@ -151,12 +151,14 @@ local SHAPE = {
   raise = { { "valuation", "amount" } },
   dividend = {},
   buyback = {},
-  offer = { { "nodes", "count" }, { "price", "price" }, { "term_months", "amount" } },
+  offer = { { "nodes", "count" }, { "price", "price" }, { "term_months", "amount" }, { "sku", "name", optional = true } },
+  recall = { { "contract", "count", optional = true } },
   internal = { { "nodes", "size" } },
   priority = {},
 }
 local NAMES = { build = "a site", order = "a SKU", sell = "a SKU", retire = "a SKU", price = "a tenant", draw = "a debt tranche",
-                repay = "a debt tranche", refinance = "a debt tranche", offer = "a tenant", internal = "a tenant" }
+                repay = "a debt tranche", refinance = "a debt tranche", offer = "a tenant", recall = "a tenant",
+                internal = "a tenant" }
 -- Actions whose key holds an amount ($), not a name.
 local AMOUNT_KEY = { raise = true, dividend = true, buyback = true }
 local FIELD_OK = {

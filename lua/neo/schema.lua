@@ -206,6 +206,16 @@ S.queue = {
     doc = "how long a job waits before leaving; math.huge: forever", example = "math.huge" },
 }
 
+S.contract_line = {
+  { key = "sku", type = "name", ref = "skus", required = true, doc = "SKU of the line's nodes", example = '"b200"' },
+  { key = "site", type = "name", ref = "sites", absent = 0,
+    doc = "site of its nodes (absent: any); a tenant's lines of one SKU name the same site", example = '"dc1"' },
+  { key = "nodes", type = "integer", unit = "nodes", min = 0, max = 1e9, required = true,
+    doc = "nodes contracted on the line", example = "1000" },
+  { key = "price_gpu_hour", type = "number", unit = "$/GPU-hour", min = 0,
+    doc = "the line's price (absent: the tenant's price_gpu_hour)", example = "2.6" },
+}
+
 S.tenant = {
   { key = "kind", type = "enum", one_of = { "reserved", "on_demand", "spot", "internal" },
     required = true, doc = "kind of tenant (keys below say which kinds they apply to)", example = '"on_demand"' },
@@ -232,10 +242,28 @@ S.tenant = {
     doc = 'multiplier of the market index when price_gpu_hour is "market"',
     example = "0.3" },
   { key = "elasticity", type = "number", unit = "1", min = 0,
-    doc = "price elasticity of demand: arrivals x (price / market index)^-elasticity", example = "0.8" },
+    doc = "price elasticity of demand: on_demand, spot: arrivals x (price / market index)^-elasticity; "
+      .. "reserved: a renewal or an offer is accepted with probability renew_prob x min(1, (index / price)"
+      .. "^elasticity), the ratio over the contract's lines weighted by their GPUs (a line without an index "
+      .. "counts at 1)", example = "0.8" },
   { key = "nodes", type = { "integer", "process" }, min = 0, max = 1e9, unit = "nodes", resolve = "tenant_nodes",
-    doc = "reserved: nodes contracted (0: no contract); internal: nodes wanted, a number or a process "
+    doc = "reserved: nodes contracted (0: no contract; or lines); internal: nodes wanted, a number or a process "
       .. "(its value each day, rounded: own demand that changes)", example = "1000" },
+  { key = "lines", type = "list", of = { type = "record", fields = S.contract_line, doc = "a line of the contract" },
+    min_entries = 1,
+    doc = "reserved: one contract over several SKUs and sites, a line each (at most 16), instead of sku, site and "
+      .. "nodes: one notice, one default, one renewal for all of it",
+    example = '{ { sku = "h100", nodes = 1000, price_gpu_hour = 2.2 }, { sku = "b200", nodes = 500, price_gpu_hour = 3.4 } }' },
+  { key = "ramp_months", type = "number", unit = "months", min = 0, max = 1200,
+    doc = "reserved: each contract's nodes come in equal monthly tranches over this many months from its start "
+      .. "(ceil(nodes x k / ramp_months) in month k; 0: all at the start); bills and SLA credits follow the tranches "
+      .. "due", example = "6" },
+  { key = "escalator", type = "number", unit = "1/year", min = -0.5, max = 1,
+    doc = "reserved: each contract's prices x (1 + escalator) at each anniversary of its term's start",
+    example = "0.03" },
+  { key = "recall_penalty_months", type = "number", unit = "months", min = 0, max = 1200,
+    doc = "reserved: what the operator pays when it recalls a contract (the recall action): this many months of "
+      .. "the contract's bills at full delivery, paid at the notice (an operating expense)", example = "3" },
   { key = "start", type = "date", out = "start_hours",
     doc = "contract start (may be before the scenario start; after the horizon it never starts)",
     example = '"2026-06-01"' },
@@ -259,7 +287,8 @@ S.tenant = {
     resolve = "terminate_prob_year",
     doc = "hazard of an early termination notice; a process: the hazard at each time", example = "0.1" },
   { key = "notice_days", type = "number", unit = "days", min = 0,
-    doc = "notice before an early termination ends the contract", example = "90" },
+    doc = "notice either side gives: a termination by the tenant or a recall by the operator ends the contract "
+      .. "this many days after the notice, and it is not renewed", example = "90" },
   { key = "prepay_fraction", type = "number", unit = "1", min = 0, max = 1,
     doc = "share of the contract value paid at the start", example = "0.2" },
   { key = "sla_credit", type = "number", unit = "1", min = 0,
@@ -284,14 +313,16 @@ S.tenant_kinds = {
            keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
                     "price_factor", "elasticity" },
            defaults = { priority = 2, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0 } },
-  reserved = { required = { "nodes", "price_gpu_hour", "term_months" },
-               keys = { "nodes", "price_gpu_hour", "start", "term_months", "take_or_pay", "usage", "renew_prob",
-                        "renew_factor", "default_prob_year", "terminate_prob_year", "notice_days",
-                        "prepay_fraction", "sla_credit" },
+  reserved = { required = { "term_months" }, -- and nodes or lines, and prices (CHECKS.tenant)
+               keys = { "nodes", "lines", "price_gpu_hour", "start", "term_months", "take_or_pay", "usage",
+                        "renew_prob", "renew_factor", "elasticity", "default_prob_year", "terminate_prob_year",
+                        "notice_days", "prepay_fraction", "sla_credit", "ramp_months", "escalator",
+                        "recall_penalty_months" },
                default_keys = { start = "start" },
                defaults = { priority = 0, take_or_pay = true, usage = 1, renew_prob = 0, renew_factor = 1,
-                            default_prob_year = 0, terminate_prob_year = 0, notice_days = 90,
-                            prepay_fraction = 0, sla_credit = 1 } },
+                            elasticity = 1, default_prob_year = 0, terminate_prob_year = 0, notice_days = 90,
+                            prepay_fraction = 0, sla_credit = 1, ramp_months = 0, escalator = 0,
+                            recall_penalty_months = 0 } },
   internal = { required = { "nodes", "value_gpu_hour" }, keys = { "nodes", "value_gpu_hour" },
                defaults = { priority = 3 } },
 }

@@ -87,8 +87,12 @@
 ---@field queue? "reject"|neo.Queue on_demand, spot: "reject" (default), or wait with patience
 ---@field price_gpu_hour? number|"market" $ per GPU-hour; on_demand, spot: or "market" (required but internal)
 ---@field price_factor? number on_demand, spot: x the market index when "market" (default 1)
----@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0)
----@field nodes? integer|neo.Process reserved: nodes contracted (0: no contract); internal: nodes wanted, a number or a process sampled each day (required for them)
+---@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0); reserved: renewals and offers accepted with renew_prob x min(1, (market/price)^elasticity) (default 1)
+---@field nodes? integer|neo.Process reserved: nodes contracted (0: no contract), or lines; internal: nodes wanted, a number or a process sampled each day (required for them)
+---@field lines? neo.ContractLine[] reserved: one contract over several SKUs and sites, instead of sku, site and nodes (at most 16)
+---@field ramp_months? number reserved: nodes come in equal monthly tranches over this many months (default 0: at once)
+---@field escalator? number reserved: prices x (1 + escalator) at each anniversary (default 0)
+---@field recall_penalty_months? number reserved: months of bills the operator pays to recall a contract (default 0)
 ---@field start? neo.Date reserved: contract start (default: scenario start)
 ---@field term_months? number reserved: contract term (required for it)
 ---@field take_or_pay? boolean reserved: billed whether used or not (default true)
@@ -97,10 +101,16 @@
 ---@field renew_factor? number reserved: renewal price = market index x this (default 1)
 ---@field default_prob_year? neo.ProcessValue reserved: hazard of tenant default per year, a number or a process (default 0)
 ---@field terminate_prob_year? neo.ProcessValue reserved: hazard of early termination per year, a number or a process (default 0)
----@field notice_days? number reserved: notice of an early termination (default 90)
+---@field notice_days? number reserved: notice either side gives, a termination or a recall (default 90)
 ---@field prepay_fraction? number reserved: share of the contract value paid at start (default 0)
 ---@field sla_credit? number reserved: credit per undelivered GPU-hour, x price (default 1)
 ---@field value_gpu_hour? neo.ProcessValue internal: $ value of a GPU-hour of own use, a number or a process sampled each day (required for it)
+
+---@class neo.ContractLine nodes of one SKU in a reserved contract
+---@field sku string SKU of its nodes (required)
+---@field site? string site of its nodes (default any; a tenant's lines of one SKU name one site)
+---@field nodes integer nodes contracted, >= 0 (required)
+---@field price_gpu_hour? number $ per GPU-hour (default: the tenant's price_gpu_hour)
 
 ---@class neo.MarketEntry
 ---@field price_gpu_hour neo.ProcessValue the rental price index, $ per GPU-hour (required)
@@ -229,7 +239,7 @@
 ---@field backlog integer jobs waiting
 ---@field contract_end_days? number reserved under contract: day (since start) the term ends
 
----@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionBuild|neo.ActionDraw|neo.ActionRepay|neo.ActionRefinance|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionInternal|neo.ActionPriority
+---@alias neo.Action neo.ActionOrder|neo.ActionSell|neo.ActionRetire|neo.ActionPrice|neo.ActionBuild|neo.ActionDraw|neo.ActionRepay|neo.ActionRefinance|neo.ActionRaise|neo.ActionDividend|neo.ActionBuyback|neo.ActionOffer|neo.ActionRecall|neo.ActionInternal|neo.ActionPriority
 
 ---@class neo.ActionOrder buy nodes (capex when ordered or on delivery: supplier.pay_on)
 ---@field order string SKU
@@ -277,11 +287,16 @@
 ---@class neo.ActionBuyback buy shares back pro rata from cash (at most the cash there is)
 ---@field buyback number $ > 0
 
----@class neo.ActionOffer offer a reserved tenant a contract, accepted with probability renew_prob x min(1, market / price)
+---@class neo.ActionOffer offer a reserved tenant one more contract, accepted with probability renew_prob x min(1, (market / price)^elasticity)
 ---@field offer string reserved tenant
 ---@field nodes integer >= 1
 ---@field price number $ per GPU-hour, >= 0
 ---@field term_months number > 0
+---@field sku? string a SKU of the tenant's lines (default: its first line's)
+
+---@class neo.ActionRecall the operator gives notice on a reserved tenant's contract, paying recall_penalty_months of its bills
+---@field recall string reserved tenant
+---@field contract? integer the K-th running contract, oldest first (default: every one without notice)
 
 ---@class neo.ActionInternal set an internal tenant's target nodes
 ---@field internal string internal tenant

@@ -740,6 +740,43 @@ function CHECKS.tenant_keys(t, path)
   for _, k in ipairs(kind.required) do
     if t[k] == nil then fail(append(path, k), "required key missing (for kind " .. t.kind .. ")") end
   end
+  if t.kind == "reserved" then CHECKS.contract_lines(t, path) end
+end
+
+-- The most lines a contract has (C's CT_MAX_LINES).
+local MAX_LINES = 16
+
+-- A reserved tenant's contract: nodes (with sku, site, price_gpu_hour) or lines, each
+-- line priced (its own or the tenant's price), a site per SKU.  Its sku becomes its
+-- first line's (for what needs one SKU: a policy's view).
+function CHECKS.contract_lines(t, path)
+  if t.lines == nil then
+    if t.nodes == nil then fail(append(path, "nodes"), "required key missing (for kind reserved: nodes, or lines)") end
+    if t.price_gpu_hour == nil then
+      fail(append(path, "price_gpu_hour"), "required key missing (for kind reserved)")
+    end
+    return
+  end
+  for _, k in ipairs({ "nodes", "sku", "site" }) do
+    if t[k] ~= nil then fail(append(path, k), "not with lines (each line names its sku, site and nodes)") end
+  end
+  if #t.lines > MAX_LINES then
+    fail(append(path, "lines"), ("at most %d lines, got %d"):format(MAX_LINES, #t.lines))
+  end
+  local site_of = {}
+  for i, l in ipairs(t.lines) do
+    if l.price_gpu_hour == nil and t.price_gpu_hour == nil then
+      fail(append(append(append(path, "lines"), i), "price_gpu_hour"),
+        "required key missing (the tenant has no price_gpu_hour)")
+    end
+    local site, first = l.site or "(any)", site_of[l.sku]
+    if first and first.site ~= site then
+      fail(append(append(append(path, "lines"), i), "site"), ("lines of one SKU name one site: line %d has %s at %s"):format(
+        first.i, l.sku, first.site))
+    end
+    site_of[l.sku] = first or { site = site, i = i }
+  end
+  t.sku = t.lines[1].sku
 end
 
 -- The most a price below the market index may multiply demand by: (price / index)^-elasticity
@@ -783,7 +820,7 @@ function CHECKS.tenant(t, path, root)
   for _, k in ipairs(M.sorted_keys(kind.default_keys or {})) do
     if t[k] == nil then t[k] = root[kind.default_keys[k]] end
   end
-  local m = (t.elasticity or 0) > 0 and demand_multiplier(t, root.market[t.sku])
+  local m = (t.elasticity or 0) > 0 and t.kind ~= "reserved" and demand_multiplier(t, root.market[t.sku])
   if m and not (m <= MAX_DEMAND_MULTIPLIER) then
     fail(append(path, "elasticity"), ("the demand multiplier (price / market index)^-elasticity is %s%s, more "
       .. "than %s: arrivals that many times arrivals_per_hour cannot be simulated"):format(numtext(m),
@@ -1399,7 +1436,7 @@ local POST = {}
 
 -- A tenant carries every field C reads; those that do not apply to its kind are
 -- neutral (its kind's defaults were filled in by CHECKS.tenant).
-function POST.tenant(out, _, path)
+function POST.tenant(out, v, path)
   local stream = M.dotted(path)
   local neutral = {
     priority = 0, price_factor = 1, elasticity = 0, nodes = 0, start_hours = 0, term_months = 0,
@@ -1413,6 +1450,27 @@ function POST.tenant(out, _, path)
   for k, d in pairs(neutral) do
     if out[k] == nil then out[k] = d end
   end
+  POST.contract_lines(out, v)
+end
+
+-- A contract's lines as C reads them: lines (sku, site, nodes, price_gpu_hour; a reserved
+-- tenant given nodes has one line of them), nodes their sum, price_gpu_hour the first
+-- line's unless given; none for other kinds.
+function POST.contract_lines(out, v)
+  if out.kind ~= "reserved" then
+    out.lines = {}
+  elseif out.lines == nil then
+    out.lines = { { sku = out.sku, site = out.site, nodes = out.nodes, price_gpu_hour = out.price_gpu_hour } }
+  else
+    out.nodes = 0
+    for _, l in ipairs(out.lines) do
+      l.price_gpu_hour = l.price_gpu_hour or out.price_gpu_hour
+      out.nodes = out.nodes + l.nodes
+    end
+    out.site = out.lines[1].site
+    if v.price_gpu_hour == nil then out.price_gpu_hour = out.lines[1].price_gpu_hour end
+  end
+  for _, k in ipairs({ "ramp_months", "escalator", "recall_penalty_months" }) do out[k] = out[k] or 0 end
 end
 
 function POST.named(out, _, path)

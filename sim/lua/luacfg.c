@@ -314,6 +314,14 @@ static void read_fleet(rd *r, int t, void *elem, const model_cfg *c) {
   f->lease_end_h = num(r, t, "lease_end_hours");
 }
 
+static void read_line(rd *r, int t, void *elem, const model_cfg *c) {
+  ct_line *l = elem;
+  l->sku = index_of(r, t, "sku", c->nskus);
+  l->site = opt_index(r, t, "site", c->nsites);
+  l->nodes = integer(r, t, "nodes", 0, LUACFG_MAX_NODES);
+  l->price = num(r, t, "price_gpu_hour");
+}
+
 static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tenant_cfg *tc = elem;
   tc->name = str(r, t, "name");
@@ -342,6 +350,11 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->notice_days = num(r, t, "notice_days");
   tc->prepay_fraction = num(r, t, "prepay_fraction");
   tc->sla_credit = num(r, t, "sla_credit");
+  tc->lines = read_array(r, t, "lines", sizeof *tc->lines, &tc->nlines, read_line, c);
+  if (tc->nlines > CT_MAX_LINES) bad(r, "lines", "more lines than a contract has");
+  tc->ramp_months = num(r, t, "ramp_months");
+  tc->escalator = num(r, t, "escalator");
+  tc->recall_penalty_months = num(r, t, "recall_penalty_months");
   tc->value_gpu_hour = num(r, t, "value_gpu_hour");
   read_process(r, t, "value_process", &tc->value_process);
   read_process(r, t, "renew_process", &tc->renew_process);

@@ -333,10 +333,18 @@ static int apply_one(act *a) {
     return model_act_raise(m, x, nfield(a, "valuation"), a->err, a->errlen);
   if (!isnan(x = nfield(a, "dividend"))) return model_act_dividend(m, x, a->err, a->errlen);
   if (!isnan(x = nfield(a, "buyback"))) return model_act_buyback(m, x, a->err, a->errlen);
-  if ((v = sfield(a, "offer")).s)
-    return (i = TENANT(v)) < 0 ? -1
-                               : model_act_offer(m, i, cfield(a, "nodes"), nfield(a, "price"),
-                                                 nfield(a, "term_months"), a->err, a->errlen);
+  if ((v = sfield(a, "offer")).s) {
+    lstr sku = sfield(a, "sku");
+    if ((i = TENANT(v)) < 0 || (sku.s && (j = SKU(sku)) < 0)) return -1;
+    return model_act_offer(m, i, sku.s ? j : -1, cfield(a, "nodes"), nfield(a, "price"),
+                           nfield(a, "term_months"), a->err, a->errlen);
+  }
+  if ((v = sfield(a, "recall")).s) { /* contract K (1-based), absent: every one (-1) */
+    long k = isnan(nfield(a, "contract")) ? 0 : cfield(a, "contract");
+    if (k < 0 || k > 1000000000 || (k == 0 && !isnan(nfield(a, "contract"))))
+      return err_set(a->err, a->errlen, "recall: contract must be an integer from 1");
+    return (i = TENANT(v)) < 0 ? -1 : model_act_recall(m, i, (int)k - 1, a->err, a->errlen);
+  }
   if ((v = sfield(a, "internal")).s)
     return (i = TENANT(v)) < 0 ? -1
                                : model_act_internal(m, i, cfield(a, "nodes"), a->err, a->errlen);
@@ -345,7 +353,7 @@ static int apply_one(act *a) {
   if (has) return apply_priority(a, c);
   snprintf(a->err, a->errlen,
            "not an action (order, price, sell, retire, build, draw, repay, refinance, offer, "
-           "internal, priority, raise, dividend, buyback)");
+           "recall, internal, priority, raise, dividend, buyback)");
   return -1;
 }
 
@@ -391,10 +399,11 @@ static void put_string(lua_State *L, FILE *f) {
 /* An action as "key=value ..." in a fixed key order (a table's own order
 ** is not), e.g. "order=h100 site=dc1 nodes=100". */
 static void describe(lua_State *L, int t, FILE *f) {
-  static const char *const keys[] = {
-      "order", "offer",     "price",  "sell",      "retire",      "build",   "mw",       "draw",
-      "repay", "refinance", "spread", "raise",     "dividend",    "buyback", "internal", "site",
-      "nodes", "gpu_hour",  "amount", "valuation", "term_months", "priority"};
+  static const char *const keys[] = {"order",       "offer",    "price",    "sell",     "retire",
+                                     "build",       "mw",       "draw",     "repay",    "refinance",
+                                     "spread",      "raise",    "dividend", "buyback",  "internal",
+                                     "site",        "nodes",    "gpu_hour", "amount",   "valuation",
+                                     "term_months", "priority", "recall",   "contract", "sku"};
   const char *sep = "";
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     lua_pushstring(L, keys[i]);

@@ -139,13 +139,21 @@ int model_act_price(model *m, int t, double gpu_hour, char *err, size_t errlen) 
   return tn->ops->set_price(m, tn, gpu_hour, err, errlen);
 }
 
-int model_act_offer(model *m, int t, long nodes, double price, double term_months, char *err,
-                    size_t errlen) {
+int model_act_offer(model *m, int t, int sku, long nodes, double price, double term_months,
+                    char *err, size_t errlen) {
   if (bad_index(t, m->cfg->ntenants, "tenant", err, errlen)) return -1;
   tenant *tn = &m->tenants[t];
   if (!tn->ops->offer)
     return err_set(err, errlen, "offer: tenant %s is not a reserved tenant", tn->cfg->name);
-  return tn->ops->offer(m, tn, nodes, price, term_months, err, errlen);
+  return tn->ops->offer(m, tn, sku, nodes, price, term_months, err, errlen);
+}
+
+int model_act_recall(model *m, int t, int k, char *err, size_t errlen) {
+  if (bad_index(t, m->cfg->ntenants, "tenant", err, errlen)) return -1;
+  tenant *tn = &m->tenants[t];
+  if (tn->cfg->kind != TENANT_RESERVED)
+    return err_set(err, errlen, "recall: tenant %s is not a reserved tenant", tn->cfg->name);
+  return reserved_recall(m, tn, k, err, errlen);
 }
 
 int model_act_internal(model *m, int t, long nodes, char *err, size_t errlen) {

@@ -67,6 +67,7 @@ static int open_fixed(model *m) {
       {A_SITES, "site_assets", ACCT_ASSET},
       {A_SITES_DEP, "site_accumulated_depreciation", ACCT_ASSET},
       {A_LEASES, "leases", ACCT_EXPENSE},
+      {A_PENALTIES, "penalties", ACCT_EXPENSE},
   };
   _Static_assert(sizeof fixed / sizeof *fixed == A_NFIXED, "every fixed account opened");
   for (size_t i = 0; i < A_NFIXED; i++)
@@ -174,6 +175,10 @@ void books_opex(model *m, double power, double colo, double staff, double leases
   journal_move(J(m), A_POWER, A_CASH, power, CF_OPERATING);
   journal_move(J(m), A_COLO, A_CASH, colo, CF_OPERATING);
   journal_move(J(m), A_STAFF, A_CASH, staff, CF_OPERATING);
+}
+
+void books_penalty(model *m, double amount) {
+  journal_move(J(m), A_PENALTIES, A_CASH, amount, CF_OPERATING);
 }
 
 /* ---- the fleet --------------------------------------------------------------- */
@@ -378,7 +383,7 @@ static income_lines income(const model *m, int period) {
     l.revenue -= flow(j, m->books.acct_revenue[i], period);
   l.revenue -= flow(j, A_SLA_CREDITS, period);
   l.opex = flow(j, A_POWER, period) + flow(j, A_COLO, period) + flow(j, A_STAFF, period) +
-           flow(j, A_LEASES, period) + flow(j, A_BAD_DEBT, period);
+           flow(j, A_LEASES, period) + flow(j, A_BAD_DEBT, period) + flow(j, A_PENALTIES, period);
   l.ebitda = l.revenue - l.opex;
   l.depreciation = flow(j, A_DEPRECIATION, period);
   l.write_off = flow(j, A_WRITE_OFF, period);

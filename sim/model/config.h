@@ -92,6 +92,17 @@ typedef enum tenant_kind {
   TENANT_NKINDS
 } tenant_kind;
 
+/* A line of a reserved contract: nodes of a SKU at a site (-1: any) at a
+** price.  A tenant's lines of one SKU share one site. */
+typedef struct ct_line {
+  int sku, site;
+  long nodes;
+  double price; /* $ per GPU-hour */
+} ct_line;
+
+/* The most lines a contract has. */
+#define CT_MAX_LINES 16
+
 typedef struct tenant_cfg {
   char *name;
   tenant_kind kind;
@@ -107,7 +118,8 @@ typedef struct tenant_cfg {
   double price_gpu_hour; /* $; used when !price_market */
   int price_market;      /* 1: price = market index x price_factor */
   double price_factor;   /* e.g. 0.3 for spot at 70% off the index */
-  double elasticity;     /* arrivals x (price / market)^-elasticity; 0: none */
+  double elasticity;     /* arrivals x (price / market)^-elasticity; 0: none (reserved: of
+                            renewals and offers, x min(1, (market / price)^elasticity)) */
   /* reserved */
   long nodes; /* reserved: contracted nodes; internal: wanted nodes */
   double start_h, term_months;
@@ -121,6 +133,11 @@ typedef struct tenant_cfg {
   double notice_days;     /* notice before an early termination takes effect */
   double prepay_fraction; /* of the contract value, paid at start */
   double sla_credit;      /* credit per undelivered GPU-hour, as a multiple of price */
+  ct_line *lines;         /* its contract's lines (1 .. CT_MAX_LINES; one of sku, site, nodes) */
+  size_t nlines;
+  double ramp_months;           /* nodes come in equal monthly tranches over this (0: at once) */
+  double escalator;             /* prices x (1 + escalator) at each anniversary */
+  double recall_penalty_months; /* a recall costs the operator this many months of billing */
   /* internal */
   double value_gpu_hour;     /* $ value of a GPU-hour of own use (not cash) */
   process_cfg value_process; /* internal: the value, sampled daily (constant: value_gpu_hour) */

@@ -1,14 +1,48 @@
 /*
 ** hold.c -- the nodes a tenant holds for itself: a reserved tenant's
 ** contracted nodes (leased) and the operator's internal use (busy).  It
-** takes idle nodes of its SKU (and site, if it names one) up to what it
-** wants, preempting lower priorities, and gives them back newest first.
-** Every change ends in hold_update: the GPU-hours it holds, and a
-** reserved tenant's bills (tenant_ops.bill), follow the nodes it holds.
+** holds nodes in groups, one per SKU it uses (a reserved tenant's lines
+** may name several; each SKU at one site, or any): a group takes idle
+** nodes of its SKU (and site) up to what it wants, preempting lower
+** priorities, and gives them back newest first.  Every change ends in
+** hold_update: the GPU-hours it holds, and a reserved tenant's bills
+** (tenant_ops.bill), follow the nodes it holds.
 */
 #include <stdlib.h>
 
 #include "model_int.h"
+
+int hold_group_of(const tenant *tn, int sku) {
+  for (size_t g = 0; g < tn->hold.ng; g++)
+    if (tn->hold.g[g].sku == sku) return (int)g;
+  return -1;
+}
+
+int hold_init(model *m, tenant *tn) {
+  const tenant_cfg *c = tn->cfg;
+  tenant_hold *h = &tn->hold;
+  size_t n = c->nlines ? c->nlines : 1;
+  if (model_take(m, (double)n * sizeof *h->g, "the SKUs tenant %s holds", c->name)) return -1;
+  h->g = calloc(n, sizeof *h->g);
+  if (!h->g) return -1;
+  if (!c->nlines) h->g[h->ng++] = (hold_group){.sku = c->sku, .site = c->site};
+  for (size_t l = 0; l < c->nlines; l++)
+    if (hold_group_of(tn, c->lines[l].sku) < 0)
+      h->g[h->ng++] = (hold_group){.sku = c->lines[l].sku, .site = c->lines[l].site};
+  return 0;
+}
+
+void hold_want(tenant *tn, int group, long want) {
+  tenant_hold *h = &tn->hold;
+  h->want += want - h->g[group].want;
+  h->g[group].want = want;
+}
+
+/* The group a pool's nodes belong to, -1 if none (another SKU or site). */
+static int group_of_pool(const tenant *tn, const pool *p) {
+  int g = hold_group_of(tn, p->sku);
+  return g >= 0 && (tn->hold.g[g].site < 0 || tn->hold.g[g].site == p->site) ? g : -1;
+}
 
 /* Make room for a held set per pool (pools are created as nodes arrive). */
 static idset *held_in(model *m, tenant *tn, uint32_t pid) {
@@ -29,13 +63,15 @@ static idset *held_in(model *m, tenant *tn, uint32_t pid) {
 }
 
 void hold_update(model *m, tenant *tn) {
-  double now = engine_now(m->e);
-  integral_set(&tn->gpu_hours, now, (double)tn->hold.n * (double)tn->gpus_per_node);
+  double now = engine_now(m->e), gpus = 0;
+  for (size_t g = 0; g < tn->hold.ng; g++)
+    gpus += (double)tn->hold.g[g].n * (double)m->cfg->skus[tn->hold.g[g].sku].gpus_per_node;
+  integral_set(&tn->gpu_hours, now, gpus);
   if (tn->value_p) integral_set(&tn->value, now, tn->gpu_hours.rate * tn->value_now);
   if (tn->ops->bill) tn->ops->bill(m, tn, now);
 }
 
-static void hold(model *m, tenant *tn, uint32_t id, uint32_t pid) {
+static void hold(model *m, tenant *tn, uint32_t id, uint32_t pid, int g) {
   idset *h = held_in(m, tn, pid);
   node *n = &m->fleet.nodes[id];
   n->tenant = (int32_t)(tn - m->tenants);
@@ -45,6 +81,7 @@ static void hold(model *m, tenant *tn, uint32_t id, uint32_t pid) {
     return;
   }
   tn->hold.n++;
+  tn->hold.g[g].n++;
 }
 
 static void unhold(model *m, tenant *tn, uint32_t id) {
@@ -53,42 +90,45 @@ static void unhold(model *m, tenant *tn, uint32_t id) {
   uint32_t moved = idset_take(h, n->pos);
   if (moved != NONE) m->fleet.nodes[moved].pos = n->pos;
   tn->hold.n--;
+  tn->hold.g[group_of_pool(tn, &m->fleet.pools[n->pool])].n--;
 }
 
-/* Take idle nodes (preempting lower priorities) up to what the tenant wants. */
+/* Take idle nodes (preempting lower priorities) up to what each group wants. */
 void hold_fill(model *m, tenant *tn) {
   tenant_hold *h = &tn->hold;
   if (h->n >= h->want) return;
-  for (uint32_t p = 0; p < m->fleet.npools && h->n < h->want; p++) {
-    if (!fleet_pool_allows(&m->fleet.pools[p], tn->cfg)) continue;
-    fleet_free_for(m, p, tn->priority, h->want - h->n);
+  for (uint32_t p = 0; p < m->fleet.npools; p++) {
+    int g = group_of_pool(tn, &m->fleet.pools[p]);
+    if (g < 0 || h->g[g].n >= h->g[g].want) continue;
+    hold_group *grp = &h->g[g];
+    fleet_free_for(m, p, tn->priority, grp->want - grp->n);
     uint32_t id;
-    while (h->n < h->want && (id = fleet_take_idle(m, p)) != NONE) hold(m, tn, id, p);
+    while (grp->n < grp->want && (id = fleet_take_idle(m, p)) != NONE) hold(m, tn, id, p, g);
   }
   hold_update(m, tn);
 }
 
-/* Release nodes until the tenant holds at most `keep` (newest first). */
-void hold_release_to(model *m, tenant *tn, long keep) {
-  for (uint32_t p = (uint32_t)tn->hold.npools; p-- > 0 && tn->hold.n > keep;) {
-    idset *h = &tn->hold.held[p];
-    while (h->n > 0 && tn->hold.n > keep) {
-      uint32_t id = h->a[h->n - 1];
-      unhold(m, tn, id);
-      fleet_release(m, id);
-    }
+/* Give back the nodes at the end of a held set (the newest). */
+static void release_newest(model *m, tenant *tn, idset *h, long count) {
+  while (h->n > 0 && count-- > 0) {
+    uint32_t id = h->a[h->n - 1];
+    unhold(m, tn, id);
+    fleet_release(m, id);
+  }
+}
+
+void hold_trim(model *m, tenant *tn) {
+  for (uint32_t p = (uint32_t)tn->hold.npools; p-- > 0;) {
+    int g = group_of_pool(tn, &m->fleet.pools[p]);
+    if (g >= 0 && tn->hold.g[g].n > tn->hold.g[g].want)
+      release_newest(m, tn, &tn->hold.held[p], tn->hold.g[g].n - tn->hold.g[g].want);
   }
   hold_update(m, tn);
 }
 
 /* Give back up to `count` nodes of one pool to a higher priority. */
 void hold_give_back(model *m, tenant *tn, uint32_t pid, long count) {
-  idset *h = pid < tn->hold.npools ? &tn->hold.held[pid] : NULL;
-  while (h && h->n > 0 && count-- > 0) {
-    uint32_t id = h->a[h->n - 1];
-    unhold(m, tn, id);
-    fleet_release(m, id);
-  }
+  if (pid < tn->hold.npools) release_newest(m, tn, &tn->hold.held[pid], count);
   hold_update(m, tn);
 }
 
@@ -107,4 +147,5 @@ void hold_free(model *m, tenant *tn) {
   (void)m;
   for (size_t p = 0; p < tn->hold.npools; p++) free(tn->hold.held[p].a);
   free(tn->hold.held);
+  free(tn->hold.g);
 }

@@ -35,7 +35,8 @@
 #include "model_int.h"
 
 static double opex_total(const model *m) {
-  return m->books.power_cost + m->books.colo_cost + m->books.staff_cost + m->books.lease_cost;
+  return m->books.power_cost + m->books.colo_cost + m->books.staff_cost + m->books.lease_cost +
+         m->books.penalty_cost;
 }
 
 /* The payments over [t0, t1] for the nodes leased in (the initial fleet's
@@ -57,6 +58,13 @@ static void at_start(model *m, double flow) {
 }
 
 void ledger_cash(model *m, double delta) { m->books.cash += delta; }
+
+void ledger_penalty(model *m, double amount) {
+  m->books.cash -= amount;
+  m->books.penalty_cost += amount;
+  at_start(m, -amount);
+  books_penalty(m, amount);
+}
 
 double ledger_cash_now(const model *m) { return m->books.cash; }
 

@@ -113,11 +113,12 @@ void model_sort_tenants(model *m) {
   for (size_t i = 0; i < n; i++) m->order[i] = r[i].index;
   free(r);
   for (size_t s = 0; s < m->cfg->nskus; s++) m->by_sku[s].n = 0;
-  for (size_t k = 0; k < n; k++) {
-    uint32_t pos, t = m->order[k];
-    if (idset_add(&m->by_sku[m->cfg->tenants[t].sku], t, &pos))
-      model_fail(m, "out of memory ordering tenants");
-  }
+  for (size_t k = 0; k < n; k++)
+    for (size_t s = 0; s < m->cfg->nskus; s++) {
+      uint32_t pos, t = m->order[k];
+      if (tenant_uses(&m->cfg->tenants[t], (int)s) && idset_add(&m->by_sku[s], t, &pos))
+        model_fail(m, "out of memory ordering tenants");
+    }
 }
 
 void model_call_policies(model *m, policy_reason why) {

@@ -130,8 +130,13 @@ int model_act_refinance(model *m, int tranche, double term_months, double spread
 int model_act_raise(model *m, double amount, double valuation, char *err, size_t errlen);
 int model_act_dividend(model *m, double amount, char *err, size_t errlen);
 int model_act_buyback(model *m, double amount, char *err, size_t errlen);
-int model_act_offer(model *m, int tenant, long nodes, double price, double term_months, char *err,
-                    size_t errlen);
+/* One more contract for a reserved tenant: one line of nodes of a SKU its
+** lines name (-1: its first line's) at price for term_months. */
+int model_act_offer(model *m, int tenant, int sku, long nodes, double price, double term_months,
+                    char *err, size_t errlen);
+/* The operator gives notice on a reserved tenant's running contract k
+** (0-based, oldest first; -1: every one without notice), paying its penalty. */
+int model_act_recall(model *m, int tenant, int k, char *err, size_t errlen);
 int model_act_internal(model *m, int tenant, long nodes, char *err, size_t errlen);
 /* Allocation order: tenants listed first are served first (n <= ntenants). */
 int model_act_priority(model *m, const int *tenants, size_t n, char *err, size_t errlen);

@@ -63,7 +63,7 @@ enum {
   EV_NKINDS
 };
 
-enum { CT_START = 0, CT_END, CT_DEFAULT, CT_NOTICE };
+enum { CT_START = 0, CT_END, CT_DEFAULT, CT_NOTICE, CT_STEP };
 
 /* A quantity integrated over time: total += rate * dt, piecewise. */
 typedef struct integral {
@@ -329,8 +329,8 @@ typedef struct tenant_ops {
   long (*nodes)(const model *m, const tenant *tn);
   /* Policy actions the kind takes (NULL: refused); 0 or -1 with why. */
   int (*set_price)(model *m, tenant *tn, double gpu_hour, char *err, size_t errlen);
-  int (*offer)(model *m, tenant *tn, long nodes, double price, double term_months, char *err,
-               size_t errlen);
+  int (*offer)(model *m, tenant *tn, int sku, long nodes, double price, double term_months,
+               char *err, size_t errlen);
   int (*set_nodes)(model *m, tenant *tn, long nodes, char *err, size_t errlen);
   void (*free)(model *m, tenant *tn);
 } tenant_ops;
@@ -366,27 +366,58 @@ typedef struct tenant_jobs {
   integral queue_len;
 } tenant_jobs;
 
-/* Reserved and internal (hold.c): the nodes held, per pool. */
+/* What a tenant holds of one SKU (hold.c): nodes at a site (-1: any). */
+typedef struct hold_group {
+  int sku, site;
+  long want, n; /* nodes wanted and held */
+} hold_group;
+
+/* Reserved and internal (hold.c): the nodes held, per pool, and per SKU. */
 typedef struct tenant_hold {
   idset *held;
   size_t npools;
-  long n;    /* nodes held */
+  hold_group *g; /* the SKUs it holds, a site each */
+  size_t ng;
+  long n;    /* nodes held, over the groups */
   long want; /* nodes wanted (contracted, or the internal target) */
 } tenant_hold;
 
-/* Reserved (reserved.c). */
+/* A reserved tenant's contract (reserved.c): lines of nodes of a SKU at a
+** price, for a term; its own bills, prepayment and notice. */
+typedef struct contract {
+  uint32_t id;       /* its events carry it */
+  int renew_blocked; /* notice given (by the tenant 1, the operator 2): not renewed */
+  int ramped;        /* every tranche due (a renewal's nodes are there) */
+  double start, end; /* the term's, hours */
+  double term_months;
+  size_t nlines;
+  int group[CT_MAX_LINES];                  /* per line: the tenant's hold group (its SKU) */
+  long nodes[CT_MAX_LINES];                 /* per line: nodes contracted */
+  double price[CT_MAX_LINES];               /* per line: $ per GPU-hour at the term's start */
+  integral revenue, credit;                 /* its bills and SLA credits */
+  double billed, prepaid;                   /* collected; prepayment not yet consumed */
+  engine_handle ev_end, ev_notice, ev_step; /* step: a tranche due or an escalation */
+} contract;
+
+/* Reserved (reserved.c): its contracts, oldest first (nodes held go to the
+** oldest first), and what they share: the tenant's default and totals. */
 typedef struct tenant_contract {
+  contract *c;
+  size_t n, cap;
+  uint32_t next_id;
   int active; /* a contract runs */
-  int defaulted, renew_blocked;
+  int defaulted;
   long renewals;
-  double price, end; /* $ per GPU-hour; hours */
-  engine_handle ev_end, ev_default, ev_notice;
+  double price, end;    /* of the latest contract started ($ per GPU-hour); the next end (hours) */
+  double default_until; /* the default hazard is drawn to here */
+  engine_handle ev_default;
   rng events;
   process *renew_p, *default_p, *terminate_p; /* time-varying (NULL: the cfg's numbers) */
   double billed;                              /* revenue accrued and collected (or written off) */
   double prepaid;                             /* prepayment not yet consumed by bills */
   double bad_debt;                            /* bills lost to a default */
-  double forfeited; /* prepayment never consumed, earned when the contract ended */
+  double forfeited; /* prepayment never consumed, earned when a contract ended */
+  double penalties; /* paid by the operator for recalls */
   double default_day;
 } tenant_contract;
 
@@ -430,6 +461,8 @@ static inline double tenant_revenue(const tenant *tn, double t) {
   return integral_at(&tn->revenue, t) + tn->ct.forfeited;
 }
 
+/* Does the tenant use the SKU (its own, a contract line's)? */
+int tenant_uses(const tenant_cfg *c, int sku);
 /* Revenue, or for own use its value, accrued by t. */
 double tenant_income(const tenant *tn, double t);
 /* The tenant metrics: name them (once), then write those of each tenant's kind. */
@@ -454,8 +487,12 @@ typedef struct jobs_part {
 
 /* hold.c: take, give back and lose held nodes; each ends with the
 ** tenant's rates (gpu-hours, and a reserved tenant's bills) in step. */
+/* Its groups: a reserved tenant's lines' SKUs, or its own SKU and site. 0, or -1. */
+int hold_init(model *m, tenant *tn);
+int hold_group_of(const tenant *tn, int sku); /* -1: none */
+void hold_want(tenant *tn, int group, long want);
 void hold_fill(model *m, tenant *tn);
-void hold_release_to(model *m, tenant *tn, long keep);
+void hold_trim(model *m, tenant *tn); /* give back what a group holds beyond its want */
 void hold_give_back(model *m, tenant *tn, uint32_t pool, long count);
 void hold_lose(model *m, tenant *tn, uint32_t node);
 void hold_update(model *m, tenant *tn);
@@ -464,9 +501,14 @@ void hold_free(model *m, tenant *tn);
 
 /* reserved.c */
 void ct_on_event(engine *e, const engine_event *ev, void *ctx);
-/* The bills still contracted at t: nodes x GPUs x price x the term's hours left
-** (0 without a contract running); a borrowing base's collateral. */
+/* The bills still contracted at t over the tenant's contracts: nodes x GPUs
+** x price over the terms' hours left (0 without a contract running); a
+** borrowing base's collateral. */
 double reserved_backlog(const model *m, const tenant *tn, double t);
+/* The recall action: the operator gives notice on the tenant's contract k
+** (0-based among those running, oldest first; -1: all), paying its penalty.
+** 0, or -1 with err. */
+int reserved_recall(model *m, tenant *tn, int k, char *err, size_t errlen);
 
 /* ---- market.c ----------------------------------------------------------- */
 
@@ -537,6 +579,7 @@ enum {
   A_SITES,
   A_SITES_DEP,
   A_LEASES,
+  A_PENALTIES,
   A_NFIXED
 };
 
@@ -553,7 +596,7 @@ typedef struct books_part {
   double dep_posted;      /* depreciation in the books */
   double site_dep_posted; /* the sites' depreciation in the books */
   long month_end_day;
-  double power_cost, colo_cost, staff_cost, lease_cost, capex, proceeds;
+  double power_cost, colo_cost, staff_cost, lease_cost, penalty_cost, capex, proceeds;
   double revenue_cash;      /* customer receipts so far */
   double jobs_revenue_seen; /* revenue paid as accrued, taken into cash */
   double cash, cash_min;
@@ -577,6 +620,7 @@ void ledger_receive(model *m, double amount);
 void ledger_free(model *m);
 int ledger_finish(model *m, double t);
 void ledger_cash(model *m, double delta); /* cash moved by another part (its entry is its own) */
+void ledger_penalty(model *m, double amount); /* a recall's penalty, paid now (opex) */
 double ledger_cash_now(const model *m);
 double internal_value_at(const model *m, double t); /* own use, $ so far */
 
@@ -592,6 +636,7 @@ void books_collect(model *m, double due, double from_prepaid);
 void books_bad_debt(model *m, double amount);
 void books_forfeit(model *m, const tenant *tn, double amount);
 void books_opex(model *m, double power, double colo, double staff, double leases);
+void books_penalty(model *m, double amount); /* paid to a tenant (opex) */
 void books_buy(model *m, double amount, int delivered);
 void books_deliver(model *m, double cost);
 void books_opening_fleet(model *m, double cost, double age_depreciation, int bought);

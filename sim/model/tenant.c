@@ -24,6 +24,13 @@ const tenant_ops *tenant_ops_of(tenant_kind k) {
   return kinds[k];
 }
 
+int tenant_uses(const tenant_cfg *c, int sku) {
+  if (c->sku == sku) return 1;
+  for (size_t l = 0; l < c->nlines; l++)
+    if (c->lines[l].sku == sku) return 1;
+  return 0;
+}
+
 double tenant_income(const tenant *tn, double t) {
   return tn->ops->billed ? tenant_revenue(tn, t) : internal_value(tn, t);
 }

@@ -143,7 +143,7 @@ T.test("reserved: errors", function()
   local R = '    anchor = { kind = "reserved", nodes = 50, price_gpu_hour = 2.5, term_months = 24, %s },'
   local function rerr(extra, want) err({ [8] = R:format(extra) }, "8: tenants.anchor." .. want) end
   err({ [8] = '    anchor = { kind = "reserved", price_gpu_hour = 2.5, term_months = 24 },' },
-    "8: tenants.anchor.nodes: required key missing (for kind reserved)")
+    "8: tenants.anchor.nodes: required key missing (for kind reserved: nodes, or lines)")
   err({ [8] = '    anchor = { kind = "reserved", nodes = 1, term_months = 24 },' },
     "8: tenants.anchor.price_gpu_hour: required key missing (for kind reserved)")
   err({ [8] = '    anchor = { kind = "reserved", nodes = 1, price_gpu_hour = 2.5 },' },
@@ -182,8 +182,8 @@ T.test("keys that do not apply to a tenant's kind", function()
     "10: tenants.od.nodes: does not apply to kind on_demand")
   err({ [8] = '    anchor = { kind = "reserved", nodes = 50, price_gpu_hour = 2.5, term_months = 24, arrivals_per_hour = 3 },' },
     "8: tenants.anchor.arrivals_per_hour: does not apply to kind reserved")
-  err({ [8] = '    anchor = { kind = "reserved", nodes = 50, price_gpu_hour = 2.5, term_months = 24, elasticity = 1 },' },
-    "8: tenants.anchor.elasticity: does not apply to kind reserved")
+  err({ [8] = '    anchor = { kind = "reserved", nodes = 50, price_gpu_hour = 2.5, term_months = 24, price_factor = 1 },' },
+    "8: tenants.anchor.price_factor: does not apply to kind reserved")
   err({ [9] = '    train = { kind = "internal", nodes = 10, value_gpu_hour = 1.5, term_months = 3 },' },
     "9: tenants.train.term_months: does not apply to kind internal")
   err({ [9] = '    train = { kind = "internal", nodes = 10, value_gpu_hour = 1.5, price_gpu_hour = 1 },' },
@@ -202,7 +202,7 @@ T.test("tenants of every kind carry every field C reads, neutral where it does n
   T.eq({ od.reject, od.patience_hours, od.job_nodes }, { true, CONST0, { dist = "constant", p = { 1 } } })
   T.eq({ a.arrivals_per_hour.process, a.arrivals_per_hour.value, a.arrivals_per_hour.stream },
     { "constant", 0, "tenants.anchor.arrivals_per_hour" })
-  T.eq({ a.job_hours, a.patience_hours, a.reject, a.price_factor, a.elasticity, a.value_gpu_hour }, { CONST0, CONST0, true, 1, 0, 0 })
+  T.eq({ a.job_hours, a.patience_hours, a.reject, a.price_factor, a.elasticity, a.value_gpu_hour }, { CONST0, CONST0, true, 1, 1, 0 })
   T.eq({ tr.term_months, tr.take_or_pay, tr.notice_days, tr.arrivals_per_hour.value, tr.price_market }, { 0, false, 0, 0, false })
   T.eq({ sp.price_market, sp.price_gpu_hour, sp.price_factor, sp.priority }, { true, 0, 0.3, 2 })
 end)

@@ -175,7 +175,7 @@ T.test("_check_actions: errors name the action", function()
   bad({ { draw = "rev", amount = -1 } }, "action 1: 'amount' must be a finite number > 0")
   bad({ { draw = "rev", amount = 0 } }, "action 1: 'amount' must be a finite number > 0")
   bad({ { offer = "anchor", nodes = 10, price = 2 } },
-    "action 1: 'term_months' is missing (offer takes offer, nodes, price, term_months)")
+    "action 1: 'term_months' is missing (offer takes offer, nodes, price, term_months, sku)")
   bad({ { repay = "loan", amount = 0 } }, "action 1: 'amount' must be a finite number > 0")
   bad({ { repay = 1 } }, "action 1: 'repay' must be a debt tranche name (a string)")
   bad({ { raise = 1e8 } }, "action 1: 'valuation' is missing (raise takes raise, valuation)")
@@ -192,9 +192,9 @@ T.test("_check_actions: errors name the action", function()
   bad({ { order = "h100", price = "od" } }, "action 1: has both 'order' and 'price' (one action per table)")
   bad({ { order = "h100", site = "dc1", nodes = 1, gpu_hour = 2 } },
     "action 1: 'gpu_hour' does not go with 'order' (order takes order, site, nodes)")
-  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, internal, priority, raise, dividend, buyback)")
+  bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, recall, internal, priority, raise, dividend, buyback)")
   bad({ { ordr = "h100" } },
-    "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, internal, priority, raise, dividend, buyback) (did you mean order?)")
+    "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, recall, internal, priority, raise, dividend, buyback) (did you mean order?)")
   bad({ { priority = {} } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   bad({ { priority = "od" } }, "action 1: 'priority' must be a non-empty list of tenant names (a plain table)")
   -- metamethods would run where neosim reads the actions, outside Lua's protection

@@ -163,10 +163,11 @@ T.test("every key's example validates in a scenario", function()
     end
     for i = 1, #keys - 1 do
       local k = keys[i]
-      if k == "<name>" then k = keys[i - 1] == "tenants" and tenant_for(keys[#keys]) or ENTRY[keys[i - 1]]
+      if k == "<name>" then k = keys[i - 1] == "tenants" and tenant_for(keys[i + 1] or key) or ENTRY[keys[i - 1]]
       elseif k == "[i]" then k = 1 end
       if t[k] == nil then t[k] = {} end
       if type(t[k]) ~= "table" then t[k] = {} end -- market.h100 = 2.0 -> a record
+      if k == "lines" then t.sku, t.nodes = nil, nil end -- the lines name them
       t = t[k]
       if keys[i - 1] == "shocks" then
         for fk, fv in pairs(SHOCK_FIX[key] or {}) do t[fk] = fv or nil end
@@ -179,12 +180,14 @@ T.test("every key's example validates in a scenario", function()
       if k == "lease" then t.payment_month, t.term_months = 45000, 36 end
       if k == "ppa" then t.share, t.price_mwh, t.term_months = 0.5, 40, 12 end
       if k == "outages" then t.rate_per_year, t.days = 2, 1.5 end
+      if keys[i - 1] == "lines" then t.sku, t.nodes = "h100", 1 end -- a line's other keys
       if keys[i - 1] == "covenants" then
         t.kind, t.min = "dscr", 1.25
         for fk, fv in pairs(COVENANT_FIX[key] or {}) do t[fk] = fv or nil end
       end
     end
     if keys[1] == "market" and #keys == 3 and key == "obsolescence" then t.price_gpu_hour = 2.0 end
+    if key == "lines" then t.sku, t.nodes = nil, nil end
     t[key] = eval(node.example, path)
     local ok, err = pcall(V.run, scn, {}, { file = "ref", line = 1 }, true)
     assert(ok, path .. " = " .. node.example .. ": " .. tostring(err))

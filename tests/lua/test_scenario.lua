@@ -71,7 +71,8 @@ T.test("the base scenario resolves with every default filled", function()
                   -- keys of other kinds, neutral
                   nodes = 0, start_hours = 0, term_months = 0, take_or_pay = false, usage = 1, renew_prob = 0,
                   renew_factor = 1, default_prob_year = 0, terminate_prob_year = 0, notice_days = 0,
-                  prepay_fraction = 0, sla_credit = 0, value_gpu_hour = 0,
+                  prepay_fraction = 0, sla_credit = 0, value_gpu_hour = 0, lines = {}, ramp_months = 0,
+                  escalator = 0, recall_penalty_months = 0,
                   value_process = { process = "constant", stream = "tenants.od.value_gpu_hour", value = 0 },
                   nodes_process = { process = "constant", stream = "tenants.od.nodes", value = 0 },
                   renew_process = { process = "constant", stream = "tenants.od.renew_prob", value = 0 },

@@ -45,7 +45,7 @@ T.test("types.lua has a @field for every schema key, optional exactly when not r
     if name and current then classes[current][name] = opt == "?" and "optional" or "required" end
     if not line:match("^%-%-%-") then current = nil end
   end
-  local CLASS = { [""] = "neo.Scenario", [".skus[]"] = "neo.Sku", [".sites[]"] = "neo.Site", [".sites[].build"] = "neo.SiteBuild", [".sites[].ppa"] = "neo.Ppa", [".sites[].outages"] = "neo.Outages",
+  local CLASS = { [""] = "neo.Scenario", [".skus[]"] = "neo.Sku", [".sites[]"] = "neo.Site", [".sites[].build"] = "neo.SiteBuild", [".sites[].ppa"] = "neo.Ppa", [".sites[].outages"] = "neo.Outages", [".tenants[].lines[]"] = "neo.ContractLine",
                   [".fleet[]"] = "neo.FleetEntry", [".fleet[].lease"] = "neo.LeaseIn", [".tenants[]"] = "neo.Tenant",
                   [".tenants[].queue"] = "neo.Queue", [".finance"] = "neo.Finance", [".finance.tax"] = "neo.Tax",
                   [".market[]"] = "neo.MarketEntry", [".supplier"] = "neo.Supplier", [".shocks[]"] = "neo.Shock",
