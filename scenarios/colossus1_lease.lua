@@ -5,10 +5,12 @@
 -- and at lower ones?
 --
 -- The site: ~220,000 GPUs (170k H100 + 50k H200, 27,500 nodes) and ~300 MW
--- in Memphis.  Lease: the anchor takes every node for three years, 90-day
--- notice either side (a 10%/year termination hazard per contract), at a
--- swept price per GPU-hour; the operator's own training gets what is not
--- leased.  Keep: no lease; internal training uses the site, valued at
+-- in Memphis.  Lease: the anchor takes every node for three years under one
+-- contract over both SKUs (two lines: one notice, one renewal, one default),
+-- at a swept price per GPU-hour, 90-day notice either side: the tenant's
+-- (a 10%/year termination hazard) or the operator's (the recall action; no
+-- penalty is reported, so none); the operator's own training gets what is
+-- not leased.  Keep: no lease; internal training uses the site, valued at
 -- value_gpu_hour = $2.50 (the cost of renting the same compute elsewhere).
 -- Compare `npv` (cash) and `npv_with_internal` (cash plus the discounted
 -- value of own use) across points:
@@ -16,17 +18,19 @@
 --
 -- Results (10 replications per point, seed 1; mean +- 95% CI half-width;
 -- no debt, so npv = npv_unlevered):
---   lease at $7.78: npv $35.0B +- 5.3B, npv_with_internal $36.0B +- 3.6B
---   lease at $5.00: npv $22.3B +- 3.4B, npv_with_internal $23.3B +- 1.7B
---   lease at $2.50: npv $10.9B +- 1.7B, npv_with_internal $11.92B
+--   lease at $7.78: npv $37.4B +- 1.8B, npv_with_internal $37.6B +- 1.2B
+--   lease at $5.00: npv $23.8B +- 1.2B, npv_with_internal $24.1B +- 0.6B
+--   lease at $2.50: npv $11.7B +- 0.6B, npv_with_internal $11.92B
 --   keep:           npv -$0.52B (power and staff), npv_with_internal $11.92B
+--   lease at $7.78, recalled by the operator on day 540: npv $23.07B,
+--                   npv_with_internal $27.93B
 -- At the reported $1.25B/month the lease is worth about three times own
 -- use.  At $2.50 the two are worth the same once own use is valued (to the
 -- million): nodes freed by a termination go back to own use at the same
--- $2.50, so termination risk is a cash risk only.  A termination notice
--- came in 3 of 10 runs, cutting lease revenue from $44.7B for the full
--- term to $40.7B +- 6.5B on average; that is the spread of the lease's npv
--- (sd $7.4B at $7.78) against none for keeping.
+-- $2.50, so termination risk is a cash risk only.  Recalling the site at
+-- month 18 for own training gives up $9.7B against the full lease.  A
+-- termination notice came in 1 of 10 runs (day 752), cutting that run's
+-- lease revenue to $34.3B from $44.7B for the full term.
 --
 -- Figures (docs/sources.md, "xAI Colossus"): >220k GPUs,
 -- ~300 MW, lease through May 2029, 90-day notice, $1.25B/month reported
@@ -54,19 +58,28 @@ return neo.scenario {
     { site = "colossus1", sku = "h200", nodes = 6250, installed = "2025-03-01" },
   },
   tenants = {
-    anchor_h100 = { kind = "reserved", sku = "h100", nodes = 21250, price_gpu_hour = 7.78,
-                    term_months = 36, notice_days = 90, terminate_prob_year = 0.1 },
-    anchor_h200 = { kind = "reserved", sku = "h200", nodes = 6250, price_gpu_hour = 7.78,
-                    term_months = 36, notice_days = 90, terminate_prob_year = 0.1 },
+    -- one contract over both SKUs: one notice, one renewal, one default
+    anchor = { kind = "reserved", price_gpu_hour = 7.78, term_months = 36, notice_days = 90,
+               terminate_prob_year = 0.1,
+               lines = { { sku = "h100", nodes = 21250 }, { sku = "h200", nodes = 6250 } } },
     train_h100 = { kind = "internal", sku = "h100", nodes = 21250, value_gpu_hour = 2.50 },
     train_h200 = { kind = "internal", sku = "h200", nodes = 6250, value_gpu_hour = 2.50 },
   },
   finance = { cash = 2e9, discount_rate = 0.10, staff_month = 3e6 },
-  -- point 0-2: lease at $7.78 (reported), $5.00, $2.50; point 3: keep
+  -- the operator's side of the notice: recall the site on day recall_day (-1: never)
+  policies = {
+    review_every_days = 30, params = { recall_day = -1 },
+    procurement = function(state)
+      if state.t_days == state.params.recall_day then return { { recall = "anchor" } } end
+    end,
+  },
+  -- point 0-2: lease at $7.78 (reported), $5.00, $2.50; point 3: keep; point 4: lease at
+  -- $7.78, recalled by the operator on day 540 (month 18) for its own training
   sweep = neo.sweep.points {
-    { ["tenants.anchor_h100.price_gpu_hour"] = 7.78, ["tenants.anchor_h200.price_gpu_hour"] = 7.78 },
-    { ["tenants.anchor_h100.price_gpu_hour"] = 5.00, ["tenants.anchor_h200.price_gpu_hour"] = 5.00 },
-    { ["tenants.anchor_h100.price_gpu_hour"] = 2.50, ["tenants.anchor_h200.price_gpu_hour"] = 2.50 },
-    { ["tenants.anchor_h100.nodes"] = 0, ["tenants.anchor_h200.nodes"] = 0 },
+    { ["tenants.anchor.price_gpu_hour"] = 7.78 },
+    { ["tenants.anchor.price_gpu_hour"] = 5.00 },
+    { ["tenants.anchor.price_gpu_hour"] = 2.50 },
+    { ["tenants.anchor.lines.1.nodes"] = 0, ["tenants.anchor.lines.2.nodes"] = 0 },
+    { ["tenants.anchor.price_gpu_hour"] = 7.78, ["policies.params.recall_day"] = 540 },
   },
 }
