@@ -29,7 +29,7 @@ done
 expect_eq "$(grep -rln '\.\./shared' scenarios lua docs results README.md | tr '\n' ' ')" "" "nothing cites outside the project"
 # short runs: name horizon
 for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
-          orbital_2035:365 reference_100k:90; do
+          orbital_2035:365 reference_100k:90 bust_cycle:120; do
   f=${sh%%:*} h=${sh#*:}
   run "$NEOSIM" run "scenarios/$f.lua" --db "$db" --reps 2 --set horizon_days="$h" --quiet
   expect_rc 0 "run $f for $h days"
@@ -73,4 +73,28 @@ near "$b" 0.0184 0.002 && pass || fail "erlang_b blocked fraction at a = 5: $b, 
 expect_eq "$(fq mm1 0 nodes)" "1.0" "mm1 keeps its node"
 w=$(fq mm1 0 od.wait_mean_hours)
 near "$w" 9 1 && pass || fail "mm1 mean wait $w hours, theory 9"
+
+# the bust cycle over its horizon, 40 replications: with the common factor the mean index and
+# the jobs move together (Pearson r, 95% interval by Fisher's z, above 0.9) and defaults move
+# against them (interval below 0); drawn independently, both intervals hold 0
+run "$NEOSIM" run scenarios/bust_cycle.lua --db "$full" --reps 40 --quiet
+expect_rc 0 "bust_cycle over its horizon"
+pairs() { # pairs POINT WHAT: per replication, the mean H100 index and od.jobs or tenant defaults
+  sqlite3 -separator ' ' "$full" "select (select avg(s.value) from series s where s.run_id = r.id and s.name = 'market.h100'),
+    $2 from runs r where r.scenario = 'bust-cycle' and r.point = $1"
+}
+J="(select m.value from metrics m where m.run_id = r.id and m.name = 'od.jobs')"
+D="(select count(*) from events e where e.run_id = r.id and e.kind = 'tenant_default')"
+S="lua5.4 tests/validation/stats.lua"
+set -- $(pairs 0 "$J" | $S corr)
+echo "bust cycle, common factor: index and jobs r = $2 [$3, $4]"
+gt "$3" 0.9 && pass || fail "common factor: index and jobs r = $2 [$3, $4]"
+set -- $(pairs 0 "$D" | $S corr)
+echo "bust cycle, common factor: index and defaults r = $2 [$3, $4]"
+gt 0 "$4" && pass || fail "common factor: index and defaults r = $2 [$3, $4]"
+for w in "$J" "$D"; do
+  set -- $(pairs 1 "$w" | $S corr)
+  echo "bust cycle, independent: r = $2 [$3, $4]"
+  gt 0 "$3" && gt "$4" 0 && pass || fail "independent cycles: r = $2 [$3, $4] excludes 0"
+done
 finish
