@@ -241,6 +241,14 @@ S.tenant = {
   { key = "price_factor", type = "number", unit = "1", gt = 0,
     doc = 'multiplier of the market index when price_gpu_hour is "market"',
     example = "0.3" },
+  { key = "skus", type = "list", of = { type = "name", ref = "skus", doc = "a SKU" }, min_entries = 1,
+    resolve = "sku_list",
+    doc = "on_demand, spot: the SKUs its jobs may run on, preferred first (instead of sku): a job takes the first "
+      .. "with room; on a SKU of perf p it runs job_hours / p", example = '{ "b200", "h100" }' },
+  { key = "price_per_perf", type = "boolean",
+    doc = "on_demand, spot: the price is per GPU-hour of perf 1, so a GPU-hour on a SKU of perf p costs p x "
+      .. "the price (a job costs the same wherever it runs); with \"market\", the first SKU's index x "
+      .. "price_factor / its perf", example = "true" },
   { key = "elasticity", type = "number", unit = "1", min = 0,
     doc = "price elasticity of demand: on_demand, spot: arrivals x (price / market index)^-elasticity; "
       .. "reserved: a renewal or an offer is accepted with probability renew_prob x min(1, (index / price)"
@@ -307,12 +315,14 @@ S.tenant = {
 S.tenant_kinds = {
   on_demand = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
                 keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
-                         "price_factor", "elasticity" },
-                defaults = { priority = 1, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0 } },
+                         "price_factor", "elasticity", "skus", "price_per_perf" },
+                defaults = { priority = 1, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0,
+                             price_per_perf = false } },
   spot = { required = { "arrivals_per_hour", "job_hours", "price_gpu_hour" },
            keys = { "arrivals_per_hour", "job_nodes", "job_hours", "queue", "price_gpu_hour",
-                    "price_factor", "elasticity" },
-           defaults = { priority = 2, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0 } },
+                    "price_factor", "elasticity", "skus", "price_per_perf" },
+           defaults = { priority = 2, job_nodes = 1, queue = "reject", price_factor = 1, elasticity = 0,
+                        price_per_perf = false } },
   reserved = { required = { "term_months" }, -- and nodes or lines, and prices (CHECKS.tenant)
                keys = { "nodes", "lines", "price_gpu_hour", "start", "term_months", "take_or_pay", "usage",
                         "renew_prob", "renew_factor", "elasticity", "default_prob_year", "terminate_prob_year",

@@ -87,6 +87,8 @@
 ---@field queue? "reject"|neo.Queue on_demand, spot: "reject" (default), or wait with patience
 ---@field price_gpu_hour? number|"market" $ per GPU-hour; on_demand, spot: or "market" (required but internal)
 ---@field price_factor? number on_demand, spot: x the market index when "market" (default 1)
+---@field skus? string[] on_demand, spot: the SKUs its jobs may run on, preferred first, instead of sku
+---@field price_per_perf? boolean on_demand, spot: the price is per perf-1 GPU-hour, x the SKU's perf (default false)
 ---@field elasticity? number on_demand, spot: arrivals x (price/market)^-elasticity (default 0); reserved: renewals and offers accepted with renew_prob x min(1, (market/price)^elasticity) (default 1)
 ---@field nodes? integer|neo.Process reserved: nodes contracted (0: no contract), or lines; internal: nodes wanted, a number or a process sampled each day (required for them)
 ---@field lines? neo.ContractLine[] reserved: one contract over several SKUs and sites, instead of sku, site and nodes (at most 16)

@@ -741,6 +741,19 @@ function CHECKS.tenant_keys(t, path)
     if t[k] == nil then fail(append(path, k), "required key missing (for kind " .. t.kind .. ")") end
   end
   if t.kind == "reserved" then CHECKS.contract_lines(t, path) end
+  if t.skus ~= nil then CHECKS.sku_preference(t, path) end
+end
+
+-- An on_demand or spot tenant's SKUs in order of preference: each once, instead of sku;
+-- its sku becomes the first (its price, a policy's view).
+function CHECKS.sku_preference(t, path)
+  if t.sku ~= nil then fail(append(path, "sku"), "not with skus (the first of skus is its SKU)") end
+  local seen = {}
+  for i, name in ipairs(t.skus) do
+    if seen[name] then fail(append(append(path, "skus"), i), ("'%s' listed twice"):format(name)) end
+    seen[name] = true
+  end
+  t.sku = t.skus[1]
 end
 
 -- The most lines a contract has (C's CT_MAX_LINES).
@@ -805,6 +818,12 @@ function CHECKS.tenant(t, path, root)
   end
   if tag(t.nodes) == "process" and t.nodes.process ~= "constant" and t.kind ~= "internal" then
     fail(append(path, "nodes"), "a process only for an internal tenant (a " .. t.kind .. " tenant's nodes are a number)")
+  end
+  for _, sku in ipairs(t.price_gpu_hour == "market" and not t.price_per_perf and t.skus or {}) do
+    if root.market[sku] == nil then
+      fail(append(path, "price_gpu_hour"), ('"market" needs a market index for each of skus: none for %s (market.%s)')
+        :format(sku, sku))
+    end
   end
   if t.price_gpu_hour == "market" then
     if t.kind == "reserved" then
@@ -1318,6 +1337,13 @@ function RESOLVE.outages(out, v)
   if v == nil then return end
   out.outage_rate_per_year, out.outage_days, out.outage_fraction = v.rate_per_year, v.days, v.fraction
 end
+-- An on_demand or spot tenant's SKUs of preference as C reads them: skus, their indices
+-- (absent: its sku alone, POST.contract_lines).
+function RESOLVE.sku_list(out, v, _, _, ctx)
+  if v == nil then return end
+  out.skus = {}
+  for i, name in ipairs(v) do out.skus[i] = index_of(ctx, "skus")[name] end
+end
 -- A PPA as C reads it: ppa_share (0: none), ppa_price_mwh, ppa_start_hours, ppa_term_hours.
 function RESOLVE.ppa(out, v, _, _, ctx)
   out.ppa_share, out.ppa_price_mwh, out.ppa_start_hours, out.ppa_term_hours = 0, 0, 0, 0
@@ -1455,8 +1481,11 @@ end
 
 -- A contract's lines as C reads them: lines (sku, site, nodes, price_gpu_hour; a reserved
 -- tenant given nodes has one line of them), nodes their sum, price_gpu_hour the first
--- line's unless given; none for other kinds.
+-- line's unless given; none for other kinds.  An on_demand or spot tenant's skus (its
+-- sku alone unless given).
 function POST.contract_lines(out, v)
+  out.skus = out.skus or ((out.kind == "on_demand" or out.kind == "spot") and { out.sku } or {})
+  out.price_per_perf = out.price_per_perf or false
   if out.kind ~= "reserved" then
     out.lines = {}
   elseif out.lines == nil then

@@ -117,6 +117,21 @@ static double *numbers(rd *r, int t, const char *key, size_t *n) {
   return a;
 }
 
+/* A list of 1-based indices into n entries, as 0-based ints (*len of them). */
+static int *indices(rd *r, int t, const char *key, size_t n, size_t *len) {
+  size_t k = 0;
+  double *v = numbers(r, t, key, &k);
+  int *a = calloc(k ? k : 1, sizeof *a);
+  *len = 0;
+  if (!a) bad(r, key, "out of memory");
+  for (size_t i = 0; v && a && i < k; i++) {
+    if (!(v[i] >= 1 && v[i] <= (double)n)) bad(r, key, "index out of range");
+    else a[(*len)++] = (int)v[i] - 1;
+  }
+  free(v);
+  return a;
+}
+
 /* A string field naming a kind: parse(name) (config.h), 0 if none. */
 static int choice(rd *r, int t, const char *key, int (*parse)(const char *)) {
   char *v = str(r, t, key);
@@ -338,6 +353,8 @@ static void read_tenant(rd *r, int t, void *elem, const model_cfg *c) {
   tc->price_market = boolean(r, t, "price_market");
   tc->price_factor = num(r, t, "price_factor");
   tc->elasticity = num(r, t, "elasticity");
+  tc->prefs = indices(r, t, "skus", c->nskus, &tc->nprefs);
+  tc->price_per_perf = boolean(r, t, "price_per_perf");
   tc->nodes = integer(r, t, "nodes", 0, LUACFG_MAX_NODES);
   tc->start_h = num(r, t, "start_hours");
   tc->term_months = num(r, t, "term_months");
@@ -436,15 +453,7 @@ static void read_debt(rd *r, int t, void *elem, const model_cfg *c) {
   d->amortize_h = num(r, t, "amortize_hours");
   d->refi_term_months = num(r, t, "refi_term_months");
   read_process(r, t, "refi_spread", &d->refi_spread);
-  size_t n = 0;
-  double *ts = numbers(r, t, "bb_contracts", &n);
-  d->contracts = calloc(n ? n : 1, sizeof *d->contracts);
-  if (!d->contracts) bad(r, "bb_contracts", "out of memory");
-  for (size_t k = 0; ts && d->contracts && k < n; k++) {
-    if (!(ts[k] >= 1 && ts[k] <= (double)c->ntenants)) bad(r, "bb_contracts", "index out of range");
-    else d->contracts[d->ncontracts++] = (int)ts[k] - 1;
-  }
-  free(ts);
+  d->contracts = indices(r, t, "bb_contracts", c->ntenants, &d->ncontracts);
   d->covenants =
       read_array(r, t, "covenants", sizeof *d->covenants, &d->ncovenants, read_covenant, c);
 }

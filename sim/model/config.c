@@ -9,6 +9,7 @@
 static void free_tenant(tenant_cfg *t) {
   free(t->name);
   free(t->lines);
+  free(t->prefs);
   process_cfg_clear(&t->arrivals_per_hour);
   process_cfg_clear(&t->value_process);
   process_cfg_clear(&t->renew_process);

@@ -120,6 +120,9 @@ typedef struct tenant_cfg {
   double price_factor;   /* e.g. 0.3 for spot at 70% off the index */
   double elasticity;     /* arrivals x (price / market)^-elasticity; 0: none (reserved: of
                             renewals and offers, x min(1, (market / price)^elasticity)) */
+  int *prefs;            /* on_demand, spot: the SKUs a job may run on, preferred first */
+  size_t nprefs;
+  int price_per_perf; /* the price is per GPU-hour of perf 1: x the SKU's perf */
   /* reserved */
   long nodes; /* reserved: contracted nodes; internal: wanted nodes */
   double start_h, term_months;

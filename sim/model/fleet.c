@@ -475,10 +475,6 @@ long fleet_free_for(model *m, uint32_t pid, int priority, long want) {
   return (long)p->idle.n;
 }
 
-int fleet_pool_allows(const pool *p, const tenant_cfg *c) {
-  return p->sku == c->sku && (c->site < 0 || p->site == c->site);
-}
-
 long fleet_working(const model *m) {
   return fleet_count(m, -1, -1, NODE_IDLE) + fleet_count(m, -1, -1, NODE_LEASED) +
          fleet_count(m, -1, -1, NODE_BUSY);

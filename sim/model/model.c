@@ -190,8 +190,6 @@ static int setup_tenants(model *m) {
     tn->cfg = &c->tenants[i];
     tn->ops = tenant_ops_of(tn->cfg->kind);
     tn->priority = tn->cfg->priority;
-    tn->gpus_per_node = c->skus[tn->cfg->sku].gpus_per_node;
-    tn->perf = c->skus[tn->cfg->sku].perf;
     tn->ct.end = NAN;
     if (tenant_name_metrics(m, tn)) return -1;
   }

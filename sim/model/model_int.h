@@ -217,8 +217,6 @@ double fleet_book_value_of(const model *m, double t, int lender);
 void fleet_pledge(model *m, uint32_t first, long n, int lender);
 long fleet_count(const model *m, int sku, int site, node_state state);
 int fleet_sell(model *m, int sku, int site, long n, int sell, char *err, size_t errlen);
-int fleet_pool_allows(const pool *p,
-                      const tenant_cfg *c); /* the tenant's SKU, and site if it names one */
 void fleet_free(model *m);
 
 /* ---- repair.c ----------------------------------------------------------- */
@@ -343,10 +341,10 @@ typedef struct job {
   uint32_t tenant;
   uint32_t pool;
   uint32_t nnodes;
-  uint32_t node0;  /* the node of a one-node job */
-  uint32_t *nodes; /* nnodes > 1 */
-  double arrived, hours, started;
-  double rate; /* $ per hour while it runs */
+  uint32_t node0;                 /* the node of a one-node job */
+  uint32_t *nodes;                /* nnodes > 1 */
+  double arrived, hours, started; /* hours: on a perf-1 node */
+  double rate;                    /* $ per hour while it runs */
   engine_handle abandon, depart;
   uint32_t spot_pos; /* position in the pool's spot_jobs */
   uint32_t next_free;
@@ -363,6 +361,7 @@ typedef struct tenant_jobs {
   rng arrivals, sizes, durations, patience;
   fifo queue;
   double jobs, served, blocked, abandoned, preempted, interrupted, wait_sum;
+  long nodes; /* held by its running jobs */
   integral queue_len;
 } tenant_jobs;
 
@@ -425,8 +424,6 @@ struct tenant {
   const tenant_cfg *cfg;
   const tenant_ops *ops;
   int priority;
-  long gpus_per_node;
-  double perf;           /* its SKU's relative throughput: jobs run job_hours / perf */
   integral revenue;      /* $ accrued (whole run) */
   integral gpu_hours;    /* GPU-hours served or held */
   integral credit;       /* SLA credits accrued */

@@ -2,7 +2,11 @@
 ** ondemand.c -- on-demand and spot tenants: Poisson arrivals (time-
 ** varying by thinning; demand shocks and price elasticity scale the
 ** rate), jobs of whole nodes of one SKU at one site, rejection (Erlang
-** loss) or a FIFO queue with patience (abandonment).
+** loss) or a FIFO queue with patience (abandonment).  A tenant may run
+** its jobs on several SKUs, in order of preference (skus): a job takes the
+** first that has room.  job_hours are hours on a perf-1 node: on a SKU of
+** perf p a job runs job_hours / p, and with price_per_perf a GPU-hour
+** there costs the price x p (a job costs the same wherever it runs).
 **
 ** A job that finds no idle nodes may preempt holders of lower priority
 ** (internal use, then spot jobs).  A preempted spot job and a job whose
@@ -22,11 +26,18 @@
 
 static int preemptible(const tenant *tn) { return tn->ops->give_back != NULL; }
 
-/* The price of a GPU-hour at t: its own, or the market index's share. */
-static double price_at(const model *m, const tenant *tn, double t) {
-  if (!tn->cfg->price_market) return tn->jobs.price;
-  double mk = market_price(m, tn->cfg->sku, t);
-  return isnan(mk) ? 0 : mk * tn->cfg->price_factor;
+/* The price of a GPU-hour of a SKU at t: its own, or the SKU's market
+** index x price_factor; with price_per_perf, a perf-1 GPU-hour's price (its
+** own, or the first SKU's index share over that SKU's perf) x the SKU's perf. */
+static double price_at(const model *m, const tenant *tn, int sku, double t) {
+  const tenant_cfg *c = tn->cfg;
+  double perf = m->cfg->skus[sku].perf;
+  if (!c->price_market) return c->price_per_perf ? tn->jobs.price * perf : tn->jobs.price;
+  int at = c->price_per_perf ? c->sku : sku;
+  double mk = market_price(m, at, t);
+  if (isnan(mk)) return 0;
+  return c->price_per_perf ? mk * c->price_factor / m->cfg->skus[at].perf * perf
+                           : mk * c->price_factor;
 }
 
 static uint32_t job_new(model *m) {
@@ -68,7 +79,7 @@ static double elastic(const model *m, const tenant *tn, double t) {
   if (e <= 0 || !m->market.index[tn->cfg->sku]) return 1;
   if (tn->cfg->price_market) return tn->jobs.elastic_const; /* price / market = price_factor */
   if (!((mk = market_price(m, tn->cfg->sku, t)) > 0)) return 1;
-  double p = price_at(m, tn, t);
+  double p = price_at(m, tn, tn->cfg->sku, t);
   return p > 0 ? pow(p / mk, -e) : 1;
 }
 
@@ -153,19 +164,29 @@ void od_reschedule_arrivals(model *m) {
   }
 }
 
-static int pool_allowed(const tenant *tn, const pool *p) { return fleet_pool_allows(p, tn->cfg); }
+/* Can the tenant's jobs run in pool p on its k-th SKU of preference? */
+static int pool_allowed(const tenant *tn, const pool *p, size_t k) {
+  return p->sku == tn->cfg->prefs[k] && (tn->cfg->site < 0 || p->site == tn->cfg->site);
+}
 
-/* A pool with `need` idle nodes for the tenant, preempting lower
-** priorities if allowed; -1 if none. */
+/* A pool with `need` idle nodes for the tenant, its SKUs in order of
+** preference, then preempting lower priorities if allowed; -1 if none. */
 static int place(model *m, tenant *tn, long need, int preempt) {
-  for (size_t p = 0; p < m->fleet.npools; p++)
-    if (pool_allowed(tn, &m->fleet.pools[p]) && (long)m->fleet.pools[p].idle.n >= need)
-      return (int)p;
-  for (size_t p = 0; preempt && p < m->fleet.npools; p++)
-    if (pool_allowed(tn, &m->fleet.pools[p]) &&
-        fleet_free_for(m, (uint32_t)p, tn->priority, need) >= need)
-      return (int)p;
+  for (size_t k = 0; k < tn->cfg->nprefs; k++)
+    for (size_t p = 0; p < m->fleet.npools; p++)
+      if (pool_allowed(tn, &m->fleet.pools[p], k) && (long)m->fleet.pools[p].idle.n >= need)
+        return (int)p;
+  for (size_t k = 0; preempt && k < tn->cfg->nprefs; k++)
+    for (size_t p = 0; p < m->fleet.npools; p++)
+      if (pool_allowed(tn, &m->fleet.pools[p], k) &&
+          fleet_free_for(m, (uint32_t)p, tn->priority, need) >= need)
+        return (int)p;
   return -1;
+}
+
+/* GPUs of a job's nodes in pool p. */
+static double job_gpus(const model *m, const job *jb, uint32_t p) {
+  return (double)(jb->nnodes * (long)m->cfg->skus[m->fleet.pools[p].sku].gpus_per_node);
 }
 
 static void add_rates(model *m, tenant *tn, double gpus, double dollars) {
@@ -191,8 +212,10 @@ static void start(model *m, uint32_t j, int p, double now) {
   jb->pool = (uint32_t)p;
   jb->waiting = 0;
   jb->started = now;
-  double gpus = (double)(jb->nnodes * tn->gpus_per_node);
-  jb->rate = gpus * price_at(m, tn, now);
+  int sku = m->fleet.pools[p].sku;
+  double gpus = job_gpus(m, jb, (uint32_t)p);
+  jb->rate = gpus * price_at(m, tn, sku, now);
+  tn->jobs.nodes += jb->nnodes;
   add_rates(m, tn, gpus, jb->rate);
   if (jb->arrived >= m->cfg->warmup_h) {
     tn->jobs.served++;
@@ -200,7 +223,7 @@ static void start(model *m, uint32_t j, int p, double now) {
   }
   if (preemptible(tn) && idset_add(&m->fleet.pools[p].spot_jobs, j, &jb->spot_pos))
     model_fail(m, "out of memory tracking spot jobs");
-  jb->depart = engine_at(m->e, now + jb->hours, EV_DEPART, j, 0);
+  jb->depart = engine_at(m->e, now + jb->hours / m->cfg->skus[sku].perf, EV_DEPART, j, 0);
 }
 
 /* The job stops running (done, preempted, or a node failed): its nodes
@@ -209,7 +232,8 @@ static void stop(model *m, uint32_t j, uint32_t keep) {
   job *jb = &m->jobs.jobs[j];
   tenant *tn = &m->tenants[jb->tenant];
   pool *p = &m->fleet.pools[jb->pool];
-  add_rates(m, tn, -(double)(jb->nnodes * tn->gpus_per_node), -jb->rate);
+  add_rates(m, tn, -job_gpus(m, jb, jb->pool), -jb->rate);
+  tn->jobs.nodes -= jb->nnodes;
   if (preemptible(tn)) {
     uint32_t moved = idset_take(&p->spot_jobs, jb->spot_pos);
     if (moved != NONE) m->jobs.jobs[moved].spot_pos = jb->spot_pos;
@@ -286,7 +310,7 @@ void od_on_arrival(engine *e, const engine_event *ev, void *ctx) {
     return;
   }
   double size = round(dist_sample(&c->job_nodes, &tn->jobs.sizes)),
-         hours = dist_sample(&c->job_hours, &tn->jobs.durations) / tn->perf; /* on a perf-1 node */
+         hours = dist_sample(&c->job_hours, &tn->jobs.durations); /* on a perf-1 node */
   job *jb = &m->jobs.jobs[j];
   *jb = (job){.tenant = ev->id,
               .nnodes = !(size >= 1) ? 1 : (uint32_t)fmin(size, MAX_JOB_NODES),
@@ -322,7 +346,8 @@ void od_on_abandon(engine *e, const engine_event *ev, void *ctx) {
   jb->waiting = -1; /* freed when it reaches the front of the queue */
   set_waiting(m, tn, -1);
   if (jb->arrived >= m->cfg->warmup_h) tn->jobs.abandoned++;
-  fleet_rebalance(m, tn->cfg->sku); /* it may have blocked the head of the line */
+  for (size_t k = 0; k < tn->cfg->nprefs; k++) /* it may have blocked the head of the line */
+    fleet_rebalance(m, tn->cfg->prefs[k]);
 }
 
 /* A node of one of its jobs failed: the job is lost, its other nodes freed. */
@@ -376,12 +401,14 @@ static int init(model *m, tenant *tn) {
   return 0;
 }
 
-static double price(const model *m, const tenant *tn) { return price_at(m, tn, engine_now(m->e)); }
+static double price(const model *m, const tenant *tn) {
+  return price_at(m, tn, tn->cfg->sku, engine_now(m->e));
+}
 
 /* The nodes its running jobs hold. */
 static long nodes(const model *m, const tenant *tn) {
   (void)m;
-  return (long)(tn->gpu_hours.rate / (double)tn->gpus_per_node);
+  return tn->jobs.nodes;
 }
 
 static int set_price(model *m, tenant *tn, double gpu_hour, char *err, size_t errlen) {

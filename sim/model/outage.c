@@ -11,6 +11,7 @@
 ** two-state chain: down at rate rate_per_year x fraction, back after `days`.
 ** Each site draws from its own stream "sites.<name>.outages".
 */
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -71,6 +72,15 @@ static int pick(model *m, uint32_t site, outage *rec) {
   size_t working = 0;
   for (size_t p = 0; p < m->fleet.npools; p++)
     if (m->fleet.pools[p].site == (int)site) working += m->fleet.pools[p].up.n;
+  if (engine_charge(m->e, working)) { /* each node drawn counts as an event */
+    model_fail(m,
+               "the run's event budget (%" PRIu64 " events, --max-events) is spent on day %.1f "
+               "by an outage at %s drawing among its %zu working nodes; give a larger "
+               "--max-events if the run is meant to be this large",
+               engine_budget(m->e), hours_to_days(engine_now(m->e)), m->cfg->sites[site].name,
+               working);
+    return -1;
+  }
   if (model_take(m, (double)working * sizeof *rec->nodes, "an outage of %zu nodes at %s", working,
                  m->cfg->sites[site].name))
     return -1;

@@ -44,6 +44,9 @@ static uint64_t ct_arg(uint32_t id, int kind) {
   return (uint64_t)id << CT_KIND_BITS | (uint64_t)kind;
 }
 
+/* The most contracts a tenant holds at once (each bill walks them all). */
+#define CT_MAX_CONTRACTS 1000
+
 /* Who gave a contract notice (contract.renew_blocked). */
 enum { NOTICE_NONE = 0, NOTICE_TENANT, NOTICE_OPERATOR };
 
@@ -493,6 +496,10 @@ static int offer(model *m, tenant *tn, int sku, long nodes, double price, double
                    tn->cfg->name, m->cfg->skus[sku].name);
   if (nodes < 1 || !(price >= 0) || !(term_months > 0))
     return err_set(err, errlen, "offer: needs nodes >= 1, price >= 0, term_months > 0");
+  if (tn->ct.n >= CT_MAX_CONTRACTS)
+    return err_set(err, errlen,
+                   "offer: tenant %s has %d contracts running, the most a tenant holds",
+                   tn->cfg->name, CT_MAX_CONTRACTS);
   contract probe = {0};
   one_line(&probe, g, nodes, price, term_months);
   if (rng_uniform(&tn->ct.events) >= acceptance(m, tn, &probe, &price)) {

@@ -28,6 +28,8 @@ int tenant_uses(const tenant_cfg *c, int sku) {
   if (c->sku == sku) return 1;
   for (size_t l = 0; l < c->nlines; l++)
     if (c->lines[l].sku == sku) return 1;
+  for (size_t k = 0; k < c->nprefs; k++)
+    if (c->prefs[k] == sku) return 1;
   return 0;
 }
 

@@ -121,6 +121,17 @@ T.test("on_demand and spot: price_gpu_hour (number or \"market\"), price_factor,
     "10: tenants.od.elasticity: needs a market index for h100 (market.h100): demand responds to price / index")
 end)
 
+T.test("on_demand: skus in order of preference", function()
+  local od = by_name(point { [10] = '    od = { kind = "on_demand", skus = { "h100" }, arrivals_per_hour = 2, job_hours = 1, price_gpu_hour = 2, price_per_perf = true },' }.tenants).od
+  T.eq({ od.skus, od.sku, od.price_per_perf }, { { 1 }, 1, true })
+  err({ [10] = '    od = { kind = "on_demand", skus = { "h100", "h100" }, arrivals_per_hour = 2, job_hours = 1, price_gpu_hour = 2 },' },
+    "10: tenants.od.skus[2]: 'h100' listed twice")
+  err({ [10] = '    od = { kind = "on_demand", sku = "h100", skus = { "h100" }, arrivals_per_hour = 2, job_hours = 1, price_gpu_hour = 2 },' },
+    "10: tenants.od.sku: not with skus (the first of skus is its SKU)")
+  err({ [10] = '    od = { kind = "on_demand", skus = { "h100" }, arrivals_per_hour = 2, job_hours = 1, price_gpu_hour = "market" },' },
+    '10: tenants.od.price_gpu_hour: "market" needs a market index for each of skus: none for h100 (market.h100)')
+end)
+
 T.test("reserved: defaults and resolution of every key", function()
   local a = by_name(point().tenants).anchor
   T.eq({ a.nodes, a.price_gpu_hour, a.price_market, a.term_months, a.start_hours }, { 50, 2.5, false, 24, 0 })
@@ -150,6 +161,12 @@ T.test("reserved: errors", function()
     "8: tenants.anchor.term_months: required key missing (for kind reserved)")
   err({ [8] = '    anchor = { kind = "reserved", nodes = 50, price_gpu_hour = "market", term_months = 24 },' },
     '8: tenants.anchor.price_gpu_hour: a reserved contract needs a number ("market" is for on_demand and spot)')
+  err({ [8] = '    anchor = { kind = "reserved", nodes = 5, term_months = 24, lines = { { sku = "h100", nodes = 1, price_gpu_hour = 2 } } },' },
+    "8: tenants.anchor.nodes: not with lines (each line names its sku, site and nodes)")
+  err({ [8] = '    anchor = { kind = "reserved", term_months = 24, lines = { { sku = "h100", nodes = 1 } } },' },
+    "8: tenants.anchor.lines[1].price_gpu_hour: required key missing (the tenant has no price_gpu_hour)")
+  err({ [8] = '    anchor = { kind = "reserved", price_gpu_hour = 2, term_months = 24, lines = { { sku = "h100", site = "dc1", nodes = 1 }, { sku = "h100", nodes = 1 } } },' },
+    "8: tenants.anchor.lines[2].site: lines of one SKU name one site: line 1 has h100 at dc1")
   rerr("nodes = 2.5", "nodes: must be an integer, got 2.5")
   rerr("term_months = 0", "term_months: must be > 0, got 0")
   rerr('start = "2026-13-01"', "start: '2026-13-01' is not a real date")
@@ -398,7 +415,7 @@ end)
 -- The keys each reader of sim/lua/luacfg.c takes, with the Lua type it wants.
 local READER_TYPE = { num = "number", integer = "number", index_of = "number", opt_index = "number", boolean = "boolean", str = "string",
                       choice = "string", read_process = "table", read_dist = "table", read_array = "table",
-                      numbers = "table" }
+                      numbers = "table", indices = "table" }
 local function luacfg_keys()
   local f = assert(io.open("sim/lua/luacfg.c")) -- run from the project root (tests/e2e/lua.sh)
   local src = f:read("a")

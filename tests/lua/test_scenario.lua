@@ -67,7 +67,7 @@ T.test("the base scenario resolves with every default filled", function()
                   arrivals_per_hour = { process = "constant", stream = "tenants.od.arrivals_per_hour", value = 7 },
                   job_nodes = { dist = "constant", p = { 1 } }, job_hours = { dist = "exponential", p = { 1 } },
                   reject = true, patience_hours = { dist = "constant", p = { 0 } }, price_gpu_hour = 2,
-                  price_market = false, price_factor = 1, elasticity = 0,
+                  price_market = false, price_factor = 1, elasticity = 0, skus = { 1 }, price_per_perf = false,
                   -- keys of other kinds, neutral
                   nodes = 0, start_hours = 0, term_months = 0, take_or_pay = false, usage = 1, renew_prob = 0,
                   renew_factor = 1, default_prob_year = 0, terminate_prob_year = 0, notice_days = 0,

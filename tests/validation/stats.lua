@@ -6,6 +6,11 @@
 --       mean wait for a crew of the finite-source repair queue M/M/c//N: N
 --       machines failing at LAMBDA each while up, C crews repairing at MU
 --       (Erlang C is its limit as N grows with N x LAMBDA fixed)
+--   lua5.4 stats.lua ordered_loss C1 MU1 C2 MU2 LAMBDA
+--       a loss system of two pools hunted in order (C1 servers at rate MU1
+--       first, then C2 at MU2), Poisson arrivals at LAMBDA: its CTMC solved
+--       by uniformisation; prints the blocking probability and the mean
+--       busy servers of each pool
 --   lua5.4 stats.lua inside TARGET LABEL < values
 --       reads one number per line (one per replication), prints the mean,
 --       the 95% Student-t half-width and the target; exit 0 when the target
@@ -46,6 +51,38 @@ local function machine_repair_wq(N, lambda, mu, c)
     up = up + (N - n) * p[n] / sum
   end
   return lq / (lambda * up)
+end
+
+-- The ordered-hunting loss system's stationary law: states (i, j) busy in
+-- pool 1 and 2; an arrival takes pool 1 while i < c1, else pool 2 while
+-- j < c2, else is lost (PASTA: blocking = P(i = c1, j = c2)).  Power
+-- iteration of the uniformised chain to a change below 1e-15.
+local function ordered_loss(c1, mu1, c2, mu2, lambda)
+  local u = lambda + c1 * mu1 + c2 * mu2
+  local function id(i, j) return i * (c2 + 1) + j + 1 end
+  local p = {}
+  for k = 1, (c1 + 1) * (c2 + 1) do p[k] = 0 end
+  p[1] = 1
+  for _ = 1, 1000000 do
+    local q, diff = {}, 0
+    for k = 1, #p do q[k] = 0 end
+    for i = 0, c1 do
+      for j = 0, c2 do
+        local x, stay = p[id(i, j)], u
+        if i < c1 then q[id(i + 1, j)] = q[id(i + 1, j)] + x * lambda / u; stay = stay - lambda
+        elseif j < c2 then q[id(i, j + 1)] = q[id(i, j + 1)] + x * lambda / u; stay = stay - lambda end
+        if i > 0 then q[id(i - 1, j)] = q[id(i - 1, j)] + x * i * mu1 / u; stay = stay - i * mu1 end
+        if j > 0 then q[id(i, j - 1)] = q[id(i, j - 1)] + x * j * mu2 / u; stay = stay - j * mu2 end
+        q[id(i, j)] = q[id(i, j)] + x * stay / u
+      end
+    end
+    for k = 1, #p do diff = math.max(diff, math.abs(q[k] - p[k])) end
+    p = q
+    if diff < 1e-15 then break end
+  end
+  local b1, b2 = 0, 0
+  for i = 0, c1 do for j = 0, c2 do b1, b2 = b1 + i * p[id(i, j)], b2 + j * p[id(i, j)] end end
+  return p[id(c1, c2)], b1, b2
 end
 
 -- t quantile 0.975 for df degrees of freedom (table as results/schema.sql's
@@ -132,6 +169,10 @@ elseif cmd == "erlang_c_wq" then
 elseif cmd == "machine_repair_wq" then
   print(string.format("%.12g", machine_repair_wq(tonumber(arg[2]), tonumber(arg[3]), tonumber(arg[4]),
     tonumber(arg[5]))))
+elseif cmd == "ordered_loss" then
+  local a = {}
+  for k = 2, 6 do a[#a + 1] = tonumber(arg[k]) end
+  print(string.format("%.12g %.12g %.12g", ordered_loss(table.unpack(a))))
 elseif cmd == "paired" then
   paired()
 elseif cmd == "corr" then
@@ -139,6 +180,6 @@ elseif cmd == "corr" then
 elseif cmd == "inside" then
   os.exit(inside(tonumber(arg[2]), arg[3] or "") and 0 or 1)
 else
-  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | machine_repair_wq N LAMBDA MU C | inside TARGET LABEL | paired | corr\n")
+  io.stderr:write("usage: stats.lua erlang_b C A | erlang_c_wq C LAMBDA MU | machine_repair_wq N LAMBDA MU C | ordered_loss C1 MU1 C2 MU2 LAMBDA | inside TARGET LABEL | paired | corr\n")
   os.exit(2)
 end
