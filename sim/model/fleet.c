@@ -12,12 +12,13 @@
 ** pending event per pool holds the next failure; it is drawn again
 ** whenever n changes (exponential times are memoryless), and the node
 ** that fails is drawn uniformly among the working ones.  Repairs take
-** repair_hours.  With a failure_shape k != 1 each GPU's time to failure
+** repair_hours (a crew's time, drawn).  With a failure_shape k != 1 each GPU's time to failure
 ** is Weibull(k, lambda), lambda = mtbf / Gamma(1 + 1/k), on the node's
 ** age since install: a node of g GPUs survives to age a with probability
 ** exp(-g (a / lambda)^k), and each time it starts working at age a its
 ** failure is drawn from that law given survival to a (a repair does not
-** renew it) -- one pending event per working node.  Repairs wait for the
+** renew it) -- one pending event per working node (or one down in an
+** outage: it does not fail while down).  Repairs wait for the
 ** site's crews (repair.c); outages take nodes down together (outage.c).
 */
 #include <math.h>
