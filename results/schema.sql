@@ -230,7 +230,8 @@ CREATE TABLE events (
   -- tests), covenant_breach, covenant_cured, covenant_action (a breach not
   -- cured acted on), sweep, acceleration, repay, refinance, equity_raise,
   -- dividend, buyback, tax (each tax year), default,
-  -- termination_notice, offer_declined.  Traced runs also: shipment,
+  -- termination_notice, recall (the operator's notice), offer_declined,
+  -- outage (a site's nodes down together).  Traced runs also: shipment,
   -- delivery, power_wait, install, failure, repair, sale, retirement,
   -- policy.
   kind    TEXT NOT NULL,

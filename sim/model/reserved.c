@@ -489,8 +489,6 @@ void ct_on_event(engine *e, const engine_event *ev, void *ctx) {
 static int offer(model *m, tenant *tn, int sku, long nodes, double price, double term_months,
                  char *err, size_t errlen) {
   int g = sku < 0 ? 0 : hold_group_of(tn, sku);
-  if (tn->ct.defaulted)
-    return err_set(err, errlen, "offer: tenant %s has defaulted", tn->cfg->name);
   if (g < 0)
     return err_set(err, errlen, "offer: tenant %s's contract lines do not name sku %s",
                    tn->cfg->name, m->cfg->skus[sku].name);
@@ -500,6 +498,11 @@ static int offer(model *m, tenant *tn, int sku, long nodes, double price, double
     return err_set(err, errlen,
                    "offer: tenant %s has %d contracts running, the most a tenant holds",
                    tn->cfg->name, CT_MAX_CONTRACTS);
+  if (tn->ct.defaulted) { /* a tenant that defaulted signs nothing more */
+    model_event(m, "offer_declined", tn->cfg->name, "%ld nodes at $%.4g/GPU-hour: it has defaulted",
+                nodes, price);
+    return 0;
+  }
   contract probe = {0};
   one_line(&probe, g, nodes, price, term_months);
   if (rng_uniform(&tn->ct.events) >= acceptance(m, tn, &probe, &price)) {

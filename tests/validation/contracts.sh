@@ -55,6 +55,13 @@ expect_close "two contracts: the newest's credits" "$(at validation-contracts-of
 expect_eq "$(q "select count(*) from events e join runs r on r.id = e.run_id
   where r.scenario = 'validation-contracts-offer' and e.kind = 'contract_start'")" 2 \
   "two contracts: the offer does not replace the first"
+# a tenant that defaulted signs nothing more: the offer is declined, the run goes on
+run "$NEOSIM" run tests/validation/contracts_offer.lua --db "$T_TMP/d.db" --quiet \
+  --set tenants.anchor.default_prob_year=1000
+expect_rc 0 "an offer after a default"
+expect_eq "$(sqlite3 "$T_TMP/d.db" "select kind || ': ' || detail from events where kind in ('contract_end', 'offer_declined')
+  order by t_days")" "contract_end: tenant default
+offer_declined: 5 nodes at \$3/GPU-hour: it has defaulted" "an offer after a default is declined"
 
 # renewal at 1.25 x the index with elasticity 2: probability 0.64, +- 3.29 binomial standard errors
 n=$(q "select count(*) from events e join runs r on r.id = e.run_id
