@@ -457,6 +457,7 @@ void fleet_on_repaired(engine *e, const engine_event *ev, void *ctx) {
 ** failure takes another at once. */
 void fleet_rebalance(model *m, int sku) {
   const idset *users = &m->by_sku[sku]; /* the SKU's tenants in allocation order */
+  if (m->waiting[sku] == 0) return;     /* none waits: serving would change nothing */
   for (size_t k = 0; k < users->n && !m->failed; k++) {
     tenant *tn = &m->tenants[users->a[k]];
     if (tenant_waits(tn)) tn->ops->serve(m, tn);

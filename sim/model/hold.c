@@ -32,10 +32,11 @@ int hold_init(model *m, tenant *tn) {
   return 0;
 }
 
-void hold_want(tenant *tn, int group, long want) {
+void hold_want(model *m, tenant *tn, int group, long want) {
   tenant_hold *h = &tn->hold;
   h->want += want - h->g[group].want;
   h->g[group].want = want;
+  tenant_note_waits(m, tn);
 }
 
 /* The group a pool's nodes belong to, -1 if none (another SKU or site). */
@@ -82,6 +83,7 @@ static void hold(model *m, tenant *tn, uint32_t id, uint32_t pid, int g) {
   }
   tn->hold.n++;
   tn->hold.g[g].n++;
+  tenant_note_waits(m, tn);
 }
 
 static void unhold(model *m, tenant *tn, uint32_t id) {
@@ -91,6 +93,7 @@ static void unhold(model *m, tenant *tn, uint32_t id) {
   if (moved != NONE) m->fleet.nodes[moved].pos = n->pos;
   tn->hold.n--;
   tn->hold.g[group_of_pool(tn, &m->fleet.pools[n->pool])].n--;
+  tenant_note_waits(m, tn);
 }
 
 /* Take idle nodes (preempting lower priorities) up to what each group wants. */

@@ -21,7 +21,7 @@ static long wanted(const tenant *tn, double t) {
 }
 
 static void want(model *m, tenant *tn, long nodes) {
-  hold_want(tn, 0, nodes);
+  hold_want(m, tn, 0, nodes);
   if (tn->hold.n > tn->hold.want) hold_trim(m, tn);
   hold_fill(m, tn);
   fleet_rebalance(m, tn->cfg->sku);
@@ -34,7 +34,7 @@ static int init(model *m, tenant *tn) {
     return -1;
   tn->value_now = tn->value_p ? fmax(0, process_value(tn->value_p, 0)) : c->value_gpu_hour;
   if (hold_init(m, tn)) return -1;
-  hold_want(tn, 0, tn->nodes_p ? wanted(tn, 0) : c->nodes);
+  hold_want(m, tn, 0, tn->nodes_p ? wanted(tn, 0) : c->nodes);
   hold_fill(m, tn);
   return 0;
 }

@@ -206,7 +206,8 @@ static int setup(model *m) {
   m->tenants = calloc(nt, sizeof *m->tenants);
   m->order = calloc(nt, sizeof *m->order);
   m->by_sku = calloc(c->nskus ? c->nskus : 1, sizeof *m->by_sku);
-  if (!m->e || !m->tenants || !m->order || !m->by_sku) return -1;
+  m->waiting = calloc(c->nskus ? c->nskus : 1, sizeof *m->waiting);
+  if (!m->e || !m->tenants || !m->order || !m->by_sku || !m->waiting) return -1;
   for (uint32_t k = 0; k < EV_NKINDS; k++) engine_on(m->e, k, handlers[k], m);
   if (setup_tenants(m)) return -1;
   if (c->warmup_h > 0) engine_at(m->e, c->warmup_h, EV_WARMUP, 0, 0);
@@ -254,6 +255,7 @@ void model_free(model *m) {
   }
   for (size_t k = 0; m->by_sku && k < m->cfg->nskus; k++) free(m->by_sku[k].a);
   free(m->by_sku);
+  free(m->waiting);
   market_free(m);
   build_free(m);
   supply_free(m);

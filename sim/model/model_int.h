@@ -437,6 +437,7 @@ struct tenant {
   tenant_jobs jobs;
   tenant_hold hold;
   tenant_contract ct;
+  int waits_noted; /* tenant_waits() when last noted in model.waiting */
 };
 
 /* Each day at t: an internal tenant's value and nodes wanted follow their
@@ -452,6 +453,10 @@ double internal_value(const tenant *tn, double t);
 static inline int tenant_waits(const tenant *tn) {
   return tn->jobs.queue.n > 0 || tn->hold.n < tn->hold.want;
 }
+/* After a change of its queue or of the nodes it holds or wants: count it
+** among the waiting tenants of each SKU it uses, or no longer (the fleet
+** skips a SKU none of whose tenants waits). */
+void tenant_note_waits(model *m, tenant *tn);
 
 /* Revenue accrued by t: the accrual, and prepayments forfeited. */
 static inline double tenant_revenue(const tenant *tn, double t) {
@@ -487,7 +492,7 @@ typedef struct jobs_part {
 /* Its groups: a reserved tenant's lines' SKUs, or its own SKU and site. 0, or -1. */
 int hold_init(model *m, tenant *tn);
 int hold_group_of(const tenant *tn, int sku); /* -1: none */
-void hold_want(tenant *tn, int group, long want);
+void hold_want(model *m, tenant *tn, int group, long want);
 void hold_fill(model *m, tenant *tn);
 void hold_trim(model *m, tenant *tn); /* give back what a group holds beyond its want */
 void hold_give_back(model *m, tenant *tn, uint32_t pool, long count);
@@ -820,6 +825,7 @@ struct model {
   tenant *tenants;
   uint32_t *order; /* tenants in allocation order */
   idset *by_sku;   /* per SKU: its tenants in allocation order */
+  long *waiting;   /* per SKU: how many of them wait (tenant_note_waits) */
   /* policy calls */
   int in_policy;
   double busy_review, installed_review; /* usage at the last call */

@@ -251,6 +251,7 @@ static uint32_t live_front(model *m, tenant *tn) {
   while ((j = fifo_front(&tn->jobs.queue)) != NONE && m->jobs.jobs[j].waiting < 0) {
     fifo_pop(&tn->jobs.queue);
     job_free(m, j);
+    tenant_note_waits(m, tn);
   }
   return j;
 }
@@ -262,6 +263,7 @@ static void serve(model *m, tenant *tn) {
     int p = place(m, tn, (long)m->jobs.jobs[j].nnodes, 0);
     if (p < 0) break;
     fifo_pop(&tn->jobs.queue);
+    tenant_note_waits(m, tn);
     set_waiting(m, tn, -1);
     engine_cancel(m->e, m->jobs.jobs[j].abandon);
     start(m, j, p, engine_now(m->e));
@@ -292,6 +294,7 @@ static void enqueue(model *m, tenant *tn, uint32_t j, double now) {
     return;
   }
   m->jobs.jobs[j].waiting = 1;
+  tenant_note_waits(m, tn);
   set_waiting(m, tn, +1);
   double patience = dist_sample(&tn->cfg->patience_hours, &tn->jobs.patience);
   if (!(patience > 0)) patience = 0; /* a draw below 0 (a normal's): it leaves at once */

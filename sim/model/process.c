@@ -23,6 +23,10 @@ struct process {
   size_t n;        /* path points (drawn or copied) */
   double *t, *v;   /* path; NULL for formula kinds */
   int step;        /* path interpolation */
+  size_t *hint;    /* the point locate() found last: a cache, in cell, that a
+                      lookup through a const process updates (each run has its own) */
+  size_t cell;
+  double log_growth; /* SEASONAL: log1p(trend) */
   double max;
   size_t nf;
   process **factors; /* PRODUCT */
@@ -288,6 +292,8 @@ process *process_new(const process_cfg *cfg, double horizon_h, uint64_t seed, ui
   p->err = err;
   p->errlen = errlen;
   p->mem = mem;
+  p->hint = &p->cell;
+  if (cfg->kind == PROC_SEASONAL) p->log_growth = log1p(cfg->p[P_SEAS_TREND]);
   if (realise(p, horizon_h, seed, rep)) {
     process_free(p);
     return NULL;
@@ -304,15 +310,20 @@ void process_free(process *p) {
   free(p);
 }
 
-/* Index of the last path point with t[i] <= t (0 if before the first). */
+/* The last point at or before t (t >= t[0]): the one found last, when t
+** is still in its interval (runs ask at times that mostly increase), else
+** by bisection. */
 static size_t locate(const process *p, double t) {
+  size_t h = *p->hint;
+  if (p->t[h] <= t && (h + 1 == p->n || t < p->t[h + 1])) return h;
+  if (h + 2 < p->n && p->t[h + 1] <= t && t < p->t[h + 2]) return *p->hint = h + 1;
   size_t lo = 0, hi = p->n;
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
     if (p->t[mid] <= t) lo = mid;
     else hi = mid;
   }
-  return lo;
+  return *p->hint = lo;
 }
 
 static double path_value(const process *p, double t) {
@@ -329,7 +340,7 @@ double process_value(const process *p, double t) {
   case PROC_CONSTANT: return c->p[P_CONST_VALUE];
   case PROC_SEASONAL: {
     const double *q = c->p;
-    double growth = q[P_SEAS_TREND] == 0 ? 1.0 : exp(log1p(q[P_SEAS_TREND]) * hours_to_years(t));
+    double growth = q[P_SEAS_TREND] == 0 ? 1.0 : exp(p->log_growth * hours_to_years(t));
     return q[P_SEAS_BASE] * growth *
            (1.0 + q[P_SEAS_AMPLITUDE] * cos(TWO_PI * (t - q[P_SEAS_PEAK_H]) / q[P_SEAS_PERIOD_H]));
   }

@@ -118,7 +118,7 @@ static void follow_wants(model *m, tenant *tn) {
       want[tn->ct.c[k].group[l]] += line_want(tn, &tn->ct.c[k], l, now);
   int over = 0;
   for (size_t g = 0; g < tn->hold.ng; g++) {
-    hold_want(tn, (int)g, want[g]);
+    hold_want(m, tn, (int)g, want[g]);
     over |= tn->hold.g[g].n > want[g];
   }
   if (over) hold_trim(m, tn);

@@ -33,6 +33,14 @@ int tenant_uses(const tenant_cfg *c, int sku) {
   return 0;
 }
 
+void tenant_note_waits(model *m, tenant *tn) {
+  int w = tenant_waits(tn);
+  if (w == tn->waits_noted) return;
+  tn->waits_noted = w;
+  for (size_t s = 0; s < m->cfg->nskus; s++)
+    if (tenant_uses(tn->cfg, (int)s)) m->waiting[s] += w ? 1 : -1;
+}
+
 double tenant_income(const tenant *tn, double t) {
   return tn->ops->billed ? tenant_revenue(tn, t) : internal_value(tn, t);
 }

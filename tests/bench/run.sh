@@ -37,16 +37,27 @@ find_python() {
 echo "# neosim benchmarks: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cpus"
 bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
+bench mm1_floor "$BUILD/bench/mm1_floor"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
 bench store_rows "$BUILD/bench/store_rows"
 bench mm1_scenario sh tests/bench/mm1_scenario.sh
 bench reference sh tests/bench/reference.sh
+bench scale sh tests/bench/scale.sh
 bench sweep sh tests/bench/sweep.sh
 
 # Derived figures.
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)
 if [ -n "$eng" ] && [ -n "$simpy" ]; then
   bench_line mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
+fi
+
+floor=$(value mm1_floor)
+if [ -n "$eng" ] && [ -n "$floor" ]; then
+  bench_line mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
+fi
+model=$(value reference_100k_events) engine_events=$(value mm1_engine_events)
+if [ -n "$model" ] && [ -n "$engine_events" ]; then
+  bench_line model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
 fi
 
 small=$(value hold_1e3_auto) large=$(value hold_1e6_auto)
