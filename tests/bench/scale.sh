@@ -9,6 +9,7 @@ set -eu
 for size in 100k:100000 300k:300000 1m:1000000; do
   name=${size%%:*} gpus=${size#*:}
   scn=$BUILD/bench-scale-$name.lua db=$BUILD/bench-scale.db
+  cp scenarios/reference_100k.lua "$BUILD/" # scale_1m.lua requires it
   sed "s/^local GPUS = 1000000\$/local GPUS = $gpus/" scenarios/scale_1m.lua >"$scn"
   grep -q "^local GPUS = $gpus\$" "$scn" || { echo "scale.sh: no 'local GPUS' line in scale_1m.lua" >&2; exit 1; }
   rm -f "$db" "$db-wal" "$db-shm"
@@ -22,3 +23,4 @@ for size in 100k:100000 300k:300000 1m:1000000; do
   bench_line "scale_${name}_event_ns" "$(awk -v s="$secs" -v e="$events" 'BEGIN { print s / e * 1e9 }')" ns/event
   rm -f "$scn" "$db" "$db-wal" "$db-shm" "$BUILD/bench-scale.rss"
 done
+rm -f "$BUILD/reference_100k.lua"
