@@ -47,11 +47,15 @@ static const char *const names[] = {
 _Static_assert(sizeof kinds / sizeof *kinds == PQ_NKINDS, "an ordering per kind");
 _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
-/* PQ_AUTO's sizes: the heap is faster below a few hundred nodes, the
-** radix heap above; the gap between the two bounds the moves back and
-** forth to one per 384 operations at most. */
-#define AUTO_UP 512u
-#define AUTO_DOWN 128u
+/* PQ_AUTO's sizes: on the 2-core reference machine (the hold model, `make
+** bench`) the 4-ary heap is 10% faster than the radix heap at 10^3
+** pending events, as fast at 2*10^3, 6% faster at 5*10^3 and 10% slower at
+** 10^4: the switch goes between, at 4096 stored nodes, back below 1024 (the
+** gap bounds the moves back and forth to one per 3072 operations at most).
+** auto then stays within 3% of the better ordering at 10^3, 10^5 and
+** 10^6 (it was 13% below the heap at 10^3 with the switch at 512). */
+#define AUTO_UP 4096u
+#define AUTO_DOWN 1024u
 
 /* The orderings of most use called directly, the others through their
 ** table: a direct call through a constant pq_ops inlines (with LTO). */
