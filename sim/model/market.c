@@ -14,8 +14,13 @@
 double market_price(const model *m, int sku, double t) {
   const process *p = m->market.index[sku];
   if (!p) return NAN;
-  return process_value(p, t) * pow(m->cfg->markets[sku].obsolescence, m->market.releases[sku]) *
-         m->market.mult_market[sku];
+  return process_value(p, t) * m->market.obsolete[sku] * m->market.mult_market[sku];
+}
+
+/* Each SKU's obsolescence factor to the power of the newer SKUs released. */
+static void note_releases(model *m) {
+  for (size_t k = 0; k < m->cfg->nskus; k++)
+    m->market.obsolete[k] = pow(m->cfg->markets[k].obsolescence, m->market.releases[k]);
 }
 
 /* SKU ev->id is released: every older SKU's index drops by its factor. */
@@ -26,6 +31,7 @@ void market_on_release(engine *e, const engine_event *ev, void *ctx) {
   (void)e;
   for (size_t k = 0; k < c->nskus; k++)
     if (c->skus[k].release_h < rel) m->market.releases[k]++;
+  note_releases(m);
   model_event(m, "release", c->skus[ev->id].name, "newer generation on the market");
 }
 
@@ -125,6 +131,7 @@ int market_init(model *m) {
   m->market.node_price = calloc(ns, sizeof *m->market.node_price);
   m->market.power_price = calloc(nsi, sizeof *m->market.power_price);
   m->market.releases = calloc(ns, sizeof *m->market.releases);
+  m->market.obsolete = calloc(ns, sizeof(double));
   m->market.mult_gpu = calloc(ns, sizeof(double));
   m->market.mult_cap = calloc(ns, sizeof(double));
   m->market.mult_market = calloc(ns, sizeof(double));
@@ -138,7 +145,7 @@ int market_init(model *m) {
   m->market.refi_spread =
       calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.refi_spread);
   if (!m->market.rate || !m->market.refi_spread || !m->market.index || !m->market.node_price ||
-      !m->market.power_price || !m->market.releases || !m->market.mult_gpu || !m->market.mult_cap ||
+      !m->market.power_price || !m->market.releases || !m->market.obsolete || !m->market.mult_gpu || !m->market.mult_cap ||
       !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand ||
       !m->market.shock_active || !m->market.power_before || !m->market.power_day ||
       !m->market.power_since)
@@ -156,6 +163,7 @@ int market_init(model *m) {
       for (size_t j = 0; j < ns; j++)
         m->market.releases[j] += c->skus[j].release_h < rel; /* released before the start */
   }
+  note_releases(m);
   for (size_t s = 0; s < nsi; s++)
     if (!(m->market.power_price[s] = market_process(m, &c->sites[s].power_price_mwh))) return -1;
   for (size_t i = 0; i < c->finance.ndebt; i++)
@@ -186,6 +194,7 @@ void market_free(model *m) {
   free(m->market.node_price);
   free(m->market.power_price);
   free(m->market.releases);
+  free(m->market.obsolete);
   free(m->market.mult_gpu);
   free(m->market.mult_cap);
   free(m->market.mult_market);

@@ -521,6 +521,7 @@ typedef struct market_part {
   process **rate;        /* per debt tranche: its base rate */
   process **refi_spread; /* and the spread it would be refinanced at */
   int *releases;         /* per SKU: newer SKUs released so far */
+  double *obsolete;      /* per SKU: obsolescence ^ releases, the index's factor */
   double *mult_gpu, *mult_power, *mult_cap, *mult_demand, *mult_market; /* shocks in force */
   /* per site: the power multiplier before its last change (scratch), at the
   ** start of the day of that change, and the change's time */
