@@ -145,10 +145,10 @@ int market_init(model *m) {
   m->market.refi_spread =
       calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *m->market.refi_spread);
   if (!m->market.rate || !m->market.refi_spread || !m->market.index || !m->market.node_price ||
-      !m->market.power_price || !m->market.releases || !m->market.obsolete || !m->market.mult_gpu || !m->market.mult_cap ||
-      !m->market.mult_market || !m->market.mult_power || !m->market.mult_demand ||
-      !m->market.shock_active || !m->market.power_before || !m->market.power_day ||
-      !m->market.power_since)
+      !m->market.power_price || !m->market.releases || !m->market.obsolete || !m->market.mult_gpu ||
+      !m->market.mult_cap || !m->market.mult_market || !m->market.mult_power ||
+      !m->market.mult_demand || !m->market.shock_active || !m->market.power_before ||
+      !m->market.power_day || !m->market.power_since)
     return -1;
   apply_shocks(m);
   rng_derive(&m->market.shock_rng, m->seed, m->rep, "shocks");
