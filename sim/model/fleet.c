@@ -390,9 +390,6 @@ void fleet_down(model *m, uint32_t id) {
   fleet_set_state(m, id, NODE_REPAIRING);
 }
 
-/* Back from an outage: its age-dependent failure, if any, is still pending. */
-void fleet_back(model *m, uint32_t id) { fleet_release(m, id); }
-
 /* A working node fails: its holder loses it; it is repaired or lost. */
 static void fail_node(model *m, uint32_t id) {
   node *n = &m->fleet.nodes[id];
@@ -627,15 +624,11 @@ void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx) {
   for (long k = 0; k < f->nodes; k++) {
     uint32_t id = first + (uint32_t)k;
     node *n = &m->fleet.nodes[id];
-    int t = n->tenant;
     if (n->state == NODE_FAILED || n->state == NODE_RETIRED) continue;
     back++;
     n->eol = 1;
     if (n->state == NODE_REPAIRING) continue; /* retired when repaired */
-    if (in_use((node_state)n->state) && t >= 0) m->tenants[t].ops->lose(m, &m->tenants[t], id);
-    n = &m->fleet.nodes[id];
-    n->tenant = -1;
-    n->job = NONE;
+    evict(m, id);
     retire(m, id, 0);
   }
   model_event(m, "lease_end", m->cfg->skus[f->sku].name, "%ld nodes leased in returned (fleet[%u])",

@@ -204,9 +204,9 @@ void fleet_add_mw(model *m, int site, double mw); /* a build done: its MW online
 void fleet_on_financed(engine *e, const engine_event *ev, void *ctx);
 void fleet_on_lease_end(engine *e, const engine_event *ev, void *ctx);
 /* Take working node id down (an outage): its holder loses it, it is in
-** repair (NODE_REPAIRING) until fleet_back() -- or retired then, past its life. */
+** repair (NODE_REPAIRING) until fleet_release() brings it back -- or retires
+** it, past its life; an age-dependent failure it has pending stays pending. */
 void fleet_down(model *m, uint32_t id);
-void fleet_back(model *m, uint32_t id);
 /* A month end at t: nodes in service worth less on the market than their
 ** book value are written down to it (skus.<name>.resale_rent_share). */
 void fleet_impair(model *m, double t);

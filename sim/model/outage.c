@@ -126,7 +126,7 @@ void outage_on_start(engine *e, const engine_event *ev, void *ctx) {
 void outage_on_end(engine *e, const engine_event *ev, void *ctx) {
   model *m = ctx;
   outage *rec = &m->outage.o[ev->id];
-  for (size_t i = 0; i < rec->n; i++) fleet_back(m, rec->nodes[i]);
+  for (size_t i = 0; i < rec->n; i++) fleet_release(m, rec->nodes[i]);
   integral_add(&m->outage.down, engine_now(e), -(double)rec->n);
   mem_give(&m->mem, (double)rec->n * sizeof *rec->nodes);
   free(rec->nodes);

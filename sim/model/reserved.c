@@ -80,6 +80,26 @@ static double line_price(const tenant *tn, const contract *c, size_t l, double t
   return y > 0 ? c->price[l] * pow(1 + tn->cfg->escalator, y) : c->price[l];
 }
 
+/* The next time after t that a contract's nodes due or its prices change
+** (a tranche, an anniversary); INFINITY if none. */
+static double next_step(const tenant *tn, const contract *c, double t) {
+  double next = INFINITY, r = tn->cfg->ramp_months;
+  if (!c->ramped && r > 0 && tranches_due(c, t) < r)
+    next = c->start + tranches_due(c, t) * HOURS_PER_MONTH;
+  if (tn->cfg->escalator != 0)
+    next = fmin(next, c->start + (years_done(c, t) + 1) * HOURS_PER_YEAR);
+  return next;
+}
+
+/* A contract's bills an hour at full delivery and its prices at t. */
+static double full_rate(const model *m, const tenant *tn, const contract *c, double t) {
+  double rate = 0;
+  for (size_t l = 0; l < c->nlines; l++)
+    rate += (double)c->nodes[l] * gpus_of(m, tn, c->group[l]) * line_price(tn, c, l, t) *
+            billed_share(tn->cfg);
+  return rate;
+}
+
 /* Bills and credits accrue at the rates of what it holds now: each group's
 ** nodes go to the lines of the oldest contracts first. */
 static void bill(model *m, tenant *tn, double now) {
@@ -203,10 +223,7 @@ static contract *new_contract(model *m, tenant *tn) {
 
 /* The next tranche or escalation of a contract, before its end. */
 static void schedule_step(model *m, tenant *tn, contract *c) {
-  double now = engine_now(m->e), t = INFINITY, r = tn->cfg->ramp_months;
-  if (!c->ramped && r > 0 && tranches_due(c, now) < r)
-    t = c->start + tranches_due(c, now) * HOURS_PER_MONTH;
-  if (tn->cfg->escalator != 0) t = fmin(t, c->start + (years_done(c, now) + 1) * HOURS_PER_YEAR);
+  double t = next_step(tn, c, engine_now(m->e));
   c->ev_step =
       t < c->end && t <= m->cfg->horizon_h
           ? engine_at(m->e, t, EV_CONTRACT, (uint32_t)(tn - m->tenants), ct_arg(c->id, CT_STEP))
@@ -232,15 +249,13 @@ static void describe(const model *m, const tenant *tn, const contract *c, char *
 static void begin(model *m, tenant *tn, contract *c, double start) {
   const tenant_cfg *cf = tn->cfg;
   tenant_contract *t = &tn->ct;
-  double now = engine_now(m->e), billed_hour = 0, hours = months_to_hours(c->term_months);
-  for (size_t l = 0; l < c->nlines; l++)
-    billed_hour +=
-        (double)c->nodes[l] * gpus_of(m, tn, c->group[l]) * c->price[l] * billed_share(cf);
+  double now = engine_now(m->e), hours = months_to_hours(c->term_months);
+  c->start = start;
+  c->end = start + hours;
+  double billed_hour = full_rate(m, tn, c, start); /* at its starting prices */
   t->active = 1;
   t->price = c->price[0];
   c->renew_blocked = 0;
-  c->start = start;
-  c->end = start + hours;
   double prepay = cf->prepay_fraction * billed_hour * hours;
   if (start < now) { /* paid before the run: what the earlier bills left is owed at the start */
     prepay = fmax(0.0, prepay - billed_hour * (now - start));
@@ -402,11 +417,7 @@ int reserved_recall(model *m, tenant *tn, int k, char *err, size_t errlen) {
   for (size_t i = k < 0 ? 0 : (size_t)k; i < (k < 0 ? t->n : (size_t)k + 1); i++) {
     contract *c = &t->c[i];
     if (c->renew_blocked) continue;
-    double monthly = 0;
-    for (size_t l = 0; l < c->nlines; l++)
-      monthly += (double)c->nodes[l] * gpus_of(m, tn, c->group[l]) * line_price(tn, c, l, now) *
-                 billed_share(tn->cfg) * HOURS_PER_MONTH;
-    double penalty = tn->cfg->recall_penalty_months * monthly;
+    double penalty = tn->cfg->recall_penalty_months * full_rate(m, tn, c, now) * HOURS_PER_MONTH;
     if (penalty > 0) ledger_penalty(m, penalty);
     t->penalties += penalty;
     paid += penalty;
@@ -431,10 +442,7 @@ double reserved_backlog(const model *m, const tenant *tn, double t) {
       double gpus = gpus_of(m, tn, c->group[l]);
       /* piecewise: the nodes due and the price change at tranches and anniversaries */
       for (double a = t, b; a < c->end; a = b) {
-        b = c->end;
-        if (!c->ramped && cf->ramp_months > 0 && tranches_due(c, a) < cf->ramp_months)
-          b = fmin(b, c->start + tranches_due(c, a) * HOURS_PER_MONTH);
-        if (cf->escalator != 0) b = fmin(b, c->start + (years_done(c, a) + 1) * HOURS_PER_YEAR);
+        b = fmin(c->end, next_step(tn, c, a));
         v += (double)line_want(tn, c, l, a) * gpus * line_price(tn, c, l, a) * billed_share(cf) *
              (b - a);
       }
