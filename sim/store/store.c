@@ -16,6 +16,7 @@
 #include "err.h"
 #include "path.h"
 #include "store.h"
+#include "store_names.h"
 #include "store_wait.h"
 
 #ifndef NEOSIM_VERSION
@@ -42,6 +43,8 @@ enum {
   Q_EVENT,
   Q_DONE,
   Q_SAMPLES,
+  Q_NAME_ADD,
+  Q_NAME_ID,
   Q_COUNT
 };
 
@@ -55,7 +58,7 @@ static const char *const query_sql[Q_COUNT] = {
     [Q_FIND_RUN] =
         "SELECT id, status = 'done' FROM runs WHERE scenario_sha256 = ?1 AND point = ?2 AND "
         "replication = ?3",
-    [Q_DEL_SERIES] = "DELETE FROM series WHERE run_id = ?1",
+    [Q_DEL_SERIES] = "DELETE FROM series_data WHERE run_id = ?1",
     [Q_DEL_METRICS] = "DELETE FROM metrics WHERE run_id = ?1",
     [Q_DEL_PARAMS] = "DELETE FROM params WHERE run_id = ?1",
     [Q_DEL_EVENTS] = "DELETE FROM events WHERE run_id = ?1",
@@ -66,28 +69,31 @@ static const char *const query_sql[Q_COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [Q_PARAM] = "INSERT INTO params (run_id, name, value, swept) VALUES (?1, ?2, ?3, ?4)",
     [Q_METRIC] = "INSERT INTO metrics (run_id, name, value) VALUES (?1, ?2, ?3)",
-    [Q_SAMPLE] = "INSERT INTO series (run_id, t_days, name, value) VALUES (?1, ?2, ?3, ?4)",
+    [Q_SAMPLE] = "INSERT INTO series_data (run_id, t_days, name_id, value) VALUES (?1, ?2, ?3, ?4)",
     [Q_EVENT] =
         "INSERT INTO events (run_id, t_days, kind, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_DONE] =
         "SELECT point, replication FROM runs WHERE scenario_sha256 = ?1 AND seed = ?2 AND status "
         "= 'done'",
     [Q_SAMPLES] = NULL, /* SAMPLE_ROWS rows: made by samples_sql() */
+    [Q_NAME_ADD] = "INSERT OR IGNORE INTO series_names (name) VALUES (?1)",
+    [Q_NAME_ID] = "SELECT id FROM series_names WHERE name = ?1",
 };
 
 /* The tables a neosim database of this schema version must have. */
-static const char *const required_tables[] = {"scenarios", "runs",   "params",   "metrics",
-                                              "series",    "events", "student_t"};
+static const char *const required_tables[] = {"scenarios",   "runs",         "params", "metrics",
+                                              "series_data", "series_names", "events", "student_t"};
 
 struct store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
-  char *path;        /* as given */
-  char *file;        /* what SQLite opens: path, or "./" path when path looks like a URI */
-  store_wait *wait;  /* for another process's write lock */
-  double lock_wait;  /* its idle seconds */
-  char why[ERR_LEN]; /* SQLite's message for the last failed call */
-  char err[ERR_LEN]; /* store_error(): operation, file, why */
+  char *path;         /* as given */
+  char *file;         /* what SQLite opens: path, or "./" path when path looks like a URI */
+  store_wait *wait;   /* for another process's write lock */
+  store_names *names; /* series names' ids in series_names (writers) */
+  double lock_wait;   /* its idle seconds */
+  char why[ERR_LEN];  /* SQLite's message for the last failed call */
+  char err[ERR_LEN];  /* store_error(): operation, file, why */
 };
 
 /* ---- opening ---------------------------------------------------------- */
@@ -267,9 +273,10 @@ static int configure(store *s, char *err, size_t errlen) {
 }
 
 /* Q_SAMPLE with SAMPLE_ROWS rows: run_id is ?1 in every row, row j
-** binds t_days, name, value as ?(2+3j), ?(3+3j), ?(4+3j). */
+** binds t_days, name_id, value as ?(2+3j), ?(3+3j), ?(4+3j). */
 static void samples_sql(char *buf, size_t n) {
-  size_t len = (size_t)snprintf(buf, n, "INSERT INTO series (run_id, t_days, name, value) VALUES ");
+  size_t len =
+      (size_t)snprintf(buf, n, "INSERT INTO series_data (run_id, t_days, name_id, value) VALUES ");
   for (int j = 0; j < SAMPLE_ROWS && len < n; j++)
     len += (size_t)snprintf(buf + len, n - len, "%s(?1, ?%d, ?%d, ?%d)", j ? ", " : "", 2 + 3 * j,
                             3 + 3 * j, 4 + 3 * j);
@@ -311,9 +318,10 @@ static store *new_store(const char *path, char *err, size_t errlen) {
   }
   store *s = calloc(1, sizeof *s);
   if (s) s->path = strdup(path);
+  if (s) s->names = store_names_new();
   /* the name SQLite opens: "file:..." would be a URI, "./file:..." is the file */
   if (s && s->path) s->file = strncmp(path, "file:", 5) == 0 ? path_cat("./", path) : s->path;
-  if (!s || !s->path || !s->file) {
+  if (!s || !s->path || !s->file || !s->names) {
     store_close(s);
     err_set(err, errlen, "open '%s': out of memory", path);
     return NULL;
@@ -437,6 +445,7 @@ void store_close(store *s) {
     sqlite3_finalize(s->q[i]); /* repeats a step's status, handled */
   sqlite3_close(s->db);        /* fails only with unfinalized statements: none are left */
   store_wait_free(s->wait);
+  store_names_free(s->names);
   if (s->file != s->path) free(s->file);
   free(s->path);
   free(s);
@@ -663,13 +672,36 @@ static int add_metrics(store *s, int64_t id, const store_metric *m, size_t n) {
   return 0;
 }
 
+/* The id of a series name in series_names, added when new: >= 1, or -1
+** (why in s->why). */
+static int64_t name_id(store *s, const char *name) {
+  int64_t id = store_names_get(s->names, name);
+  if (id >= 0) return id;
+  sqlite3_stmt *add = s->q[Q_NAME_ADD], *get = s->q[Q_NAME_ID];
+  if (bind_failed(s, sqlite3_bind_text(add, 1, name, -1, SQLITE_STATIC) |
+                         sqlite3_bind_text(get, 1, name, -1, SQLITE_STATIC)) ||
+      step(s, add))
+    return -1;
+  int rc = sqlite3_step(get);
+  if (rc == SQLITE_ROW) id = sqlite3_column_int64(get, 0);
+  else say_why(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  sqlite3_reset(get); /* repeats step's status, handled above */
+  if (id >= 0 && store_names_put(s->names, name, id)) {
+    snprintf(s->why, sizeof s->why, "out of memory");
+    return -1;
+  }
+  return id;
+}
+
 /* Bind k samples to q from parameter 2 on (see samples_sql). */
 static int bind_samples(store *s, sqlite3_stmt *q, const store_sample *x, int k) {
   int rc = SQLITE_OK;
-  for (int j = 0; j < k; j++)
-    rc |= sqlite3_bind_double(q, 2 + 3 * j, x[j].t_days) |
-          sqlite3_bind_text(q, 3 + 3 * j, x[j].name, -1, SQLITE_STATIC) |
+  for (int j = 0; j < k; j++) {
+    int64_t id = name_id(s, x[j].name);
+    if (id < 0) return -1;
+    rc |= sqlite3_bind_double(q, 2 + 3 * j, x[j].t_days) | sqlite3_bind_int64(q, 3 + 3 * j, id) |
           bind_real(q, 4 + 3 * j, x[j].value);
+  }
   return bind_failed(s, rc);
 }
 
@@ -701,6 +733,7 @@ static int add_events(store *s, int64_t id, const store_event *e, size_t n) {
 
 /* Undo the open transaction after a failure already described in s->why. */
 static void roll_back(store *s) {
+  store_names_clear(s->names);               /* ids the transaction added are gone with it */
   if (sqlite3_get_autocommit(s->db)) return; /* SQLite rolled back already (e.g. disk full) */
   if (sqlite3_step(s->q[Q_ROLLBACK]) != SQLITE_DONE) { /* the connection is unusable: say so */
     size_t n = strlen(s->why);

@@ -132,6 +132,6 @@ int store_add_functions(struct sqlite3 *db);
 /* The schema text (results/schema.sql) compiled in, and its version
 ** (PRAGMA user_version of a neosim database). */
 extern const char store_schema_sql[];
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 #endif

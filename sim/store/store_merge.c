@@ -30,7 +30,7 @@ static const char *const mark_sql[] = {
 
 /* Then drop those and copy the runs the output lacks. */
 static const char *const copy_sql[] = {
-    "DELETE FROM main.series WHERE run_id IN (SELECT new FROM temp.merge_map)",
+    "DELETE FROM main.series_data WHERE run_id IN (SELECT new FROM temp.merge_map)",
     "DELETE FROM main.events WHERE run_id IN (SELECT new FROM temp.merge_map)",
     "DELETE FROM main.metrics WHERE run_id IN (SELECT new FROM temp.merge_map)",
     "DELETE FROM main.params WHERE run_id IN (SELECT new FROM temp.merge_map)",
@@ -51,9 +51,12 @@ static const char *const copy_sql[] = {
     " SELECT m.new, name, value, swept FROM src.params p JOIN temp.merge_map m ON m.old = p.run_id",
     "INSERT INTO main.metrics (run_id, name, value)"
     " SELECT m.new, name, value FROM src.metrics x JOIN temp.merge_map m ON m.old = x.run_id",
-    "INSERT INTO main.series (run_id, t_days, name, value)"
-    " SELECT m.new, t_days, name, value FROM src.series x JOIN temp.merge_map m ON m.old = x.run_id"
-    " ORDER BY m.new, t_days, name",
+    /* series by name: the two files number their names apart */
+    "INSERT OR IGNORE INTO main.series_names (name) SELECT name FROM src.series_names ORDER BY id",
+    "INSERT INTO main.series_data (run_id, t_days, name_id, value)"
+    " SELECT m.new, x.t_days, o.id, x.value FROM src.series_data x"
+    " JOIN temp.merge_map m ON m.old = x.run_id JOIN src.series_names i ON i.id = x.name_id"
+    " JOIN main.series_names o ON o.name = i.name ORDER BY m.new, x.t_days, o.id",
     "INSERT INTO main.events (run_id, t_days, kind, subject, detail)"
     " SELECT m.new, t_days, kind, subject, detail FROM src.events x JOIN temp.merge_map m ON "
     "m.old = x.run_id"

@@ -63,9 +63,9 @@ refused scenario_name "$invalid: scenarios.name of scenario '[0-9a-f]+ is NULL "
 # series and events: the readers check the rows they read, merge every row
 craft series_day "UPDATE series SET t_days = 1e300 WHERE name = 'cash' AND run_id = 1 AND t_days = 31"
 refused series_day "$invalid: a row of series has no name, a time that is not a day within 1000 years" report \
-  "$invalid: series.t_days of run 1 is 1.0e\+300 \(must be a day within 1000 years of the start\)$"
+  "$invalid: series_data.t_days of run 1 is 1.0e\+300 \(must be a day within 1000 years of the start\)$"
 craft series_text "UPDATE series SET value = 'x' WHERE name = 'utilization' AND run_id = 2 AND t_days = 31"
-refused series_text "$invalid: a row of series " report "$invalid: series.value of run 2 is 'x' \(must be a number or NULL\)$"
+refused series_text "$invalid: a row of series " report "$invalid: series_data.value of run 2 is 'x' \(must be a number or NULL\)$"
 craft event_null "INSERT INTO events (run_id, t_days, kind, subject) VALUES (1, 3, 'shock', NULL)"
 refused event_null "$invalid: an event of a shock has no name" report "$invalid: events.subject of run 1 is NULL \(must be text\)$"
 cp "$good" "$T_TMP/twins.db" # without its UNIQUE constraint and that constraint's index

@@ -220,20 +220,20 @@ static void test_refuse_foreign(void) {
   sqlite3 *db = db_open(v7);
   db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 7;");
   sqlite3_close(db);
-  expect_refused(v7, "is not a neosim results database (schema version 7, expected 5)");
+  expect_refused(v7, "is not a neosim results database (schema version 7, expected 6)");
   db = db_open(other);
   db_exec(db, "CREATE TABLE customers (name TEXT)");
   sqlite3_close(db);
-  expect_refused(other, "is not a neosim results database (schema version 0, expected 5)");
+  expect_refused(other, "is not a neosim results database (schema version 0, expected 6)");
   db = db_open(v1);
-  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 5;");
+  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 6;");
   sqlite3_close(db);
   expect_refused(v1, "no table 'scenarios'");
   const char *v2 = tmp_path("v2.db");
   db = db_open(v2);
-  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 4;");
+  db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 5;");
   sqlite3_close(db);
-  expect_refused(v2, "a results database of an older neosim (schema version 4; this one writes 5)");
+  expect_refused(v2, "a results database of an older neosim (schema version 5; this one writes 6)");
 }
 
 /* A folder that cannot be made (under a regular file: root cannot either)
