@@ -131,7 +131,7 @@ build/config.mk: Makefile
 	  "$$(pkg-config --cflags sqlite3)" "$$(pkg-config --libs $$lua sqlite3)" >$@
 
 CFLAGS_ALL = $(BASE_CFLAGS) $(LTO) $(CFLAGS)
-LIBS_ALL   = $(LTO) $(LDSAN) $(DEP_LIBS) -lm $(LDFLAGS)
+LIBS_ALL   = $(LTO) $(LDSAN) $(DEP_LIBS) -lm -pthread $(LDFLAGS)
 
 # The compile flags of this build dir, VERSION included: rewritten when they
 # change, so every object depending on it is rebuilt (a new VERSION must

@@ -65,7 +65,9 @@ const char cmd_report_help[] =
     "and NumPy's default).  Dates come from the scenario's start parameter.\n"
     "A chart whose series is missing (no reserved tenants, no market) is\n"
     "replaced by a message; with one replication there are no bands.\n"
-    "The same database gives the same page, byte for byte.\n\n"
+    "The same database gives the same page, byte for byte (past 1000 runs two\n"
+    "threads read the series when the machine has two cores; NEOSIM_READ_THREADS=1\n"
+    "in the environment keeps to one).\n\n"
     "Exit status: 0 written, 2 usage or database error (not a neosim database,\n"
     "no such scenario, output not writable).\n";
 
@@ -147,6 +149,7 @@ static const report_curve *curve(const report *r, size_t series, int point) {
   return &r->curve[series * (size_t)r->in.npoints + (size_t)point];
 }
 
+/* The charts' curves and the statements, in one pass over the series. */
 static int read_curves(report *r, store *st, char *err, size_t errlen) {
   const char **names = calloc(r->nseries, sizeof *names);
   size_t n = r->nseries * (size_t)r->in.npoints;
@@ -158,8 +161,10 @@ static int read_curves(report *r, store *st, char *err, size_t errlen) {
   }
   for (size_t k = 0; k < r->nseries; k++)
     names[k] = k < NFIXED ? fixed_series[k] : r->market[k - NFIXED];
-  int rc =
-      report_read_series(st, r->v.sha256, names, r->nseries, r->in.npoints, r->curve, err, errlen);
+  const char *lines[NSTMT];
+  for (size_t k = 0; k < NSTMT; k++) lines[k] = stmt_lines[k].series ? stmt_lines[k].series : "";
+  int rc = report_read_series_statements(st, r->v.sha256, names, r->nseries, lines, NSTMT,
+                                         r->in.npoints, r->curve, &r->stmts, err, errlen);
   free(names);
   for (size_t i = 0; rc == 0 && i < n; i++)
     if (r->curve[i].n) r->horizon = fmax(r->horizon, r->curve[i].at[r->curve[i].n - 1].t_days);
@@ -181,13 +186,6 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   return 0;
 }
 
-static int read_statements(report *r, store *st, char *err, size_t errlen) {
-  const char *names[NSTMT];
-  for (size_t k = 0; k < NSTMT; k++) names[k] = stmt_lines[k].series ? stmt_lines[k].series : "";
-  return report_read_statements(st, r->v.sha256, names, NSTMT, r->in.npoints, &r->stmts, err,
-                                errlen);
-}
-
 static int read_report(report *r, store *st, const char *want, char *err, size_t errlen) {
   if (store_pick_scenario(st, want, &r->v, err, errlen) ||
       report_read_info(st, r->v.sha256, &r->in, err, errlen) ||
@@ -197,7 +195,6 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
   r->nseries = NFIXED + r->nmarket;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
-      read_statements(r, st, err, errlen) ||
       report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen))
     return -1;
   return 0;

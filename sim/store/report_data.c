@@ -3,14 +3,18 @@
 ** per (point, time), metric values, shocks.
 */
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
+#include "grow.h"
 #include "invariant.h"
 #include "report_data.h"
+#include "stats.h"
 #include "store_check.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -31,12 +35,6 @@ static int is_day(sqlite3_stmt *q, int i) {
   int type = sqlite3_column_type(q, i);
   double t = sqlite3_column_double(q, i);
   return (type == SQLITE_FLOAT || type == SQLITE_INTEGER) && fabs(t) <= STORE_MAX_DAYS;
-}
-
-/* A value of a series or metric: a number or NULL. */
-static int is_value(sqlite3_stmt *q, int i) {
-  int type = sqlite3_column_type(q, i);
-  return type == SQLITE_FLOAT || type == SQLITE_INTEGER || type == SQLITE_NULL;
 }
 
 static int oom(const char *file, char *err, size_t errlen) {
@@ -242,6 +240,9 @@ void report_info_free(report_info *in) {
 
 /* ---- series ------------------------------------------------------------- */
 
+/* The scan of the series takes two threads from this many done runs a half. */
+#define REPORT_SPLIT_RUNS 500
+
 double report_quantile(const double *x, size_t n, double p) {
   NEO_ASSERT(n >= 1 && p >= 0 && p <= 1);
   double h = (double)(n - 1) * p;
@@ -250,17 +251,54 @@ double report_quantile(const double *x, size_t n, double p) {
   return x[i] + (h - (double)i) * (x[i + 1] - x[i]);
 }
 
-/* One value of series k at time t (of the point being read). */
-typedef struct obs {
-  size_t k;
-  double t, v;
-} obs;
+/* The values of a curve at one time, of the point being read. */
+typedef struct bucket {
+  double t;
+  double *v;
+  size_t n, cap;
+} bucket;
 
-static int obs_cmp(const void *a, const void *b) {
-  const obs *x = a, *y = b;
-  if (x->k != y->k) return x->k < y->k ? -1 : 1;
-  if (x->t != y->t) return x->t < y->t ? -1 : 1;
-  return (x->v > y->v) - (x->v < y->v);
+/* A curve's buckets in time order (n in use; those beyond keep their
+** arrays for the next point). */
+typedef struct curve_acc {
+  bucket *b;
+  size_t n, cap;
+} curve_acc;
+
+/* Add v at t to curve a; *guess: the bucket of the last value (a run's
+** times come in order).  0 or -1 (memory). */
+static int curve_add(curve_acc *a, double t, double v, size_t *guess) {
+  size_t i = *guess < a->n && a->b[*guess].t == t           ? *guess
+             : *guess + 1 < a->n && a->b[*guess + 1].t == t ? *guess + 1
+                                                            : a->n;
+  if (i == a->n) { /* a binary search, then a new bucket if none */
+    size_t lo = 0, hi = a->n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (a->b[mid].t < t) lo = mid + 1;
+      else hi = mid;
+    }
+    i = lo;
+    if (i == a->n || a->b[i].t != t) {
+      size_t old = a->cap;
+      if (grow_array((void **)&a->b, &a->cap, a->n + 1, sizeof *a->b)) return -1;
+      memset(a->b + old, 0, (a->cap - old) * sizeof *a->b);
+      bucket spare = a->b[a->n];
+      memmove(&a->b[i + 1], &a->b[i], (a->n - i) * sizeof *a->b);
+      a->b[i] = (bucket){.t = t, .v = spare.v, .cap = spare.cap};
+      a->n++;
+    }
+  }
+  bucket *b = &a->b[i];
+  *guess = i;
+  if (grow_array((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) return -1;
+  b->v[b->n++] = v;
+  return 0;
+}
+
+static void curve_acc_free(curve_acc *a) {
+  for (size_t i = 0; i < a->cap; i++) free(a->b[i].v);
+  free(a->b);
 }
 
 /* The statistics of values v[0..n) (sorted) at t. */
@@ -277,38 +315,22 @@ static report_stat stat_of(double t, const double *v, size_t n) {
                        .q95 = report_quantile(v, n, 0.95)};
 }
 
-/* Turn the values of point p (o[0..n)) into its curves; 0 or -1 (memory). */
-static int flush_point(obs *o, size_t n, int p, int npoints, report_curve *out) {
-  double *v = malloc((n ? n : 1) * sizeof *v);
-  if (!v) return -1;
-  qsort(o, n, sizeof *o, obs_cmp);
-  for (size_t i = 0, j; i < n; i = j) {
-    for (j = i; j < n && o[j].k == o[i].k && o[j].t == o[i].t; j++) v[j - i] = o[j].v;
-    report_curve *c = &out[o[i].k * (size_t)npoints + (size_t)p];
-    report_stat *a = realloc(c->at, (c->n + 1) * sizeof *a);
-    if (!a) {
-      free(v);
-      return -1;
+/* Turn the values of point p (acc[0..nnames)) into its curves, and empty
+** acc; 0 or -1 (memory). */
+static int flush_point(curve_acc *acc, size_t nnames, int p, int npoints, report_curve *out) {
+  for (size_t k = 0; k < nnames; k++) {
+    curve_acc *a = &acc[k];
+    report_curve *c = &out[k * (size_t)npoints + (size_t)p];
+    if (a->n && !(c->at = malloc(a->n * sizeof *c->at))) return -1;
+    for (size_t i = 0; i < a->n; i++) {
+      bucket *b = &a->b[i];
+      stats_sort(b->v, b->n);
+      c->at[c->n++] = stat_of(b->t, b->v, b->n);
+      b->n = 0;
     }
-    c->at = a;
-    a[c->n++] = stat_of(o[i].t, v, j - i);
+    a->n = 0;
   }
-  free(v);
   return 0;
-}
-
-/* "... AND s.name IN (?2, ?3, ...)" for n names. */
-static char *series_sql(size_t nnames) {
-  static const char head[] =
-      "SELECT r.point, s.name, s.t_days, s.value FROM runs r JOIN series s ON s.run_id = r.id"
-      " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND s.value IS NOT NULL AND s.name IN (";
-  char *sql = malloc(sizeof head + nnames * 16 + 32);
-  if (!sql) return NULL;
-  size_t len = (size_t)sprintf(sql, "%s", head);
-  for (size_t k = 0; k < nnames; k++)
-    len += (size_t)sprintf(sql + len, "%s?%zu", k ? ", " : "", k + 2);
-  strcpy(sql + len, ") ORDER BY r.point");
-  return sql;
 }
 
 static size_t name_index(const char *const *names, size_t nnames, const char *name) {
@@ -317,53 +339,414 @@ static size_t name_index(const char *const *names, size_t nnames, const char *na
   return nnames;
 }
 
-int report_read_series(store *st, const char *sha, const char *const *names, size_t nnames,
-                       int npoints, report_curve *out, char *err, size_t errlen) {
-  sqlite3 *db = store_db(st);
-  const char *file = store_path(st);
-  size_t ncurves = nnames * (size_t)npoints, n = 0, cap = 0;
-  memset(out, 0, ncurves * sizeof *out);
-  if (ncurves == 0) return 0;
-  char *sql = series_sql(nnames);
-  sqlite3_stmt *q = sql ? prepare(db, sql, sha) : NULL;
-  free(sql);
-  if (!q) return sql ? db_fail(db, file, "series", err, errlen) : oom(file, err, errlen);
-  for (size_t k = 0; k < nnames; k++) sqlite3_bind_text(q, (int)k + 2, names[k], -1, SQLITE_STATIC);
-  obs *o = NULL;
-  int rc, cur = -1, bad = 0; /* bad: 1 out of memory, 2 an invalid row (said) */
-  while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-    int p = sqlite3_column_int(q, 0);
+/* What a series name is to the scan: its curve (or nnames), its statement
+** line (or -1), whether it is a statement series (is.*, bs.*, cf.*: the
+** months of the statements are their sample times) and a balance (bs.*). */
+typedef struct name_use {
+  sqlite3_int64 id;
+  size_t curve;
+  long line;
+  int stmt, balance;
+} name_use;
+
+static int use_cmp(const void *a, const void *b) {
+  const name_use *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* A run's figure of a statement line in a year: a flow sums its months, a
+** balance is its value at the year's last month (the view's rules). */
+typedef struct year_line {
+  int seen, any; /* a row of the line this year; one that is not NULL */
+  double sum, last;
+} year_line;
+
+/* One run's figure of a line and year, kept for the median of its point. */
+typedef struct figure {
+  size_t year, line;
+  double v;
+} figure;
+
+static int figure_cmp(const void *a, const void *b) {
+  const figure *x = a, *y = b;
+  if (x->year != y->year) return x->year < y->year ? -1 : 1;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return (x->v > y->v) - (x->v < y->v);
+}
+
+/* One median: of line k of a point's year. */
+typedef struct stmt_median {
+  int point;
+  size_t line, year;
+  long runs;
+  double median;
+} stmt_median;
+
+typedef struct series_scan {
+  const char *const *names; /* the curves */
+  size_t nnames;
+  size_t nlines; /* statement lines; 0: no statements */
+  int npoints;
+  report_curve *out;
+  name_use *use; /* by id */
+  size_t nuse;
+  curve_acc *acc; /* [nnames]: the curves' values of the point being read */
+  size_t *tguess; /* [nnames]: curve_add's guesses */
+  year_line *yl;  /* the run being read: [year * nlines + line] */
+  size_t nyl_years;
+  long month; /* its statement month, -1 before the first */
+  double month_t;
+  figure *fig; /* the figures of the point being read */
+  size_t nfig, capfig;
+  stmt_median *med; /* every point's medians */
+  size_t nmed, capmed, maxyear;
+  int *balance; /* [line]: a balance (bs.*) */
+} series_scan;
+
+/* The ids of the names the scan wants. */
+static int read_uses(sqlite3 *db, series_scan *x, const char *const *lines) {
+  sqlite3_stmt *q = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT id, name FROM series_names", -1, &q, NULL) != SQLITE_OK)
+    return -1;
+  int rc;
+  size_t cap = 0;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     const char *name = (const char *)sqlite3_column_text(q, 1);
-    if (!name || !is_day(q, 2) || !is_value(q, 3)) {
-      bad = 2;
-      invalid(file,
-              "a row of series has no name, a time that is not a day within 1000 years of the "
-              "start, or a value that is not a number",
-              err, errlen);
+    if (!name) continue;
+    name_use u = {.id = sqlite3_column_int64(q, 0),
+                  .curve = name_index(x->names, x->nnames, name),
+                  .line = -1,
+                  .stmt =
+                      x->nlines && (strncmp(name, "is.", 3) == 0 || strncmp(name, "bs.", 3) == 0 ||
+                                    strncmp(name, "cf.", 3) == 0),
+                  .balance = strncmp(name, "bs.", 3) == 0};
+    if (u.stmt) u.line = (long)name_index(lines, x->nlines, name);
+    if (u.line == (long)x->nlines) u.line = -1;
+    if (u.curve == x->nnames && !u.stmt) continue;
+    if (grow_array((void **)&x->use, &cap, x->nuse + 1, sizeof *x->use)) {
+      rc = SQLITE_NOMEM;
       break;
     }
-    size_t k = name_index(names, nnames, name);
-    if (p < 0 || p >= npoints || k == nnames) continue;
-    if (p != cur) { /* rows come by point: the previous one is complete */
-      if (cur >= 0 && (bad = flush_point(o, n, cur, npoints, out) ? 1 : 0)) break;
-      n = 0;
-      cur = p;
-    }
-    if (n == cap) {
-      obs *no = realloc(o, (cap = cap ? 2 * cap : 4096) * sizeof *no);
-      if ((bad = !no)) break;
-      o = no;
-    }
-    o[n++] = (obs){k, sqlite3_column_double(q, 2), sqlite3_column_double(q, 3)};
+    x->use[x->nuse++] = u;
   }
-  if (!bad && rc == SQLITE_DONE && cur >= 0) bad = flush_point(o, n, cur, npoints, out) ? 1 : 0;
-  int ok = !bad && rc == SQLITE_DONE;
-  if (bad == 1) oom(file, err, errlen);
-  else if (!ok && !bad) db_fail(db, file, "series", err, errlen);
   sqlite3_finalize(q);
-  free(o);
-  if (!ok) report_curves_free(out, ncurves);
-  return ok ? 0 : -1;
+  qsort(x->use, x->nuse, sizeof *x->use, use_cmp);
+  return rc == SQLITE_DONE ? 0 : rc == SQLITE_NOMEM ? -2 : -1;
+}
+
+/* The run just read: its figures into the point's. */
+static int end_run(series_scan *x) {
+  size_t years = x->month < 0 ? 0 : (size_t)x->month / 12 + 1;
+  for (size_t i = 0; i < years * x->nlines; i++) {
+    year_line *c = &x->yl[i];
+    double v = x->balance[i % x->nlines] ? c->last : c->any ? c->sum : (double)NAN;
+    if (c->seen && !isnan(v)) {
+      if (grow_array((void **)&x->fig, &x->capfig, x->nfig + 1, sizeof *x->fig)) return -2;
+      x->fig[x->nfig++] = (figure){.year = i / x->nlines, .line = i % x->nlines, .v = v};
+    }
+  }
+  if (years) memset(x->yl, 0, years * x->nlines * sizeof *x->yl);
+  x->month = -1;
+  return 0;
+}
+
+/* The point just read: its curves and its statements' medians. */
+static int end_point(series_scan *x, int p, double *buf) {
+  if (flush_point(x->acc, x->nnames, p, x->npoints, x->out)) return -1;
+  qsort(x->fig, x->nfig, sizeof *x->fig, figure_cmp);
+  for (size_t i = 0, j; i < x->nfig; i = j) {
+    for (j = i; j < x->nfig && x->fig[j].year == x->fig[i].year && x->fig[j].line == x->fig[i].line;
+         j++)
+      buf[j - i] = x->fig[j].v;
+    if (grow_array((void **)&x->med, &x->capmed, x->nmed + 1, sizeof *x->med)) return -1;
+    x->med[x->nmed++] = (stmt_median){.point = p,
+                                      .line = x->fig[i].line,
+                                      .year = x->fig[i].year,
+                                      .runs = (long)(j - i),
+                                      .median = report_quantile(buf, j - i, 0.5)};
+    if (x->fig[i].year > x->maxyear) x->maxyear = x->fig[i].year;
+  }
+  x->nfig = 0;
+  return 0;
+}
+
+/* A row of a statement series at t of the run being read (v NaN: NULL); -2 on no
+** memory, -4 past 1000 years of months. */
+static int add_statement(series_scan *x, const name_use *u, double t, double v) {
+  if (x->month < 0 || t != x->month_t) { /* the months are the run's distinct times */
+    x->month++;
+    x->month_t = t;
+  }
+  size_t y = (size_t)x->month / 12;
+  if (y > STORE_MAX_DAYS / 365) return -4;
+  if (y >= x->nyl_years) {
+    size_t ny = 2 * y + 2;
+    year_line *n = realloc(x->yl, ny * x->nlines * sizeof *n);
+    if (!n) return -2;
+    memset(n + x->nyl_years * x->nlines, 0, (ny - x->nyl_years) * x->nlines * sizeof *n);
+    x->yl = n;
+    x->nyl_years = ny;
+  }
+  if (u->line < 0) return 0;
+  year_line *c = &x->yl[y * x->nlines + (size_t)u->line];
+  c->seen = 1;
+  c->last = v;
+  if (!isnan(v)) { /* NULL */
+    c->any = 1;
+    c->sum += v;
+  }
+  return 0;
+}
+
+/* The version's done runs, point by point, then each run's series in time
+** order (the runs' index and series_data's key give both orders: no sort). */
+static const char runs_sql[] =
+    "SELECT id, point FROM runs WHERE scenario_sha256 = ?1 AND status = 'done'"
+    " AND point >= ?2 AND point < ?3 ORDER BY point, replication";
+static const char run_series_sql[] =
+    "SELECT t_days, name_id, value FROM series_data WHERE run_id = ?1 ORDER BY t_days, name_id";
+
+/* The use of name id, or NULL; *guess: where the last one was (a run's
+** rows repeat the same names in the same order). */
+static const name_use *use_of(const series_scan *x, sqlite3_int64 id, size_t *guess) {
+  size_t g = *guess + 1 < x->nuse ? *guess + 1 : 0;
+  if (x->nuse && x->use[g].id == id) {
+    *guess = g;
+    return &x->use[g];
+  }
+  name_use key = {.id = id};
+  const name_use *u = bsearch(&key, x->use, x->nuse, sizeof key, use_cmp);
+  if (u) *guess = (size_t)(u - x->use);
+  return u;
+}
+
+/* The rows of one run (q, bound); 0, -1 (SQLite), -2 (memory), -3 (an
+** invalid row, said in err) or -4 (too many months). */
+static int scan_run(sqlite3_stmt *q, series_scan *x, const char *file, char *err, size_t errlen) {
+  int rc, bad = 0;
+  size_t guess = 0;
+  while (!bad && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    /* the row's values through sqlite3_value_*: two calls a column fewer */
+    const name_use *u = use_of(x, sqlite3_value_int64(sqlite3_column_value(q, 1)), &guess);
+    if (!u) continue;
+    sqlite3_value *tv = sqlite3_column_value(q, 0), *vv = sqlite3_column_value(q, 2);
+    int tt = sqlite3_value_type(tv), vt = sqlite3_value_type(vv);
+    double t = sqlite3_value_double(tv),
+           v = vt == SQLITE_NULL ? (double)NAN : sqlite3_value_double(vv);
+    if ((tt != SQLITE_FLOAT && tt != SQLITE_INTEGER) || !(fabs(t) <= STORE_MAX_DAYS) ||
+        (vt != SQLITE_FLOAT && vt != SQLITE_INTEGER && vt != SQLITE_NULL)) {
+      bad = invalid(file,
+                    "a row of series has no name, a time that is not a day within 1000 years of "
+                    "the start, or a value that is not a number",
+                    err, errlen) -
+            2;
+      break;
+    }
+    if (u->curve < x->nnames && vt != SQLITE_NULL) {
+      if (curve_add(&x->acc[u->curve], t, v, &x->tguess[u->curve])) return -2;
+    }
+    if (u->stmt) bad = add_statement(x, u, t, v);
+  }
+  if (bad) return bad;
+  return rc == SQLITE_DONE ? end_run(x) : -1;
+}
+
+/* Every run of the version at points [p0, p1); 0, -1, -2 or -3 (said in err). */
+static int scan_runs(sqlite3 *db, const char *sha, int p0, int p1, series_scan *x, const char *file,
+                     char *err, size_t errlen) {
+  sqlite3_stmt *runs = prepare(db, runs_sql, sha), *q = NULL;
+  int rc = runs && sqlite3_bind_int(runs, 2, p0) == SQLITE_OK &&
+                   sqlite3_bind_int(runs, 3, p1) == SQLITE_OK &&
+                   sqlite3_prepare_v2(db, run_series_sql, -1, &q, NULL) == SQLITE_OK
+               ? 0
+               : -1,
+      cur = -1, step = SQLITE_DONE;
+  if (rc == 0 && !(x->acc = calloc(x->nnames + 1, sizeof *x->acc))) rc = -2;
+  if (rc == 0 && !(x->tguess = calloc(x->nnames + 1, sizeof *x->tguess))) rc = -2;
+  double *buf = NULL;
+  size_t capbuf = 0;
+  while (rc == 0 && (step = sqlite3_step(runs)) == SQLITE_ROW) {
+    int p = sqlite3_column_int(runs, 1);
+    if (p < 0 || p >= x->npoints) continue;
+    if (cur >= 0 && p != cur &&
+        (grow_array((void **)&buf, &capbuf, x->nfig + 1, sizeof *buf) || end_point(x, cur, buf)))
+      rc = -2;
+    cur = p;
+    sqlite3_reset(q);
+    if (rc == 0 && sqlite3_bind_int64(q, 1, sqlite3_column_int64(runs, 0)) != SQLITE_OK) rc = -1;
+    if (rc == 0) rc = scan_run(q, x, file, err, errlen);
+  }
+  if (rc == 0 && step != SQLITE_DONE) rc = -1;
+  if (rc == 0 && cur >= 0 &&
+      (grow_array((void **)&buf, &capbuf, x->nfig + 1, sizeof *buf) || end_point(x, cur, buf)))
+    rc = -2;
+  if (rc == -4)
+    rc = invalid(file, "a run has more than 12 monthly samples a year over 1000 years", err,
+                 errlen) -
+         2;
+  free(buf);
+  sqlite3_finalize(q);
+  sqlite3_finalize(runs);
+  return rc;
+}
+
+/* The buffers of a scan (not what it shares). */
+static void scan_buffers_free(series_scan *x) {
+  for (size_t k = 0; x->acc && k < x->nnames; k++) curve_acc_free(&x->acc[k]);
+  free(x->acc);
+  free(x->tguess);
+  free(x->yl);
+  free(x->fig);
+  free(x->med);
+}
+
+/* A part of the scan: the runs of points [p0, p1) on its own connection,
+** into its own buffers (x shares the names and the curves, which it fills
+** at its points only). */
+typedef struct scan_job {
+  series_scan x;
+  sqlite3 *db;
+  const char *sha, *file;
+  int p0, p1, rc;
+  char err[ERR_LEN];
+} scan_job;
+
+static void *scan_job_run(void *arg) {
+  scan_job *j = arg;
+  j->rc = scan_runs(j->db, j->sha, j->p0, j->p1, &j->x, j->file, j->err, sizeof j->err);
+  if (j->rc == -1) db_fail(j->db, j->file, "series", j->err, sizeof j->err);
+  if (j->rc == -2) oom(j->file, j->err, sizeof j->err);
+  return NULL;
+}
+
+/* The point that splits the version's done runs in halves (0: none). */
+static int split_point(sqlite3 *db, const char *sha, int npoints) {
+  sqlite3_stmt *q = prepare(db,
+                            "SELECT point, count(*) FROM runs WHERE scenario_sha256 = ?1 AND"
+                            " status = 'done' GROUP BY point ORDER BY point",
+                            sha);
+  long total = 0, half = 0;
+  int at = 0;
+  for (int pass = 0; q && pass < 2; pass++) {
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      sqlite3_int64 p = sqlite3_column_int64(q, 0), n = sqlite3_column_int64(q, 1);
+      if (pass == 0) total += (long)n;
+      else if ((half += (long)n) * 2 >= total) {
+        at = p + 1 < npoints ? (int)p + 1 : 0;
+        break;
+      }
+    }
+    sqlite3_reset(q);
+  }
+  sqlite3_finalize(q);
+  return total >= 2 * REPORT_SPLIT_RUNS ? at : 0;
+}
+
+/* The scan in two threads when the machine has two cores (or the
+** environment's NEOSIM_READ_THREADS says 2 or more) and the version enough
+** runs, else in one.  Every point is read whole by one of them: the
+** figures do not depend on the split. */
+static int scan_all(store *st, const char *sha, series_scan *x, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *env = getenv("NEOSIM_READ_THREADS");
+  long cpus = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+  int split = cpus >= 2 ? split_point(db, sha, x->npoints) : 0;
+  scan_job job[2] = {{.x = *x, .db = db, .sha = sha, .file = store_path(st), .p1 = x->npoints},
+                     {.x = *x, .sha = sha, .file = store_path(st), .p0 = split, .p1 = x->npoints}};
+  pthread_t t;
+  int threaded = split > 0 && (job[1].db = store_db_another(st)) != NULL &&
+                 pthread_create(&t, NULL, scan_job_run, &job[1]) == 0;
+  if (threaded) job[0].p1 = split;
+  scan_job_run(&job[0]);
+  if (threaded) pthread_join(t, NULL);
+  sqlite3_close(job[1].db);
+  int rc = 0;
+  for (int i = 0; i < 1 + threaded; i++) {
+    if (job[i].rc && !rc) {
+      rc = job[i].rc;
+      snprintf(err, errlen, "%s", job[i].err);
+    }
+    if (i == 0) {
+      *x = job[0].x;
+      continue;
+    }
+    /* the second part's medians after the first's */
+    if (!rc && grow_array((void **)&x->med, &x->capmed, x->nmed + job[1].x.nmed, sizeof *x->med)) {
+      rc = -2;
+      oom(store_path(st), err, errlen);
+    }
+    if (!rc) {
+      memcpy(x->med + x->nmed, job[1].x.med, job[1].x.nmed * sizeof *x->med);
+      x->nmed += job[1].x.nmed;
+      if (job[1].x.maxyear > x->maxyear) x->maxyear = job[1].x.maxyear;
+    }
+    scan_buffers_free(&job[1].x);
+  }
+  return rc;
+}
+
+/* The medians into out. */
+static int fill_statements(const series_scan *x, report_statements *out) {
+  if (x->nmed == 0) return 0;
+  size_t ny = x->maxyear + 1, np = (size_t)x->npoints, nl = x->nlines;
+  out->median = malloc(np * nl * ny * sizeof *out->median);
+  out->runs = calloc(np * ny, sizeof *out->runs);
+  if (!out->median || !out->runs) return -1;
+  out->nlines = nl;
+  out->nyears = ny;
+  for (size_t i = 0; i < np * nl * ny; i++) out->median[i] = NAN;
+  for (size_t i = 0; i < x->nmed; i++) {
+    const stmt_median *m = &x->med[i];
+    size_t p = (size_t)m->point;
+    out->median[(p * nl + m->line) * ny + m->year] = m->median;
+    if (m->runs > out->runs[p * ny + m->year]) out->runs[p * ny + m->year] = m->runs;
+  }
+  return 0;
+}
+
+int report_read_series_statements(store *st, const char *sha, const char *const *names,
+                                  size_t nnames, const char *const *lines, size_t nlines,
+                                  int npoints, report_curve *curves, report_statements *stmts,
+                                  char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  const char *file = store_path(st);
+  size_t ncurves = nnames * (size_t)npoints;
+  if (curves) memset(curves, 0, ncurves * sizeof *curves);
+  if (stmts) memset(stmts, 0, sizeof *stmts);
+  series_scan x = {.names = names,
+                   .nnames = curves ? nnames : 0,
+                   .nlines = stmts ? nlines : 0,
+                   .npoints = npoints,
+                   .out = curves,
+                   .month = -1,
+                   .balance = calloc(nlines + 1, sizeof *x.balance)};
+  for (size_t l = 0; x.balance && l < x.nlines; l++)
+    x.balance[l] = strncmp(lines[l], "bs.", 3) == 0;
+  int rc = x.balance ? read_uses(db, &x, lines) : -2;
+  if (rc == -1) db_fail(db, file, "series", err, errlen);
+  else if (rc) oom(file, err, errlen);
+  else if (x.nuse) rc = scan_all(st, sha, &x, err, errlen); /* says why itself */
+  if (rc == 0 && stmts && fill_statements(&x, stmts)) rc = oom(file, err, errlen);
+  free(x.balance);
+  free(x.use);
+  scan_buffers_free(&x);
+  if (rc) {
+    if (curves) report_curves_free(curves, ncurves);
+    if (stmts) report_statements_free(stmts);
+  }
+  return rc ? -1 : 0;
+}
+
+int report_read_series(store *st, const char *sha, const char *const *names, size_t nnames,
+                       int npoints, report_curve *out, char *err, size_t errlen) {
+  return report_read_series_statements(st, sha, names, nnames, NULL, 0, npoints, out, NULL, err,
+                                       errlen);
+}
+
+int report_read_statements(store *st, const char *sha, const char *const *lines, size_t nlines,
+                           int npoints, report_statements *out, char *err, size_t errlen) {
+  return report_read_series_statements(st, sha, NULL, 0, lines, nlines, npoints, NULL, out, err,
+                                       errlen);
 }
 
 void report_curves_free(report_curve *c, size_t n) {
@@ -456,127 +839,6 @@ void report_values_free(report_values *v, size_t n) {
 }
 
 /* ---- statements by year -------------------------------------------------- */
-
-/* A run's figure of each statement line and year; sorted by point, year,
-** line, figure. */
-static const char statements_sql[] =
-    "WITH s AS ("
-    " SELECT r.point, r.id AS run, s.t_days, s.name, s.value,"
-    "  dense_rank() OVER (PARTITION BY r.id ORDER BY s.t_days) - 1 AS month"
-    " FROM runs r JOIN series s ON s.run_id = r.id"
-    " WHERE r.scenario_sha256 = ?1 AND r.status = 'done'"
-    "  AND (s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*')"
-    "), y AS ("
-    " SELECT point, run, month / 12 AS year, name, sum(value) AS flow, max(t_days), value AS last"
-    " FROM s GROUP BY run, month / 12, name"
-    ")"
-    " SELECT point, year, name, CASE WHEN name GLOB 'bs.*' THEN last ELSE flow END AS v"
-    " FROM y WHERE v IS NOT NULL ORDER BY point, year, name, v";
-
-/* One median: of line k of a point's year. */
-typedef struct stmt_median {
-  int point;
-  size_t line, year;
-  long runs;
-  double median;
-} stmt_median;
-
-static long find_line(const char *const *lines, size_t nlines, const char *name) {
-  for (size_t k = 0; k < nlines; k++)
-    if (strcmp(lines[k], name) == 0) return (long)k;
-  return -1;
-}
-
-/* Read the medians into a list: *out (*n entries), the largest year in *maxyear. */
-static int read_medians(sqlite3_stmt *q, const char *const *lines, size_t nlines, int npoints,
-                        stmt_median **out, size_t *n, size_t *maxyear) {
-  double *v = NULL;
-  size_t nv = 0, capv = 0, cap = 0;
-  stmt_median cur = {.point = -1};
-  int rc, nomem = 0;
-  for (;;) {
-    rc = sqlite3_step(q);
-    int point = -1;
-    size_t year = 0;
-    long line = -1;
-    if (rc == SQLITE_ROW) {
-      point = sqlite3_column_int(q, 0);
-      sqlite3_int64 y = sqlite3_column_int64(q, 1);
-      const char *name = (const char *)sqlite3_column_text(q, 2);
-      if (y < 0 || y > STORE_MAX_DAYS / 365 || !name || !is_value(q, 3)) {
-        rc = SQLITE_MISMATCH; /* a run with more than 12 samples a year for 1000 years */
-        break;
-      }
-      year = (size_t)y;
-      line = find_line(lines, nlines, name);
-      if (point < 0 || point >= npoints || line < 0) continue;
-    }
-    if (nv && (rc != SQLITE_ROW || point != cur.point || year != cur.year ||
-               (size_t)line != cur.line)) { /* a group ends: its median */
-      if (*n == cap) {
-        stmt_median *no = realloc(*out, (cap = cap ? 2 * cap : 64) * sizeof *no);
-        if ((nomem = !no)) break;
-        *out = no;
-      }
-      cur.runs = (long)nv;
-      cur.median = report_quantile(v, nv, 0.5);
-      (*out)[(*n)++] = cur;
-      *maxyear = cur.year > *maxyear ? cur.year : *maxyear;
-      nv = 0;
-    }
-    if (rc != SQLITE_ROW) break;
-    if (nv == capv) {
-      double *nw = realloc(v, (capv = capv ? 2 * capv : 64) * sizeof *nw);
-      if ((nomem = !nw)) break;
-      v = nw;
-    }
-    cur = (stmt_median){.point = point, .line = (size_t)line, .year = year};
-    v[nv++] = sqlite3_column_double(q, 3);
-  }
-  free(v);
-  if (nomem) return -2;
-  return rc == SQLITE_MISMATCH ? -3 : rc == SQLITE_DONE ? 0 : -1; /* -3: an invalid row */
-}
-
-int report_read_statements(store *st, const char *sha, const char *const *lines, size_t nlines,
-                           int npoints, report_statements *out, char *err, size_t errlen) {
-  sqlite3 *db = store_db(st);
-  const char *file = store_path(st);
-  sqlite3_stmt *q = prepare(db, statements_sql, sha);
-  stmt_median *m = NULL;
-  size_t n = 0, maxyear = 0;
-  memset(out, 0, sizeof *out);
-  if (!q) return db_fail(db, file, "statements", err, errlen);
-  int rc = read_medians(q, lines, nlines, npoints, &m, &n, &maxyear);
-  if (rc == -1) db_fail(db, file, "statements", err, errlen);
-  if (rc == -3)
-    invalid(file,
-            "a run has more than 12 monthly samples a year over 1000 years, or a value of "
-            "its statements that is not a number",
-            err, errlen);
-  sqlite3_finalize(q);
-  if (rc == 0 && n > 0) {
-    size_t ny = maxyear + 1, np = (size_t)npoints;
-    out->median = malloc(np * nlines * ny * sizeof *out->median);
-    out->runs = calloc(np * ny, sizeof *out->runs);
-    if (out->median && out->runs) {
-      out->nlines = nlines;
-      out->nyears = ny;
-      for (size_t i = 0; i < np * nlines * ny; i++) out->median[i] = NAN;
-      for (size_t i = 0; i < n; i++) {
-        size_t p = (size_t)m[i].point;
-        out->median[(p * nlines + m[i].line) * ny + m[i].year] = m[i].median;
-        if (m[i].runs > out->runs[p * ny + m[i].year]) out->runs[p * ny + m[i].year] = m[i].runs;
-      }
-    } else {
-      rc = -2;
-    }
-  }
-  free(m);
-  if (rc == -2) oom(file, err, errlen);
-  if (rc) report_statements_free(out);
-  return rc ? -1 : 0;
-}
 
 void report_statements_free(report_statements *s) {
   if (!s) return;

@@ -120,6 +120,10 @@ const char *store_path(const store *s);
 ** SQL functions the views need.  Do not leave a transaction or a
 ** statement open on it across store_put_run. */
 struct sqlite3 *store_db(store *s);
+/* Another read-only connection to the file s opened, for a reader's second
+** thread (each connection is used by one thread at a time): no checks (s
+** made them).  NULL on failure; close it with sqlite3_close. */
+struct sqlite3 *store_db_another(const store *s);
 
 /* Add the SQL functions the views of results/schema.sql need to a
 ** connection opened elsewhere (e.g. read-only by a report): sqrt, which

@@ -1,9 +1,10 @@
 /*
-** store_names.h -- the ids of series names a connection has seen in
-** series_names (store.c writes series_data rows by id): a table from
-** name to id, open addressing by FNV-1a.  Ids stay valid while the rows
-** that gave them are committed; the writer empties the table when a
-** transaction that may have added names rolls back.
+** store_names.h -- a table from names to integer ids, open addressing by
+** FNV-1a.  store.c keeps the ids of series names a connection has seen in
+** series_names (it writes series_data rows by id): ids stay valid while
+** the rows that gave them are committed, and the writer empties the table
+** when a transaction that may have added names rolls back.  compare_data.c
+** finds a metric's column by its name.
 */
 #ifndef NEOSIM_STORE_NAMES_H
 #define NEOSIM_STORE_NAMES_H

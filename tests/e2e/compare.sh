@@ -85,6 +85,55 @@ run "$NEOSIM" compare --db "$db" --scenario nosuch
 expect_rc 2 "unknown scenario"
 expect_match "$ERR" "no runs of a scenario named or with SHA-256 starting 'nosuch'" "unknown scenario named"
 
+# Every figure compare prints is the views' (summary, paired, risk), which
+# it computes in C from one scan: all metrics of a made-up version with
+# failed runs, defaults, breaches, runs never paid back and NULL values
+# (tests/bench/analysis.sql), two other versions around it.  Tolerance:
+# 1e-11 of the larger of 1, the figure and the metric's mean.
+syn=$T_TMP/syn.db
+sqlite3 "$syn" ".read results/schema.sql"
+for spec in a:0:3 b:1000:4 c:2000:2; do # name:base:points
+  IFS=: read name base points <<EOF_SPEC
+$spec
+EOF_SPEC
+  sha=$(printf '%s' "$name" | sha256sum | cut -c1-64)
+  sqlite3 "$syn" ".parameter set :name '$name'" ".parameter set :sha '$sha'" ".parameter set :base $base" \
+    ".parameter set :points $points" ".parameter set :reps 60" ".read tests/bench/analysis.sql"
+done
+same() { echo "((nullif($1, '') IS NULL AND $2 IS NULL) OR abs(nullif($1, '') - $2) <= 1e-11 * max(1.0, abs($2), abs(coalesce(s.mean, 0))))"; }
+rcase="CASE c.metric"
+for col in n p_default p_default_lo p_default_hi p_breach p_breach_lo p_breach_hi cash_min_var05 cash_min_cvar05 \
+  npv_var05 npv_cvar05 p_payback payback_p10 payback_p50 payback_p90; do
+  rcase="$rcase WHEN 'risk.$col' THEN r.$col"
+done
+rcase="$rcase END"
+for base in 0 2; do
+  run "$NEOSIM" compare --db "$syn" --scenario b --format csv --metric '*' --baseline $base
+  expect_rc 0 "compare all metrics of b, baseline $base"
+  printf '%s\n' "$OUT" >"$T_TMP/all.csv"
+  expect_eq "$(grep -c ',risk\.' "$T_TMP/all.csv")" 60 "15 risk figures x 4 points"
+  expect_eq "$(grep -vc ',risk\.' "$T_TMP/all.csv")" 401 "a header, then 100 metrics x 4 points"
+  rm -f "$T_TMP/v.db"
+  cp "$syn" "$T_TMP/v.db"
+  sqlite3 "$T_TMP/v.db" ".import --csv $T_TMP/all.csv cmp"
+  sha=$(printf b | sha256sum | cut -c1-64)
+  bad=$(sqlite3 "$T_TMP/v.db" "SELECT c.point || ' ' || c.metric FROM cmp c
+    LEFT JOIN summary s ON s.scenario_sha256 = '$sha' AND s.point = CAST(c.point AS INTEGER) AND s.metric = c.metric
+    LEFT JOIN paired p ON p.scenario_sha256 = '$sha' AND p.baseline = $base AND p.point = CAST(c.point AS INTEGER)
+                      AND p.metric = c.metric
+    LEFT JOIN risk r ON r.scenario_sha256 = '$sha' AND r.point = CAST(c.point AS INTEGER)
+    WHERE CASE WHEN c.metric LIKE 'risk.%' THEN NOT $(same c.mean "$rcase")
+          ELSE CAST(c.n AS INTEGER) <> coalesce(s.n, 0) OR NOT ($(same c.mean s.mean) AND $(same c.sd s.sd)
+            AND $(same c.ci95 s.ci95) AND $(same c.diff p.mean_diff) AND $(same c.diff_ci95 p.ci95)
+            AND $(same c.diff_ci95_unpaired p.ci95_unpaired) AND $(same c.width_ratio p.width_ratio)
+            AND CAST(coalesce(nullif(c.n_paired, ''), 0) AS INTEGER) = coalesce(p.n, 0)) END")
+  expect_eq "$bad" "" "every figure is the views' (baseline $base)"
+done
+expect_eq "$(sqlite3 "$T_TMP/v.db" "SELECT count(*) FROM cmp WHERE metric = 'risk.payback_p90' AND mean = ''")" 3 \
+  "payback p90 falls among runs not paid back at 3 points of 4"
+expect_eq "$(sqlite3 "$T_TMP/v.db" "SELECT count(*) FROM cmp WHERE metric = 'risk.p_default' AND mean > 0")" 4 \
+  "the made-up runs default"
+
 # one point: no paired section
 "$NEOSIM" run tests/e2e/scenarios/policies.lua --db "$T_TMP/one.db" --quiet
 run "$NEOSIM" compare --db "$T_TMP/one.db"

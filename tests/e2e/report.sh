@@ -252,4 +252,17 @@ scn=$(pwd)/scenarios/erlang_b.lua
 run sh -c "cd '$T_TMP/here' && '$NEOSIM' report -o page.html"
 expect_rc 0 "report without --db reads results/neosim.db"
 expect_match "$(cat "$T_TMP/here/page.html" 2>/dev/null | head -c 2000)" "erlang-b-check" "the default database's page"
+
+# Past 1000 done runs the series are read in two threads, each point by one
+# of them: the page is the same byte for byte as read by one thread.
+syn=$T_TMP/syn.db
+sqlite3 "$syn" ".read results/schema.sql"
+sqlite3 "$syn" ".parameter set :name 'syn'" ".parameter set :sha '$(printf syn | sha256sum | cut -c1-64)'" \
+  ".parameter set :base 0" ".parameter set :points 3" ".parameter set :reps 400" ".read tests/bench/analysis.sql"
+run env NEOSIM_READ_THREADS=1 "$NEOSIM" report --db "$syn" -o "$T_TMP/one.html"
+expect_rc 0 "report in one thread"
+run env NEOSIM_READ_THREADS=2 "$NEOSIM" report --db "$syn" -o "$T_TMP/two.html"
+expect_rc 0 "report in two threads"
+if cmp -s "$T_TMP/one.html" "$T_TMP/two.html"; then pass; else fail "one thread and two give other pages"; fi
+expect_match "$(cat "$T_TMP/two.html")" "<td>1188 done, 12 failed</td>" "every run counted"
 finish

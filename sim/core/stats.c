@@ -1,0 +1,63 @@
+/*
+** stats.c -- statistics across replications (stats.h).
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "stats.h"
+
+void stats_mean_sd(const double *x, size_t n, double *mean, double *sd) {
+  double sum = 0, ss = 0;
+  for (size_t i = 0; i < n; i++) sum += x[i];
+  double m = n ? sum / (double)n : (double)NAN;
+  for (size_t i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+  *mean = m;
+  *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : (double)NAN;
+}
+
+/* The variance from s = sum (x - k) and ss = sum (x - k)^2 over n values. */
+static double shifted_var(double s, double ss, size_t n) {
+  if (n < 2) return NAN;
+  double v = (ss - s * s / (double)n) / (double)(n - 1);
+  return v > 0 ? v : 0;
+}
+
+stats_paired stats_pair(const double *a, const double *b, size_t n) {
+  double sum = 0, sd = 0, ssd = 0, sa = 0, ssa = 0, sb = 0, ssb = 0;
+  for (size_t i = 0; i < n; i++) {
+    double d = a[i] - b[i], dd = d - (a[0] - b[0]), da = a[i] - a[0], db = b[i] - b[0];
+    sum += d;
+    sd += dd;
+    ssd += dd * dd;
+    sa += da;
+    ssa += da * da;
+    sb += db;
+    ssb += db * db;
+  }
+  return (stats_paired){.mean_diff = n ? sum / (double)n : (double)NAN,
+                        .var_d = shifted_var(sd, ssd, n),
+                        .var_a = shifted_var(sa, ssa, n),
+                        .var_b = shifted_var(sb, ssb, n)};
+}
+
+void stats_wilson(double p, double n, double *lo, double *hi) {
+  const double z = 1.959964, z2 = z * z;
+  double centre = p + z2 / (2 * n), half = z * sqrt(p * (1 - p) / n + z2 / (4 * n * n)),
+         scale = 1 + z2 / n;
+  *lo = fmax(0.0, (centre - half) / scale);
+  *hi = fmin(1.0, (centre + half) / scale);
+}
+
+size_t stats_rank(double q, size_t n) {
+  size_t k = (size_t)ceil(q * (double)n);
+  return k < 1 ? 1 : k > n ? n : k;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+void stats_sort(double *x, size_t n) {
+  if (n > 1) qsort(x, n, sizeof *x, cmp_double);
+}
