@@ -323,22 +323,26 @@ INSERT INTO student_t (df, t975) VALUES
 -- later) and into libraries compiled with SQLITE_ENABLE_MATH_FUNCTIONS
 -- (Debian's are); neosim adds its own to its connections, so it works with
 -- any library.
+-- The summary, tails, paired and risk views compute each group by its own
+-- subqueries, so a query that names the metric (and the baseline) reads
+-- only its rows: at 10^4 runs of 100 metrics, WHERE metric = 'npv' answers
+-- in about 0.1 s (summary, tails, risk) and 0.6 s (paired), where reading
+-- a whole view takes seconds.
 CREATE VIEW summary AS
-WITH vals AS (
-  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, m.value
+WITH moments AS (
+  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, count(m.value) AS n,
+         avg(m.value) AS mean
   FROM runs r JOIN metrics m ON m.run_id = r.id
   WHERE r.status = 'done'
-), moments AS (
-  SELECT scenario, scenario_sha256, point, metric, count(value) AS n, avg(value) AS mean
-  FROM vals GROUP BY scenario_sha256, point, metric
+  GROUP BY r.scenario_sha256, r.point, m.name
 ), spread AS (
-  SELECT o.scenario, o.scenario_sha256, o.point, o.metric, o.n, o.mean,
+  SELECT o.*,
          CASE WHEN o.n > 1
-              THEN sqrt(sum((v.value - o.mean) * (v.value - o.mean)) / (o.n - 1)) END AS sd
+              THEN sqrt((SELECT sum((m.value - o.mean) * (m.value - o.mean))
+                         FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = o.metric
+                         WHERE r.scenario_sha256 = o.scenario_sha256 AND r.point = o.point
+                           AND r.status = 'done') / (o.n - 1)) END AS sd
   FROM moments o
-  JOIN vals v ON v.scenario_sha256 = o.scenario_sha256 AND v.point = o.point
-             AND v.metric = o.metric
-  GROUP BY o.scenario_sha256, o.point, o.metric
 )
 SELECT scenario, point, metric, n, mean, sd,
        (SELECT t.t975 FROM student_t t WHERE t.df <= n - 1 ORDER BY t.df DESC LIMIT 1)
@@ -385,28 +389,64 @@ WHERE p.swept = 1;
 -- computed one-pass from deviations to the first replication's d, which
 -- stays accurate for large values with small spread.
 CREATE VIEW paired AS
-WITH vals AS (
-  SELECT r.scenario, r.scenario_sha256, r.point, r.replication, m.name AS metric, m.value
+WITH g AS (
+  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric
   FROM runs r JOIN metrics m ON m.run_id = r.id
   WHERE r.status = 'done' AND m.value IS NOT NULL
-), d AS (
-  SELECT p.scenario, p.scenario_sha256, b.point AS baseline, p.point, p.metric,
-         p.value - b.value AS diff, p.value AS xp, b.value AS xb,
-         first_value(p.value - b.value) OVER w AS kd,
-         first_value(p.value) OVER w AS kp, first_value(b.value) OVER w AS kb
-  FROM vals p
-  JOIN vals b ON b.scenario_sha256 = p.scenario_sha256 AND b.metric = p.metric
-             AND b.replication = p.replication AND b.point <> p.point
-  WINDOW w AS (PARTITION BY p.scenario_sha256, b.point, p.point, p.metric ORDER BY p.replication)
+  GROUP BY r.scenario_sha256, r.point, m.name
+), pr AS (
+  SELECT p.scenario, p.scenario_sha256, b.point AS baseline, p.point, p.metric
+  FROM g p JOIN (SELECT DISTINCT scenario_sha256, point FROM runs WHERE status = 'done') b
+    ON b.scenario_sha256 = p.scenario_sha256 AND b.point <> p.point
 ), agg AS (
-  SELECT scenario, scenario_sha256, baseline, point, metric, count(*) AS n, avg(diff) AS mean_diff,
-         (sum((diff - kd) * (diff - kd)) - sum(diff - kd) * sum(diff - kd) / count(*)) / (count(*) - 1) AS var_d,
-         (sum((xp - kp) * (xp - kp)) - sum(xp - kp) * sum(xp - kp) / count(*)) / (count(*) - 1) AS var_p,
-         (sum((xb - kb) * (xb - kb)) - sum(xb - kb) * sum(xb - kb) / count(*)) / (count(*) - 1) AS var_b
-  FROM d GROUP BY scenario_sha256, baseline, point, metric
+  SELECT pr.*,
+    (SELECT count(*) FROM (SELECT rp.replication AS rep, mp.value AS xp, mb.value AS xb
+       FROM runs rp JOIN metrics mp ON mp.run_id = rp.id AND mp.name = pr.metric
+       JOIN runs rb ON rb.scenario_sha256 = rp.scenario_sha256 AND rb.point = pr.baseline
+                   AND rb.replication = rp.replication
+       JOIN metrics mb ON mb.run_id = rb.id AND mb.name = pr.metric
+       WHERE rp.scenario_sha256 = pr.scenario_sha256 AND rp.point = pr.point
+         AND rp.status = 'done' AND rb.status = 'done'
+         AND mp.value IS NOT NULL AND mb.value IS NOT NULL)) AS n,
+    (SELECT avg(xp - xb) FROM (SELECT rp.replication AS rep, mp.value AS xp, mb.value AS xb
+       FROM runs rp JOIN metrics mp ON mp.run_id = rp.id AND mp.name = pr.metric
+       JOIN runs rb ON rb.scenario_sha256 = rp.scenario_sha256 AND rb.point = pr.baseline
+                   AND rb.replication = rp.replication
+       JOIN metrics mb ON mb.run_id = rb.id AND mb.name = pr.metric
+       WHERE rp.scenario_sha256 = pr.scenario_sha256 AND rp.point = pr.point
+         AND rp.status = 'done' AND rb.status = 'done'
+         AND mp.value IS NOT NULL AND mb.value IS NOT NULL)) AS mean_diff,
+    (SELECT (sum((x - k) * (x - k)) - sum(x - k) * sum(x - k) / count(*)) / (count(*) - 1)
+     FROM (SELECT xp - xb AS x, first_value(xp - xb) OVER (ORDER BY rep) AS k FROM (SELECT rp.replication AS rep, mp.value AS xp, mb.value AS xb
+       FROM runs rp JOIN metrics mp ON mp.run_id = rp.id AND mp.name = pr.metric
+       JOIN runs rb ON rb.scenario_sha256 = rp.scenario_sha256 AND rb.point = pr.baseline
+                   AND rb.replication = rp.replication
+       JOIN metrics mb ON mb.run_id = rb.id AND mb.name = pr.metric
+       WHERE rp.scenario_sha256 = pr.scenario_sha256 AND rp.point = pr.point
+         AND rp.status = 'done' AND rb.status = 'done'
+         AND mp.value IS NOT NULL AND mb.value IS NOT NULL))) AS var_d,
+    (SELECT (sum((x - k) * (x - k)) - sum(x - k) * sum(x - k) / count(*)) / (count(*) - 1)
+     FROM (SELECT xp AS x, first_value(xp) OVER (ORDER BY rep) AS k FROM (SELECT rp.replication AS rep, mp.value AS xp, mb.value AS xb
+       FROM runs rp JOIN metrics mp ON mp.run_id = rp.id AND mp.name = pr.metric
+       JOIN runs rb ON rb.scenario_sha256 = rp.scenario_sha256 AND rb.point = pr.baseline
+                   AND rb.replication = rp.replication
+       JOIN metrics mb ON mb.run_id = rb.id AND mb.name = pr.metric
+       WHERE rp.scenario_sha256 = pr.scenario_sha256 AND rp.point = pr.point
+         AND rp.status = 'done' AND rb.status = 'done'
+         AND mp.value IS NOT NULL AND mb.value IS NOT NULL))) AS var_p,
+    (SELECT (sum((x - k) * (x - k)) - sum(x - k) * sum(x - k) / count(*)) / (count(*) - 1)
+     FROM (SELECT xb AS x, first_value(xb) OVER (ORDER BY rep) AS k FROM (SELECT rp.replication AS rep, mp.value AS xp, mb.value AS xb
+       FROM runs rp JOIN metrics mp ON mp.run_id = rp.id AND mp.name = pr.metric
+       JOIN runs rb ON rb.scenario_sha256 = rp.scenario_sha256 AND rb.point = pr.baseline
+                   AND rb.replication = rp.replication
+       JOIN metrics mb ON mb.run_id = rb.id AND mb.name = pr.metric
+       WHERE rp.scenario_sha256 = pr.scenario_sha256 AND rp.point = pr.point
+         AND rp.status = 'done' AND rb.status = 'done'
+         AND mp.value IS NOT NULL AND mb.value IS NOT NULL))) AS var_b
+  FROM pr
 ), tq AS (
   SELECT a.*, (SELECT t.t975 FROM student_t t WHERE t.df <= a.n - 1 ORDER BY t.df DESC LIMIT 1) AS t975
-  FROM agg a
+  FROM agg a WHERE a.n > 0
 )
 SELECT scenario, baseline, point, metric, n, mean_diff,
        sqrt(max(var_d, 0)) AS sd_diff,
@@ -427,24 +467,32 @@ FROM tq;
 --   min, max
 -- with scenario, point, metric, n, then scenario_sha256.
 CREATE VIEW tails AS
-WITH ranked AS (
-  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, m.value,
-         row_number() OVER w AS k, count(*) OVER (PARTITION BY r.scenario_sha256, r.point, m.name) AS n
+WITH g AS (
+  SELECT r.scenario, r.scenario_sha256, r.point, m.name AS metric, count(*) AS n,
+         min(m.value) AS min, max(m.value) AS max
   FROM runs r JOIN metrics m ON m.run_id = r.id
   WHERE r.status = 'done' AND m.value IS NOT NULL
-  WINDOW w AS (PARTITION BY r.scenario_sha256, r.point, m.name ORDER BY m.value)
-), cut AS (
-  SELECT *, CAST(ceil(0.05 * n) AS INTEGER) AS k05, CAST(ceil(0.5 * n) AS INTEGER) AS k50,
-         CAST(ceil(0.95 * n) AS INTEGER) AS k95 FROM ranked
+  GROUP BY r.scenario_sha256, r.point, m.name
 )
 SELECT scenario, point, metric, n,
-       max(CASE WHEN k = k05 THEN value END) AS p05,
-       max(CASE WHEN k = k50 THEN value END) AS p50,
-       max(CASE WHEN k = k95 THEN value END) AS p95,
-       avg(CASE WHEN k <= k05 THEN value END) AS cvar05,
-       min(value) AS min, max(value) AS max,
-       scenario_sha256
-FROM cut GROUP BY scenario_sha256, point, metric;
+       (SELECT max(CASE WHEN k = CAST(ceil(0.05 * g.n) AS INTEGER) THEN v END) FROM (SELECT m.value AS v, row_number() OVER (ORDER BY m.value) AS k
+        FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = g.metric
+        WHERE r.scenario_sha256 = g.scenario_sha256 AND r.point = g.point
+          AND r.status = 'done' AND m.value IS NOT NULL)) AS p05,
+       (SELECT max(CASE WHEN k = CAST(ceil(0.5 * g.n) AS INTEGER) THEN v END) FROM (SELECT m.value AS v, row_number() OVER (ORDER BY m.value) AS k
+        FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = g.metric
+        WHERE r.scenario_sha256 = g.scenario_sha256 AND r.point = g.point
+          AND r.status = 'done' AND m.value IS NOT NULL)) AS p50,
+       (SELECT max(CASE WHEN k = CAST(ceil(0.95 * g.n) AS INTEGER) THEN v END) FROM (SELECT m.value AS v, row_number() OVER (ORDER BY m.value) AS k
+        FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = g.metric
+        WHERE r.scenario_sha256 = g.scenario_sha256 AND r.point = g.point
+          AND r.status = 'done' AND m.value IS NOT NULL)) AS p95,
+       (SELECT avg(CASE WHEN k <= CAST(ceil(0.05 * g.n) AS INTEGER) THEN v END) FROM (SELECT m.value AS v, row_number() OVER (ORDER BY m.value) AS k
+        FROM runs r JOIN metrics m ON m.run_id = r.id AND m.name = g.metric
+        WHERE r.scenario_sha256 = g.scenario_sha256 AND r.point = g.point
+          AND r.status = 'done' AND m.value IS NOT NULL)) AS cvar05,
+       min, max, scenario_sha256
+FROM g;
 
 -- The risks of each sweep point over its replications (runs done):
 --   scenario, point, n             replications done
