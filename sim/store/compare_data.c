@@ -2,7 +2,7 @@
 ** compare_data.c -- the reads of `neosim compare`: the points and their
 ** swept values (view point_params), then one scan of the version's metric
 ** values from which the figures of the views summary, paired and risk are
-** computed (stats.h): the views themselves take minutes at 10^4 runs.
+** computed (stats.h), as the views define them, in a fraction of the time.
 */
 #include <math.h>
 #include <sqlite3.h>
