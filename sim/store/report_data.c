@@ -430,7 +430,7 @@ static int read_uses(sqlite3 *db, series_scan *x, const char *const *lines) {
     x->use[x->nuse++] = u;
   }
   sqlite3_finalize(q);
-  qsort(x->use, x->nuse, sizeof *x->use, use_cmp);
+  if (x->nuse > 1) qsort(x->use, x->nuse, sizeof *x->use, use_cmp);
   return rc == SQLITE_DONE ? 0 : rc == SQLITE_NOMEM ? -2 : -1;
 }
 
@@ -453,7 +453,7 @@ static int end_run(series_scan *x) {
 /* The point just read: its curves and its statements' medians. */
 static int end_point(series_scan *x, int p, double *buf) {
   if (flush_point(x->acc, x->nnames, p, x->npoints, x->out)) return -1;
-  qsort(x->fig, x->nfig, sizeof *x->fig, figure_cmp);
+  if (x->nfig > 1) qsort(x->fig, x->nfig, sizeof *x->fig, figure_cmp);
   for (size_t i = 0, j; i < x->nfig; i = j) {
     for (j = i; j < x->nfig && x->fig[j].year == x->fig[i].year && x->fig[j].line == x->fig[i].line;
          j++)
@@ -676,7 +676,7 @@ static int scan_all(store *st, const char *sha, series_scan *x, char *err, size_
       oom(store_path(st), err, errlen);
     }
     if (!rc) {
-      memcpy(x->med + x->nmed, job[1].x.med, job[1].x.nmed * sizeof *x->med);
+      if (job[1].x.nmed) memcpy(x->med + x->nmed, job[1].x.med, job[1].x.nmed * sizeof *x->med);
       x->nmed += job[1].x.nmed;
       if (job[1].x.maxyear > x->maxyear) x->maxyear = job[1].x.maxyear;
     }
