@@ -141,10 +141,13 @@ static const char *const risk_metric[NRISKM] = {"default_day", "covenant_breache
                                                 "cash_min", "npv"};
 
 /* A metric met in the scan: its values by run (NaN: NULL, no row, or a
-** run not done); v is NULL for a metric neither shown nor read by risk. */
+** run not done); v is NULL for a metric neither shown nor read by risk.
+** risky: default_day, covenant_breaches or payback_years, whose rows make
+** a run count in the risk view. */
 typedef struct column {
   char *name;
   double *v;
+  int risky;
 } column;
 
 /* A run of the version; runs are kept in (point, replication) order. */
@@ -258,6 +261,7 @@ static column *column_of(scan *s, const char *name, const char *const *pat, size
   column *x = &n[s->ncol];
   *x = (column){.name = strdup(name)};
   if (!x->name) return NULL;
+  for (int k = 0; k < R_CASH_MIN; k++) x->risky |= strcmp(name, risk_metric[k]) == 0;
   if (wanted(name, pat, npat)) {
     if (!(x->v = malloc((s->nrun + 1) * sizeof *x->v))) {
       free(x->name);
@@ -298,8 +302,7 @@ static int read_values(store *st, const compare_data *c, scan *s, const char *co
     }
     if (!run || !run->done) continue;
     if (x->v) x->v[run - s->run] = col(q, 2);
-    for (int k = 0; k < R_CASH_MIN; k++)
-      if (strcmp(x->name, risk_metric[k]) == 0) run->risky = 1;
+    run->risky |= x->risky;
   }
   if (!q || done(st, q, rc, err, errlen)) return -1;
   for (int k = 0; k < NRISKM; k++) s->risk_col[k] = store_names_get(s->index, risk_metric[k]);
@@ -341,13 +344,21 @@ static int resolve_metrics(store *st, compare_data *c, const scan *s, const char
 
 /* ---- the figures --------------------------------------------------------- */
 
+/* The first run at a point at or above pt (runs are in point order). */
+static size_t first_run(const scan *s, long pt) {
+  size_t lo = 0, hi = s->nrun;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->run[mid].point < pt) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /* The runs of point index p: s->run[*lo .. *hi). */
 static void point_runs(const compare_data *c, const scan *s, size_t p, size_t *lo, size_t *hi) {
-  size_t i = 0;
-  while (i < s->nrun && s->run[i].point < c->point[p]) i++;
-  *lo = i;
-  while (i < s->nrun && s->run[i].point == c->point[p]) i++;
-  *hi = i;
+  *lo = first_run(s, c->point[p]);
+  *hi = first_run(s, c->point[p] + 1);
 }
 
 /* The values of v over runs [lo, hi) that are not NaN, into buf. */

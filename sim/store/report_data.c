@@ -340,13 +340,13 @@ static size_t name_index(const char *const *names, size_t nnames, const char *na
 }
 
 /* What a series name is to the scan: its curve (or nnames), its statement
-** line (or -1), whether it is a statement series (is.*, bs.*, cf.*: the
-** months of the statements are their sample times) and a balance (bs.*). */
+** line (or -1), and whether it is a statement series (is.*, bs.*, cf.*:
+** the months of the statements are their sample times). */
 typedef struct name_use {
   sqlite3_int64 id;
   size_t curve;
   long line;
-  int stmt, balance;
+  int stmt;
 } name_use;
 
 static int use_cmp(const void *a, const void *b) {
@@ -393,11 +393,13 @@ typedef struct series_scan {
   curve_acc *acc; /* [nnames]: the curves' values of the point being read */
   size_t *tguess; /* [nnames]: curve_add's guesses */
   year_line *yl;  /* the run being read: [year * nlines + line] */
-  size_t nyl_years;
+  size_t capyl;
   long month; /* its statement month, -1 before the first */
   double month_t;
   figure *fig; /* the figures of the point being read */
   size_t nfig, capfig;
+  double *buf; /* one line and year's figures, for its median */
+  size_t capbuf;
   stmt_median *med; /* every point's medians */
   size_t nmed, capmed, maxyear;
   int *balance; /* [line]: a balance (bs.*) */
@@ -418,8 +420,7 @@ static int read_uses(sqlite3 *db, series_scan *x, const char *const *lines) {
                   .line = -1,
                   .stmt =
                       x->nlines && (strncmp(name, "is.", 3) == 0 || strncmp(name, "bs.", 3) == 0 ||
-                                    strncmp(name, "cf.", 3) == 0),
-                  .balance = strncmp(name, "bs.", 3) == 0};
+                                    strncmp(name, "cf.", 3) == 0)};
     if (u.stmt) u.line = (long)name_index(lines, x->nlines, name);
     if (u.line == (long)x->nlines) u.line = -1;
     if (u.curve == x->nnames && !u.stmt) continue;
@@ -450,9 +451,13 @@ static int end_run(series_scan *x) {
   return 0;
 }
 
-/* The point just read: its curves and its statements' medians. */
-static int end_point(series_scan *x, int p, double *buf) {
-  if (flush_point(x->acc, x->nnames, p, x->npoints, x->out)) return -1;
+/* The point just read: its curves and its statements' medians; 0 or -1
+** (memory). */
+static int end_point(series_scan *x, int p) {
+  if (flush_point(x->acc, x->nnames, p, x->npoints, x->out) ||
+      grow_array((void **)&x->buf, &x->capbuf, x->nfig + 1, sizeof *x->buf))
+    return -1;
+  double *buf = x->buf;
   if (x->nfig > 1) qsort(x->fig, x->nfig, sizeof *x->fig, figure_cmp);
   for (size_t i = 0, j; i < x->nfig; i = j) {
     for (j = i; j < x->nfig && x->fig[j].year == x->fig[i].year && x->fig[j].line == x->fig[i].line;
@@ -479,14 +484,9 @@ static int add_statement(series_scan *x, const name_use *u, double t, double v) 
   }
   size_t y = (size_t)x->month / 12;
   if (y > STORE_MAX_DAYS / 365) return -4;
-  if (y >= x->nyl_years) {
-    size_t ny = 2 * y + 2;
-    year_line *n = realloc(x->yl, ny * x->nlines * sizeof *n);
-    if (!n) return -2;
-    memset(n + x->nyl_years * x->nlines, 0, (ny - x->nyl_years) * x->nlines * sizeof *n);
-    x->yl = n;
-    x->nyl_years = ny;
-  }
+  size_t old = x->capyl;
+  if (grow_array((void **)&x->yl, &x->capyl, (y + 1) * x->nlines, sizeof *x->yl)) return -2;
+  memset(x->yl + old, 0, (x->capyl - old) * sizeof *x->yl);
   if (u->line < 0) return 0;
   year_line *c = &x->yl[y * x->nlines + (size_t)u->line];
   c->seen = 1;
@@ -563,28 +563,21 @@ static int scan_runs(sqlite3 *db, const char *sha, int p0, int p1, series_scan *
       cur = -1, step = SQLITE_DONE;
   if (rc == 0 && !(x->acc = calloc(x->nnames + 1, sizeof *x->acc))) rc = -2;
   if (rc == 0 && !(x->tguess = calloc(x->nnames + 1, sizeof *x->tguess))) rc = -2;
-  double *buf = NULL;
-  size_t capbuf = 0;
   while (rc == 0 && (step = sqlite3_step(runs)) == SQLITE_ROW) {
     int p = sqlite3_column_int(runs, 1);
     if (p < 0 || p >= x->npoints) continue;
-    if (cur >= 0 && p != cur &&
-        (grow_array((void **)&buf, &capbuf, x->nfig + 1, sizeof *buf) || end_point(x, cur, buf)))
-      rc = -2;
+    if (cur >= 0 && p != cur && end_point(x, cur)) rc = -2;
     cur = p;
     sqlite3_reset(q);
     if (rc == 0 && sqlite3_bind_int64(q, 1, sqlite3_column_int64(runs, 0)) != SQLITE_OK) rc = -1;
     if (rc == 0) rc = scan_run(q, x, file, err, errlen);
   }
   if (rc == 0 && step != SQLITE_DONE) rc = -1;
-  if (rc == 0 && cur >= 0 &&
-      (grow_array((void **)&buf, &capbuf, x->nfig + 1, sizeof *buf) || end_point(x, cur, buf)))
-    rc = -2;
+  if (rc == 0 && cur >= 0 && end_point(x, cur)) rc = -2;
   if (rc == -4)
     rc = invalid(file, "a run has more than 12 monthly samples a year over 1000 years", err,
                  errlen) -
          2;
-  free(buf);
   sqlite3_finalize(q);
   sqlite3_finalize(runs);
   return rc;
@@ -597,6 +590,7 @@ static void scan_buffers_free(series_scan *x) {
   free(x->tguess);
   free(x->yl);
   free(x->fig);
+  free(x->buf);
   free(x->med);
 }
 

@@ -135,13 +135,11 @@ static const char *col_text(sqlite3_stmt *q, int i) {
   return s ? s : "?";
 }
 
-/* Rule r (any_rule: any of rules r[0..n)): 0 when no row breaks it, 1
-** when one does (for any_rule), else -1 with the first such row in err. */
-static int check_rule(store *st, const rule *r, size_t n, int any_rule, const char *sha, char *err,
-                      size_t errlen) {
-  char what[64];
-  snprintf(what, sizeof what, "%s.%s", r->table, any_rule ? "*" : r->column);
-  char *sql = any_rule ? any_sql(r, n, sha != NULL) : rule_sql(r, sha != NULL);
+/* The first row sql (owned: freed here) finds, ?1 bound to sha: 0 when
+** there is none, 1 when there is (with r, the rule it breaks, said in
+** err), -1 on an error said in err.  what names the check. */
+static int first_row(store *st, char *sql, const char *what, const rule *r, const char *sha,
+                     char *err, size_t errlen) {
   sqlite3_stmt *q = NULL;
   int rc = sql ? sqlite3_prepare_v2(store_db(st), sql, -1, &q, NULL) : SQLITE_NOMEM;
   free(sql);
@@ -149,27 +147,32 @@ static int check_rule(store *st, const rule *r, size_t n, int any_rule, const ch
   else
     err_set(err, errlen, "%s: check %s: %s", store_path(st), what,
             q || rc != SQLITE_NOMEM ? sqlite3_errmsg(store_db(st)) : "out of memory");
-  if (rc == SQLITE_ROW && !any_rule)
+  if (rc == SQLITE_ROW && r)
     err_set(err, errlen, "%s: not a valid neosim results database: %s of %s is %s (must be %s)",
             store_path(st), what, col_text(q, 0), col_text(q, 1), r->must);
   sqlite3_finalize(q);
-  return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW && any_rule ? 1 : -1;
+  return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? 1 : -1;
 }
 
 /* Table by table: one scan for all its rules, each rule's own only when a
 ** row breaks one (for the message). */
 static int check_rules(store *st, const char *sha, int merging, char *err, size_t errlen) {
   const size_t nrules = sizeof rules / sizeof rules[0];
+  char what[64];
   for (size_t i = 0, j; i < nrules; i = j) {
     for (j = i; j < nrules && strcmp(rules[j].table, rules[i].table) == 0 &&
                 rules[j].when == rules[i].when;
          j++)
       ;
     if (rules[i].when == MERGE_ONLY && !merging) continue;
-    int any = check_rule(st, &rules[i], j - i, 1, sha, err, errlen);
-    for (size_t k = i; any > 0 && k < j; k++)
-      if (check_rule(st, &rules[k], 1, 0, sha, err, errlen)) return -1;
+    snprintf(what, sizeof what, "%s.*", rules[i].table);
+    int any = first_row(st, any_sql(&rules[i], j - i, sha != NULL), what, NULL, sha, err, errlen);
     if (any < 0) return -1;
+    for (size_t k = i; any > 0 && k < j; k++) {
+      snprintf(what, sizeof what, "%s.%s", rules[k].table, rules[k].column);
+      if (first_row(st, rule_sql(&rules[k], sha != NULL), what, &rules[k], sha, err, errlen))
+        return -1;
+    }
   }
   return 0;
 }
