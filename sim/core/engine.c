@@ -7,6 +7,10 @@
 
 #include "engine.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 typedef struct handler {
   engine_handler fn;
   void *ctx;
@@ -51,6 +55,18 @@ engine_status engine_on(engine *e, uint32_t kind, engine_handler fn, void *ctx) 
 /* The payload of the entry in h's slot (see pq_data for how long). */
 static inline engine_event *payload(engine *e, pq_handle h) { return pq_data(e->q, pq_slot(h)); }
 
+/* Write an event with one 16-byte store: the dispatch loop reads it back
+** as one 16-byte load, which cannot take its data from several smaller
+** stores still in the store buffer (it would wait for them to drain). */
+static inline void store_event(engine_event *p, uint32_t kind, uint32_t id, uint64_t arg) {
+#if defined(__SSE2__)
+  _mm_storeu_si128((__m128i *)(void *)p,
+                   _mm_set_epi64x((long long)arg, (long long)((uint64_t)id << 32 | kind)));
+#else
+  *p = (engine_event){kind, id, arg};
+#endif
+}
+
 static engine_handle fail(engine *e, engine_status st) {
   if (e->err == ENGINE_OK) e->err = st;
   return 0;
@@ -62,7 +78,7 @@ engine_handle engine_at(engine *e, double t, uint32_t kind, uint32_t id, uint64_
   pq_status st;
   pq_handle h = pq_insert(e->q, t, &st);
   if (!h) return fail(e, st == PQ_FULL ? ENGINE_FULL : ENGINE_NOMEM);
-  *payload(e, h) = (engine_event){kind, id, arg};
+  store_event(payload(e, h), kind, id, arg);
   return h;
 }
 
