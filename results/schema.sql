@@ -90,6 +90,8 @@ CREATE TABLE params (
 -- revenue_total, opex_total, power_cost_total, depreciation_total,
 -- capex_total, interest_total, npv, npv_unlevered, irr, cash_min,
 -- utilization_mean, failures, default_day (NULL when no default),
+-- defaulted and breached (0/1 indicators: a default, any covenant breach;
+-- their means are probabilities),
 -- covenant_breaches (breaches of every covenant; covenant_breaches.dscr,
 -- .leverage, .interest_cover, .ltv and .min_cash by kind), payback_years,
 -- and per tenant

@@ -226,7 +226,8 @@ void covenant_month(model *m, int month_closed) {
 int covenant_metrics(model *m) {
   const covenant_part *p = &m->cov;
   int bad = results_metric(m->out, "covenant_breaches", (double)p->breaches) |
-            results_metric(m->out, "first_breach_day", p->first_breach_day);
+            results_metric(m->out, "first_breach_day", p->first_breach_day) |
+            results_metric(m->out, "breached", p->breaches > 0 ? 1.0 : 0.0);
   for (int k = 0; k < COV_NKINDS; k++) {
     char name[64];
     snprintf(name, sizeof name, "covenant_breaches.%s", covenant_kind_name((covenant_kind)k));

@@ -437,6 +437,7 @@ int ledger_finish(model *m, double t) {
       {"npv_with_internal", npv + fin_npv(b->cf_internal, b->cf_t, b->ncf, f->discount_rate)},
       {"ebitda_margin", rev > 0 ? (rev - opex) / rev : (double)NAN},
       {"default_day", m->books.default_day},
+      {"defaulted", isnan(m->books.default_day) ? 0.0 : 1.0},
       {"largest_tenant_share", largest_share(m, t)},
   };
   int bad = books_metrics(m) | covenant_metrics(m) | equity_metrics(m) | build_metrics(m, t);

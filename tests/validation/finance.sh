@@ -99,6 +99,16 @@ expect_eq "$(ev 0)" "485.0 covenant_breach dscr 1.109, min 1.25
 485.0 default cash \$-1358410 and no facility left" "covenant 0: the \$8M left is due and cash cannot pay it"
 expect_eq "$(at validation-covenant 0 default_day)" "485.0" "covenant 0: default on the day of the breach"
 expect_eq "$(at validation-covenant 1 default_day)" "" "covenant 1: paid, no default"
+expect_eq "$(at validation-covenant 0 defaulted) $(at validation-covenant 1 defaulted)" "1.0 0.0" \
+  "defaulted: 1 with a default, 0 without"
+# the indicators agree with what they indicate, run by run, over every scenario of this file
+expect_eq "$(q "select count(*) from runs r where r.status = 'done' and
+  (select value from metrics where run_id = r.id and name = 'defaulted') is not
+  (select (value is not null) + 0.0 from metrics where run_id = r.id and name = 'default_day')
+  or (select value from metrics where run_id = r.id and name = 'breached') is not
+  (select (value > 0) + 0.0 from metrics where run_id = r.id and name = 'covenant_breaches')")" "0" \
+  "defaulted and breached: 0/1 of default_day and covenant_breaches in every run"
+expect_eq "$(q "select sum(value) > 0 from metrics where name = 'breached'")" "1" "breached: some run breached"
 expect_close "covenant 1: all the principal repaid" "$(at validation-covenant 1 principal_repaid)" 24000000
 expect_eq "$(ev 2)" "485.0 covenant_breach dscr 1.109, min 1.25" "covenant 2: recorded only"
 expect_eq "$(q "select count(*) from events e join runs r on r.id = e.run_id where r.scenario = 'validation-covenant'
