@@ -71,6 +71,16 @@ double dist_sample(const dist *d, rng *r);
 double dist_mean(const dist *d);     /* analytic; INFINITY where it diverges */
 double dist_variance(const dist *d); /* analytic; INFINITY where it diverges */
 
+/* The quantile at u in (0, 1): the least x with P(X <= x) >= u (the
+** inverse distribution function); NaN for u outside (0, 1).  Exact in
+** closed form for most kinds, to the last bit by bisection for gamma and
+** beta (dist_quantile.c). */
+double dist_quantile(const dist *d, double u);
+/* P(a, x): the regularized lower incomplete gamma function (a > 0). */
+double dist_gamma_p(double a, double x);
+/* I_x(a, b): the regularized incomplete beta function (a, b > 0). */
+double dist_beta_i(double a, double b, double x);
+
 const char *dist_kind_name(dist_kind k);
 int dist_kind_parse(const char *name); /* -1 if unknown */
 
