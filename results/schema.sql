@@ -1,5 +1,9 @@
--- results/schema.sql -- the neosim results database, schema version 6.
--- (Version 6: series is a view over series_data, whose rows code their
+-- results/schema.sql -- the neosim results database, schema version 7.
+-- (Version 7: the tables of designs of uncertain inputs (designs,
+-- design_inputs, design_correlations) and the metrics defaulted and
+-- breached; neosim opening a version-6 file to write adds the tables and
+-- makes it version 7; it reads version-6 files as they are.
+-- Version 6: series is a view over series_data, whose rows code their
 -- names as integers (series_names), 40% of the bytes.  neosim refuses
 -- to add runs to, or read, a version-5 file, as older ones; sqlite3
 -- still reads it.
@@ -285,6 +289,45 @@ CREATE TABLE events (
   detail  TEXT
 );
 CREATE INDEX events_by_run ON events (run_id, t_days);
+
+-- BEGIN version 7 (neosim adds these tables to a version-6 file it opens
+-- to write; version 6 had none of them)
+-- The design of a scenario version with uncertain inputs (the scenario key
+-- `uncertain`): point p is row p % rows of the design at sweep point
+-- p / rows, and each input's value at a point is in params (swept = 1,
+-- named as in design_inputs).
+CREATE TABLE designs (
+  scenario_sha256 TEXT PRIMARY KEY REFERENCES scenarios (sha256),  -- the scenario version
+  design       TEXT NOT NULL CHECK (design IN ('random', 'lhs', 'saltelli', 'morris')),
+  -- as asked: rows of random and lhs; base samples N of saltelli, whose
+  -- rows go A, B, then A with input i from B (AB_i) for each i, per base
+  -- sample (rows = N (k + 2)); trajectories of morris, k + 1 rows each,
+  -- every row one input moved from the row before (rows = N (k + 1))
+  samples      INTEGER NOT NULL CHECK (samples >= 1),
+  rows         INTEGER NOT NULL CHECK (rows >= 1),          -- design points per sweep point
+  sweep_points INTEGER NOT NULL CHECK (sweep_points >= 1)   -- points = rows x sweep_points
+);
+
+-- The inputs of a design, in its column order.
+CREATE TABLE design_inputs (
+  scenario_sha256 TEXT NOT NULL REFERENCES designs (scenario_sha256),  -- the scenario version
+  input INTEGER NOT NULL CHECK (input >= 0),  -- 0-based column
+  name  TEXT NOT NULL,   -- key path, as --set writes it
+  dist  TEXT NOT NULL,   -- its distribution: 'uniform(1.5,3.5)', 'triangular(4,5,6)'
+  PRIMARY KEY (scenario_sha256, input)
+) WITHOUT ROWID;
+
+-- Rank correlations between a design's inputs, for every pair a < b: the
+-- one asked for (0 when none was) and Spearman's of the design's columns.
+CREATE TABLE design_correlations (
+  scenario_sha256 TEXT NOT NULL REFERENCES designs (scenario_sha256),  -- the scenario version
+  a        INTEGER NOT NULL,               -- design_inputs.input
+  b        INTEGER NOT NULL CHECK (b > a), -- design_inputs.input
+  target   REAL NOT NULL,                  -- the rank correlation asked for
+  achieved REAL NOT NULL,                  -- Spearman's of the design's columns
+  PRIMARY KEY (scenario_sha256, a, b)
+) WITHOUT ROWID;
+-- END version 7
 
 -- The 0.975 quantile of Student's t distribution with df degrees of
 -- freedom, for confidence intervals.  SQLite has no t quantile function, so
@@ -606,4 +649,4 @@ LEFT JOIN params p ON p.run_id = r.id AND p.name = 'start'
 WHERE s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*'
 GROUP BY r.id, s.t_days;
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

@@ -288,7 +288,7 @@ end
 -- The document ----------------------------------------------------------------------
 
 local TYPE_ORDER = { "number", "integer", "seed", "string", "boolean", "date", "name", "enum", "dist", "process",
-                     "steps", "record", "map", "list", "sweep", "function" }
+                     "steps", "record", "map", "list", "sweep", "design", "function" }
 
 local function intro(out)
   local lines = {

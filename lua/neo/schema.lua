@@ -69,6 +69,7 @@ S.types = {
   map = "a table from names to entries",
   list = "a list of entries",
   sweep = "a grid (path -> list of values) or neo.sweep.points{...}",
+  design = "{ design, samples, inputs, correlations }: a design of uncertain inputs",
   steps = "a list of { date, value } pairs",
   ["function"] = "a Lua function",
 }
@@ -583,6 +584,15 @@ S.root = {
     { key = "finance", type = "record", fields = S.finance, default = {}, doc = "money", example = "{ cash = 1e9 }" },
     { key = "policies", type = "record", fields = S.policies, default = {},
       doc = "Lua policies called at review ticks, shocks and contract ends", example = "{ review_every_days = 30 }" },
+    { key = "uncertain", type = "design",
+      doc = "uncertain inputs: a design (\"random\", \"lhs\", \"saltelli\" for Sobol indices, \"morris\"; "
+        .. "default \"lhs\"), its samples (default 64: rows of random and lhs, base samples N of saltelli, "
+        .. "N(k+2) points, trajectories of morris, N(k+1) points), inputs (key path -> neo.dist.*: any "
+        .. "numeric key a --set reaches, a process's numbers too) and rank correlations "
+        .. "({ INPUT, INPUT, RHO }, random and lhs only, imposed by Iman-Conover); each design row is a "
+        .. "point (with every sweep point), run for the scenario's replications",
+      example = '{ design = "lhs", samples = 32, inputs = { ["tenants.od.arrivals_per_hour"] = '
+        .. 'neo.dist.uniform { 5, 9 } } }' },
     { key = "sweep", type = "sweep",
       doc = "parameter sweep: key path -> list of values (grid, last path varying fastest), "
         .. "or neo.sweep.points{...}",

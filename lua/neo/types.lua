@@ -337,7 +337,14 @@
 ---@field shocks? neo.Shock[] dated or random shocks
 ---@field finance? neo.Finance money
 ---@field policies? neo.Policies Lua policies
+---@field uncertain? neo.Uncertain a design of uncertain inputs
 ---@field sweep? table<string, any[]>|neo.SweepPoints key path -> values (grid), or neo.sweep.points{...}
+
+---@class neo.Uncertain
+---@field design? "random"|"lhs"|"saltelli"|"morris" the design (default "lhs")
+---@field samples? integer rows (random, lhs), base samples (saltelli) or trajectories (morris); default 64
+---@field inputs table<string, neo.Dist> key path -> its distribution
+---@field correlations? { [1]: string, [2]: string, [3]: number }[] rank correlations { INPUT, INPUT, RHO }
 
 ---@class neo.SweepPoints: table<string, any>[]
 

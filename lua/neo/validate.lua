@@ -166,7 +166,7 @@ end
 local DESC = { number = "a number", integer = "an integer", seed = "an integer from 0 to 2^64-1", boolean = "a boolean", string = "a string",
                date = 'a date "YYYY-MM-DD"', name = "a name", dist = "a distribution (neo.dist.*)",
                process = "a process (neo.process.*)", record = "a table", map = "a table",
-               list = "a list", sweep = "a table", steps = "a list of { DATE, VALUE } pairs",
+               list = "a list", sweep = "a table", design = "a table", steps = "a list of { DATE, VALUE } pairs",
                ["function"] = "a function" }
 
 local function quoted_choices(node)
@@ -491,7 +491,7 @@ local function pick(v, node, path)
     if tag(v) then alt = ts[tag(v)] and tag(v)
     else
       alt = ts.record and "record" or ts.map and "map" or ts.list and "list" or ts.sweep and "sweep"
-        or ts.steps and "steps"
+        or ts.design and "design" or ts.steps and "steps"
     end
   end
   if not alt then fail(path, ("must be %s, got %s"):format(describe(node), what(v))) end
@@ -566,6 +566,7 @@ local function unsigned_text(i) return ("%u"):format(i) end
 function CHECK.name(v) return v end
 function CHECK.boolean(v) return v end
 function CHECK.sweep() return nil end
+function CHECK.design() return nil end
 CHECK["function"] = function(v) return v end
 
 -- { { DATE, VALUE }, ... }: dates strictly ascending, values within the node's bounds.
@@ -1090,15 +1091,25 @@ function M.lookup(scn, keys)
     local ts, last = types(node), i == #keys
     local prefix = table.move(keys, 1, i - 1, 1, {})
     local here = i > 1 and srcmap.fmt(prefix) or "the scenario"
+    local spec = last and tag(v) == "process" and M.PROCESS[v.process]
+    for _, a in ipairs(spec or {}) do -- a number parameter of a process (market.h100.start)
+      if a.key == k and not a.type then return setmetatable({ type = "number", unit = "1" }, { __index = a }) end
+    end
     if v ~= nil and type(v) ~= "string" and (type(v) ~= "table" or tag(v)) then
       -- a number or process where a table may be (market.h100 = 2.5): no keys to set
       local w = what(v)
-      return nil, ("%s is %s here, it has no key '%s' (sweep or set %s itself)")
-        :format(here, w:sub(1, 2) == "a " and w or "a " .. w, tostring(k), M.dotted(prefix))
+      local keys_of = ""
+      if spec then
+        local nums = {}
+        for _, a in ipairs(spec) do if not a.type then nums[#nums + 1] = a.key end end
+        keys_of = " of its own: its numbers are " .. table.concat(nums, ", ")
+      end
+      return nil, ("%s is %s here, it has no key '%s'%s (sweep or set %s itself)")
+        :format(here, w:sub(1, 2) == "a " and w or "a " .. w, tostring(k), keys_of, M.dotted(prefix))
     end
     if ts.record then
       local f = fields(node)
-      if not f.by[k] or f.by[k].type == "sweep" then
+      if not f.by[k] or f.by[k].type == "sweep" or f.by[k].type == "design" then
         return nil, "unknown key" .. (last and "" or " '" .. tostring(k) .. "'") .. suggest(k, f.names)
       end
       node = f.by[k]
@@ -1229,6 +1240,116 @@ local function sweep_points(sw, scn, fixed)
     points[i + 1] = pt
   end
   return points
+end
+
+-- Uncertain inputs ------------------------------------------------------------------
+
+local DESIGNS = { "random", "lhs", "saltelli", "morris" }
+M.DESIGN_SAMPLES = 64 -- uncertain.samples when not given
+
+-- The correlations of uncertain u as the flat k*k target (nil without any); idx: input
+-- name (as written or dotted) -> column.
+local function correlation_target(u, idx, k)
+  if u.correlations == nil then return nil end
+  local c = u.correlations
+  if type(c) ~= "table" or tag(c) or (next(c) ~= nil and not is_list(c)) then
+    fail({ "uncertain", "correlations" }, "must be a list of { INPUT, INPUT, RHO }, got " .. what(c))
+  end
+  if #c == 0 then return nil end
+  local t = {}
+  for i = 1, k * k do t[i] = (i - 1) % (k + 1) == 0 and 1.0 or 0.0 end
+  for i, e in ipairs(c) do
+    local p = { "uncertain", "correlations", i }
+    if type(e) ~= "table" or #e ~= 3 then fail(p, "must be { INPUT, INPUT, RHO }, got " .. what(e)) end
+    local a, b, rho = idx[e[1]], idx[e[2]], e[3]
+    if not a then fail(p, "'" .. tostring(e[1]) .. "' is not an input") end
+    if not b then fail(p, "'" .. tostring(e[2]) .. "' is not an input") end
+    if a == b then fail(p, "an input's correlation with itself is 1") end
+    if type(rho) ~= "number" or not (rho > -1 and rho < 1) then
+      fail(p, "the rank correlation must be a number in (-1, 1), got " .. what(rho) .. (type(rho) == "number" and " " .. numtext(rho) or ""))
+    end
+    if t[(a - 1) * k + b] ~= 0 then fail(p, "the pair is given twice") end
+    t[(a - 1) * k + b], t[(b - 1) * k + a] = rho + 0.0, rho + 0.0
+  end
+  return t
+end
+
+--- The design of uncertain inputs u over scenario scn (nil without one): { kind, samples,
+--- inputs = { { name, key, dist } in name order }, rows = a list of lists of entries (as
+--- a sweep point's), target, achieved }.  Keys set by --set (fixed) or by the sweep
+--- (swept: dotted names) cannot be inputs.
+local function uncertain_design(u, scn, fixed, swept)
+  if u == nil then return nil end
+  if type(u) ~= "table" or tag(u) then
+    fail({ "uncertain" }, "must be a table { design, samples, inputs, correlations }, got " .. what(u))
+  end
+  local m = only_keys(u, { "design", "samples", "inputs", "correlations" })
+  if m then fail({ "uncertain" }, m) end
+  local kind = u.design == nil and "lhs" or u.design
+  if not contains(DESIGNS, kind) then
+    fail({ "uncertain", "design" }, ('must be one of "random", "lhs", "saltelli", "morris", got %s'):format(
+      type(kind) == "string" and '"' .. kind .. '"' .. suggest(kind, DESIGNS) or what(kind)))
+  end
+  local n = u.samples == nil and M.DESIGN_SAMPLES or u.samples
+  if type(n) ~= "number" or check_integer(n) or n < 1 or n > 1e6 then
+    fail({ "uncertain", "samples" }, "must be an integer from 1 to 10^6, got " .. (type(n) == "number" and numtext(n) or what(n)))
+  end
+  if type(u.inputs) ~= "table" or tag(u.inputs) or next(u.inputs) == nil then
+    fail({ "uncertain", "inputs" }, "must be a table of key path -> distribution (neo.dist.*), got " .. what(u.inputs))
+  end
+  local inputs, idx = {}, {}
+  for _, k in ipairs(M.sorted_keys(u.inputs)) do
+    local p = { "uncertain", "inputs", k }
+    if type(k) ~= "string" then fail(p, "inputs are keyed by key paths (tenants.od.price_gpu_hour)") end
+    local keys, msg = M.parse_path(k)
+    local node
+    if keys then node, msg = M.lookup(scn, keys) end
+    if not node then fail(p, msg) end
+    local ts, name = types(node), M.dotted(keys)
+    if not (ts.number or ts.integer or ts.dist or ts.process) then fail(p, "takes no number: an input is a numeric key") end
+    if fixed[name] then
+      error(setmetatable({ set = fixed[name], msg = "an uncertain input too: drop it from uncertain.inputs, or do not --set it" }, Fail), 0)
+    end
+    if swept[name] then fail(p, "the sweep sets this key too: sweep it or make it uncertain, not both") end
+    if idx[name] then fail(p, "same key as uncertain.inputs[\"" .. inputs[idx[name]].key .. "\"]") end
+    local d, dm = M.dist(u.inputs[k])
+    if not d then fail(p, dm) end
+    inputs[#inputs + 1] = { keys = keys, name = name, key = k, dist = d, lpath = p,
+                            integer = ts.integer and not (ts.number or ts.dist or ts.process) }
+    idx[name], idx[k] = #inputs, #inputs
+  end
+  local target = correlation_target(u, idx, #inputs)
+  local dists = {}
+  for i, e in ipairs(inputs) do dists[i] = e.dist end
+  local seed = scn.seed == nil and 1 or scn.seed
+  if type(seed) == "string" then seed = CHECK.seed(seed, S.root, { "seed" }) end
+  local values, achieved = core.design(kind, math.tointeger(n), dists, target, seed)
+  if not values then fail({ "uncertain", target and "correlations" or "samples" }, achieved) end
+  local rows = {}
+  for r, vals in ipairs(values) do
+    local row = {}
+    for j, e in ipairs(inputs) do
+      local v = vals[j]
+      if e.integer then v = math.tointeger(math.floor(v + 0.5)) or v end
+      row[j] = { keys = e.keys, name = e.name, value = v, lpath = e.lpath }
+    end
+    rows[r] = row
+  end
+  return { kind = kind, samples = math.tointeger(n), inputs = inputs, rows = rows, target = target, achieved = achieved }
+end
+
+-- Every sweep point with every row of the design, the design's fastest.
+local function cross_design(points, design)
+  if not design then return points end
+  local out = {}
+  for _, pt in ipairs(points) do
+    for _, row in ipairs(design.rows) do
+      local p = table.move(pt, 1, #pt, 1, {})
+      table.move(row, 1, #row, #p + 1, p)
+      out[#out + 1] = p
+    end
+  end
+  return out
 end
 
 -- Resolution: the form C reads -------------------------------------------------------
@@ -1551,7 +1672,7 @@ function resolve_record(v, node, path, ctx)
   for _, f in ipairs(node.fields) do
     if f.resolve then
       RESOLVE[f.resolve](out, v[f.key], f, append(path, f.key), ctx)
-    elseif f.type ~= "sweep" then
+    elseif f.type ~= "sweep" and f.type ~= "design" then
       out[f.out or f.key] = resolve_value(v[f.key], f, append(path, f.key), ctx)
     end
   end
@@ -1605,8 +1726,35 @@ function M.resolve(norm, swept)
   local out = resolve_record(norm, S.root, {}, ctx)
   out.start_days = ctx.start_days
   out.params = params(norm, S.root, {}, swept or {}, {})
+  -- a key inside a value (a process's parameter, market.h100.start) has its own row too,
+  -- and the value it is part of counts as swept
+  local have = {}
+  for _, p in ipairs(out.params) do have[p.name] = p end
+  for name, e in pairs(swept or {}) do
+    if not have[name] then
+      out.params[#out.params + 1] = { name = name, value = render(e.value), swept = true }
+      local parent = name:match("^(.*)%.[^.]+$")
+      if parent and have[parent] then have[parent].swept = true end
+    end
+  end
   table.sort(out.params, function(a, b) return a.name < b.name end)
   return out
+end
+
+-- The design as C stores it (CONTRACT.md): inputs in column order, the correlations
+-- of every pair, target and achieved.
+local function design_out(design, nsweep)
+  if not design then return nil end
+  local k, inputs, corr = #design.inputs, {}, {}
+  for i, e in ipairs(design.inputs) do inputs[i] = { name = e.name, dist = render(e.dist) } end
+  for a = 1, k do
+    for b = a + 1, k do
+      corr[#corr + 1] = { a = a, b = b, target = design.target and design.target[(a - 1) * k + b] or 0.0,
+                          achieved = design.achieved[(a - 1) * k + b] }
+    end
+  end
+  return { design = design.kind, samples = design.samples, rows = #design.rows, sweep_points = nsweep,
+           inputs = inputs, correlations = corr }
 end
 
 -- Top level ---------------------------------------------------------------------
@@ -1635,6 +1783,12 @@ local function run(scn, sets, check_only)
     fixed[name], set_text[#set_text + 1] = s.path, s.path .. "=" .. tostring(s.value)
   end
   local points = sweep_points(scn.sweep, base, fixed)
+  local swept_names = {}
+  for _, pt in ipairs(points) do for _, e in ipairs(pt) do swept_names[e.name] = true end end
+  base.uncertain = nil
+  local design = uncertain_design(scn.uncertain, base, fixed, swept_names)
+  local nsweep = #points
+  if design and not check_only then points = cross_design(points, design) end
   local base_ok, base_err = true, nil -- a point failing as the base does is not the sweep's fault
   if #points[1] > 0 then base_ok, base_err = catch(check_point, base) end
   local out = {}
@@ -1651,13 +1805,14 @@ local function run(scn, sets, check_only)
       elseif fixed[name] then f.set = fixed[name] end
       local notes = {}
       local own = base_ok or base_err.msg ~= f.msg or M.dotted(base_err.path) ~= name
-      if #pt > 0 and own then notes[#notes + 1] = ("sweep point %d: %s"):format(i - 1, note_of(pt)) end
+      if #pt > 0 and own then notes[#notes + 1] = ("%s %d: %s"):format(design and "point" or "sweep point", i - 1, note_of(pt)) end
       if #set_text > 0 and not f.set then notes[#notes + 1] = "with --set " .. table.concat(set_text, " --set ") end
       if #notes > 0 then f.msg = f.msg .. " (" .. table.concat(notes, "; ") .. ")" end
       error(f, 0)
     end
     out[i] = check_only or M.resolve(norm, swept)
   end
+  if not check_only then out.design = design_out(design, nsweep) end
   return out
 end
 

@@ -266,6 +266,22 @@ int cmd_run(int argc, char **argv) {
   return rc;
 }
 
+/* The design of uncertain inputs: kind and size, each input and its
+** distribution, the rank correlations asked for beside those achieved. */
+static void print_design(const scenario_design *d) {
+  if (!d) return;
+  printf("design        %s, %ld samples: %zu points x %zu sweep point%s\n", d->kind, d->samples,
+         d->rows, d->npoints, d->npoints == 1 ? "" : "s");
+  for (size_t i = 0; i < d->ninputs; i++)
+    text_printf(stdout, "input %zu       %s ~ %s\n", i + 1, d->inputs[i].name, d->inputs[i].dist);
+  for (size_t i = 0; i < d->ncorr; i++) {
+    const scenario_corr *c = &d->corr[i];
+    if (c->target != 0 || d->ncorr <= 10)
+      printf("rank corr     inputs %zu,%zu: target %.3f, achieved %.3f\n", c->a + 1, c->b + 1,
+             c->target, c->achieved);
+  }
+}
+
 static void print_check(const scenario *s, long reps, uint64_t seed) {
   const model_cfg *c = s->points[0].cfg;
   long nodes = 0, gpus = 0;
@@ -289,6 +305,7 @@ static void print_check(const scenario *s, long reps, uint64_t seed) {
     text_printf(stdout, " %s (%s, %s)", c->tenants[i].name, tenant_kind_name(c->tenants[i].kind),
                 c->skus[c->tenants[i].sku].name);
   printf("\n");
+  print_design(s->design);
   for (size_t p = 0; p < s->npoints; p++) {
     printf("point %zu:", p);
     int any = 0;

@@ -34,7 +34,8 @@ int design_kind_parse(const char *name) {
 size_t design_rows(design_kind kind, size_t samples, size_t k) {
   if (k == 0 || k > DESIGN_MAX_INPUTS || samples == 0 || samples > DESIGN_MAX_ROWS) return 0;
   size_t per = kind == DESIGN_SALTELLI ? k + 2 : kind == DESIGN_MORRIS ? k + 1 : 1;
-  return samples > DESIGN_MAX_ROWS / per ? 0 : samples * per;
+  if (samples > DESIGN_MAX_ROWS / per) return 0;
+  return samples * per > DESIGN_MAX_CELLS / k ? 0 : samples * per;
 }
 
 /* A uniform permutation of 0 .. n-1 (Fisher-Yates). */
@@ -269,8 +270,10 @@ int design_make(design *d, design_kind kind, size_t samples, size_t k, const dou
   memset(d, 0, sizeof *d);
   size_t rows = (unsigned)kind < DESIGN_NKINDS ? design_rows(kind, samples, k) : 0;
   if (!rows) {
-    err_set(err, errlen, "a %s design of %zu samples over %zu inputs: too large or empty",
-            design_kind_name(kind), samples, k);
+    err_set(err, errlen,
+            "a %s design of %zu samples over %zu inputs: at most %d points and %d values "
+            "(points x inputs), at least one sample and one input",
+            design_kind_name(kind), samples, k, DESIGN_MAX_ROWS, DESIGN_MAX_CELLS);
     return -1;
   }
   const char *bad = target ? target_problem(target, k) : NULL;

@@ -29,9 +29,11 @@ typedef enum design_kind {
 #define DESIGN_MORRIS_LEVELS 4
 #define DESIGN_MORRIS_DELTA (2.0 / 3.0)
 
-/* The most inputs and rows a design may have. */
+/* The most inputs, rows and entries (rows x inputs) a design may have:
+** each row is a point of the scenario, resolved and stored. */
 #define DESIGN_MAX_INPUTS 1000
-#define DESIGN_MAX_ROWS 10000000
+#define DESIGN_MAX_ROWS 1000000
+#define DESIGN_MAX_CELLS 10000000
 
 typedef struct design {
   design_kind kind;

@@ -174,6 +174,12 @@ static void read_dist(rd *r, int t, const char *key, dist *d) {
   lua_pop(r->L, 1);
 }
 
+int luacfg_dist(lua_State *L, int t, const char *key, dist *d, char *err, size_t errlen) {
+  rd r = {.L = L, .err = err, .errlen = errlen, .where = "uncertain.inputs"};
+  read_dist(&r, lua_absindex(L, t), key, d);
+  return r.bad ? -1 : 0;
+}
+
 static void read_process_at(rd *r, int pt, const char *key, process_cfg *c);
 
 static void read_process(rd *r, int t, const char *key, process_cfg *c) {

@@ -24,6 +24,11 @@
 ** message naming the key in err. */
 int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t errlen);
 
+/* Read the distribution t[key] (its resolved form: { dist, p } or a
+** discrete { dist, values, weights }) into *d (release with dist_clear).
+** 0, or -1 with a message in err. */
+int luacfg_dist(lua_State *L, int t, const char *key, dist *d, char *err, size_t errlen);
+
 /* Free what a point owns. */
 void luacfg_point_clear(scenario_point *pt);
 

@@ -1,12 +1,36 @@
 /*
 ** luacore.c -- the neo.core module.
 */
+#include <string.h>
+
 #include <lauxlib.h>
 
 #include "calendar.h"
 #include "dist.h"
 #include "luacore.h"
+#include "luadesign.h"
 #include "sandbox.h"
+
+/* The seed at idx: an integer >= 0, or above 2^63-1 the string of its
+** decimal digits (lua/neo/CONTRACT.md).  0, or -1 if it is neither. */
+int luacore_seed(lua_State *L, int idx, uint64_t *seed) {
+  if (lua_isinteger(L, idx)) {
+    lua_Integer i = lua_tointeger(L, idx);
+    *seed = (uint64_t)i;
+    return i < 0 ? -1 : 0;
+  }
+  if (lua_type(L, idx) != LUA_TSTRING) return -1;
+  size_t len;
+  const char *d = lua_tolstring(L, idx, &len);
+  uint64_t v = 0;
+  if (!*d || strlen(d) != len) return -1;
+  for (; *d; d++) {
+    if (*d < '0' || *d > '9' || v > (UINT64_MAX - (uint64_t)(*d - '0')) / 10) return -1;
+    v = v * 10 + (uint64_t)(*d - '0');
+  }
+  *seed = v;
+  return 0;
+}
 
 /* core.days("YYYY-MM-DD") -> day number, or nil, message */
 static int core_days(lua_State *L) {
@@ -53,11 +77,9 @@ static int core_dist_check(lua_State *L) {
 }
 
 void luacore_register(lua_State *L, const char *scenario_path) {
-  static const luaL_Reg fns[] = {{"days", core_days},
-                                 {"date", core_date},
-                                 {"source", core_source},
-                                 {"dist_check", core_dist_check},
-                                 {NULL, NULL}};
+  static const luaL_Reg fns[] = {{"days", core_days},        {"date", core_date},
+                                 {"source", core_source},    {"dist_check", core_dist_check},
+                                 {"design", luadesign_make}, {NULL, NULL}};
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   luaL_newlib(L, fns);
   lua_pushfstring(L, "@%s", scenario_path);

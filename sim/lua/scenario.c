@@ -12,6 +12,7 @@
 #include "err.h"
 #include "luacfg.h"
 #include "luacore.h"
+#include "luadesign.h"
 #include "path.h"
 #include "sandbox.h"
 #include "scenario.h"
@@ -102,27 +103,6 @@ static void rawfield(lua_State *L, int t, const char *k) {
   lua_rawget(L, t);
 }
 
-/* The seed at idx: an integer >= 0, or above 2^63-1 the string of its
-** decimal digits (lua/neo/CONTRACT.md).  0, or -1 if it is neither. */
-static int read_seed(lua_State *L, int idx, uint64_t *seed) {
-  if (lua_isinteger(L, idx)) {
-    lua_Integer i = lua_tointeger(L, idx);
-    *seed = (uint64_t)i;
-    return i < 0 ? -1 : 0;
-  }
-  if (lua_type(L, idx) != LUA_TSTRING) return -1;
-  size_t len;
-  const char *d = lua_tolstring(L, idx, &len);
-  uint64_t v = 0;
-  if (!*d || strlen(d) != len) return -1;
-  for (; *d; d++) {
-    if (*d < '0' || *d > '9' || v > (UINT64_MAX - (uint64_t)(*d - '0')) / 10) return -1;
-    v = v * 10 + (uint64_t)(*d - '0');
-  }
-  *seed = v;
-  return 0;
-}
-
 /* The keys every point has (name, seed, replications, horizon), from point
 ** 1; the validator has checked them, so an error here names the key of a
 ** broken (or tampered) library. */
@@ -136,7 +116,7 @@ static int read_header(lua_State *L, scenario *s, int t, char *err, size_t errle
   const char *name = lua_type(L, -4) == LUA_TSTRING ? lua_tolstring(L, -4, &len) : NULL;
   if (!name) bad = "name: expected a string";
   else if (strlen(name) != len) bad = "name: a string with a NUL byte";
-  else if (read_seed(L, -3, &s->seed)) bad = "seed: expected an integer from 0 to 2^64-1";
+  else if (luacore_seed(L, -3, &s->seed)) bad = "seed: expected an integer from 0 to 2^64-1";
   else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
            lua_tointeger(L, -2) > SCENARIO_MAX_REPLICATIONS)
     bad = "replications: expected an integer from 1 to 100000000";
@@ -183,6 +163,12 @@ static int read_points(lua_State *L) {
         luacfg_point(L, 3, &s->points[i], a->err, a->errlen))
       return 0;
     lua_pop(L, 1);
+  }
+  if (luadesign_read(L, 1, &s->design, a->err, a->errlen)) return 0;
+  if (s->design && s->design->npoints * s->design->rows != n) {
+    snprintf(a->err, a->errlen, "%s: resolved scenario: design.rows: not the points' count",
+             s->path);
+    return 0;
   }
   const char *src = sandbox_source(L, lua_pushfstring(L, "@%s", s->path));
   if (!(s->source = strdup(src ? src : ""))) {
@@ -268,6 +254,7 @@ void scenario_free(scenario *s) {
   if (!s) return;
   for (size_t i = 0; s->points && i < s->npoints; i++) luacfg_point_clear(&s->points[i]);
   free(s->points);
+  luadesign_free(s->design);
   free(s->path);
   free(s->name);
   free(s->source);

@@ -42,6 +42,30 @@ typedef struct scenario_point {
   size_t npolicy_params;
 } scenario_point;
 
+/* The design of uncertain inputs (scenario key uncertain): point p is row
+** p % rows of the design at sweep point p / rows. */
+typedef struct scenario_input {
+  char *name; /* key path, as --set writes it */
+  char *dist; /* its distribution as text: uniform(1.5,3.5) */
+} scenario_input;
+
+typedef struct scenario_corr {
+  size_t a, b;     /* 0-based inputs, a < b */
+  double target;   /* the rank correlation asked for (0 when none) */
+  double achieved; /* Spearman's of the design's columns */
+} scenario_corr;
+
+typedef struct scenario_design {
+  char *kind;     /* "random", "lhs", "saltelli", "morris" */
+  long samples;   /* as asked */
+  size_t rows;    /* points of the design per sweep point */
+  size_t npoints; /* sweep points */
+  scenario_input *inputs;
+  size_t ninputs;
+  scenario_corr *corr; /* every pair a < b */
+  size_t ncorr;
+} scenario_design;
+
 typedef struct scenario {
   char *path;      /* as given */
   char *name;      /* the scenario's name key */
@@ -52,6 +76,7 @@ typedef struct scenario {
   long replications;
   size_t npoints;
   scenario_point *points;
+  scenario_design *design; /* NULL without uncertain inputs */
   double horizon_days;
   sandbox_limits limits; /* for the sandboxes of policies */
 } scenario;

@@ -17,6 +17,7 @@
 #include "pool.h"
 #include "sandbox_print.h"
 #include "store.h"
+#include "store_design.h"
 #include "text.h"
 #include "units.h"
 
@@ -295,6 +296,37 @@ static int cmp_long(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* The scenario's design of uncertain inputs, as the store keeps it. */
+static int put_design(store *st, const scenario *s, char *err, size_t errlen) {
+  const scenario_design *d = s->design;
+  char **names = calloc(d->ninputs, sizeof *names), **dists = calloc(d->ninputs, sizeof *dists);
+  store_design_corr *corr = calloc(d->ncorr ? d->ncorr : 1, sizeof *corr);
+  int rc = names && dists && corr ? 0 : err_set(err, errlen, "out of memory");
+  for (size_t i = 0; !rc && i < d->ninputs; i++) {
+    names[i] = d->inputs[i].name;
+    dists[i] = d->inputs[i].dist;
+  }
+  for (size_t i = 0; !rc && i < d->ncorr; i++)
+    corr[i] = (store_design_corr){.a = d->corr[i].a,
+                                  .b = d->corr[i].b,
+                                  .target = d->corr[i].target,
+                                  .achieved = d->corr[i].achieved};
+  store_design sd = {.kind = d->kind,
+                     .samples = d->samples,
+                     .rows = d->rows,
+                     .sweep_points = d->npoints,
+                     .ninputs = d->ninputs,
+                     .names = names,
+                     .dists = dists,
+                     .ncorr = d->ncorr,
+                     .corr = corr};
+  if (!rc) rc = store_put_design(st, s->sha256, &sd, err, errlen);
+  free(names);
+  free(dists);
+  free(corr);
+  return rc;
+}
+
 /* The runs to do: this shard's, less those already done (--resume).  A
 ** version's runs are one batch of one seed: another seed is refused. */
 static int make_plan(batch *b, const char *db, char *err, size_t errlen) {
@@ -313,6 +345,7 @@ static int make_plan(batch *b, const char *db, char *err, size_t errlen) {
                             b->s->overrides);
   if (!rc && o->resume) rc = store_done_runs(b->st, b->s->sha256, o->seed, mark_done, b);
   if (rc) return err_set(err, errlen, "%s", store_error(b->st));
+  if (b->s->design && put_design(b->st, b->s, err, errlen)) return -1;
   if (b->capskip == SIZE_MAX) return err_set(err, errlen, "out of memory");
   if (b->nskip) qsort(b->skip, b->nskip, sizeof *b->skip, cmp_long); /* NULL when none */
   b->rep->in_shard = total > o->shard ? (total - o->shard + o->nshards - 1) / o->nshards : 0;

@@ -215,6 +215,19 @@ static int check_tables(store *s, char *err, size_t errlen) {
   return 0;
 }
 
+/* A version-6 file opened to write: the part of the schema between the
+** markers of version 7 (new tables only) run on it, in the caller's
+** transaction. */
+static int upgrade(store *s, char *err, size_t errlen) {
+  static const char begin[] = "-- BEGIN version 7", end[] = "-- END version 7";
+  const char *a = strstr(store_schema_sql, begin), *b = a ? strstr(a, end) : NULL;
+  char *sql = b ? strndup(a, (size_t)(b - a)) : NULL;
+  if (!sql) return err_set(err, errlen, "open '%s': out of memory", s->path);
+  int rc = open_exec(s, sql, err, errlen) || open_exec(s, "PRAGMA user_version = 7", err, errlen);
+  free(sql);
+  return rc;
+}
+
 /* New (empty) file: create the schema; ours: check it; anything else:
 ** refuse.  Under the write lock, so two processes creating one file
 ** serialise; a refused file is only read. */
@@ -224,6 +237,8 @@ static int check_or_create(store *s, char *err, size_t errlen) {
   int rc = open_int(s, "PRAGMA user_version", NULL, &version, err, errlen) ||
            open_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables, err, errlen);
   if (!rc && version == 0 && tables == 0) rc = open_exec(s, store_schema_sql, err, errlen);
+  else if (!rc && version >= STORE_SCHEMA_OLDEST && version < STORE_SCHEMA_VERSION)
+    rc = upgrade(s, err, errlen) || check_tables(s, err, errlen);
   else if (!rc && version > 0 && version < STORE_SCHEMA_VERSION)
     rc = err_set(
         err, errlen,
@@ -432,14 +447,14 @@ store *store_open_read(const char *path, char *err, size_t errlen) {
     rc = SQLITE_NOMEM;
     err_set(err, errlen, "open '%s': out of memory", path);
   } else if (open_int(s, "PRAGMA user_version", NULL, &version, err, errlen)) rc = SQLITE_ERROR;
-  else if (version > 0 && version < STORE_SCHEMA_VERSION) {
+  else if (version > 0 && version < STORE_SCHEMA_OLDEST) {
     rc = SQLITE_ERROR;
     err_set(
         err, errlen,
-        "open '%s': a results database of an older neosim (schema version %d; this one reads %d): "
-        "query it with sqlite3, or run the scenario again into a new file",
-        path, version, STORE_SCHEMA_VERSION);
-  } else if (version != STORE_SCHEMA_VERSION) {
+        "open '%s': a results database of an older neosim (schema version %d; this one reads %d "
+        "to %d): query it with sqlite3, or run the scenario again into a new file",
+        path, version, STORE_SCHEMA_OLDEST, STORE_SCHEMA_VERSION);
+  } else if (version > STORE_SCHEMA_VERSION || version == 0) {
     rc = SQLITE_ERROR;
     err_set(err, errlen,
             "open '%s': not a neosim results database of schema version %d (it has %d)", path,

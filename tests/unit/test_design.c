@@ -159,6 +159,9 @@ static void test_errors(void) {
   CHECK(design_make(&d, DESIGN_LHS, 0, 2, NULL, 1, err, sizeof err) == -1);
   CHECK(design_rows(DESIGN_SALTELLI, 256, 5) == 256 * 7);
   CHECK(design_rows(DESIGN_MORRIS, 10, 5) == 60);
+  CHECK(design_rows(DESIGN_LHS, 1000000, 10) == 1000000);
+  CHECK(design_rows(DESIGN_LHS, 1000000, 11) == 0);    /* 1.1e7 entries */
+  CHECK(design_rows(DESIGN_SALTELLI, 200000, 4) == 0); /* 1.2e6 rows */
   CHECK(design_kind_parse("saltelli") == DESIGN_SALTELLI && design_kind_parse("sobol") == -1);
 }
 
