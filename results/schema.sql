@@ -1,6 +1,6 @@
 -- results/schema.sql -- the neosim results database, schema version 7.
 -- (Version 7: the tables of designs of uncertain inputs (designs,
--- design_inputs, design_correlations) and the metrics defaulted and
+-- design_inputs, design_correlations, design_points) and the metrics defaulted and
 -- breached; neosim opening a version-6 file to write adds the tables and
 -- makes it version 7; it reads version-6 files as they are.
 -- Version 6: series is a view over series_data, whose rows code their
@@ -326,6 +326,17 @@ CREATE TABLE design_correlations (
   target   REAL NOT NULL,                  -- the rank correlation asked for
   achieved REAL NOT NULL,                  -- Spearman's of the design's columns
   PRIMARY KEY (scenario_sha256, a, b)
+) WITHOUT ROWID;
+-- The design itself: the probability of each input at each row.  The
+-- value of input i at a row (in params) is the quantile of its
+-- distribution at p, rounded for an integer key; the analyses read which
+-- input a Morris step moved, and which way, from p.
+CREATE TABLE design_points (
+  scenario_sha256 TEXT NOT NULL REFERENCES designs (scenario_sha256),  -- the scenario version
+  row   INTEGER NOT NULL CHECK (row >= 0),    -- design row: points row, row + rows, ...
+  input INTEGER NOT NULL CHECK (input >= 0),  -- design_inputs.input
+  p     REAL NOT NULL CHECK (p > 0 AND p < 1),  -- its probability
+  PRIMARY KEY (scenario_sha256, row, input)
 ) WITHOUT ROWID;
 -- END version 7
 

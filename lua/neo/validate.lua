@@ -1323,7 +1323,7 @@ local function uncertain_design(u, scn, fixed, swept)
   for i, e in ipairs(inputs) do dists[i] = e.dist end
   local seed = scn.seed == nil and 1 or scn.seed
   if type(seed) == "string" then seed = CHECK.seed(seed, S.root, { "seed" }) end
-  local values, achieved = core.design(kind, math.tointeger(n), dists, target, seed)
+  local values, achieved, probabilities = core.design(kind, math.tointeger(n), dists, target, seed)
   if not values then fail({ "uncertain", target and "correlations" or "samples" }, achieved) end
   local rows = {}
   for r, vals in ipairs(values) do
@@ -1335,7 +1335,8 @@ local function uncertain_design(u, scn, fixed, swept)
     end
     rows[r] = row
   end
-  return { kind = kind, samples = math.tointeger(n), inputs = inputs, rows = rows, target = target, achieved = achieved }
+  return { kind = kind, samples = math.tointeger(n), inputs = inputs, rows = rows, target = target, achieved = achieved,
+           probabilities = probabilities }
 end
 
 -- Every sweep point with every row of the design, the design's fastest.
@@ -1754,7 +1755,7 @@ local function design_out(design, nsweep)
     end
   end
   return { design = design.kind, samples = design.samples, rows = #design.rows, sweep_points = nsweep,
-           inputs = inputs, correlations = corr }
+           inputs = inputs, correlations = corr, probabilities = design.probabilities }
 end
 
 -- Top level ---------------------------------------------------------------------

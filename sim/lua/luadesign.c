@@ -80,7 +80,8 @@ static int make(lua_State *L) {
                   sizeof err)) {
     luaL_pushfail(L);
     lua_pushstring(L, err);
-    return 2;
+    lua_pushnil(L);
+    return 3;
   }
   size_t k = a->k;
   lua_createtable(L, (int)a->d.rows, 0);
@@ -97,7 +98,12 @@ static int make(lua_State *L) {
     lua_pushnumber(L, a->d.achieved[i]);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  return 2;
+  lua_createtable(L, (int)(a->d.rows * k), 0);
+  for (size_t i = 0; i < a->d.rows * k; i++) {
+    lua_pushnumber(L, a->d.u[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 3;
 }
 
 static int args_gc(lua_State *L) {
@@ -119,10 +125,10 @@ int luadesign_make(lua_State *L) {
   lua_pushcclosure(L, make, 1);
   lua_rotate(L, 1, 1); /* make, args..., userdata */
   lua_pop(L, 1);
-  lua_call(L, n, 2);
+  lua_call(L, n, 3);
   args_free(a); /* at once, not at the next collection */
   *a = (args){0};
-  return 2;
+  return 3;
 }
 
 /* Reading the resolved design: raw reads, every type checked (scenario
@@ -198,6 +204,20 @@ static void read_corr(lua_State *L, int t, scenario_design *d, const char **bad)
   lua_pop(L, 1);
 }
 
+static void read_probabilities(lua_State *L, int t, scenario_design *d, const char **bad) {
+  size_t n = d->rows * d->ninputs;
+  if (get(L, t, "probabilities") != LUA_TTABLE || lua_rawlen(L, -1) != n ||
+      !(d->p = malloc(n * sizeof *d->p)))
+    *bad = "probabilities";
+  for (size_t i = 0; !*bad && i < n; i++) {
+    double v = lua_rawgeti(L, -1, (lua_Integer)i + 1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+    if (!(v > 0 && v < 1)) *bad = "probabilities";
+    d->p[i] = v;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
 int luadesign_read(lua_State *L, int idx, scenario_design **out, char *err, size_t errlen) {
   int t = lua_absindex(L, idx);
   *out = NULL;
@@ -217,6 +237,7 @@ int luadesign_read(lua_State *L, int idx, scenario_design **out, char *err, size
     read_inputs(L, dt, d, &bad);
   }
   if (!bad) read_corr(L, dt, d, &bad);
+  if (!bad) read_probabilities(L, dt, d, &bad);
   if (!bad &&
       (design_kind_parse(d->kind) < 0 || design_rows((design_kind)design_kind_parse(d->kind),
                                                      (size_t)d->samples, d->ninputs) != d->rows))
@@ -238,6 +259,7 @@ void luadesign_free(scenario_design *d) {
   }
   free(d->inputs);
   free(d->corr);
+  free(d->p);
   free(d->kind);
   free(d);
 }

@@ -17,7 +17,8 @@
 ** list of k resolved distributions; target nil or the k*k rank
 ** correlations as a flat list (row by row); seed as the scenario's.
 ** rows: a list of lists of k values (one per point of the design);
-** achieved: the k*k Spearman correlations of the design's columns, flat.
+** achieved: the k*k Spearman correlations of the design's columns, flat;
+** probabilities: the design's rows x k probabilities, flat (row by row).
 ** On a bad design (a target not positive definite, too few samples):
 ** nil, message. */
 int luadesign_make(lua_State *L);

@@ -64,6 +64,8 @@ typedef struct scenario_design {
   size_t ninputs;
   scenario_corr *corr; /* every pair a < b */
   size_t ncorr;
+  double *p; /* rows x ninputs probabilities: the value of input i at row r is its
+             ** quantile at p[r * ninputs + i] (rounded for an integer key) */
 } scenario_design;
 
 typedef struct scenario {

@@ -319,7 +319,8 @@ static int put_design(store *st, const scenario *s, char *err, size_t errlen) {
                      .names = names,
                      .dists = dists,
                      .ncorr = d->ncorr,
-                     .corr = corr};
+                     .corr = corr,
+                     .p = d->p};
   if (!rc) rc = store_put_design(st, s->sha256, &sd, err, errlen);
   free(names);
   free(dists);

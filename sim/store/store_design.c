@@ -42,6 +42,14 @@ static int bind_input(const void *ctx, sqlite3_stmt *q) {
          sqlite3_bind_text(q, 4, p->d->dists[p->i], -1, SQLITE_STATIC);
 }
 
+static int bind_point(const void *ctx, sqlite3_stmt *q) {
+  const put *p = ctx;
+  return sqlite3_bind_text(q, 1, p->sha, -1, SQLITE_STATIC) |
+         sqlite3_bind_int64(q, 2, (sqlite3_int64)(p->i / p->d->ninputs)) |
+         sqlite3_bind_int64(q, 3, (sqlite3_int64)(p->i % p->d->ninputs)) |
+         sqlite3_bind_double(q, 4, p->d->p[p->i]);
+}
+
 static int bind_corr(const void *ctx, sqlite3_stmt *q) {
   const put *p = ctx;
   const store_design_corr *c = &p->d->corr[p->i];
@@ -71,6 +79,11 @@ int store_put_design(store *s, const char *sha256, const store_design *d, char *
                   "INSERT OR IGNORE INTO design_correlations (scenario_sha256, a, b, target, "
                   "achieved) VALUES (?1, ?2, ?3, ?4, ?5)",
                   bind_corr, &p);
+  for (p.i = 0; rc == SQLITE_OK && p.i < d->rows * d->ninputs; p.i++)
+    rc = exec_one(db,
+                  "INSERT OR IGNORE INTO design_points (scenario_sha256, row, input, p) "
+                  "VALUES (?1, ?2, ?3, ?4)",
+                  bind_point, &p);
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, "RELEASE design", NULL, NULL, NULL);
   if (rc == SQLITE_OK) return 0;
   err_set(err, errlen, "store the design of scenario version %.12s in '%s': %s", sha256,
@@ -87,6 +100,7 @@ void store_design_free(store_design *d) {
   free(d->names);
   free(d->dists);
   free(d->corr);
+  free(d->p);
   free(d->kind);
   memset(d, 0, sizeof *d);
 }
@@ -132,6 +146,25 @@ static int read_rows(sqlite3 *db, const char *sha256, store_design *d) {
     rc = SQLITE_OK;
   }
   sqlite3_finalize(q);
+  if (rc != SQLITE_DONE) return rc;
+  size_t n = d->rows * d->ninputs, got = 0;
+  if (n == 0 || !(d->p = malloc(n * sizeof *d->p))) return n ? SQLITE_NOMEM : SQLITE_OK;
+  rc = sqlite3_prepare_v2(db,
+                          "SELECT row, input, p FROM design_points WHERE scenario_sha256 = ?1 "
+                          "ORDER BY row, input",
+                          -1, &q, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(q, 1, sha256, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    sqlite3_int64 r = sqlite3_column_int64(q, 0), i = sqlite3_column_int64(q, 1);
+    if (got < n && r == (sqlite3_int64)(got / d->ninputs) && i == (sqlite3_int64)(got % d->ninputs))
+      d->p[got++] = sqlite3_column_double(q, 2);
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(q);
+  if (rc == SQLITE_DONE && got != n) {
+    free(d->p);
+    d->p = NULL; /* a design without all its points: the caller says so */
+  }
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -166,9 +199,11 @@ int store_get_design(store *s, const char *sha256, store_design *d, char *err, s
     store_design_free(d);
     return -1;
   }
-  if (found && (!d->kind || d->rows == 0 || d->ninputs == 0)) {
-    err_set(err, errlen, "the design of scenario version %.12s in '%s' has no inputs", sha256,
-            store_path(s));
+  if (found && (!d->kind || d->rows == 0 || d->ninputs == 0 || !d->p)) {
+    err_set(err, errlen,
+            "the design of scenario version %.12s in '%s' is incomplete (no inputs, or not "
+            "every row's probabilities)",
+            sha256, store_path(s));
     store_design_free(d);
     return -1;
   }

@@ -24,6 +24,7 @@ typedef struct store_design {
   char **names, **dists; /* ninputs each */
   size_t ncorr;
   store_design_corr *corr;
+  double *p; /* rows x ninputs probabilities, row by row */
 } store_design;
 
 /* Store the design of version sha256 (whose scenario row is stored):

@@ -42,6 +42,12 @@ expect_eq "$(q "select group_concat(input || ' ' || name || ' ' || dist, '; ') f
 expect_eq "$(q "select count(*), sum(target) from design_correlations where scenario_sha256 = '$sha'")" "3|0.6" \
   "design_correlations: every pair, the one target"
 expect_eq "$(q "select count(*) from runs where scenario_sha256 = '$sha' and status = 'done'")" "160" "160 runs done"
+expect_eq "$(q "select count(*), min(p) > 0, max(p) < 1 from design_points where scenario_sha256 = '$sha'")" \
+  "120|1|1" "design_points: 40 rows x 3 inputs, probabilities in (0, 1)"
+expect_eq "$(q "select count(*) from design_points d join point_params v on v.scenario_sha256 = d.scenario_sha256
+  and v.point = d.row + 40 and v.name = 'tenants.od.arrivals_per_hour'
+  where d.scenario_sha256 = '$sha' and d.input = 2 and abs(v.value - (5 + 4 * d.p)) < 1e-12")" "40" \
+  "design_points: a uniform(5,9) input's value is 5 + 4p at every row (sweep point 1 too)"
 # the values: point p is row p % 40 of sweep point p / 40
 q "select point, name, value from point_params where scenario_sha256 = '$sha' order by point, name" >"$T_TMP/pp"
 q "select b, achieved from design_correlations where scenario_sha256 = '$sha' and a = 1" >"$T_TMP/ach"

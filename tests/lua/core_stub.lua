@@ -48,17 +48,18 @@ function M.source(chunkname) return M.sources[chunkname] end
 -- parameters (a uniform's mid-point, a constant's value).
 function M.design(kind, samples, dists)
   local per = kind == "saltelli" and #dists + 2 or kind == "morris" and #dists + 1 or 1
-  local rows, achieved = {}, {}
+  local rows, achieved, probabilities = {}, {}, {}
   for r = 1, samples * per do
     local row = {}
     for j, d in ipairs(dists) do
       local p = d.p or d.values
       row[j] = #p >= 2 and (p[1] + p[#p]) / 2 or p[1]
+      probabilities[#probabilities + 1] = 0.5
     end
     rows[r] = row
   end
   for i = 1, #dists * #dists do achieved[i] = (i - 1) % (#dists + 1) == 0 and 1.0 or 0.0 end
-  return rows, achieved
+  return rows, achieved, probabilities
 end
 
 local function finite(x) return x == x and x ~= math.huge and x ~= -math.huge end
