@@ -14,6 +14,7 @@
 #include "dist.h"
 #include "err.h"
 #include "rng.h"
+#include "stats.h"
 
 static const char *const names[] = {[DESIGN_RANDOM] = "random",
                                     [DESIGN_LHS] = "lhs",
@@ -93,7 +94,7 @@ static int fill_morris(design *d, rng *r) {
     free(level);
     return -1;
   }
-  const int step = DESIGN_MORRIS_LEVELS / 2; /* DESIGN_MORRIS_DELTA of the span of 3 */
+  const int step = DESIGN_MORRIS_LEVELS / 2; /* DESIGN_MORRIS_DELTA in probability */
   for (size_t t = 0; t < d->samples; t++) {
     double *row = &d->u[t * (k + 1) * k];
     for (size_t i = 0; i < k; i++) level[i] = (int)rng_bounded(r, DESIGN_MORRIS_LEVELS);
@@ -108,42 +109,6 @@ static int fill_morris(design *d, rng *r) {
   }
   free(order);
   free(level);
-  return 0;
-}
-
-/* Ranks 1 .. n of x[0], x[stride], ... (ties: their mean rank) into rk. */
-static int ranks(const double *x, size_t n, size_t stride, double *rk) {
-  size_t *idx = malloc(n * sizeof *idx);
-  if (!idx) return -1;
-  for (size_t i = 0; i < n; i++) idx[i] = i;
-  /* insertion sort would be n^2: a merge sort by value through a buffer */
-  size_t *tmp = malloc(n * sizeof *tmp);
-  if (!tmp) {
-    free(idx);
-    return -1;
-  }
-  for (size_t w = 1; w < n; w *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * w) {
-      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-      size_t a = lo, b = mid, o = lo;
-      while (a < mid && b < hi)
-        tmp[o++] = x[idx[b] * stride] < x[idx[a] * stride] ? idx[b++] : idx[a++];
-      while (a < mid) tmp[o++] = idx[a++];
-      while (b < hi) tmp[o++] = idx[b++];
-    }
-    size_t *s = idx;
-    idx = tmp;
-    tmp = s;
-  }
-  for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && x[idx[j] * stride] == x[idx[i] * stride]) j++;
-    double mean = (double)(i + j + 1) / 2; /* ranks i+1 .. j */
-    for (size_t m = i; m < j; m++) rk[idx[m]] = mean;
-    i = j;
-  }
-  free(idx);
-  free(tmp);
   return 0;
 }
 
@@ -173,7 +138,7 @@ int design_spearman(const double *x, size_t n, size_t k, double *out) {
   double *rk = malloc(n * k * sizeof *rk), *col = malloc(n * sizeof *col);
   int rc = rk && col ? 0 : -1;
   for (size_t j = 0; rc == 0 && j < k; j++) {
-    rc = ranks(x + j, n, k, col);
+    rc = stats_ranks(x + j, n, k, col);
     for (size_t i = 0; rc == 0 && i < n; i++) rk[i * k + j] = col[i];
   }
   if (rc == 0) pearson(rk, n, k, out);
@@ -235,7 +200,7 @@ static int iman_conover(double *u, size_t n, size_t k, const double *target, rng
   }
   for (size_t j = 0; rc == 0 && j < k; j++) { /* column j of u in the order of t's */
     for (size_t i = 0; i < n; i++) col[i] = u[i * k + j];
-    if (ranks(t + j, n, k, rk) || ranks(col, n, 1, s)) {
+    if (stats_ranks(t + j, n, k, rk) || stats_ranks(col, n, 1, s)) {
       rc = -1;
       break;
     }

@@ -19,15 +19,17 @@ typedef enum design_kind {
                      ** AB_j^(i) (A_j with column i from B_j): samples (k + 2) rows */
   DESIGN_MORRIS,     /* Morris (1991) trajectories on a grid of 4 levels: samples
                      ** trajectories of k + 1 rows, each row one input moved by
-                     ** DESIGN_MORRIS_DELTA from the row before */
+                     ** DESIGN_MORRIS_DELTA (probability) from the row before */
   DESIGN_NKINDS
 } design_kind;
 
-/* Morris: the levels of the grid, and the step, as a fraction of the
-** grid's span: p / (2 (p - 1)) levels apart = 2 levels of 4.  A level g
-** (0 .. 3) is the probability (g + 0.5) / 4, the middle of its quarter. */
+/* Morris: the levels of the grid, and the step.  Level g (0 .. 3) is the
+** probability (g + 0.5) / 4, the middle of its quarter; a step moves one
+** input p / (2 (p - 1)) of the grid's span, 2 levels of 4: its
+** probability by DESIGN_MORRIS_DELTA, up or down.  An elementary effect is
+** the change of the response over that change of probability. */
 #define DESIGN_MORRIS_LEVELS 4
-#define DESIGN_MORRIS_DELTA (2.0 / 3.0)
+#define DESIGN_MORRIS_DELTA 0.5
 
 /* The most inputs, rows and entries (rows x inputs) a design may have:
 ** each row is a point of the scenario, resolved and stored. */

@@ -61,3 +61,39 @@ static int cmp_double(const void *a, const void *b) {
 void stats_sort(double *x, size_t n) {
   if (n > 1) qsort(x, n, sizeof *x, cmp_double);
 }
+
+/* Ranks 1 .. n of x[0], x[stride], ... (ties: their mean rank) into rk. */
+int stats_ranks(const double *x, size_t n, size_t stride, double *rk) {
+  size_t *idx = malloc(n * sizeof *idx);
+  if (!idx) return -1;
+  for (size_t i = 0; i < n; i++) idx[i] = i;
+  /* insertion sort would be n^2: a merge sort by value through a buffer */
+  size_t *tmp = malloc(n * sizeof *tmp);
+  if (!tmp) {
+    free(idx);
+    return -1;
+  }
+  for (size_t w = 1; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, o = lo;
+      while (a < mid && b < hi)
+        tmp[o++] = x[idx[b] * stride] < x[idx[a] * stride] ? idx[b++] : idx[a++];
+      while (a < mid) tmp[o++] = idx[a++];
+      while (b < hi) tmp[o++] = idx[b++];
+    }
+    size_t *s = idx;
+    idx = tmp;
+    tmp = s;
+  }
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && x[idx[j] * stride] == x[idx[i] * stride]) j++;
+    double mean = (double)(i + j + 1) / 2; /* ranks i+1 .. j */
+    for (size_t m = i; m < j; m++) rk[idx[m]] = mean;
+    i = j;
+  }
+  free(idx);
+  free(tmp);
+  return 0;
+}

@@ -35,6 +35,11 @@ void stats_wilson(double p, double n, double *lo, double *hi);
 ** x sorted ascending. */
 size_t stats_rank(double q, size_t n);
 
+/* The ranks 1 .. n of x[0], x[stride], ..., x[(n-1) stride] (NaN-free)
+** into rk[0..n); ties take their mean rank.  O(n log n).  0, or -1 out of
+** memory. */
+int stats_ranks(const double *x, size_t n, size_t stride, double *rk);
+
 /* Sort x[0..n) ascending (NaN-free). */
 void stats_sort(double *x, size_t n);
 
