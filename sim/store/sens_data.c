@@ -1,0 +1,69 @@
+/*
+** sens_data.c -- the reads of `neosim sensitivity`.
+*/
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "err.h"
+#include "sens_data.h"
+
+int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size_t errlen) {
+  memset(sd, 0, sizeof *sd);
+  if (store_pick_scenario(st, want, &sd->v, err, errlen)) return -1;
+  int rc = store_get_design(st, sd->v.sha256, &sd->d, err, errlen);
+  if (rc == 0)
+    err_set(err, errlen,
+            "'%s': scenario '%s' (version %.12s) has no design of uncertain inputs: give the "
+            "scenario an uncertain = { design, samples, inputs } and run it",
+            store_path(st), sd->v.name, sd->v.sha256);
+  return rc == 1 ? 0 : -1;
+}
+
+int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t sweep, double *y,
+                     long *runs, char *err, size_t errlen) {
+  sqlite3 *db = store_db(st);
+  sqlite3_stmt *q = NULL;
+  size_t rows = sd->d.rows;
+  for (size_t r = 0; r < rows; r++) y[r] = NAN;
+  *runs = 0;
+  long any = 0;
+  int rc = sqlite3_prepare_v2(
+      db,
+      "SELECT r.point, avg(m.value), count(m.value), count(*) FROM runs r JOIN metrics m ON "
+      "m.run_id = r.id AND m.name = ?2 WHERE r.scenario_sha256 = ?1 AND r.status = 'done' AND "
+      "r.point >= ?3 AND r.point < ?4 GROUP BY r.point",
+      -1, &q, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(q, 1, sd->v.sha256, -1, SQLITE_STATIC) |
+         sqlite3_bind_text(q, 2, metric, -1, SQLITE_STATIC) |
+         sqlite3_bind_int64(q, 3, (sqlite3_int64)(sweep * rows)) |
+         sqlite3_bind_int64(q, 4, (sqlite3_int64)((sweep + 1) * rows));
+  while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    size_t r = (size_t)sqlite3_column_int64(q, 0) - sweep * rows;
+    if (r < rows && sqlite3_column_type(q, 1) != SQLITE_NULL) y[r] = sqlite3_column_double(q, 1);
+    *runs += (long)sqlite3_column_int64(q, 2);
+    any += (long)sqlite3_column_int64(q, 3);
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(q);
+  if (rc != SQLITE_DONE) return err_set(err, errlen, "%s: %s", store_path(st), sqlite3_errmsg(db));
+  if (any == 0) { /* no row at this sweep point: does the version have the metric at all? */
+    int n = 0;
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT EXISTS (SELECT 1 FROM runs r JOIN metrics m ON m.run_id = r.id "
+                            "WHERE r.scenario_sha256 = ?1 AND m.name = ?2)",
+                            -1, &q, NULL);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(q, 1, sd->v.sha256, -1, SQLITE_STATIC) |
+           sqlite3_bind_text(q, 2, metric, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    if (!n)
+      return err_set(err, errlen, "'%s': scenario '%s' has no metric '%s'", store_path(st),
+                     sd->v.name, metric);
+  }
+  return 0;
+}
+
+void sens_data_free(sens_data *sd) { store_design_free(&sd->d); }

@@ -1,0 +1,35 @@
+/*
+** sens_data.h -- what `neosim sensitivity` reads from a results database:
+** the design of one scenario version (store_design.h) and, per design row
+** of one sweep point, the mean of a metric over the point's done runs.
+** Functions return 0, or -1 with a message naming the file in err.
+*/
+#ifndef NEOSIM_SENS_DATA_H
+#define NEOSIM_SENS_DATA_H
+
+#include <stddef.h>
+
+#include "store.h"
+#include "store_design.h"
+#include "store_pick.h"
+
+typedef struct sens_data {
+  store_version v; /* the scenario version */
+  store_design d;  /* its design */
+} sens_data;
+
+/* Pick the version (store_pick_scenario: want is a name, a SHA-256
+** prefix or NULL) and read its design; a version without one is an
+** error that says so. */
+int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size_t errlen);
+
+/* y[r], r < rows: the mean of metric over the done runs of design row r
+** at sweep point sweep (point sweep * rows + r); NaN where it has none.
+** *runs: the done runs with a value, all rows together.  A metric no run
+** of the version has is an error. */
+int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t sweep, double *y,
+                     long *runs, char *err, size_t errlen);
+
+void sens_data_free(sens_data *sd); /* the contents */
+
+#endif
