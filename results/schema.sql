@@ -338,6 +338,118 @@ CREATE TABLE design_points (
   p     REAL NOT NULL CHECK (p > 0 AND p < 1),  -- its probability
   PRIMARY KEY (scenario_sha256, row, input)
 ) WITHOUT ROWID;
+-- The response at each design point: each metric's mean over the point's
+-- done runs (NULL when none has a value), what `neosim sensitivity` and the
+-- views below analyse:
+--   scenario_sha256, sweep_point, row (point = sweep_point * rows + row),
+--   metric, y, n (runs with a value)
+CREATE VIEW design_responses AS
+SELECT r.scenario_sha256, r.point / d.rows AS sweep_point, r.point % d.rows AS row,
+       m.name AS metric, avg(m.value) AS y, count(m.value) AS n
+FROM designs d
+JOIN runs r ON r.scenario_sha256 = d.scenario_sha256 AND r.status = 'done'
+JOIN metrics m ON m.run_id = r.id
+GROUP BY r.scenario_sha256, r.point, m.name;
+
+-- Sobol indices of a saltelli design, per sweep point, metric and input
+-- (the estimates of `neosim sensitivity`, without their intervals):
+--   scenario_sha256, sweep_point, metric, input (its name), n (base samples
+--   whose k + 2 points all have a response), s1 (Saltelli 2010:
+--   avg((f(B) - f0) (f(AB_i) - f(A))) / V), st (Jansen: avg((f(A) -
+--   f(AB_i))^2) / 2V), with f0 and V the mean and variance (divisor 2n) of
+--   the f(A) and f(B) of those base samples.  Query it for one metric:
+--   WHERE metric = 'npv'.
+CREATE VIEW sobol AS
+WITH k AS (
+  SELECT scenario_sha256, count(*) AS k FROM design_inputs GROUP BY scenario_sha256
+), base AS (
+  SELECT y.scenario_sha256, y.sweep_point, y.metric, y.row / (k.k + 2) AS j, k.k,
+         max(CASE WHEN y.row % (k.k + 2) = 0 THEN y.y END) AS fa,
+         max(CASE WHEN y.row % (k.k + 2) = 1 THEN y.y END) AS fb
+  FROM design_responses y
+  JOIN designs d ON d.scenario_sha256 = y.scenario_sha256 AND d.design = 'saltelli'
+  JOIN k ON k.scenario_sha256 = y.scenario_sha256
+  GROUP BY y.scenario_sha256, y.sweep_point, y.metric, y.row / (k.k + 2)
+  HAVING count(y.y) = k.k + 2
+), moments AS (
+  SELECT scenario_sha256, sweep_point, metric, count(*) AS n, avg((fa + fb) / 2.0) AS f0
+  FROM base GROUP BY scenario_sha256, sweep_point, metric
+), spread AS (
+  SELECT o.*, (SELECT avg(((b.fa - o.f0) * (b.fa - o.f0) + (b.fb - o.f0) * (b.fb - o.f0)) / 2.0)
+               FROM base b WHERE b.scenario_sha256 = o.scenario_sha256
+                 AND b.sweep_point = o.sweep_point AND b.metric = o.metric) AS v
+  FROM moments o
+)
+SELECT s.scenario_sha256, s.sweep_point, s.metric, i.name AS input, s.n,
+       avg((b.fb - s.f0) * (ab.y - b.fa)) / s.v AS s1,
+       avg((b.fa - ab.y) * (b.fa - ab.y)) / (2 * s.v) AS st
+FROM spread s
+JOIN base b ON b.scenario_sha256 = s.scenario_sha256 AND b.sweep_point = s.sweep_point
+  AND b.metric = s.metric
+JOIN design_inputs i ON i.scenario_sha256 = s.scenario_sha256
+JOIN design_responses ab ON ab.scenario_sha256 = s.scenario_sha256
+  AND ab.sweep_point = s.sweep_point AND ab.metric = s.metric
+  AND ab.row = b.j * (b.k + 2) + 2 + i.input
+WHERE s.v > 0
+GROUP BY s.scenario_sha256, s.sweep_point, s.metric, i.input;
+
+-- Morris's elementary effects of a morris design, per sweep point, metric
+-- and input: each step's (y after - y before) / (+-0.5, the change of the
+-- moved input's probability), over the trajectories whose k + 1 points all
+-- have a response:
+--   scenario_sha256, sweep_point, metric, input, n (trajectories),
+--   mu_star (mean absolute effect), sigma (their standard deviation,
+--   divisor n - 1).
+CREATE VIEW morris AS
+WITH k AS (
+  SELECT scenario_sha256, count(*) AS k FROM design_inputs GROUP BY scenario_sha256
+), whole AS (
+  SELECT y.scenario_sha256, y.sweep_point, y.metric, y.row / (k.k + 1) AS t
+  FROM design_responses y
+  JOIN designs d ON d.scenario_sha256 = y.scenario_sha256 AND d.design = 'morris'
+  JOIN k ON k.scenario_sha256 = y.scenario_sha256
+  GROUP BY y.scenario_sha256, y.sweep_point, y.metric, y.row / (k.k + 1)
+  HAVING count(y.y) = k.k + 1
+), steps AS (
+  SELECT y1.scenario_sha256, y1.sweep_point, y1.metric, p1.input,
+         (y1.y - y0.y) / (CASE WHEN p1.p > p0.p THEN 0.5 ELSE -0.5 END) AS ee
+  FROM whole w
+  JOIN k ON k.scenario_sha256 = w.scenario_sha256
+  JOIN design_responses y1 ON y1.scenario_sha256 = w.scenario_sha256
+    AND y1.sweep_point = w.sweep_point AND y1.metric = w.metric
+    AND y1.row / (k.k + 1) = w.t AND y1.row % (k.k + 1) <> 0
+  JOIN design_responses y0 ON y0.scenario_sha256 = y1.scenario_sha256
+    AND y0.sweep_point = y1.sweep_point AND y0.metric = y1.metric AND y0.row = y1.row - 1
+  JOIN design_points p1 ON p1.scenario_sha256 = y1.scenario_sha256 AND p1.row = y1.row
+  JOIN design_points p0 ON p0.scenario_sha256 = y1.scenario_sha256 AND p0.row = y0.row
+    AND p0.input = p1.input AND p0.p <> p1.p
+), moments AS (
+  SELECT scenario_sha256, sweep_point, metric, input, count(*) AS n, avg(abs(ee)) AS mu_star,
+         avg(ee) AS mean
+  FROM steps GROUP BY scenario_sha256, sweep_point, metric, input
+)
+SELECT o.scenario_sha256, o.sweep_point, o.metric, i.name AS input, o.n, o.mu_star,
+       CASE WHEN o.n > 1 THEN sqrt((SELECT sum((s.ee - o.mean) * (s.ee - o.mean)) FROM steps s
+         WHERE s.scenario_sha256 = o.scenario_sha256 AND s.sweep_point = o.sweep_point
+           AND s.metric = o.metric AND s.input = o.input) / (o.n - 1)) END AS sigma
+FROM moments o
+JOIN design_inputs i ON i.scenario_sha256 = o.scenario_sha256 AND i.input = o.input;
+
+-- The tornado of a random or lhs design, per sweep point, metric and input:
+-- the mean response where the input is in the lowest fifth of its
+-- distribution (low: probability below 0.2) and in the highest (high:
+-- above 0.8), over the points with a response:
+--   scenario_sha256, sweep_point, metric, input, n_low, low, n_high, high.
+CREATE VIEW tornado AS
+SELECT y.scenario_sha256, y.sweep_point, y.metric, i.name AS input,
+       count(CASE WHEN p.p < 0.2 THEN y.y END) AS n_low, avg(CASE WHEN p.p < 0.2 THEN y.y END) AS low,
+       count(CASE WHEN p.p > 0.8 THEN y.y END) AS n_high, avg(CASE WHEN p.p > 0.8 THEN y.y END) AS high
+FROM design_responses y
+JOIN designs d ON d.scenario_sha256 = y.scenario_sha256 AND d.design IN ('random', 'lhs')
+JOIN design_points p ON p.scenario_sha256 = y.scenario_sha256 AND p.row = y.row
+JOIN design_inputs i ON i.scenario_sha256 = p.scenario_sha256 AND i.input = p.input
+WHERE y.y IS NOT NULL
+GROUP BY y.scenario_sha256, y.sweep_point, y.metric, p.input;
 -- END version 7
 
 -- The 0.975 quantile of Student's t distribution with df degrees of

@@ -29,8 +29,9 @@ const char cmd_sensitivity_help[] =
     "    of the metric over a change of 0.5 in the input's probability: its\n"
     "    importance) and sigma (their spread: interactions, non-linearity);\n"
     "  - lhs and random: partial rank correlation coefficients (prcc, -1 to 1)\n"
-    "    and a tornado: the metric's mean in the lowest (low) and the highest\n"
-    "    (high) fifth of each input's draws.\n"
+    "    and a tornado: the metric's mean where an input is in the lowest fifth\n"
+    "    of its distribution (low: probability below 0.2) and the highest (high:\n"
+    "    above 0.8).\n"
     "The response at a design point is the metric's mean over the point's done\n"
     "runs; points without one are left out (the note says how many).  Each\n"
     "index comes with a 95% interval from 1000 bootstrap resamples of the\n"
@@ -44,6 +45,8 @@ const char cmd_sensitivity_help[] =
     "  --format F       table (default, aligned text), md (Markdown) or csv:\n"
     "                   metric,input,index,value,ci_low,ci_high\n"
     "                   (index: S1, ST, mu_star, sigma, prcc, low, high)\n\n"
+    "The views sobol, morris and tornado of results/schema.sql give the same\n"
+    "estimates (without intervals; PRCC needs a matrix inverse, the command only).\n"
     "Exit status 0, or 2 on a usage or database error (no design, an unknown\n"
     "metric, too few points with a response).\n";
 

@@ -182,15 +182,10 @@ int sens_morris(const double *y, const double *p, size_t r, size_t k, uint64_t s
 
 /* ---- PRCC and tornado ----------------------------------------------- */
 
-typedef struct xy {
-  double x, y;
-} xy;
-
 typedef struct sample_ctx {
   const double *x, *y; /* rows used: x k each */
   size_t k;
   double *rk, *col, *c, *inv; /* scratch: (k + 1) x m ranks, a column, two matrices */
-  xy *pairs;                  /* scratch: an input and the response, m of them */
 } sample_ctx;
 
 /* Invert the n x n a (destroyed) into inv by Gauss-Jordan with partial
@@ -227,11 +222,6 @@ static int invert(double *a, double *inv, size_t n) {
   return 0;
 }
 
-static int by_x(const void *a, const void *b) {
-  double x = ((const xy *)a)->x, y = ((const xy *)b)->x;
-  return (x > y) - (x < y);
-}
-
 /* prcc[0..k), low[0..k), high[0..k). */
 static void sample_estimate(const void *ctx, const size_t *units, size_t m, double *out) {
   const sample_ctx *c = ctx;
@@ -261,17 +251,21 @@ static void sample_estimate(const void *ctx, const size_t *units, size_t m, doub
     double pii = c->inv[i * v + i], pyy = c->inv[k * v + k], piy = c->inv[i * v + k];
     out[i] = singular || !(pii * pyy > 0) ? (double)NAN : -piy / sqrt(pii * pyy);
   }
-  size_t fifth = m / 5 ? m / 5 : 1;
   for (size_t i = 0; i < k; i++) { /* the mean response in the extreme fifths of input i */
-    for (size_t u = 0; u < m; u++) c->pairs[u] = (xy){c->x[units[u] * k + i], c->y[units[u]]};
-    qsort(c->pairs, m, sizeof *c->pairs, by_x);
     double lo = 0, hi = 0;
-    for (size_t u = 0; u < fifth; u++) {
-      lo += c->pairs[u].y;
-      hi += c->pairs[m - 1 - u].y;
+    size_t nlo = 0, nhi = 0;
+    for (size_t u = 0; u < m; u++) {
+      double p = c->x[units[u] * k + i], y = c->y[units[u]];
+      if (p < 0.2) {
+        lo += y;
+        nlo++;
+      } else if (p > 0.8) {
+        hi += y;
+        nhi++;
+      }
     }
-    out[k + i] = lo / (double)fifth;
-    out[2 * k + i] = hi / (double)fifth;
+    out[k + i] = nlo ? lo / (double)nlo : (double)NAN;
+    out[2 * k + i] = nhi ? hi / (double)nhi : (double)NAN;
   }
 }
 
@@ -282,11 +276,10 @@ int sens_sample(const double *x, const double *y, size_t n, size_t k, uint64_t s
   sample_ctx c = {.k = k};
   c.rk = malloc((n ? n : 1) * v * sizeof *c.rk);
   c.col = malloc((n ? n : 1) * sizeof *c.col);
-  c.pairs = malloc((n ? n : 1) * sizeof *c.pairs);
   c.c = malloc(v * v * sizeof *c.c);
   c.inv = malloc(v * v * sizeof *c.inv);
   sens_est *est = malloc(3 * k * sizeof *est);
-  int rc = kx && ky && c.rk && c.col && c.pairs && c.c && c.inv && est ? 0 : -1;
+  int rc = kx && ky && c.rk && c.col && c.c && c.inv && est ? 0 : -1;
   for (size_t r = 0; !rc && r < n; r++)
     if (!isnan(y[r])) {
       memcpy(&kx[m * k], &x[r * k], k * sizeof *kx);
@@ -307,7 +300,6 @@ int sens_sample(const double *x, const double *y, size_t n, size_t k, uint64_t s
   free(ky);
   free(c.rk);
   free(c.col);
-  free(c.pairs);
   free(c.c);
   free(c.inv);
   free(est);

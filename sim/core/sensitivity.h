@@ -8,8 +8,9 @@
 **   - Morris's mu* (the mean absolute elementary effect, Campolongo et al.
 **     2007) and sigma (their standard deviation) from a morris design;
 **   - partial rank correlation coefficients (PRCC) and a tornado (the mean
-**     response in the lowest and the highest fifth of each input) from a
-**     random or lhs design.
+**     response where an input is in the lowest fifth of its distribution,
+**     probability below 0.2, and in the highest, above 0.8) from a random
+**     or lhs design.
 ** y holds the response at each design row (NaN: none, e.g. every run of
 ** the point failed); a unit with a NaN is left out and counted.
 */
@@ -40,8 +41,8 @@ int sens_sobol(const double *y, size_t n, size_t k, uint64_t seed, sens_est *s1,
 int sens_morris(const double *y, const double *p, size_t r, size_t k, uint64_t seed,
                 sens_est *mu_star, sens_est *sigma, size_t *used);
 
-/* A sample of n rows over k inputs (x: rows x k, any values whose order is
-** the inputs' order, e.g. the probabilities): prcc[k], low[k], high[k];
+/* A sample of n rows over k inputs (x: rows x k, the design's
+** probabilities): prcc[k], low[k], high[k];
 ** *used the rows without NaN.  0, -1 out of memory, -2 fewer than k + 3
 ** rows used (PRCC needs residual degrees of freedom), or a singular
 ** rank correlation matrix. */

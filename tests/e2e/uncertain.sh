@@ -136,4 +136,21 @@ ok &= all(any(abs(r[2] - l) < 1e-12 for l in levels) for r in rows.values())
 print("one at a time, on levels" if ok else "not morris: %s" % rows)
 EOF
 )" "one at a time, on levels" "morris: inputs moved one at a time, on the grid's levels"
+# sensitivity of these designs: the command's estimates are the views' (tornado, morris)
+run "$NEOSIM" sensitivity --db "$db" --scenario uncertain-lhs --metric revenue_total --sweep-point 1 --format csv
+expect_rc 0 "sensitivity of the lhs design, sweep point 1"
+expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$3 == "prcc" { n++ } END { print n }')" "3" "a prcc per input"
+expect_eq "$(q "select input || printf(' %.12g %.12g', low, high) from tornado where scenario_sha256 = '$sha'
+  and metric = 'revenue_total' and sweep_point = 1 order by input")" \
+  "$(printf '%s\n' "$OUT" | awk -F, '$3 == "low" { lo[$2] = $4 } $3 == "high" { hi[$2] = $4 }
+  END { for (i in lo) printf "%s %.12g %.12g\n", i, lo[i], hi[i] }' | LC_ALL=C sort)" \
+  "the tornado view: the command's low and high"
+run "$NEOSIM" sensitivity --db "$db" --scenario uncertain-morris --metric revenue_total --format csv
+expect_rc 0 "sensitivity of the morris design"
+expect_eq "$(q "select m.input || printf(' %.12g %.12g', m.mu_star, m.sigma) from morris m join scenarios s
+  on s.sha256 = m.scenario_sha256 where s.name = 'uncertain-morris' and m.metric = 'revenue_total'
+  order by m.input")" \
+  "$(printf '%s\n' "$OUT" | awk -F, '$3 == "mu_star" { mu[$2] = $4 } $3 == "sigma" { sd[$2] = $4 }
+  END { for (i in mu) printf "%s %.12g %.12g\n", i, mu[i], sd[i] }' | LC_ALL=C sort)" \
+  "the morris view: the command's mu_star and sigma"
 finish
