@@ -2,6 +2,7 @@
 ** cmd_scenario.c -- `neosim run` and `neosim check`: the commands that
 ** take a scenario file, with the options they share (--set, --seed ...).
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "cli.h"
 #include "err.h"
 #include "pool.h"
+#include "precision.h"
 #include "scenario.h"
 #include "scenario_opts.h"
 #include "store.h"
@@ -36,6 +38,7 @@
 const char cmd_run_help[] =
     "usage: neosim run SCENARIO.lua [--db FILE] [--seed N] [--reps N] [--set KEY=VALUE]...\n"
     "                  [-j N] [--shard K/N] [--resume] [--trace P:R]... [--quiet]\n"
+    "                  [--precision METRIC=REL|METRIC=abs:X]... [--min-reps N] [--max-reps N]\n"
     "                  [--lock-wait S]\n"
     "                  [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
     "                  [--max-events N] [--model-memory MB]\n\n"
@@ -63,6 +66,17 @@ const char cmd_run_help[] =
     "                    records (repeatable; with --resume a traced run is\n"
     "                    redone even when done, the others are skipped)\n"
     "  --quiet           print nothing but errors (progress is shown on a terminal)\n"
+    "  --precision METRIC=REL  run each point's replications in rounds until the 95%\n"
+    "                    half-width of METRIC's mean is at most REL x |mean| (Law's\n"
+    "                    sequential procedure, REL adjusted to REL / (1 + REL) so the\n"
+    "                    relative error is at most REL); METRIC=abs:X: at most X;\n"
+    "                    repeatable (every goal met); each point may end with its own\n"
+    "                    count, the same whatever -j, and a killed batch run again\n"
+    "                    ends the same (runs done are reused, not run again)\n"
+    "  --min-reps N      with --precision: replications before the first check\n"
+    "                    (default 10)\n"
+    "  --max-reps N      with --precision: a point stops here, goal met or not\n"
+    "                    (default 1000)\n"
     /* --lock-wait */
     CLI_LOCK_WAIT_HELP
         /* --lua-memory, --lua-instructions, --lua-cpu */
@@ -98,7 +112,33 @@ typedef struct opts {
   double lock_wait; /* --lock-wait; 0: the default */
   long *trace;      /* --trace: (point, replication) pairs */
   size_t ntrace;
+  precision_goal *goals; /* --precision */
+  size_t ngoals;
+  long min_reps, max_reps; /* --min-reps, --max-reps; 0: the defaults */
 } opts;
+
+#define DEFAULT_MIN_REPS 10
+#define DEFAULT_MAX_REPS 1000
+
+/* --precision METRIC=REL or METRIC=abs:X. */
+static int add_goal(opts *o, const char *cmd, const char *v) {
+  const char *eq = strchr(v, '=');
+  double x;
+  int absolute = eq && strncmp(eq + 1, "abs:", 4) == 0;
+  if (!eq || eq == v || args_double(eq + 1 + (absolute ? 4 : 0), &x) || !(x > 0) || isinf(x) ||
+      (!absolute && !(x < 1)))
+    return cli_usage_error("%s: --precision '%s': give METRIC=REL (a relative half-width, 0 < REL "
+                           "< 1, e.g. npv=0.05) or METRIC=abs:X (X > 0)",
+                           cmd, v);
+  precision_goal *g = realloc(o->goals, (o->ngoals + 1) * sizeof *g);
+  if (!g) return cli_usage_error("%s: out of memory", cmd);
+  o->goals = g;
+  g[o->ngoals++] = (precision_goal){.metric = NULL, .absolute = absolute, .value = x};
+  char *name = strndup(v, (size_t)(eq - v));
+  if (!name) return cli_usage_error("%s: out of memory", cmd);
+  g[o->ngoals - 1].metric = name;
+  return 0;
+}
 
 /* --trace P:R, checked against the scenario once it is loaded. */
 static int add_trace(opts *o, const char *cmd, const char *v) {
@@ -118,6 +158,16 @@ static int add_trace(opts *o, const char *cmd, const char *v) {
   n[2 * o->ntrace + 1] = rep;
   o->ntrace++;
   return 0;
+}
+
+/* --min-reps N or --max-reps N: as one_opt. */
+static int reps_opt(int argc, char **argv, int *i, const char *name, long *to) {
+  const char *v;
+  int r = cli_opt(argc, argv, i, name, &v);
+  if (r <= 0) return r < 0 ? 2 : 0;
+  if (args_long(v, 2, SCENARIO_MAX_REPLICATIONS, to))
+    return cli_usage_error("%s: %s '%s': need an integer from 2 to 100000000", argv[0], name, v);
+  return 1;
 }
 
 /* One option at argv[*i]: 1 taken, 0 not ours, 2 error (printed). */
@@ -151,6 +201,10 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     return 1;
   }
   if ((r = cli_opt(argc, argv, i, "--trace", &v))) return r < 0 || add_trace(o, cmd, v) ? 2 : 1;
+  if ((r = cli_opt(argc, argv, i, "--precision", &v))) return r < 0 || add_goal(o, cmd, v) ? 2 : 1;
+  if ((r = reps_opt(argc, argv, i, "--min-reps", &o->min_reps)) ||
+      (r = reps_opt(argc, argv, i, "--max-reps", &o->max_reps)))
+    return r;
   if ((r = cli_lock_wait(argc, argv, i, &o->lock_wait))) return r;
   if ((r = cli_opt(argc, argv, i, "--shard", &v))) {
     char k[32], n[32];
@@ -224,7 +278,9 @@ int cmd_run(int argc, char **argv) {
   batch_opts bo = {0};
   if (!rc) {
     bo = (batch_opts){.seed = o.so.seed_set ? o.so.seed : s->seed,
-                      .replications = o.so.reps ? o.so.reps : s->replications,
+                      .replications = o.ngoals    ? (o.max_reps ? o.max_reps : DEFAULT_MAX_REPS)
+                                      : o.so.reps ? o.so.reps
+                                                  : s->replications,
                       .jobs = o.jobs ? (int)o.jobs : pool_cpus(),
                       .shard = o.shard,
                       .nshards = o.nshards,
@@ -241,10 +297,29 @@ int cmd_run(int argc, char **argv) {
             "%s: --trace %ld:%ld: the scenario has points 0 to %zu and replications 0 to %ld",
             argv[0], o.trace[2 * i], o.trace[2 * i + 1], s->npoints - 1, bo.replications - 1);
   }
+  precision_opts po = {.goals = o.goals,
+                       .ngoals = o.ngoals,
+                       .min_reps = o.min_reps ? o.min_reps : DEFAULT_MIN_REPS,
+                       .max_reps = o.max_reps ? o.max_reps : DEFAULT_MAX_REPS};
+  if (!rc && !o.ngoals && (o.min_reps || o.max_reps))
+    rc = cli_usage_error("%s: --min-reps and --max-reps go with --precision", argv[0]);
+  if (!rc && o.ngoals && (o.so.reps || o.nshards > 1))
+    rc = cli_usage_error("%s: --precision decides the replications: not with --%s", argv[0],
+                         o.so.reps ? "reps" : "shard");
+  if (!rc && o.ngoals && po.min_reps > po.max_reps)
+    rc = cli_usage_error("%s: --min-reps %ld is above --max-reps %ld", argv[0], po.min_reps,
+                         po.max_reps);
   if (!rc) {
     batch_report rep;
-    if (batch_run(s, &bo, o.db, &rep, err, sizeof err)) rc = cli_usage_error("%s", err);
+    precision_report pr = {0};
+    int bad = o.ngoals ? precision_run(s, &bo, &po, o.db, &rep, &pr, err, sizeof err)
+                       : batch_run(s, &bo, o.db, &rep, err, sizeof err);
+    if (bad) rc = cli_usage_error("%s", err);
     else {
+      if (!o.quiet && o.ngoals) {
+        printf("replications to precision: %ld round%s\n", pr.rounds, pr.rounds == 1 ? "" : "s");
+        precision_print(s, &po, &pr, stdout);
+      }
       if (!o.quiet) {
         batch_print_summary(s, &rep, stdout);
         print_summary_hint(s, &o, &rep);
@@ -259,10 +334,13 @@ int cmd_run(int argc, char **argv) {
       rc = rep.failed ? 1 : 0;
     }
     batch_report_free(&rep);
+    precision_report_free(&pr);
   }
   scenario_free(s);
   scenario_opts_free(&o.so);
   free(o.trace);
+  for (size_t i = 0; i < o.ngoals; i++) free((char *)(uintptr_t)o.goals[i].metric);
+  free(o.goals);
   return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "dist.h"
 #include "stats.h"
 
 void stats_mean_sd(const double *x, size_t n, double *mean, double *sd) {
@@ -96,4 +97,18 @@ int stats_ranks(const double *x, size_t n, size_t stride, double *rk) {
   free(idx);
   free(tmp);
   return 0;
+}
+
+double stats_t_quantile(double p, double df) {
+  if (!(p > 0 && p < 1 && df > 0)) return NAN;
+  if (p < 0.5) return -stats_t_quantile(1 - p, df);
+  double lo = 0, hi = 1;
+  /* P(T <= t) = 1 - I_x(df / 2, 1 / 2) / 2 with x = df / (df + t^2), t >= 0 */
+  while (1 - dist_beta_i(df / 2, 0.5, df / (df + hi * hi)) / 2 < p && hi < 1e300) hi *= 2;
+  for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    double mid = (lo + hi) / 2;
+    if (1 - dist_beta_i(df / 2, 0.5, df / (df + mid * mid)) / 2 < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }

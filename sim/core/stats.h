@@ -40,6 +40,11 @@ size_t stats_rank(double q, size_t n);
 ** memory. */
 int stats_ranks(const double *x, size_t n, size_t stride, double *rk);
 
+/* The p-quantile of Student's t distribution with df > 0 degrees of
+** freedom (to about 1e-15 relative, by bisection on its distribution
+** function through the incomplete beta function); NaN for p outside (0, 1). */
+double stats_t_quantile(double p, double df);
+
 /* Sort x[0..n) ascending (NaN-free). */
 void stats_sort(double *x, size_t n);
 

@@ -110,13 +110,15 @@ typedef struct run_msg {
 } run_msg;
 
 /* The runs to do are this shard's, index (point x replications +
-** replication) = shard + k x nshards for k < in_shard, less those already
-** done (--resume), whose k are skip[0..nskip) in increasing order.  The
-** plan is never listed: a batch of 10^9 runs takes no memory for it. */
+** replication, or with point_reps the replications of the points before
+** plus replication) = shard + k x nshards for k < in_shard, less those
+** already done (--resume), whose k are skip[0..nskip) in increasing order.
+** The plan is never listed: a batch of 10^9 runs takes no memory for it. */
 typedef struct batch {
   const scenario *s;
   const batch_opts *o;
-  long *skip; /* k of the runs --resume skips, sorted */
+  long *first; /* with point_reps: the index of point p's replication 0, npoints + 1 */
+  long *skip;  /* k of the runs --resume skips, sorted */
   size_t nskip, capskip;
   long nplan;  /* runs to do: tasks 0..nplan-1 of the pool */
   store *st;   /* written by this process only */
@@ -137,8 +139,24 @@ static void run_of(const batch *b, long t, size_t *point, long *rep) {
     else lo = mid + 1;
   }
   long i = b->o->shard + (t + (long)lo) * b->o->nshards;
-  *point = (size_t)(i / b->o->replications);
-  *rep = i % b->o->replications;
+  if (!b->first) {
+    *point = (size_t)(i / b->o->replications);
+    *rep = i % b->o->replications;
+    return;
+  }
+  size_t a = 0, z = b->s->npoints; /* the last point whose first run is <= i */
+  while (z - a > 1) {
+    size_t mid = a + (z - a) / 2;
+    if (b->first[mid] <= i) a = mid;
+    else z = mid;
+  }
+  *point = a;
+  *rep = i - b->first[a];
+}
+
+/* The replications of point p in this batch. */
+static long reps_of(const batch *b, size_t p) {
+  return b->first ? b->first[p + 1] - b->first[p] : b->o->replications;
 }
 
 /* A pool task, in a worker: run it, encode what the parent must store. */
@@ -276,10 +294,10 @@ static void on_lost(void *ctx, long t, const char *why) {
 /* A done run of the store: skipped when it is this shard's and not traced. */
 static void mark_done(void *ctx, int point, int rep) {
   batch *b = ctx;
-  if (point < 0 || (size_t)point >= b->s->npoints || rep < 0 || rep >= b->o->replications ||
+  if (point < 0 || (size_t)point >= b->s->npoints || rep < 0 || rep >= reps_of(b, (size_t)point) ||
       batch_traced(b->o, (size_t)point, rep))
     return;
-  long i = (long)point * b->o->replications + rep;
+  long i = b->first ? b->first[point] + rep : (long)point * b->o->replications + rep;
   if (i % b->o->nshards != b->o->shard) return;
   if (b->nskip == b->capskip) {
     size_t cap = b->capskip ? 2 * b->capskip : 1024;
@@ -333,6 +351,15 @@ static int put_design(store *st, const scenario *s, char *err, size_t errlen) {
 static int make_plan(batch *b, const char *db, char *err, size_t errlen) {
   const batch_opts *o = b->o;
   long total = (long)b->s->npoints * o->replications;
+  if (o->point_reps) {
+    if (!(b->first = malloc((b->s->npoints + 1) * sizeof *b->first)))
+      return err_set(err, errlen, "out of memory");
+    b->first[0] = 0;
+    for (size_t p = 0; p < b->s->npoints; p++)
+      b->first[p + 1] =
+          b->first[p] + (o->point_reps[p] < o->replications ? o->point_reps[p] : o->replications);
+    total = b->first[b->s->npoints];
+  }
   char other[32];
   int rc = store_other_seed(b->st, b->s->sha256, o->seed, other, sizeof other);
   if (rc > 0)
@@ -375,6 +402,7 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
   results_clear(&b.res);
   results_clear(&b.got);
   free(b.skip);
+  free(b.first);
   rep->wall_s = now_s(CLOCK_MONOTONIC) - b.t0;
   return rc;
 }

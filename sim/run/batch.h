@@ -15,15 +15,17 @@
 #include "scenario.h"
 
 typedef struct batch_opts {
-  uint64_t seed;       /* base seed of every run */
-  long replications;   /* per point */
-  int jobs;            /* worker processes (1: runs in this process) */
-  long shard, nshards; /* run the runs whose index (point x replications +
-                          replication) is shard mod nshards; 0 of 1: all */
-  int resume;          /* skip runs already done with this seed */
-  int progress;        /* print progress on stderr while running */
-  const long *trace;   /* runs to trace (every business event and policy call
-                          recorded): ntrace (point, replication) pairs */
+  uint64_t seed;          /* base seed of every run */
+  long replications;      /* per point */
+  const long *point_reps; /* NULL, or per point its replications 0 .. point_reps[p] - 1
+                             (each at most replications): the rounds of --precision */
+  int jobs;               /* worker processes (1: runs in this process) */
+  long shard, nshards;    /* run the runs whose index (point x replications +
+                             replication) is shard mod nshards; 0 of 1: all */
+  int resume;             /* skip runs already done with this seed */
+  int progress;           /* print progress on stderr while running */
+  const long *trace;      /* runs to trace (every business event and policy call
+                             recorded): ntrace (point, replication) pairs */
   size_t ntrace;
   uint64_t max_events; /* events a run may dispatch; 0: MODEL_MAX_EVENTS */
   uint64_t max_memory; /* bytes a run's model may take; 0: MODEL_MAX_MEMORY_MB */

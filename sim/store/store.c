@@ -601,6 +601,28 @@ int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoin
   return -1;
 }
 
+typedef struct values_ctx {
+  void (*each)(void *ctx, int point, int rep, double v);
+  void *ctx;
+} values_ctx;
+
+static void value_row(void *ctx, sqlite3_stmt *q) {
+  values_ctx *c = ctx;
+  c->each(c->ctx, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1),
+          sqlite3_column_type(q, 2) == SQLITE_NULL ? (double)NAN : sqlite3_column_double(q, 2));
+}
+
+int store_metric_values(store *s, const char *sha256, uint64_t seed, const char *metric,
+                        void (*each)(void *ctx, int point, int rep, double v), void *ctx) {
+  static const char sql[] =
+      "SELECT r.point, r.replication, m.value FROM runs r JOIN metrics m ON m.run_id = r.id"
+      " WHERE r.scenario_sha256 = ?1 AND r.seed = ?2 AND r.status = 'done' AND m.name = ?3";
+  values_ctx c = {each, ctx};
+  if (each_row(s, sql, sha256, seed, metric, value_row, &c) == SQLITE_DONE) return 0;
+  err_set(s->err, sizeof s->err, "read the values of '%s' in '%s': %s", metric, s->path, s->why);
+  return -1;
+}
+
 int store_other_seed(store *s, const char *sha256, uint64_t seed, char *other, size_t len) {
   sqlite3_stmt *q = NULL;
   int rc = sqlite3_prepare_v2(s->db,

@@ -100,6 +100,12 @@ int store_tally_points(store *s, const char *sha256, uint64_t seed, size_t npoin
                        const char *const *metrics, size_t nmetrics, long *done, long *failed,
                        double *sums);
 
+/* Call each(ctx, point, replication, value) for the value of metric in
+** every run of version sha256 stored done with this base seed (NaN for
+** NULL), in no set order.  0 or -1 (store_error()). */
+int store_metric_values(store *s, const char *sha256, uint64_t seed, const char *metric,
+                        void (*each)(void *ctx, int point, int rep, double v), void *ctx);
+
 /* Write one run with its params, metrics and series in one transaction,
 ** replacing the stored run of the same identity (scenario version, point,
 ** replication) if any.  Returns the new run id (> 0); 0 when the run

@@ -52,7 +52,20 @@ static void test_rank(void) {
   CHECK(x[0] == -1 && x[1] == 0 && x[2] == 2 && x[3] == 2 && x[4] == 3);
 }
 
+/* Student's t quantiles against the student_t table of results/schema.sql
+** (6 decimals) and two of SciPy's (stats.t.ppf) at full precision. */
+static void test_t_quantile(void) {
+  CHECK(near(stats_t_quantile(0.975, 1), 12.706205, 5e-7));
+  CHECK(near(stats_t_quantile(0.975, 10), 2.228139, 5e-7));
+  CHECK(near(stats_t_quantile(0.975, 1000), 1.962339, 5e-7));
+  CHECK(near(stats_t_quantile(0.975, 29), 2.045229642132703, 1e-12));
+  CHECK(near(stats_t_quantile(0.95, 3.5), 2.2224334936496004, 1e-12));
+  CHECK(near(stats_t_quantile(0.025, 10), -2.228139, 5e-7));
+  CHECK(isnan(stats_t_quantile(1, 5)) && isnan(stats_t_quantile(0.5, 0)));
+}
+
 int main(void) {
+  test_t_quantile();
   test_mean_sd();
   test_pair();
   test_wilson();
