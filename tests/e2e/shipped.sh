@@ -29,7 +29,7 @@ done
 expect_eq "$(grep -rln '\.\./shared' scenarios lua docs results README.md | tr '\n' ' ')" "" "nothing cites outside the project"
 # short runs: name horizon
 for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
-          orbital_2035:365 reference_100k:90 bust_cycle:120 scale_1m:60; do
+          orbital_2035:365 reference_100k:90 bust_cycle:120 scale_1m:60 what_drives_npv:365; do
   f=${sh%%:*} h=${sh#*:}
   run "$NEOSIM" run "scenarios/$f.lua" --db "$db" --reps 2 --set horizon_days="$h" --quiet
   expect_rc 0 "run $f for $h days"
@@ -97,4 +97,9 @@ for w in "$J" "$D"; do
   echo "bust cycle, independent: r = $2 [$3, $4]"
   gt 0 "$3" && gt "$4" 0 && pass || fail "independent cycles: r = $2 [$3, $4] excludes 0"
 done
+# what drives npv: the rent's start explains more of the npv's variance than the interest rate
+st() { sqlite3 "$db" "select st from sobol y join scenarios s on s.sha256 = y.scenario_sha256
+                     where s.name = 'what-drives-npv' and y.metric = 'npv' and y.input = '$1'"; }
+gt "$(st market.h100.start)" "$(st finance.debt.1.rate)" && pass ||
+  fail "what drives npv: ST of the rent's start $(st market.h100.start), of the rate $(st finance.debt.1.rate)"
 finish

@@ -10,9 +10,18 @@ per fact, every number exact (Python's repr of a double round-trips):
   e   SCENARIO POINT REP N SHA                  the run's events in order
 
 Metrics are written out so a changed figure reads as itself; series and
-events are hashed to keep the file small.  Usage: dump.py DB...
+events are hashed to keep the file small.  Past the first FULL points of a
+scenario (a design of hundreds of points), a run's metrics and its series
+are each one hashed line, so the file stays small:
+
+  M   SCENARIO POINT REP N SHA                  its N metrics (name, value)
+  S   SCENARIO POINT REP N SHA                  its N series, every sample
+
+Usage: dump.py DB...
 """
 import hashlib
+
+FULL = 20
 import sqlite3
 import sys
 
@@ -35,13 +44,20 @@ def dump(path, out):
     for rid, scn, p, r, status, events in runs:
         key = "%s %d %d" % (scn, p, r)
         out.write("run %s %s events=%s\n" % (key, status, events))
-        for name, v in db.execute("select name, value from metrics where run_id = ? order by name", (rid,)):
-            out.write("m %s %s %s\n" % (key, name, num(v)))
+        metrics = db.execute("select name, value from metrics where run_id = ? order by name", (rid,)).fetchall()
         names = [n for (n,) in db.execute("select distinct name from series where run_id = ? order by name", (rid,))]
-        for name in names:
-            rows = db.execute("select t_days, value from series where run_id = ? and name = ? "
-                              "order by t_days", (rid, name)).fetchall()
-            out.write("s %s %s %d %s\n" % (key, name, len(rows), digest(rows)))
+        if p >= FULL:
+            out.write("M %s %d %s\n" % (key, len(metrics), digest(metrics)))
+            rows = db.execute("select name, t_days, value from series where run_id = ? order by name, t_days",
+                              (rid,)).fetchall()
+            out.write("S %s %d %s\n" % (key, len(names), digest(rows)))
+        else:
+            for name, v in metrics:
+                out.write("m %s %s %s\n" % (key, name, num(v)))
+            for name in names:
+                rows = db.execute("select t_days, value from series where run_id = ? and name = ? "
+                                  "order by t_days", (rid, name)).fetchall()
+                out.write("s %s %s %d %s\n" % (key, name, len(rows), digest(rows)))
         ev = db.execute("select t_days, kind, subject, detail from events where run_id = ? order by rowid",
                         (rid,)).fetchall()
         out.write("e %s %d %s\n" % (key, len(ev), digest(ev)))
