@@ -18,7 +18,7 @@
 
 const char cmd_compare_help[] =
     "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
-    "                      [--format table|csv|md]\n\n"
+    "                      [--points P,P,...] [--format table|csv|md]\n\n"
     "The sweep points of one scenario version side by side:\n"
     "  - each point's swept parameter values and, for each metric, the mean over\n"
     "    its replications +- the half-width of the 95% confidence interval\n"
@@ -41,6 +41,7 @@ const char cmd_compare_help[] =
     "                   repeatable; default: revenue_total, opex_total, npv,\n"
     "                   cash_min, utilization_mean (those the runs have)\n"
     "  --baseline K     the point differences are taken against (default 0)\n"
+    "  --points P,...   show only these sweep points (and the baseline), e.g. 0,3,5\n"
     "  --format F       table (default, aligned text), md (Markdown) or csv\n"
     "                   (one row per point and metric, every figure at full\n"
     "                   precision; risk figures as metrics 'risk.<column>')\n\n"
@@ -336,12 +337,37 @@ static int print_all(const cmp *c, table_format fmt) {
 
 /* ---- the command ------------------------------------------------------ */
 
-static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat) {
+/* --points 0,3,5: the points to show, into *only (*n of them). */
+static int parse_points(const char *v, long **only, size_t *n) {
+  const char *p = v;
+  while (*p) {
+    char num[32];
+    size_t len = strcspn(p, ",");
+    long pt;
+    if (len == 0 || len >= sizeof num)
+      return cli_usage_error("compare: --points '%s': give points as 0,3,5", v);
+    snprintf(num, sizeof num, "%.*s", (int)len, p);
+    if (args_long(num, 0, 1000000000, &pt))
+      return cli_usage_error("compare: --points '%s': '%s' is not a sweep point (an integer >= 0)",
+                             v, num);
+    long *m = realloc(*only, (*n + 1) * sizeof *m);
+    if (!m) return cli_usage_error("compare: out of memory");
+    *only = m;
+    m[(*n)++] = pt;
+    p += len;
+    if (*p == ',' && !*++p) return cli_usage_error("compare: --points '%s': a trailing comma", v);
+  }
+  if (*n == 0) return cli_usage_error("compare: --points: name at least one point");
+  return 0;
+}
+
+static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat, const long *only,
+                    size_t nonly) {
   char err[ERR_LEN];
   const char *const *p = npat ? (const char *const *)pat : default_metrics;
   size_t n = npat ? npat : sizeof default_metrics / sizeof *default_metrics;
   long base;
-  if (compare_read_points(st, want, &c->d, err, sizeof err))
+  if (compare_read_points(st, want, only, nonly, &c->d, err, sizeof err))
     return cli_usage_error("compare: %s", err);
   if ((base = compare_point_index(&c->d, c->baseline)) < 0)
     return cli_usage_error(
@@ -361,7 +387,8 @@ static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat
 int cmd_compare(int argc, char **argv) {
   const char *db = CLI_DEFAULT_DB, *want = NULL, *v;
   char **pat = NULL, err[ERR_LEN];
-  size_t npat = 0;
+  size_t npat = 0, nonly = 0;
+  long *only = NULL; /* --points */
   table_format fmt = TABLE_TEXT;
   cmp c = {0};
   int r, rc = 0;
@@ -374,6 +401,8 @@ int cmd_compare(int argc, char **argv) {
     } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--baseline", &v)) > 0) {
       if (args_long(v, 0, 1000000000, &c.baseline))
         rc = cli_usage_error("compare: --baseline '%s' is not a sweep point (an integer >= 0)", v);
+    } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--points", &v)) > 0) {
+      rc = parse_points(v, &only, &nonly);
     } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--format", &v)) > 0) {
       if (table_format_parse(v, &fmt))
         rc = cli_usage_error("compare: --format '%s': use table, csv or md", v);
@@ -387,10 +416,21 @@ int cmd_compare(int argc, char **argv) {
   }
   store *st = NULL;
   if (!rc && !(st = store_open_read(db, err, sizeof err))) rc = cli_usage_error("compare: %s", err);
-  if (!rc) rc = read_all(&c, st, want, pat, npat);
+  if (!rc && nonly) { /* the baseline is always shown */
+    int has = 0;
+    for (size_t k = 0; k < nonly; k++) has |= only[k] == c.baseline;
+    long *more = has ? only : realloc(only, (nonly + 1) * sizeof *more);
+    if (!more) rc = cli_usage_error("compare: out of memory");
+    else {
+      only = more;
+      if (!has) only[nonly++] = c.baseline;
+    }
+  }
+  if (!rc) rc = read_all(&c, st, want, pat, npat, only, nonly);
   if (!rc) rc = print_all(&c, fmt);
   compare_data_free(&c.d);
   free_strs(pat, npat);
+  free(only);
   store_close(st);
   return rc;
 }

@@ -126,10 +126,30 @@ static int read_swept(store *st, compare_data *c, char *err, size_t errlen) {
   return done(st, q, rc, err, errlen);
 }
 
-int compare_read_points(store *st, const char *want, compare_data *c, char *err, size_t errlen) {
+/* Keep only the points of only[0..n) (each must have runs), in point order. */
+static int keep_points(store *st, compare_data *c, const long *only, size_t n, char *err,
+                       size_t errlen) {
+  size_t m = 0;
+  for (size_t i = 0; i < c->npoint; i++) {
+    int keep = 0;
+    for (size_t j = 0; j < n; j++) keep |= only[j] == c->point[i];
+    if (keep) c->point[m++] = c->point[i];
+  }
+  for (size_t j = 0; j < n; j++)
+    if (compare_point_index(c, only[j]) < 0 || m == 0)
+      return err_set(err, errlen, "%s has no runs of point %ld of '%s' (points %ld to %ld)",
+                     store_path(st), only[j], c->v.name, c->npoint ? c->point[0] : 0L,
+                     c->npoint ? c->point[c->npoint - 1] : 0L);
+  c->npoint = m;
+  return 0;
+}
+
+int compare_read_points(store *st, const char *want, const long *only, size_t nonly,
+                        compare_data *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
   if (store_pick_scenario(st, want, &c->v, err, errlen) || read_point_numbers(st, c, err, errlen))
     return -1;
+  if (nonly && keep_points(st, c, only, nonly, err, errlen)) return -1;
   return read_swept(st, c, err, errlen);
 }
 

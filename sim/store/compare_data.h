@@ -40,8 +40,10 @@ typedef struct compare_data {
 } compare_data;
 
 /* Pick the version (store_pick_scenario: want is a name, a SHA-256
-** prefix or NULL) and read its points and their swept values. */
-int compare_read_points(store *st, const char *want, compare_data *c, char *err, size_t errlen);
+** prefix or NULL) and read its points and their swept values: all of
+** them, or only those of only[0..nonly) (nonly > 0; each must have runs). */
+int compare_read_points(store *st, const char *want, const long *only, size_t nonly,
+                        compare_data *c, char *err, size_t errlen);
 
 /* The index of point p in c->point, or -1 when it has no runs. */
 long compare_point_index(const compare_data *c, long p);

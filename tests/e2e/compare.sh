@@ -33,6 +33,20 @@ set -- $(echo "$row" | awk -F, '{ print $4, $5, $6, $7, $10, $11 }') $(echo "$sv
   pass || fail "csv row [$row] vs views [$sv|$pv]"
 expect_eq "$(printf '%s\n' "$OUT" | grep '^1,7,od.blocked_fraction,' | cut -d, -f8-)" ",,,,," "the baseline has no difference to itself"
 
+# --points: a subset (and the baseline), each row as in the whole table
+run "$NEOSIM" compare --db "$db" --format csv --metric 'od.*frac*' --baseline 1 --points 2
+expect_rc 0 "compare --points 2"
+expect_eq "$(printf '%s\n' "$OUT" | grep ',od\.' | cut -d, -f1 | sort -u | tr '\n' ' ')" "1 2 " \
+  "--points 2 with --baseline 1: points 1 and 2"
+whole=$(run "$NEOSIM" compare --db "$db" --format csv --metric 'od.*frac*' --baseline 1; printf '%s\n' "$OUT" | grep '^2,')
+expect_eq "$(printf '%s\n' "$OUT" | grep '^2,')" "$whole" "--points: point 2's rows as in the whole table"
+run "$NEOSIM" compare --db "$db" --points 0,9
+expect_rc 2 "--points with a point that has no runs"
+expect_match "$ERR" "has no runs of point 9 of 'erlang-b-check' \(points 0 to 2\)" "--points: the missing point named"
+run "$NEOSIM" compare --db "$db" --points 0,x
+expect_rc 2 "--points 0,x"
+expect_match "$ERR" "'x' is not a sweep point" "--points: the bad item named"
+
 run "$NEOSIM" compare --db "$db" --format md --metric npv
 expect_rc 0 "compare md"
 expect_match "$OUT" "^## Scenario erlang-b-check" "md title"
