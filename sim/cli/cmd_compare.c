@@ -18,7 +18,7 @@
 
 const char cmd_compare_help[] =
     "usage: neosim compare [--db FILE] [--scenario S] [--metric M]... [--baseline K]\n"
-    "                      [--points P,P,...] [--format table|csv|md]\n\n"
+    "                      [--points P,P,...] [--against S] [--format table|csv|md]\n\n"
     "The sweep points of one scenario version side by side:\n"
     "  - each point's swept parameter values and, for each metric, the mean over\n"
     "    its replications +- the half-width of the 95% confidence interval\n"
@@ -42,6 +42,10 @@ const char cmd_compare_help[] =
     "                   cash_min, utilization_mean (those the runs have)\n"
     "  --baseline K     the point differences are taken against (default 0)\n"
     "  --points P,...   show only these sweep points (and the baseline), e.g. 0,3,5\n"
+    "  --against S      pair each point with the same point of another version S\n"
+    "                   (a name or SHA-256 prefix, e.g. the same file run with\n"
+    "                   another --set) instead of the baseline: this - that,\n"
+    "                   replication by replication; CSV column baseline: the point\n"
     "  --format F       table (default, aligned text), md (Markdown) or csv\n"
     "                   (one row per point and metric, every figure at full\n"
     "                   precision; risk figures as metrics 'risk.<column>')\n\n"
@@ -55,7 +59,9 @@ static const char *const default_metrics[] = {"revenue_total", "opex_total", "np
 typedef struct cmp {
   compare_data d;
   long baseline;
-  size_t base_i; /* index of the baseline in d.point[] */
+  size_t base_i;       /* index of the baseline in d.point[]; SIZE_MAX with --against */
+  int against;         /* paired against another version's same point */
+  store_version other; /* that version */
 } cmp;
 
 static int push(char ***v, size_t *n, const char *s) {
@@ -191,7 +197,7 @@ static const char *fill_means(const cmp *c, size_t r, size_t k, char *buf) {
 /* Paired rows: every (point other than the baseline, metric). */
 static const char *fill_paired(const cmp *c, size_t r, size_t k, char *buf) {
   size_t p = r / c->d.nmetric, m = r % c->d.nmetric;
-  if (p >= c->base_i) p++;
+  if (!c->against && p >= c->base_i) p++;
   const compare_cell *x = &c->d.cells[p * c->d.nmetric + m];
   switch (k) {
   case 0: snprintf(buf, CELL, "%ld", c->d.point[p]); break;
@@ -258,7 +264,7 @@ static const char *fill_csv(const cmp *c, size_t r, size_t k, char *buf) {
                 x->mean,
                 x->sd,
                 x->ci95,
-                (double)c->baseline,
+                (double)(c->against ? c->d.point[p] : c->baseline),
                 (double)x->npaired,
                 x->diff,
                 x->diff_ci95,
@@ -300,17 +306,26 @@ static int print_all(const cmp *c, table_format fmt) {
           "mean \u00b1 95% CI half-width (Student t) over the replications done (n)");
   for (size_t m = 0; m < c->d.nmetric; m++) heads[1 + nk + m] = c->d.metric[m];
   rc = emit(c, heads, 1 + nk + c->d.nmetric, c->d.npoint, 1 + nk, fill_means, fmt);
-  if (!rc && c->d.npoint > 1) {
+  if (!rc && (c->d.npoint > 1 || c->against)) {
     static const char *const ph[] = {"point",           "metric",      "difference",
                                      "unpaired \u00b1", "width ratio", "n"};
-    char title[64];
-    snprintf(title, sizeof title, "Paired differences against point %ld", c->baseline);
+    char title[400], name[256];
+    if (c->against) {
+      text_escape(name, sizeof name, c->other.name, strlen(c->other.name), TEXT_LINE);
+      snprintf(title, sizeof title, "Paired differences against scenario %s (sha256 %.12s)", name,
+               c->other.sha256);
+    } else snprintf(title, sizeof title, "Paired differences against point %ld", c->baseline);
     section(fmt, title,
-            "point - baseline, replication by replication (common random numbers), "
-            "mean \u00b1 95% CI;\n"
-            "unpaired \u00b1: the half-width from independent samples; "
-            "width ratio = paired / unpaired");
-    rc = emit(c, ph, 6, (c->d.npoint - 1) * c->d.nmetric, 2, fill_paired, fmt);
+            c->against ? "this version - that one at the same point, replication by "
+                         "replication (common random numbers when both ran with one seed), "
+                         "mean \u00b1 95% CI;\n"
+                         "unpaired \u00b1: the half-width from independent samples; "
+                         "width ratio = paired / unpaired"
+                       : "point - baseline, replication by replication (common random "
+                         "numbers), mean \u00b1 95% CI;\n"
+                         "unpaired \u00b1: the half-width from independent samples; "
+                         "width ratio = paired / unpaired");
+    rc = emit(c, ph, 6, (c->d.npoint - (c->against ? 0 : 1)) * c->d.nmetric, 2, fill_paired, fmt);
   }
   if (!rc) {
     static const char *const rh[] = {"point",
@@ -361,21 +376,29 @@ static int parse_points(const char *v, long **only, size_t *n) {
   return 0;
 }
 
-static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat, const long *only,
-                    size_t nonly) {
+static int read_all(cmp *c, store *st, const char *want, const char *against, char **pat,
+                    size_t npat, const long *only, size_t nonly) {
   char err[ERR_LEN];
   const char *const *p = npat ? (const char *const *)pat : default_metrics;
   size_t n = npat ? npat : sizeof default_metrics / sizeof *default_metrics;
   long base;
   if (compare_read_points(st, want, only, nonly, &c->d, err, sizeof err))
     return cli_usage_error("compare: %s", err);
-  if ((base = compare_point_index(&c->d, c->baseline)) < 0)
+  if (c->against) {
+    if (store_pick_scenario(st, against, &c->other, err, sizeof err))
+      return cli_usage_error("compare: --against: %s", err);
+    if (strcmp(c->other.sha256, c->d.v.sha256) == 0)
+      return cli_usage_error("compare: --against '%s' is the version compared itself (%.12s)",
+                             against, c->d.v.sha256);
+    c->base_i = SIZE_MAX;
+  } else if ((base = compare_point_index(&c->d, c->baseline)) < 0)
     return cli_usage_error(
         "compare: --baseline %ld: %s has no runs of point %ld of '%s' (points %ld to %ld)",
         c->baseline, store_path(st), c->baseline, c->d.v.name, c->d.point[0],
         c->d.point[c->d.npoint - 1]);
-  c->base_i = (size_t)base;
-  if (compare_read_cells(st, &c->d, p, n, npat == 0, c->baseline, err, sizeof err))
+  else c->base_i = (size_t)base;
+  if (compare_read_cells(st, &c->d, p, n, npat == 0, c->baseline,
+                         c->against ? c->other.sha256 : NULL, err, sizeof err))
     return cli_usage_error("compare: %s", err);
   if (!c->d.nmetric)
     return cli_usage_error(
@@ -385,7 +408,8 @@ static int read_all(cmp *c, store *st, const char *want, char **pat, size_t npat
 }
 
 int cmd_compare(int argc, char **argv) {
-  const char *db = CLI_DEFAULT_DB, *want = NULL, *v;
+  const char *db = CLI_DEFAULT_DB, *want = NULL, *against = NULL, *v;
+  int baseline_set = 0;
   char **pat = NULL, err[ERR_LEN];
   size_t npat = 0, nonly = 0;
   long *only = NULL; /* --points */
@@ -398,7 +422,10 @@ int cmd_compare(int argc, char **argv) {
     else if (r == 0 && (r = cli_opt(argc, argv, &i, "--scenario", &v)) > 0) want = v;
     else if (r == 0 && (r = cli_opt(argc, argv, &i, "--metric", &v)) > 0) {
       if (push(&pat, &npat, v)) rc = cli_usage_error("compare: out of memory");
+    } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--against", &v)) > 0) {
+      against = v;
     } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--baseline", &v)) > 0) {
+      baseline_set = 1;
       if (args_long(v, 0, 1000000000, &c.baseline))
         rc = cli_usage_error("compare: --baseline '%s' is not a sweep point (an integer >= 0)", v);
     } else if (r == 0 && (r = cli_opt(argc, argv, &i, "--points", &v)) > 0) {
@@ -416,7 +443,7 @@ int cmd_compare(int argc, char **argv) {
   }
   store *st = NULL;
   if (!rc && !(st = store_open_read(db, err, sizeof err))) rc = cli_usage_error("compare: %s", err);
-  if (!rc && nonly) { /* the baseline is always shown */
+  if (!rc && nonly && !against) { /* the baseline is always shown */
     int has = 0;
     for (size_t k = 0; k < nonly; k++) has |= only[k] == c.baseline;
     long *more = has ? only : realloc(only, (nonly + 1) * sizeof *more);
@@ -426,7 +453,11 @@ int cmd_compare(int argc, char **argv) {
       if (!has) only[nonly++] = c.baseline;
     }
   }
-  if (!rc) rc = read_all(&c, st, want, pat, npat, only, nonly);
+  if (!rc && against && baseline_set)
+    rc = cli_usage_error("compare: --against pairs each point with the same point of another "
+                         "version: not with --baseline");
+  c.against = against != NULL;
+  if (!rc) rc = read_all(&c, st, want, against, pat, npat, only, nonly);
   if (!rc) rc = print_all(&c, fmt);
   compare_data_free(&c.d);
   free_strs(pat, npat);

@@ -397,18 +397,19 @@ static void summary(const scan *s, const double *v, size_t lo, size_t hi, double
   x->ci95 = t_of(s, n) * x->sd / sqrt((double)n);
 }
 
-/* The pairs of one replication at [lo, hi) and at the baseline [blo, bhi),
-** both with values, into a and b. */
-static size_t pairs(const scan *s, const double *v, size_t lo, size_t hi, size_t blo, size_t bhi,
-                    double *a, double *b) {
+/* The pairs of one replication at runs [lo, hi) of s (values v) and at
+** the baseline's [blo, bhi) of bs (values bv: the same scan, or another
+** version's), both with values, into a and b. */
+static size_t pairs(const scan *s, const double *v, size_t lo, size_t hi, const scan *bs,
+                    const double *bv, size_t blo, size_t bhi, double *a, double *b) {
   size_t n = 0;
   for (size_t i = lo, j = blo; i < hi && j < bhi;) {
-    if (s->run[i].rep < s->run[j].rep) i++;
-    else if (s->run[i].rep > s->run[j].rep) j++;
+    if (s->run[i].rep < bs->run[j].rep) i++;
+    else if (s->run[i].rep > bs->run[j].rep) j++;
     else {
-      if (!isnan(v[i]) && !isnan(v[j])) {
+      if (!isnan(v[i]) && !isnan(bv[j])) {
         a[n] = v[i];
-        b[n++] = v[j];
+        b[n++] = bv[j];
       }
       i++;
       j++;
@@ -473,33 +474,61 @@ static void risk(const scan *s, size_t lo, size_t hi, double *buf, double *out) 
   tail05(s, R_NPV, lo, hi, buf, &out[9]);
 }
 
-static void figures(compare_data *c, const scan *s, long baseline, double *buf) {
+/* The values of metric name in scan s (NULL when it has none). */
+static const double *values_of(const scan *s, const char *name) {
+  int64_t i = store_names_get(s->index, name);
+  return i >= 0 ? s->col[i].v : NULL;
+}
+
+/* Each cell's figures, paired against the baseline point, or with other
+** (another version's scan) against the same point of that version. */
+static void figures(compare_data *c, const scan *s, long baseline, const scan *other, double *buf) {
   double *a = buf + s->nrun, *b = a + s->nrun;
-  long bp = compare_point_index(c, baseline);
+  long bp = other ? -1 : compare_point_index(c, baseline);
   size_t blo = 0, bhi = 0;
   if (bp >= 0) point_runs(c, s, (size_t)bp, &blo, &bhi);
   for (size_t p = 0; p < c->npoint; p++) {
     size_t lo, hi;
     point_runs(c, s, p, &lo, &hi);
+    if (other) {
+      blo = first_run(other, c->point[p]);
+      bhi = first_run(other, c->point[p] + 1);
+    }
     for (size_t m = 0; m < c->nmetric; m++) {
       compare_cell *x = &c->cells[p * c->nmetric + m];
-      const double *v = s->col[store_names_get(s->index, c->metric[m])].v;
+      const double *v = values_of(s, c->metric[m]);
       summary(s, v, lo, hi, buf, x);
-      if (bp >= 0 && p != (size_t)bp) paired(s, pairs(s, v, lo, hi, blo, bhi, a, b), a, b, x);
+      const scan *bs = other ? other : s;
+      const double *bv = values_of(bs, c->metric[m]);
+      if (bv && (other || (bp >= 0 && p != (size_t)bp)))
+        paired(s, pairs(s, v, lo, hi, bs, bv, blo, bhi, a, b), a, b, x);
     }
     risk(s, lo, hi, buf, &c->risk[p * COMPARE_NRISK]);
   }
 }
 
+/* The runs and values of version sha (the metrics of c) into o. */
+static int read_other(store *st, const compare_data *c, const char *sha, scan *o, char *err,
+                      size_t errlen) {
+  compare_data b = {0};
+  snprintf(b.v.sha256, sizeof b.v.sha256, "%s", sha);
+  if (!(o->index = store_names_new())) return err_set(err, errlen, "out of memory");
+  return read_runs(st, &b, o, err, errlen) ||
+                 read_values(st, &b, o, (const char *const *)c->metric, c->nmetric, err, errlen)
+             ? -1
+             : 0;
+}
+
 int compare_read_cells(store *st, compare_data *c, const char *const *pat, size_t npat,
-                       int optional, long baseline, char *err, size_t errlen) {
-  scan s = {.index = store_names_new()};
+                       int optional, long baseline, const char *against, char *err, size_t errlen) {
+  scan s = {.index = store_names_new()}, o = {0};
   double *buf = NULL;
   int rc = -1;
   if (!s.index) err_set(err, errlen, "out of memory");
   else if (!read_runs(st, c, &s, err, errlen) && !read_t(st, c, &s, err, errlen) &&
            !read_values(st, c, &s, pat, npat, err, errlen) &&
-           !resolve_metrics(st, c, &s, pat, npat, optional, err, errlen)) {
+           !resolve_metrics(st, c, &s, pat, npat, optional, err, errlen) &&
+           !(against && read_other(st, c, against, &o, err, errlen))) {
     c->cells = calloc(c->npoint * c->nmetric + 1, sizeof *c->cells);
     c->risk = malloc((c->npoint * COMPARE_NRISK + 1) * sizeof *c->risk);
     buf = malloc((3 * s.nrun + 1) * sizeof *buf);
@@ -515,12 +544,13 @@ int compare_read_cells(store *st, compare_data *c, const char *const *pat, size_
                                      .diff_ci95_unpaired = NAN,
                                      .ratio = NAN};
       for (size_t i = 0; i < c->npoint * COMPARE_NRISK; i++) c->risk[i] = NAN;
-      figures(c, &s, baseline, buf);
+      figures(c, &s, baseline, against ? &o : NULL, buf);
       rc = 0;
     }
   }
   free(buf);
   scan_free(&s);
+  scan_free(&o);
   return rc;
 }
 

@@ -50,11 +50,13 @@ long compare_point_index(const compare_data *c, long p);
 
 /* The metrics whose names match the GLOB patterns (in pattern order,
 ** each name once), then every cell with the paired figures against point
-** baseline, and the risk figures.  A pattern that matches no metric is
+** baseline -- or, with against (a version's SHA-256; NULL: none), against
+** the same point of that version, replication by replication -- and the
+** risk figures.  A pattern that matches no metric is
 ** an error unless optional (then c->nmetric may end up 0, and no cell is
 ** read). */
 int compare_read_cells(store *st, compare_data *c, const char *const *patterns, size_t npatterns,
-                       int optional, long baseline, char *err, size_t errlen);
+                       int optional, long baseline, const char *against, char *err, size_t errlen);
 
 void compare_data_free(compare_data *c); /* the contents; NULL is a no-op */
 

@@ -95,6 +95,31 @@ sha=$(sqlite3 "$db" "select substr(sha256, 1, 8) from scenarios where overrides 
 run "$NEOSIM" compare --db "$db" --metric npv --scenario "$sha"
 expect_rc 0 "by SHA-256 prefix"
 expect_match "$OUT" "12 runs done" "the first version"
+# --against: the price-3 version against the first, point by point, replication by replication
+new=$(sqlite3 "$db" "select substr(sha256, 1, 8) from scenarios where overrides like '%price_gpu_hour%'")
+run "$NEOSIM" compare --db "$db" --scenario "$new" --against "$sha" --metric revenue_total \
+  --metric od.blocked_fraction --format csv
+expect_rc 0 "--against"
+want=$(sqlite3 "$db" "select a.point, avg(ma.value - mb.value) from runs a join runs b on b.point = a.point
+  and b.replication = a.replication and b.scenario_sha256 like '$sha%'
+  join metrics ma on ma.run_id = a.id and ma.name = 'revenue_total'
+  join metrics mb on mb.run_id = b.id and mb.name = 'revenue_total'
+  where a.scenario_sha256 like '$new%' group by a.point order by a.point")
+got=$(printf '%s\n' "$OUT" | awk -F, '$3 == "revenue_total" { print $1 "|" $10 }')
+ok=1
+for p in 0 1 2; do
+  w=$(printf '%s\n' "$want" | awk -F'|' -v p=$p '$1 == p { print $2 }')
+  g=$(printf '%s\n' "$got" | awk -F'|' -v p=$p '$1 == p { print $2 }')
+  near "$g" "$w" "$(awk -v w="$w" 'BEGIN { print (w < 0 ? -w : w) * 1e-9 }')" || ok=0
+done
+[ "$ok" = 1 ] && pass || fail "--against: revenue differences [$got], from the runs [$want]"
+expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$3 == "od.blocked_fraction" { printf "%s %s;", $9, $10 }')" \
+  "2 0;2 0;2 0;" "--against: the same jobs blocked (common random numbers), 2 pairs a point"
+run "$NEOSIM" compare --db "$db" --scenario "$new" --against "$new"
+expect_rc 2 "--against itself"
+expect_match "$ERR" "is the version compared itself" "--against itself: the message"
+run "$NEOSIM" compare --db "$db" --scenario "$new" --against "$sha" --baseline 1
+expect_rc 2 "--against with --baseline"
 run "$NEOSIM" compare --db "$db" --scenario nosuch
 expect_rc 2 "unknown scenario"
 expect_match "$ERR" "no runs of a scenario named or with SHA-256 starting 'nosuch'" "unknown scenario named"
