@@ -20,6 +20,7 @@
 #include "err.h"
 #include "outfile.h"
 #include "report_data.h"
+#include "report_sens.h"
 #include "store_pick.h"
 #include "svg.h"
 #include "units.h"
@@ -137,6 +138,7 @@ typedef struct report {
   report_curve *curve;                         /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_shocks shocks;
+  report_sens sens;        /* indices of npv, with a design of uncertain inputs */
   report_statements stmts; /* by point, line (stmt_lines) and year */
   report_failure *fail;    /* the commonest errors of failed runs */
   size_t nfail;
@@ -195,13 +197,15 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
   r->nseries = NFIXED + r->nmarket;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
-      report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen))
+      report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen) ||
+      report_sens_read(st, r->v.sha256, &r->sens, err, errlen))
     return -1;
   return 0;
 }
 
 static void free_report(report *r) {
   size_t np = (size_t)r->in.npoints;
+  report_sens_free(&r->sens);
   report_curves_free(r->curve, r->nseries * np);
   free(r->curve);
   report_values_free(r->npv, np);
@@ -922,6 +926,7 @@ static void write_page(report *r) {
   util_section(r);
   market_section(r);
   npv_section(r);
+  report_sens_write(r->f, &r->sens);
   statements_section(r);
   notes(r);
 }

@@ -10,10 +10,8 @@
 
 #include "args.h"
 #include "cli.h"
-#include "design.h"
 #include "err.h"
 #include "sens_data.h"
-#include "sensitivity.h"
 #include "table.h"
 #include "text.h"
 
@@ -67,51 +65,19 @@ static int add(table *t, const char *metric, const char *input, const char *inde
 /* The indices of one metric into t; a message (and 2) on failure. */
 static int analyse(store *st, const sens_data *sd, const char *metric, size_t sweep, table *t,
                    table_format fmt, FILE *note) {
-  const store_design *d = &sd->d;
-  size_t k = d->ninputs, rows = d->rows;
   char err[ERR_LEN];
-  long runs = 0;
-  double *y = malloc(rows * sizeof *y);
-  sens_est *e = malloc(3 * k * sizeof *e);
-  if (!y || !e) {
-    free(y);
-    free(e);
-    return cli_usage_error("sensitivity: out of memory");
-  }
-  int rc = sens_read_metric(st, sd, metric, sweep, y, &runs, err, sizeof err);
+  sens_result r;
+  int rc = sens_analyse(st, sd, metric, sweep, &r, err, sizeof err);
   if (rc) rc = cli_usage_error("sensitivity: %s", err);
-  size_t used = 0, units = (size_t)d->samples;
-  const char *names[3] = {"S1", "ST", NULL}, *unit = "base samples";
-  int kind = design_kind_parse(d->kind);
-  if (!rc) {
-    if (kind == DESIGN_SALTELLI) rc = sens_sobol(y, units, k, 0, e, e + k, &used);
-    else if (kind == DESIGN_MORRIS) {
-      rc = sens_morris(y, d->p, units, k, 0, e, e + k, &used);
-      names[0] = "mu_star";
-      names[1] = "sigma";
-      unit = "trajectories";
-    } else {
-      units = rows;
-      rc = sens_sample(d->p, y, rows, k, 0, e, e + k, e + 2 * k, &used);
-      names[0] = "prcc";
-      names[1] = "low";
-      names[2] = "high";
-      unit = "points";
-    }
-    if (rc == -1) rc = cli_usage_error("sensitivity: out of memory");
-    else if (rc == -2)
-      rc = cli_usage_error("sensitivity: %s: %zu of %zu %s have a response at sweep point %zu, "
-                           "too few (or the metric does not vary) for %s indices",
-                           metric, used, units, unit, sweep, d->kind);
-  }
   if (!rc && note)
-    text_printf(note, "%s: %zu of %zu %s used (%ld runs)\n", metric, used, units, unit, runs);
-  for (int m = 0; !rc && m < 3 && names[m]; m++)
+    text_printf(note, "%s: %zu of %zu %s used (%ld runs)\n", metric, r.used, r.units, r.unit,
+                r.runs);
+  size_t k = sd->d.ninputs;
+  for (size_t m = 0; !rc && m < r.nidx; m++)
     for (size_t i = 0; !rc && i < k; i++)
-      if (add(t, metric, d->names[i], names[m], e[m * k + i], fmt))
+      if (add(t, metric, sd->d.names[i], r.names[m], r.e[m * k + i], fmt))
         rc = cli_usage_error("sensitivity: out of memory");
-  free(y);
-  free(e);
+  sens_result_free(&r);
   return rc;
 }
 

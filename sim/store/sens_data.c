@@ -3,8 +3,10 @@
 */
 #include <math.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "design.h"
 #include "err.h"
 #include "sens_data.h"
 
@@ -64,6 +66,58 @@ int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t 
                      sd->v.name, metric);
   }
   return 0;
+}
+
+int sens_analyse(store *st, const sens_data *sd, const char *metric, size_t sweep, sens_result *r,
+                 char *err, size_t errlen) {
+  const store_design *d = &sd->d;
+  size_t k = d->ninputs, rows = d->rows;
+  memset(r, 0, sizeof *r);
+  if (errlen) err[0] = '\0';
+  double *y = malloc(rows * sizeof *y);
+  r->e = malloc(3 * k * sizeof *r->e);
+  int rc = y && r->e ? 0 : err_set(err, errlen, "out of memory");
+  if (!rc) rc = sens_read_metric(st, sd, metric, sweep, y, &r->runs, err, errlen);
+  int kind = design_kind_parse(d->kind);
+  r->units = (size_t)d->samples;
+  if (!rc && kind == DESIGN_SALTELLI) {
+    *r = (sens_result){.names = {"S1", "ST"},
+                       .nidx = 2,
+                       .e = r->e,
+                       .units = r->units,
+                       .unit = "base samples",
+                       .runs = r->runs};
+    rc = sens_sobol(y, r->units, k, 0, r->e, r->e + k, &r->used);
+  } else if (!rc && kind == DESIGN_MORRIS) {
+    *r = (sens_result){.names = {"mu_star", "sigma"},
+                       .nidx = 2,
+                       .e = r->e,
+                       .units = r->units,
+                       .unit = "trajectories",
+                       .runs = r->runs};
+    rc = sens_morris(y, d->p, r->units, k, 0, r->e, r->e + k, &r->used);
+  } else if (!rc) {
+    *r = (sens_result){.names = {"prcc", "low", "high"},
+                       .nidx = 3,
+                       .e = r->e,
+                       .units = rows,
+                       .unit = "points",
+                       .runs = r->runs};
+    rc = sens_sample(d->p, y, rows, k, 0, r->e, r->e + k, r->e + 2 * k, &r->used);
+  }
+  if (rc == -1 && !err[0]) err_set(err, errlen, "out of memory");
+  else if (rc == -2)
+    err_set(err, errlen,
+            "%s: %zu of %zu %s have a response at sweep point %zu, too few (or the metric does "
+            "not vary) for %s indices",
+            metric, r->used, r->units, r->unit, sweep, d->kind);
+  free(y);
+  return rc;
+}
+
+void sens_result_free(sens_result *r) {
+  free(r->e);
+  r->e = NULL;
 }
 
 void sens_data_free(sens_data *sd) { store_design_free(&sd->d); }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "sensitivity.h"
 #include "store.h"
 #include "store_design.h"
 #include "store_pick.h"
@@ -29,6 +30,26 @@ int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size
 ** of the version has is an error. */
 int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t sweep, double *y,
                      long *runs, char *err, size_t errlen);
+
+/* The indices of one metric at one sweep point by the method of the
+** design (sensitivity.h): nidx indices per input, named names[0..nidx),
+** in e[i * k + input]; units of the design (base samples, trajectories or
+** points, as unit says), used: those with a response; runs: the done
+** runs with a value. */
+typedef struct sens_result {
+  const char *names[3]; /* S1, ST | mu_star, sigma | prcc, low, high */
+  size_t nidx;
+  sens_est *e;
+  size_t used, units;
+  const char *unit;
+  long runs;
+} sens_result;
+
+/* 0; -1 with a message in err (the database, memory); -2 with a message
+** when too few units have a response (or the metric does not vary). */
+int sens_analyse(store *st, const sens_data *sd, const char *metric, size_t sweep, sens_result *r,
+                 char *err, size_t errlen);
+void sens_result_free(sens_result *r);
 
 void sens_data_free(sens_data *sd); /* the contents */
 

@@ -114,6 +114,28 @@ expect_rc 0 "coreweave-2025 report"
 stmt=$(sed -n '/<h2 id="statements">/,/<h2 id="notes">/p' "$T_TMP/cw.html")
 expect_eq "$(printf '%s' "$stmt" | grep -c '[0-9]e-[0-9]')" 0 "statements: no rounding residue shown"
 
+hasnt "$html" '<h2 id="sensitivity">' "no design: no sensitivity section"
+
+# a design of uncertain inputs: the sensitivity section, its bars in the order of the indices
+run "$NEOSIM" run tests/e2e/uncertain/saltelli.lua --db "$T_TMP/sens.db" --quiet
+run "$NEOSIM" report --db "$T_TMP/sens.db" -o "$T_TMP/sens.html"
+expect_rc 0 "report of a saltelli design"
+expect_eq "$(wellformed "$T_TMP/sens.html")" ok "saltelli: well-formed"
+sec=$(sed -n '/<h2 id="sensitivity">/,/<\/svg>/p' "$T_TMP/sens.html")
+expect_match "$sec" "Sobol indices of the npv's variance" "saltelli: Sobol bars"
+expect_match "$sec" "3 of 3 base samples used \(30 runs\)" "saltelli: the units used"
+expect_eq "$(printf '%s\n' "$sec" | grep -o 'text-anchor="end">[^<]*' | sed 's/.*>//' | tr '\n' ' ')" \
+  "$("$NEOSIM" sensitivity --db "$T_TMP/sens.db" --metric npv --format csv |
+     awk -F, '$3 == "ST" { print ($4 < 0 ? -$4 : $4), $2 }' | sort -g -r -s -k1,1 | awk '{ printf "%s ", $2 }')" \
+  "saltelli: the inputs by ST, largest first"
+expect_eq "$(printf '%s\n' "$sec" | grep -c '<rect class="svg-bar')" "6" "saltelli: S1 and ST of each input"
+run "$NEOSIM" run tests/e2e/uncertain/lhs.lua --db "$T_TMP/lhs.db" --quiet
+run "$NEOSIM" report --db "$T_TMP/lhs.db" -o "$T_TMP/lhs.html"
+expect_rc 0 "report of an lhs design"
+sec=$(sed -n '/<h2 id="sensitivity">/,/<\/svg>/p' "$T_TMP/lhs.html")
+expect_match "$sec" "Tornado \(lhs/random design\)" "lhs: a tornado"
+expect_eq "$(printf '%s\n' "$sec" | grep -c '<rect class="svg-bar')" "3" "lhs: a bar per input"
+
 # self-contained: nothing fetched
 expect_eq "$(grep -ci 'http' "$html")" 0 "no http references"
 for bad in '<script' '<link' '<img' ' src=' 'url(' '@import' '@font-face'; do
