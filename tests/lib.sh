@@ -67,3 +67,10 @@ finish() {
   echo "$T_PASS checks passed, $T_FAIL failed"
   [ "$T_FAIL" -eq 0 ]
 }
+
+# csv_pairs CSV A B: from `neosim sensitivity --format csv` output, "input A B" per
+# input (the values of indices A and B to 12 digits), sorted by input
+csv_pairs() {
+  printf '%s\n' "$1" | awk -F, -v a="$2" -v b="$3" '$3 == a { x[$2] = $4 } $3 == b { y[$2] = $4 }
+    END { for (i in x) printf "%s %.12g %.12g\n", i, x[i], y[i] }' | LC_ALL=C sort
+}

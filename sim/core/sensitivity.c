@@ -58,6 +58,19 @@ static int bootstrap(estimate_fn fn, const void *ctx, size_t n, size_t nidx, uin
   return 0;
 }
 
+/* The nout x k indices of fn over m units, each with its interval, into
+** out[0..nout) (k each).  0, -1 out of memory, -2 no estimate (the first
+** index NaN: no variance). */
+static int indices(estimate_fn fn, const void *ctx, size_t m, size_t k, uint64_t seed,
+                   sens_est *const *out, size_t nout) {
+  sens_est *est = malloc(nout * k * sizeof *est);
+  int rc = est ? bootstrap(fn, ctx, m, nout * k, seed, est) : -1;
+  if (!rc && isnan(est[0].value)) rc = -2;
+  for (size_t i = 0; !rc && i < nout; i++) memcpy(out[i], est + i * k, k * sizeof *est);
+  free(est);
+  return rc;
+}
+
 /* ---- Sobol ---------------------------------------------------------- */
 
 typedef struct sobol_ctx {
@@ -94,8 +107,7 @@ int sens_sobol(const double *y, size_t n, size_t k, uint64_t seed, sens_est *s1,
                size_t *used) {
   size_t w = k + 2, m = 0;
   double *kept = malloc((n ? n : 1) * w * sizeof *kept);
-  sens_est *est = malloc(2 * k * sizeof *est);
-  int rc = kept && est ? 0 : -1;
+  int rc = kept ? 0 : -1;
   for (size_t j = 0; !rc && j < n; j++) {
     int ok = 1;
     for (size_t i = 0; i < w; i++) ok &= !isnan(y[j * w + i]);
@@ -104,14 +116,9 @@ int sens_sobol(const double *y, size_t n, size_t k, uint64_t seed, sens_est *s1,
   *used = m;
   if (!rc && m < 2) rc = -2;
   sobol_ctx c = {kept, k};
-  if (!rc) rc = bootstrap(sobol_estimate, &c, m, 2 * k, seed, est);
-  if (!rc && isnan(est[0].value)) rc = -2; /* no variance */
-  if (!rc) {
-    memcpy(s1, est, k * sizeof *s1);
-    memcpy(st, est + k, k * sizeof *st);
-  }
+  sens_est *const out[] = {s1, st};
+  if (!rc) rc = indices(sobol_estimate, &c, m, k, seed, out, 2);
   free(kept);
-  free(est);
   return rc;
 }
 
@@ -146,8 +153,7 @@ int sens_morris(const double *y, const double *p, size_t r, size_t k, uint64_t s
                 sens_est *mu_star, sens_est *sigma, size_t *used) {
   size_t w = k + 1, m = 0;
   double *ee = malloc((r ? r : 1) * k * sizeof *ee);
-  sens_est *est = malloc(2 * k * sizeof *est);
-  int rc = ee && est ? 0 : -1;
+  int rc = ee ? 0 : -1;
   for (size_t t = 0; !rc && t < r; t++) {
     double *e = &ee[m * k];
     int ok = 1;
@@ -170,13 +176,9 @@ int sens_morris(const double *y, const double *p, size_t r, size_t k, uint64_t s
   *used = m;
   if (!rc && m < 2) rc = -2;
   morris_ctx c = {ee, k};
-  if (!rc) rc = bootstrap(morris_estimate, &c, m, 2 * k, seed, est);
-  if (!rc) {
-    memcpy(mu_star, est, k * sizeof *mu_star);
-    memcpy(sigma, est + k, k * sizeof *sigma);
-  }
+  sens_est *const out[] = {mu_star, sigma};
+  if (!rc) rc = indices(morris_estimate, &c, m, k, seed, out, 2);
   free(ee);
-  free(est);
   return rc;
 }
 
@@ -278,8 +280,7 @@ int sens_sample(const double *x, const double *y, size_t n, size_t k, uint64_t s
   c.col = malloc((n ? n : 1) * sizeof *c.col);
   c.c = malloc(v * v * sizeof *c.c);
   c.inv = malloc(v * v * sizeof *c.inv);
-  sens_est *est = malloc(3 * k * sizeof *est);
-  int rc = kx && ky && c.rk && c.col && c.c && c.inv && est ? 0 : -1;
+  int rc = kx && ky && c.rk && c.col && c.c && c.inv ? 0 : -1;
   for (size_t r = 0; !rc && r < n; r++)
     if (!isnan(y[r])) {
       memcpy(&kx[m * k], &x[r * k], k * sizeof *kx);
@@ -289,19 +290,13 @@ int sens_sample(const double *x, const double *y, size_t n, size_t k, uint64_t s
   if (!rc && m < k + 3) rc = -2;
   c.x = kx;
   c.y = ky;
-  if (!rc) rc = bootstrap(sample_estimate, &c, m, 3 * k, seed, est);
-  if (!rc && isnan(est[0].value)) rc = -2;
-  if (!rc) {
-    memcpy(prcc, est, k * sizeof *prcc);
-    memcpy(low, est + k, k * sizeof *low);
-    memcpy(high, est + 2 * k, k * sizeof *high);
-  }
+  sens_est *const out[] = {prcc, low, high};
+  if (!rc) rc = indices(sample_estimate, &c, m, k, seed, out, 3);
   free(kx);
   free(ky);
   free(c.rk);
   free(c.col);
   free(c.c);
   free(c.inv);
-  free(est);
   return rc;
 }

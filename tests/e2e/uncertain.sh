@@ -142,15 +142,13 @@ expect_rc 0 "sensitivity of the lhs design, sweep point 1"
 expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$3 == "prcc" { n++ } END { print n }')" "3" "a prcc per input"
 expect_eq "$(q "select input || printf(' %.12g %.12g', low, high) from tornado where scenario_sha256 = '$sha'
   and metric = 'revenue_total' and sweep_point = 1 order by input")" \
-  "$(printf '%s\n' "$OUT" | awk -F, '$3 == "low" { lo[$2] = $4 } $3 == "high" { hi[$2] = $4 }
-  END { for (i in lo) printf "%s %.12g %.12g\n", i, lo[i], hi[i] }' | LC_ALL=C sort)" \
+  "$(csv_pairs "$OUT" low high)" \
   "the tornado view: the command's low and high"
 run "$NEOSIM" sensitivity --db "$db" --scenario uncertain-morris --metric revenue_total --format csv
 expect_rc 0 "sensitivity of the morris design"
 expect_eq "$(q "select m.input || printf(' %.12g %.12g', m.mu_star, m.sigma) from morris m join scenarios s
   on s.sha256 = m.scenario_sha256 where s.name = 'uncertain-morris' and m.metric = 'revenue_total'
   order by m.input")" \
-  "$(printf '%s\n' "$OUT" | awk -F, '$3 == "mu_star" { mu[$2] = $4 } $3 == "sigma" { sd[$2] = $4 }
-  END { for (i in mu) printf "%s %.12g %.12g\n", i, mu[i], sd[i] }' | LC_ALL=C sort)" \
+  "$(csv_pairs "$OUT" mu_star sigma)" \
   "the morris view: the command's mu_star and sigma"
 finish

@@ -48,8 +48,7 @@ PY
   "S1 and ST as the estimators define them, from the stored revenues"
 expect_eq "$(sqlite3 "$db" "select input || printf(' %.12g %.12g', s1, st) from sobol
   where metric = 'revenue_total' order by input")" \
-  "$(printf '%s\n' "$csv" | awk -F, '$3 == "S1" { s1[$2] = $4 } $3 == "ST" { st[$2] = $4 }
-  END { for (i in s1) printf "%s %.12g %.12g\n", i, s1[i], st[i] }' | LC_ALL=C sort)" \
+  "$(csv_pairs "$csv" S1 ST)" \
   "the sobol view: the command's estimates"
 run "$NEOSIM" sensitivity --db "$db" --metric revenue_total
 expect_match "$OUT" "^revenue_total: 512 of 512 base samples used \(2048 runs\)$" "the note: samples and runs"
