@@ -137,6 +137,9 @@ typedef struct report {
   size_t nseries;                              /* NFIXED + nmarket */
   report_curve *curve;                         /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
+  report_values *npv_int, *internal;           /* npv_with_internal, internal_value_total */
+  const report_values *hist; /* the NPV histograms': npv, or npv_with_internal where own use
+                                is valued (some run's internal_value_total > 0) */
   report_shocks shocks;
   report_sens sens;        /* indices of npv, with a design of uncertain inputs */
   report_statements stmts; /* by point, line (stmt_lines) and year */
@@ -178,13 +181,22 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   r->npv = calloc(np, sizeof *r->npv);
   r->cash_min = calloc(np, sizeof *r->cash_min);
   r->default_day = calloc(np, sizeof *r->default_day);
-  if (!r->npv || !r->cash_min || !r->default_day)
+  r->npv_int = calloc(np, sizeof *r->npv_int);
+  r->internal = calloc(np, sizeof *r->internal);
+  if (!r->npv || !r->cash_min || !r->default_day || !r->npv_int || !r->internal)
     return err_set(err, errlen, "%s: out of memory", r->file);
   if (report_read_metric(st, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
       report_read_metric(st, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
       report_read_metric(st, r->v.sha256, "default_day", r->in.npoints, r->default_day, err,
+                         errlen) ||
+      report_read_metric(st, r->v.sha256, "npv_with_internal", r->in.npoints, r->npv_int, err,
+                         errlen) ||
+      report_read_metric(st, r->v.sha256, "internal_value_total", r->in.npoints, r->internal, err,
                          errlen))
     return -1;
+  r->hist = r->npv;
+  for (int p = 0; p < r->in.npoints; p++) /* sorted: the largest is last */
+    if (r->internal[p].n && r->internal[p].v[r->internal[p].n - 1] > 0) r->hist = r->npv_int;
   return 0;
 }
 
@@ -209,9 +221,13 @@ static void free_report(report *r) {
   report_curves_free(r->curve, r->nseries * np);
   free(r->curve);
   report_values_free(r->npv, np);
+  report_values_free(r->npv_int, np);
+  report_values_free(r->internal, np);
   report_values_free(r->cash_min, np);
   report_values_free(r->default_day, np);
   free(r->npv);
+  free(r->npv_int);
+  free(r->internal);
   free(r->cash_min);
   free(r->default_day);
   report_names_free(r->market, r->nmarket);
@@ -511,6 +527,40 @@ static int chart_data(report *r, int p, const scale *sc, const char *name, cols 
   return 0;
 }
 
+/* The legend names the first points; the caption says how many are drawn. */
+#define OVERLAY_LEGEND 6
+
+/* One chart of every point's median of series sc->series, in the colours
+** of the points (they repeat past SVG_NSTYLES), captioned. */
+static void overlay(report *r, const scale *sc, svg_format format, const char *ylabel,
+                    const char *what) {
+  svg_axis x = time_axis(r), y = value_axis(sc->lo, sc->hi, format, ylabel);
+  char title[128];
+  snprintf(title, sizeof title, "%s: the median of every point", what);
+  svg_chart ch;
+  int drawn = 0;
+  fputs("<div class=\"grid\">\n<figure>\n", r->f);
+  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
+  for (int p = 0; p < r->in.npoints; p++) {
+    const report_curve *c = curve(r, sc->series, p);
+    cols k;
+    if (r->in.point[p].done == 0 || c->n == 0 || cols_of(c, &k)) continue;
+    svg_line(&ch, k.t, k.q50, c->n, p, 0);
+    if (p < OVERLAY_LEGEND) {
+      char key[32];
+      snprintf(key, sizeof key, "point %d", p);
+      svg_legend(&ch, key, p, SVG_KEY_LINE);
+    }
+    free(k.buf);
+    drawn++;
+  }
+  svg_end(&ch);
+  fprintf(r->f,
+          "<figcaption>the median over the replications of each of the %d points with done "
+          "runs, one line each (colours repeat every %d points)</figcaption></figure>\n</div>\n",
+          drawn, SVG_NSTYLES);
+}
+
 static void cash_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
   const report_curve *c = curve(r, sc->series, p);
   char title[64];
@@ -547,6 +597,7 @@ static void cash_section(report *r) {
       "of each "
       "point (same scale for every point).");
   series_range(r, S_CASH, F_Q05, F_Q95, &sc.lo, &sc.hi);
+  if (r->in.npoints > 1) overlay(r, &sc, SVG_DOLLARS, "cash ($)", "Cash");
   figures(r, cash_chart, &sc);
 }
 
@@ -652,6 +703,7 @@ static void util_section(report *r) {
           "and 5-95% band over the replications of each point.");
   series_range(r, S_UTIL, F_Q05, F_Q95, &sc.lo, &sc.hi);
   sc.hi = fmax(sc.hi, 1.0);
+  if (r->in.npoints > 1) overlay(r, &sc, SVG_PERCENT, "utilisation", "Utilisation");
   figures(r, util_chart, &sc);
 }
 
@@ -742,10 +794,10 @@ static size_t npv_bins(const report *r, double *edges, size_t max) {
   double lo = INFINITY, hi = -INFINITY;
   size_t most = 0;
   for (int p = 0; p < r->in.npoints; p++)
-    if (r->npv[p].n) {
-      lo = fmin(lo, r->npv[p].v[0]);
-      hi = fmax(hi, r->npv[p].v[r->npv[p].n - 1]);
-      most = r->npv[p].n > most ? r->npv[p].n : most;
+    if (r->hist[p].n) {
+      lo = fmin(lo, r->hist[p].v[0]);
+      hi = fmax(hi, r->hist[p].v[r->hist[p].n - 1]);
+      most = r->hist[p].n > most ? r->hist[p].n : most;
     }
   if (!isfinite(lo)) {
     lo = 0;
@@ -776,23 +828,26 @@ static void count_bins(const report_values *v, const double *edges, size_t nbins
 #define MAX_BINS 64
 
 static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
-  const report_values *v = &r->npv[p];
+  const report_values *v = &r->hist[p];
+  const char *name = r->hist == r->npv ? "NPV" : "npv_with_internal";
   char title[64], msg[160], m[32], lo[32], hi[32], neg[32];
   double count[MAX_BINS];
   if (v->n < 2) {
     if (v->n == 1)
-      snprintf(msg, sizeof msg, "one replication: NPV %s, no distribution to show",
+      snprintf(msg, sizeof msg, "one replication: %s %s, no distribution to show", name,
                fmt(m, sizeof m, v->v[0], SVG_DOLLARS));
-    else snprintf(msg, sizeof msg, "no NPV values at point %d (no done runs)", p);
+    else snprintf(msg, sizeof msg, "no %s values at point %d (no done runs)", name, p);
     missing(r, msg);
     return;
   }
   count_bins(v, sc->edges, sc->nbins, count);
-  svg_axis x = {
-      .lo = sc->edges[0], .hi = sc->edges[sc->nbins], .format = SVG_DOLLARS, .label = "NPV ($)"};
+  svg_axis x = {.lo = sc->edges[0],
+                .hi = sc->edges[sc->nbins],
+                .format = SVG_DOLLARS,
+                .label = r->hist == r->npv ? "NPV ($)" : "npv_with_internal ($)"};
   svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
   y.whole = 1;
-  snprintf(title, sizeof title, "NPV over replications, point %d", p);
+  snprintf(title, sizeof title, "%s over replications, point %d", name, p);
   svg_chart ch;
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
   svg_bars(&ch, sc->edges, count, sc->nbins, 0);
@@ -800,7 +855,7 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
   svg_legend(&ch, "runs per bin", 0, SVG_KEY_BAR);
   svg_legend(&ch, "median", 1, SVG_KEY_DASHED);
   svg_end(&ch);
-  snprintf(extra, len, "%zu runs, mean %s, 5-95%% %s to %s, NPV < 0 in %s", v->n,
+  snprintf(extra, len, "%zu runs, mean %s, 5-95%% %s to %s, below 0 in %s", v->n,
            fmt(m, sizeof m, mean_of(v), SVG_DOLLARS),
            fmt(lo, sizeof lo, report_quantile(v->v, v->n, 0.05), SVG_DOLLARS),
            fmt(hi, sizeof hi, report_quantile(v->v, v->n, 0.95), SVG_DOLLARS),
@@ -810,14 +865,22 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
 static void npv_section(report *r) {
   double edges[MAX_BINS + 1], count[MAX_BINS];
   scale sc = {.hi = 1, .edges = edges};
-  section(r, "npv", "NPV distribution",
-          "Net present value to the equity of each run (metric npv: the monthly operating and "
-          "lenders' cash flows at the scenario's discount rate, less what is owed at the end; "
-          "npv_unlevered leaves the financing out) over the replications of each point: a "
-          "histogram with the same bins and scale for every point, and the median.");
+  if (r->hist == r->npv)
+    section(r, "npv", "NPV distribution",
+            "Net present value to the equity of each run (metric npv: the monthly operating and "
+            "lenders' cash flows at the scenario's discount rate, less what is owed at the end; "
+            "npv_unlevered leaves the financing out) over the replications of each point: a "
+            "histogram with the same bins and scale for every point, and the median.");
+  else
+    section(r, "npv", "NPV distribution, own use valued",
+            "Own use is valued (internal tenants): each run's npv_with_internal, the equity's "
+            "npv plus the discounted value of the GPU-hours used internally, over the "
+            "replications of each point: a histogram with the same bins and scale for every "
+            "point, and the median (npv alone leaves own use at nothing; its median is in the "
+            "table of points).");
   sc.nbins = npv_bins(r, edges, MAX_BINS + 1);
   for (int p = 0; p < r->in.npoints; p++) {
-    count_bins(&r->npv[p], edges, sc.nbins, count);
+    count_bins(&r->hist[p], edges, sc.nbins, count);
     for (size_t i = 0; i < sc.nbins; i++) sc.hi = fmax(sc.hi, count[i]);
   }
   figures(r, npv_chart, &sc);

@@ -60,8 +60,12 @@ expect_eq "$ERR" "" "report is silent on stderr"
 expect_eq "$OUT" "" "report is silent on stdout"
 expect_eq "$(cksum <"$db")" "$before" "the database is only read"
 expect_eq "$(wellformed "$html")" ok "the page is well-formed"
-expect_eq "$(count '<svg' "$html")" 10 "10 charts: cash, revenue, utilisation, market h100, NPV for each of 2 points"
-expect_eq "$(count '</svg>' "$html")" 10 "every chart closed"
+expect_eq "$(count '<svg' "$html")" 12 \
+  "12 charts: cash, revenue, utilisation, market h100, NPV for each of 2 points, cash and utilisation overlaid"
+expect_eq "$(count '</svg>' "$html")" 12 "every chart closed"
+expect_eq "$(count 'the median of every point</title>' "$html")" 2 "the medians of cash and utilisation in one chart each"
+expect_match "$(sed -n '/Cash: the median of every point/,/<\/svg>/p' "$html" | grep -c '<path class="svg-line svg-s[01]')" "^2$" \
+  "the cash overlay: a line for each of the 2 points"
 for p in 0 1; do
   for t in "Cash" "Revenue by tenant kind" "Utilisation" "Market price h100" "NPV over replications"; do
     expect_eq "$(count "<title>$t, point $p</title>" "$html")" 1 "chart '$t, point $p'"
@@ -71,7 +75,7 @@ for label in 'cash ($)' 'revenue ($ per month)' 'utilisation (% of installed GPU
   'NPV ($)' 'runs (count)'; do
   has "$html" ">$label</text>" "y axis label $label"
 done
-expect_eq "$(count '>date (monthly samples)</text>' "$html")" 8 "a date axis on each time chart"
+expect_eq "$(count '>date (monthly samples)</text>' "$html")" 10 "a date axis on each time chart"
 for legend in median 25-75% '5-95% of runs' reserved 'on demand' spot mean 'runs per bin' 'shock (from its hit to its end)'; do
   expect_match "$(grep -c "class=\"svg-legend\"[^>]*>$legend</text>" "$html")" '^[1-9]' "legend '$legend'"
 done
@@ -136,6 +140,14 @@ sec=$(sed -n '/<h2 id="sensitivity">/,/<\/svg>/p' "$T_TMP/lhs.html")
 expect_match "$sec" "Tornado \(lhs/random design\)" "lhs: a tornado"
 expect_eq "$(printf '%s\n' "$sec" | grep -c '<rect class="svg-bar')" "3" "lhs: a bar per input"
 
+# own use valued: the NPV histograms are of npv_with_internal
+run "$NEOSIM" run tests/validation/internal_process.lua --db "$T_TMP/own.db" --reps 2 --quiet
+run "$NEOSIM" report --db "$T_TMP/own.db" -o "$T_TMP/own.html"
+expect_rc 0 "report of a scenario with own use"
+has "$T_TMP/own.html" '<h2 id="npv">NPV distribution, own use valued</h2>' "own use: the section says so"
+has "$T_TMP/own.html" '>npv_with_internal ($)</text>' "own use: the histogram's axis"
+hasnt "$html" 'own use valued' "no own use: npv's histogram"
+
 # self-contained: nothing fetched
 expect_eq "$(grep -ci 'http' "$html")" 0 "no http references"
 for bad in '<script' '<link' '<img' ' src=' 'url(' '@import' '@font-face'; do
@@ -156,7 +168,8 @@ expect_rc 0 "run erlang_b once"
 run "$NEOSIM" report --db "$db1" -o "$T_TMP/one.html"
 expect_rc 0 "report of one replication"
 expect_eq "$(wellformed "$T_TMP/one.html")" ok "one replication: well-formed"
-expect_eq "$(count '<svg' "$T_TMP/one.html")" 9 "one replication: cash, revenue, utilisation for 3 points"
+expect_eq "$(count '<svg' "$T_TMP/one.html")" 11 \
+  "one replication: cash, revenue, utilisation for 3 points, and the two overlays"
 has "$T_TMP/one.html" "no market price series (the scenario has no market index)" "no market: a message"
 expect_eq "$(count 'one replication: NPV \$' "$T_TMP/one.html")" 3 "one replication: a message per point for NPV"
 has "$T_TMP/one.html" "cash (one replication: no band)" "one replication: cash without band"
