@@ -138,6 +138,7 @@ typedef struct report {
   report_curve *curve;                         /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_values *npv_int, *internal;           /* npv_with_internal, internal_value_total */
+  report_values *payback;                      /* payback_years (NULL: never, left out) */
   const report_values *hist; /* the NPV histograms': npv, or npv_with_internal where own use
                                 is valued (some run's internal_value_total > 0) */
   report_shocks shocks;
@@ -183,7 +184,8 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   r->default_day = calloc(np, sizeof *r->default_day);
   r->npv_int = calloc(np, sizeof *r->npv_int);
   r->internal = calloc(np, sizeof *r->internal);
-  if (!r->npv || !r->cash_min || !r->default_day || !r->npv_int || !r->internal)
+  r->payback = calloc(np, sizeof *r->payback);
+  if (!r->npv || !r->cash_min || !r->default_day || !r->npv_int || !r->internal || !r->payback)
     return err_set(err, errlen, "%s: out of memory", r->file);
   if (report_read_metric(st, r->v.sha256, "npv", r->in.npoints, r->npv, err, errlen) ||
       report_read_metric(st, r->v.sha256, "cash_min", r->in.npoints, r->cash_min, err, errlen) ||
@@ -192,7 +194,8 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
       report_read_metric(st, r->v.sha256, "npv_with_internal", r->in.npoints, r->npv_int, err,
                          errlen) ||
       report_read_metric(st, r->v.sha256, "internal_value_total", r->in.npoints, r->internal, err,
-                         errlen))
+                         errlen) ||
+      report_read_metric(st, r->v.sha256, "payback_years", r->in.npoints, r->payback, err, errlen))
     return -1;
   r->hist = r->npv;
   for (int p = 0; p < r->in.npoints; p++) /* sorted: the largest is last */
@@ -223,11 +226,13 @@ static void free_report(report *r) {
   report_values_free(r->npv, np);
   report_values_free(r->npv_int, np);
   report_values_free(r->internal, np);
+  report_values_free(r->payback, np);
   report_values_free(r->cash_min, np);
   report_values_free(r->default_day, np);
   free(r->npv);
   free(r->npv_int);
   free(r->internal);
+  free(r->payback);
   free(r->cash_min);
   free(r->default_day);
   report_names_free(r->market, r->nmarket);
@@ -790,14 +795,15 @@ static void market_section(report *r) {
 }
 
 /* Shared NPV bins over all points: edges[0..nbins], nice widths. */
-static size_t npv_bins(const report *r, double *edges, size_t max) {
+/* Bins shared by the histograms of values v[0..npoints) (each sorted). */
+static size_t shared_bins(const report_values *v, int npoints, double *edges, size_t max) {
   double lo = INFINITY, hi = -INFINITY;
   size_t most = 0;
-  for (int p = 0; p < r->in.npoints; p++)
-    if (r->hist[p].n) {
-      lo = fmin(lo, r->hist[p].v[0]);
-      hi = fmax(hi, r->hist[p].v[r->hist[p].n - 1]);
-      most = r->hist[p].n > most ? r->hist[p].n : most;
+  for (int p = 0; p < npoints; p++)
+    if (v[p].n) {
+      lo = fmin(lo, v[p].v[0]);
+      hi = fmax(hi, v[p].v[v[p].n - 1]);
+      most = v[p].n > most ? v[p].n : most;
     }
   if (!isfinite(lo)) {
     lo = 0;
@@ -826,6 +832,19 @@ static void count_bins(const report_values *v, const double *edges, size_t nbins
 }
 
 #define MAX_BINS 64
+
+/* Histograms of v[p] for every point, with bins (into edges, MAX_BINS + 1)
+** and scale shared, drawn by chart. */
+static void histograms(report *r, const report_values *v, scale *sc, double *edges,
+                       chart_fn *chart) {
+  double count[MAX_BINS];
+  sc->nbins = shared_bins(v, r->in.npoints, edges, MAX_BINS + 1);
+  for (int p = 0; p < r->in.npoints; p++) {
+    count_bins(&v[p], edges, sc->nbins, count);
+    for (size_t i = 0; i < sc->nbins; i++) sc->hi = fmax(sc->hi, count[i]);
+  }
+  figures(r, chart, sc);
+}
 
 static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
   const report_values *v = &r->hist[p];
@@ -863,7 +882,7 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
 }
 
 static void npv_section(report *r) {
-  double edges[MAX_BINS + 1], count[MAX_BINS];
+  double edges[MAX_BINS + 1];
   scale sc = {.hi = 1, .edges = edges};
   if (r->hist == r->npv)
     section(r, "npv", "NPV distribution",
@@ -878,12 +897,52 @@ static void npv_section(report *r) {
             "replications of each point: a histogram with the same bins and scale for every "
             "point, and the median (npv alone leaves own use at nothing; its median is in the "
             "table of points).");
-  sc.nbins = npv_bins(r, edges, MAX_BINS + 1);
-  for (int p = 0; p < r->in.npoints; p++) {
-    count_bins(&r->hist[p], edges, sc.nbins, count);
-    for (size_t i = 0; i < sc.nbins; i++) sc.hi = fmax(sc.hi, count[i]);
+  histograms(r, r->hist, &sc, edges, npv_chart);
+}
+
+/* Payback of point p: a histogram of payback_years over the runs paid back. */
+static void payback_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
+  const report_values *v = &r->payback[p];
+  char title[64], msg[160], m[32];
+  double count[MAX_BINS];
+  long runs = r->in.point[p].done, never = runs - (long)v->n;
+  if (v->n == 0 || runs < 2) {
+    if (runs == 1 && v->n == 1)
+      snprintf(msg, sizeof msg, "one replication: payback %s years, no distribution to show",
+               fmt(m, sizeof m, v->v[0], SVG_NUMBER));
+    else if (runs) snprintf(msg, sizeof msg, "no run of point %d paid back by the horizon", p);
+    else snprintf(msg, sizeof msg, "no done runs at point %d", p);
+    missing(r, msg);
+    return;
   }
-  figures(r, npv_chart, &sc);
+  count_bins(v, sc->edges, sc->nbins, count);
+  svg_axis x = {.lo = sc->edges[0],
+                .hi = sc->edges[sc->nbins],
+                .format = SVG_NUMBER,
+                .label = "payback (years)"};
+  svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
+  y.whole = 1;
+  snprintf(title, sizeof title, "Payback over replications, point %d", p);
+  svg_chart ch;
+  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
+  svg_bars(&ch, sc->edges, count, sc->nbins, 2);
+  svg_vline(&ch, median(v), 1, 1);
+  svg_legend(&ch, "runs per bin", 2, SVG_KEY_BAR);
+  svg_legend(&ch, "median of those paid back", 1, SVG_KEY_DASHED);
+  svg_end(&ch);
+  snprintf(extra, len, "%zu of %ld runs paid back, median %s years; %ld never by the horizon", v->n,
+           runs, fmt(m, sizeof m, median(v), SVG_NUMBER), never);
+}
+
+static void payback_section(report *r) {
+  double edges[MAX_BINS + 1];
+  scale sc = {.hi = 1, .edges = edges};
+  section(r, "payback", "Payback",
+          "Years until each run's cumulative cash flow turned positive for good (metric "
+          "payback_years; 0 for a run never below zero) over the replications of each point: a "
+          "histogram of the runs paid back by the horizon, with the same bins and scale for "
+          "every point, their median, and how many never paid back.");
+  histograms(r, r->payback, &sc, edges, payback_chart);
 }
 
 /* Year y's column head: "year y+1", from its first month when dated. */
@@ -989,6 +1048,7 @@ static void write_page(report *r) {
   util_section(r);
   market_section(r);
   npv_section(r);
+  payback_section(r);
   report_sens_write(r->f, &r->sens);
   statements_section(r);
   notes(r);

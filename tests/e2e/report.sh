@@ -119,6 +119,17 @@ stmt=$(sed -n '/<h2 id="statements">/,/<h2 id="notes">/p' "$T_TMP/cw.html")
 expect_eq "$(printf '%s' "$stmt" | grep -c '[0-9]e-[0-9]')" 0 "statements: no rounding residue shown"
 
 hasnt "$html" '<h2 id="sensitivity">' "no design: no sensitivity section"
+# payback: a histogram of the runs paid back, or why there is none, at each point
+paid=$(sqlite3 "$db" "select r.point, count(m.value) from runs r join metrics m on m.run_id = r.id
+  and m.name = 'payback_years' where r.status = 'done' group by r.point order by r.point" | tr '\n' ' ')
+expect_eq "$(grep -o 'Payback over replications, point [0-9]</title>\|no run of point [0-9] paid back' "$html" |
+  sed 's/.*point \([0-9]\).*/\1/' | tr '\n' ' ')" \
+  "$(printf '%s' "$paid" | tr ' ' '\n' | awk -F'|' 'NF == 2 { printf "%s ", $1 }')" "payback: a chart or a message per point"
+for pt in $paid; do
+  p=${pt%|*} n=${pt#*|}
+  if [ "$n" -gt 0 ]; then has "$html" "$n of 6 runs paid back" "payback at point $p: $n runs paid back"
+  else has "$html" "no run of point $p paid back by the horizon" "payback at point $p: none"; fi
+done
 
 # a design of uncertain inputs: the sensitivity section, its bars in the order of the indices
 run "$NEOSIM" run tests/e2e/uncertain/saltelli.lua --db "$T_TMP/sens.db" --quiet
@@ -176,6 +187,12 @@ has "$T_TMP/one.html" "cash (one replication: no band)" "one replication: cash w
 has "$T_TMP/one.html" "no reserved revenue, no spot revenue" "kinds without revenue named"
 has "$T_TMP/one.html" "No shock hit any run" "no shocks: said"
 expect_eq "$(count 'class="svg-band' "$T_TMP/one.html")" 0 "one replication: no bands"
+expect_eq "$(count 'one replication: payback' "$T_TMP/one.html")" 3 "one replication: a message per point for payback"
+run "$NEOSIM" run scenarios/erlang_b.lua --db "$T_TMP/three.db" --reps 3 --set horizon_days=90 --quiet
+run "$NEOSIM" report --db "$T_TMP/three.db" -o "$T_TMP/three.html"
+expect_eq "$(count 'Payback over replications, point [0-9]</title>' "$T_TMP/three.html")" 3 "payback: a histogram per point"
+expect_eq "$(count '3 of 3 runs paid back, median 0 years; 0 never by the horizon' "$T_TMP/three.html")" 3 \
+  "payback: runs never below zero pay back at 0"
 
 # ---- text from the database is escaped ----------------------------------------
 cp "$db" "$T_TMP/esc.db"
