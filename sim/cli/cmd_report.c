@@ -846,11 +846,28 @@ static void histograms(report *r, const report_values *v, scale *sc, double *edg
   figures(r, chart, sc);
 }
 
+/* The histogram of v in sc's bins (bars of style, a dashed median). */
+static void histogram_chart(report *r, const report_values *v, const scale *sc, svg_format xf,
+                            const char *xlabel, const char *title, int style,
+                            const char *median_label) {
+  double count[MAX_BINS];
+  count_bins(v, sc->edges, sc->nbins, count);
+  svg_axis x = {.lo = sc->edges[0], .hi = sc->edges[sc->nbins], .format = xf, .label = xlabel};
+  svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
+  y.whole = 1;
+  svg_chart ch;
+  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
+  svg_bars(&ch, sc->edges, count, sc->nbins, style);
+  svg_vline(&ch, median(v), 1, 1);
+  svg_legend(&ch, "runs per bin", style, SVG_KEY_BAR);
+  svg_legend(&ch, median_label, 1, SVG_KEY_DASHED);
+  svg_end(&ch);
+}
+
 static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
   const report_values *v = &r->hist[p];
   const char *name = r->hist == r->npv ? "NPV" : "npv_with_internal";
   char title[64], msg[160], m[32], lo[32], hi[32], neg[32];
-  double count[MAX_BINS];
   if (v->n < 2) {
     if (v->n == 1)
       snprintf(msg, sizeof msg, "one replication: %s %s, no distribution to show", name,
@@ -859,21 +876,9 @@ static void npv_chart(report *r, int p, const scale *sc, char *extra, size_t len
     missing(r, msg);
     return;
   }
-  count_bins(v, sc->edges, sc->nbins, count);
-  svg_axis x = {.lo = sc->edges[0],
-                .hi = sc->edges[sc->nbins],
-                .format = SVG_DOLLARS,
-                .label = r->hist == r->npv ? "NPV ($)" : "npv_with_internal ($)"};
-  svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
-  y.whole = 1;
   snprintf(title, sizeof title, "%s over replications, point %d", name, p);
-  svg_chart ch;
-  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
-  svg_bars(&ch, sc->edges, count, sc->nbins, 0);
-  svg_vline(&ch, median(v), 1, 1);
-  svg_legend(&ch, "runs per bin", 0, SVG_KEY_BAR);
-  svg_legend(&ch, "median", 1, SVG_KEY_DASHED);
-  svg_end(&ch);
+  histogram_chart(r, v, sc, SVG_DOLLARS, r->hist == r->npv ? "NPV ($)" : "npv_with_internal ($)",
+                  title, 0, "median");
   snprintf(extra, len, "%zu runs, mean %s, 5-95%% %s to %s, below 0 in %s", v->n,
            fmt(m, sizeof m, mean_of(v), SVG_DOLLARS),
            fmt(lo, sizeof lo, report_quantile(v->v, v->n, 0.05), SVG_DOLLARS),
@@ -904,7 +909,6 @@ static void npv_section(report *r) {
 static void payback_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
   const report_values *v = &r->payback[p];
   char title[64], msg[160], m[32];
-  double count[MAX_BINS];
   long runs = r->in.point[p].done, never = runs - (long)v->n;
   if (v->n == 0 || runs < 2) {
     if (runs == 1 && v->n == 1)
@@ -915,21 +919,8 @@ static void payback_chart(report *r, int p, const scale *sc, char *extra, size_t
     missing(r, msg);
     return;
   }
-  count_bins(v, sc->edges, sc->nbins, count);
-  svg_axis x = {.lo = sc->edges[0],
-                .hi = sc->edges[sc->nbins],
-                .format = SVG_NUMBER,
-                .label = "payback (years)"};
-  svg_axis y = value_axis(0, sc->hi, SVG_NUMBER, "runs (count)");
-  y.whole = 1;
   snprintf(title, sizeof title, "Payback over replications, point %d", p);
-  svg_chart ch;
-  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
-  svg_bars(&ch, sc->edges, count, sc->nbins, 2);
-  svg_vline(&ch, median(v), 1, 1);
-  svg_legend(&ch, "runs per bin", 2, SVG_KEY_BAR);
-  svg_legend(&ch, "median of those paid back", 1, SVG_KEY_DASHED);
-  svg_end(&ch);
+  histogram_chart(r, v, sc, SVG_NUMBER, "payback (years)", title, 2, "median of those paid back");
   snprintf(extra, len, "%zu of %ld runs paid back, median %s years; %ld never by the horizon", v->n,
            runs, fmt(m, sizeof m, median(v), SVG_NUMBER), never);
 }
