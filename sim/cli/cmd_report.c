@@ -134,8 +134,9 @@ typedef struct report {
   double horizon; /* the last sample day */
   char **market;  /* the market.<sku> series */
   size_t nmarket;
-  size_t nseries;                              /* NFIXED + nmarket */
-  report_curve *curve;                         /* [series * npoints + point] */
+  double *release;     /* [nmarket]: the SKU's release, days since the start (NaN: none) */
+  size_t nseries;      /* NFIXED + nmarket */
+  report_curve *curve; /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_values *npv_int, *internal;           /* npv_with_internal, internal_value_total */
   report_values *payback;                      /* payback_years (NULL: never, left out) */
@@ -203,6 +204,23 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   return 0;
 }
 
+/* Each market's SKU's release (param skus.<sku>.release, a date), when dated. */
+static int read_releases(report *r, store *st, char *err, size_t errlen) {
+  if (!(r->release = malloc((r->nmarket + 1) * sizeof *r->release)))
+    return err_set(err, errlen, "%s: out of memory", r->file);
+  for (size_t i = 0; i < r->nmarket; i++) {
+    char key[300], *v = NULL;
+    long day;
+    r->release[i] = NAN;
+    snprintf(key, sizeof key, "skus.%.256s.release", r->market[i] + strlen("market."));
+    if (report_read_param(st, r->v.sha256, key, &v, err, errlen)) return -1;
+    if (v && r->dated && cal_parse(v, &day) == 0 && day > r->date0)
+      r->release[i] = (double)(day - r->date0);
+    free(v);
+  }
+  return 0;
+}
+
 static int read_report(report *r, store *st, const char *want, char *err, size_t errlen) {
   if (store_pick_scenario(st, want, &r->v, err, errlen) ||
       report_read_info(st, r->v.sha256, &r->in, err, errlen) ||
@@ -210,6 +228,7 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
     return -1;
   r->dated = r->in.start && cal_parse(r->in.start, &r->date0) == 0;
   r->nseries = NFIXED + r->nmarket;
+  if (read_releases(r, st, err, errlen)) return -1;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
       report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen) ||
@@ -221,6 +240,7 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
 static void free_report(report *r) {
   size_t np = (size_t)r->in.npoints;
   report_sens_free(&r->sens);
+  free(r->release);
   report_curves_free(r->curve, r->nseries * np);
   free(r->curve);
   report_values_free(r->npv, np);
@@ -718,8 +738,16 @@ static void market_chart(report *r, int p, const scale *sc, char *extra, size_t 
   char title[160];
   cols k;
   int band = 0;
-  (void)extra, (void)len;
   if (!chart_data(r, p, sc, name, &k)) return;
+  double release = r->release[sc->series - NFIXED];
+  size_t from = 0, n; /* a SKU's index is drawn from its release */
+  while (from < c->n && k.t[from] < release) from++;
+  n = c->n - from;
+  if (!isnan(release)) {
+    char d[16];
+    cal_format(r->date0 + (long)release, d, sizeof d);
+    snprintf(extra, len, "%s released %s: its index is drawn from then", sku, d);
+  }
   svg_axis x = time_axis(r),
            y = value_axis(0, sc->hi, SVG_DOLLARS, "market price ($ per GPU-hour)");
   snprintf(title, sizeof title, "Market price %.100s, point %d", sku, p);
@@ -727,9 +755,9 @@ static void market_chart(report *r, int p, const scale *sc, char *extra, size_t 
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
   for (size_t i = 0; i < r->shocks.n; i++)
     svg_span(&ch, r->shocks.s[i].t0, r->shocks.s[i].t1, r->shocks.s[i].name, (int)i);
-  for (size_t i = 0; i < c->n; i++) band |= k.q95[i] > k.q05[i];
-  if (band) svg_band(&ch, k.t, k.q05, k.q95, c->n, 4, 0.18);
-  svg_line(&ch, k.t, k.q50, c->n, 4, 0);
+  for (size_t i = from; i < c->n; i++) band |= k.q95[i] > k.q05[i];
+  if (band) svg_band(&ch, k.t + from, k.q05 + from, k.q95 + from, n, 4, 0.18);
+  svg_line(&ch, k.t + from, k.q50 + from, n, 4, 0);
   svg_legend(&ch, band ? "median" : "index", 4, SVG_KEY_LINE);
   if (band) svg_legend(&ch, "5-95% of runs", 4, SVG_KEY_BAND_LIGHT);
   if (r->shocks.n) svg_legend(&ch, "shock (from its hit to its end)", 0, SVG_KEY_SPAN);

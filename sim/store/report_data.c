@@ -118,8 +118,8 @@ static const char points_sql[] =
     " FROM runs WHERE scenario_sha256 = ?1 GROUP BY point ORDER BY point DESC";
 static const char params_sql[] =
     "SELECT point, name, value FROM point_params WHERE scenario_sha256 = ?1 ORDER BY point, name";
-static const char start_sql[] =
-    "SELECT p.value FROM runs r JOIN params p ON p.run_id = r.id AND p.name = 'start'"
+static const char param_sql[] =
+    "SELECT p.value FROM runs r JOIN params p ON p.run_id = r.id AND p.name = ?2"
     " WHERE r.scenario_sha256 = ?1 AND r.status = 'done' ORDER BY r.point, r.replication LIMIT 1";
 static const char scenario_sql[] =
     "SELECT path, created_at, (SELECT max(finished_at) FROM runs WHERE scenario_sha256 = ?1 AND "
@@ -185,15 +185,33 @@ static int read_params(sqlite3 *db, const char *file, const char *sha, report_in
   return ok ? 0 : -1;
 }
 
+/* The value of param name of the first done run into *out (NULL: none). */
+static int first_param(sqlite3 *db, const char *file, const char *sha, const char *name, char **out,
+                       char *err, size_t errlen) {
+  int bad = 0, rc;
+  sqlite3_stmt *q = prepare(db, param_sql, sha);
+  *out = NULL;
+  if (!q || sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+    sqlite3_finalize(q);
+    return db_fail(db, file, "params", err, errlen);
+  }
+  if ((rc = sqlite3_step(q)) == SQLITE_ROW) *out = col_str(q, 0, &bad);
+  sqlite3_finalize(q);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(db, file, "params", err, errlen);
+  return bad ? oom(file, err, errlen) : 0;
+}
+
+int report_read_param(store *st, const char *sha, const char *name, char **out, char *err,
+                      size_t errlen) {
+  return first_param(store_db(st), store_path(st), sha, name, out, err, errlen);
+}
+
 /* start, path, created_at, finished_at. */
 static int read_scenario(sqlite3 *db, const char *file, const char *sha, report_info *in, char *err,
                          size_t errlen) {
   int bad = 0, rc;
-  sqlite3_stmt *q = prepare(db, start_sql, sha);
-  if (!q) return db_fail(db, file, "params", err, errlen);
-  if ((rc = sqlite3_step(q)) == SQLITE_ROW) in->start = col_str(q, 0, &bad);
-  sqlite3_finalize(q);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(db, file, "params", err, errlen);
+  sqlite3_stmt *q;
+  if (first_param(db, file, sha, "start", &in->start, err, errlen)) return -1;
   if (!(q = prepare(db, scenario_sql, sha))) return db_fail(db, file, "scenarios", err, errlen);
   if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
     in->path = col_str(q, 0, &bad);

@@ -48,6 +48,11 @@ typedef struct report_info {
 
 /* Fill *out for version sha of st. */
 int report_read_info(store *st, const char *sha, report_info *out, char *err, size_t errlen);
+
+/* The value of parameter name (a key path) in the first done run of
+** version sha, malloc'd into *out, or NULL when it has none. */
+int report_read_param(store *st, const char *sha, const char *name, char **out, char *err,
+                      size_t errlen);
 void report_info_free(report_info *in); /* the contents; NULL is a no-op */
 
 /* One series at one sample time across the done runs of a point.

@@ -151,6 +151,17 @@ sec=$(sed -n '/<h2 id="sensitivity">/,/<\/svg>/p' "$T_TMP/lhs.html")
 expect_match "$sec" "Tornado \(lhs/random design\)" "lhs: a tornado"
 expect_eq "$(printf '%s\n' "$sec" | grep -c '<rect class="svg-bar')" "3" "lhs: a bar per input"
 
+# a SKU released after the start: its index drawn from its release
+run "$NEOSIM" run scenarios/reference_100k.lua --db "$T_TMP/ref.db" --reps 2 --set horizon_days=400 --quiet
+run "$NEOSIM" report --db "$T_TMP/ref.db" -o "$T_TMP/ref.html"
+expect_rc 0 "report of reference_100k"
+has "$T_TMP/ref.html" "b200 released 2026-09-01: its index is drawn from then" "release: the caption says it"
+hasnt "$T_TMP/ref.html" "h100 released" "a SKU released before the start: all of its index"
+first=$(sed -n '/Market price b200, point 0/,/<\/svg>/p' "$T_TMP/ref.html" | grep -o '<path class="svg-line svg-s4" d="M[0-9.]*' | head -1 | sed 's/.*M//')
+start=$(sed -n '/Market price h100, point 0/,/<\/svg>/p' "$T_TMP/ref.html" | grep -o '<path class="svg-line svg-s4" d="M[0-9.]*' | head -1 | sed 's/.*M//')
+awk -v a="$first" -v b="$start" 'BEGIN { exit !(a > b + 100) }' && pass ||
+  fail "release: b200's line begins at x $first, h100's at $start (8 months earlier)"
+
 # own use valued: the NPV histograms are of npv_with_internal
 run "$NEOSIM" run tests/validation/internal_process.lua --db "$T_TMP/own.db" --reps 2 --quiet
 run "$NEOSIM" report --db "$T_TMP/own.db" -o "$T_TMP/own.html"
