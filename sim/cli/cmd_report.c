@@ -143,6 +143,8 @@ typedef struct report {
   const report_values *hist; /* the NPV histograms': npv, or npv_with_internal where own use
                                 is valued (some run's internal_value_total > 0) */
   report_shocks shocks;
+  char **shock_sku;        /* [shocks.n]: the SKU a shock is about; "" when a site's or a
+                              tenant's (it hits no market index); NULL when it hits all */
   report_sens sens;        /* indices of npv, with a design of uncertain inputs */
   report_statements stmts; /* by point, line (stmt_lines) and year */
   report_failure *fail;    /* the commonest errors of failed runs */
@@ -204,6 +206,41 @@ static int read_metrics(report *r, store *st, char *err, size_t errlen) {
   return 0;
 }
 
+/* What each shock of the representative run is about, from the params of
+** the shocks (shocks.<i>.name, or "shocks[<i>]", and .sku, .site, .tenant). */
+static int read_shock_targets(report *r, store *st, char *err, size_t errlen) {
+  if (!(r->shock_sku = calloc(r->shocks.n + 1, sizeof *r->shock_sku)))
+    return err_set(err, errlen, "%s: out of memory", r->file);
+  for (int i = 1; r->shocks.n > 0; i++) {
+    static const char *const field[] = {"kind", "name", "sku", "site", "tenant"};
+    char *v[5] = {NULL}, key[64], dflt[32];
+    int rc = 0;
+    for (int f = 0; !rc && f < 5; f++) {
+      snprintf(key, sizeof key, "shocks.%d.%s", i, field[f]);
+      rc = report_read_param(st, r->v.sha256, key, &v[f], err, errlen);
+    }
+    int more = !rc && v[0] != NULL; /* every shock has a kind */
+    snprintf(dflt, sizeof dflt, "shocks[%d]", i);
+    for (size_t k = 0; more && k < r->shocks.n; k++)
+      if (strcmp(r->shocks.s[k].name, v[1] ? v[1] : dflt) == 0 && !r->shock_sku[k])
+        r->shock_sku[k] = strdup(v[2] ? v[2] : (v[3] || v[4]) ? "" : "*");
+    for (int f = 0; f < 5; f++) free(v[f]);
+    if (rc) return -1;
+    if (!more) break;
+  }
+  for (size_t k = 0; k < r->shocks.n; k++) /* "*": hits all; NULL the same */
+    if (r->shock_sku[k] && strcmp(r->shock_sku[k], "*") == 0) {
+      free(r->shock_sku[k]);
+      r->shock_sku[k] = NULL;
+    }
+  return 0;
+}
+
+/* Does shock k of the representative run hit the market index of sku? */
+static int shock_hits(const report *r, size_t k, const char *sku) {
+  return !r->shock_sku[k] || strcmp(r->shock_sku[k], sku) == 0;
+}
+
 /* Each market's SKU's release (param skus.<sku>.release, a date), when dated. */
 static int read_releases(report *r, store *st, char *err, size_t errlen) {
   if (!(r->release = malloc((r->nmarket + 1) * sizeof *r->release)))
@@ -231,6 +268,7 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
   if (read_releases(r, st, err, errlen)) return -1;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
+      read_shock_targets(r, st, err, errlen) ||
       report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen) ||
       report_sens_read(st, r->v.sha256, &r->sens, err, errlen))
     return -1;
@@ -256,6 +294,8 @@ static void free_report(report *r) {
   free(r->cash_min);
   free(r->default_day);
   report_names_free(r->market, r->nmarket);
+  for (size_t i = 0; r->shock_sku && i < r->shocks.n; i++) free(r->shock_sku[i]);
+  free(r->shock_sku);
   report_shocks_free(&r->shocks);
   report_statements_free(&r->stmts);
   report_failures_free(r->fail, r->nfail);
@@ -753,14 +793,18 @@ static void market_chart(report *r, int p, const scale *sc, char *extra, size_t 
   snprintf(title, sizeof title, "Market price %.100s, point %d", sku, p);
   svg_chart ch;
   svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
+  int spans = 0;
   for (size_t i = 0; i < r->shocks.n; i++)
-    svg_span(&ch, r->shocks.s[i].t0, r->shocks.s[i].t1, r->shocks.s[i].name, (int)i);
+    if (shock_hits(r, i, sku)) {
+      svg_span(&ch, r->shocks.s[i].t0, r->shocks.s[i].t1, r->shocks.s[i].name, (int)i);
+      spans++;
+    }
   for (size_t i = from; i < c->n; i++) band |= k.q95[i] > k.q05[i];
   if (band) svg_band(&ch, k.t + from, k.q05 + from, k.q95 + from, n, 4, 0.18);
   svg_line(&ch, k.t + from, k.q50 + from, n, 4, 0);
   svg_legend(&ch, band ? "median" : "index", 4, SVG_KEY_LINE);
   if (band) svg_legend(&ch, "5-95% of runs", 4, SVG_KEY_BAND_LIGHT);
-  if (r->shocks.n) svg_legend(&ch, "shock (from its hit to its end)", 0, SVG_KEY_SPAN);
+  if (spans) svg_legend(&ch, "shock (from its hit to its end)", 0, SVG_KEY_SPAN);
   svg_end(&ch);
   free(k.buf);
 }
@@ -801,16 +845,16 @@ static void shock_table(report *r) {
 }
 
 static void market_section(report *r) {
-  char note[512];
+  char note[640];
   snprintf(
       note, sizeof note,
       "Market price index of each SKU (series market.<sku>), $ per GPU-hour: median and 5-95%% "
       "band over "
       "the replications of each point.  Shaded spans are the shocks of one run, the done run of "
       "point %d, "
-      "replication %d, from hit to end (any kind of shock, named as in the scenario): dated "
-      "shocks hit "
-      "every run alike, random ones differ; the table counts them over all done runs.",
+      "replication %d, from hit to end (named as in the scenario), each on the charts of the "
+      "SKU it names, or on all when it names no SKU, site or tenant: dated shocks hit every run "
+      "alike, random ones differ; the table counts them over all done runs.",
       r->shocks.point, r->shocks.rep);
   section(r, "market", "Market prices and shocks", note);
   if (r->nmarket == 0) missing(r, "no market price series (the scenario has no market index)");

@@ -162,6 +162,13 @@ start=$(sed -n '/Market price h100, point 0/,/<\/svg>/p' "$T_TMP/ref.html" | gre
 awk -v a="$first" -v b="$start" 'BEGIN { exit !(a > b + 100) }' && pass ||
   fail "release: b200's line begins at x $first, h100's at $start (8 months earlier)"
 
+# a shock of a site (power price at dallas) hits no market index: listed, not shaded
+expect_eq "$(sqlite3 "$T_TMP/ref.db" "select count(*) > 0 from events e join runs r on r.id = e.run_id
+  where r.point = 0 and r.replication = 0 and e.kind = 'shock' and e.subject = 'shocks[5]'")" "1" \
+  "reference_100k: the representative run has the site's shock"
+expect_eq "$(count 'class="svg-spanlabel"[^>]*>shocks\[5\]<' "$T_TMP/ref.html")" 0 "a site's shock: on no market chart"
+has "$T_TMP/ref.html" "<td>shocks[5]</td>" "a site's shock: in the table of shocks"
+
 # own use valued: the NPV histograms are of npv_with_internal
 run "$NEOSIM" run tests/validation/internal_process.lua --db "$T_TMP/own.db" --reps 2 --quiet
 run "$NEOSIM" report --db "$T_TMP/own.db" -o "$T_TMP/own.html"
