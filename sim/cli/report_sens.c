@@ -17,14 +17,12 @@
 
 int report_sens_read(store *st, const char *sha256, report_sens *rs, char *err, size_t errlen) {
   memset(rs, 0, sizeof *rs);
-  if (sens_read_design(st, sha256, &rs->sd, err, errlen)) {
-    if (strstr(err, "has no design")) return 0; /* nothing to show */
-    return -1;
-  }
+  int rc = sens_read_design(st, sha256, &rs->sd, err, errlen);
+  if (rc) return rc == 1 ? 0 : -1; /* 1: no design, nothing to show */
   rs->design = 1;
-  int rc = sens_analyse(st, &rs->sd, METRIC, 0, &rs->r, rs->why, sizeof rs->why);
-  if (rc == -1 && strstr(rs->why, "out of memory")) return err_set(err, errlen, "out of memory");
-  rs->ok = rc == 0; /* else why says it: no npv, too few points */
+  rc = sens_analyse(st, &rs->sd, METRIC, 0, &rs->r, rs->why, sizeof rs->why);
+  if (rc == -1) return err_set(err, errlen, "%s", rs->why);
+  rs->ok = rc == 0; /* -2: why says it (no npv, too few points) */
   return 0;
 }
 

@@ -19,7 +19,7 @@ int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size
             "'%s': scenario '%s' (version %.12s) has no design of uncertain inputs: give the "
             "scenario an uncertain = { design, samples, inputs } and run it",
             store_path(st), sd->v.name, sd->v.sha256);
-  return rc == 1 ? 0 : -1;
+  return rc == 1 ? 0 : rc == 0 ? 1 : -1;
 }
 
 int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t sweep, double *y,
@@ -61,9 +61,11 @@ int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t 
            sqlite3_bind_text(q, 2, metric, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
-    if (!n)
-      return err_set(err, errlen, "'%s': scenario '%s' has no metric '%s'", store_path(st),
-                     sd->v.name, metric);
+    if (!n) {
+      err_set(err, errlen, "'%s': scenario '%s' has no metric '%s'", store_path(st), sd->v.name,
+              metric);
+      return -2;
+    }
   }
   return 0;
 }
@@ -77,7 +79,10 @@ int sens_analyse(store *st, const sens_data *sd, const char *metric, size_t swee
   double *y = malloc(rows * sizeof *y);
   r->e = malloc(3 * k * sizeof *r->e);
   int rc = y && r->e ? 0 : err_set(err, errlen, "out of memory");
-  if (!rc) rc = sens_read_metric(st, sd, metric, sweep, y, &r->runs, err, errlen);
+  if (!rc && (rc = sens_read_metric(st, sd, metric, sweep, y, &r->runs, err, errlen))) {
+    free(y);
+    return rc; /* said */
+  }
   int kind = design_kind_parse(d->kind);
   r->units = (size_t)d->samples;
   if (!rc && kind == DESIGN_SALTELLI) {
@@ -106,7 +111,7 @@ int sens_analyse(store *st, const sens_data *sd, const char *metric, size_t swee
     rc = sens_sample(d->p, y, rows, k, 0, r->e, r->e + k, r->e + 2 * k, &r->used);
   }
   if (rc == -1 && !err[0]) err_set(err, errlen, "out of memory");
-  else if (rc == -2)
+  else if (rc == -2) /* an estimator's: too few units */
     err_set(err, errlen,
             "%s: %zu of %zu %s have a response at sweep point %zu, too few (or the metric does "
             "not vary) for %s indices",

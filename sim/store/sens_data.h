@@ -20,14 +20,15 @@ typedef struct sens_data {
 } sens_data;
 
 /* Pick the version (store_pick_scenario: want is a name, a SHA-256
-** prefix or NULL) and read its design; a version without one is an
-** error that says so. */
+** prefix or NULL) and read its design: 0; 1 when the version has none
+** (err says so); -1 on error. */
 int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size_t errlen);
 
 /* y[r], r < rows: the mean of metric over the done runs of design row r
 ** at sweep point sweep (point sweep * rows + r); NaN where it has none.
-** *runs: the done runs with a value, all rows together.  A metric no run
-** of the version has is an error. */
+** *runs: the done runs with a value, all rows together.  0; -1 on a
+** database error; -2 when no run of the version has the metric (each
+** with a message in err). */
 int sens_read_metric(store *st, const sens_data *sd, const char *metric, size_t sweep, double *y,
                      long *runs, char *err, size_t errlen);
 
@@ -46,7 +47,8 @@ typedef struct sens_result {
 } sens_result;
 
 /* 0; -1 with a message in err (the database, memory); -2 with a message
-** when too few units have a response (or the metric does not vary). */
+** when the metric cannot be analysed: no run has it, or too few units
+** have a response (or it does not vary). */
 int sens_analyse(store *st, const sens_data *sd, const char *metric, size_t sweep, sens_result *r,
                  char *err, size_t errlen);
 void sens_result_free(sens_result *r);

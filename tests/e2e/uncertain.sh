@@ -8,6 +8,11 @@
 dir=tests/e2e/uncertain
 db=$T_TMP/u.db
 q() { sqlite3 "$db" "$1"; }
+# point_values NAME: "point|key|value" of every swept key of scenario NAME, by point and key
+point_values() {
+  q "select p.point, p.name, p.value from point_params p join scenarios s on s.sha256 = p.scenario_sha256
+     where s.name = '$1' order by p.point, p.name"
+}
 
 run "$NEOSIM" check $dir/lhs.lua
 expect_rc 0 "check lhs"
@@ -92,8 +97,7 @@ EOF
 
 run "$NEOSIM" run $dir/saltelli.lua --db "$db" --quiet
 expect_rc 0 "run saltelli"
-q "select p.point, p.name, p.value from point_params p join scenarios s on s.sha256 = p.scenario_sha256
-   where s.name = 'uncertain-saltelli' order by p.point, p.name" >"$T_TMP/ps"
+point_values uncertain-saltelli >"$T_TMP/ps"
 expect_eq "$(python3 - "$T_TMP/ps" <<'EOF'
 import sys
 rows = {}
@@ -113,8 +117,7 @@ EOF
 
 run "$NEOSIM" run $dir/morris.lua --db "$db" --quiet
 expect_rc 0 "run morris"
-q "select p.point, p.name, p.value from point_params p join scenarios s on s.sha256 = p.scenario_sha256
-   where s.name = 'uncertain-morris' order by p.point, p.name" >"$T_TMP/pm"
+point_values uncertain-morris >"$T_TMP/pm"
 expect_eq "$(python3 - "$T_TMP/pm" <<'EOF'
 import sys
 rows = {}
