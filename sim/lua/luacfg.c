@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "design.h"
 #include "err.h"
 #include "luacfg.h"
 
@@ -592,4 +593,86 @@ void luacfg_point_clear(scenario_point *pt) {
   free(pt->params);
   free(pt->policy_params);
   memset(pt, 0, sizeof *pt);
+}
+
+/* ---- the design of uncertain inputs (the points' field design) ---------- */
+
+static void read_input(rd *r, int t, void *elem, const model_cfg *c) {
+  scenario_input *in = elem;
+  (void)c;
+  in->name = str(r, t, "name");
+  in->dist = str(r, t, "dist");
+}
+
+static void read_corr(rd *r, int t, void *elem, const model_cfg *c) {
+  scenario_corr *x = elem;
+  (void)c;
+  x->a = (size_t)integer(r, t, "a", 1, DESIGN_MAX_INPUTS) - 1;
+  x->b = (size_t)integer(r, t, "b", 1, DESIGN_MAX_INPUTS) - 1;
+  x->target = num(r, t, "target");
+  x->achieved = num(r, t, "achieved");
+  if (x->a >= x->b) bad(r, "b", "not after a");
+  if (!(fabs(x->target) <= 1 && fabs(x->achieved) <= 1)) bad(r, "target", "out of range");
+}
+
+/* The design's shape: its kind's rows, a correlation for every pair of
+** inputs, a probability in (0, 1) for every row and input. */
+static void check_design(rd *r, const scenario_design *d, size_t np) {
+  int kind = d->kind ? design_kind_parse(d->kind) : -1;
+  size_t k = d->ninputs;
+  if (kind < 0) bad(r, "design", "unknown value");
+  else if (k == 0 || design_rows((design_kind)kind, (size_t)d->samples, k) != d->rows)
+    bad(r, "rows", "not the rows of the design");
+  if (d->ncorr != k * (k - 1) / 2) bad(r, "correlations", "not one per pair of inputs");
+  for (size_t i = 0; i < d->ncorr; i++)
+    if (d->corr[i].b >= k) bad(r, "correlations", "index out of range");
+  if (np != d->rows * k) bad(r, "probabilities", "not one per row and input");
+  for (size_t i = 0; d->p && i < np; i++)
+    if (!(d->p[i] > 0 && d->p[i] < 1)) bad(r, "probabilities", "out of (0, 1)");
+}
+
+int luacfg_design(lua_State *L, int idx, scenario_design **out, char *err, size_t errlen) {
+  rd r = {.L = L, .err = err, .errlen = errlen, .where = "point"};
+  int t = lua_absindex(L, idx);
+  *out = NULL;
+  int type = getraw(L, t, "design");
+  lua_pop(L, 1);
+  if (type == LUA_TNIL) return 0;
+  scenario_design *d = calloc(1, sizeof *d);
+  if (!d) return err_set(err, errlen, "out of memory");
+  if (field(&r, t, "design", LUA_TTABLE)) {
+    int dt = lua_gettop(L);
+    size_t np = 0;
+    r.where = "design";
+    d->kind = str(&r, dt, "design");
+    d->samples = integer(&r, dt, "samples", 1, DESIGN_MAX_ROWS);
+    d->rows = (size_t)integer(&r, dt, "rows", 1, DESIGN_MAX_ROWS);
+    d->npoints = (size_t)integer(&r, dt, "sweep_points", 1, DESIGN_MAX_ROWS);
+    d->inputs = read_array(&r, dt, "inputs", sizeof *d->inputs, &d->ninputs, read_input, NULL);
+    r.where = "design";
+    d->corr = read_array(&r, dt, "correlations", sizeof *d->corr, &d->ncorr, read_corr, NULL);
+    r.where = "design";
+    d->p = numbers(&r, dt, "probabilities", &np);
+    if (!r.bad) check_design(&r, d, np);
+    lua_pop(L, 1);
+  }
+  if (r.bad) {
+    luacfg_design_free(d);
+    return -1;
+  }
+  *out = d;
+  return 0;
+}
+
+void luacfg_design_free(scenario_design *d) {
+  if (!d) return;
+  for (size_t i = 0; d->inputs && i < d->ninputs; i++) {
+    free(d->inputs[i].name);
+    free(d->inputs[i].dist);
+  }
+  free(d->inputs);
+  free(d->corr);
+  free(d->p);
+  free(d->kind);
+  free(d);
 }

@@ -29,6 +29,12 @@ int luacfg_point(lua_State *L, int idx, scenario_point *pt, char *err, size_t er
 ** 0, or -1 with a message in err. */
 int luacfg_dist(lua_State *L, int t, const char *key, dist *d, char *err, size_t errlen);
 
+/* Read the design the library resolved (the points' field design,
+** lua/neo/CONTRACT.md) from the table at idx into *out (NULL when there is
+** none).  0, or -1 with a message naming the key in err. */
+int luacfg_design(lua_State *L, int idx, scenario_design **out, char *err, size_t errlen);
+void luacfg_design_free(scenario_design *d); /* NULL is a no-op */
+
 /* Free what a point owns. */
 void luacfg_point_clear(scenario_point *pt);
 

@@ -6,13 +6,9 @@
 #ifndef NEOSIM_LUADESIGN_H
 #define NEOSIM_LUADESIGN_H
 
-#include <stddef.h>
-
 #include <lua.h>
 
-#include "scenario.h"
-
-/* core.design(kind, samples, dists, target, seed) -> rows, achieved
+/* core.design(kind, samples, dists, target, seed) -> rows, achieved, probabilities
 ** kind "random"|"lhs"|"saltelli"|"morris"; samples an integer; dists a
 ** list of k resolved distributions; target nil or the k*k rank
 ** correlations as a flat list (row by row); seed as the scenario's.
@@ -22,11 +18,5 @@
 ** On a bad design (a target not positive definite, too few samples):
 ** nil, message. */
 int luadesign_make(lua_State *L);
-
-/* Read the design the library resolved (the points' field design,
-** lua/neo/CONTRACT.md) from the table at idx into *out (NULL when there is
-** none).  0, or -1 with a message in err. */
-int luadesign_read(lua_State *L, int idx, scenario_design **out, char *err, size_t errlen);
-void luadesign_free(scenario_design *d); /* NULL is a no-op */
 
 #endif

@@ -12,7 +12,6 @@
 #include "err.h"
 #include "luacfg.h"
 #include "luacore.h"
-#include "luadesign.h"
 #include "path.h"
 #include "sandbox.h"
 #include "scenario.h"
@@ -164,7 +163,7 @@ static int read_points(lua_State *L) {
       return 0;
     lua_pop(L, 1);
   }
-  if (luadesign_read(L, 1, &s->design, a->err, a->errlen)) return 0;
+  if (luacfg_design(L, 1, &s->design, a->err, a->errlen)) return 0;
   if (s->design && s->design->npoints * s->design->rows != n) {
     snprintf(a->err, a->errlen, "%s: resolved scenario: design.rows: not the points' count",
              s->path);
@@ -254,7 +253,7 @@ void scenario_free(scenario *s) {
   if (!s) return;
   for (size_t i = 0; s->points && i < s->npoints; i++) luacfg_point_clear(&s->points[i]);
   free(s->points);
-  luadesign_free(s->design);
+  luacfg_design_free(s->design);
   free(s->path);
   free(s->name);
   free(s->source);
