@@ -185,8 +185,12 @@ CREATE TABLE metrics (
 CREATE INDEX metrics_by_name ON metrics (name, run_id);  -- one metric across runs
 
 -- Periodic samples of a run (monthly by default): 'revenue', 'opex' (in the
--- period), 'cash', 'debt', 'utilization', 'nodes_online', market prices,
--- '<tenant>.revenue' (in the period), ...
+-- period), 'cash', 'debt', 'utilization' (busy over installed node-hours in
+-- the period), 'utilization.<site>' (the same of a site's nodes, counting a
+-- node lost or sold until it went; NULL when the site had none),
+-- 'nodes_online', 'nodes.<state>' (nodes in each state at the sample:
+-- ordered, in_transit, installing, idle, leased, busy, failed, repairing,
+-- retired), market prices, '<tenant>.revenue' (in the period), ...
 -- and the month's financial statements, from the run's books:
 --   income statement, flows in the month: is.revenue, is.opex, is.ebitda,
 --     is.depreciation, is.write_off, is.gain_on_sale, is.interest, is.tax,

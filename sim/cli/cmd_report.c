@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "err.h"
+#include "model.h"
 #include "outfile.h"
 #include "report_data.h"
 #include "report_sens.h"
@@ -51,7 +52,10 @@ const char cmd_report_help[] =
     "  - revenue by tenant kind per point (series revenue.reserved, .on_demand,\n"
     "    .spot): the mean over replications, in $ per month (each sample's period\n"
     "    revenue divided by the period's length, times 30.44 days);\n"
-    "  - utilisation per point: mean and 5-95% band;\n"
+    "  - utilisation per point: mean and 5-95% band, and with several sites each\n"
+    "    site's mean (series utilization.<site>, on the nodes it still had);\n"
+    "  - nodes by state per point (series nodes.<state>): the mean count of each\n"
+    "    state a node was in;\n"
     "  - market price of each SKU per point (series market.<sku>): median and\n"
     "    5-95% band, with the shocks of one run marked (the done run of lowest\n"
     "    point and replication; dated shocks hit every run alike, random ones\n"
@@ -134,8 +138,11 @@ typedef struct report {
   double horizon; /* the last sample day */
   char **market;  /* the market.<sku> series */
   size_t nmarket;
-  double *release;     /* [nmarket]: the SKU's release, days since the start (NaN: none) */
-  size_t nseries;      /* NFIXED + nmarket */
+  double *release;              /* [nmarket]: the SKU's release, days since the start (NaN: none) */
+  char state[NODE_NSTATES][32]; /* the nodes.<state> series */
+  char **site;                  /* the utilization.<site> series */
+  size_t nsite;
+  size_t nseries;      /* NFIXED + nmarket + NODE_NSTATES + nsite, in that order */
   report_curve *curve; /* [series * npoints + point] */
   report_values *npv, *cash_min, *default_day; /* [npoints] */
   report_values *npv_int, *internal;           /* npv_with_internal, internal_value_total */
@@ -158,6 +165,10 @@ static const report_curve *curve(const report *r, size_t series, int point) {
   return &r->curve[series * (size_t)r->in.npoints + (size_t)point];
 }
 
+/* The series of node state s, and of the site utilisation i. */
+static size_t state_series(const report *r, int s) { return NFIXED + r->nmarket + (size_t)s; }
+static size_t site_series(const report *r, size_t i) { return state_series(r, NODE_NSTATES) + i; }
+
 /* The charts' curves and the statements, in one pass over the series. */
 static int read_curves(report *r, store *st, char *err, size_t errlen) {
   const char **names = calloc(r->nseries, sizeof *names);
@@ -169,7 +180,10 @@ static int read_curves(report *r, store *st, char *err, size_t errlen) {
     return -1;
   }
   for (size_t k = 0; k < r->nseries; k++)
-    names[k] = k < NFIXED ? fixed_series[k] : r->market[k - NFIXED];
+    names[k] = k < NFIXED               ? fixed_series[k]
+               : k < state_series(r, 0) ? r->market[k - NFIXED]
+               : k < site_series(r, 0)  ? r->state[k - state_series(r, 0)]
+                                        : r->site[k - site_series(r, 0)];
   const char *lines[NSTMT];
   for (size_t k = 0; k < NSTMT; k++) lines[k] = stmt_lines[k].series ? stmt_lines[k].series : "";
   int rc = report_read_series_statements(st, r->v.sha256, names, r->nseries, lines, NSTMT,
@@ -261,10 +275,13 @@ static int read_releases(report *r, store *st, char *err, size_t errlen) {
 static int read_report(report *r, store *st, const char *want, char *err, size_t errlen) {
   if (store_pick_scenario(st, want, &r->v, err, errlen) ||
       report_read_info(st, r->v.sha256, &r->in, err, errlen) ||
-      report_series_names(st, r->v.sha256, "market.", &r->market, &r->nmarket, err, errlen))
+      report_series_names(st, r->v.sha256, "market.", &r->market, &r->nmarket, err, errlen) ||
+      report_series_names(st, r->v.sha256, "utilization.", &r->site, &r->nsite, err, errlen))
     return -1;
   r->dated = r->in.start && cal_parse(r->in.start, &r->date0) == 0;
-  r->nseries = NFIXED + r->nmarket;
+  for (int s = 0; s < NODE_NSTATES; s++)
+    snprintf(r->state[s], sizeof r->state[s], "nodes.%s", node_state_name((node_state)s));
+  r->nseries = site_series(r, r->nsite);
   if (read_releases(r, st, err, errlen)) return -1;
   if (read_curves(r, st, err, errlen) || read_metrics(r, st, err, errlen) ||
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
@@ -294,6 +311,7 @@ static void free_report(report *r) {
   free(r->cash_min);
   free(r->default_day);
   report_names_free(r->market, r->nmarket);
+  report_names_free(r->site, r->nsite);
   for (size_t i = 0; r->shock_sku && i < r->shocks.n; i++) free(r->shock_sku[i]);
   free(r->shock_sku);
   report_shocks_free(&r->shocks);
@@ -740,11 +758,25 @@ static void revenue_section(report *r) {
   figures(r, revenue_chart, &sc);
 }
 
+/* The mean of series k at point p as a line in style (dashed), with its
+** legend; 0 when the series has no sample there (or no memory). */
+static int mean_line(report *r, svg_chart *ch, size_t k, int p, int style, int dashed,
+                     const char *label) {
+  const report_curve *c = curve(r, k, p);
+  double *t = c->n ? malloc(2 * c->n * sizeof *t) : NULL;
+  if (!t) return 0;
+  pull(c, F_T, t);
+  pull(c, F_MEAN, t + c->n);
+  svg_line(ch, t, t + c->n, c->n, style, dashed);
+  svg_legend(ch, label, style, dashed ? SVG_KEY_DASHED : SVG_KEY_LINE);
+  free(t);
+  return 1;
+}
+
 static void util_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
   const report_curve *c = curve(r, sc->series, p);
   char title[64];
   cols k;
-  (void)extra, (void)len;
   if (!chart_data(r, p, sc, "utilization", &k)) return;
   svg_axis x = time_axis(r),
            y = value_axis(0, sc->hi, SVG_PERCENT, "utilisation (% of installed GPU-hours)");
@@ -756,20 +788,71 @@ static void util_chart(report *r, int p, const scale *sc, char *extra, size_t le
   svg_legend(&ch, max_n(c) > 1 ? "mean" : "utilisation (one replication: no band)", 2,
              SVG_KEY_LINE);
   if (max_n(c) > 1) svg_legend(&ch, "5-95% of runs", 2, SVG_KEY_BAND_LIGHT);
+  int sites = 0;
+  for (size_t i = 0; r->nsite > 1 && i < r->nsite; i++) {
+    char label[96];
+    snprintf(label, sizeof label, "%.80s (mean)", r->site[i] + strlen("utilization."));
+    sites += mean_line(r, &ch, site_series(r, i), p, 3 + (int)i, 1, label);
+  }
   svg_end(&ch);
   free(k.buf);
+  if (sites)
+    snprintf(extra, len, "dashed: each site's mean utilisation, on the nodes it had installed");
 }
 
 static void util_section(report *r) {
   scale sc = {.series = S_UTIL};
   section(r, "utilisation", "Utilisation",
           "Share of the installed GPU-hours that were busy in each sample period (series "
-          "utilization): mean "
-          "and 5-95% band over the replications of each point.");
+          "utilization): mean and 5-95% band over the replications of each point.  With several "
+          "sites, each site's mean (series utilization.<site>) is a dashed line: its busy "
+          "node-hours over the node-hours of the nodes it still had (a node lost or sold counts "
+          "until it went; a month in which a site had none has no point).");
   series_range(r, S_UTIL, F_Q05, F_Q95, &sc.lo, &sc.hi);
   sc.hi = fmax(sc.hi, 1.0);
   if (r->in.npoints > 1) overlay(r, &sc, SVG_PERCENT, "utilisation", "Utilisation");
   figures(r, util_chart, &sc);
+}
+
+static void nodes_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
+  char title[64];
+  int held[NODE_NSTATES], any = 0;
+  for (int s = 0; s < NODE_NSTATES; s++)
+    any |= held[s] = !all_zero(curve(r, state_series(r, s), p));
+  if (r->in.point[p].done == 0 || !any) {
+    missing(r, r->in.point[p].done == 0 ? "no done runs at this point"
+                                        : "no series nodes.<state> in the runs of this point");
+    return;
+  }
+  svg_axis x = time_axis(r), y = value_axis(0, sc->hi, SVG_NUMBER, "nodes (mean over the runs)");
+  snprintf(title, sizeof title, "Nodes by state, point %d", p);
+  svg_chart ch;
+  svg_begin(&ch, r->f, CHART_W, CHART_H, &x, &y, title);
+  for (int s = 0; s < NODE_NSTATES; s++)
+    if (held[s])
+      mean_line(r, &ch, state_series(r, s), p, s, s >= SVG_NSTYLES, node_state_name((node_state)s));
+  svg_end(&ch);
+  size_t used = 0;
+  for (int s = 0; s < NODE_NSTATES; s++)
+    if (!held[s] && used < len)
+      used += (size_t)snprintf(extra + used, len - used, "%s%s",
+                               used ? ", " : "never held: ", node_state_name((node_state)s));
+}
+
+static void nodes_section(report *r) {
+  scale sc = {0};
+  section(r, "nodes", "Nodes by state",
+          "Mean over the replications of each point of the number of nodes in each state at each "
+          "monthly sample (series nodes.<state>): ordered, in transit, installing (or waiting for "
+          "power), idle, leased (to reserved tenants), busy (jobs and own use), failed (lost at a "
+          "site without repair), repairing (or down in an outage), retired (sold or retired).  A "
+          "state no node was in at a point is not drawn; one chart per point, same scale.");
+  for (int s = 0; s < NODE_NSTATES; s++) {
+    double lo, hi;
+    series_range(r, state_series(r, s), F_MEAN, F_MEAN, &lo, &hi);
+    sc.hi = fmax(sc.hi, hi);
+  }
+  figures(r, nodes_chart, &sc);
 }
 
 static void market_chart(report *r, int p, const scale *sc, char *extra, size_t len) {
@@ -1109,6 +1192,7 @@ static void write_page(report *r) {
   cash_section(r);
   revenue_section(r);
   util_section(r);
+  nodes_section(r);
   market_section(r);
   npv_section(r);
   payback_section(r);

@@ -211,6 +211,31 @@ static double revenue_of(const model *m, int kind, double t) {
   return s;
 }
 
+/* The month's node counts by state at t, and each site's utilisation in
+** the month: its busy node-hours over the node-hours of the nodes it had
+** installed (a node lost or sold counts until it went; none: NaN). */
+static int sample_fleet(model *m, double t) {
+  results *r = m->out;
+  size_t ns = m->cfg->nsites;
+  double d = hours_to_days(t), *start = m->books.site_use, *now = start + 2 * ns;
+  int bad = 0;
+  for (int s = 0; s < NODE_NSTATES; s++)
+    bad |= results_sample(r, d, m->books.m_state[s], (double)fleet_count(m, -1, -1, (node_state)s));
+  for (size_t i = 0; i < 2 * ns; i++) now[i] = 0;
+  for (size_t p = 0; p < m->fleet.npools; p++) {
+    const pool *pl = &m->fleet.pools[p];
+    now[2 * pl->site] += integral_at(&pl->busy, t);
+    now[2 * pl->site + 1] += integral_at(&pl->installed, t);
+  }
+  for (size_t s = 0; s < ns; s++) {
+    double inst = now[2 * s + 1] - start[2 * s + 1];
+    bad |= results_sample(r, d, m->books.m_site_util[s],
+                          inst > 0 ? (now[2 * s] - start[2 * s]) / inst : (double)NAN);
+  }
+  for (size_t i = 0; i < 2 * ns; i++) start[i] = now[i];
+  return bad;
+}
+
 static int sample(model *m, double t) {
   results *r = m->out;
   const model_cfg *c = m->cfg;
@@ -242,6 +267,7 @@ static int sample(model *m, double t) {
     bad |= results_sample(r, d, m->books.m_debt[k], m->debt.balance[k]);
   bad |= results_sample(r, d, "interest", m->debt.interest - m->books.month.interest);
   m->books.month.interest = m->debt.interest;
+  bad |= sample_fleet(m, t);
   for (size_t i = 0; i < c->ntenants; i++) {
     tenant *tn = &m->tenants[i];
     double v = tenant_income(tn, t);
@@ -331,13 +357,20 @@ static char *name2(const char *a, const char *b) {
   return s;
 }
 
-/* The names of the series of each SKU's market and each tranche's debt. */
+/* The names of the series of each SKU's market, each tranche's debt, each
+** site's utilisation and each node state's count. */
 static int name_series(model *m) {
   const model_cfg *c = m->cfg;
   books_part *b = &m->books;
   b->m_market = calloc(c->nskus ? c->nskus : 1, sizeof *b->m_market);
   b->m_debt = calloc(c->finance.ndebt ? c->finance.ndebt : 1, sizeof *b->m_debt);
-  if (!b->m_market || !b->m_debt) return -1;
+  b->m_site_util = calloc(c->nsites ? c->nsites : 1, sizeof *b->m_site_util);
+  b->site_use = calloc(4 * (c->nsites ? c->nsites : 1), sizeof *b->site_use);
+  if (!b->m_market || !b->m_debt || !b->m_site_util || !b->site_use) return -1;
+  for (size_t k = 0; k < c->nsites; k++)
+    if (!(b->m_site_util[k] = name2("utilization", c->sites[k].name))) return -1;
+  for (int s = 0; s < NODE_NSTATES; s++)
+    if (!(b->m_state[s] = name2("nodes", node_state_name((node_state)s)))) return -1;
   for (size_t k = 0; k < c->nskus; k++)
     if (!(b->m_market[k] = name2("market", c->skus[k].name))) return -1;
   for (size_t k = 0; k < c->finance.ndebt; k++)
@@ -451,8 +484,12 @@ void ledger_free(model *m) {
   books_free(m);
   for (size_t k = 0; b->m_market && k < m->cfg->nskus; k++) free(b->m_market[k]);
   for (size_t k = 0; b->m_debt && k < m->cfg->finance.ndebt; k++) free(b->m_debt[k]);
+  for (size_t k = 0; b->m_site_util && k < m->cfg->nsites; k++) free(b->m_site_util[k]);
+  for (int s = 0; s < NODE_NSTATES; s++) free(b->m_state[s]);
   free(b->m_market);
   free(b->m_debt);
+  free(b->m_site_util);
+  free(b->site_use);
   debt_free(m);
   free(b->site_kwh);
   covenant_free(m);

@@ -614,6 +614,10 @@ typedef struct books_part {
   double flow_at_start; /* operating flows at t = 0 (capex of the first fleet, prepayments) */
   char **m_market;      /* series names "market.<sku>" */
   char **m_debt;        /* series names "debt.<tranche>" */
+  char **m_site_util;   /* series names "utilization.<site>" */
+  char *m_state[NODE_NSTATES]; /* series names "nodes.<state>" */
+  double *site_use; /* per site, busy then installed node-hours: [0, 2n) at the month's start,
+                       [2n, 4n) now */
 } books_part;
 
 int ledger_init(model *m);

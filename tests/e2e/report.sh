@@ -60,22 +60,31 @@ expect_eq "$ERR" "" "report is silent on stderr"
 expect_eq "$OUT" "" "report is silent on stdout"
 expect_eq "$(cksum <"$db")" "$before" "the database is only read"
 expect_eq "$(wellformed "$html")" ok "the page is well-formed"
-expect_eq "$(count '<svg' "$html")" 12 \
-  "12 charts: cash, revenue, utilisation, market h100, NPV for each of 2 points, cash and utilisation overlaid"
-expect_eq "$(count '</svg>' "$html")" 12 "every chart closed"
+expect_eq "$(count '<svg' "$html")" 14 \
+  "14 charts: cash, revenue, utilisation, nodes, market h100, NPV for each of 2 points, cash and utilisation overlaid"
+expect_eq "$(count '</svg>' "$html")" 14 "every chart closed"
 expect_eq "$(count 'the median of every point</title>' "$html")" 2 "the medians of cash and utilisation in one chart each"
 expect_match "$(sed -n '/Cash: the median of every point/,/<\/svg>/p' "$html" | grep -c '<path class="svg-line svg-s[01]')" "^2$" \
   "the cash overlay: a line for each of the 2 points"
 for p in 0 1; do
-  for t in "Cash" "Revenue by tenant kind" "Utilisation" "Market price h100" "NPV over replications"; do
+  for t in "Cash" "Revenue by tenant kind" "Utilisation" "Nodes by state" "Market price h100" "NPV over replications"; do
     expect_eq "$(count "<title>$t, point $p</title>" "$html")" 1 "chart '$t, point $p'"
   done
 done
 for label in 'cash ($)' 'revenue ($ per month)' 'utilisation (% of installed GPU-hours)' 'market price ($ per GPU-hour)' \
-  'NPV ($)' 'runs (count)'; do
+  'NPV ($)' 'runs (count)' 'nodes (mean over the runs)'; do
   has "$html" ">$label</text>" "y axis label $label"
 done
-expect_eq "$(count '>date (monthly samples)</text>' "$html")" 10 "a date axis on each time chart"
+expect_eq "$(count '>date (monthly samples)</text>' "$html")" 12 "a date axis on each time chart"
+# nodes by state: the 100 nodes bought, leased, busy or idle (none ordered,
+# none retired); one site: no site lines
+nodes=$(sed -n '/<title>Nodes by state, point 0<\/title>/,/<\/figure>/p' "$html")
+for st in idle leased busy repairing; do
+  expect_match "$(printf '%s\n' "$nodes" | grep -c "class=\"svg-legend\"[^>]*>$st</text>")" '^1$' "nodes: a line for $st"
+done
+expect_match "$(printf '%s\n' "$nodes" | grep -o 'never held: [a-z_, ]*')" 'ordered, in_transit, installing.*retired' \
+  "nodes: the states never held named"
+hasnt "$html" "(mean)</text>" "one site: no per-site utilisation line"
 for legend in median 25-75% '5-95% of runs' reserved 'on demand' spot mean 'runs per bin' 'shock (from its hit to its end)'; do
   expect_match "$(grep -c "class=\"svg-legend\"[^>]*>$legend</text>" "$html")" '^[1-9]' "legend '$legend'"
 done
@@ -169,6 +178,20 @@ expect_eq "$(sqlite3 "$T_TMP/ref.db" "select count(*) > 0 from events e join run
 expect_eq "$(count 'class="svg-spanlabel"[^>]*>shocks\[5\]<' "$T_TMP/ref.html")" 0 "a site's shock: on no market chart"
 has "$T_TMP/ref.html" "<td>shocks[5]</td>" "a site's shock: in the table of shocks"
 
+# two sites, one losing nodes: each site's utilisation as a dashed line; the
+# failed nodes on the nodes chart
+run "$NEOSIM" run tests/e2e/scenarios/site_lost.lua --db "$T_TMP/lost.db" --quiet
+run "$NEOSIM" report --db "$T_TMP/lost.db" -o "$T_TMP/lost.html"
+expect_rc 0 "report of a site losing nodes"
+util=$(sed -n '/<title>Utilisation, point 0<\/title>/,/<\/figure>/p' "$T_TMP/lost.html")
+for site in ground orbit; do
+  expect_match "$(printf '%s\n' "$util" | grep -c "class=\"svg-legend\"[^>]*>$site (mean)</text>")" '^1$' "site line $site"
+done
+expect_eq "$(printf '%s\n' "$util" | grep -c '<path class="svg-line svg-dashed svg-s[34]"')" "2" "two dashed site lines"
+expect_match "$util" "each site&#39;s mean utilisation, on the nodes it had installed" "site lines: the caption"
+expect_match "$(sed -n '/<title>Nodes by state, point 0<\/title>/,/<\/figure>/p' "$T_TMP/lost.html")" \
+  'svg-legend[^>]*>failed</text>' "nodes: the failed nodes drawn"
+
 # own use valued: the NPV histograms are of npv_with_internal
 run "$NEOSIM" run tests/validation/internal_process.lua --db "$T_TMP/own.db" --reps 2 --quiet
 run "$NEOSIM" report --db "$T_TMP/own.db" -o "$T_TMP/own.html"
@@ -197,8 +220,8 @@ expect_rc 0 "run erlang_b once"
 run "$NEOSIM" report --db "$db1" -o "$T_TMP/one.html"
 expect_rc 0 "report of one replication"
 expect_eq "$(wellformed "$T_TMP/one.html")" ok "one replication: well-formed"
-expect_eq "$(count '<svg' "$T_TMP/one.html")" 11 \
-  "one replication: cash, revenue, utilisation for 3 points, and the two overlays"
+expect_eq "$(count '<svg' "$T_TMP/one.html")" 14 \
+  "one replication: cash, revenue, utilisation, nodes for 3 points, and the two overlays"
 has "$T_TMP/one.html" "no market price series (the scenario has no market index)" "no market: a message"
 expect_eq "$(count 'one replication: NPV \$' "$T_TMP/one.html")" 3 "one replication: a message per point for NPV"
 has "$T_TMP/one.html" "cash (one replication: no band)" "one replication: cash without band"

@@ -50,6 +50,6 @@ expect_match "$(q "select count(*) from events e join runs r on r.id = e.run_id 
   "^[1-9][0-9]*$" "the traced run has its failures"
 run "$NEOSIM" report --db "$db" --scenario h100-price-collapse -o "$T_TMP/report.html"
 expect_rc 0 "report"
-expect_eq "$(grep -o '<svg' "$T_TMP/report.html" | wc -l | tr -d ' ')" "17" \
-  "report: 5 charts for each of 3 points, and every point's median cash and utilisation in one chart each"
+expect_eq "$(grep -o '<svg' "$T_TMP/report.html" | wc -l | tr -d ' ')" "20" \
+  "report: 6 charts for each of 3 points, and every point's median cash and utilisation in one chart each"
 finish
