@@ -456,6 +456,46 @@ WHERE y.y IS NOT NULL
 GROUP BY y.scenario_sha256, y.sweep_point, y.metric, p.input;
 -- END version 7
 
+-- BEGIN version 8 (neosim adds these tables to a file of version 6 or 7
+-- it opens to write)
+-- The experiments run on a scenario version (neosim select): the runs they
+-- use are ordinary runs of the version (with the experiment's seed); an
+-- experiment asked again with the same settings replaces its row.
+CREATE TABLE experiments (
+  id              INTEGER PRIMARY KEY,  -- experiment_points.experiment_id
+  scenario_sha256 TEXT NOT NULL REFERENCES scenarios (sha256),  -- the scenario version
+  kind            TEXT NOT NULL CHECK (kind IN ('select')),  -- the command
+  procedure       TEXT NOT NULL,     -- 'KN (Kim and Nelson 2001)'
+  seed            INTEGER NOT NULL,  -- base seed of its runs
+  metric          TEXT NOT NULL,     -- the metric compared
+  minimize        INTEGER NOT NULL CHECK (minimize IN (0, 1)),  -- 1: the best is the smallest
+  -- the settings: 'delta=D alpha=A n0=N max_reps=M'
+  parameters      TEXT NOT NULL,
+  -- 'running' from its start (a killed one stays so until run again), 'done'
+  status          TEXT NOT NULL CHECK (status IN ('running', 'done')),
+  stages          INTEGER,  -- the last stage (replications of the points left), when done
+  decision        TEXT,     -- 'best: point K', when done
+  started_at      REAL NOT NULL,  -- unix time of its last start
+  finished_at     REAL,           -- unix time it ended, when done
+  UNIQUE (scenario_sha256, kind, seed, metric, minimize, parameters)
+);
+
+-- Each sweep point of a finished experiment.
+CREATE TABLE experiment_points (
+  experiment_id INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,  -- experiments.id
+  point   INTEGER NOT NULL,  -- the sweep point
+  n       INTEGER NOT NULL,  -- replications its figures use: its last stage
+  mean    REAL,              -- the metric's mean over them
+  ci_low  REAL,              -- its 95% confidence interval (Student's t)
+  ci_high REAL,
+  -- 'best' (the point chosen), 'eliminated' (at stage), 'in' (not
+  -- eliminated, not chosen: tied with the best, or in at max_reps)
+  status  TEXT NOT NULL CHECK (status IN ('best', 'eliminated', 'in')),
+  stage   INTEGER,           -- the stage it was eliminated at; NULL otherwise
+  PRIMARY KEY (experiment_id, point)
+) WITHOUT ROWID;
+-- END version 8
+
 -- The 0.975 quantile of Student's t distribution with df degrees of
 -- freedom, for confidence intervals.  SQLite has no t quantile function, so
 -- the summary view uses the row with the largest df <= n - 1: exact for
@@ -776,4 +816,4 @@ LEFT JOIN params p ON p.run_id = r.id AND p.name = 'start'
 WHERE s.name GLOB 'is.*' OR s.name GLOB 'bs.*' OR s.name GLOB 'cf.*'
 GROUP BY r.id, s.t_days;
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;

@@ -45,3 +45,16 @@ int cli_lock_wait(int argc, char **argv, int *i, double *seconds) {
                            argv[0], v);
   return 1;
 }
+
+int cli_jobs(int argc, char **argv, int *i, long *jobs) {
+  const char *v;
+  int r;
+  if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] && argv[*i][2] != '=') {
+    v = argv[*i] + 2; /* -j4 */
+    r = 1;
+  } else if (!(r = cli_opt(argc, argv, i, "-j", &v))) r = cli_opt(argc, argv, i, "--jobs", &v);
+  if (r <= 0) return r < 0 ? 2 : 0;
+  if (args_long(v, 1, 4096, jobs))
+    return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", argv[0], v);
+  return 1;
+}

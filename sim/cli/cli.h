@@ -13,11 +13,12 @@ int cmd_merge(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_select(int argc, char **argv);
 int cmd_slurm(int argc, char **argv);
 int cmd_rng(int argc, char **argv);
 
 extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compare_help[],
-    cmd_report_help[], cmd_sensitivity_help[], cmd_slurm_help[], cmd_rng_help[];
+    cmd_report_help[], cmd_sensitivity_help[], cmd_select_help[], cmd_slurm_help[], cmd_rng_help[];
 
 /* The results database of run, compare and report when --db is not given. */
 #define CLI_DEFAULT_DB "results/neosim.db"
@@ -36,6 +37,9 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
 ** cli_opt, with *seconds checked (0.1 to 1e6).  Returns 1 taken, 0 not
 ** this option, 2 error (printed). */
 int cli_lock_wait(int argc, char **argv, int *i, double *seconds);
+/* -j N, -jN, --jobs N: as cli_lock_wait, with *jobs checked (1 to 4096). */
+int cli_jobs(int argc, char **argv, int *i, long *jobs);
+
 #define CLI_LOCK_WAIT_HELP                                                        \
   "  --lock-wait S     while another process writes the database, wait as long\n" \
   "                    as it makes progress; give up after S seconds in which\n"  \

@@ -188,18 +188,7 @@ static int one_opt(opts *o, int argc, char **argv, int *i, int with_db) {
     o->resume = 1;
     return 1;
   }
-  if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] && argv[*i][2] != '=') {
-    v = argv[*i] + 2;
-    r = 1;
-  } /* -j4 */
-  else if (!(r = cli_opt(argc, argv, i, "-j", &v)))
-    r = cli_opt(argc, argv, i, "--jobs", &v);
-  if (r) {
-    if (r < 0) return 2;
-    if (args_long(v, 1, 4096, &o->jobs))
-      return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", cmd, v);
-    return 1;
-  }
+  if ((r = cli_jobs(argc, argv, i, &o->jobs))) return r;
   if ((r = cli_opt(argc, argv, i, "--trace", &v))) return r < 0 || add_trace(o, cmd, v) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--precision", &v))) return r < 0 || add_goal(o, cmd, v) ? 2 : 1;
   if ((r = reps_opt(argc, argv, i, "--min-reps", &o->min_reps)) ||

@@ -24,6 +24,7 @@ static const command commands[] = {
     COMMAND(compare, "compare metrics across sweep points with CIs"),
     COMMAND(report, "write an HTML report with charts"),
     COMMAND(sensitivity, "which uncertain inputs drive a metric (Sobol, Morris, PRCC)"),
+    COMMAND(select, "the best sweep point of a metric, with a guarantee (KN)"),
     COMMAND(slurm, "print an sbatch array script for a scenario"),
     COMMAND(rng, "print raw pcg32 outputs (reference checks)"),
 };

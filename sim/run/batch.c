@@ -427,6 +427,22 @@ void batch_print_summary(const scenario *s, const batch_report *rep, FILE *f) {
   }
 }
 
+/* Add a round's counts to the sum; its per-point table replaces the sum's
+** (each round reads the whole stored batch).  Runs skipped as done are
+** those of the first round: later rounds skip the runs of earlier ones. */
+void batch_report_add(batch_report *sum, batch_report *r, long round) {
+  sum->done += r->done;
+  sum->failed += r->failed;
+  sum->kept += r->kept;
+  if (round == 0) sum->skipped = r->skipped;
+  sum->in_shard += r->in_shard - (round == 0 ? 0 : r->skipped);
+  sum->wall_s += r->wall_s;
+  if (!sum->first_error[0]) memcpy(sum->first_error, r->first_error, sizeof r->first_error);
+  free(sum->points);
+  sum->points = r->points;
+  r->points = NULL;
+}
+
 void batch_report_free(batch_report *rep) {
   free(rep->points);
   rep->points = NULL;

@@ -73,4 +73,10 @@ int batch_run(const scenario *s, const batch_opts *o, const char *db, batch_repo
 void batch_print_summary(const scenario *s, const batch_report *rep, FILE *f);
 void batch_report_free(batch_report *rep);
 
+/* Add the counts of round `round` (0-based) of a procedure that runs a
+** stored batch in rounds (--precision, select) to sum; the round's
+** per-point table replaces sum's (each round reports the whole stored
+** batch), and r's is taken. */
+void batch_report_add(batch_report *sum, batch_report *r, long round);
+
 #endif

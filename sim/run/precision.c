@@ -44,22 +44,6 @@ static double allowed(const precision_goal *g, double mean) {
   return g->absolute ? g->value : g->value / (1 + g->value) * fabs(mean);
 }
 
-/* Add a round's counts to the sum; its per-point table replaces the sum's
-** (each round reads the whole stored batch).  Runs skipped as done are
-** those of the first round: later rounds skip the runs of earlier ones. */
-static void add_report(batch_report *sum, batch_report *r, long round) {
-  sum->done += r->done;
-  sum->failed += r->failed;
-  sum->kept += r->kept;
-  if (round == 0) sum->skipped = r->skipped;
-  sum->in_shard += r->in_shard - (round == 0 ? 0 : r->skipped);
-  sum->wall_s += r->wall_s;
-  if (!sum->first_error[0]) memcpy(sum->first_error, r->first_error, sizeof r->first_error);
-  free(sum->points);
-  sum->points = r->points;
-  r->points = NULL;
-}
-
 /* Read every goal's values and check the rule at every unfinished point;
 ** plan the next checkpoint.  Returns the points still going, or -1. */
 static long check(store *st, const scenario *s, const batch_opts *o, const precision_opts *po,
@@ -147,7 +131,7 @@ int precision_run(const scenario *s, const batch_opts *o, const precision_opts *
     batch_report r;
     rc = batch_run(s, &bo, db, &r, err, errlen);
     if (!rc) {
-      add_report(rep, &r, pr->rounds);
+      batch_report_add(rep, &r, pr->rounds);
       pr->rounds++;
     }
     batch_report_free(&r);

@@ -215,17 +215,24 @@ static int check_tables(store *s, char *err, size_t errlen) {
   return 0;
 }
 
-/* A version-6 file opened to write: the part of the schema between the
-** markers of version 7 (new tables only) run on it, in the caller's
-** transaction. */
-static int upgrade(store *s, char *err, size_t errlen) {
-  static const char begin[] = "-- BEGIN version 7", end[] = "-- END version 7";
-  const char *a = strstr(store_schema_sql, begin), *b = a ? strstr(a, end) : NULL;
-  char *sql = b ? strndup(a, (size_t)(b - a)) : NULL;
-  if (!sql) return err_set(err, errlen, "open '%s': out of memory", s->path);
-  int rc = open_exec(s, sql, err, errlen) || open_exec(s, "PRAGMA user_version = 7", err, errlen);
-  free(sql);
-  return rc;
+/* A file of an older version opened to write: the parts of the schema
+** between the markers of each later version (new tables and views only)
+** run on it, in the caller's transaction. */
+static int upgrade(store *s, int version, char *err, size_t errlen) {
+  int rc = 0;
+  for (int v = version + 1; !rc && v <= STORE_SCHEMA_VERSION; v++) {
+    char begin[32], end[32];
+    snprintf(begin, sizeof begin, "-- BEGIN version %d", v);
+    snprintf(end, sizeof end, "-- END version %d", v);
+    const char *a = strstr(store_schema_sql, begin), *b = a ? strstr(a, end) : NULL;
+    char *sql = b ? strndup(a, (size_t)(b - a)) : NULL;
+    if (!sql) return err_set(err, errlen, "open '%s': out of memory", s->path);
+    rc = open_exec(s, sql, err, errlen);
+    free(sql);
+  }
+  char pragma[40];
+  snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+  return rc || open_exec(s, pragma, err, errlen);
 }
 
 /* New (empty) file: create the schema; ours: check it; anything else:
@@ -238,7 +245,7 @@ static int check_or_create(store *s, char *err, size_t errlen) {
            open_int(s, "SELECT count(*) FROM sqlite_master", NULL, &tables, err, errlen);
   if (!rc && version == 0 && tables == 0) rc = open_exec(s, store_schema_sql, err, errlen);
   else if (!rc && version >= STORE_SCHEMA_OLDEST && version < STORE_SCHEMA_VERSION)
-    rc = upgrade(s, err, errlen) || check_tables(s, err, errlen);
+    rc = upgrade(s, version, err, errlen) || check_tables(s, err, errlen);
   else if (!rc && version > 0 && version < STORE_SCHEMA_VERSION)
     rc = err_set(
         err, errlen,

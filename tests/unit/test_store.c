@@ -218,13 +218,13 @@ static void test_refuse_garbage(void) {
 static void test_refuse_foreign(void) {
   const char *v7 = tmp_path("v7.db"), *other = tmp_path("other.db"), *v1 = tmp_path("v1.db");
   sqlite3 *db = db_open(v7);
-  db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 8;");
+  db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 9;");
   sqlite3_close(db);
-  expect_refused(v7, "is not a neosim results database (schema version 8, expected 7)");
+  expect_refused(v7, "is not a neosim results database (schema version 9, expected 8)");
   db = db_open(other);
   db_exec(db, "CREATE TABLE customers (name TEXT)");
   sqlite3_close(db);
-  expect_refused(other, "is not a neosim results database (schema version 0, expected 7)");
+  expect_refused(other, "is not a neosim results database (schema version 0, expected 8)");
   db = db_open(v1);
   db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 6;");
   sqlite3_close(db);
@@ -233,23 +233,35 @@ static void test_refuse_foreign(void) {
   db = db_open(v2);
   db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 5;");
   sqlite3_close(db);
-  expect_refused(v2, "a results database of an older neosim (schema version 5; this one writes 7)");
+  expect_refused(v2, "a results database of an older neosim (schema version 5; this one writes 8)");
 }
 
-/* A version-6 file: read as it is, upgraded (its tables of version 7
-** added) when opened to write, its runs kept. */
-static void test_upgrade_6(void) {
-  const char *path = tmp_path("v6.db");
-  const char *a = strstr(store_schema_sql, "-- BEGIN version 7");
-  const char *b = a ? strstr(a, "-- END version 7") : NULL;
-  const char *v = strstr(store_schema_sql, "PRAGMA user_version = 7");
-  CHECK(a && b && v);
-  if (!a || !b || !v) return;
-  char *sql = malloc(strlen(store_schema_sql) + 1);
-  size_t n = (size_t)(a - store_schema_sql), m = (size_t)(v - b);
-  memcpy(sql, store_schema_sql, n); /* the schema without version 7's part, as version 6 */
-  memcpy(sql + n, b, m);
-  strcpy(sql + n + m, "PRAGMA user_version = 6;");
+/* The schema of an older version: without the parts of the versions
+** after it (each between its BEGIN and END markers), malloc'd. */
+static char *old_schema(int version) {
+  char *sql = strdup(store_schema_sql), begin[32], end[32];
+  for (int v = version + 1; sql && v <= STORE_SCHEMA_VERSION; v++) {
+    snprintf(begin, sizeof begin, "-- BEGIN version %d", v);
+    snprintf(end, sizeof end, "-- END version %d", v);
+    char *a = strstr(sql, begin), *b = a ? strstr(a, end) : NULL;
+    CHECK(a && b);
+    if (!a || !b) break;
+    memmove(a, b, strlen(b) + 1);
+  }
+  char *pragma = sql ? strstr(sql, "PRAGMA user_version = ") : NULL;
+  CHECK(pragma != NULL);
+  if (pragma) snprintf(pragma, strlen(pragma) + 1, "PRAGMA user_version = %d;", version);
+  return sql;
+}
+
+/* A file of version 6 or 7: read as it is, upgraded (the tables of each
+** later version added) when opened to write, its runs kept. */
+static void test_upgrade(int version) {
+  char name[16];
+  snprintf(name, sizeof name, "v%d.db", version);
+  const char *path = tmp_path(name);
+  char *sql = old_schema(version);
+  if (!sql) return;
   sqlite3 *db = db_open(path);
   db_exec(db, sql);
   db_exec(db, "INSERT INTO scenarios (sha256, name, source) VALUES ('ab', 'old', 'x')");
@@ -260,18 +272,20 @@ static void test_upgrade_6(void) {
   CHECKF(s != NULL, "[%s]", err);
   store_close(s);
   db = db_open(path);
-  CHECK(db_num(db, "PRAGMA user_version", NULL) == 6);
-  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'designs'", NULL) == 0);
+  CHECK(db_num(db, "PRAGMA user_version", NULL) == version);
+  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'designs'", NULL) ==
+        (version >= 7));
+  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'experiments'", NULL) == 0);
   sqlite3_close(db);
   s = store_open(path, 0, err, sizeof err);
   CHECKF(s != NULL, "[%s]", err);
   store_close(s);
   db = db_open(path);
-  CHECK(db_num(db, "PRAGMA user_version", NULL) == 7);
+  CHECK(db_num(db, "PRAGMA user_version", NULL) == STORE_SCHEMA_VERSION);
   CHECK(db_num(db,
                "SELECT count(*) FROM sqlite_master WHERE name IN ('designs', "
-               "'design_inputs', 'design_correlations')",
-               NULL) == 3);
+               "'design_inputs', 'design_correlations', 'experiments', 'experiment_points')",
+               NULL) == 5);
   CHECK(db_num(db, "SELECT count(*) FROM scenarios WHERE name = 'old'", NULL) == 1);
   sqlite3_close(db);
 }
@@ -537,7 +551,8 @@ int main(void) {
   test_empty_file();
   test_refuse_garbage();
   test_refuse_foreign();
-  test_upgrade_6();
+  test_upgrade(6);
+  test_upgrade(7);
   test_uncreatable();
   test_put_and_read();
   test_replace_on_rerun();

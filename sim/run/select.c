@@ -1,0 +1,300 @@
+/*
+** select.c -- KN over the sweep points: rounds of runs (batch.h, done ones
+** skipped), each point's values read from the store, the stages screened
+** one by one; the outcome kept in the experiments tables.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "select.h"
+#include "stats.h"
+#include "store.h"
+#include "store_experiment.h"
+#include "text.h"
+
+/* The procedure's state: values of replications 0 .. planned - 1 of the
+** points still in (sign: -1 with --minimize), the pairs' variances. */
+typedef struct kn {
+  size_t k;
+  long planned; /* replications run of the points in */
+  double **x;   /* [point][rep], NaN where none */
+  double *s2;   /* [i * k + l] */
+  double *sum;  /* [point]: the sum of its first cnt[point] values */
+  long *cnt;
+  int *in; /* [point]: still in */
+  long nin;
+  double sign;
+} kn;
+
+static void take(void *ctx, int point, int rep, double v) {
+  kn *c = ctx;
+  if (point < 0 || (size_t)point >= c->k || rep < 0 || rep >= c->planned || !c->x[point]) return;
+  c->x[point][rep] = c->sign * v;
+}
+
+/* Read every value of the points in, up to planned; a missing one is an
+** error (a failed run, or a run without the metric). */
+static int read_values(store *st, const scenario *s, const batch_opts *o, const select_opts *so,
+                       kn *c, char *err, size_t errlen) {
+  for (size_t p = 0; p < c->k; p++) {
+    if (!c->in[p]) continue;
+    double *n = realloc(c->x[p], (size_t)c->planned * sizeof *n);
+    if (!n) return err_set(err, errlen, "out of memory");
+    c->x[p] = n;
+    for (long r = 0; r < c->planned; r++) n[r] = NAN;
+  }
+  if (store_metric_values(st, s->sha256, o->seed, so->metric, take, c))
+    return err_set(err, errlen, "%s", store_error(st));
+  for (size_t p = 0; p < c->k; p++)
+    for (long r = 0; c->in[p] && r < c->planned; r++)
+      if (isnan(c->x[p][r]))
+        return err_set(err, errlen,
+                       "select: run %zu:%ld of '%s' has no value of '%s' (it failed, or the "
+                       "metric does not exist: see the metrics in the README); KN needs every "
+                       "replication of every point",
+                       p, r, s->name, so->metric);
+  return 0;
+}
+
+/* S2_il over the first n0 replications, and the last stage possible. */
+static long first_stage(kn *c, const select_opts *so, double h2) {
+  long bound = 0;
+  for (size_t i = 0; i < c->k; i++)
+    for (size_t l = i + 1; l < c->k; l++) {
+      double d = 0, ss = 0;
+      for (long r = 0; r < so->n0; r++) d += c->x[i][r] - c->x[l][r];
+      d /= (double)so->n0;
+      for (long r = 0; r < so->n0; r++) {
+        double e = c->x[i][r] - c->x[l][r] - d;
+        ss += e * e;
+      }
+      double v = ss / (double)(so->n0 - 1), nil = floor(h2 * v / (so->delta * so->delta));
+      c->s2[i * c->k + l] = c->s2[l * c->k + i] = v;
+      if (nil > (double)bound) bound = nil > 1e15 ? (long)1e15 : (long)nil;
+    }
+  return bound + 1;
+}
+
+/* The mean of point p's first r values (r never falls between calls). */
+static double mean_to(kn *c, size_t p, long r) {
+  for (; c->cnt[p] < r; c->cnt[p]++) c->sum[p] += c->x[p][c->cnt[p]];
+  return c->sum[p] / (double)r;
+}
+
+/* Screen at stage r: the points in that some other point in beats by
+** more than its allowance W_il(r) leave, at stage r. */
+static void screen(kn *c, const select_opts *so, double h2, long r, select_report *sr) {
+  double *m = sr->mean; /* scratch: the stage means of the points in */
+  for (size_t i = 0; i < c->k; i++)
+    if (c->in[i]) m[i] = mean_to(c, i, r);
+  for (size_t i = 0; i < c->k; i++) {
+    if (!c->in[i]) continue;
+    for (size_t l = 0; l < c->k; l++) {
+      if (l == i || !c->in[l]) continue; /* against every point in at the stage's start */
+      double w = fmax(0, so->delta / (2.0 * (double)r) *
+                             (h2 * c->s2[i * c->k + l] / (so->delta * so->delta) - (double)r));
+      if (m[i] < m[l] - w) {
+        sr->out_at[i] = r;
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < c->k; i++)
+    if (c->in[i] && sr->out_at[i] == r) {
+      c->in[i] = 0;
+      c->nin--;
+    }
+}
+
+/* The figures of each point over its replications, the point chosen. */
+static void finish(kn *c, long r, select_report *sr) {
+  double best = -INFINITY;
+  for (size_t p = 0; p < c->k; p++) {
+    long n = sr->out_at[p] ? sr->out_at[p] : r;
+    double mean, sd, hw;
+    stats_mean_sd(c->x[p], (size_t)n, &mean, &sd);
+    hw = stats_t_quantile(0.975, (double)(n - 1)) * sd / sqrt((double)n);
+    sr->n[p] = n;
+    sr->runs += n;
+    if (c->in[p] && mean > best) {
+      best = mean;
+      sr->best = (int)p;
+    }
+    sr->mean[p] = c->sign * mean;
+    sr->lo[p] = sr->mean[p] - hw;
+    sr->hi[p] = sr->mean[p] + hw;
+  }
+  sr->stage = r;
+  sr->at_max = c->nin > 1 && r < sr->bound;
+}
+
+static void kn_free(kn *c) {
+  for (size_t p = 0; c->x && p < c->k; p++) free(c->x[p]);
+  free(c->x);
+  free(c->s2);
+  free(c->sum);
+  free(c->cnt);
+  free(c->in);
+}
+
+static int report_alloc(select_report *sr, size_t k) {
+  sr->npoints = k;
+  sr->n = calloc(k, sizeof *sr->n);
+  sr->out_at = calloc(k, sizeof *sr->out_at);
+  sr->mean = calloc(k, sizeof *sr->mean);
+  sr->lo = calloc(k, sizeof *sr->lo);
+  sr->hi = calloc(k, sizeof *sr->hi);
+  return sr->n && sr->out_at && sr->mean && sr->lo && sr->hi ? 0 : -1;
+}
+
+/* The experiment's row: running, or done with each point's figures. */
+static int save(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
+                const select_report *sr, int done, char *err, size_t errlen) {
+  char params[160], decision[48];
+  snprintf(params, sizeof params, "delta=%.15g alpha=%.15g n0=%ld max_reps=%ld", so->delta,
+           so->alpha, so->n0, so->max_reps);
+  snprintf(decision, sizeof decision, "best: point %d", sr->best);
+  store_experiment e = {.sha256 = s->sha256,
+                        .kind = "select",
+                        .procedure = "KN (Kim and Nelson 2001)",
+                        .seed = o->seed,
+                        .metric = so->metric,
+                        .minimize = so->minimize,
+                        .parameters = params,
+                        .done = done,
+                        .stages = sr->stage,
+                        .decision = done ? decision : NULL};
+  store_experiment_point *pts = done ? calloc(sr->npoints, sizeof *pts) : NULL;
+  if (done && !pts) return err_set(err, errlen, "out of memory");
+  for (size_t p = 0; done && p < sr->npoints; p++) {
+    pts[p] = (store_experiment_point){.point = (long)p,
+                                      .n = sr->n[p],
+                                      .mean = sr->mean[p],
+                                      .lo = sr->lo[p],
+                                      .hi = sr->hi[p],
+                                      .status = (int)p == sr->best ? "best"
+                                                : sr->out_at[p]    ? "eliminated"
+                                                                   : "in",
+                                      .stage = sr->out_at[p]};
+  }
+  store *st = store_open(db, o->lock_wait, err, errlen);
+  int rc = st ? store_put_experiment(st, &e, pts, done ? sr->npoints : 0, err, errlen) : -1;
+  store_close(st);
+  free(pts);
+  return rc;
+}
+
+/* Run the replications of the points in up to c->planned, then read them. */
+static int run_round(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
+                     kn *c, long *reps, batch_report *sum, select_report *sr, char *err,
+                     size_t errlen) {
+  batch_opts bo = *o;
+  bo.replications = so->max_reps;
+  bo.resume = 1;
+  for (size_t p = 0; p < c->k; p++) reps[p] = c->in[p] ? c->planned : 0;
+  bo.point_reps = reps;
+  batch_report r;
+  int rc = batch_run(s, &bo, db, &r, err, errlen);
+  if (!rc) batch_report_add(sum, &r, sr->rounds++);
+  batch_report_free(&r);
+  store *st = rc ? NULL : store_open_read(db, err, errlen);
+  if (!rc && !st) rc = -1;
+  if (!rc) rc = read_values(st, s, o, so, c, err, errlen);
+  store_close(st);
+  return rc;
+}
+
+int select_run(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
+               batch_report *rep, select_report *sr, char *err, size_t errlen) {
+  size_t k = s->npoints;
+  memset(rep, 0, sizeof *rep);
+  memset(sr, 0, sizeof *sr);
+  if (k < 2)
+    return err_set(err, errlen,
+                   "select: '%s' has one sweep point; KN chooses among two or more (give the "
+                   "scenario a sweep)",
+                   s->name);
+  if (k > SELECT_MAX_POINTS)
+    return err_set(err, errlen,
+                   "select: '%s' has %zu sweep points; KN keeps the variance of every pair, so "
+                   "it takes at most %d (screen the sweep first: compare, sensitivity)",
+                   s->name, k, SELECT_MAX_POINTS);
+  kn c = {.k = k, .sign = so->minimize ? -1 : 1, .nin = (long)k, .planned = so->n0};
+  c.x = calloc(k, sizeof *c.x);
+  c.s2 = calloc(k * k, sizeof *c.s2);
+  c.in = calloc(k, sizeof *c.in);
+  c.sum = calloc(k, sizeof *c.sum);
+  c.cnt = calloc(k, sizeof *c.cnt);
+  long *reps = calloc(k, sizeof *reps);
+  int rc = c.x && c.s2 && c.in && c.sum && c.cnt && reps && !report_alloc(sr, k)
+               ? 0
+               : err_set(err, errlen, "out of memory");
+  for (size_t p = 0; !rc && p < k; p++) c.in[p] = 1;
+  double eta = 0.5 * (pow(2 * so->alpha / (double)(k - 1), -2.0 / (double)(so->n0 - 1)) - 1);
+  sr->h2 = 2 * eta * (double)(so->n0 - 1);
+  long r = so->n0, last = 0; /* the next stage to screen, the last screened */
+  while (!rc) {
+    rc = run_round(s, o, so, db, &c, reps, rep, sr, err, errlen);
+    if (!rc && sr->rounds == 1) rc = save(s, o, so, db, sr, 0, err, errlen); /* running */
+    if (rc) break;
+    if (last == 0) sr->bound = first_stage(&c, so, sr->h2);
+    for (; c.nin > 1 && r <= c.planned && last < sr->bound; r++) {
+      screen(&c, so, sr->h2, r, sr);
+      last = r;
+    }
+    if (c.nin == 1 || last >= sr->bound || last >= so->max_reps) break;
+    double next = fmax((double)r, ceil(1.5 * (double)last));
+    c.planned = (long)fmin(next, fmin((double)sr->bound, (double)so->max_reps));
+  }
+  if (!rc) {
+    finish(&c, last, sr);
+    rc = save(s, o, so, db, sr, 1, err, errlen);
+  }
+  kn_free(&c);
+  free(reps);
+  return rc;
+}
+
+const char *select_status(const select_report *sr, size_t p, char *buf, size_t len) {
+  if ((int)p == sr->best) return sr->at_max ? "best at --max-reps (no guarantee)" : "best";
+  if (sr->out_at[p]) {
+    snprintf(buf, len, "eliminated at stage %ld", sr->out_at[p]);
+    return buf;
+  }
+  return sr->at_max ? "in at --max-reps" : "tied with the best";
+}
+
+void select_print(const select_opts *so, const select_report *sr, int csv, FILE *f) {
+  char buf[64];
+  if (csv) fputs("point,n,mean,ci_low,ci_high,status\n", f);
+  else text_printf(f, "%5s %6s %14s  %-31s  %s\n", "point", "n", "mean", "95% CI", "status");
+  for (size_t p = 0; p < sr->npoints; p++) {
+    const char *st = select_status(sr, p, buf, sizeof buf);
+    if (csv)
+      fprintf(f, "%zu,%ld,%.17g,%.17g,%.17g,%s\n", p, sr->n[p], sr->mean[p], sr->lo[p], sr->hi[p],
+              st);
+    else {
+      char ci[64];
+      snprintf(ci, sizeof ci, "[%.6g, %.6g]", sr->lo[p], sr->hi[p]);
+      fprintf(f, "%5zu %6ld %14.6g  %-31s  %s\n", p, sr->n[p], sr->mean[p], ci, st);
+    }
+  }
+  if (!csv)
+    text_printf(f,
+                "KN on %s (%s), delta %g, alpha %g, n0 %ld: %ld stages (at most %ld), %ld "
+                "replications used, %ld rounds\n",
+                so->metric, so->minimize ? "smallest" : "largest", so->delta, so->alpha, so->n0,
+                sr->stage, sr->bound, sr->runs, sr->rounds);
+  fprintf(f, "best: point %d\n", sr->best);
+}
+
+void select_report_free(select_report *sr) {
+  free(sr->n);
+  free(sr->out_at);
+  free(sr->mean);
+  free(sr->lo);
+  free(sr->hi);
+  memset(sr, 0, sizeof *sr);
+}
