@@ -458,39 +458,53 @@ GROUP BY y.scenario_sha256, y.sweep_point, y.metric, p.input;
 
 -- BEGIN version 8 (neosim adds these tables to a file of version 6 or 7
 -- it opens to write)
--- The experiments run on a scenario version (neosim select): the runs they
--- use are ordinary runs of the version (with the experiment's seed); an
+-- The experiments run on a scenario version (neosim select, seek): the runs
+-- they use are ordinary runs (with the experiment's seed): of the version
+-- for select; for seek, of a version per value tried (the version with
+-- --set sweep=none and the values of the keys varied: scenarios.overrides),
+-- the experiment's version being the one without the keys varied.  An
 -- experiment asked again with the same settings replaces its row.
 CREATE TABLE experiments (
   id              INTEGER PRIMARY KEY,  -- experiment_points.experiment_id
   scenario_sha256 TEXT NOT NULL REFERENCES scenarios (sha256),  -- the scenario version
-  kind            TEXT NOT NULL CHECK (kind IN ('select')),  -- the command
-  procedure       TEXT NOT NULL,     -- 'KN (Kim and Nelson 2001)'
+  kind            TEXT NOT NULL CHECK (kind IN ('select', 'seek')),  -- the command
+  -- 'KN (Kim and Nelson 2001)' (with constraints: '... on the points found
+  -- feasible by sequential tests'), 'bisection with sequential t tests'
+  procedure       TEXT NOT NULL,
   seed            INTEGER NOT NULL,  -- base seed of its runs
   metric          TEXT NOT NULL,     -- the metric compared
   minimize        INTEGER NOT NULL CHECK (minimize IN (0, 1)),  -- 1: the best is the smallest
-  -- the settings: 'delta=D alpha=A n0=N max_reps=M'
+  -- the settings: select 'delta=D alpha=A n0=N max_reps=M' and each
+  -- ' constraint=METRIC<=V~TOL'; seek 'vary=KEY=LO:HI,...
+  -- target=T alpha=A n0=N max_reps=M budget=B tol=X'
   parameters      TEXT NOT NULL,
   -- 'running' from its start (a killed one stays so until run again), 'done'
   status          TEXT NOT NULL CHECK (status IN ('running', 'done')),
-  stages          INTEGER,  -- the last stage (replications of the points left), when done
-  decision        TEXT,     -- 'best: point K', when done
+  -- select: the last stage (replications of the points left); seek: values tried
+  stages          INTEGER,
+  decision        TEXT,     -- 'best: point K', 'root: KEY=VALUE [LO, HI]', when done
   started_at      REAL NOT NULL,  -- unix time of its last start
   finished_at     REAL,           -- unix time it ended, when done
   UNIQUE (scenario_sha256, kind, seed, metric, minimize, parameters)
 );
 
--- Each sweep point of a finished experiment.
+-- Each sweep point of a finished select; each value a seek tried, in order.
 CREATE TABLE experiment_points (
   experiment_id INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,  -- experiments.id
-  point   INTEGER NOT NULL,  -- the sweep point
-  n       INTEGER NOT NULL,  -- replications its figures use: its last stage
+  point   INTEGER NOT NULL,  -- the sweep point; seek: the value's number, 0 first
+  value   TEXT,              -- seek: the keys' values, 'KEY=VALUE ...'; select: NULL
+  n       INTEGER NOT NULL,  -- replications its figures use (select: its last stage)
   mean    REAL,              -- the metric's mean over them
   ci_low  REAL,              -- its 95% confidence interval (Student's t)
   ci_high REAL,
-  -- 'best' (the point chosen), 'eliminated' (at stage), 'in' (not
-  -- eliminated, not chosen: tied with the best, or in at max_reps)
-  status  TEXT NOT NULL CHECK (status IN ('best', 'eliminated', 'in')),
+  -- select: 'best' (the point chosen), 'eliminated' (at stage), 'in' (not
+  -- eliminated, not chosen: tied with the best, or in at max_reps),
+  -- 'infeasible' (a constraint's mean found outside its bound), 'undecided'
+  -- (feasibility not decided at max_reps); seek:
+  -- 'above' or 'below' (the mean decided above or below the target),
+  -- 'undecided' (not decided within max_reps or the budget)
+  status  TEXT NOT NULL CHECK (status IN ('best', 'eliminated', 'in', 'infeasible', 'above',
+                                          'below', 'undecided')),
   stage   INTEGER,           -- the stage it was eliminated at; NULL otherwise
   PRIMARY KEY (experiment_id, point)
 ) WITHOUT ROWID;

@@ -32,6 +32,13 @@
 -- termination notice came in 1 of 10 runs (day 752), cutting that run's
 -- lease revenue to $34.3B from $44.7B for the full term.
 --
+-- Decision, with a guarantee:
+--   neosim select scenarios/colossus1_lease.lua --metric npv_with_internal --delta 5e8
+-- (KN: the best chosen with probability >= 95% if it beats the others by
+-- $0.5B) gives best: point 0, the lease at $7.78 ($37.6B); the four others
+-- left at the first stage (10 replications each): the recall ($27.9B), the
+-- lease at $5.00 ($24.1B), the lease at $2.50 and keep ($11.92B each).
+--
 -- Figures (docs/sources.md, "xAI Colossus"): >220k GPUs,
 -- ~300 MW, lease through May 2029, 90-day notice, $1.25B/month reported
 -- (may cover more than Colossus 1: a parameter); 50k H200 (secondary).

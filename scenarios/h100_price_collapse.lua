@@ -35,6 +35,17 @@
 -- 25% or 50% and 3 of 20 defaulted at 75%, in 2027: the DSCR covenant, not
 -- running out of cash, is what ends the leveraged runs, a year earlier.
 --
+-- The leverage where P(default) = 5%, along the path of the points (debt
+-- and advance rate up, equity down, from 25% to 75% of the fleet):
+--   neosim seek scenarios/h100_price_collapse.lua \
+--     --vary finance.debt.1.principal=2e8:6e8 \
+--     --vary finance.debt.1.borrowing_base.advance_rate=0.25:0.75 \
+--     --vary finance.cash=6.2e8:2.2e8 --metric defaulted --target 0.05
+-- (2000 replications, 3 minutes on 2 cores) gives debt $353M (44% of the
+-- fleet), interval [$300M, $400M] (37.5% to 50%): P(default) 0.0% at $200M
+-- (320 runs), 2.0% at $300M (640), 3.9% at $350M (990: not told apart from
+-- 5% within the budget), 20% at $400M, 100% at $600M.
+--
 -- Figures (docs/sources.md): "GPU rental prices" (launch
 -- ~$4.70, peak above $8, below $2 by Oct 2024; $1.70 Oct 2025, $2.35 Mar
 -- 2026; AWS p5 1-year reserved $7.20 in Jul 2023), "GPU purchase prices"

@@ -1770,8 +1770,15 @@ local function run(scn, sets, check_only)
   if type(scn) ~= "table" then check_point(scn) end
   local base = copy(scn)
   base.sweep = nil
-  local fixed, set_text = {}, {}
+  local fixed, set_text, sweep = {}, {}, scn.sweep
   for _, s in ipairs(sets) do
+    if s.path == "sweep" then -- --set sweep=none: the scenario without its sweep
+      if tostring(s.value) ~= "none" then
+        error(setmetatable({ set = s.path, msg = "only 'none' (the scenario without its sweep: one point)" }, Fail), 0)
+      end
+      sweep, set_text[#set_text + 1] = nil, "sweep=none"
+      goto next
+    end
     local keys, m = M.parse_path(s.path)
     local node
     if keys then node, m = M.lookup(base, keys) end
@@ -1782,8 +1789,9 @@ local function run(scn, sets, check_only)
     assign(base, keys, value)
     local name = M.dotted(keys)
     fixed[name], set_text[#set_text + 1] = s.path, s.path .. "=" .. tostring(s.value)
+    ::next::
   end
-  local points = sweep_points(scn.sweep, base, fixed)
+  local points = sweep_points(sweep, base, fixed)
   local swept_names = {}
   for _, pt in ipairs(points) do for _, e in ipairs(pt) do swept_names[e.name] = true end end
   base.uncertain = nil

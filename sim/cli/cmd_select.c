@@ -18,7 +18,8 @@
 
 const char cmd_select_help[] =
     "usage: neosim select SCENARIO.lua --metric M [--minimize] --delta D [--alpha A]\n"
-    "                     [--n0 N] [--max-reps N] [-j N] [--db FILE] [--format table|csv]\n"
+    "                     [--constraint 'METRIC<=V[~TOL]']... [--n0 N] [--max-reps N]\n"
+    "                     [-j N] [--db FILE] [--format table|csv]\n"
     "                     [--seed N] [--set KEY=VALUE]... [--quiet] [--lock-wait S]\n"
     "                     [--lua-memory MB] [--lua-instructions N] [--lua-cpu S]\n"
     "                     [--max-events N] [--model-memory MB]\n\n"
@@ -37,6 +38,14 @@ const char cmd_select_help[] =
     "                    worth telling apart, in the metric's units (D > 0)\n"
     "  --alpha A         1 - A is the probability of correct selection (default 0.05,\n"
     "                    below 0.5)\n"
+    "  --constraint 'METRIC<=V~TOL'  only points whose mean of METRIC is at most V\n"
+    "                    (>=: at least V) compete (repeatable).  Each point is first\n"
+    "                    decided feasible or not by sequential interval tests (Wilson's\n"
+    "                    for a 0/1 metric such as defaulted, Student's t else), in\n"
+    "                    rounds of n0 then doubling: a mean at least TOL inside V is\n"
+    "                    found feasible, one at least TOL outside not, between either\n"
+    "                    may be (default TOL: 10% of |V|); the decisions at error\n"
+    "                    A / 2 in all, KN at A / 2 on the feasible points (Bonferroni)\n"
     "  --n0 N            first-stage replications of every point (default 10, >= 2)\n"
     "  --max-reps N      stop at this stage, decided or not (default 1000): the best\n"
     "                    mean of the points still in is then chosen without the\n"
@@ -45,8 +54,9 @@ const char cmd_select_help[] =
     "  --db, --seed, --set, -j, --quiet, --lock-wait and the limits as for run\n\n"
     "Output: a row per point (its replications n -- the stage it was eliminated\n"
     "at, or the last --, the mean and 95% interval over them, and its status:\n"
-    "best, eliminated at stage K, or tied with the best), ending with the line\n"
-    "\"best: point K\".  The runs are stored like any run; the experiment (its\n"
+    "best, eliminated at stage K, tied with the best, or infeasible: and why),\n"
+    "ending with the line \"best: point K\" (\"best: none (no point is\n"
+    "feasible)\").  The runs are stored like any run; the experiment (its\n"
     "procedure, parameters, stages and decision, each point's figures) in the\n"
     "tables experiments and experiment_points.  The decision depends on the\n"
     "stored runs alone: the same whatever -j, and a killed select run again\n"
@@ -61,10 +71,46 @@ typedef struct opts {
   const char *scenario, *db;
   scenario_opts so;
   select_opts sel;
+  select_constraint *cons; /* --constraint */
   long jobs;
   int quiet, csv;
   double lock_wait;
 } opts;
+
+/* --constraint 'METRIC<=V' or 'METRIC>=V', with '~TOL' (default 10% of
+** |V|). */
+static int add_constraint(opts *o, const char *v) {
+  const char *op = strstr(v, "<="), *ge = strstr(v, ">=");
+  if (!op || (ge && ge < op)) op = ge;
+  if (!op || op == v)
+    return cli_usage_error("select: --constraint '%s': give METRIC<=V or METRIC>=V (and ~TOL, "
+                           "e.g. 'defaulted<=0.05~0.02')",
+                           v);
+  char num[64];
+  const char *tilde = strchr(op, '~');
+  size_t len = tilde ? (size_t)(tilde - op - 2) : strlen(op + 2);
+  double bound, tol = NAN;
+  if (len >= sizeof num) return cli_usage_error("select: --constraint '%s': V too long", v);
+  snprintf(num, sizeof num, "%.*s", (int)len, op + 2);
+  if (args_double(num, &bound) || !isfinite(bound) ||
+      (tilde && (args_double(tilde + 1, &tol) || !(tol > 0) || !isfinite(tol))))
+    return cli_usage_error("select: --constraint '%s': V must be a finite number and TOL one "
+                           "above 0",
+                           v);
+  if (!tilde) tol = 0.1 * fabs(bound);
+  if (!(tol > 0))
+    return cli_usage_error("select: --constraint '%s': a bound of 0 needs a tolerance: "
+                           "'METRIC<=0~TOL'",
+                           v);
+  select_constraint *c = realloc(o->cons, (o->sel.ncons + 1) * sizeof *c);
+  if (!c) return cli_usage_error("select: out of memory");
+  o->cons = c;
+  char *metric = strndup(v, (size_t)(op - v));
+  if (!metric) return cli_usage_error("select: out of memory");
+  c[o->sel.ncons++] =
+      (select_constraint){.metric = metric, .upper = op[0] == '<', .bound = bound, .tol = tol};
+  return 0;
+}
 
 /* A number option of select: 1 taken, 0 not it, 2 error (printed). */
 static int num_opt(int argc, char **argv, int *i, const char *name, double lo, double hi,
@@ -99,6 +145,8 @@ static int one_opt(opts *o, int argc, char **argv, int *i) {
     o->sel.metric = v;
     return r < 0 ? 2 : 1;
   }
+  if ((r = cli_opt(argc, argv, i, "--constraint", &v)))
+    return r < 0 || add_constraint(o, v) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--format", &v))) {
     if (r < 0) return 2;
     if (strcmp(v, "table") && strcmp(v, "csv"))
@@ -171,6 +219,7 @@ int cmd_select(int argc, char **argv) {
                      .lock_wait = o.lock_wait};
     batch_report rep;
     select_report sr;
+    o.sel.cons = o.cons;
     if (select_run(s, &bo, &o.sel, o.db, &rep, &sr, err, sizeof err))
       rc = cli_usage_error("%s", err);
     else {
@@ -184,5 +233,7 @@ int cmd_select(int argc, char **argv) {
   }
   scenario_free(s);
   scenario_opts_free(&o.so);
+  for (size_t c = 0; c < o.sel.ncons; c++) free((char *)(uintptr_t)o.cons[c].metric);
+  free(o.cons);
   return rc;
 }

@@ -42,11 +42,32 @@ stats_paired stats_pair(const double *a, const double *b, size_t n) {
 }
 
 void stats_wilson(double p, double n, double *lo, double *hi) {
-  const double z = 1.959964, z2 = z * z;
+  stats_wilson_z(p, n, 1.959964, lo, hi);
+}
+
+void stats_wilson_z(double p, double n, double z, double *lo, double *hi) {
+  double z2 = z * z;
   double centre = p + z2 / (2 * n), half = z * sqrt(p * (1 - p) / n + z2 / (4 * n * n)),
          scale = 1 + z2 / n;
   *lo = fmax(0.0, (centre - half) / scale);
   *hi = fmin(1.0, (centre + half) / scale);
+}
+
+void stats_mean_interval(const double *x, size_t n, double a, double *mean, double *lo,
+                         double *hi) {
+  double sd;
+  int binary = 1;
+  for (size_t i = 0; i < n; i++) binary &= x[i] == 0 || x[i] == 1;
+  stats_mean_sd(x, n, mean, &sd);
+  if (binary) {
+    stats_wilson_z(*mean, (double)n, dist_normal_quantile(1 - a / 2), lo, hi);
+    if (*mean == 0) *lo = 0; /* not a rounding error above it */
+    if (*mean == 1) *hi = 1;
+    return;
+  }
+  double hw = stats_t_quantile(1 - a / 2, (double)(n - 1)) * sd / sqrt((double)n);
+  *lo = *mean - hw;
+  *hi = *mean + hw;
 }
 
 size_t stats_rank(double q, size_t n) {

@@ -29,6 +29,13 @@ stats_paired stats_pair(const double *a, const double *b, size_t n);
 /* The 95% Wilson score interval of a proportion p of n > 0 trials, z =
 ** 1.959964, clamped to [0, 1]: risk.p_default_lo and _hi. */
 void stats_wilson(double p, double n, double *lo, double *hi);
+/* The same at z (the normal quantile of the level's upper tail). */
+void stats_wilson_z(double p, double n, double z, double *lo, double *hi);
+
+/* The mean of x[0..n) (n >= 2) and its interval of two-sided error a:
+** Wilson's score interval when every value is 0 or 1 (a proportion: a t
+** interval of n equal values would be a point), else Student's t. */
+void stats_mean_interval(const double *x, size_t n, double a, double *mean, double *lo, double *hi);
 
 /* The rank ceil(q n) (1-based, 1 <= rank <= n for 0 < q <= 1 and n >= 1)
 ** of the empirical q-quantile: tails.p05 is x[stats_rank(0.05, n) - 1] of

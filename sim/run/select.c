@@ -13,49 +13,29 @@
 #include "store.h"
 #include "store_experiment.h"
 #include "text.h"
+#include "values.h"
 
 /* The procedure's state: values of replications 0 .. planned - 1 of the
 ** points still in (sign: -1 with --minimize), the pairs' variances. */
 typedef struct kn {
   size_t k;
   long planned; /* replications run of the points in */
-  double **x;   /* [point][rep], NaN where none */
+  double **x;   /* [point][rep] */
   double *s2;   /* [i * k + l] */
   double *sum;  /* [point]: the sum of its first cnt[point] values */
   long *cnt;
-  int *in; /* [point]: still in */
+  int *in;    /* [point]: still in */
+  long *reps; /* [point]: scratch, the replications a round runs */
   long nin;
   double sign;
 } kn;
 
-static void take(void *ctx, int point, int rep, double v) {
-  kn *c = ctx;
-  if (point < 0 || (size_t)point >= c->k || rep < 0 || rep >= c->planned || !c->x[point]) return;
-  c->x[point][rep] = c->sign * v;
-}
-
-/* Read every value of the points in, up to planned; a missing one is an
-** error (a failed run, or a run without the metric). */
-static int read_values(store *st, const scenario *s, const batch_opts *o, const select_opts *so,
-                       kn *c, char *err, size_t errlen) {
-  for (size_t p = 0; p < c->k; p++) {
-    if (!c->in[p]) continue;
-    double *n = realloc(c->x[p], (size_t)c->planned * sizeof *n);
-    if (!n) return err_set(err, errlen, "out of memory");
-    c->x[p] = n;
-    for (long r = 0; r < c->planned; r++) n[r] = NAN;
-  }
-  if (store_metric_values(st, s->sha256, o->seed, so->metric, take, c))
-    return err_set(err, errlen, "%s", store_error(st));
-  for (size_t p = 0; p < c->k; p++)
-    for (long r = 0; c->in[p] && r < c->planned; r++)
-      if (isnan(c->x[p][r]))
-        return err_set(err, errlen,
-                       "select: run %zu:%ld of '%s' has no value of '%s' (it failed, or the "
-                       "metric does not exist: see the metrics in the README); KN needs every "
-                       "replication of every point",
-                       p, r, s->name, so->metric);
-  return 0;
+/* Run the replications of the points in up to c->planned, then read them. */
+static int run_round(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
+                     kn *c, batch_report *sum, select_report *sr, char *err, size_t errlen) {
+  for (size_t p = 0; p < c->k; p++) c->reps[p] = c->in[p] ? c->planned : 0;
+  return values_run(s, o, db, c->reps, so->max_reps, sum, &sr->rounds, err, errlen) ||
+         values_read(db, s, o->seed, so->metric, c->reps, c->sign, c->x, err, errlen);
 }
 
 /* S2_il over the first n0 replications, and the last stage possible. */
@@ -63,6 +43,7 @@ static long first_stage(kn *c, const select_opts *so, double h2) {
   long bound = 0;
   for (size_t i = 0; i < c->k; i++)
     for (size_t l = i + 1; l < c->k; l++) {
+      if (!c->in[i] || !c->in[l]) continue;
       double d = 0, ss = 0;
       for (long r = 0; r < so->n0; r++) d += c->x[i][r] - c->x[l][r];
       d /= (double)so->n0;
@@ -108,16 +89,19 @@ static void screen(kn *c, const select_opts *so, double h2, long r, select_repor
     }
 }
 
-/* The figures of each point over its replications, the point chosen. */
+/* The figures of each point over its replications (a point left out by
+** its constraints: over those that decided it), the point chosen. */
 static void finish(kn *c, long r, select_report *sr) {
   double best = -INFINITY;
+  sr->best = -1;
   for (size_t p = 0; p < c->k; p++) {
-    long n = sr->out_at[p] ? sr->out_at[p] : r;
+    int out = sr->fr.npoints && sr->fr.point[p] != FEAS_YES;
+    long n = out ? sr->fr.n[p] : sr->out_at[p] ? sr->out_at[p] : r;
     double mean, sd, hw;
     stats_mean_sd(c->x[p], (size_t)n, &mean, &sd);
     hw = stats_t_quantile(0.975, (double)(n - 1)) * sd / sqrt((double)n);
     sr->n[p] = n;
-    sr->runs += n;
+    if (!out) sr->runs += n;
     if (c->in[p] && mean > best) {
       best = mean;
       sr->best = (int)p;
@@ -137,6 +121,7 @@ static void kn_free(kn *c) {
   free(c->sum);
   free(c->cnt);
   free(c->in);
+  free(c->reps);
 }
 
 static int report_alloc(select_report *sr, size_t k) {
@@ -149,16 +134,30 @@ static int report_alloc(select_report *sr, size_t k) {
   return sr->n && sr->out_at && sr->mean && sr->lo && sr->hi ? 0 : -1;
 }
 
+/* A point's status in the experiment_points table. */
+static const char *stored_status(const select_report *sr, size_t p) {
+  if (sr->fr.npoints && sr->fr.point[p] != FEAS_YES)
+    return sr->fr.point[p] == FEAS_NO ? "infeasible" : "undecided";
+  return (int)p == sr->best ? "best" : sr->out_at[p] ? "eliminated" : "in";
+}
+
 /* The experiment's row: running, or done with each point's figures. */
 static int save(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
                 const select_report *sr, int done, char *err, size_t errlen) {
-  char params[160], decision[48];
-  snprintf(params, sizeof params, "delta=%.15g alpha=%.15g n0=%ld max_reps=%ld", so->delta,
-           so->alpha, so->n0, so->max_reps);
-  snprintf(decision, sizeof decision, "best: point %d", sr->best);
+  char params[1024], decision[64] = "best: none (no point is feasible)";
+  size_t used =
+      (size_t)snprintf(params, sizeof params, "delta=%.15g alpha=%.15g n0=%ld max_reps=%ld",
+                       so->delta, so->alpha, so->n0, so->max_reps);
+  for (size_t c = 0; c < so->ncons && used < sizeof params; c++)
+    used += (size_t)snprintf(params + used, sizeof params - used, " constraint=%s%s%.15g~%.15g",
+                             so->cons[c].metric, so->cons[c].upper ? "<=" : ">=", so->cons[c].bound,
+                             so->cons[c].tol);
+  if (sr->best >= 0) snprintf(decision, sizeof decision, "best: point %d", sr->best);
   store_experiment e = {.sha256 = s->sha256,
                         .kind = "select",
-                        .procedure = "KN (Kim and Nelson 2001)",
+                        .procedure = so->ncons ? "KN (Kim and Nelson 2001) on the points found "
+                                                 "feasible by sequential tests"
+                                               : "KN (Kim and Nelson 2001)",
                         .seed = o->seed,
                         .metric = so->metric,
                         .minimize = so->minimize,
@@ -168,17 +167,14 @@ static int save(const scenario *s, const batch_opts *o, const select_opts *so, c
                         .decision = done ? decision : NULL};
   store_experiment_point *pts = done ? calloc(sr->npoints, sizeof *pts) : NULL;
   if (done && !pts) return err_set(err, errlen, "out of memory");
-  for (size_t p = 0; done && p < sr->npoints; p++) {
+  for (size_t p = 0; done && p < sr->npoints; p++)
     pts[p] = (store_experiment_point){.point = (long)p,
                                       .n = sr->n[p],
                                       .mean = sr->mean[p],
                                       .lo = sr->lo[p],
                                       .hi = sr->hi[p],
-                                      .status = (int)p == sr->best ? "best"
-                                                : sr->out_at[p]    ? "eliminated"
-                                                                   : "in",
+                                      .status = stored_status(sr, p),
                                       .stage = sr->out_at[p]};
-  }
   store *st = store_open(db, o->lock_wait, err, errlen);
   int rc = st ? store_put_experiment(st, &e, pts, done ? sr->npoints : 0, err, errlen) : -1;
   store_close(st);
@@ -186,24 +182,22 @@ static int save(const scenario *s, const batch_opts *o, const select_opts *so, c
   return rc;
 }
 
-/* Run the replications of the points in up to c->planned, then read them. */
-static int run_round(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
-                     kn *c, long *reps, batch_report *sum, select_report *sr, char *err,
-                     size_t errlen) {
-  batch_opts bo = *o;
-  bo.replications = so->max_reps;
-  bo.resume = 1;
-  for (size_t p = 0; p < c->k; p++) reps[p] = c->in[p] ? c->planned : 0;
-  bo.point_reps = reps;
-  batch_report r;
-  int rc = batch_run(s, &bo, db, &r, err, errlen);
-  if (!rc) batch_report_add(sum, &r, sr->rounds++);
-  batch_report_free(&r);
-  store *st = rc ? NULL : store_open_read(db, err, errlen);
-  if (!rc && !st) rc = -1;
-  if (!rc) rc = read_values(st, s, o, so, c, err, errlen);
-  store_close(st);
-  return rc;
+/* The constraints first (half of alpha), then KN on the points found
+** feasible; the main metric of the others read for their figures. */
+static int feasible_first(const scenario *s, const batch_opts *o, const select_opts *so,
+                          const char *db, kn *c, batch_report *rep, select_report *sr, char *err,
+                          size_t errlen) {
+  if (feasible_run(s, o, db, so->cons, so->ncons, so->alpha / 2, so->n0, so->max_reps, rep,
+                   &sr->rounds, &sr->fr, err, errlen))
+    return -1;
+  if (save(s, o, so, db, sr, 0, err, errlen)) return -1; /* running */
+  c->nin = 0;
+  for (size_t p = 0; p < c->k; p++) {
+    c->in[p] = sr->fr.point[p] == FEAS_YES;
+    c->nin += c->in[p];
+    c->reps[p] = c->in[p] ? 0 : sr->fr.n[p];
+  }
+  return values_read(db, s, o->seed, so->metric, c->reps, c->sign, c->x, err, errlen);
 }
 
 int select_run(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
@@ -211,7 +205,7 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
   size_t k = s->npoints;
   memset(rep, 0, sizeof *rep);
   memset(sr, 0, sizeof *sr);
-  if (k < 2)
+  if (k < 2 && !so->ncons)
     return err_set(err, errlen,
                    "select: '%s' has one sweep point; KN chooses among two or more (give the "
                    "scenario a sweep)",
@@ -227,16 +221,18 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
   c.in = calloc(k, sizeof *c.in);
   c.sum = calloc(k, sizeof *c.sum);
   c.cnt = calloc(k, sizeof *c.cnt);
-  long *reps = calloc(k, sizeof *reps);
-  int rc = c.x && c.s2 && c.in && c.sum && c.cnt && reps && !report_alloc(sr, k)
+  c.reps = calloc(k, sizeof *c.reps);
+  int rc = c.x && c.s2 && c.in && c.sum && c.cnt && c.reps && !report_alloc(sr, k)
                ? 0
                : err_set(err, errlen, "out of memory");
   for (size_t p = 0; !rc && p < k; p++) c.in[p] = 1;
-  double eta = 0.5 * (pow(2 * so->alpha / (double)(k - 1), -2.0 / (double)(so->n0 - 1)) - 1);
+  if (!rc && so->ncons) rc = feasible_first(s, o, so, db, &c, rep, sr, err, errlen);
+  double a = so->ncons ? so->alpha / 2 : so->alpha, kin = (double)(c.nin > 1 ? c.nin : 2);
+  double eta = 0.5 * (pow(2 * a / (kin - 1), -2.0 / (double)(so->n0 - 1)) - 1);
   sr->h2 = 2 * eta * (double)(so->n0 - 1);
   long r = so->n0, last = 0; /* the next stage to screen, the last screened */
-  while (!rc) {
-    rc = run_round(s, o, so, db, &c, reps, rep, sr, err, errlen);
+  while (!rc && c.nin > 0) {
+    rc = run_round(s, o, so, db, &c, rep, sr, err, errlen);
     if (!rc && sr->rounds == 1) rc = save(s, o, so, db, sr, 0, err, errlen); /* running */
     if (rc) break;
     if (last == 0) sr->bound = first_stage(&c, so, sr->h2);
@@ -244,20 +240,29 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
       screen(&c, so, sr->h2, r, sr);
       last = r;
     }
-    if (c.nin == 1 || last >= sr->bound || last >= so->max_reps) break;
+    if (c.nin <= 1 || last >= sr->bound || last >= so->max_reps) break;
     double next = fmax((double)r, ceil(1.5 * (double)last));
     c.planned = (long)fmin(next, fmin((double)sr->bound, (double)so->max_reps));
   }
   if (!rc) {
-    finish(&c, last, sr);
+    finish(&c, last ? last : so->n0, sr);
     rc = save(s, o, so, db, sr, 1, err, errlen);
   }
   kn_free(&c);
-  free(reps);
   return rc;
 }
 
-const char *select_status(const select_report *sr, size_t p, char *buf, size_t len) {
+/* A point's status as printed. */
+static const char *status(const select_opts *so, const select_report *sr, size_t p, char *buf,
+                          size_t len) {
+  const feasible_report *fr = &sr->fr;
+  if (fr->npoints && fr->point[p] == FEAS_NO) {
+    const select_constraint *c = &so->cons[fr->failed[p]];
+    snprintf(buf, len, "infeasible: %s mean %.6g %s %.6g", c->metric,
+             fr->mean[p * fr->ncons + (size_t)fr->failed[p]], c->upper ? ">" : "<", c->bound);
+    return buf;
+  }
+  if (fr->npoints && fr->point[p] == FEAS_UNDECIDED) return "feasibility undecided at --max-reps";
   if ((int)p == sr->best) return sr->at_max ? "best at --max-reps (no guarantee)" : "best";
   if (sr->out_at[p]) {
     snprintf(buf, len, "eliminated at stage %ld", sr->out_at[p]);
@@ -267,27 +272,35 @@ const char *select_status(const select_report *sr, size_t p, char *buf, size_t l
 }
 
 void select_print(const select_opts *so, const select_report *sr, int csv, FILE *f) {
-  char buf[64];
+  char buf[320];
   if (csv) fputs("point,n,mean,ci_low,ci_high,status\n", f);
   else text_printf(f, "%5s %6s %14s  %-31s  %s\n", "point", "n", "mean", "95% CI", "status");
   for (size_t p = 0; p < sr->npoints; p++) {
-    const char *st = select_status(sr, p, buf, sizeof buf);
+    const char *st = status(so, sr, p, buf, sizeof buf);
     if (csv)
-      fprintf(f, "%zu,%ld,%.17g,%.17g,%.17g,%s\n", p, sr->n[p], sr->mean[p], sr->lo[p], sr->hi[p],
-              st);
+      text_printf(f, "%zu,%ld,%.17g,%.17g,%.17g,%s\n", p, sr->n[p], sr->mean[p], sr->lo[p],
+                  sr->hi[p], st);
     else {
       char ci[64];
       snprintf(ci, sizeof ci, "[%.6g, %.6g]", sr->lo[p], sr->hi[p]);
-      fprintf(f, "%5zu %6ld %14.6g  %-31s  %s\n", p, sr->n[p], sr->mean[p], ci, st);
+      text_printf(f, "%5zu %6ld %14.6g  %-31s  %s\n", p, sr->n[p], sr->mean[p], ci, st);
     }
   }
-  if (!csv)
+  if (!csv && so->ncons)
+    text_printf(f,
+                "feasibility: %zu constraint%s, each look at error %.3g (alpha / 2 over points, "
+                "constraints and looks)\n",
+                so->ncons, so->ncons == 1 ? "" : "s", sr->fr.alpha_e);
+  if (!csv && sr->best < 0) fputs("KN: not run, no point is feasible\n", f);
+  else if (!csv)
     text_printf(f,
                 "KN on %s (%s), delta %g, alpha %g, n0 %ld: %ld stages (at most %ld), %ld "
-                "replications used, %ld rounds\n",
-                so->metric, so->minimize ? "smallest" : "largest", so->delta, so->alpha, so->n0,
-                sr->stage, sr->bound, sr->runs, sr->rounds);
-  fprintf(f, "best: point %d\n", sr->best);
+                "replications used, %ld round%s\n",
+                so->metric, so->minimize ? "smallest" : "largest", so->delta,
+                so->ncons ? so->alpha / 2 : so->alpha, so->n0, sr->stage, sr->bound, sr->runs,
+                sr->rounds, sr->rounds == 1 ? "" : "s");
+  if (sr->best < 0) fputs("best: none (no point is feasible)\n", f);
+  else fprintf(f, "best: point %d\n", sr->best);
 }
 
 void select_report_free(select_report *sr) {
@@ -296,5 +309,6 @@ void select_report_free(select_report *sr) {
   free(sr->mean);
   free(sr->lo);
   free(sr->hi);
+  feasible_report_free(&sr->fr);
   memset(sr, 0, sizeof *sr);
 }

@@ -27,6 +27,14 @@
 ** on the stored results of replications 0 .. r - 1 alone: the outcome is
 ** the same whatever -j, and a killed select run again replays its stages
 ** from the database (runs done are not run again) to the same end.
+**
+** With constraints on other metrics (defaulted <= 0.05), the points are
+** first decided feasible or not (feasible.h) at error alpha / 2, then KN
+** runs at alpha / 2 on the points found feasible: by Bonferroni's
+** inequality the point chosen is the best feasible one (within delta) with
+** probability at least 1 - alpha.  This is the two-phase approach that
+** Andradottir and Kim (2010, Naval Research Logistics 57:403-421) take as
+** their baseline; their combined procedure spends fewer runs.
 */
 #ifndef NEOSIM_SELECT_H
 #define NEOSIM_SELECT_H
@@ -34,16 +42,19 @@
 #include <stdio.h>
 
 #include "batch.h"
+#include "feasible.h"
 
 /* The most sweep points select takes (it keeps k x k variances). */
 #define SELECT_MAX_POINTS 4096
 
 typedef struct select_opts {
   const char *metric;
-  int minimize;        /* 1: the best is the smallest mean */
-  double delta, alpha; /* indifference zone (> 0, in the metric's units), 0 < alpha < 1 */
-  long n0;             /* first-stage replications (>= 2) */
-  long max_reps;       /* a stage the procedure stops at, decided or not (>= n0) */
+  int minimize;                  /* 1: the best is the smallest mean */
+  double delta, alpha;           /* indifference zone (> 0, in the metric's units), 0 < alpha < 1 */
+  long n0;                       /* first-stage replications (>= 2) */
+  long max_reps;                 /* a stage the procedure stops at, decided or not (>= n0) */
+  const select_constraint *cons; /* --constraint: KN runs on the points found feasible */
+  size_t ncons;
 } select_opts;
 
 typedef struct select_report {
@@ -51,12 +62,13 @@ typedef struct select_report {
   long *n;                /* [point]: the replications its figures use (its last stage) */
   double *mean, *lo, *hi; /* [point]: the metric's mean and its 95% interval over them */
   long *out_at;           /* [point]: the stage it was eliminated at; 0: not eliminated */
-  int best;               /* the point chosen */
+  int best;               /* the point chosen (-1: no point is feasible) */
   long stage;             /* the last stage */
   long bound;             /* 1 + max floor(h2 S2_il / delta^2): the last stage possible */
   int at_max;             /* stopped at max_reps with several points in: no guarantee */
   double h2;
-  long rounds, runs; /* rounds of runs, and the runs used (the sum of n) */
+  long rounds, runs;  /* rounds of runs, and the runs KN used (the sum of its n) */
+  feasible_report fr; /* with constraints: each point's feasibility (npoints 0: none) */
 } select_report;
 
 /* Run KN on s's sweep points (o's replications, point_reps and resume are
@@ -66,13 +78,11 @@ typedef struct select_report {
 int select_run(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
                batch_report *rep, select_report *sr, char *err, size_t errlen);
 
-/* A row per point (n, mean, 95% interval, status), then "best: point K":
-** as a table, or (csv) the columns point,n,mean,ci_low,ci_high,status. */
+/* A row per point (n, mean, 95% interval, status: best, eliminated at
+** stage K, infeasible: ..., ...), then "best: point K" (or "best: none (no
+** point is feasible)"): as a table, or (csv) the columns
+** point,n,mean,ci_low,ci_high,status. */
 void select_print(const select_opts *so, const select_report *sr, int csv, FILE *f);
-
-/* A point's status: "best", "eliminated at stage K" (in buf), or "in at
-** --max-reps". */
-const char *select_status(const select_report *sr, size_t p, char *buf, size_t len);
 void select_report_free(select_report *sr);
 
 #endif

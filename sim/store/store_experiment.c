@@ -17,8 +17,8 @@ static const char put_sql[] =
     "RETURNING id";
 
 static const char point_sql[] =
-    "INSERT INTO experiment_points (experiment_id, point, n, mean, ci_low, ci_high, status, stage) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO experiment_points (experiment_id, point, n, mean, ci_low, ci_high, status, stage, "
+    "value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
 static int bind_real(sqlite3_stmt *q, int i, double v) {
   return v == v ? sqlite3_bind_double(q, i, v) : sqlite3_bind_null(q, i);
@@ -62,7 +62,8 @@ static int put_points(sqlite3 *db, sqlite3_int64 id, const store_experiment_poin
     rc = sqlite3_bind_int64(q, 1, id) | sqlite3_bind_int64(q, 2, p->point) |
          sqlite3_bind_int64(q, 3, p->n) | bind_real(q, 4, p->mean) | bind_real(q, 5, p->lo) |
          bind_real(q, 6, p->hi) | sqlite3_bind_text(q, 7, p->status, -1, SQLITE_STATIC) |
-         (p->stage ? sqlite3_bind_int64(q, 8, p->stage) : sqlite3_bind_null(q, 8));
+         (p->stage ? sqlite3_bind_int64(q, 8, p->stage) : sqlite3_bind_null(q, 8)) |
+         sqlite3_bind_text(q, 9, p->value, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
   }
   sqlite3_finalize(q);

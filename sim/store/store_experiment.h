@@ -15,21 +15,22 @@
 
 typedef struct store_experiment {
   const char *sha256;    /* the scenario version */
-  const char *kind;      /* "select" */
+  const char *kind;      /* "select", "seek" */
   const char *procedure; /* e.g. "KN (Kim and Nelson 2001)" */
   uint64_t seed;         /* base seed of its runs */
   const char *metric;
   int minimize;
   const char *parameters; /* "delta=... alpha=... n0=... max_reps=..." */
   int done;               /* 0: running */
-  long stages;            /* the last stage (done) */
-  const char *decision;   /* "best: point K" (done), or NULL */
+  long stages;            /* select: the last stage; seek: values tried (done) */
+  const char *decision;   /* "best: point K", "root: ..." (done), or NULL */
 } store_experiment;
 
 typedef struct store_experiment_point {
   long point, n;
+  const char *value;   /* seek: "KEY=VALUE ..."; select: NULL */
   double mean, lo, hi; /* the metric's mean and 95% interval over its n runs */
-  const char *status;  /* "best", "eliminated", "in" */
+  const char *status;  /* "best", "eliminated", "in"; "above", "below", "undecided" */
   long stage;          /* eliminated at this stage; 0: not eliminated */
 } store_experiment_point;
 

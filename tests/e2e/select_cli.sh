@@ -7,6 +7,8 @@
 #   -j          the same decision and figures with -j 1 and -j 2
 #   killed      a select killed mid-way, run again, ends as one not killed
 #   options     --minimize, --max-reps reached, and the usage errors
+#   constraints a point infeasible and why; none feasible; a 0/1 metric
+#   shipped     the decision colossus1_lease.lua's header states
 . tests/lib.sh
 f=tests/validation/select.lua
 db=$T_TMP/s.db
@@ -74,6 +76,37 @@ run "$NEOSIM" select $f --metric revenue_total --delta 1 --max-reps 12 --db "$T_
 expect_rc 0 "select to --max-reps"
 expect_match "$OUT" ',best at --max-reps \(no guarantee\)$' "at --max-reps: no guarantee"
 expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 ~ /^[0-9]+$/ && $2 > 12' | wc -l | tr -d ' ')" "0" "at most 12 replications"
+
+# constraints: point 4 pays tenant t5, the others do not
+run sel --db "$T_TMP/con.db" --constraint 't5.revenue<=100~50' --format csv --quiet
+expect_rc 0 "a constraint"
+expect_match "$(printf '%s\n' "$OUT" | grep '^4,')" ',infeasible: t5\.revenue mean [0-9.]+ > 100$' "point 4 infeasible, and why"
+expect_match "$(printf '%s\n' "$OUT" | tail -1)" '^best: point [0-3]$' "the best among the feasible points"
+expect_eq "$(sqlite3 "$T_TMP/con.db" "select count(*) from experiment_points where status = 'infeasible'")" "1" \
+  "stored: one infeasible point"
+expect_match "$(sqlite3 "$T_TMP/con.db" "select parameters from experiments")" ' constraint=t5\.revenue<=100~50$' \
+  "stored: the constraint"
+run sel --db "$T_TMP/con0.db" --constraint 'defaulted>=0.5' --quiet
+expect_rc 0 "no feasible point: exit 0"
+expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "best: none (no point is feasible)" "no feasible point: said"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c 'infeasible: defaulted mean 0 < 0.5$')" "5" "no feasible point: each says why"
+expect_eq "$(sqlite3 "$T_TMP/con0.db" "select decision from experiments")" "best: none (no point is feasible)" \
+  "no feasible point: stored"
+run sel --db "$T_TMP/con1.db" --constraint 'defaulted<=0.05~0.04' --format csv --quiet
+expect_eq "$(printf '%s\n' "$OUT" | grep -c 'infeasible\|undecided')" "0" \
+  "a 0/1 metric never 1: feasible (Wilson's interval, not ten zeros)"
+for bad in "t5.revenue" "t5.revenue<=abc" "t5.revenue<=0" "t5.revenue<=1~0" "<=1"; do
+  run sel --db "$T_TMP/err.db" --constraint "$bad"
+  expect_rc 2 "--constraint '$bad'"
+  expect_match "$ERR" "^neosim: select: --constraint '" "--constraint '$bad': a message"
+done
+
+# the decision colossus1_lease.lua's header states
+run "$NEOSIM" select scenarios/colossus1_lease.lua --metric npv_with_internal --delta 5e8 \
+  --db "$T_TMP/c1.db" -j 2 --format csv --quiet
+expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "best: point 0" "colossus1_lease: the lease at \$7.78"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c ',10,.*,eliminated at stage 10$')" "4" \
+  "colossus1_lease: the four others left at the first stage"
 
 # usage errors
 for args in "--delta 100" "--metric npv" "--metric npv --delta 0" "--metric npv --delta 1 --alpha 1" \

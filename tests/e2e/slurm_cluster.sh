@@ -1,7 +1,8 @@
 # tests/e2e/slurm_cluster.sh -- the script of `neosim slurm` submitted to a
 # throwaway single-node SLURM cluster (tests/slurm_local.sh): both jobs
 # succeed and the merged database holds exactly the results of a local
-# `neosim run -j 2`.  Skipped (exit 77) without root or the SLURM daemons
+# `neosim run -j 2`; and `neosim select` run as one batch job decides as it
+# does here.  Skipped (exit 77) without root or the SLURM daemons
 # (Debian: slurmctld slurmd slurm-client munge; .ci/run installs them).
 . tests/lib.sh
 missing=
@@ -44,4 +45,18 @@ fi
 expect_eq "$(cd "$out" && ls part-*.db | tr '\n' ' ')" "part-0.db part-1.db part-2.db part-3.db " "cluster: one part per task"
 if [ -f "$out/merged.db" ]; then pass; else fail "cluster: no merged.db"; fi
 same_as_local "$out/merged.db" "SLURM cluster"
+
+# an experiment inside one allocation (README, "On a cluster"): select as a
+# batch job using the cores SLURM gives it, its decision and figures those
+# of the same select run here
+sel="select tests/validation/select.lua --metric revenue_total --delta 100 --seed 7 --format csv --quiet"
+# shellcheck disable=SC2086
+"$NEOSIM" $sel --db "$T_TMP/sel-local.db" -j 2 >"$T_TMP/sel-local.csv"
+run sbatch --wait --parsable --chdir="$(pwd)" --cpus-per-task=2 --output="$out/select-%j.out" \
+  --wrap "$NEOSIM $sel --db $out/select.db"
+expect_rc 0 "select as a batch job"
+expect_eq "$(cat "$out/select-$OUT.out" 2>/dev/null)" "$(cat "$T_TMP/sel-local.csv")" \
+  "select in one allocation: the same decision and figures as here"
+expect_eq "$(sqlite3 "$out/select.db" "select status, decision from experiments")" "done|best: point 4" \
+  "select in one allocation: the experiment stored"
 finish

@@ -1,0 +1,60 @@
+/*
+** values.c -- rounds of runs and a metric's values read back per point.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "err.h"
+#include "store.h"
+#include "values.h"
+
+int values_run(const scenario *s, const batch_opts *o, const char *db, const long *reps,
+               long max_reps, batch_report *sum, long *rounds, char *err, size_t errlen) {
+  batch_opts bo = *o;
+  bo.replications = max_reps;
+  bo.resume = 1;
+  bo.point_reps = reps;
+  batch_report r;
+  int rc = batch_run(s, &bo, db, &r, err, errlen);
+  if (!rc) batch_report_add(sum, &r, (*rounds)++);
+  batch_report_free(&r);
+  return rc;
+}
+
+typedef struct take_ctx {
+  const long *reps;
+  size_t npoints;
+  double sign, **x;
+} take_ctx;
+
+static void take(void *ctx, int point, int rep, double v) {
+  take_ctx *c = ctx;
+  if (point < 0 || (size_t)point >= c->npoints || rep < 0 || rep >= c->reps[point]) return;
+  c->x[point][rep] = c->sign * v;
+}
+
+int values_read(const char *db, const scenario *s, uint64_t seed, const char *metric,
+                const long *reps, double sign, double **x, char *err, size_t errlen) {
+  for (size_t p = 0; p < s->npoints; p++) {
+    if (!reps[p]) continue;
+    double *n = realloc(x[p], (size_t)reps[p] * sizeof *n);
+    if (!n) return err_set(err, errlen, "out of memory");
+    x[p] = n;
+    for (long r = 0; r < reps[p]; r++) n[r] = NAN;
+  }
+  store *st = store_open_read(db, err, errlen);
+  if (!st) return -1;
+  take_ctx c = {.reps = reps, .npoints = s->npoints, .sign = sign, .x = x};
+  int rc = store_metric_values(st, s->sha256, seed, metric, take, &c)
+               ? err_set(err, errlen, "%s", store_error(st))
+               : 0;
+  store_close(st);
+  for (size_t p = 0; !rc && p < s->npoints; p++)
+    for (long r = 0; !rc && r < reps[p]; r++)
+      if (isnan(x[p][r]))
+        rc = err_set(err, errlen,
+                     "run %zu:%ld of '%s' has no value of '%s' (it failed, or the metric does not "
+                     "exist: see the metrics in the README)",
+                     p, r, s->name, metric);
+  return rc;
+}
