@@ -58,3 +58,17 @@ int cli_jobs(int argc, char **argv, int *i, long *jobs) {
     return cli_usage_error("%s: -j '%s' is not a number of processes (1 to 4096)", argv[0], v);
   return 1;
 }
+
+int cli_scenario_arg(const char *cmd, const char *arg, const char **scenario) {
+  if (arg[0] == '-' && arg[1])
+    return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", cmd, arg, cmd);
+  if (*scenario)
+    return cli_usage_error("%s: more than one scenario given ('%s', '%s')", cmd, *scenario, arg);
+  *scenario = arg;
+  return 0;
+}
+
+int cli_scenario_given(const char *cmd, const char *scenario) {
+  if (scenario) return 0;
+  return cli_usage_error("%s: no scenario file given (see neosim help %s)", cmd, cmd);
+}

@@ -39,6 +39,13 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
 ** cli_opt, with *seconds checked (0.1 to 1e6).  Returns 1 taken, 0 not
 ** this option, 2 error (printed). */
 int cli_lock_wait(int argc, char **argv, int *i, double *seconds);
+/* An argument of a command that takes one scenario file and is not one of
+** its options: the file (into *scenario), or a usage error -- an unknown
+** option, a second file -- printed: 0 or 2. */
+int cli_scenario_arg(const char *cmd, const char *arg, const char **scenario);
+/* 0 when the scenario file was given, else 2 after the usage error. */
+int cli_scenario_given(const char *cmd, const char *scenario);
+
 /* -j N, -jN, --jobs N: as cli_lock_wait, with *jobs checked (1 to 4096). */
 int cli_jobs(int argc, char **argv, int *i, long *jobs);
 

@@ -217,18 +217,9 @@ static int parse(opts *o, int argc, char **argv, int with_db) {
   for (int i = 1; i < argc; i++) {
     int r = one_opt(o, argc, argv, &i, with_db);
     if (r == 2) return 2;
-    if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1])
-      return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", argv[0], argv[i],
-                             argv[0]);
-    if (o->scenario)
-      return cli_usage_error("%s: more than one scenario given ('%s', '%s')", argv[0], o->scenario,
-                             argv[i]);
-    o->scenario = argv[i];
+    if (r == 0 && cli_scenario_arg(argv[0], argv[i], &o->scenario)) return 2;
   }
-  if (!o->scenario)
-    return cli_usage_error("%s: no scenario file given (see neosim help %s)", argv[0], argv[0]);
-  return 0;
+  return cli_scenario_given(argv[0], o->scenario);
 }
 
 static scenario *load(const opts *o) {

@@ -6,12 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "args.h"
 #include "cli.h"
-#include "pool.h"
-#include "scenario_opts.h"
+#include "experiment_opts.h"
 #include "seek.h"
 #include "text.h"
 
@@ -43,7 +41,7 @@ const char cmd_seek_help[] =
     "  --n0 N            replications of a value's first round (default 10, >= 2)\n"
     "  --max-reps N      the most replications of one value (default 1000)\n"
     "  --tol X           stop when the bracket is narrower than X times the range\n"
-    "                    (default 0.001, from 1e-12 to 0.5)\n"
+    "                    (default 0.001, above 0 and below 0.5)\n"
     "  --db, --seed, --set, -j, --quiet, --lock-wait and the limits as for run\n\n"
     "Output: a line per value tried (the first key's value, n, mean, 95% interval,\n"
     "and whether the mean is above, below or undecided), why it stopped, then\n"
@@ -57,13 +55,11 @@ const char cmd_seek_help[] =
     "a run that failed.\n";
 
 typedef struct opts {
-  const char *scenario, *db;
-  scenario_opts so;
-  seek_opts sk;
-  seek_key *keys;
-  long jobs;
-  int quiet;
-  double lock_wait;
+  experiment_opts e;
+  seek_key *keys; /* --vary */
+  size_t nkeys;
+  double target, tol;
+  long budget;
 } opts;
 
 /* --vary KEY=LO:HI */
@@ -76,125 +72,71 @@ static int add_key(opts *o, const char *v) {
   snprintf(lo, sizeof lo, "%.*s", (int)(colon - eq - 1), eq + 1);
   if (args_double(lo, &a) || args_double(colon + 1, &b) || !isfinite(a) || !isfinite(b) || a == b)
     return cli_usage_error("seek: --vary '%s': LO and HI must be two different finite numbers", v);
-  seek_key *k = realloc(o->keys, (o->sk.nkeys + 1) * sizeof *k);
+  seek_key *k = realloc(o->keys, (o->nkeys + 1) * sizeof *k);
   if (!k) return cli_usage_error("seek: out of memory");
   o->keys = k;
   char *key = strndup(v, (size_t)(eq - v));
   if (!key) return cli_usage_error("seek: out of memory");
-  k[o->sk.nkeys++] = (seek_key){.key = key, .lo = a, .hi = b};
+  k[o->nkeys++] = (seek_key){.key = key, .lo = a, .hi = b};
   return 0;
 }
 
-static int num_opt(int argc, char **argv, int *i, const char *name, double lo, double hi,
-                   double *to) {
+/* seek's own options (experiment_own). */
+static int own_opt(void *ctx, int argc, char **argv, int *i) {
+  opts *o = ctx;
   const char *v;
-  int r = cli_opt(argc, argv, i, name, &v);
-  if (r <= 0) return r < 0 ? 2 : 0;
-  if (args_double(v, to) || !(*to >= lo && *to <= hi))
-    return cli_usage_error("seek: %s '%s': need a number from %g to %g", name, v, lo, hi);
-  return 1;
-}
-
-static int long_opt(int argc, char **argv, int *i, const char *name, long lo, long *to) {
-  const char *v;
-  int r = cli_opt(argc, argv, i, name, &v);
-  if (r <= 0) return r < 0 ? 2 : 0;
-  if (args_long(v, lo, SCENARIO_MAX_REPLICATIONS, to))
-    return cli_usage_error("seek: %s '%s': need an integer from %ld to 100000000", name, v, lo);
-  return 1;
-}
-
-static int one_opt(opts *o, int argc, char **argv, int *i) {
-  const char *v, *name;
+  double budget;
   int r;
-  if ((r = cli_opt(argc, argv, i, "--db", &v))) {
-    o->db = v;
-    return r < 0 ? 2 : 1;
-  }
-  if ((r = cli_opt(argc, argv, i, "--metric", &v))) {
-    o->sk.metric = v;
-    return r < 0 ? 2 : 1;
-  }
   if ((r = cli_opt(argc, argv, i, "--vary", &v))) return r < 0 || add_key(o, v) ? 2 : 1;
-  if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) {
-    o->quiet = 1;
-    return 1;
-  }
-  if ((r = scenario_opt(&o->so, argc, argv, i, &name, &v))) {
-    if (r == 1 && strcmp(name, "--reps") == 0)
-      return cli_usage_error("seek: the bisection decides the replications: not with --reps");
+  if ((r = experiment_num("seek", argc, argv, i, "--target", -HUGE_VAL, HUGE_VAL, &o->target)) ||
+      (r = experiment_num("seek", argc, argv, i, "--tol", 0, 0.5, &o->tol)))
     return r;
+  if ((r = experiment_num("seek", argc, argv, i, "--budget", 3, 1e12, &budget)) == 1) {
+    if (budget != floor(budget)) return cli_usage_error("seek: --budget: a whole number of runs");
+    o->budget = (long)budget;
   }
-  if ((r = num_opt(argc, argv, i, "--target", -HUGE_VAL, HUGE_VAL, &o->sk.target)) ||
-      (r = num_opt(argc, argv, i, "--alpha", 1e-12, 0.4999, &o->sk.alpha)) ||
-      (r = num_opt(argc, argv, i, "--tol", 1e-12, 0.5, &o->sk.tol)) ||
-      (r = long_opt(argc, argv, i, "--n0", 2, &o->sk.n0)) ||
-      (r = long_opt(argc, argv, i, "--max-reps", 2, &o->sk.max_reps)) ||
-      (r = long_opt(argc, argv, i, "--budget", 4, &o->sk.budget)) ||
-      (r = cli_jobs(argc, argv, i, &o->jobs)) || (r = cli_lock_wait(argc, argv, i, &o->lock_wait)))
-    return r;
-  return 0;
-}
-
-static int parse(opts *o, int argc, char **argv) {
-  memset(o, 0, sizeof *o);
-  o->db = CLI_DEFAULT_DB;
-  o->sk = (seek_opts){
-      .alpha = 0.05, .tol = 0.001, .n0 = 10, .max_reps = 1000, .budget = 2000, .target = NAN};
-  for (int i = 1; i < argc; i++) {
-    int r = one_opt(o, argc, argv, &i);
-    if (r == 2) return 2;
-    if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1])
-      return cli_usage_error("seek: unknown option '%s' (see neosim help seek)", argv[i]);
-    if (o->scenario)
-      return cli_usage_error("seek: more than one scenario given ('%s', '%s')", o->scenario,
-                             argv[i]);
-    o->scenario = argv[i];
-  }
-  if (!o->scenario) return cli_usage_error("seek: no scenario file given (see neosim help seek)");
-  if (!o->sk.nkeys) return cli_usage_error("seek: give the key to vary: --vary KEY=LO:HI");
-  if (!o->sk.metric) return cli_usage_error("seek: give the metric: --metric M");
-  if (isnan(o->sk.target)) return cli_usage_error("seek: give the mean sought: --target T");
-  if (o->sk.n0 > o->sk.max_reps)
-    return cli_usage_error("seek: --n0 %ld is above --max-reps %ld", o->sk.n0, o->sk.max_reps);
-  return 0;
+  return r;
 }
 
 int cmd_seek(int argc, char **argv) {
-  opts o;
+  opts o = {.target = NAN, .tol = 0.001, .budget = 2000};
   char err[ERR_LEN];
-  int rc = parse(&o, argc, argv);
+  int rc = experiment_parse(&o.e, argc, argv, own_opt, &o);
+  if (!rc && !o.nkeys) rc = cli_usage_error("seek: give the key to vary: --vary KEY=LO:HI");
+  if (!rc && isnan(o.target)) rc = cli_usage_error("seek: give the mean sought: --target T");
   if (!rc) {
-    o.sk.path = o.scenario;
-    o.sk.sets = o.so.sets;
-    o.sk.nsets = o.so.nsets;
-    o.sk.lim = &o.so.lim;
-    o.sk.keys = o.keys;
     /* the scenario as given: its seed, and its errors said before any run */
-    scenario *s = scenario_load(o.scenario, o.so.sets, o.so.nsets, &o.so.lim, err, sizeof err);
+    scenario *s =
+        scenario_load(o.e.scenario, o.e.so.sets, o.e.so.nsets, &o.e.so.lim, err, sizeof err);
     uint64_t seed = s ? s->seed : 0;
     if (!s) rc = cli_usage_error("%s", err);
     scenario_free(s);
-    batch_opts bo = {.seed = o.so.seed_set ? o.so.seed : seed,
-                     .jobs = o.jobs ? (int)o.jobs : pool_cpus(),
-                     .nshards = 1,
-                     .progress = !o.quiet && isatty(2),
-                     .max_events = o.so.max_events,
-                     .max_memory = o.so.max_memory,
-                     .lock_wait = o.lock_wait};
+    batch_opts bo = experiment_batch(&o.e, seed);
+    seek_opts sk = {.path = o.e.scenario,
+                    .sets = o.e.so.sets,
+                    .nsets = o.e.so.nsets,
+                    .lim = &o.e.so.lim,
+                    .keys = o.keys,
+                    .nkeys = o.nkeys,
+                    .metric = o.e.metric,
+                    .target = o.target,
+                    .alpha = o.e.alpha,
+                    .tol = o.tol,
+                    .n0 = o.e.n0,
+                    .max_reps = o.e.max_reps,
+                    .budget = o.budget};
     seek_report sr = {0};
-    if (!rc && seek_run(&o.sk, &bo, o.db, &sr, err, sizeof err)) rc = cli_usage_error("%s", err);
+    if (!rc && seek_run(&sk, &bo, o.e.db, &sr, err, sizeof err)) rc = cli_usage_error("%s", err);
     else if (!rc) {
-      if (!o.quiet)
+      if (!o.e.quiet)
         text_printf(stdout, "%ld replications of %zu values; results in %s\n", sr.runs, sr.nev,
-                    o.db);
-      seek_print(&o.sk, &sr, stdout);
+                    o.e.db);
+      seek_print(&sk, &sr, stdout);
     }
     seek_report_free(&sr);
   }
-  for (size_t k = 0; k < o.sk.nkeys; k++) free((char *)(uintptr_t)o.keys[k].key);
+  for (size_t k = 0; k < o.nkeys; k++) free((char *)(uintptr_t)o.keys[k].key);
   free(o.keys);
-  scenario_opts_free(&o.so);
+  experiment_opts_free(&o.e);
   return rc;
 }

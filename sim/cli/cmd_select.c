@@ -6,14 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "args.h"
 #include "cli.h"
-#include "pool.h"
-#include "scenario_opts.h"
+#include "experiment_opts.h"
 #include "select.h"
-#include "table.h"
 #include "text.h"
 
 const char cmd_select_help[] =
@@ -64,17 +61,12 @@ const char cmd_select_help[] =
     "Exit status: 0 decided, 2 usage, scenario or database error, or a run\n"
     "that failed (KN needs every replication of the points still in).\n";
 
-#define DEFAULT_N0 10
-#define DEFAULT_MAX_REPS 1000
-
 typedef struct opts {
-  const char *scenario, *db;
-  scenario_opts so;
-  select_opts sel;
+  experiment_opts e;
+  double delta;
+  int minimize, csv;
   select_constraint *cons; /* --constraint */
-  long jobs;
-  int quiet, csv;
-  double lock_wait;
+  size_t ncons;
 } opts;
 
 /* --constraint 'METRIC<=V' or 'METRIC>=V', with '~TOL' (default 10% of
@@ -102,49 +94,21 @@ static int add_constraint(opts *o, const char *v) {
     return cli_usage_error("select: --constraint '%s': a bound of 0 needs a tolerance: "
                            "'METRIC<=0~TOL'",
                            v);
-  select_constraint *c = realloc(o->cons, (o->sel.ncons + 1) * sizeof *c);
+  select_constraint *c = realloc(o->cons, (o->ncons + 1) * sizeof *c);
   if (!c) return cli_usage_error("select: out of memory");
   o->cons = c;
   char *metric = strndup(v, (size_t)(op - v));
   if (!metric) return cli_usage_error("select: out of memory");
-  c[o->sel.ncons++] =
+  c[o->ncons++] =
       (select_constraint){.metric = metric, .upper = op[0] == '<', .bound = bound, .tol = tol};
   return 0;
 }
 
-/* A number option of select: 1 taken, 0 not it, 2 error (printed). */
-static int num_opt(int argc, char **argv, int *i, const char *name, double lo, double hi,
-                   double *to) {
+/* select's own options (experiment_own). */
+static int own_opt(void *ctx, int argc, char **argv, int *i) {
+  opts *o = ctx;
   const char *v;
-  int r = cli_opt(argc, argv, i, name, &v);
-  if (r <= 0) return r < 0 ? 2 : 0;
-  if (args_double(v, to) || !(*to > lo && *to < hi)) {
-    if (isinf(hi)) return cli_usage_error("select: %s '%s': need a number above %g", name, v, lo);
-    return cli_usage_error("select: %s '%s': need a number above %g and below %g", name, v, lo, hi);
-  }
-  return 1;
-}
-
-static int long_opt(int argc, char **argv, int *i, const char *name, long *to) {
-  const char *v;
-  int r = cli_opt(argc, argv, i, name, &v);
-  if (r <= 0) return r < 0 ? 2 : 0;
-  if (args_long(v, 2, SCENARIO_MAX_REPLICATIONS, to))
-    return cli_usage_error("select: %s '%s': need an integer from 2 to 100000000", name, v);
-  return 1;
-}
-
-static int one_opt(opts *o, int argc, char **argv, int *i) {
-  const char *v, *name;
   int r;
-  if ((r = cli_opt(argc, argv, i, "--db", &v))) {
-    o->db = v;
-    return r < 0 ? 2 : 1;
-  }
-  if ((r = cli_opt(argc, argv, i, "--metric", &v))) {
-    o->sel.metric = v;
-    return r < 0 ? 2 : 1;
-  }
   if ((r = cli_opt(argc, argv, i, "--constraint", &v)))
     return r < 0 || add_constraint(o, v) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--format", &v))) {
@@ -155,85 +119,48 @@ static int one_opt(opts *o, int argc, char **argv, int *i) {
     return 1;
   }
   if (strcmp(argv[*i], "--minimize") == 0) {
-    o->sel.minimize = 1;
+    o->minimize = 1;
     return 1;
   }
-  if (strcmp(argv[*i], "--quiet") == 0 || strcmp(argv[*i], "-q") == 0) {
-    o->quiet = 1;
-    return 1;
-  }
-  if ((r = scenario_opt(&o->so, argc, argv, i, &name, &v))) {
-    if (r == 1 && strcmp(name, "--reps") == 0)
-      return cli_usage_error("select: KN decides the replications: not with --reps");
-    return r;
-  }
-  if ((r = num_opt(argc, argv, i, "--delta", 0, INFINITY, &o->sel.delta)) ||
-      (r = num_opt(argc, argv, i, "--alpha", 0, 0.5, &o->sel.alpha)) ||
-      (r = long_opt(argc, argv, i, "--n0", &o->sel.n0)) ||
-      (r = long_opt(argc, argv, i, "--max-reps", &o->sel.max_reps)) ||
-      (r = cli_jobs(argc, argv, i, &o->jobs)) || (r = cli_lock_wait(argc, argv, i, &o->lock_wait)))
-    return r;
-  return 0;
-}
-
-static int parse(opts *o, int argc, char **argv) {
-  memset(o, 0, sizeof *o);
-  o->db = CLI_DEFAULT_DB;
-  o->sel =
-      (select_opts){.alpha = 0.05, .n0 = DEFAULT_N0, .max_reps = DEFAULT_MAX_REPS, .delta = NAN};
-  for (int i = 1; i < argc; i++) {
-    int r = one_opt(o, argc, argv, &i);
-    if (r == 2) return 2;
-    if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1])
-      return cli_usage_error("select: unknown option '%s' (see neosim help select)", argv[i]);
-    if (o->scenario)
-      return cli_usage_error("select: more than one scenario given ('%s', '%s')", o->scenario,
-                             argv[i]);
-    o->scenario = argv[i];
-  }
-  if (!o->scenario)
-    return cli_usage_error("select: no scenario file given (see neosim help select)");
-  if (!o->sel.metric) return cli_usage_error("select: give the metric to compare: --metric M");
-  if (isnan(o->sel.delta))
-    return cli_usage_error("select: give the indifference zone: --delta D (in the metric's units)");
-  if (o->sel.n0 > o->sel.max_reps)
-    return cli_usage_error("select: --n0 %ld is above --max-reps %ld", o->sel.n0, o->sel.max_reps);
-  return 0;
+  return experiment_num("select", argc, argv, i, "--delta", 0, INFINITY, &o->delta);
 }
 
 int cmd_select(int argc, char **argv) {
-  opts o;
+  opts o = {.delta = NAN};
   char err[ERR_LEN];
-  int rc = parse(&o, argc, argv);
+  int rc = experiment_parse(&o.e, argc, argv, own_opt, &o);
+  if (!rc && isnan(o.delta))
+    rc = cli_usage_error("select: give the indifference zone: --delta D (in the metric's units)");
   scenario *s = NULL;
-  if (!rc && !(s = scenario_load(o.scenario, o.so.sets, o.so.nsets, &o.so.lim, err, sizeof err)))
+  if (!rc &&
+      !(s = scenario_load(o.e.scenario, o.e.so.sets, o.e.so.nsets, &o.e.so.lim, err, sizeof err)))
     rc = cli_usage_error("%s", err);
   if (!rc) {
-    batch_opts bo = {.seed = o.so.seed_set ? o.so.seed : s->seed,
-                     .jobs = o.jobs ? (int)o.jobs : pool_cpus(),
-                     .nshards = 1,
-                     .progress = !o.quiet && isatty(2),
-                     .max_events = o.so.max_events,
-                     .max_memory = o.so.max_memory,
-                     .lock_wait = o.lock_wait};
+    batch_opts bo = experiment_batch(&o.e, s->seed);
+    select_opts so = {.metric = o.e.metric,
+                      .minimize = o.minimize,
+                      .delta = o.delta,
+                      .alpha = o.e.alpha,
+                      .n0 = o.e.n0,
+                      .max_reps = o.e.max_reps,
+                      .cons = o.cons,
+                      .ncons = o.ncons};
     batch_report rep;
     select_report sr;
-    o.sel.cons = o.cons;
-    if (select_run(s, &bo, &o.sel, o.db, &rep, &sr, err, sizeof err))
+    if (select_run(s, &bo, &so, o.e.db, &rep, &sr, err, sizeof err))
       rc = cli_usage_error("%s", err);
     else {
-      if (!o.quiet && !o.csv)
+      if (!o.e.quiet && !o.csv)
         text_printf(stdout, "%ld runs in %.2f s (%ld already done reused); results in %s\n",
-                    rep.done + rep.failed, rep.wall_s, rep.skipped, o.db);
-      select_print(&o.sel, &sr, o.csv, stdout);
+                    rep.done + rep.failed, rep.wall_s, rep.skipped, o.e.db);
+      select_print(&so, &sr, o.csv, stdout);
     }
     batch_report_free(&rep);
     select_report_free(&sr);
   }
   scenario_free(s);
-  scenario_opts_free(&o.so);
-  for (size_t c = 0; c < o.sel.ncons; c++) free((char *)(uintptr_t)o.cons[c].metric);
+  experiment_opts_free(&o.e);
+  for (size_t c = 0; c < o.ncons; c++) free((char *)(uintptr_t)o.cons[c].metric);
   free(o.cons);
   return rc;
 }

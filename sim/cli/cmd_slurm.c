@@ -135,16 +135,9 @@ static int parse(slurm_opts *o, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     int r = one_opt(o, argc, argv, &i);
     if (r == 2) return 2;
-    if (r == 1) continue;
-    if (argv[i][0] == '-' && argv[i][1])
-      return cli_usage_error("%s: unknown option '%s' (see neosim help %s)", cmd, argv[i], cmd);
-    if (o->scenario)
-      return cli_usage_error("%s: more than one scenario given ('%s', '%s')", cmd, o->scenario,
-                             argv[i]);
-    o->scenario = argv[i];
+    if (r == 0 && cli_scenario_arg(cmd, argv[i], &o->scenario)) return 2;
   }
-  if (!o->scenario)
-    return cli_usage_error("%s: no scenario file given (see neosim help %s)", cmd, cmd);
+  if (cli_scenario_given(cmd, o->scenario)) return 2;
   if (!o->tasks)
     return cli_usage_error("%s: --tasks N is required (the number of array tasks)", cmd);
   if (bad_time(o->time))

@@ -1,5 +1,5 @@
 # tests/e2e/seek_cli.sh -- `neosim seek` end to end, on
-# tests/validation/seek.lua (the mean of od.jobs is 240 x
+# tests/validation/precision.lua (the mean of od.jobs is 240 x
 # arrivals_per_hour):
 #   output      the values tried, the last line; two keys moved together
 #   stored      the experiment and each value tried; asked again, no new run
@@ -8,7 +8,7 @@
 #   no root     the target outside the range: said, exit 0
 #   errors      usage and scenario errors; --set sweep=none itself
 . tests/lib.sh
-f=tests/validation/seek.lua
+f=tests/validation/precision.lua
 db=$T_TMP/s.db
 sk() { "$NEOSIM" seek $f --vary tenants.od.arrivals_per_hour=0.5:3 --metric od.jobs --target 300 \
   --budget 400 --max-reps 160 "$@"; }
