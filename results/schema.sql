@@ -458,41 +458,47 @@ GROUP BY y.scenario_sha256, y.sweep_point, y.metric, p.input;
 
 -- BEGIN version 8 (neosim adds these tables to a file of version 6 or 7
 -- it opens to write)
--- The experiments run on a scenario version (neosim select, seek): the runs
--- they use are ordinary runs (with the experiment's seed): of the version
--- for select; for seek, of a version per value tried (the version with
--- --set sweep=none and the values of the keys varied: scenarios.overrides),
--- the experiment's version being the one without the keys varied.  An
+-- The experiments run on a scenario version (neosim select, seek, optimize):
+-- the runs they use are ordinary runs (with the experiment's seed): of the
+-- version for select; for seek and optimize, of a version per value tried
+-- (the version with --set sweep=none and the values of the keys varied:
+-- scenarios.overrides), the experiment's version being the one without the
+-- keys varied.  An
 -- experiment asked again with the same settings replaces its row.
 CREATE TABLE experiments (
   id              INTEGER PRIMARY KEY,  -- experiment_points.experiment_id
   scenario_sha256 TEXT NOT NULL REFERENCES scenarios (sha256),  -- the scenario version
-  kind            TEXT NOT NULL CHECK (kind IN ('select', 'seek')),  -- the command
+  kind            TEXT NOT NULL CHECK (kind IN ('select', 'seek', 'optimize')),  -- the command
   -- 'KN (Kim and Nelson 2001)' (with constraints: '... on the points found
-  -- feasible by sequential tests'), 'bisection with sequential t tests'
+  -- feasible by sequential tests'), 'bisection with sequential t tests',
+  -- 'retrospective approximation by Nelder-Mead, then KN'
   procedure       TEXT NOT NULL,
   seed            INTEGER NOT NULL,  -- base seed of its runs
   metric          TEXT NOT NULL,     -- the metric compared
   minimize        INTEGER NOT NULL CHECK (minimize IN (0, 1)),  -- 1: the best is the smallest
   -- the settings: select 'delta=D alpha=A n0=N max_reps=M' and each
-  -- ' constraint=METRIC<=V~TOL'; seek 'vary=KEY=LO:HI,...
+  -- ' constraint=METRIC<=V~TOL'; optimize 'vary=KEY=LO:HI[:int],... budget=B
+  -- alpha=A n0=N max_reps=M finalists=K delta=D'; seek 'vary=KEY=LO:HI,...
   -- target=T alpha=A n0=N max_reps=M budget=B tol=X'
   parameters      TEXT NOT NULL,
   -- 'running' from its start (a killed one stays so until run again), 'done'
   status          TEXT NOT NULL CHECK (status IN ('running', 'done')),
-  -- select: the last stage (replications of the points left); seek: values tried
+  -- select: the last stage (replications of the points left); seek: values
+  -- tried; optimize: stages of the search
   stages          INTEGER,
-  decision        TEXT,     -- 'best: point K', 'root: KEY=VALUE [LO, HI]', when done
+  -- 'best: point K', 'root: KEY=VALUE [LO, HI]', 'best: KEY=VALUE ...', when done
+  decision        TEXT,
   started_at      REAL NOT NULL,  -- unix time of its last start
   finished_at     REAL,           -- unix time it ended, when done
   UNIQUE (scenario_sha256, kind, seed, metric, minimize, parameters)
 );
 
--- Each sweep point of a finished select; each value a seek tried, in order.
+-- Each sweep point of a finished select; each value a seek or an optimize
+-- tried, in order.
 CREATE TABLE experiment_points (
   experiment_id INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,  -- experiments.id
-  point   INTEGER NOT NULL,  -- the sweep point; seek: the value's number, 0 first
-  value   TEXT,              -- seek: the keys' values, 'KEY=VALUE ...'; select: NULL
+  point   INTEGER NOT NULL,  -- the sweep point; seek, optimize: the value's number, 0 first
+  value   TEXT,              -- seek, optimize: the keys' values, 'KEY=VALUE ...'; select: NULL
   n       INTEGER NOT NULL,  -- replications its figures use (select: its last stage)
   mean    REAL,              -- the metric's mean over them
   ci_low  REAL,              -- its 95% confidence interval (Student's t)
@@ -502,9 +508,10 @@ CREATE TABLE experiment_points (
   -- 'infeasible' (a constraint's mean found outside its bound), 'undecided'
   -- (feasibility not decided at max_reps); seek:
   -- 'above' or 'below' (the mean decided above or below the target),
-  -- 'undecided' (not decided within max_reps or the budget)
+  -- 'undecided' (not decided within max_reps or the budget); optimize: 'best'
+  -- and 'eliminated' (the finalists, by the final KN), 'tried' (the others)
   status  TEXT NOT NULL CHECK (status IN ('best', 'eliminated', 'in', 'infeasible', 'above',
-                                          'below', 'undecided')),
+                                          'below', 'undecided', 'tried')),
   stage   INTEGER,           -- the stage it was eliminated at; NULL otherwise
   PRIMARY KEY (experiment_id, point)
 ) WITHOUT ROWID;

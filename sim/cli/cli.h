@@ -15,12 +15,13 @@ int cmd_report(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 int cmd_select(int argc, char **argv);
 int cmd_seek(int argc, char **argv);
+int cmd_optimize(int argc, char **argv);
 int cmd_slurm(int argc, char **argv);
 int cmd_rng(int argc, char **argv);
 
 extern const char cmd_run_help[], cmd_check_help[], cmd_merge_help[], cmd_compare_help[],
-    cmd_report_help[], cmd_sensitivity_help[], cmd_select_help[], cmd_seek_help[], cmd_slurm_help[],
-    cmd_rng_help[];
+    cmd_report_help[], cmd_sensitivity_help[], cmd_select_help[], cmd_seek_help[],
+    cmd_optimize_help[], cmd_slurm_help[], cmd_rng_help[];
 
 /* The results database of run, compare and report when --db is not given. */
 #define CLI_DEFAULT_DB "results/neosim.db"

@@ -64,20 +64,17 @@ typedef struct opts {
 
 /* --vary KEY=LO:HI */
 static int add_key(opts *o, const char *v) {
-  const char *eq = strrchr(v, '='), *colon = eq ? strchr(eq, ':') : NULL;
-  char lo[64];
-  double a, b;
-  if (!eq || eq == v || !colon || (size_t)(colon - eq - 1) >= sizeof lo)
-    return cli_usage_error("seek: --vary '%s': give KEY=LO:HI", v);
-  snprintf(lo, sizeof lo, "%.*s", (int)(colon - eq - 1), eq + 1);
-  if (args_double(lo, &a) || args_double(colon + 1, &b) || !isfinite(a) || !isfinite(b) || a == b)
-    return cli_usage_error("seek: --vary '%s': LO and HI must be two different finite numbers", v);
-  seek_key *k = realloc(o->keys, (o->nkeys + 1) * sizeof *k);
-  if (!k) return cli_usage_error("seek: out of memory");
+  char *key;
+  double lo, hi;
+  int integer;
+  if (experiment_vary("seek", v, 0, &key, &lo, &hi, &integer)) return 2;
+  seek_key *k = o->nkeys < SEEK_MAX_KEYS ? realloc(o->keys, (o->nkeys + 1) * sizeof *k) : NULL;
+  if (!k) {
+    free(key);
+    return cli_usage_error("seek: at most %d --vary (or out of memory)", SEEK_MAX_KEYS);
+  }
   o->keys = k;
-  char *key = strndup(v, (size_t)(eq - v));
-  if (!key) return cli_usage_error("seek: out of memory");
-  k[o->nkeys++] = (seek_key){.key = key, .lo = a, .hi = b};
+  k[o->nkeys++] = (seek_key){.key = key, .lo = lo, .hi = hi};
   return 0;
 }
 
@@ -104,13 +101,9 @@ int cmd_seek(int argc, char **argv) {
   int rc = experiment_parse(&o.e, argc, argv, own_opt, &o);
   if (!rc && !o.nkeys) rc = cli_usage_error("seek: give the key to vary: --vary KEY=LO:HI");
   if (!rc && isnan(o.target)) rc = cli_usage_error("seek: give the mean sought: --target T");
+  uint64_t seed = 0;
+  if (!rc) rc = experiment_seed(&o.e, &seed);
   if (!rc) {
-    /* the scenario as given: its seed, and its errors said before any run */
-    scenario *s =
-        scenario_load(o.e.scenario, o.e.so.sets, o.e.so.nsets, &o.e.so.lim, err, sizeof err);
-    uint64_t seed = s ? s->seed : 0;
-    if (!s) rc = cli_usage_error("%s", err);
-    scenario_free(s);
     batch_opts bo = experiment_batch(&o.e, seed);
     seek_opts sk = {.path = o.e.scenario,
                     .sets = o.e.so.sets,

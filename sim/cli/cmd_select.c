@@ -69,48 +69,13 @@ typedef struct opts {
   size_t ncons;
 } opts;
 
-/* --constraint 'METRIC<=V' or 'METRIC>=V', with '~TOL' (default 10% of
-** |V|). */
-static int add_constraint(opts *o, const char *v) {
-  const char *op = strstr(v, "<="), *ge = strstr(v, ">=");
-  if (!op || (ge && ge < op)) op = ge;
-  if (!op || op == v)
-    return cli_usage_error("select: --constraint '%s': give METRIC<=V or METRIC>=V (and ~TOL, "
-                           "e.g. 'defaulted<=0.05~0.02')",
-                           v);
-  char num[64];
-  const char *tilde = strchr(op, '~');
-  size_t len = tilde ? (size_t)(tilde - op - 2) : strlen(op + 2);
-  double bound, tol = NAN;
-  if (len >= sizeof num) return cli_usage_error("select: --constraint '%s': V too long", v);
-  snprintf(num, sizeof num, "%.*s", (int)len, op + 2);
-  if (args_double(num, &bound) || !isfinite(bound) ||
-      (tilde && (args_double(tilde + 1, &tol) || !(tol > 0) || !isfinite(tol))))
-    return cli_usage_error("select: --constraint '%s': V must be a finite number and TOL one "
-                           "above 0",
-                           v);
-  if (!tilde) tol = 0.1 * fabs(bound);
-  if (!(tol > 0))
-    return cli_usage_error("select: --constraint '%s': a bound of 0 needs a tolerance: "
-                           "'METRIC<=0~TOL'",
-                           v);
-  select_constraint *c = realloc(o->cons, (o->ncons + 1) * sizeof *c);
-  if (!c) return cli_usage_error("select: out of memory");
-  o->cons = c;
-  char *metric = strndup(v, (size_t)(op - v));
-  if (!metric) return cli_usage_error("select: out of memory");
-  c[o->ncons++] =
-      (select_constraint){.metric = metric, .upper = op[0] == '<', .bound = bound, .tol = tol};
-  return 0;
-}
-
 /* select's own options (experiment_own). */
 static int own_opt(void *ctx, int argc, char **argv, int *i) {
   opts *o = ctx;
   const char *v;
   int r;
   if ((r = cli_opt(argc, argv, i, "--constraint", &v)))
-    return r < 0 || add_constraint(o, v) ? 2 : 1;
+    return r < 0 || experiment_constraint("select", v, &o->cons, &o->ncons) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--format", &v))) {
     if (r < 0) return 2;
     if (strcmp(v, "table") && strcmp(v, "csv"))

@@ -2,6 +2,8 @@
 ** experiment_opts.c -- the shared options of select and seek.
 */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -76,6 +78,15 @@ int experiment_parse(experiment_opts *o, int argc, char **argv, experiment_own *
   return 0;
 }
 
+int experiment_seed(const experiment_opts *o, uint64_t *seed) {
+  char err[ERR_LEN];
+  scenario *s = scenario_load(o->scenario, o->so.sets, o->so.nsets, &o->so.lim, err, sizeof err);
+  if (!s) return cli_usage_error("%s", err);
+  *seed = s->seed;
+  scenario_free(s);
+  return 0;
+}
+
 batch_opts experiment_batch(const experiment_opts *o, uint64_t scenario_seed) {
   return (batch_opts){.seed = o->so.seed_set ? o->so.seed : scenario_seed,
                       .jobs = o->jobs ? (int)o->jobs : pool_cpus(),
@@ -84,6 +95,61 @@ batch_opts experiment_batch(const experiment_opts *o, uint64_t scenario_seed) {
                       .max_events = o->so.max_events,
                       .max_memory = o->so.max_memory,
                       .lock_wait = o->lock_wait};
+}
+
+/* --constraint 'METRIC<=V' or 'METRIC>=V', with '~TOL' (default 10% of
+** |V|). */
+int experiment_constraint(const char *cmd, const char *v, select_constraint **cons, size_t *n) {
+  const char *op = strstr(v, "<="), *ge = strstr(v, ">=");
+  if (!op || (ge && ge < op)) op = ge;
+  if (!op || op == v)
+    return cli_usage_error("%s: --constraint '%s': give METRIC<=V or METRIC>=V (and ~TOL, "
+                           "e.g. 'defaulted<=0.05~0.02')",
+                           cmd, v);
+  char num[64];
+  const char *tilde = strchr(op, '~');
+  size_t len = tilde ? (size_t)(tilde - op - 2) : strlen(op + 2);
+  double bound, tol = NAN;
+  if (len >= sizeof num) return cli_usage_error("%s: --constraint '%s': V too long", cmd, v);
+  snprintf(num, sizeof num, "%.*s", (int)len, op + 2);
+  if (args_double(num, &bound) || !isfinite(bound) ||
+      (tilde && (args_double(tilde + 1, &tol) || !(tol > 0) || !isfinite(tol))))
+    return cli_usage_error("%s: --constraint '%s': V must be a finite number and TOL one "
+                           "above 0",
+                           cmd, v);
+  if (!tilde) tol = 0.1 * fabs(bound);
+  if (!(tol > 0))
+    return cli_usage_error("%s: --constraint '%s': a bound of 0 needs a tolerance: "
+                           "'METRIC<=0~TOL'",
+                           cmd, v);
+  select_constraint *c = realloc(*cons, (*n + 1) * sizeof *c);
+  if (!c) return cli_usage_error("%s: out of memory", cmd);
+  *cons = c;
+  char *metric = strndup(v, (size_t)(op - v));
+  if (!metric) return cli_usage_error("%s: out of memory", cmd);
+  c[(*n)++] =
+      (select_constraint){.metric = metric, .upper = op[0] == '<', .bound = bound, .tol = tol};
+  return 0;
+}
+
+int experiment_vary(const char *cmd, const char *v, int allow_int, char **key, double *lo,
+                    double *hi, int *integer) {
+  const char *eq = strrchr(v, '='), *colon = eq ? strchr(eq, ':') : NULL;
+  const char *colon2 = colon ? strchr(colon + 1, ':') : NULL;
+  char a[64], b[64];
+  *integer = colon2 && strcmp(colon2, ":int") == 0;
+  if (!eq || eq == v || !colon || (colon2 && (!allow_int || !*integer)) ||
+      (size_t)(colon - eq - 1) >= sizeof a)
+    return cli_usage_error("%s: --vary '%s': give KEY=LO:HI%s", cmd, v,
+                           allow_int ? " (or KEY=LO:HI:int)" : "");
+  snprintf(a, sizeof a, "%.*s", (int)(colon - eq - 1), eq + 1);
+  snprintf(b, sizeof b, "%.*s", (int)(colon2 ? colon2 - colon - 1 : (long)strlen(colon + 1)),
+           colon + 1);
+  if (args_double(a, lo) || args_double(b, hi) || !isfinite(*lo) || !isfinite(*hi) || *lo == *hi)
+    return cli_usage_error("%s: --vary '%s': LO and HI must be two different finite numbers", cmd,
+                           v);
+  if (!(*key = strndup(v, (size_t)(eq - v)))) return cli_usage_error("%s: out of memory", cmd);
+  return 0;
 }
 
 void experiment_opts_free(experiment_opts *o) { scenario_opts_free(&o->so); }

@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "scenario_opts.h"
+#include "select.h"
 
 typedef struct experiment_opts {
   const char *cmd; /* "select", "seek": in messages */
@@ -31,6 +32,19 @@ int experiment_parse(experiment_opts *o, int argc, char **argv, experiment_own *
 /* --name X with lo < X < hi into *to: 1 taken, 0 not this option, 2 error. */
 int experiment_num(const char *cmd, int argc, char **argv, int *i, const char *name, double lo,
                    double hi, double *to);
+
+/* --constraint 'METRIC<=V~TOL' (or >=; TOL defaults to 10% of |V|)
+** appended to *cons (*n of them).  0, or 2 after the usage error. */
+int experiment_constraint(const char *cmd, const char *v, select_constraint **cons, size_t *n);
+
+/* --vary KEY=LO:HI (with allow_int, also KEY=LO:HI:int): *key (malloc'd),
+** *lo, *hi, *integer.  0, or 2 after the usage error. */
+int experiment_vary(const char *cmd, const char *v, int allow_int, char **key, double *lo,
+                    double *hi, int *integer);
+
+/* The seed of the scenario as given (its errors said before any run): 0,
+** or 2 after printing the error. */
+int experiment_seed(const experiment_opts *o, uint64_t *seed);
 
 /* The batch options of the runs (the seed: --seed, else the scenario's). */
 batch_opts experiment_batch(const experiment_opts *o, uint64_t scenario_seed);

@@ -26,6 +26,7 @@ static const command commands[] = {
     COMMAND(sensitivity, "which uncertain inputs drive a metric (Sobol, Morris, PRCC)"),
     COMMAND(select, "the best sweep point of a metric, with a guarantee (KN)"),
     COMMAND(seek, "the value of a key where a metric's mean meets a target"),
+    COMMAND(optimize, "search keys for the best mean of a metric"),
     COMMAND(slurm, "print an sbatch array script for a scenario"),
     COMMAND(rng, "print raw pcg32 outputs (reference checks)"),
 };

@@ -9,7 +9,6 @@
 #include "err.h"
 #include "feasible.h"
 #include "stats.h"
-#include "values.h"
 
 /* Constraint c's decision on values x[0..n) (NaN mean: not decided). */
 static feasibility decide(const select_constraint *c, const double *x, long n, double a,
@@ -37,10 +36,10 @@ static int report_alloc(feasible_report *fr, size_t k, size_t nc) {
   return fr->point && fr->n && fr->mean && fr->failed ? 0 : -1;
 }
 
-int feasible_run(const scenario *s, const batch_opts *o, const char *db,
-                 const select_constraint *cons, size_t ncons, double alpha, long n0, long max_reps,
-                 batch_report *sum, long *rounds, feasible_report *fr, char *err, size_t errlen) {
-  size_t k = s->npoints;
+int feasible_run(const values_source *src, const select_constraint *cons, size_t ncons,
+                 double alpha, long n0, long max_reps, feasible_report *fr, char *err,
+                 size_t errlen) {
+  size_t k = src->npoints;
   memset(fr, 0, sizeof *fr);
   double **x = calloc(k, sizeof *x);
   long *reps = calloc(k, sizeof *reps);
@@ -58,9 +57,8 @@ int feasible_run(const scenario *s, const batch_opts *o, const char *db,
   }
   for (long going = (long)k; !rc && going > 0;) {
     for (size_t p = 0; p < k; p++) reps[p] = open[p] ? fr->n[p] : 0;
-    rc = values_run(s, o, db, reps, max_reps, sum, rounds, err, errlen);
     for (size_t c = 0; !rc && c < ncons; c++) {
-      rc = values_read(db, s, o->seed, cons[c].metric, reps, 1, x, err, errlen);
+      rc = src->fetch(src->ctx, reps, cons[c].metric, 1, x, err, errlen);
       for (size_t p = 0; !rc && p < k; p++)
         if (open[p] && dec[p * ncons + c] == FEAS_UNDECIDED)
           dec[p * ncons + c] =

@@ -21,7 +21,7 @@
 #ifndef NEOSIM_FEASIBLE_H
 #define NEOSIM_FEASIBLE_H
 
-#include "batch.h"
+#include "values.h"
 
 typedef struct select_constraint {
   const char *metric;
@@ -40,12 +40,11 @@ typedef struct feasible_report {
   double alpha_e;     /* each look's error */
 } feasible_report;
 
-/* Decide every point of s on the constraints (o's replications,
-** point_reps and resume are the driver's); sum and rounds count the
-** rounds of runs.  0, or -1 with a message in err. */
-int feasible_run(const scenario *s, const batch_opts *o, const char *db,
-                 const select_constraint *cons, size_t ncons, double alpha, long n0, long max_reps,
-                 batch_report *sum, long *rounds, feasible_report *fr, char *err, size_t errlen);
+/* Decide every point of src on the constraints.  0, or -1 with a message
+** in err. */
+int feasible_run(const values_source *src, const select_constraint *cons, size_t ncons,
+                 double alpha, long n0, long max_reps, feasible_report *fr, char *err,
+                 size_t errlen);
 void feasible_report_free(feasible_report *fr);
 
 #endif

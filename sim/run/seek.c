@@ -10,7 +10,6 @@
 #include "err.h"
 #include "seek.h"
 #include "stats.h"
-#include "store.h"
 #include "store_experiment.h"
 #include "text.h"
 #include "values.h"
@@ -19,31 +18,14 @@ double seek_value(const seek_key *k, double u) { return k->lo + u * (k->hi - k->
 
 /* The version of value u (u < 0: without the keys varied, the base). */
 static scenario *load_at(const seek_opts *so, double u, char *err, size_t errlen) {
-  size_t n = so->nsets + 1 + (u < 0 ? 0 : so->nkeys);
-  scenario_set *sets = calloc(n, sizeof *sets);
-  char(*vals)[32] = calloc(so->nkeys ? so->nkeys : 1, sizeof *vals);
-  scenario *s = NULL;
-  if (!sets || !vals) err_set(err, errlen, "out of memory");
-  else {
-    for (size_t i = 0; i < so->nsets; i++) sets[i] = so->sets[i];
-    sets[so->nsets] = (scenario_set){.path = "sweep", .value = "none"};
-    for (size_t k = 0; u >= 0 && k < so->nkeys; k++) {
-      snprintf(vals[k], sizeof vals[k], "%.17g", seek_value(&so->keys[k], u));
-      sets[so->nsets + 1 + k] = (scenario_set){.path = so->keys[k].key, .value = vals[k]};
-    }
-    s = scenario_load(so->path, sets, n, so->lim, err, errlen);
-    if (s && s->npoints != 1) {
-      err_set(err, errlen,
-              "seek: '%s' without its sweep still has %zu points (uncertain inputs): seek runs "
-              "one configuration per value",
-              s->name, s->npoints);
-      scenario_free(s);
-      s = NULL;
-    }
+  const char *keys[SEEK_MAX_KEYS];
+  double vals[SEEK_MAX_KEYS];
+  for (size_t k = 0; k < so->nkeys; k++) {
+    keys[k] = so->keys[k].key;
+    vals[k] = seek_value(&so->keys[k], u);
   }
-  free(sets);
-  free(vals);
-  return s;
+  return values_load(so->path, so->sets, so->nsets, so->lim, keys, vals, u < 0 ? 0 : so->nkeys, err,
+                     errlen);
 }
 
 /* Run replications 0 .. n - 1 of s (the done ones reused) and read them into *x. */
@@ -172,9 +154,7 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
                                       .hi = ev->hi,
                                       .status = side_name(ev->side)};
   }
-  store *st = store_open(db, o->lock_wait, err, errlen);
-  int rc = st ? store_put_experiment(st, &e, pts, n, err, errlen) : -1;
-  store_close(st);
+  int rc = store_save_experiment(db, o->lock_wait, &e, pts, n, err, errlen);
   free(pts);
   free(vals);
   return rc;
@@ -184,12 +164,8 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
 static int put_base(const seek_opts *so, const char *db, double lock_wait, seek_report *sr,
                     char *err, size_t errlen) {
   scenario *s = load_at(so, -1, err, errlen);
-  store *st = s ? store_open(db, lock_wait, err, errlen) : NULL;
-  int rc = !s || !st ? -1 : 0;
-  if (!rc && store_put_scenario(st, s->name, s->sha256, s->path, s->source, s->overrides))
-    rc = err_set(err, errlen, "%s", store_error(st));
+  int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
   if (!rc) memcpy(sr->base_sha, s->sha256, sizeof sr->base_sha);
-  store_close(st);
   scenario_free(s);
   return rc;
 }

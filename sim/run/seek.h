@@ -34,6 +34,9 @@
 #include "sandbox_limits.h"
 #include "scenario.h"
 
+/* The most keys a seek varies together. */
+#define SEEK_MAX_KEYS 16
+
 typedef struct seek_key {
   const char *key;
   double lo, hi; /* its value at u = 0 and u = 1 */

@@ -10,7 +10,6 @@
 #include "err.h"
 #include "select.h"
 #include "stats.h"
-#include "store.h"
 #include "store_experiment.h"
 #include "text.h"
 #include "values.h"
@@ -31,11 +30,10 @@ typedef struct kn {
 } kn;
 
 /* Run the replications of the points in up to c->planned, then read them. */
-static int run_round(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
-                     kn *c, batch_report *sum, select_report *sr, char *err, size_t errlen) {
+static int run_round(const values_source *src, const select_opts *so, kn *c, char *err,
+                     size_t errlen) {
   for (size_t p = 0; p < c->k; p++) c->reps[p] = c->in[p] ? c->planned : 0;
-  return values_run(s, o, db, c->reps, so->max_reps, sum, &sr->rounds, err, errlen) ||
-         values_read(db, s, o->seed, so->metric, c->reps, c->sign, c->x, err, errlen);
+  return src->fetch(src->ctx, c->reps, so->metric, c->sign, c->x, err, errlen);
 }
 
 /* S2_il over the first n0 replications, and the last stage possible. */
@@ -175,29 +173,63 @@ static int save(const scenario *s, const batch_opts *o, const select_opts *so, c
                                       .hi = sr->hi[p],
                                       .status = stored_status(sr, p),
                                       .stage = sr->out_at[p]};
-  store *st = store_open(db, o->lock_wait, err, errlen);
-  int rc = st ? store_put_experiment(st, &e, pts, done ? sr->npoints : 0, err, errlen) : -1;
-  store_close(st);
+  int rc = store_save_experiment(db, o->lock_wait, &e, pts, done ? sr->npoints : 0, err, errlen);
   free(pts);
   return rc;
 }
 
 /* The constraints first (half of alpha), then KN on the points found
 ** feasible; the main metric of the others read for their figures. */
-static int feasible_first(const scenario *s, const batch_opts *o, const select_opts *so,
-                          const char *db, kn *c, batch_report *rep, select_report *sr, char *err,
-                          size_t errlen) {
-  if (feasible_run(s, o, db, so->cons, so->ncons, so->alpha / 2, so->n0, so->max_reps, rep,
-                   &sr->rounds, &sr->fr, err, errlen))
+static int feasible_first(const values_source *src, const select_opts *so, kn *c, select_report *sr,
+                          char *err, size_t errlen) {
+  if (feasible_run(src, so->cons, so->ncons, so->alpha / 2, so->n0, so->max_reps, &sr->fr, err,
+                   errlen))
     return -1;
-  if (save(s, o, so, db, sr, 0, err, errlen)) return -1; /* running */
   c->nin = 0;
   for (size_t p = 0; p < c->k; p++) {
     c->in[p] = sr->fr.point[p] == FEAS_YES;
     c->nin += c->in[p];
     c->reps[p] = c->in[p] ? 0 : sr->fr.n[p];
   }
-  return values_read(db, s, o->seed, so->metric, c->reps, c->sign, c->x, err, errlen);
+  return src->fetch(src->ctx, c->reps, so->metric, c->sign, c->x, err, errlen);
+}
+
+int select_kn(const values_source *src, const select_opts *so, select_report *sr, char *err,
+              size_t errlen) {
+  size_t k = src->npoints;
+  long rounds = sr->rounds;
+  memset(sr, 0, sizeof *sr);
+  sr->rounds = rounds;
+  kn c = {.k = k, .sign = so->minimize ? -1 : 1, .nin = (long)k, .planned = so->n0};
+  c.x = calloc(k, sizeof *c.x);
+  c.s2 = calloc(k * k, sizeof *c.s2);
+  c.in = calloc(k, sizeof *c.in);
+  c.sum = calloc(k, sizeof *c.sum);
+  c.cnt = calloc(k, sizeof *c.cnt);
+  c.reps = calloc(k, sizeof *c.reps);
+  int rc = c.x && c.s2 && c.in && c.sum && c.cnt && c.reps && !report_alloc(sr, k)
+               ? 0
+               : err_set(err, errlen, "out of memory");
+  for (size_t p = 0; !rc && p < k; p++) c.in[p] = 1;
+  if (!rc && so->ncons) rc = feasible_first(src, so, &c, sr, err, errlen);
+  double a = so->ncons ? so->alpha / 2 : so->alpha, kin = (double)(c.nin > 1 ? c.nin : 2);
+  double eta = 0.5 * (pow(2 * a / (kin - 1), -2.0 / (double)(so->n0 - 1)) - 1);
+  sr->h2 = 2 * eta * (double)(so->n0 - 1);
+  long r = so->n0, last = 0; /* the next stage to screen, the last screened */
+  while (!rc && c.nin > 0) {
+    if ((rc = run_round(src, so, &c, err, errlen))) break;
+    if (last == 0) sr->bound = first_stage(&c, so, sr->h2);
+    for (; c.nin > 1 && r <= c.planned && last < sr->bound; r++) {
+      screen(&c, so, sr->h2, r, sr);
+      last = r;
+    }
+    if (c.nin <= 1 || last >= sr->bound || last >= so->max_reps) break;
+    double next = fmax((double)r, ceil(1.5 * (double)last));
+    c.planned = (long)fmin(next, fmin((double)sr->bound, (double)so->max_reps));
+  }
+  if (!rc) finish(&c, last ? last : so->n0, sr);
+  kn_free(&c);
+  return rc;
 }
 
 int select_run(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
@@ -215,41 +247,14 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
                    "select: '%s' has %zu sweep points; KN keeps the variance of every pair, so "
                    "it takes at most %d (screen the sweep first: compare, sensitivity)",
                    s->name, k, SELECT_MAX_POINTS);
-  kn c = {.k = k, .sign = so->minimize ? -1 : 1, .nin = (long)k, .planned = so->n0};
-  c.x = calloc(k, sizeof *c.x);
-  c.s2 = calloc(k * k, sizeof *c.s2);
-  c.in = calloc(k, sizeof *c.in);
-  c.sum = calloc(k, sizeof *c.sum);
-  c.cnt = calloc(k, sizeof *c.cnt);
-  c.reps = calloc(k, sizeof *c.reps);
-  int rc = c.x && c.s2 && c.in && c.sum && c.cnt && c.reps && !report_alloc(sr, k)
-               ? 0
-               : err_set(err, errlen, "out of memory");
-  for (size_t p = 0; !rc && p < k; p++) c.in[p] = 1;
-  if (!rc && so->ncons) rc = feasible_first(s, o, so, db, &c, rep, sr, err, errlen);
-  double a = so->ncons ? so->alpha / 2 : so->alpha, kin = (double)(c.nin > 1 ? c.nin : 2);
-  double eta = 0.5 * (pow(2 * a / (kin - 1), -2.0 / (double)(so->n0 - 1)) - 1);
-  sr->h2 = 2 * eta * (double)(so->n0 - 1);
-  long r = so->n0, last = 0; /* the next stage to screen, the last screened */
-  while (!rc && c.nin > 0) {
-    rc = run_round(s, o, so, db, &c, rep, sr, err, errlen);
-    if (!rc && sr->rounds == 1) rc = save(s, o, so, db, sr, 0, err, errlen); /* running */
-    if (rc) break;
-    if (last == 0) sr->bound = first_stage(&c, so, sr->h2);
-    for (; c.nin > 1 && r <= c.planned && last < sr->bound; r++) {
-      screen(&c, so, sr->h2, r, sr);
-      last = r;
-    }
-    if (c.nin <= 1 || last >= sr->bound || last >= so->max_reps) break;
-    double next = fmax((double)r, ceil(1.5 * (double)last));
-    c.planned = (long)fmin(next, fmin((double)sr->bound, (double)so->max_reps));
-  }
-  if (!rc) {
-    finish(&c, last ? last : so->n0, sr);
-    rc = save(s, o, so, db, sr, 1, err, errlen);
-  }
-  kn_free(&c);
-  return rc;
+  values_version v = {
+      .s = s, .o = o, .db = db, .max_reps = so->max_reps, .sum = rep, .rounds = &sr->rounds};
+  values_source src = values_of_version(&v);
+  if (values_put_version(db, o->lock_wait, s, err, errlen) ||
+      save(s, o, so, db, sr, 0, err, errlen) || /* running */
+      select_kn(&src, so, sr, err, errlen))
+    return -1;
+  return save(s, o, so, db, sr, 1, err, errlen);
 }
 
 /* A point's status as printed. */

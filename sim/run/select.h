@@ -78,6 +78,12 @@ typedef struct select_report {
 int select_run(const scenario *s, const batch_opts *o, const select_opts *so, const char *db,
                batch_report *rep, select_report *sr, char *err, size_t errlen);
 
+/* KN (and the constraints first) on the points of src, as select_run does,
+** without storing the experiment: also optimize's final choice among its
+** candidates.  sr->rounds counts on from its value.  0, or -1 (err). */
+int select_kn(const values_source *src, const select_opts *so, select_report *sr, char *err,
+              size_t errlen);
+
 /* A row per point (n, mean, 95% interval, status: best, eliminated at
 ** stage K, infeasible: ..., ...), then "best: point K" (or "best: none (no
 ** point is feasible)"): as a table, or (csv) the columns

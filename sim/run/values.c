@@ -2,6 +2,7 @@
 ** values.c -- rounds of runs and a metric's values read back per point.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "err.h"
@@ -57,4 +58,56 @@ int values_read(const char *db, const scenario *s, uint64_t seed, const char *me
                      "exist: see the metrics in the README)",
                      p, r, s->name, metric);
   return rc;
+}
+
+static int version_fetch(void *ctx, const long *reps, const char *metric, double sign, double **x,
+                         char *err, size_t errlen) {
+  values_version *v = ctx;
+  return values_run(v->s, v->o, v->db, reps, v->max_reps, v->sum, v->rounds, err, errlen) ||
+         values_read(v->db, v->s, v->o->seed, metric, reps, sign, x, err, errlen);
+}
+
+values_source values_of_version(values_version *v) {
+  return (values_source){.npoints = v->s->npoints, .fetch = version_fetch, .ctx = v};
+}
+
+int values_put_version(const char *db, double lock_wait, const scenario *s, char *err,
+                       size_t errlen) {
+  store *st = store_open(db, lock_wait, err, errlen);
+  if (!st) return -1;
+  int rc = store_put_scenario(st, s->name, s->sha256, s->path, s->source, s->overrides)
+               ? err_set(err, errlen, "%s", store_error(st))
+               : 0;
+  store_close(st);
+  return rc;
+}
+
+scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
+                      const sandbox_limits *lim, const char *const *keys, const double *vals,
+                      size_t nkeys, char *err, size_t errlen) {
+  size_t n = nsets + 1 + nkeys;
+  scenario_set *all = calloc(n, sizeof *all);
+  char(*text)[32] = calloc(nkeys ? nkeys : 1, sizeof *text);
+  scenario *s = NULL;
+  if (!all || !text) err_set(err, errlen, "out of memory");
+  else {
+    for (size_t i = 0; i < nsets; i++) all[i] = sets[i];
+    all[nsets] = (scenario_set){.path = "sweep", .value = "none"};
+    for (size_t k = 0; k < nkeys; k++) {
+      snprintf(text[k], sizeof text[k], "%.17g", vals[k]);
+      all[nsets + 1 + k] = (scenario_set){.path = keys[k], .value = text[k]};
+    }
+    s = scenario_load(path, all, n, lim, err, errlen);
+    if (s && s->npoints != 1) {
+      err_set(err, errlen,
+              "'%s' without its sweep still has %zu points (uncertain inputs): an experiment "
+              "runs one configuration per value",
+              s->name, s->npoints);
+      scenario_free(s);
+      s = NULL;
+    }
+  }
+  free(all);
+  free(text);
+  return s;
 }

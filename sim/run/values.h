@@ -8,6 +8,42 @@
 
 #include "batch.h"
 
+/* Where the replications of a set of points come from (the points of a
+** scenario version, or candidate versions, one point each): fetch runs
+** replications 0 .. reps[p] - 1 of each point p (reps[p] = 0: none; the
+** done ones reused) and reads metric's values of them into x[p]
+** (reallocated; each times sign).  0, or -1 with a message in err. */
+typedef struct values_source {
+  size_t npoints;
+  int (*fetch)(void *ctx, const long *reps, const char *metric, double sign, double **x, char *err,
+               size_t errlen);
+  void *ctx;
+} values_source;
+
+/* The points of scenario version s as a source (values_of_version): runs
+** with o into db (at most max_reps a point), rounds counted in *rounds and
+** added to *sum. */
+typedef struct values_version {
+  const scenario *s;
+  const batch_opts *o;
+  const char *db;
+  long max_reps;
+  batch_report *sum;
+  long *rounds;
+} values_version;
+values_source values_of_version(values_version *v);
+
+/* The scenario at path (with sets and limits) without its sweep (--set
+** sweep=none) and with keys[i] set to vals[i] (nkeys 0: the base): one
+** point, or NULL with a message in err. */
+scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
+                      const sandbox_limits *lim, const char *const *keys, const double *vals,
+                      size_t nkeys, char *err, size_t errlen);
+
+/* Store version s's scenario row (for an experiment's row before any run). */
+int values_put_version(const char *db, double lock_wait, const scenario *s, char *err,
+                       size_t errlen);
+
 /* Run replications 0 .. reps[p] - 1 of each point p of s (reps[p] = 0:
 ** none; at most max_reps), the done ones reused; the round's counts are
 ** added to sum as round *rounds, which is then counted.  0, or -1 (err). */

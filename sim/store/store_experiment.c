@@ -83,3 +83,12 @@ int store_put_experiment(store *s, const store_experiment *e, const store_experi
   if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   return -1;
 }
+
+int store_save_experiment(const char *db, double lock_wait, const store_experiment *e,
+                          const store_experiment_point *pts, size_t npts, char *err,
+                          size_t errlen) {
+  store *st = store_open(db, lock_wait, err, errlen);
+  int rc = st ? store_put_experiment(st, e, pts, npts, err, errlen) : -1;
+  store_close(st);
+  return rc;
+}

@@ -40,5 +40,9 @@ typedef struct store_experiment_point {
 ** runs).  0, or -1 with a message in err. */
 int store_put_experiment(store *s, const store_experiment *e, const store_experiment_point *pts,
                          size_t npts, char *err, size_t errlen);
+/* The same into the database at db, opened to write (lock_wait as
+** store_open) and closed. */
+int store_save_experiment(const char *db, double lock_wait, const store_experiment *e,
+                          const store_experiment_point *pts, size_t npts, char *err, size_t errlen);
 
 #endif

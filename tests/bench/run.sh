@@ -44,6 +44,7 @@ bench mm1_scenario sh tests/bench/mm1_scenario.sh
 bench reference sh tests/bench/reference.sh
 bench scale sh tests/bench/scale.sh
 bench sweep sh tests/bench/sweep.sh
+bench driver sh tests/bench/driver.sh
 bench analysis sh tests/bench/analysis.sh
 
 # Derived figures.

@@ -29,7 +29,8 @@ done
 expect_eq "$(grep -rln '\.\./shared' scenarios lua docs results README.md | tr '\n' ' ')" "" "nothing cites outside the project"
 # short runs: name horizon
 for sh in erlang_b:60 mm1:60 colossus1_lease:90 coreweave_2025:90 h100_price_collapse:120 hbm_shock:400 \
-          orbital_2035:365 reference_100k:90 bust_cycle:120 scale_1m:60 what_drives_npv:365; do
+          orbital_2035:365 reference_100k:90 bust_cycle:120 scale_1m:60 what_drives_npv:365 \
+          order_and_markup:120; do
   f=${sh%%:*} h=${sh#*:}
   run "$NEOSIM" run "scenarios/$f.lua" --db "$db" --reps 2 --set horizon_days="$h" --quiet
   expect_rc 0 "run $f for $h days"

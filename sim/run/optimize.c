@@ -1,0 +1,399 @@
+/*
+** optimize.c -- retrospective approximation by Nelder-Mead over the
+** candidates' sample-path means, then KN among the finalists.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "optimize.h"
+#include "stats.h"
+#include "store_experiment.h"
+#include "text.h"
+#include "values.h"
+
+#define MAX_KEYS 16
+
+/* The search's state. */
+typedef struct search {
+  const optimize_opts *op;
+  const batch_opts *o;
+  const char *db;
+  optimize_report * or ;
+  batch_report sum; /* the rounds of runs */
+  long rounds;
+  int spent; /* the budget ran out */
+} search;
+
+/* Key k's value at u in [0, 1]. */
+static double value_at(const optimize_key *k, double u) {
+  double v = k->lo + u * (k->hi - k->lo);
+  return k->integer ? round(v) : v;
+}
+
+/* The candidate of the keys' values vals (a new one, loaded, if none). */
+static long candidate(search *sr, const double *vals, char *err, size_t errlen) {
+  optimize_report * or = sr->or ;
+  size_t nk = sr->op->nkeys;
+  for (size_t i = 0; i < or->nc; i++)
+    if (memcmp(or->c[i].val, vals, nk * sizeof *vals) == 0) return (long)i;
+  optimize_cand *c = realloc(or->c, (or->nc + 1) * sizeof *c);
+  if (!c) return err_set(err, errlen, "out of memory");
+  or->c = c;
+  c = & or->c[or->nc];
+  *c = (optimize_cand){.val = malloc(nk * sizeof *c->val)};
+  if (!c->val) return err_set(err, errlen, "out of memory");
+  memcpy(c->val, vals, nk * sizeof *vals);
+  const char *keys[MAX_KEYS];
+  for (size_t k = 0; k < nk; k++) keys[k] = sr->op->keys[k].key;
+  const optimize_opts *op = sr->op;
+  if (!(c->s = values_load(op->path, op->sets, op->nsets, op->lim, keys, vals, nk, err, errlen))) {
+    free(c->val);
+    return -1;
+  }
+  return (long) or->nc++;
+}
+
+/* Candidate i's replications up to n, run and read. */
+static int ensure(search *sr, size_t i, long n, char *err, size_t errlen) {
+  optimize_cand *c = &sr->or->c[i];
+  if (c->n >= n) return 0;
+  values_version v = {
+      .s = c->s, .o = sr->o, .db = sr->db, .max_reps = n, .sum = &sr->sum, .rounds = &sr->rounds};
+  values_source src = values_of_version(&v);
+  if (src.fetch(src.ctx, &n, sr->op->sel.metric, 1, &c->x, err, errlen)) return -1;
+  sr->or->runs += n - c->n;
+  c->n = n;
+  return 0;
+}
+
+/* The objective at u (to minimise: the mean, negated to maximise) over n
+** replications; NaN when the budget cannot pay for them (sr->spent set). */
+static int objective(search *sr, const double *u, long n, double *f, char *err, size_t errlen) {
+  const optimize_opts *op = sr->op;
+  double vals[MAX_KEYS];
+  for (size_t k = 0; k < op->nkeys; k++) vals[k] = value_at(&op->keys[k], u[k]);
+  long i = candidate(sr, vals, err, errlen);
+  if (i < 0) return -1;
+  optimize_cand *c = &sr->or->c[i];
+  if (c->n < n && sr->or->runs + (n - c->n) > op->budget) {
+    sr->spent = 1;
+    *f = NAN;
+    return 0;
+  }
+  if (ensure(sr, (size_t)i, n, err, errlen)) return -1;
+  double m = 0;
+  for (long r = 0; r < n; r++) m += c->x[r];
+  m /= (double)n;
+  c->mean = m;
+  *f = op->sel.minimize ? m : -m;
+  return 0;
+}
+
+static void clamp(double *u, size_t d) {
+  for (size_t k = 0; k < d; k++) u[k] = u[k] < 0 ? 0 : u[k] > 1 ? 1 : u[k];
+}
+
+/* The simplex's vertices (d + 1 of d) and their values. */
+typedef struct simplex {
+  size_t d;
+  double v[MAX_KEYS + 1][MAX_KEYS], f[MAX_KEYS + 1];
+} simplex;
+
+static void order(simplex *s) { /* insertion sort by f, best first */
+  for (size_t i = 1; i <= s->d; i++)
+    for (size_t j = i; j > 0 && s->f[j] < s->f[j - 1]; j--) {
+      double t = s->f[j];
+      s->f[j] = s->f[j - 1];
+      s->f[j - 1] = t;
+      for (size_t k = 0; k < s->d; k++) {
+        t = s->v[j][k];
+        s->v[j][k] = s->v[j - 1][k];
+        s->v[j - 1][k] = t;
+      }
+    }
+}
+
+static double diameter(const simplex *s) {
+  double m = 0;
+  for (size_t i = 1; i <= s->d; i++)
+    for (size_t k = 0; k < s->d; k++) m = fmax(m, fabs(s->v[i][k] - s->v[0][k]));
+  return m;
+}
+
+/* The point c + t (c - w) (c the centroid of all but the worst w), clamped. */
+static void along(const simplex *s, double t, double *out) {
+  size_t d = s->d;
+  for (size_t k = 0; k < d; k++) {
+    double c = 0;
+    for (size_t i = 0; i < d; i++) c += s->v[i][k];
+    c /= (double)d;
+    out[k] = c + t * (c - s->v[d][k]);
+  }
+  clamp(out, d);
+}
+
+/* One Nelder-Mead stage at n replications from start with a simplex of
+** size step; start gets the stage's best point.  0 or -1 (err). */
+static int stage(search *sr, double *start, double step, long n, double tol, char *err,
+                 size_t errlen) {
+  size_t d = sr->op->nkeys;
+  simplex s = {.d = d};
+  for (size_t i = 0; i <= d; i++) {
+    memcpy(s.v[i], start, d * sizeof *start);
+    if (i > 0) s.v[i][i - 1] += start[i - 1] + step <= 1 ? step : -step;
+    clamp(s.v[i], d);
+    if (objective(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
+    if (sr->spent) return 0;
+  }
+  for (int it = 0; it < 1000 && diameter(&s) > tol; it++) {
+    order(&s);
+    double r[MAX_KEYS], e[MAX_KEYS], fr, fe;
+    along(&s, 1, r);
+    if (objective(sr, r, n, &fr, err, errlen)) return -1;
+    if (sr->spent) break;
+    if (fr < s.f[0]) { /* expand */
+      along(&s, 2, e);
+      if (objective(sr, e, n, &fe, err, errlen)) return -1;
+      if (sr->spent) break;
+      int ex = fe < fr;
+      memcpy(s.v[d], ex ? e : r, d * sizeof *r);
+      s.f[d] = ex ? fe : fr;
+      continue;
+    }
+    if (fr < s.f[d - 1]) { /* reflect */
+      memcpy(s.v[d], r, d * sizeof *r);
+      s.f[d] = fr;
+      continue;
+    }
+    along(&s, fr < s.f[d] ? 0.5 : -0.5, e); /* contract outside or inside */
+    if (objective(sr, e, n, &fe, err, errlen)) return -1;
+    if (sr->spent) break;
+    if (fe < fmin(fr, s.f[d])) {
+      memcpy(s.v[d], e, d * sizeof *e);
+      s.f[d] = fe;
+      continue;
+    }
+    for (size_t i = 1; i <= d; i++) { /* shrink towards the best */
+      for (size_t k = 0; k < d; k++) s.v[i][k] = s.v[0][k] + 0.5 * (s.v[i][k] - s.v[0][k]);
+      if (objective(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
+      if (sr->spent) break;
+    }
+    if (sr->spent) break;
+  }
+  order(&s);
+  if (!isnan(s.f[0])) memcpy(start, s.v[0], d * sizeof *start);
+  return 0;
+}
+
+/* The finalists: the candidates of best mean (at the n each has), best
+** first. */
+static int pick_finalists(search *sr, char *err, size_t errlen) {
+  optimize_report * or = sr->or ;
+  size_t f = sr->op->finalists < or->nc ? sr->op->finalists : or->nc;
+  if (!(or->final = malloc((f ? f : 1) * sizeof * or->final)))
+    return err_set(err, errlen, "out of memory");
+  double sign = sr->op->sel.minimize ? 1 : -1;
+  for (size_t k = 0; k < f; k++) {
+    size_t best = 0;
+    int found = 0;
+    for (size_t i = 0; i < or->nc; i++) {
+      int taken = 0;
+      for (size_t j = 0; j < k; j++) taken |= or->final[j] == i;
+      if (!taken && or->c[i].n > 0 && (!found || sign * or->c[i].mean < sign * or->c[best].mean)) {
+        best = i;
+        found = 1;
+      }
+    }
+    if (!found) break;
+    or->final[or->nfinal++] = best;
+  }
+  return 0;
+}
+
+/* The finalists as the points of KN (values_source). */
+static int finalists_fetch(void *ctx, const long *reps, const char *metric, double sign, double **x,
+                           char *err, size_t errlen) {
+  search *sr = ctx;
+  optimize_report * or = sr->or ;
+  for (size_t p = 0; p < or->nfinal; p++) {
+    if (!reps[p]) continue;
+    optimize_cand *c = & or->c[or->final[p]];
+    if (strcmp(metric, sr->op->sel.metric) != 0) { /* a constraint's metric */
+      values_version v = {.s = c->s,
+                          .o = sr->o,
+                          .db = sr->db,
+                          .max_reps = reps[p],
+                          .sum = &sr->sum,
+                          .rounds = &sr->rounds};
+      values_source src = values_of_version(&v);
+      if (src.fetch(src.ctx, &reps[p], metric, sign, &x[p], err, errlen)) return -1;
+      continue;
+    }
+    if (ensure(sr, or->final[p], reps[p], err, errlen)) return -1;
+    double *n = realloc(x[p], (size_t)reps[p] * sizeof *n);
+    if (!n) return err_set(err, errlen, "out of memory");
+    x[p] = n;
+    for (long r = 0; r < reps[p]; r++) n[r] = sign * c->x[r];
+  }
+  return 0;
+}
+
+/* "KEY=VALUE ..." of candidate i. */
+static void values_text(const optimize_opts *op, const optimize_cand *c, char *buf, size_t len) {
+  size_t at = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < op->nkeys && at < len; k++)
+    at += (size_t)snprintf(buf + at, len - at, "%s%s=%.10g", k ? " " : "", op->keys[k].key,
+                           c->val[k]);
+}
+
+/* The experiment's row: running, or done with each candidate tried. */
+static int save(const optimize_opts *op, const batch_opts *o, const char *db,
+                const optimize_report * or, int done, char *err, size_t errlen) {
+  char params[1024], decision[600] = "best: none (no finalist is feasible)";
+  size_t used = (size_t)snprintf(params, sizeof params, "vary=");
+  for (size_t k = 0; k < op->nkeys && used < sizeof params; k++)
+    used += (size_t)snprintf(params + used, sizeof params - used, "%s%s=%.15g:%.15g%s",
+                             k ? "," : "", op->keys[k].key, op->keys[k].lo, op->keys[k].hi,
+                             op->keys[k].integer ? ":int" : "");
+  if (used < sizeof params)
+    snprintf(params + used, sizeof params - used,
+             " budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu delta=%.15g", op->budget,
+             op->sel.alpha, op->sel.n0, op->sel.max_reps, op->finalists, op->sel.delta);
+  if (done && or->best >= 0) {
+    strcpy(decision, "best: ");
+    values_text(op, & or->c[or->best], decision + 6, sizeof decision - 6);
+  }
+  store_experiment e = {.sha256 = or->base_sha,
+                        .kind = "optimize",
+                        .procedure = "retrospective approximation by Nelder-Mead, then KN",
+                        .seed = o->seed,
+                        .metric = op->sel.metric,
+                        .minimize = op->sel.minimize,
+                        .parameters = params,
+                        .done = done,
+                        .stages = or->stages,
+                        .decision = done ? decision : NULL};
+  size_t n = done ? or->nc : 0;
+  store_experiment_point *pts = calloc(n ? n : 1, sizeof *pts);
+  char(*vals)[512] = calloc(n ? n : 1, sizeof *vals);
+  int rc = pts && vals ? 0 : err_set(err, errlen, "out of memory");
+  for (size_t i = 0; !rc && i < n; i++) {
+    const optimize_cand *c = & or->c[i];
+    double mean = NAN, lo = NAN, hi = NAN;
+    if (c->n >= 2) stats_mean_interval(c->x, (size_t)c->n, 0.05, &mean, &lo, &hi);
+    values_text(op, c, vals[i], sizeof vals[i]);
+    const char *status = "tried";
+    for (size_t f = 0; f < or->nfinal; f++)
+      if (or->final[f] == i) status = (int)i == or->best ? "best" : "eliminated";
+    pts[i] = (store_experiment_point){.point = (long)i,
+                                      .value = vals[i],
+                                      .n = c->n,
+                                      .mean = mean,
+                                      .lo = lo,
+                                      .hi = hi,
+                                      .status = status};
+  }
+  if (!rc) rc = store_save_experiment(db, o->lock_wait, &e, pts, n, err, errlen);
+  free(pts);
+  free(vals);
+  return rc;
+}
+
+static int put_base(const optimize_opts *op, const char *db, double lock_wait, optimize_report * or,
+                    char *err, size_t errlen) {
+  scenario *s = values_load(op->path, op->sets, op->nsets, op->lim, NULL, NULL, 0, err, errlen);
+  int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
+  if (!rc) memcpy(or->base_sha, s->sha256, sizeof or->base_sha);
+  scenario_free(s);
+  return rc;
+}
+
+/* The search's stages: n0, 2 n0, ... replications, simplexes halving. */
+static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
+  const optimize_opts *op = sr->op;
+  double u[MAX_KEYS], step = 0.25;
+  for (size_t k = 0; k < op->nkeys; k++) u[k] = 0.5;
+  for (long n = op->sel.n0;; n = 2 * n < op->sel.max_reps ? 2 * n : op->sel.max_reps) {
+    if (stage(sr, u, step, n, step / 16, err, errlen)) return -1;
+    sr->or->stages++;
+    if (progress) {
+      double vals[MAX_KEYS], f;
+      for (size_t k = 0; k < op->nkeys; k++) vals[k] = value_at(&op->keys[k], u[k]);
+      long i = candidate(sr, vals, err, errlen);
+      if (i < 0) return -1;
+      char text[512];
+      values_text(op, &sr->or->c[i], text, sizeof text);
+      f = sr->or->c[i].mean;
+      text_printf(progress,
+                  "stage %ld, %ld replications a candidate: best so far %s, %s = %.6g (%zu "
+                  "candidates, %ld replications)\n",
+                  sr->or->stages, n, text, op->sel.metric, f, sr->or->nc, sr->or->runs);
+    }
+    if (sr->spent || n >= op->sel.max_reps) return 0;
+    step /= 2;
+  }
+}
+
+int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, FILE *progress,
+                 optimize_report * or, char *err, size_t errlen) {
+  memset(or, 0, sizeof * or);
+  or->best = -1;
+  if (op->nkeys == 0 || op->nkeys > MAX_KEYS)
+    return err_set(err, errlen, "optimize: 1 to %d keys to vary", MAX_KEYS);
+  search sr = {.op = op, .o = o, .db = db, .or = or };
+  int rc = put_base(op, db, o->lock_wait, or, err, errlen) || save(op, o, db, or, 0, err, errlen) ||
+           search_stages(&sr, progress, err, errlen) || pick_finalists(&sr, err, errlen);
+  select_opts so = op->sel;
+  if (!rc && isnan(so.delta)) {
+    double m = or->nfinal ? fabs(or->c[or->final[0]].mean) : 0;
+    so.delta = m > 0 ? 0.01 * m : 1e-9;
+  }
+  values_source src = {.npoints = or->nfinal, .fetch = finalists_fetch, .ctx = &sr};
+  if (!rc && or->nfinal) rc = select_kn(&src, &so, & or->sel, err, errlen);
+  if (!rc && or->nfinal && or->sel.best >= 0) or->best = (int) or->final[or->sel.best];
+  batch_report_free(&sr.sum);
+  return rc ? -1 : save(op, o, db, or, 1, err, errlen);
+}
+
+void optimize_print(const optimize_opts *op, const optimize_report * or, FILE *f) {
+  char text[512];
+  text_printf(f, "%6s %14s  %-31s  %-10s  %s\n", "n", "mean", "95% CI", "KN", "finalist");
+  for (size_t p = 0; p < or->nfinal; p++) {
+    const select_report *s = & or->sel;
+    char ci[64];
+    values_text(op, & or->c[or->final[p]], text, sizeof text);
+    snprintf(ci, sizeof ci, "[%.6g, %.6g]", s->lo[p], s->hi[p]);
+    text_printf(f, "%6ld %14.6g  %-31s  %-10s  %s\n", s->n[p], s->mean[p], ci,
+                (int)p == s->best                             ? "best"
+                : s->fr.npoints && s->fr.point[p] == FEAS_NO  ? "infeasible"
+                : s->fr.npoints && s->fr.point[p] != FEAS_YES ? "undecided"
+                : s->out_at[p]                                ? "eliminated"
+                                                              : "in",
+                text);
+  }
+  text_printf(f, "search: %ld stages, %zu candidates, %ld replications (budget %ld)\n", or->stages,
+              or->nc, or->runs, op->budget);
+  if (or->best < 0) {
+    fputs("best: none (no finalist is feasible)\n", f);
+    return;
+  }
+  int b = or->sel.best;
+  values_text(op, & or->c[or->best], text, sizeof text);
+  text_printf(f, "best: %s %s = %.8g \xc2\xb1 %.3g\n", text, op->sel.metric, or->sel.mean[b],
+              (or->sel.hi[b] - or->sel.lo[b]) / 2);
+}
+
+void optimize_report_free(optimize_report * or) {
+  for (size_t i = 0; i < or->nc; i++) {
+    free(or->c[i].val);
+    free(or->c[i].x);
+    scenario_free(or->c[i].s);
+  }
+  free(or->c);
+  free(or->final);
+  select_report_free(& or->sel);
+  memset(or, 0, sizeof * or);
+}

@@ -1,0 +1,83 @@
+/*
+** optimize.h -- search a few continuous or integer keys for the largest
+** (or smallest) mean of a metric (neosim optimize): retrospective
+** approximation with Nelder-Mead on common random numbers, then KN among
+** the best candidates.
+**
+** Replication r of every candidate draws the same random numbers, so the
+** mean of replications 0 .. n - 1 is one deterministic function of the
+** keys, a sample path (Gurkan, Ozge and Robinson 1994); stage j minimises
+** it for n_j = n0 2^(j - 1) replications by the Nelder-Mead simplex
+** (Nelder and Mead 1965; the keys scaled to [0, 1], points outside the box
+** pulled back onto it, integer keys rounded), started from the best point
+** of the stage before with a simplex half as large: the retrospective
+** approximation of Pasupathy (2010), each stage's solution the next one's
+** start.  Each distinct set of values is a candidate, a scenario version
+** (--set sweep=none and the keys' values) run as needed, its runs reused
+** by later stages.  When the budget is spent, the best `finalists`
+** candidates (by their means at the largest n each has) go to KN
+** (select_kn) with the constraints, if any: the point chosen is the best of
+** them (within delta) with probability at least 1 - alpha.  Nothing is
+** guaranteed about candidates never tried: Nelder-Mead finds a local
+** optimum of the sample path.  Decisions depend on the stored runs alone.
+*/
+#ifndef NEOSIM_OPTIMIZE_H
+#define NEOSIM_OPTIMIZE_H
+
+#include <stdio.h>
+
+#include "batch.h"
+#include "sandbox_limits.h"
+#include "scenario.h"
+#include "select.h"
+
+typedef struct optimize_key {
+  const char *key;
+  double lo, hi;
+  int integer; /* values rounded to whole numbers */
+} optimize_key;
+
+typedef struct optimize_opts {
+  const char *path; /* the scenario file, its --set overrides and limits */
+  const scenario_set *sets;
+  size_t nsets;
+  const sandbox_limits *lim;
+  const optimize_key *keys;
+  size_t nkeys;
+  select_opts sel;  /* metric, direction, alpha, n0, max_reps, constraints; delta (NaN:
+                       1% of the best mean's magnitude) of the final KN */
+  long budget;      /* replications of the search (the final KN may add some) */
+  size_t finalists; /* candidates KN chooses among */
+} optimize_opts;
+
+typedef struct optimize_cand {
+  double *val; /* [nkeys]: the keys' values */
+  scenario *s; /* its version */
+  long n;      /* replications read */
+  double mean; /* the metric's mean over them */
+  double *x;   /* the values read */
+} optimize_cand;
+
+typedef struct optimize_report {
+  optimize_cand *c; /* in the order first tried */
+  size_t nc;
+  long runs, stages;
+  size_t *final; /* [nfinal]: the finalists (candidate numbers) */
+  size_t nfinal;
+  select_report sel; /* KN among the finalists (points 0 .. nfinal - 1) */
+  int best;          /* the candidate chosen (-1: none feasible) */
+  char base_sha[65]; /* the version without the keys varied (the experiment's) */
+} optimize_report;
+
+/* Run the search (o's replications, point_reps and resume are the
+** driver's), printing a line per stage on progress (NULL: none).  0, or -1
+** with a message in err. */
+int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, FILE *progress,
+                 optimize_report * or, char *err, size_t errlen);
+
+/* The finalists' rows (the keys' values, n, mean, 95% interval, status),
+** then "best: KEY=VALUE ... M = mean +- half-width". */
+void optimize_print(const optimize_opts *op, const optimize_report * or, FILE *f);
+void optimize_report_free(optimize_report * or);
+
+#endif
