@@ -54,37 +54,19 @@ const char cmd_optimize_help[] =
 
 typedef struct opts {
   experiment_opts e;
-  optimize_key *keys; /* --vary */
-  size_t nkeys;
-  select_constraint *cons; /* --constraint */
-  size_t ncons;
   int minimize;
   double delta, budget, finalists;
 } opts;
-
-static int add_key(opts *o, const char *v) {
-  char *key;
-  double lo, hi;
-  int integer;
-  if (experiment_vary("optimize", v, 1, &key, &lo, &hi, &integer)) return 2;
-  optimize_key *k = realloc(o->keys, (o->nkeys + 1) * sizeof *k);
-  if (!k) {
-    free(key);
-    return cli_usage_error("optimize: out of memory");
-  }
-  o->keys = k;
-  k[o->nkeys++] = (optimize_key){.key = key, .lo = lo, .hi = hi, .integer = integer};
-  return 0;
-}
 
 /* optimize's own options (experiment_own). */
 static int own_opt(void *ctx, int argc, char **argv, int *i) {
   opts *o = ctx;
   const char *v;
   int r;
-  if ((r = cli_opt(argc, argv, i, "--vary", &v))) return r < 0 || add_key(o, v) ? 2 : 1;
+  if ((r = cli_opt(argc, argv, i, "--vary", &v)))
+    return r < 0 || experiment_vary(&o->e, v, 1) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--constraint", &v)))
-    return r < 0 || experiment_constraint("optimize", v, &o->cons, &o->ncons) ? 2 : 1;
+    return r < 0 || experiment_constraint(&o->e, v) ? 2 : 1;
   if (strcmp(argv[*i], "--minimize") == 0) {
     o->minimize = 1;
     return 1;
@@ -100,7 +82,7 @@ int cmd_optimize(int argc, char **argv) {
   opts o = {.delta = NAN, .budget = NAN, .finalists = 5};
   char err[ERR_LEN];
   int rc = experiment_parse(&o.e, argc, argv, own_opt, &o);
-  if (!rc && !o.nkeys) rc = cli_usage_error("optimize: give a key to vary: --vary KEY=LO:HI");
+  if (!rc && !o.e.nkeys) rc = cli_usage_error("optimize: give a key to vary: --vary KEY=LO:HI");
   if (!rc && (isnan(o.budget) || o.budget != floor(o.budget)))
     rc = cli_usage_error("optimize: give the search's budget: --budget RUNS (a whole number)");
   if (!rc && o.finalists != floor(o.finalists))
@@ -113,16 +95,9 @@ int cmd_optimize(int argc, char **argv) {
                         .sets = o.e.so.sets,
                         .nsets = o.e.so.nsets,
                         .lim = &o.e.so.lim,
-                        .keys = o.keys,
-                        .nkeys = o.nkeys,
-                        .sel = {.metric = o.e.metric,
-                                .minimize = o.minimize,
-                                .delta = o.delta,
-                                .alpha = o.e.alpha,
-                                .n0 = o.e.n0,
-                                .max_reps = o.e.max_reps,
-                                .cons = o.cons,
-                                .ncons = o.ncons},
+                        .keys = o.e.keys,
+                        .nkeys = o.e.nkeys,
+                        .sel = experiment_select(&o.e, o.minimize, o.delta),
                         .budget = (long)o.budget,
                         .finalists = (size_t)o.finalists};
     optimize_report r = {0};
@@ -131,10 +106,6 @@ int cmd_optimize(int argc, char **argv) {
     else if (!rc) optimize_print(&op, &r, stdout);
     optimize_report_free(&r);
   }
-  for (size_t k = 0; k < o.nkeys; k++) free((char *)(uintptr_t)o.keys[k].key);
-  free(o.keys);
-  for (size_t c = 0; c < o.ncons; c++) free((char *)(uintptr_t)o.cons[c].metric);
-  free(o.cons);
   experiment_opts_free(&o.e);
   return rc;
 }

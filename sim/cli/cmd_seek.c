@@ -56,27 +56,9 @@ const char cmd_seek_help[] =
 
 typedef struct opts {
   experiment_opts e;
-  seek_key *keys; /* --vary */
-  size_t nkeys;
   double target, tol;
   long budget;
 } opts;
-
-/* --vary KEY=LO:HI */
-static int add_key(opts *o, const char *v) {
-  char *key;
-  double lo, hi;
-  int integer;
-  if (experiment_vary("seek", v, 0, &key, &lo, &hi, &integer)) return 2;
-  seek_key *k = o->nkeys < SEEK_MAX_KEYS ? realloc(o->keys, (o->nkeys + 1) * sizeof *k) : NULL;
-  if (!k) {
-    free(key);
-    return cli_usage_error("seek: at most %d --vary (or out of memory)", SEEK_MAX_KEYS);
-  }
-  o->keys = k;
-  k[o->nkeys++] = (seek_key){.key = key, .lo = lo, .hi = hi};
-  return 0;
-}
 
 /* seek's own options (experiment_own). */
 static int own_opt(void *ctx, int argc, char **argv, int *i) {
@@ -84,7 +66,8 @@ static int own_opt(void *ctx, int argc, char **argv, int *i) {
   const char *v;
   double budget;
   int r;
-  if ((r = cli_opt(argc, argv, i, "--vary", &v))) return r < 0 || add_key(o, v) ? 2 : 1;
+  if ((r = cli_opt(argc, argv, i, "--vary", &v)))
+    return r < 0 || experiment_vary(&o->e, v, 0) ? 2 : 1;
   if ((r = experiment_num("seek", argc, argv, i, "--target", -HUGE_VAL, HUGE_VAL, &o->target)) ||
       (r = experiment_num("seek", argc, argv, i, "--tol", 0, 0.5, &o->tol)))
     return r;
@@ -99,7 +82,7 @@ int cmd_seek(int argc, char **argv) {
   opts o = {.target = NAN, .tol = 0.001, .budget = 2000};
   char err[ERR_LEN];
   int rc = experiment_parse(&o.e, argc, argv, own_opt, &o);
-  if (!rc && !o.nkeys) rc = cli_usage_error("seek: give the key to vary: --vary KEY=LO:HI");
+  if (!rc && !o.e.nkeys) rc = cli_usage_error("seek: give the key to vary: --vary KEY=LO:HI");
   if (!rc && isnan(o.target)) rc = cli_usage_error("seek: give the mean sought: --target T");
   uint64_t seed = 0;
   if (!rc) rc = experiment_seed(&o.e, &seed);
@@ -109,8 +92,8 @@ int cmd_seek(int argc, char **argv) {
                     .sets = o.e.so.sets,
                     .nsets = o.e.so.nsets,
                     .lim = &o.e.so.lim,
-                    .keys = o.keys,
-                    .nkeys = o.nkeys,
+                    .keys = o.e.keys,
+                    .nkeys = o.e.nkeys,
                     .metric = o.e.metric,
                     .target = o.target,
                     .alpha = o.e.alpha,
@@ -128,8 +111,6 @@ int cmd_seek(int argc, char **argv) {
     }
     seek_report_free(&sr);
   }
-  for (size_t k = 0; k < o.nkeys; k++) free((char *)(uintptr_t)o.keys[k].key);
-  free(o.keys);
   experiment_opts_free(&o.e);
   return rc;
 }

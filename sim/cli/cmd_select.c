@@ -65,8 +65,6 @@ typedef struct opts {
   experiment_opts e;
   double delta;
   int minimize, csv;
-  select_constraint *cons; /* --constraint */
-  size_t ncons;
 } opts;
 
 /* select's own options (experiment_own). */
@@ -75,7 +73,7 @@ static int own_opt(void *ctx, int argc, char **argv, int *i) {
   const char *v;
   int r;
   if ((r = cli_opt(argc, argv, i, "--constraint", &v)))
-    return r < 0 || experiment_constraint("select", v, &o->cons, &o->ncons) ? 2 : 1;
+    return r < 0 || experiment_constraint(&o->e, v) ? 2 : 1;
   if ((r = cli_opt(argc, argv, i, "--format", &v))) {
     if (r < 0) return 2;
     if (strcmp(v, "table") && strcmp(v, "csv"))
@@ -102,14 +100,7 @@ int cmd_select(int argc, char **argv) {
     rc = cli_usage_error("%s", err);
   if (!rc) {
     batch_opts bo = experiment_batch(&o.e, s->seed);
-    select_opts so = {.metric = o.e.metric,
-                      .minimize = o.minimize,
-                      .delta = o.delta,
-                      .alpha = o.e.alpha,
-                      .n0 = o.e.n0,
-                      .max_reps = o.e.max_reps,
-                      .cons = o.cons,
-                      .ncons = o.ncons};
+    select_opts so = experiment_select(&o.e, o.minimize, o.delta);
     batch_report rep;
     select_report sr;
     if (select_run(s, &bo, &so, o.e.db, &rep, &sr, err, sizeof err))
@@ -125,7 +116,5 @@ int cmd_select(int argc, char **argv) {
   }
   scenario_free(s);
   experiment_opts_free(&o.e);
-  for (size_t c = 0; c < o.ncons; c++) free((char *)(uintptr_t)o.cons[c].metric);
-  free(o.cons);
   return rc;
 }

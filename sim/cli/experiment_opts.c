@@ -2,6 +2,7 @@
 ** experiment_opts.c -- the shared options of select and seek.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,7 +100,8 @@ batch_opts experiment_batch(const experiment_opts *o, uint64_t scenario_seed) {
 
 /* --constraint 'METRIC<=V' or 'METRIC>=V', with '~TOL' (default 10% of
 ** |V|). */
-int experiment_constraint(const char *cmd, const char *v, select_constraint **cons, size_t *n) {
+int experiment_constraint(experiment_opts *o, const char *v) {
+  const char *cmd = o->cmd;
   const char *op = strstr(v, "<="), *ge = strstr(v, ">=");
   if (!op || (ge && ge < op)) op = ge;
   if (!op || op == v)
@@ -122,34 +124,59 @@ int experiment_constraint(const char *cmd, const char *v, select_constraint **co
     return cli_usage_error("%s: --constraint '%s': a bound of 0 needs a tolerance: "
                            "'METRIC<=0~TOL'",
                            cmd, v);
-  select_constraint *c = realloc(*cons, (*n + 1) * sizeof *c);
+  select_constraint *c = realloc(o->cons, (o->ncons + 1) * sizeof *c);
   if (!c) return cli_usage_error("%s: out of memory", cmd);
-  *cons = c;
+  o->cons = c;
   char *metric = strndup(v, (size_t)(op - v));
   if (!metric) return cli_usage_error("%s: out of memory", cmd);
-  c[(*n)++] =
+  c[o->ncons++] =
       (select_constraint){.metric = metric, .upper = op[0] == '<', .bound = bound, .tol = tol};
   return 0;
 }
 
-int experiment_vary(const char *cmd, const char *v, int allow_int, char **key, double *lo,
-                    double *hi, int *integer) {
+int experiment_vary(experiment_opts *o, const char *v, int allow_int) {
+  const char *cmd = o->cmd;
   const char *eq = strrchr(v, '='), *colon = eq ? strchr(eq, ':') : NULL;
   const char *colon2 = colon ? strchr(colon + 1, ':') : NULL;
   char a[64], b[64];
-  *integer = colon2 && strcmp(colon2, ":int") == 0;
-  if (!eq || eq == v || !colon || (colon2 && (!allow_int || !*integer)) ||
+  double lo, hi;
+  int integer = colon2 && strcmp(colon2, ":int") == 0;
+  if (o->nkeys == VALUES_MAX_KEYS)
+    return cli_usage_error("%s: --vary '%s': at most %d keys vary", cmd, v, VALUES_MAX_KEYS);
+  if (!eq || eq == v || !colon || (colon2 && (!allow_int || !integer)) ||
       (size_t)(colon - eq - 1) >= sizeof a)
     return cli_usage_error("%s: --vary '%s': give KEY=LO:HI%s", cmd, v,
                            allow_int ? " (or KEY=LO:HI:int)" : "");
   snprintf(a, sizeof a, "%.*s", (int)(colon - eq - 1), eq + 1);
   snprintf(b, sizeof b, "%.*s", (int)(colon2 ? colon2 - colon - 1 : (long)strlen(colon + 1)),
            colon + 1);
-  if (args_double(a, lo) || args_double(b, hi) || !isfinite(*lo) || !isfinite(*hi) || *lo == *hi)
+  if (args_double(a, &lo) || args_double(b, &hi) || !isfinite(lo) || !isfinite(hi) || lo == hi)
     return cli_usage_error("%s: --vary '%s': LO and HI must be two different finite numbers", cmd,
                            v);
-  if (!(*key = strndup(v, (size_t)(eq - v)))) return cli_usage_error("%s: out of memory", cmd);
+  values_key *k = realloc(o->keys, (o->nkeys + 1) * sizeof *k);
+  if (!k) return cli_usage_error("%s: out of memory", cmd);
+  o->keys = k;
+  char *key = strndup(v, (size_t)(eq - v));
+  if (!key) return cli_usage_error("%s: out of memory", cmd);
+  k[o->nkeys++] = (values_key){.key = key, .lo = lo, .hi = hi, .integer = integer};
   return 0;
 }
 
-void experiment_opts_free(experiment_opts *o) { scenario_opts_free(&o->so); }
+select_opts experiment_select(const experiment_opts *o, int minimize, double delta) {
+  return (select_opts){.metric = o->metric,
+                       .minimize = minimize,
+                       .delta = delta,
+                       .alpha = o->alpha,
+                       .n0 = o->n0,
+                       .max_reps = o->max_reps,
+                       .cons = o->cons,
+                       .ncons = o->ncons};
+}
+
+void experiment_opts_free(experiment_opts *o) {
+  for (size_t k = 0; k < o->nkeys; k++) free((char *)(uintptr_t)o->keys[k].key);
+  free(o->keys);
+  for (size_t c = 0; c < o->ncons; c++) free((char *)(uintptr_t)o->cons[c].metric);
+  free(o->cons);
+  scenario_opts_free(&o->so);
+}

@@ -1,8 +1,9 @@
 /*
-** experiment_opts.h -- the options the experiment commands (select, seek)
-** share: the scenario file, --db, --metric, --n0, --max-reps, --alpha,
-** --quiet, -j, --lock-wait and the scenario options but --reps (the
-** procedure decides the replications); and the batch they run with.
+** experiment_opts.h -- the options the experiment commands (select, seek,
+** optimize) share: the scenario file, --db, --metric, --n0, --max-reps,
+** --alpha, --quiet, -j, --lock-wait and the scenario options but --reps
+** (the procedure decides the replications), the keys of --vary and the
+** constraints of --constraint; and the batch they run with.
 */
 #ifndef NEOSIM_EXPERIMENT_OPTS_H
 #define NEOSIM_EXPERIMENT_OPTS_H
@@ -10,9 +11,10 @@
 #include "batch.h"
 #include "scenario_opts.h"
 #include "select.h"
+#include "values.h"
 
 typedef struct experiment_opts {
-  const char *cmd; /* "select", "seek": in messages */
+  const char *cmd; /* "select", "seek", "optimize": in messages */
   const char *scenario, *db, *metric;
   scenario_opts so;
   double alpha;      /* default 0.05; 0 < alpha < 0.5 */
@@ -20,6 +22,10 @@ typedef struct experiment_opts {
   long jobs;         /* 0: the CPUs */
   int quiet;
   double lock_wait;
+  values_key *keys; /* --vary (keys malloc'd) */
+  size_t nkeys;
+  select_constraint *cons; /* --constraint (metrics malloc'd) */
+  size_t ncons;
 } experiment_opts;
 
 /* A command's own option at argv[*i]: 1 taken, 0 not its, 2 error (printed). */
@@ -34,13 +40,16 @@ int experiment_num(const char *cmd, int argc, char **argv, int *i, const char *n
                    double hi, double *to);
 
 /* --constraint 'METRIC<=V~TOL' (or >=; TOL defaults to 10% of |V|)
-** appended to *cons (*n of them).  0, or 2 after the usage error. */
-int experiment_constraint(const char *cmd, const char *v, select_constraint **cons, size_t *n);
+** appended to o->cons.  0, or 2 after the usage error. */
+int experiment_constraint(experiment_opts *o, const char *v);
 
-/* --vary KEY=LO:HI (with allow_int, also KEY=LO:HI:int): *key (malloc'd),
-** *lo, *hi, *integer.  0, or 2 after the usage error. */
-int experiment_vary(const char *cmd, const char *v, int allow_int, char **key, double *lo,
-                    double *hi, int *integer);
+/* --vary KEY=LO:HI (with allow_int, also KEY=LO:HI:int) appended to
+** o->keys (at most VALUES_MAX_KEYS).  0, or 2 after the usage error. */
+int experiment_vary(experiment_opts *o, const char *v, int allow_int);
+
+/* The options of KN (select_kn) from o: its metric, alpha, n0, max_reps
+** and constraints, with the direction and the indifference zone. */
+select_opts experiment_select(const experiment_opts *o, int minimize, double delta);
 
 /* The seed of the scenario as given (its errors said before any run): 0,
 ** or 2 after printing the error. */

@@ -13,8 +13,6 @@
 #include "text.h"
 #include "values.h"
 
-#define MAX_KEYS 16
-
 /* The search's state. */
 typedef struct search {
   const optimize_opts *op;
@@ -25,12 +23,6 @@ typedef struct search {
   long rounds;
   int spent; /* the budget ran out */
 } search;
-
-/* Key k's value at u in [0, 1]. */
-static double value_at(const optimize_key *k, double u) {
-  double v = k->lo + u * (k->hi - k->lo);
-  return k->integer ? round(v) : v;
-}
 
 /* The candidate of the keys' values vals (a new one, loaded, if none). */
 static long candidate(search *sr, const double *vals, char *err, size_t errlen) {
@@ -45,10 +37,9 @@ static long candidate(search *sr, const double *vals, char *err, size_t errlen) 
   *c = (optimize_cand){.val = malloc(nk * sizeof *c->val)};
   if (!c->val) return err_set(err, errlen, "out of memory");
   memcpy(c->val, vals, nk * sizeof *vals);
-  const char *keys[MAX_KEYS];
-  for (size_t k = 0; k < nk; k++) keys[k] = sr->op->keys[k].key;
   const optimize_opts *op = sr->op;
-  if (!(c->s = values_load(op->path, op->sets, op->nsets, op->lim, keys, vals, nk, err, errlen))) {
+  if (!(c->s =
+            values_load(op->path, op->sets, op->nsets, op->lim, op->keys, vals, nk, err, errlen))) {
     free(c->val);
     return -1;
   }
@@ -72,8 +63,8 @@ static int ensure(search *sr, size_t i, long n, char *err, size_t errlen) {
 ** replications; NaN when the budget cannot pay for them (sr->spent set). */
 static int objective(search *sr, const double *u, long n, double *f, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
-  double vals[MAX_KEYS];
-  for (size_t k = 0; k < op->nkeys; k++) vals[k] = value_at(&op->keys[k], u[k]);
+  double vals[VALUES_MAX_KEYS];
+  for (size_t k = 0; k < op->nkeys; k++) vals[k] = values_key_at(&op->keys[k], u[k]);
   long i = candidate(sr, vals, err, errlen);
   if (i < 0) return -1;
   optimize_cand *c = &sr->or->c[i];
@@ -98,7 +89,7 @@ static void clamp(double *u, size_t d) {
 /* The simplex's vertices (d + 1 of d) and their values. */
 typedef struct simplex {
   size_t d;
-  double v[MAX_KEYS + 1][MAX_KEYS], f[MAX_KEYS + 1];
+  double v[VALUES_MAX_KEYS + 1][VALUES_MAX_KEYS], f[VALUES_MAX_KEYS + 1];
 } simplex;
 
 static void order(simplex *s) { /* insertion sort by f, best first */
@@ -149,7 +140,7 @@ static int stage(search *sr, double *start, double step, long n, double tol, cha
   }
   for (int it = 0; it < 1000 && diameter(&s) > tol; it++) {
     order(&s);
-    double r[MAX_KEYS], e[MAX_KEYS], fr, fe;
+    double r[VALUES_MAX_KEYS], e[VALUES_MAX_KEYS], fr, fe;
     along(&s, 1, r);
     if (objective(sr, r, n, &fr, err, errlen)) return -1;
     if (sr->spent) break;
@@ -240,31 +231,23 @@ static int finalists_fetch(void *ctx, const long *reps, const char *metric, doub
   return 0;
 }
 
-/* "KEY=VALUE ..." of candidate i. */
-static void values_text(const optimize_opts *op, const optimize_cand *c, char *buf, size_t len) {
-  size_t at = 0;
-  buf[0] = '\0';
-  for (size_t k = 0; k < op->nkeys && at < len; k++)
-    at += (size_t)snprintf(buf + at, len - at, "%s%s=%.10g", k ? " " : "", op->keys[k].key,
-                           c->val[k]);
+/* "KEY=VALUE ..." of candidate c. */
+static void cand_text(const optimize_opts *op, const optimize_cand *c, char *buf, size_t len) {
+  values_text(op->keys, c->val, op->nkeys, 10, buf, len);
 }
 
 /* The experiment's row: running, or done with each candidate tried. */
 static int save(const optimize_opts *op, const batch_opts *o, const char *db,
                 const optimize_report * or, int done, char *err, size_t errlen) {
   char params[1024], decision[600] = "best: none (no finalist is feasible)";
-  size_t used = (size_t)snprintf(params, sizeof params, "vary=");
-  for (size_t k = 0; k < op->nkeys && used < sizeof params; k++)
-    used += (size_t)snprintf(params + used, sizeof params - used, "%s%s=%.15g:%.15g%s",
-                             k ? "," : "", op->keys[k].key, op->keys[k].lo, op->keys[k].hi,
-                             op->keys[k].integer ? ":int" : "");
-  if (used < sizeof params)
-    snprintf(params + used, sizeof params - used,
-             " budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu delta=%.15g", op->budget,
-             op->sel.alpha, op->sel.n0, op->sel.max_reps, op->finalists, op->sel.delta);
+  char ranges[800];
+  values_ranges(op->keys, op->nkeys, ranges, sizeof ranges);
+  snprintf(params, sizeof params,
+           "vary=%s budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu delta=%.15g", ranges,
+           op->budget, op->sel.alpha, op->sel.n0, op->sel.max_reps, op->finalists, op->sel.delta);
   if (done && or->best >= 0) {
     strcpy(decision, "best: ");
-    values_text(op, & or->c[or->best], decision + 6, sizeof decision - 6);
+    cand_text(op, & or->c[or->best], decision + 6, sizeof decision - 6);
   }
   store_experiment e = {.sha256 = or->base_sha,
                         .kind = "optimize",
@@ -284,7 +267,7 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
     const optimize_cand *c = & or->c[i];
     double mean = NAN, lo = NAN, hi = NAN;
     if (c->n >= 2) stats_mean_interval(c->x, (size_t)c->n, 0.05, &mean, &lo, &hi);
-    values_text(op, c, vals[i], sizeof vals[i]);
+    cand_text(op, c, vals[i], sizeof vals[i]);
     const char *status = "tried";
     for (size_t f = 0; f < or->nfinal; f++)
       if (or->final[f] == i) status = (int)i == or->best ? "best" : "eliminated";
@@ -302,30 +285,21 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
   return rc;
 }
 
-static int put_base(const optimize_opts *op, const char *db, double lock_wait, optimize_report * or,
-                    char *err, size_t errlen) {
-  scenario *s = values_load(op->path, op->sets, op->nsets, op->lim, NULL, NULL, 0, err, errlen);
-  int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
-  if (!rc) memcpy(or->base_sha, s->sha256, sizeof or->base_sha);
-  scenario_free(s);
-  return rc;
-}
-
 /* The search's stages: n0, 2 n0, ... replications, simplexes halving. */
 static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
-  double u[MAX_KEYS], step = 0.25;
+  double u[VALUES_MAX_KEYS], step = 0.25;
   for (size_t k = 0; k < op->nkeys; k++) u[k] = 0.5;
   for (long n = op->sel.n0;; n = 2 * n < op->sel.max_reps ? 2 * n : op->sel.max_reps) {
     if (stage(sr, u, step, n, step / 16, err, errlen)) return -1;
     sr->or->stages++;
     if (progress) {
-      double vals[MAX_KEYS], f;
-      for (size_t k = 0; k < op->nkeys; k++) vals[k] = value_at(&op->keys[k], u[k]);
+      double vals[VALUES_MAX_KEYS], f;
+      for (size_t k = 0; k < op->nkeys; k++) vals[k] = values_key_at(&op->keys[k], u[k]);
       long i = candidate(sr, vals, err, errlen);
       if (i < 0) return -1;
       char text[512];
-      values_text(op, &sr->or->c[i], text, sizeof text);
+      cand_text(op, &sr->or->c[i], text, sizeof text);
       f = sr->or->c[i].mean;
       text_printf(progress,
                   "stage %ld, %ld replications a candidate: best so far %s, %s = %.6g (%zu "
@@ -341,11 +315,13 @@ int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, F
                  optimize_report * or, char *err, size_t errlen) {
   memset(or, 0, sizeof * or);
   or->best = -1;
-  if (op->nkeys == 0 || op->nkeys > MAX_KEYS)
-    return err_set(err, errlen, "optimize: 1 to %d keys to vary", MAX_KEYS);
+  if (op->nkeys == 0 || op->nkeys > VALUES_MAX_KEYS)
+    return err_set(err, errlen, "optimize: 1 to %d keys to vary", VALUES_MAX_KEYS);
   search sr = {.op = op, .o = o, .db = db, .or = or };
-  int rc = put_base(op, db, o->lock_wait, or, err, errlen) || save(op, o, db, or, 0, err, errlen) ||
-           search_stages(&sr, progress, err, errlen) || pick_finalists(&sr, err, errlen);
+  int rc = values_put_base(op->path, op->sets, op->nsets, op->lim, db, o->lock_wait, or->base_sha,
+                           err, errlen) ||
+           save(op, o, db, or, 0, err, errlen) || search_stages(&sr, progress, err, errlen) ||
+           pick_finalists(&sr, err, errlen);
   select_opts so = op->sel;
   if (!rc && isnan(so.delta)) {
     double m = or->nfinal ? fabs(or->c[or->final[0]].mean) : 0;
@@ -364,7 +340,7 @@ void optimize_print(const optimize_opts *op, const optimize_report * or, FILE *f
   for (size_t p = 0; p < or->nfinal; p++) {
     const select_report *s = & or->sel;
     char ci[64];
-    values_text(op, & or->c[or->final[p]], text, sizeof text);
+    cand_text(op, & or->c[or->final[p]], text, sizeof text);
     snprintf(ci, sizeof ci, "[%.6g, %.6g]", s->lo[p], s->hi[p]);
     text_printf(f, "%6ld %14.6g  %-31s  %-10s  %s\n", s->n[p], s->mean[p], ci,
                 (int)p == s->best                             ? "best"
@@ -381,7 +357,7 @@ void optimize_print(const optimize_opts *op, const optimize_report * or, FILE *f
     return;
   }
   int b = or->sel.best;
-  values_text(op, & or->c[or->best], text, sizeof text);
+  cand_text(op, & or->c[or->best], text, sizeof text);
   text_printf(f, "best: %s %s = %.8g \xc2\xb1 %.3g\n", text, op->sel.metric, or->sel.mean[b],
               (or->sel.hi[b] - or->sel.lo[b]) / 2);
 }

@@ -30,19 +30,14 @@
 #include "sandbox_limits.h"
 #include "scenario.h"
 #include "select.h"
-
-typedef struct optimize_key {
-  const char *key;
-  double lo, hi;
-  int integer; /* values rounded to whole numbers */
-} optimize_key;
+#include "values.h"
 
 typedef struct optimize_opts {
   const char *path; /* the scenario file, its --set overrides and limits */
   const scenario_set *sets;
   size_t nsets;
   const sandbox_limits *lim;
-  const optimize_key *keys;
+  const values_key *keys; /* at most VALUES_MAX_KEYS */
   size_t nkeys;
   select_opts sel;  /* metric, direction, alpha, n0, max_reps, constraints; delta (NaN:
                        1% of the best mean's magnitude) of the final KN */

@@ -14,17 +14,11 @@
 #include "text.h"
 #include "values.h"
 
-double seek_value(const seek_key *k, double u) { return k->lo + u * (k->hi - k->lo); }
-
-/* The version of value u (u < 0: without the keys varied, the base). */
+/* The version of value u. */
 static scenario *load_at(const seek_opts *so, double u, char *err, size_t errlen) {
-  const char *keys[SEEK_MAX_KEYS];
-  double vals[SEEK_MAX_KEYS];
-  for (size_t k = 0; k < so->nkeys; k++) {
-    keys[k] = so->keys[k].key;
-    vals[k] = seek_value(&so->keys[k], u);
-  }
-  return values_load(so->path, so->sets, so->nsets, so->lim, keys, vals, u < 0 ? 0 : so->nkeys, err,
+  double vals[VALUES_MAX_KEYS];
+  for (size_t k = 0; k < so->nkeys; k++) vals[k] = values_key_at(&so->keys[k], u);
+  return values_load(so->path, so->sets, so->nsets, so->lim, so->keys, vals, so->nkeys, err,
                      errlen);
 }
 
@@ -103,8 +97,8 @@ static const char *side_name(seek_side s) {
 
 /* "KEY=VALUE [LO, HI]" of key k (the bracket's values, low first). */
 static void key_root(const seek_opts *so, const seek_report *sr, size_t k, char *buf, size_t len) {
-  double x = seek_value(&so->keys[k], sr->root), a = seek_value(&so->keys[k], sr->a),
-         b = seek_value(&so->keys[k], sr->b);
+  double x = values_key_at(&so->keys[k], sr->root), a = values_key_at(&so->keys[k], sr->a),
+         b = values_key_at(&so->keys[k], sr->b);
   snprintf(buf, len, "%s=%.8g [%.8g, %.8g]", so->keys[k].key, x, fmin(a, b), fmax(a, b));
 }
 
@@ -112,14 +106,11 @@ static void key_root(const seek_opts *so, const seek_report *sr, size_t k, char 
 static int save(const seek_opts *so, const batch_opts *o, const char *db, const seek_report *sr,
                 int done, char *err, size_t errlen) {
   char params[1024], decision[512] = "no root", (*vals)[512] = NULL;
-  size_t used = (size_t)snprintf(params, sizeof params, "vary=");
-  for (size_t k = 0; k < so->nkeys && used < sizeof params; k++)
-    used += (size_t)snprintf(params + used, sizeof params - used, "%s%s=%.15g:%.15g", k ? "," : "",
-                             so->keys[k].key, so->keys[k].lo, so->keys[k].hi);
-  if (used < sizeof params)
-    snprintf(params + used, sizeof params - used,
-             " target=%.15g alpha=%.15g n0=%ld max_reps=%ld budget=%ld tol=%.15g", so->target,
-             so->alpha, so->n0, so->max_reps, so->budget, so->tol);
+  char ranges[800];
+  values_ranges(so->keys, so->nkeys, ranges, sizeof ranges);
+  snprintf(params, sizeof params,
+           "vary=%s target=%.15g alpha=%.15g n0=%ld max_reps=%ld budget=%ld tol=%.15g", ranges,
+           so->target, so->alpha, so->n0, so->max_reps, so->budget, so->tol);
   if (done && sr->found) {
     strcpy(decision, "root: ");
     key_root(so, sr, 0, decision + 6, sizeof decision - 6);
@@ -142,10 +133,9 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
   }
   for (size_t i = 0; i < n; i++) {
     const seek_eval *ev = &sr->ev[i];
-    size_t at = 0;
-    for (size_t k = 0; k < so->nkeys && at < sizeof vals[i]; k++)
-      at += (size_t)snprintf(vals[i] + at, sizeof vals[i] - at, "%s%s=%.17g", k ? " " : "",
-                             so->keys[k].key, seek_value(&so->keys[k], ev->u));
+    double at[VALUES_MAX_KEYS];
+    for (size_t k = 0; k < so->nkeys; k++) at[k] = values_key_at(&so->keys[k], ev->u);
+    values_text(so->keys, at, so->nkeys, 17, vals[i], sizeof vals[i]);
     pts[i] = (store_experiment_point){.point = (long)i,
                                       .value = vals[i],
                                       .n = ev->n,
@@ -157,16 +147,6 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
   int rc = store_save_experiment(db, o->lock_wait, &e, pts, n, err, errlen);
   free(pts);
   free(vals);
-  return rc;
-}
-
-/* The base version (without the keys varied) stored, for the experiment. */
-static int put_base(const seek_opts *so, const char *db, double lock_wait, seek_report *sr,
-                    char *err, size_t errlen) {
-  scenario *s = load_at(so, -1, err, errlen);
-  int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
-  if (!rc) memcpy(sr->base_sha, s->sha256, sizeof sr->base_sha);
-  scenario_free(s);
   return rc;
 }
 
@@ -205,8 +185,10 @@ int seek_run(const seek_opts *so, const batch_opts *o, const char *db, seek_repo
   if (so->budget < 2 * so->n0)
     return err_set(err, errlen, "seek: --budget %ld is less than two values of --n0 %ld runs",
                    so->budget, so->n0);
-  if (put_base(so, db, o->lock_wait, sr, err, errlen) || save(so, o, db, sr, 0, err, errlen) ||
-      evaluate(so, o, db, 0, sr, err, errlen) || evaluate(so, o, db, 1, sr, err, errlen))
+  if (values_put_base(so->path, so->sets, so->nsets, so->lim, db, o->lock_wait, sr->base_sha, err,
+                      errlen) ||
+      save(so, o, db, sr, 0, err, errlen) || evaluate(so, o, db, 0, sr, err, errlen) ||
+      evaluate(so, o, db, 1, sr, err, errlen))
     return -1;
   seek_side s0 = sr->ev[0].side, s1 = sr->ev[1].side;
   if (s0 == SEEK_UNDECIDED || s1 == SEEK_UNDECIDED)
@@ -231,7 +213,7 @@ void seek_print(const seek_opts *so, const seek_report *sr, FILE *f) {
     const seek_eval *ev = &sr->ev[i];
     char ci[64];
     snprintf(ci, sizeof ci, "[%.6g, %.6g]", ev->lo, ev->hi);
-    fprintf(f, "%-28.10g %6ld %14.6g  %-31s  %s\n", seek_value(&so->keys[0], ev->u), ev->n,
+    fprintf(f, "%-28.10g %6ld %14.6g  %-31s  %s\n", values_key_at(&so->keys[0], ev->u), ev->n,
             ev->mean, ci, side_name(ev->side));
   }
   text_printf(f,

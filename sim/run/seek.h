@@ -33,21 +33,14 @@
 #include "batch.h"
 #include "sandbox_limits.h"
 #include "scenario.h"
-
-/* The most keys a seek varies together. */
-#define SEEK_MAX_KEYS 16
-
-typedef struct seek_key {
-  const char *key;
-  double lo, hi; /* its value at u = 0 and u = 1 */
-} seek_key;
+#include "values.h"
 
 typedef struct seek_opts {
   const char *path; /* the scenario file, its --set overrides and limits */
   const scenario_set *sets;
   size_t nsets;
   const sandbox_limits *lim;
-  const seek_key *keys;
+  const values_key *keys; /* not integer; at most VALUES_MAX_KEYS */
   size_t nkeys;
   const char *metric;
   double target, alpha, tol; /* 0 < alpha < 1; 0 < tol < 1, on u */
@@ -81,9 +74,6 @@ typedef struct seek_report {
 ** database, a run without the metric). */
 int seek_run(const seek_opts *so, const batch_opts *o, const char *db, seek_report *sr, char *err,
              size_t errlen);
-
-/* Key k's value at u. */
-double seek_value(const seek_key *k, double u);
 
 /* A line per value tried (the keys' values, n, mean, 95% interval, side),
 ** why it stopped, then "root: KEY=VALUE [LO, HI]" (each key), or "no root:

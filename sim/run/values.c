@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "err.h"
 #include "store.h"
@@ -83,7 +84,7 @@ int values_put_version(const char *db, double lock_wait, const scenario *s, char
 }
 
 scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
-                      const sandbox_limits *lim, const char *const *keys, const double *vals,
+                      const sandbox_limits *lim, const values_key *keys, const double *vals,
                       size_t nkeys, char *err, size_t errlen) {
   size_t n = nsets + 1 + nkeys;
   scenario_set *all = calloc(n, sizeof *all);
@@ -95,7 +96,7 @@ scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
     all[nsets] = (scenario_set){.path = "sweep", .value = "none"};
     for (size_t k = 0; k < nkeys; k++) {
       snprintf(text[k], sizeof text[k], "%.17g", vals[k]);
-      all[nsets + 1 + k] = (scenario_set){.path = keys[k], .value = text[k]};
+      all[nsets + 1 + k] = (scenario_set){.path = keys[k].key, .value = text[k]};
     }
     s = scenario_load(path, all, n, lim, err, errlen);
     if (s && s->npoints != 1) {
@@ -110,4 +111,36 @@ scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
   free(all);
   free(text);
   return s;
+}
+
+int values_put_base(const char *path, const scenario_set *sets, size_t nsets,
+                    const sandbox_limits *lim, const char *db, double lock_wait, char *sha,
+                    char *err, size_t errlen) {
+  scenario *s = values_load(path, sets, nsets, lim, NULL, NULL, 0, err, errlen);
+  int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
+  if (!rc) memcpy(sha, s->sha256, 65);
+  scenario_free(s);
+  return rc;
+}
+
+double values_key_at(const values_key *k, double u) {
+  double v = k->lo + u * (k->hi - k->lo);
+  return k->integer ? round(v) : v;
+}
+
+void values_text(const values_key *keys, const double *vals, size_t nkeys, int digits, char *buf,
+                 size_t len) {
+  size_t at = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < nkeys && at < len; k++)
+    at += (size_t)snprintf(buf + at, len - at, "%s%s=%.*g", k ? " " : "", keys[k].key, digits,
+                           vals[k]);
+}
+
+void values_ranges(const values_key *keys, size_t nkeys, char *buf, size_t len) {
+  size_t at = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < nkeys && at < len; k++)
+    at += (size_t)snprintf(buf + at, len - at, "%s%s=%.15g:%.15g%s", k ? "," : "", keys[k].key,
+                           keys[k].lo, keys[k].hi, keys[k].integer ? ":int" : "");
 }

@@ -1,12 +1,30 @@
 /*
-** values.h -- what the sequential procedures (select, seek) share: run the
-** replications each point needs (done ones reused) and read back one
-** metric's values of them.
+** values.h -- what the sequential procedures (select, seek, optimize)
+** share: the keys they vary, run the replications each point needs (done
+** ones reused) and read back one metric's values of them.
 */
 #ifndef NEOSIM_VALUES_H
 #define NEOSIM_VALUES_H
 
 #include "batch.h"
+
+/* The most keys an experiment varies. */
+#define VALUES_MAX_KEYS 16
+
+/* A numeric key varied between lo and hi: its value at u in [0, 1] is
+** lo + u (hi - lo), rounded when integer (values_key_at). */
+typedef struct values_key {
+  const char *key;
+  double lo, hi;
+  int integer;
+} values_key;
+double values_key_at(const values_key *k, double u);
+
+/* "KEY=VALUE KEY=VALUE ..." of the keys at vals (digits significant) into
+** buf; "KEY=LO:HI[:int],..." of the keys' ranges.  Each truncated to len. */
+void values_text(const values_key *keys, const double *vals, size_t nkeys, int digits, char *buf,
+                 size_t len);
+void values_ranges(const values_key *keys, size_t nkeys, char *buf, size_t len);
 
 /* Where the replications of a set of points come from (the points of a
 ** scenario version, or candidate versions, one point each): fetch runs
@@ -34,15 +52,22 @@ typedef struct values_version {
 values_source values_of_version(values_version *v);
 
 /* The scenario at path (with sets and limits) without its sweep (--set
-** sweep=none) and with keys[i] set to vals[i] (nkeys 0: the base): one
+** sweep=none) and with keys[i].key set to vals[i] (nkeys 0: the base): one
 ** point, or NULL with a message in err. */
 scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
-                      const sandbox_limits *lim, const char *const *keys, const double *vals,
+                      const sandbox_limits *lim, const values_key *keys, const double *vals,
                       size_t nkeys, char *err, size_t errlen);
 
 /* Store version s's scenario row (for an experiment's row before any run). */
 int values_put_version(const char *db, double lock_wait, const scenario *s, char *err,
                        size_t errlen);
+
+/* Load the scenario at path without its sweep and without any key varied
+** (the experiment's base version), store its row and copy its sha256 into
+** sha (65 bytes).  0, or -1 (err). */
+int values_put_base(const char *path, const scenario_set *sets, size_t nsets,
+                    const sandbox_limits *lim, const char *db, double lock_wait, char *sha,
+                    char *err, size_t errlen);
 
 /* Run replications 0 .. reps[p] - 1 of each point p of s (reps[p] = 0:
 ** none; at most max_reps), the done ones reused; the round's counts are
