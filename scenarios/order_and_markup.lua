@@ -20,13 +20,21 @@
 --   neosim optimize scenarios/order_and_markup.lua \
 --     --vary fleet.1.nodes=50:1000:int --vary tenants.od.price_factor=0.6:2 \
 --     --metric npv --budget 1500
--- (3 stages, 78 candidates, 1480 replications, 85 s on 2 cores) gives best:
+-- (3 stages, 78 candidates, 1520 replications, 42 s on 2 cores) gives best:
 -- 415 nodes at a markup of 0.966 (rent $2.27 per GPU-hour, just under the
--- index), npv $69.46M +- 0.36M.  The optimum is flat: the five finalists
--- (415 to 443 nodes, markups 0.936 to 0.966) are within $0.11M of each other,
--- inside KN's indifference zone (1% of npv).  Fewer nodes turn away jobs the
--- index would pay for; more sit idle at $270k each; a higher markup loses
--- demand faster (elasticity 2) than it gains per job.
+-- index), npv $69.42M +- 0.13M on 40 fresh replications.  The optimum is
+-- flat: the five finalists (415 to 447 nodes, markups 0.936 to 0.966) are
+-- within $0.14M of each other, inside KN's indifference zone (1% of npv).
+-- Fewer nodes turn away jobs the index would pay for; more sit idle at $270k
+-- each; a higher markup loses demand faster (elasticity 2) than it gains per
+-- job.  Weighing the worst outcomes in,
+--     --objective 'mean(npv) + 0.5*cvar05(npv)' --budget 3000
+-- (2 stages, 55 candidates, 3800 replications, 100 s) gives 428 nodes at a
+-- markup of 0.953, the objective $103.79M +- 0.10M on 200 fresh
+-- replications: npv's mean $69.46M, the mean of its worst 5% $68.58M.  Three
+-- years of many small jobs leave little risk, so it moves the decision only
+-- a little: 13 more nodes and a 1.3% lower rent, more jobs on a steadier
+-- fleet.
 --
 -- Figures (docs/sources.md): DGX H100 ~$270k per node and 10.2 kW ("GPU
 -- purchase prices", "Power and facilities"), H100 1-year contract index

@@ -1,6 +1,6 @@
 /*
 ** optimize.c -- retrospective approximation by Nelder-Mead over the
-** candidates' sample-path means, then KN among the finalists.
+** candidates' sample-path objectives, then KN among the finalists.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -8,7 +8,6 @@
 
 #include "err.h"
 #include "optimize.h"
-#include "stats.h"
 #include "store_experiment.h"
 #include "text.h"
 #include "values.h"
@@ -59,9 +58,9 @@ static int ensure(search *sr, size_t i, long n, char *err, size_t errlen) {
   return 0;
 }
 
-/* The objective at u (to minimise: the mean, negated to maximise) over n
-** replications; NaN when the budget cannot pay for them (sr->spent set). */
-static int objective(search *sr, const double *u, long n, double *f, char *err, size_t errlen) {
+/* The objective at u over n replications, negated to maximise (Nelder-Mead
+** minimises); NaN when the budget cannot pay for them (sr->spent set). */
+static int evaluate(search *sr, const double *u, long n, double *f, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
   double vals[VALUES_MAX_KEYS];
   for (size_t k = 0; k < op->nkeys; k++) vals[k] = values_key_at(&op->keys[k], u[k]);
@@ -74,9 +73,9 @@ static int objective(search *sr, const double *u, long n, double *f, char *err, 
     return 0;
   }
   if (ensure(sr, (size_t)i, n, err, errlen)) return -1;
-  double m = 0;
-  for (long r = 0; r < n; r++) m += c->x[r];
-  m /= (double)n;
+  double m, lo, hi;
+  if (objective_estimate(op->obj, c->x, (size_t)n, 0.05, &m, &lo, &hi))
+    return err_set(err, errlen, "out of memory");
   c->mean = m;
   *f = op->sel.minimize ? m : -m;
   return 0;
@@ -135,18 +134,18 @@ static int stage(search *sr, double *start, double step, long n, double tol, cha
     memcpy(s.v[i], start, d * sizeof *start);
     if (i > 0) s.v[i][i - 1] += start[i - 1] + step <= 1 ? step : -step;
     clamp(s.v[i], d);
-    if (objective(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
+    if (evaluate(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
     if (sr->spent) return 0;
   }
   for (int it = 0; it < 1000 && diameter(&s) > tol; it++) {
     order(&s);
     double r[VALUES_MAX_KEYS], e[VALUES_MAX_KEYS], fr, fe;
     along(&s, 1, r);
-    if (objective(sr, r, n, &fr, err, errlen)) return -1;
+    if (evaluate(sr, r, n, &fr, err, errlen)) return -1;
     if (sr->spent) break;
     if (fr < s.f[0]) { /* expand */
       along(&s, 2, e);
-      if (objective(sr, e, n, &fe, err, errlen)) return -1;
+      if (evaluate(sr, e, n, &fe, err, errlen)) return -1;
       if (sr->spent) break;
       int ex = fe < fr;
       memcpy(s.v[d], ex ? e : r, d * sizeof *r);
@@ -159,7 +158,7 @@ static int stage(search *sr, double *start, double step, long n, double tol, cha
       continue;
     }
     along(&s, fr < s.f[d] ? 0.5 : -0.5, e); /* contract outside or inside */
-    if (objective(sr, e, n, &fe, err, errlen)) return -1;
+    if (evaluate(sr, e, n, &fe, err, errlen)) return -1;
     if (sr->spent) break;
     if (fe < fmin(fr, s.f[d])) {
       memcpy(s.v[d], e, d * sizeof *e);
@@ -168,7 +167,7 @@ static int stage(search *sr, double *start, double step, long n, double tol, cha
     }
     for (size_t i = 1; i <= d; i++) { /* shrink towards the best */
       for (size_t k = 0; k < d; k++) s.v[i][k] = s.v[0][k] + 0.5 * (s.v[i][k] - s.v[0][k]);
-      if (objective(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
+      if (evaluate(sr, s.v[i], n, &s.f[i], err, errlen)) return -1;
       if (sr->spent) break;
     }
     if (sr->spent) break;
@@ -178,8 +177,15 @@ static int stage(search *sr, double *start, double step, long n, double tol, cha
   return 0;
 }
 
-/* The finalists: the candidates of best mean (at the n each has), best
-** first. */
+/* Is candidate a ahead of b for the finals: more replications (the later
+** stages' estimates, compared on one sample path: a tail estimated from a
+** few replications is not the tail of many), then a better objective? */
+static int ahead(const optimize_cand *a, const optimize_cand *b, double sign) {
+  return a->n > b->n || (a->n == b->n && sign * a->mean < sign * b->mean);
+}
+
+/* The finalists: the candidates ahead of the others, first the best, with
+** the thresholds of their cvar terms. */
 static int pick_finalists(search *sr, char *err, size_t errlen) {
   optimize_report * or = sr->or ;
   size_t f = sr->op->finalists < or->nc ? sr->op->finalists : or->nc;
@@ -192,18 +198,22 @@ static int pick_finalists(search *sr, char *err, size_t errlen) {
     for (size_t i = 0; i < or->nc; i++) {
       int taken = 0;
       for (size_t j = 0; j < k; j++) taken |= or->final[j] == i;
-      if (!taken && or->c[i].n > 0 && (!found || sign * or->c[i].mean < sign * or->c[best].mean)) {
+      if (!taken && or->c[i].n > 0 && (!found || ahead(& or->c[i], & or->c[best], sign))) {
         best = i;
         found = 1;
       }
     }
     if (!found) break;
     or->final[or->nfinal++] = best;
+    optimize_cand *c = & or->c[best];
+    if (objective_thresholds(sr->op->obj, c->x, (size_t)c->n, c->q))
+      return err_set(err, errlen, "out of memory");
   }
   return 0;
 }
 
-/* The finalists as the points of KN (values_source). */
+/* The finalists as the points of KN (values_source): the objective's
+** per-replication values, or a constraint's metric. */
 static int finalists_fetch(void *ctx, const long *reps, const char *metric, double sign, double **x,
                            char *err, size_t errlen) {
   search *sr = ctx;
@@ -226,7 +236,8 @@ static int finalists_fetch(void *ctx, const long *reps, const char *metric, doub
     double *n = realloc(x[p], (size_t)reps[p] * sizeof *n);
     if (!n) return err_set(err, errlen, "out of memory");
     x[p] = n;
-    for (long r = 0; r < reps[p]; r++) n[r] = sign * c->x[r];
+    objective_values(sr->op->obj, c->q, c->x, (size_t)reps[p], n);
+    for (long r = 0; r < reps[p]; r++) n[r] *= sign;
   }
   return 0;
 }
@@ -239,12 +250,14 @@ static void cand_text(const optimize_opts *op, const optimize_cand *c, char *buf
 /* The experiment's row: running, or done with each candidate tried. */
 static int save(const optimize_opts *op, const batch_opts *o, const char *db,
                 const optimize_report * or, int done, char *err, size_t errlen) {
-  char params[1024], decision[600] = "best: none (no finalist is feasible)";
+  char params[1400], decision[600] = "best: none (no finalist is feasible)";
   char ranges[800];
   values_ranges(op->keys, op->nkeys, ranges, sizeof ranges);
   snprintf(params, sizeof params,
-           "vary=%s budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu delta=%.15g", ranges,
-           op->budget, op->sel.alpha, op->sel.n0, op->sel.max_reps, op->finalists, op->sel.delta);
+           "vary=%s objective=%s budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu "
+           "delta=%.15g",
+           ranges, op->obj->text, op->budget, op->sel.alpha, op->sel.n0, op->sel.max_reps,
+           op->finalists, op->sel.delta);
   if (done && or->best >= 0) {
     strcpy(decision, "best: ");
     cand_text(op, & or->c[or->best], decision + 6, sizeof decision - 6);
@@ -266,7 +279,8 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
   for (size_t i = 0; !rc && i < n; i++) {
     const optimize_cand *c = & or->c[i];
     double mean = NAN, lo = NAN, hi = NAN;
-    if (c->n >= 2) stats_mean_interval(c->x, (size_t)c->n, 0.05, &mean, &lo, &hi);
+    if (c->n >= 2 && objective_estimate(op->obj, c->x, (size_t)c->n, 0.05, &mean, &lo, &hi))
+      rc = err_set(err, errlen, "out of memory");
     cand_text(op, c, vals[i], sizeof vals[i]);
     const char *status = "tried";
     for (size_t f = 0; f < or->nfinal; f++)
@@ -285,12 +299,17 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
   return rc;
 }
 
-/* The search's stages: n0, 2 n0, ... replications, simplexes halving. */
+/* The search's stages: n1, 2 n1, ... replications (n1: n0, or what puts
+** two values in a cvar term's tail), simplexes halving down to 1/16 of the
+** box (a sample path of counts is flat between its steps: a smaller one
+** stalls there). */
 static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
   double u[VALUES_MAX_KEYS], step = 0.25;
   for (size_t k = 0; k < op->nkeys; k++) u[k] = 0.5;
-  for (long n = op->sel.n0;; n = 2 * n < op->sel.max_reps ? 2 * n : op->sel.max_reps) {
+  long n1 = objective_min_reps(op->obj, 2);
+  n1 = n1 < op->sel.n0 ? op->sel.n0 : n1 > op->sel.max_reps ? op->sel.max_reps : n1;
+  for (long n = n1;; n = 2 * n < op->sel.max_reps ? 2 * n : op->sel.max_reps) {
     if (stage(sr, u, step, n, step / 16, err, errlen)) return -1;
     sr->or->stages++;
     if (progress) {
@@ -304,11 +323,26 @@ static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
       text_printf(progress,
                   "stage %ld, %ld replications a candidate: best so far %s, %s = %.6g (%zu "
                   "candidates, %ld replications)\n",
-                  sr->or->stages, n, text, op->sel.metric, f, sr->or->nc, sr->or->runs);
+                  sr->or->stages, n, text, op->obj->text, f, sr->or->nc, sr->or->runs);
     }
     if (sr->spent || n >= op->sel.max_reps) return 0;
-    step /= 2;
+    step = step / 2 > 0.0625 ? step / 2 : 0.0625;
   }
+}
+
+/* The chosen candidate's objective over fresh replications, as many as
+** it has. */
+static int confirm(search *sr, char *err, size_t errlen) {
+  optimize_report * or = sr->or ;
+  optimize_cand *c = & or->c[or->best];
+  long n = c->n;
+  if (ensure(sr, (size_t) or->best, 2 * n, err, errlen)) return -1;
+  or->fresh_from = n;
+  or->fresh_n = n;
+  if (objective_estimate(sr->op->obj, c->x + n, (size_t)n, 0.05, & or->fresh, & or->fresh_lo,
+                         & or->fresh_hi))
+    return err_set(err, errlen, "out of memory");
+  return 0;
 }
 
 int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, FILE *progress,
@@ -323,6 +357,11 @@ int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, F
            save(op, o, db, or, 0, err, errlen) || search_stages(&sr, progress, err, errlen) ||
            pick_finalists(&sr, err, errlen);
   select_opts so = op->sel;
+  for (size_t p = 0; p < or->nfinal; p++) /* KN's first stage: what every finalist has */
+    so.n0 = p == 0 || or->c[or->final[p]].n < so.n0 ? or->c[or->final[p]].n : so.n0;
+  if (so.n0 < op->sel.n0) so.n0 = op->sel.n0;
+  if (so.n0 < objective_min_reps(op->obj, 10)) so.n0 = objective_min_reps(op->obj, 10);
+  if (so.n0 > so.max_reps) so.n0 = so.max_reps;
   if (!rc && isnan(so.delta)) {
     double m = or->nfinal ? fabs(or->c[or->final[0]].mean) : 0;
     so.delta = m > 0 ? 0.01 * m : 1e-9;
@@ -330,6 +369,7 @@ int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, F
   values_source src = {.npoints = or->nfinal, .fetch = finalists_fetch, .ctx = &sr};
   if (!rc && or->nfinal) rc = select_kn(&src, &so, & or->sel, err, errlen);
   if (!rc && or->nfinal && or->sel.best >= 0) or->best = (int) or->final[or->sel.best];
+  if (!rc && or->best >= 0) rc = confirm(&sr, err, errlen);
   batch_report_free(&sr.sum);
   return rc ? -1 : save(op, o, db, or, 1, err, errlen);
 }
@@ -356,10 +396,14 @@ void optimize_print(const optimize_opts *op, const optimize_report * or, FILE *f
     fputs("best: none (no finalist is feasible)\n", f);
     return;
   }
-  int b = or->sel.best;
   cand_text(op, & or->c[or->best], text, sizeof text);
-  text_printf(f, "best: %s %s = %.8g \xc2\xb1 %.3g\n", text, op->sel.metric, or->sel.mean[b],
-              (or->sel.hi[b] - or->sel.lo[b]) / 2);
+  text_printf(f,
+              "fresh replications %ld to %ld of the best (not those it was chosen on): %.8g "
+              "[%.8g, %.8g]\n",
+              or->fresh_from, or->fresh_from + or->fresh_n - 1, or->fresh, or->fresh_lo,
+              or->fresh_hi);
+  text_printf(f, "best: %s %s = %.8g \xc2\xb1 %.3g\n", text, op->obj->text, or->fresh,
+              (or->fresh_hi - or->fresh_lo) / 2);
 }
 
 void optimize_report_free(optimize_report * or) {
