@@ -107,8 +107,10 @@ int cmd_select(int argc, char **argv) {
       rc = cli_usage_error("%s", err);
     else {
       if (!o.e.quiet && !o.csv)
-        text_printf(stdout, "%ld runs in %.2f s (%ld already done reused); results in %s\n",
-                    rep.done + rep.failed, rep.wall_s, rep.skipped, o.e.db);
+        text_printf(stdout,
+                    "%ld runs in %.2f s (%ld already done reused); the procedure's own work "
+                    "%.3f s; results in %s\n",
+                    rep.done + rep.failed, rep.wall_s, rep.skipped, sr.own_s, o.e.db);
       select_print(&so, &sr, o.csv, stdout);
     }
     batch_report_free(&rep);

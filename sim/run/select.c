@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "err.h"
 #include "select.h"
@@ -250,11 +251,15 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
   values_version v = {
       .s = s, .o = o, .db = db, .max_reps = so->max_reps, .sum = rep, .rounds = &sr->rounds};
   values_source src = values_of_version(&v);
-  if (values_put_version(db, o->lock_wait, s, err, errlen) ||
-      save(s, o, so, db, sr, 0, err, errlen) || /* running */
-      select_kn(&src, so, sr, err, errlen))
-    return -1;
-  return save(s, o, so, db, sr, 1, err, errlen);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int rc = values_put_version(db, o->lock_wait, s, err, errlen) ||
+           save(s, o, so, db, sr, 0, err, errlen) || /* running */
+           select_kn(&src, so, sr, err, errlen) || save(s, o, so, db, sr, 1, err, errlen);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  sr->own_s =
+      (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec) - rep->wall_s;
+  return rc ? -1 : 0;
 }
 
 /* A point's status as printed. */

@@ -68,6 +68,8 @@ typedef struct select_report {
   int at_max;             /* stopped at max_reps with several points in: no guarantee */
   double h2;
   long rounds, runs;  /* rounds of runs, and the runs KN used (the sum of its n) */
+  double own_s;       /* select_run's own wall time, outside its rounds of runs: the
+                         version's and the experiment's rows, reading values, deciding */
   feasible_report fr; /* with constraints: each point's feasibility (npoints 0: none) */
 } select_report;
 
