@@ -2,6 +2,7 @@
 # tests/validation/optimize.lua (EBITDA largest at 14 nodes):
 #   output      a line per stage, the finalists, the last line
 #   stored      the experiment and each candidate; asked again, no new run
+#   killed      an optimize killed mid-way, run again, ends as one not killed
 #   -j          the same with -j 1 and -j 2
 #   keys        a continuous key (the price: revenue grows with it, so the
 #               top of its range), --minimize, a constraint
@@ -38,6 +39,25 @@ run opt --db "$db" -j 2 --quiet
 expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "$last" "asked again: the same best"
 expect_eq "$(q "select count(*) from runs"):$(q "select count(*) from experiments")" "$runs:1" \
   "asked again: no new run, one experiment"
+
+# killed mid-way, then run again: the same end as a search not killed
+opt --db "$T_TMP/whole.db" --budget 400 --seed 4 --quiet -j 2 >"$T_TMP/whole.out"
+expect_rc 0 "a search not killed"
+"$NEOSIM" optimize $f --vary fleet.1.nodes=5:30:int --metric is.ebitda --budget 400 --seed 4 \
+  --quiet -j 2 --db "$T_TMP/killed.db" >/dev/null 2>&1 & # not the function: its pid is the shell's
+pid=$!
+i=0
+while [ "$(sqlite3 "$T_TMP/killed.db" "select count(*) from runs" 2>/dev/null || echo 0)" -lt 60 ] &&
+  [ $i -lt 600 ]; do
+  sleep 0.05
+  i=$((i + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+expect_eq "$(sqlite3 "$T_TMP/killed.db" "select status from experiments")" "running" "killed: the experiment is left running"
+opt --db "$T_TMP/killed.db" --budget 400 --seed 4 --quiet -j 2 >"$T_TMP/again.out"
+expect_eq "$(cat "$T_TMP/again.out")" "$(cat "$T_TMP/whole.out")" "killed and run again: the same end"
+expect_eq "$(sqlite3 "$T_TMP/killed.db" "select status from experiments")" "done" "run again: done"
 
 # a continuous key: revenue grows with the price, so its top
 run "$NEOSIM" optimize $f --vary tenants.od.price_gpu_hour=1:3 --metric is.ebitda --budget 120 \
