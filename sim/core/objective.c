@@ -45,7 +45,8 @@ static int term(objective *o, const char **p, double sign, char *err, size_t err
   s = skip(s);
   if (*s != '(') return err_set(err, errlen, "objective '%s': at '%s': '(' expected", o->text, s);
   s = skip(s + 1);
-  size_t len = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+  size_t len = 0; /* a metric's name: tenants' and sites' names may hold any character */
+  while (s[len] && s[len] != ')' && !isspace((unsigned char)s[len])) len++;
   if (len == 0 || len >= sizeof o->metric)
     return err_set(err, errlen, "objective '%s': at '%s': a metric's name expected", o->text, s);
   if (o->nterms == 0) snprintf(o->metric, sizeof o->metric, "%.*s", (int)len, s);

@@ -27,6 +27,9 @@ static void test_parse(void) {
   CHECK(o.nterms == 2 && o.term[0].coef == -2 && o.term[0].cvar == 10 && o.term[1].coef == -1);
   CHECK(strcmp(o.metric, "is.ebitda") == 0 && objective_risk_seeking(&o) && o.minimize);
   CHECK(objective_min_reps(&o, 10) == 100 && objective_min_reps(&o, 3) == 30);
+  CHECK(objective_parse("mean(anchor-1.revenue) + cvar5( anchor-1.revenue )", 0, &o, err,
+                        sizeof err) == 0 &&
+        strcmp(o.metric, "anchor-1.revenue") == 0 && o.term[1].cvar == 5);
   const char *bad[] = {"",
                        "npv",
                        "mean(npv) +",
