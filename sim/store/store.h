@@ -142,7 +142,7 @@ int store_add_functions(struct sqlite3 *db);
 /* The schema text (results/schema.sql) compiled in, and its version
 ** (PRAGMA user_version of a neosim database). */
 extern const char store_schema_sql[];
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 /* The oldest version neosim reads (as it is) and upgrades when it opens
 ** the file to write (the tables of each later version added). */
 #define STORE_SCHEMA_OLDEST 6

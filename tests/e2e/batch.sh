@@ -110,5 +110,5 @@ expect_eq "$(cat "$T_TMP/notes.txt")" "some notes" "the file is untouched"
 sqlite3 "$T_TMP/other.db" "create table t (x); pragma user_version = 2"
 run "$NEOSIM" run $S --db "$T_TMP/other.db" $A
 expect_rc 2 "another schema version"
-expect_match "$ERR" "a results database of an older neosim \(schema version 2; this one writes 8\)" "schema version message"
+expect_match "$ERR" "a results database of an older neosim \(schema version 2; this one writes 9\)" "schema version message"
 finish

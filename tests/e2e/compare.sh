@@ -76,7 +76,7 @@ expect_match "$ERR" "junk\.db" "junk named"
 sqlite3 "$T_TMP/v3.db" "create table runs (id integer primary key); pragma user_version = 3"
 run "$NEOSIM" compare --db "$T_TMP/v3.db"
 expect_rc 2 "a schema version 3 database"
-expect_match "$ERR" "v3\.db': a results database of an older neosim \(schema version 3; this one reads 6 to 8\): query it with sqlite3" \
+expect_match "$ERR" "v3\.db': a results database of an older neosim \(schema version 3; this one reads 6 to 9\): query it with sqlite3" \
   "an older database is named and explained"
 run "$NEOSIM" compare "$db"
 expect_rc 2 "positional argument"

@@ -36,7 +36,7 @@ EOF
 run sqlite3 -batch "$DB" ".read results/schema.sql"
 expect_rc 0 "schema.sql runs in the sqlite3 shell"
 expect_eq "$ERR" "" "schema.sql is silent"
-expect_eq "$(q 'PRAGMA user_version')" 8 "schema version"
+expect_eq "$(q 'PRAGMA user_version')" 9 "schema version"
 {
   echo "BEGIN;"
   echo "INSERT INTO scenarios (sha256, name, path, source) VALUES ('$SHA', 'demo', 'demo.lua', 'return {}');"

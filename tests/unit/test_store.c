@@ -218,13 +218,13 @@ static void test_refuse_garbage(void) {
 static void test_refuse_foreign(void) {
   const char *v7 = tmp_path("v7.db"), *other = tmp_path("other.db"), *v1 = tmp_path("v1.db");
   sqlite3 *db = db_open(v7);
-  db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 9;");
+  db_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 10;");
   sqlite3_close(db);
-  expect_refused(v7, "is not a neosim results database (schema version 9, expected 8)");
+  expect_refused(v7, "is not a neosim results database (schema version 10, expected 9)");
   db = db_open(other);
   db_exec(db, "CREATE TABLE customers (name TEXT)");
   sqlite3_close(db);
-  expect_refused(other, "is not a neosim results database (schema version 0, expected 8)");
+  expect_refused(other, "is not a neosim results database (schema version 0, expected 9)");
   db = db_open(v1);
   db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 6;");
   sqlite3_close(db);
@@ -233,7 +233,7 @@ static void test_refuse_foreign(void) {
   db = db_open(v2);
   db_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY); PRAGMA user_version = 5;");
   sqlite3_close(db);
-  expect_refused(v2, "a results database of an older neosim (schema version 5; this one writes 8)");
+  expect_refused(v2, "a results database of an older neosim (schema version 5; this one writes 9)");
 }
 
 /* The schema of an older version: without the parts of the versions
@@ -254,8 +254,9 @@ static char *old_schema(int version) {
   return sql;
 }
 
-/* A file of version 6 or 7: read as it is, upgraded (the tables of each
-** later version added) when opened to write, its runs kept. */
+/* A file of version 6, 7 or 8 (with their index metrics_by_name): read as
+** it is, upgraded (the tables of each later version added, the index
+** dropped) when opened to write, its runs kept. */
 static void test_upgrade(int version) {
   char name[16];
   snprintf(name, sizeof name, "v%d.db", version);
@@ -264,6 +265,7 @@ static void test_upgrade(int version) {
   if (!sql) return;
   sqlite3 *db = db_open(path);
   db_exec(db, sql);
+  db_exec(db, "CREATE INDEX metrics_by_name ON metrics (name, run_id)");
   db_exec(db, "INSERT INTO scenarios (sha256, name, source) VALUES ('ab', 'old', 'x')");
   sqlite3_close(db);
   free(sql);
@@ -275,7 +277,9 @@ static void test_upgrade(int version) {
   CHECK(db_num(db, "PRAGMA user_version", NULL) == version);
   CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'designs'", NULL) ==
         (version >= 7));
-  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'experiments'", NULL) == 0);
+  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'experiments'", NULL) ==
+        (version >= 8));
+  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'metrics_by_name'", NULL) == 1);
   sqlite3_close(db);
   s = store_open(path, 0, err, sizeof err);
   CHECKF(s != NULL, "[%s]", err);
@@ -287,6 +291,7 @@ static void test_upgrade(int version) {
                "'design_inputs', 'design_correlations', 'experiments', 'experiment_points')",
                NULL) == 5);
   CHECK(db_num(db, "SELECT count(*) FROM scenarios WHERE name = 'old'", NULL) == 1);
+  CHECK(db_num(db, "SELECT count(*) FROM sqlite_master WHERE name = 'metrics_by_name'", NULL) == 0);
   sqlite3_close(db);
 }
 
@@ -553,6 +558,7 @@ int main(void) {
   test_refuse_foreign();
   test_upgrade(6);
   test_upgrade(7);
+  test_upgrade(8);
   test_uncreatable();
   test_put_and_read();
   test_replace_on_rerun();
