@@ -1,6 +1,6 @@
 /*
 ** cmd_optimize.c -- `neosim optimize`: search keys for the best mean of a
-** metric (optimize.h).
+** metric, or the best risk-adjusted --objective (optimize.h, objective.h).
 */
 #include <math.h>
 #include <stdint.h>
