@@ -134,12 +134,7 @@ int cmd_optimize(int argc, char **argv) {
   if (!rc) rc = experiment_seed(&o.e, &seed);
   if (!rc) {
     batch_opts bo = experiment_batch(&o.e, seed);
-    optimize_opts op = {.path = o.e.scenario,
-                        .sets = o.e.so.sets,
-                        .nsets = o.e.so.nsets,
-                        .lim = &o.e.so.lim,
-                        .keys = o.e.keys,
-                        .nkeys = o.e.nkeys,
+    optimize_opts op = {.sp = experiment_space(&o.e),
                         .obj = &o.obj,
                         .sel = experiment_select(&o.e, o.minimize, o.delta),
                         .budget = (long)o.budget,

@@ -88,12 +88,7 @@ int cmd_seek(int argc, char **argv) {
   if (!rc) rc = experiment_seed(&o.e, &seed);
   if (!rc) {
     batch_opts bo = experiment_batch(&o.e, seed);
-    seek_opts sk = {.path = o.e.scenario,
-                    .sets = o.e.so.sets,
-                    .nsets = o.e.so.nsets,
-                    .lim = &o.e.so.lim,
-                    .keys = o.e.keys,
-                    .nkeys = o.e.nkeys,
+    seek_opts sk = {.sp = experiment_space(&o.e),
                     .metric = o.e.metric,
                     .target = o.target,
                     .alpha = o.e.alpha,

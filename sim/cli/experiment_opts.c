@@ -173,6 +173,15 @@ select_opts experiment_select(const experiment_opts *o, int minimize, double del
                        .ncons = o->ncons};
 }
 
+values_space experiment_space(const experiment_opts *o) {
+  return (values_space){.path = o->scenario,
+                        .sets = o->so.sets,
+                        .nsets = o->so.nsets,
+                        .lim = &o->so.lim,
+                        .keys = o->keys,
+                        .nkeys = o->nkeys};
+}
+
 void experiment_opts_free(experiment_opts *o) {
   for (size_t k = 0; k < o->nkeys; k++) free((char *)(uintptr_t)o->keys[k].key);
   free(o->keys);

@@ -51,6 +51,10 @@ int experiment_vary(experiment_opts *o, const char *v, int allow_int);
 ** and constraints, with the direction and the indifference zone. */
 select_opts experiment_select(const experiment_opts *o, int minimize, double delta);
 
+/* What the experiment varies: the scenario file, its --set overrides and
+** limits, the keys of --vary (borrowed from o). */
+values_space experiment_space(const experiment_opts *o);
+
 /* The seed of the scenario as given (its errors said before any run): 0,
 ** or 2 after printing the error. */
 int experiment_seed(const experiment_opts *o, uint64_t *seed);

@@ -147,7 +147,9 @@ int objective_estimate(const objective *o, const double *x, size_t n, double a, 
     return -1;
   }
   objective_values(o, q, x, n, y);
-  if (n >= 2) stats_mean_interval(y, n, a, est, lo, hi);
+  double sd;
+  if (!lo || !hi) stats_mean_sd(y, n, est, &sd);
+  else if (n >= 2) stats_mean_interval(y, n, a, est, lo, hi);
   else {
     *est = y[0];
     *lo = *hi = NAN;

@@ -72,9 +72,9 @@ int objective_thresholds(const objective *o, const double *x, size_t n, double *
 /* The per-replication values y[i] of x[i], i < n, at thresholds q. */
 void objective_values(const objective *o, const double *q, const double *x, size_t n, double *y);
 
-/* The objective's estimate over x[0..n) (n >= 1) and, n >= 2, its interval
-** of two-sided error a (Student's t on the y_i; Wilson's for a 0/1 metric's
-** mean).  0, or -1 out of memory. */
+/* The objective's estimate over x[0..n) (n >= 1) and, n >= 2 and lo and hi
+** not NULL, its interval of two-sided error a (Student's t on the y_i;
+** Wilson's for a 0/1 metric's mean).  0, or -1 out of memory. */
 int objective_estimate(const objective *o, const double *x, size_t n, double a, double *est,
                        double *lo, double *hi);
 

@@ -26,7 +26,7 @@ typedef struct search {
 /* The candidate of the keys' values vals (a new one, loaded, if none). */
 static long candidate(search *sr, const double *vals, char *err, size_t errlen) {
   optimize_report * or = sr->or ;
-  size_t nk = sr->op->nkeys;
+  size_t nk = sr->op->sp.nkeys;
   for (size_t i = 0; i < or->nc; i++)
     if (memcmp(or->c[i].val, vals, nk * sizeof *vals) == 0) return (long)i;
   optimize_cand *c = realloc(or->c, (or->nc + 1) * sizeof *c);
@@ -37,22 +37,28 @@ static long candidate(search *sr, const double *vals, char *err, size_t errlen) 
   if (!c->val) return err_set(err, errlen, "out of memory");
   memcpy(c->val, vals, nk * sizeof *vals);
   const optimize_opts *op = sr->op;
-  if (!(c->s =
-            values_load(op->path, op->sets, op->nsets, op->lim, op->keys, vals, nk, err, errlen))) {
+  if (!(c->s = values_load(&op->sp, vals, err, errlen))) {
     free(c->val);
     return -1;
   }
   return (long) or->nc++;
 }
 
+/* Replications 0 .. n - 1 of candidate c run (the done ones reused) and
+** metric's values of them, times sign, read into *x. */
+static int fetch(search *sr, const optimize_cand *c, long n, const char *metric, double sign,
+                 double **x, char *err, size_t errlen) {
+  values_version v = {
+      .s = c->s, .o = sr->o, .db = sr->db, .max_reps = n, .sum = &sr->sum, .rounds = &sr->rounds};
+  values_source src = values_of_version(&v);
+  return src.fetch(src.ctx, &n, metric, sign, x, err, errlen);
+}
+
 /* Candidate i's replications up to n, run and read. */
 static int ensure(search *sr, size_t i, long n, char *err, size_t errlen) {
   optimize_cand *c = &sr->or->c[i];
   if (c->n >= n) return 0;
-  values_version v = {
-      .s = c->s, .o = sr->o, .db = sr->db, .max_reps = n, .sum = &sr->sum, .rounds = &sr->rounds};
-  values_source src = values_of_version(&v);
-  if (src.fetch(src.ctx, &n, sr->op->sel.metric, 1, &c->x, err, errlen)) return -1;
+  if (fetch(sr, c, n, sr->op->sel.metric, 1, &c->x, err, errlen)) return -1;
   sr->or->runs += n - c->n;
   c->n = n;
   return 0;
@@ -63,7 +69,7 @@ static int ensure(search *sr, size_t i, long n, char *err, size_t errlen) {
 static int evaluate(search *sr, const double *u, long n, double *f, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
   double vals[VALUES_MAX_KEYS];
-  for (size_t k = 0; k < op->nkeys; k++) vals[k] = values_key_at(&op->keys[k], u[k]);
+  for (size_t k = 0; k < op->sp.nkeys; k++) vals[k] = values_key_at(&op->sp.keys[k], u[k]);
   long i = candidate(sr, vals, err, errlen);
   if (i < 0) return -1;
   optimize_cand *c = &sr->or->c[i];
@@ -73,8 +79,8 @@ static int evaluate(search *sr, const double *u, long n, double *f, char *err, s
     return 0;
   }
   if (ensure(sr, (size_t)i, n, err, errlen)) return -1;
-  double m, lo, hi;
-  if (objective_estimate(op->obj, c->x, (size_t)n, 0.05, &m, &lo, &hi))
+  double m;
+  if (objective_estimate(op->obj, c->x, (size_t)n, 0.05, &m, NULL, NULL))
     return err_set(err, errlen, "out of memory");
   c->mean = m;
   *f = op->sel.minimize ? m : -m;
@@ -128,7 +134,7 @@ static void along(const simplex *s, double t, double *out) {
 ** size step; start gets the stage's best point.  0 or -1 (err). */
 static int stage(search *sr, double *start, double step, long n, double tol, char *err,
                  size_t errlen) {
-  size_t d = sr->op->nkeys;
+  size_t d = sr->op->sp.nkeys;
   simplex s = {.d = d};
   for (size_t i = 0; i <= d; i++) {
     memcpy(s.v[i], start, d * sizeof *start);
@@ -222,14 +228,7 @@ static int finalists_fetch(void *ctx, const long *reps, const char *metric, doub
     if (!reps[p]) continue;
     optimize_cand *c = & or->c[or->final[p]];
     if (strcmp(metric, sr->op->sel.metric) != 0) { /* a constraint's metric */
-      values_version v = {.s = c->s,
-                          .o = sr->o,
-                          .db = sr->db,
-                          .max_reps = reps[p],
-                          .sum = &sr->sum,
-                          .rounds = &sr->rounds};
-      values_source src = values_of_version(&v);
-      if (src.fetch(src.ctx, &reps[p], metric, sign, &x[p], err, errlen)) return -1;
+      if (fetch(sr, c, reps[p], metric, sign, &x[p], err, errlen)) return -1;
       continue;
     }
     if (ensure(sr, or->final[p], reps[p], err, errlen)) return -1;
@@ -244,7 +243,7 @@ static int finalists_fetch(void *ctx, const long *reps, const char *metric, doub
 
 /* "KEY=VALUE ..." of candidate c. */
 static void cand_text(const optimize_opts *op, const optimize_cand *c, char *buf, size_t len) {
-  values_text(op->keys, c->val, op->nkeys, 10, buf, len);
+  values_text(op->sp.keys, c->val, op->sp.nkeys, 10, buf, len);
 }
 
 /* The experiment's row: running, or done with each candidate tried. */
@@ -252,7 +251,7 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
                 const optimize_report * or, int done, char *err, size_t errlen) {
   char params[1400], decision[600] = "best: none (no finalist is feasible)";
   char ranges[800];
-  values_ranges(op->keys, op->nkeys, ranges, sizeof ranges);
+  values_ranges(op->sp.keys, op->sp.nkeys, ranges, sizeof ranges);
   snprintf(params, sizeof params,
            "vary=%s objective=%s budget=%ld alpha=%.15g n0=%ld max_reps=%ld finalists=%zu "
            "delta=%.15g",
@@ -306,7 +305,7 @@ static int save(const optimize_opts *op, const batch_opts *o, const char *db,
 static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
   const optimize_opts *op = sr->op;
   double u[VALUES_MAX_KEYS], step = 0.25;
-  for (size_t k = 0; k < op->nkeys; k++) u[k] = 0.5;
+  for (size_t k = 0; k < op->sp.nkeys; k++) u[k] = 0.5;
   long n1 = objective_min_reps(op->obj, 2);
   n1 = n1 < op->sel.n0 ? op->sel.n0 : n1 > op->sel.max_reps ? op->sel.max_reps : n1;
   for (long n = n1;; n = 2 * n < op->sel.max_reps ? 2 * n : op->sel.max_reps) {
@@ -314,7 +313,7 @@ static int search_stages(search *sr, FILE *progress, char *err, size_t errlen) {
     sr->or->stages++;
     if (progress) {
       double vals[VALUES_MAX_KEYS], f;
-      for (size_t k = 0; k < op->nkeys; k++) vals[k] = values_key_at(&op->keys[k], u[k]);
+      for (size_t k = 0; k < op->sp.nkeys; k++) vals[k] = values_key_at(&op->sp.keys[k], u[k]);
       long i = candidate(sr, vals, err, errlen);
       if (i < 0) return -1;
       char text[512];
@@ -349,11 +348,10 @@ int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, F
                  optimize_report * or, char *err, size_t errlen) {
   memset(or, 0, sizeof * or);
   or->best = -1;
-  if (op->nkeys == 0 || op->nkeys > VALUES_MAX_KEYS)
+  if (op->sp.nkeys == 0 || op->sp.nkeys > VALUES_MAX_KEYS)
     return err_set(err, errlen, "optimize: 1 to %d keys to vary", VALUES_MAX_KEYS);
   search sr = {.op = op, .o = o, .db = db, .or = or };
-  int rc = values_put_base(op->path, op->sets, op->nsets, op->lim, db, o->lock_wait, or->base_sha,
-                           err, errlen) ||
+  int rc = values_put_base(&op->sp, db, o->lock_wait, or->base_sha, err, errlen) ||
            save(op, o, db, or, 0, err, errlen) || search_stages(&sr, progress, err, errlen) ||
            pick_finalists(&sr, err, errlen);
   select_opts so = op->sel;

@@ -44,12 +44,7 @@
 #include "values.h"
 
 typedef struct optimize_opts {
-  const char *path; /* the scenario file, its --set overrides and limits */
-  const scenario_set *sets;
-  size_t nsets;
-  const sandbox_limits *lim;
-  const values_key *keys; /* at most VALUES_MAX_KEYS */
-  size_t nkeys;
+  values_space sp;
   const objective *obj; /* of sel.metric, in sel's direction */
   select_opts sel;      /* metric, direction, alpha, n0, max_reps, constraints; delta (NaN:
                            1% of the best objective's magnitude) of the final KN */

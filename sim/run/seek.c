@@ -17,9 +17,8 @@
 /* The version of value u. */
 static scenario *load_at(const seek_opts *so, double u, char *err, size_t errlen) {
   double vals[VALUES_MAX_KEYS];
-  for (size_t k = 0; k < so->nkeys; k++) vals[k] = values_key_at(&so->keys[k], u);
-  return values_load(so->path, so->sets, so->nsets, so->lim, so->keys, vals, so->nkeys, err,
-                     errlen);
+  for (size_t k = 0; k < so->sp.nkeys; k++) vals[k] = values_key_at(&so->sp.keys[k], u);
+  return values_load(&so->sp, vals, err, errlen);
 }
 
 /* Run replications 0 .. n - 1 of s (the done ones reused) and read them into *x. */
@@ -97,9 +96,9 @@ static const char *side_name(seek_side s) {
 
 /* "KEY=VALUE [LO, HI]" of key k (the bracket's values, low first). */
 static void key_root(const seek_opts *so, const seek_report *sr, size_t k, char *buf, size_t len) {
-  double x = values_key_at(&so->keys[k], sr->root), a = values_key_at(&so->keys[k], sr->a),
-         b = values_key_at(&so->keys[k], sr->b);
-  snprintf(buf, len, "%s=%.8g [%.8g, %.8g]", so->keys[k].key, x, fmin(a, b), fmax(a, b));
+  double x = values_key_at(&so->sp.keys[k], sr->root), a = values_key_at(&so->sp.keys[k], sr->a),
+         b = values_key_at(&so->sp.keys[k], sr->b);
+  snprintf(buf, len, "%s=%.8g [%.8g, %.8g]", so->sp.keys[k].key, x, fmin(a, b), fmax(a, b));
 }
 
 /* The experiment's row: running, or done with each value tried. */
@@ -107,7 +106,7 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
                 int done, char *err, size_t errlen) {
   char params[1024], decision[512] = "no root", (*vals)[512] = NULL;
   char ranges[800];
-  values_ranges(so->keys, so->nkeys, ranges, sizeof ranges);
+  values_ranges(so->sp.keys, so->sp.nkeys, ranges, sizeof ranges);
   snprintf(params, sizeof params,
            "vary=%s target=%.15g alpha=%.15g n0=%ld max_reps=%ld budget=%ld tol=%.15g", ranges,
            so->target, so->alpha, so->n0, so->max_reps, so->budget, so->tol);
@@ -134,8 +133,8 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
   for (size_t i = 0; i < n; i++) {
     const seek_eval *ev = &sr->ev[i];
     double at[VALUES_MAX_KEYS];
-    for (size_t k = 0; k < so->nkeys; k++) at[k] = values_key_at(&so->keys[k], ev->u);
-    values_text(so->keys, at, so->nkeys, 17, vals[i], sizeof vals[i]);
+    for (size_t k = 0; k < so->sp.nkeys; k++) at[k] = values_key_at(&so->sp.keys[k], ev->u);
+    values_text(so->sp.keys, at, so->sp.nkeys, 17, vals[i], sizeof vals[i]);
     pts[i] = (store_experiment_point){.point = (long)i,
                                       .value = vals[i],
                                       .n = ev->n,
@@ -185,8 +184,7 @@ int seek_run(const seek_opts *so, const batch_opts *o, const char *db, seek_repo
   if (so->budget < 2 * so->n0)
     return err_set(err, errlen, "seek: --budget %ld is less than two values of --n0 %ld runs",
                    so->budget, so->n0);
-  if (values_put_base(so->path, so->sets, so->nsets, so->lim, db, o->lock_wait, sr->base_sha, err,
-                      errlen) ||
+  if (values_put_base(&so->sp, db, o->lock_wait, sr->base_sha, err, errlen) ||
       save(so, o, db, sr, 0, err, errlen) || evaluate(so, o, db, 0, sr, err, errlen) ||
       evaluate(so, o, db, 1, sr, err, errlen))
     return -1;
@@ -207,13 +205,13 @@ int seek_run(const seek_opts *so, const batch_opts *o, const char *db, seek_repo
 
 void seek_print(const seek_opts *so, const seek_report *sr, FILE *f) {
   char buf[600];
-  text_printf(f, "%-28s %6s %14s  %-31s  %s\n", so->keys[0].key, "n", "mean", "95% CI",
+  text_printf(f, "%-28s %6s %14s  %-31s  %s\n", so->sp.keys[0].key, "n", "mean", "95% CI",
               "side of the target");
   for (size_t i = 0; i < sr->nev; i++) {
     const seek_eval *ev = &sr->ev[i];
     char ci[64];
     snprintf(ci, sizeof ci, "[%.6g, %.6g]", ev->lo, ev->hi);
-    fprintf(f, "%-28.10g %6ld %14.6g  %-31s  %s\n", values_key_at(&so->keys[0], ev->u), ev->n,
+    fprintf(f, "%-28.10g %6ld %14.6g  %-31s  %s\n", values_key_at(&so->sp.keys[0], ev->u), ev->n,
             ev->mean, ci, side_name(ev->side));
   }
   text_printf(f,
@@ -224,7 +222,7 @@ void seek_print(const seek_opts *so, const seek_report *sr, FILE *f) {
     text_printf(f, "no root: %s\n", sr->stop);
     return;
   }
-  for (size_t k = so->nkeys; k-- > 0;) { /* the first key last */
+  for (size_t k = so->sp.nkeys; k-- > 0;) { /* the first key last */
     key_root(so, sr, k, buf, sizeof buf);
     text_printf(f, "%s: %s\n", k ? "with" : "root", buf);
   }

@@ -36,12 +36,7 @@
 #include "values.h"
 
 typedef struct seek_opts {
-  const char *path; /* the scenario file, its --set overrides and limits */
-  const scenario_set *sets;
-  size_t nsets;
-  const sandbox_limits *lim;
-  const values_key *keys; /* not integer; at most VALUES_MAX_KEYS */
-  size_t nkeys;
+  values_space sp; /* its keys not integer */
   const char *metric;
   double target, alpha, tol; /* 0 < alpha < 1; 0 < tol < 1, on u */
   long n0, max_reps, budget; /* 2 <= n0 <= max_reps; budget: replications in all */

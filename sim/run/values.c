@@ -83,22 +83,20 @@ int values_put_version(const char *db, double lock_wait, const scenario *s, char
   return rc;
 }
 
-scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
-                      const sandbox_limits *lim, const values_key *keys, const double *vals,
-                      size_t nkeys, char *err, size_t errlen) {
-  size_t n = nsets + 1 + nkeys;
+scenario *values_load(const values_space *sp, const double *vals, char *err, size_t errlen) {
+  size_t nsets = sp->nsets, nkeys = vals ? sp->nkeys : 0, n = nsets + 1 + nkeys;
   scenario_set *all = calloc(n, sizeof *all);
   char(*text)[32] = calloc(nkeys ? nkeys : 1, sizeof *text);
   scenario *s = NULL;
   if (!all || !text) err_set(err, errlen, "out of memory");
   else {
-    for (size_t i = 0; i < nsets; i++) all[i] = sets[i];
+    for (size_t i = 0; i < nsets; i++) all[i] = sp->sets[i];
     all[nsets] = (scenario_set){.path = "sweep", .value = "none"};
     for (size_t k = 0; k < nkeys; k++) {
       snprintf(text[k], sizeof text[k], "%.17g", vals[k]);
-      all[nsets + 1 + k] = (scenario_set){.path = keys[k].key, .value = text[k]};
+      all[nsets + 1 + k] = (scenario_set){.path = sp->keys[k].key, .value = text[k]};
     }
-    s = scenario_load(path, all, n, lim, err, errlen);
+    s = scenario_load(sp->path, all, n, sp->lim, err, errlen);
     if (s && s->npoints != 1) {
       err_set(err, errlen,
               "'%s' without its sweep still has %zu points (uncertain inputs): an experiment "
@@ -113,10 +111,9 @@ scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
   return s;
 }
 
-int values_put_base(const char *path, const scenario_set *sets, size_t nsets,
-                    const sandbox_limits *lim, const char *db, double lock_wait, char *sha,
-                    char *err, size_t errlen) {
-  scenario *s = values_load(path, sets, nsets, lim, NULL, NULL, 0, err, errlen);
+int values_put_base(const values_space *sp, const char *db, double lock_wait, char *sha, char *err,
+                    size_t errlen) {
+  scenario *s = values_load(sp, NULL, err, errlen);
   int rc = s ? values_put_version(db, lock_wait, s, err, errlen) : -1;
   if (!rc) memcpy(sha, s->sha256, 65);
   scenario_free(s);

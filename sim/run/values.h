@@ -51,23 +51,31 @@ typedef struct values_version {
 } values_version;
 values_source values_of_version(values_version *v);
 
-/* The scenario at path (with sets and limits) without its sweep (--set
-** sweep=none) and with keys[i].key set to vals[i] (nkeys 0: the base): one
-** point, or NULL with a message in err. */
-scenario *values_load(const char *path, const scenario_set *sets, size_t nsets,
-                      const sandbox_limits *lim, const values_key *keys, const double *vals,
-                      size_t nkeys, char *err, size_t errlen);
+/* What an experiment varies: the scenario file with its --set overrides
+** and limits, and the keys of --vary. */
+typedef struct values_space {
+  const char *path;
+  const scenario_set *sets;
+  size_t nsets;
+  const sandbox_limits *lim;
+  const values_key *keys; /* at most VALUES_MAX_KEYS */
+  size_t nkeys;
+} values_space;
+
+/* sp's scenario without its sweep (--set sweep=none) and with each key
+** set to vals[k] (vals NULL: the base, no key set): one point, or NULL
+** with a message in err. */
+scenario *values_load(const values_space *sp, const double *vals, char *err, size_t errlen);
 
 /* Store version s's scenario row (for an experiment's row before any run). */
 int values_put_version(const char *db, double lock_wait, const scenario *s, char *err,
                        size_t errlen);
 
-/* Load the scenario at path without its sweep and without any key varied
-** (the experiment's base version), store its row and copy its sha256 into
-** sha (65 bytes).  0, or -1 (err). */
-int values_put_base(const char *path, const scenario_set *sets, size_t nsets,
-                    const sandbox_limits *lim, const char *db, double lock_wait, char *sha,
-                    char *err, size_t errlen);
+/* Load sp's scenario without its sweep and without any key varied (the
+** experiment's base version), store its row and copy its sha256 into sha
+** (65 bytes).  0, or -1 (err). */
+int values_put_base(const values_space *sp, const char *db, double lock_wait, char *sha, char *err,
+                    size_t errlen);
 
 /* Run replications 0 .. reps[p] - 1 of each point p of s (reps[p] = 0:
 ** none; at most max_reps), the done ones reused; the round's counts are

@@ -65,6 +65,8 @@ static void test_estimate(void) {
   objective_parse("mean(m) + 0.5*cvar05(m)", 0, &o, err, sizeof err);
   CHECK(objective_estimate(&o, x, 40, 0.05, &est, &lo, &hi) == 0);
   CHECK(near(est, 20.5 + 0.5 * 1.5, 1e-12) && lo < est && est < hi);
+  double alone = NAN; /* the estimate without its interval: the same figure */
+  CHECK(objective_estimate(&o, x, 40, 0.05, &alone, NULL, NULL) == 0 && alone == est);
   objective_estimate(&o, x + 10, 30, 0.05, &est, &lo, &hi); /* 30 .. 1 */
   CHECK(near(est, 15.5 + 0.5 * (1 + 0.5 * 2) / 1.5, 1e-12));
   objective_parse("cvar05(m)", 1, &o, err, sizeof err);
