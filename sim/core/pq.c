@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "invariant.h"
 #include "pq_int.h"
@@ -36,6 +37,11 @@ struct pq {
   size_t dead;       /* cancelled entries still stored in the ordering */
   size_t up, down;   /* PQ_AUTO: radix above up stored nodes, heap4 below down */
   uint64_t seq;      /* last sequence number issued */
+  int trial;         /* PQ_AUTO: trials between AUTO_LOW and AUTO_UP */
+  unsigned phase;    /* PQ_AUTO's trial: 0 none, 1 .. 4 its windows */
+  unsigned idle;     /* windows before the next trial */
+  double t0;         /* the window's start, seconds */
+  double cost[2];    /* the trial's seconds on heap4 [0] and radix [1] */
 };
 
 static const pq_ops *const kinds[] = {[PQ_HEAP2] = &pq_heap2_ops,
@@ -47,15 +53,25 @@ static const char *const names[] = {
 _Static_assert(sizeof kinds / sizeof *kinds == PQ_NKINDS, "an ordering per kind");
 _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
-/* PQ_AUTO's sizes: on the 2-core reference machine (the hold model, `make
-** bench`) the 4-ary heap is 10% faster than the radix heap at 10^3
-** pending events, as fast at 2*10^3, 6% faster at 5*10^3 and 10% slower at
-** 10^4: the switch goes between, at 4096 stored nodes, back below 1024 (the
-** gap bounds the moves back and forth to one per 3072 operations at most).
-** auto then stays within 3% of the better ordering at 10^3, 10^5 and
-** 10^6 (it was 13% below the heap at 10^3 with the switch at 512). */
+/* PQ_AUTO: which ordering is faster between a few hundred and a few
+** thousand pending events depends on the model, not only on the size.  On
+** the 2-core reference machine the 4-ary heap is 13% faster than the radix
+** heap on the hold model at 10^3 pending events (every event due soon),
+** but 6% slower on reference_100k.lua at 500 (many events due far ahead,
+** which a radix heap leaves in its high buckets); the radix heap is 25%
+** slower with two pending (the M/M/1 queue) and 10% faster from 10^4.
+** So: heap4 below AUTO_LOW stored nodes, radix from AUTO_UP, and between
+** them a trial on the set's own workload: four windows of TRIAL_INSERTS
+** insertions (as many pops, in a steady state)
+** timed on heap4, radix, radix, heap4 (a drift of speed cancels), then the
+** faster for TRIAL_IDLE windows, then another trial.  The choice never
+** changes the order of the events (every ordering pops by (time,
+** sequence)), only the speed; a trial's cost is its two windows on the
+** slower ordering, 3% of the windows between trials. */
+#define AUTO_LOW 256u
 #define AUTO_UP 4096u
-#define AUTO_DOWN 1024u
+#define TRIAL_INSERTS 65536u /* a power of 2 */
+#define TRIAL_IDLE 60u
 
 /* The orderings of most use called directly, the others through their
 ** table: a direct call through a constant pq_ops inlines (with LTO). */
@@ -84,6 +100,7 @@ pq *pq_new(pq_kind kind, size_t data) {
   while ((size_t)1 << q->shift < sizeof(uint64_t) + data) q->shift++;
   q->ops = kinds[kind];
   q->up = kind == PQ_AUTO ? AUTO_UP : SIZE_MAX;
+  q->trial = kind == PQ_AUTO;
   q->impl = q->ops->create();
   if (!q->impl) {
     free(q);
@@ -158,7 +175,42 @@ COLD static void switch_to(pq *q, const pq_ops *to) {
   q->ops = to;
   q->impl = m.impl;
   q->up = to == &pq_radix_ops ? SIZE_MAX : AUTO_UP;
-  q->down = to == &pq_radix_ops ? AUTO_DOWN : 0;
+  q->down = to == &pq_radix_ops ? AUTO_LOW : 0;
+}
+
+static double seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* PQ_AUTO, at the end of each window of insertions: the trial's next step
+** while the set is between AUTO_LOW and AUTO_UP stored nodes (outside,
+** the sizes decide, and a trial begins once it is back between). */
+COLD static void auto_window(pq *q) {
+  size_t stored = q->size + q->dead;
+  if (stored < AUTO_LOW || stored >= AUTO_UP) {
+    q->phase = q->idle = 0;
+    return;
+  }
+  double now = seconds();
+  if (q->phase > 0) q->cost[q->ops == &pq_radix_ops] += now - q->t0;
+  if (q->phase == 4) { /* decided */
+    const pq_ops *best = q->cost[1] < q->cost[0] ? &pq_radix_ops : &pq_heap4_ops;
+    if (q->ops != best) switch_to(q, best);
+    q->phase = 0;
+    q->idle = TRIAL_IDLE;
+    return;
+  }
+  if (q->phase == 0 && q->idle > 0) {
+    q->idle--;
+    return;
+  }
+  if (q->phase == 0) q->cost[0] = q->cost[1] = 0;
+  q->phase++;
+  const pq_ops *next = q->phase == 2 || q->phase == 3 ? &pq_radix_ops : &pq_heap4_ops;
+  if (q->ops != next) switch_to(q, next); /* the move is not timed */
+  q->t0 = seconds();
 }
 
 /* Store (t, h): over the top node when that is dead and the ordering
@@ -183,6 +235,7 @@ pq_handle pq_insert(pq *q, double t, pq_status *status) {
   else if (q->seq >= PQ_MAX_SEQ) st = PQ_FULL;
   else if (q->nfree == 0) st = grow_slots(q);
   if (st == PQ_OK) {
+    if ((q->seq & (TRIAL_INSERTS - 1)) == 0 && q->trial) auto_window(q);
     uint32_t slot = q->free[--q->nfree];
     pq_handle h = (++q->seq << PQ_SLOT_BITS) | slot;
     if (store(q, t, h) == 0) {

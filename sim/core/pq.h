@@ -30,7 +30,8 @@ typedef enum pq_kind {
   PQ_HEAP4,     /* 4-ary heap: half the levels, children share a cache line */
   PQ_RADIX,     /* radix heap: faster in large sets whose times seldom
                 ** fall below the last one popped, as in a simulation */
-  PQ_AUTO,      /* heap4 while small, radix once large (the engine's) */
+  PQ_AUTO,      /* heap4 while small, radix once large, and between the
+                ** faster on the set's own events, timed (the engine's) */
   PQ_NKINDS
 } pq_kind;
 

@@ -5,7 +5,7 @@
 ** simple reference (an array scanned for its least entry); then each kind
 ** in lockstep with a second reference (a segment tree over slots) through a
 ** simulation-like workload of 2*10^4 pending entries, which also moves
-** PQ_AUTO between its orderings.
+** PQ_AUTO between its orderings; and PQ_AUTO's timed trial of the two.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -281,6 +281,39 @@ static void test_lockstep(pq_kind k) {
   CHECKF(switched == want, "%s: orderings seen %d, want %d", pq_kind_name(k), switched, want);
 }
 
+/* PQ_AUTO between AUTO_LOW and AUTO_UP stored nodes times both orderings
+** on the set's own workload (a hold model at 1000 pending here, with ties
+** and cancels): within 3*10^5 holds it has used both, and every pop is the
+** binary heap's, the same entry at the same time, whichever it chose. */
+static void test_auto_trial(void) {
+  pq *a = pq_new(PQ_AUTO, 0), *b = pq_new(PQ_HEAP2, 0);
+  rng r;
+  rng_derive(&r, 11, 0, "trial");
+  long bad = 0;
+  int seen = 0; /* bit 0: heap4, bit 1: radix */
+  for (int i = 0; i < 1000; i++) {
+    double t = floor(dist_exponential(&r, 100.0));
+    bad += pq_insert(a, t, NULL) != pq_insert(b, t, NULL);
+  }
+  for (long op = 0; op < 300000 && !bad; op++) {
+    double ta, tb;
+    pq_handle ha = pq_pop(a, &ta), hb = pq_pop(b, &tb);
+    bad += ha != hb || ta != tb;
+    double t = ta + floor(dist_exponential(&r, 100.0));
+    pq_handle na = pq_insert(a, t, NULL), nb = pq_insert(b, t, NULL);
+    bad += na != nb;
+    if (op % 97 == 0) { /* a cancel and its replacement */
+      bad += pq_cancel(a, na) != PQ_OK || pq_cancel(b, nb) != PQ_OK;
+      bad += pq_insert(a, t + 1, NULL) != pq_insert(b, t + 1, NULL);
+    }
+    seen |= pq_ordering(a) == PQ_HEAP4 ? 1 : pq_ordering(a) == PQ_RADIX ? 2 : 4;
+  }
+  CHECKF(bad == 0, "auto against heap2: %ld mismatches", bad);
+  CHECKF(seen == 3, "auto's trial: orderings seen %d, want heap4 and radix (3)", seen);
+  pq_free(a);
+  pq_free(b);
+}
+
 static void test_data(void) {
   CHECK(pq_new(PQ_HEAP4, PQ_MAX_DATA + 1) == NULL);
   pq *q = pq_new(PQ_RADIX, PQ_MAX_DATA);
@@ -311,6 +344,7 @@ int main(void) {
     test_random_ops((pq_kind)k);
     test_lockstep((pq_kind)k);
   }
+  test_auto_trial();
   test_data();
   test_names();
   return CHECK_DONE();
