@@ -287,7 +287,7 @@ static int read_report(report *r, store *st, const char *want, char *err, size_t
       report_read_shocks(st, r->v.sha256, &r->shocks, err, errlen) ||
       read_shock_targets(r, st, err, errlen) ||
       report_read_failures(st, r->v.sha256, MAX_ERRORS, &r->fail, &r->nfail, err, errlen) ||
-      report_sens_read(st, r->v.sha256, &r->sens, err, errlen))
+      report_sens_read(st, &r->v, &r->sens, err, errlen))
     return -1;
   return 0;
 }

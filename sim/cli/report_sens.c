@@ -15,9 +15,9 @@
 #define WIDTH 900.0
 #define TOP 30.0
 
-int report_sens_read(store *st, const char *sha256, report_sens *rs, char *err, size_t errlen) {
+int report_sens_read(store *st, const store_version *v, report_sens *rs, char *err, size_t errlen) {
   memset(rs, 0, sizeof *rs);
-  int rc = sens_read_design(st, sha256, &rs->sd, err, errlen);
+  int rc = sens_read_design_of(st, v, &rs->sd, err, errlen);
   if (rc) return rc == 1 ? 0 : -1; /* 1: no design, nothing to show */
   rs->design = 1;
   rc = sens_analyse(st, &rs->sd, METRIC, 0, &rs->r, rs->why, sizeof rs->why);

@@ -21,10 +21,11 @@ typedef struct report_sens {
   sens_result r;     /* the indices */
 } report_sens;
 
-/* Read the design of version sha256 and analyse npv at sweep point 0.  0
-** (rs->design 0 when there is none; rs->ok 0 with rs->why when the
-** analysis could not be made), or -1 with a message in err. */
-int report_sens_read(store *st, const char *sha256, report_sens *rs, char *err, size_t errlen);
+/* Read the design of version v (picked and checked) and analyse npv at
+** sweep point 0.  0 (rs->design 0 when there is none; rs->ok 0 with
+** rs->why when the analysis could not be made), or -1 with a message in
+** err. */
+int report_sens_read(store *st, const store_version *v, report_sens *rs, char *err, size_t errlen);
 
 /* The section (nothing without a design) on f. */
 void report_sens_write(FILE *f, const report_sens *rs);

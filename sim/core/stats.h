@@ -52,7 +52,7 @@ int stats_ranks(const double *x, size_t n, size_t stride, double *rk);
 ** function through the incomplete beta function); NaN for p outside (0, 1). */
 double stats_t_quantile(double p, double df);
 
-/* Sort x[0..n) ascending (NaN-free). */
+/* Sort x[0..n) ascending (NaN-free), stably: -0 and +0 keep their order. */
 void stats_sort(double *x, size_t n);
 
 #endif

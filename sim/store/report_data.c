@@ -385,13 +385,6 @@ typedef struct figure {
   double v;
 } figure;
 
-static int figure_cmp(const void *a, const void *b) {
-  const figure *x = a, *y = b;
-  if (x->year != y->year) return x->year < y->year ? -1 : 1;
-  if (x->line != y->line) return x->line < y->line ? -1 : 1;
-  return (x->v > y->v) - (x->v < y->v);
-}
-
 /* One median: of line k of a point's year. */
 typedef struct stmt_median {
   int point;
@@ -416,8 +409,10 @@ typedef struct series_scan {
   double month_t;
   figure *fig; /* the figures of the point being read */
   size_t nfig, capfig;
-  double *buf; /* one line and year's figures, for its median */
+  double *buf; /* the figures by line and year, for their medians */
   size_t capbuf;
+  size_t *end; /* [year * nlines + line]: where its figures end in buf */
+  size_t capend;
   stmt_median *med; /* every point's medians */
   size_t nmed, capmed, maxyear;
   int *balance; /* [line]: a balance (bs.*) */
@@ -475,19 +470,28 @@ static int end_point(series_scan *x, int p) {
   if (flush_point(x->acc, x->nnames, p, x->npoints, x->out) ||
       grow_array((void **)&x->buf, &x->capbuf, x->nfig + 1, sizeof *x->buf))
     return -1;
-  double *buf = x->buf;
-  if (x->nfig > 1) qsort(x->fig, x->nfig, sizeof *x->fig, figure_cmp);
-  for (size_t i = 0, j; i < x->nfig; i = j) {
-    for (j = i; j < x->nfig && x->fig[j].year == x->fig[i].year && x->fig[j].line == x->fig[i].line;
-         j++)
-      buf[j - i] = x->fig[j].v;
+  /* a counting sort by (year, line), stable, then each one's values sorted */
+  size_t ng = 0, nl = x->nlines;
+  for (size_t i = 0; i < x->nfig; i++)
+    if (x->fig[i].year * nl + x->fig[i].line + 1 > ng)
+      ng = x->fig[i].year * nl + x->fig[i].line + 1;
+  if (grow_array((void **)&x->end, &x->capend, ng + 1, sizeof *x->end)) return -1;
+  memset(x->end, 0, (ng + 1) * sizeof *x->end);
+  for (size_t i = 0; i < x->nfig; i++) x->end[x->fig[i].year * nl + x->fig[i].line + 1]++;
+  for (size_t g = 0; g < ng; g++) x->end[g + 1] += x->end[g]; /* end[g]: where g starts */
+  for (size_t i = 0; i < x->nfig; i++)
+    x->buf[x->end[x->fig[i].year * nl + x->fig[i].line]++] = x->fig[i].v;
+  for (size_t g = 0, start = 0; g < ng; start = x->end[g++]) {
+    size_t n = x->end[g] - start;
+    if (n == 0) continue;
+    stats_sort(x->buf + start, n);
     if (grow_array((void **)&x->med, &x->capmed, x->nmed + 1, sizeof *x->med)) return -1;
     x->med[x->nmed++] = (stmt_median){.point = p,
-                                      .line = x->fig[i].line,
-                                      .year = x->fig[i].year,
-                                      .runs = (long)(j - i),
-                                      .median = report_quantile(buf, j - i, 0.5)};
-    if (x->fig[i].year > x->maxyear) x->maxyear = x->fig[i].year;
+                                      .line = g % nl,
+                                      .year = g / nl,
+                                      .runs = (long)n,
+                                      .median = report_quantile(x->buf + start, n, 0.5)};
+    if (g / nl > x->maxyear) x->maxyear = g / nl;
   }
   x->nfig = 0;
   return 0;
@@ -609,6 +613,7 @@ static void scan_buffers_free(series_scan *x) {
   free(x->yl);
   free(x->fig);
   free(x->buf);
+  free(x->end);
   free(x->med);
 }
 

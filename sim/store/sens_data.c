@@ -11,8 +11,18 @@
 #include "sens_data.h"
 
 int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size_t errlen) {
+  store_version v;
+  if (store_pick_scenario(st, want, &v, err, errlen)) {
+    memset(sd, 0, sizeof *sd);
+    return -1;
+  }
+  return sens_read_design_of(st, &v, sd, err, errlen);
+}
+
+int sens_read_design_of(store *st, const store_version *v, sens_data *sd, char *err,
+                        size_t errlen) {
   memset(sd, 0, sizeof *sd);
-  if (store_pick_scenario(st, want, &sd->v, err, errlen)) return -1;
+  sd->v = *v;
   int rc = store_get_design(st, sd->v.sha256, &sd->d, err, errlen);
   if (rc == 0)
     err_set(err, errlen,

@@ -24,6 +24,9 @@ typedef struct sens_data {
 ** (err says so); -1 on error. */
 int sens_read_design(store *st, const char *want, sens_data *sd, char *err, size_t errlen);
 
+/* The same for version v, already picked (and checked). */
+int sens_read_design_of(store *st, const store_version *v, sens_data *sd, char *err, size_t errlen);
+
 /* y[r], r < rows: the mean of metric over the done runs of design row r
 ** at sweep point sweep (point sweep * rows + r); NaN where it has none.
 ** *runs: the done runs with a value, all rows together.  0; -1 on a

@@ -1,9 +1,13 @@
 /*
 ** test_stats.c -- statistics across replications (stats.h) against hand
 ** computations: mean and sd, the paired variances (and their accuracy on
-** large values with a small spread), the Wilson interval, ranks.
+** large values with a small spread), the Wilson interval, ranks, and the
+** sort against a stable insertion sort, bit for bit.
 */
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "stats.h"
@@ -52,6 +56,42 @@ static void test_rank(void) {
   CHECK(x[0] == -1 && x[1] == 0 && x[2] == 2 && x[3] == 2 && x[4] == 3);
 }
 
+/* A draw of a few kinds that sorts trip on: ties, -0 and +0, both signs,
+** subnormals, infinities, large and small magnitudes. */
+static double awkward(uint64_t *s) {
+  *s = *s * 6364136223846793005u + 1442695040888963407u;
+  uint32_t r = (uint32_t)(*s >> 33);
+  switch (r % 8) {
+  case 0: return (r >> 3) % 2 ? -0.0 : 0.0;
+  case 1: return (double)((r >> 3) % 5) - 2; /* ties */
+  case 2: return ((r >> 3) % 2 ? -1 : 1) * 4.9e-324 * (double)((r >> 4) % 3 + 1);
+  case 3: return (r >> 3) % 2 ? -INFINITY : INFINITY;
+  case 4: return ldexp((double)(r >> 3), (int)(r % 200) - 100);
+  case 5: return -ldexp((double)(r >> 3), (int)(r % 200) - 100);
+  default: return (double)(r >> 3) / 1e3 - 1e5; /* one magnitude: shared high bytes */
+  }
+}
+
+static void test_sort(void) {
+  static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 4099};
+  uint64_t s = 42;
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    size_t n = sizes[k];
+    double *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+    for (size_t i = 0; i < n; i++) a[i] = b[i] = awkward(&s);
+    stats_sort(a, n);
+    for (size_t i = 1; i < n; i++) { /* the reference: stable by construction */
+      double v = b[i];
+      size_t j = i;
+      for (; j > 0 && b[j - 1] > v; j--) b[j] = b[j - 1];
+      b[j] = v;
+    }
+    CHECKF(n == 0 || memcmp(a, b, n * sizeof *a) == 0, "sort of %zu values differs", n);
+    free(a);
+    free(b);
+  }
+}
+
 /* Student's t quantiles against the student_t table of results/schema.sql
 ** (6 decimals) and two of SciPy's (stats.t.ppf) at full precision. */
 static void test_t_quantile(void) {
@@ -70,5 +110,6 @@ int main(void) {
   test_pair();
   test_wilson();
   test_rank();
+  test_sort();
   return CHECK_DONE();
 }
