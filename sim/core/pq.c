@@ -61,17 +61,22 @@ _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 ** which a radix heap leaves in its high buckets); the radix heap is 25%
 ** slower with two pending (the M/M/1 queue) and 10% faster from 10^4.
 ** So: heap4 below AUTO_LOW stored nodes, radix from AUTO_UP, and between
-** them a trial on the set's own workload: four windows of TRIAL_INSERTS
-** insertions (as many pops, in a steady state)
-** timed on heap4, radix, radix, heap4 (a drift of speed cancels), then the
-** faster for TRIAL_IDLE windows, then another trial.  The choice never
-** changes the order of the events (every ordering pops by (time,
-** sequence)), only the speed; a trial's cost is its two windows on the
+** them a trial on the set's own workload: TRIAL_WINDOWS windows of
+** TRIAL_INSERTS insertions (as many pops, in a steady state), their wall
+** time taken on heap4, radix, radix, heap4, heap4, radix ... (a drift of
+** the machine's or the model's speed cancels), then the faster in all for
+** TRIAL_IDLE windows, then another trial.  The time includes the model's
+** work, so the choice is right where the orderings differ by more than
+** that work varies between windows: on reference_100k.lua it chose radix
+** in 8 replications of 9 (with four windows of 65536, in 2 of 3).  The
+** choice never changes the order of the events (every ordering pops by
+** (time, sequence)), only the speed; a trial costs its windows on the
 ** slower ordering, 3% of the windows between trials. */
 #define AUTO_LOW 256u
 #define AUTO_UP 4096u
-#define TRIAL_INSERTS 65536u /* a power of 2 */
-#define TRIAL_IDLE 60u
+#define TRIAL_INSERTS 16384u /* a power of 2 */
+#define TRIAL_WINDOWS 16u    /* a multiple of 4 */
+#define TRIAL_IDLE 240u
 
 /* The orderings of most use called directly, the others through their
 ** table: a direct call through a constant pq_ops inlines (with LTO). */
@@ -195,7 +200,7 @@ COLD static void auto_window(pq *q) {
   }
   double now = seconds();
   if (q->phase > 0) q->cost[q->ops == &pq_radix_ops] += now - q->t0;
-  if (q->phase == 4) { /* decided */
+  if (q->phase == TRIAL_WINDOWS) { /* decided */
     const pq_ops *best = q->cost[1] < q->cost[0] ? &pq_radix_ops : &pq_heap4_ops;
     if (q->ops != best) switch_to(q, best);
     q->phase = 0;
@@ -208,7 +213,7 @@ COLD static void auto_window(pq *q) {
   }
   if (q->phase == 0) q->cost[0] = q->cost[1] = 0;
   q->phase++;
-  const pq_ops *next = q->phase == 2 || q->phase == 3 ? &pq_radix_ops : &pq_heap4_ops;
+  const pq_ops *next = q->phase % 4 >= 2 ? &pq_radix_ops : &pq_heap4_ops; /* ABBA ABBA */
   if (q->ops != next) switch_to(q, next); /* the move is not timed */
   q->t0 = seconds();
 }
