@@ -34,7 +34,8 @@ find_python() {
   echo false
 }
 
-echo "# neosim benchmarks: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cpus"
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo "# neosim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'): $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cpus${cpu:+ ($cpu)}"
 bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
 bench mm1_floor "$BUILD/bench/mm1_floor"
@@ -47,25 +48,28 @@ bench sweep sh tests/bench/sweep.sh
 bench driver sh tests/bench/driver.sh
 bench analysis sh tests/bench/analysis.sh
 
-# Derived figures.
+# Derived figures, kept in $results too.
+derived() { bench_line "$@" | tee -a "$results"; }
 eng=$(value mm1_engine) simpy=$(value mm1_simpy)
 if [ -n "$eng" ] && [ -n "$simpy" ]; then
-  bench_line mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
+  derived mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
 fi
 
 floor=$(value mm1_floor)
 if [ -n "$eng" ] && [ -n "$floor" ]; then
-  bench_line mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
+  derived mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
 fi
 model=$(value reference_100k_events) engine_events=$(value mm1_engine_events)
 if [ -n "$model" ] && [ -n "$engine_events" ]; then
-  bench_line model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
+  derived model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
 fi
 
 small=$(value hold_1e3_auto) large=$(value hold_1e6_auto)
 if [ -n "$small" ] && [ -n "$large" ]; then
-  bench_line hold_slowdown_1e3_to_1e6 "$(awk -v a="$small" -v b="$large" 'BEGIN { print a / b }')" x
+  derived hold_slowdown_1e3_to_1e6 "$(awk -v a="$small" -v b="$large" 'BEGIN { print a / b }')" x
 fi
 
 rm -f "$results.rc"
+sh tests/bench/table.sh "$results" >"$BUILD/bench-table.md"
+echo "# the README's performance table from these figures: $BUILD/bench-table.md"
 [ -z "$failed" ] || { echo "run.sh: failed:$failed" >&2; exit 1; }
