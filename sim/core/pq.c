@@ -38,7 +38,7 @@ struct pq {
   size_t up, down;   /* PQ_AUTO: radix above up stored nodes, heap4 below down */
   uint64_t seq;      /* last sequence number issued */
   int trial;         /* PQ_AUTO: trials between AUTO_LOW and AUTO_UP */
-  unsigned phase;    /* PQ_AUTO's trial: 0 none, 1 .. 4 its windows */
+  unsigned phase;    /* PQ_AUTO's trial: 0 none, 1 .. TRIAL_WINDOWS its windows */
   unsigned idle;     /* windows before the next trial */
   double t0;         /* the window's start, seconds */
   double cost[2];    /* the trial's seconds on heap4 [0] and radix [1] */

@@ -464,6 +464,11 @@ static int end_run(series_scan *x) {
   return 0;
 }
 
+/* Figure i's line and year as one index, year * nlines + line. */
+static size_t group_of(const series_scan *x, size_t i) {
+  return x->fig[i].year * x->nlines + x->fig[i].line;
+}
+
 /* The point just read: its curves and its statements' medians; 0 or -1
 ** (memory). */
 static int end_point(series_scan *x, int p) {
@@ -473,14 +478,12 @@ static int end_point(series_scan *x, int p) {
   /* a counting sort by (year, line), stable, then each one's values sorted */
   size_t ng = 0, nl = x->nlines;
   for (size_t i = 0; i < x->nfig; i++)
-    if (x->fig[i].year * nl + x->fig[i].line + 1 > ng)
-      ng = x->fig[i].year * nl + x->fig[i].line + 1;
+    if (group_of(x, i) + 1 > ng) ng = group_of(x, i) + 1;
   if (grow_array((void **)&x->end, &x->capend, ng + 1, sizeof *x->end)) return -1;
   memset(x->end, 0, (ng + 1) * sizeof *x->end);
-  for (size_t i = 0; i < x->nfig; i++) x->end[x->fig[i].year * nl + x->fig[i].line + 1]++;
+  for (size_t i = 0; i < x->nfig; i++) x->end[group_of(x, i) + 1]++;
   for (size_t g = 0; g < ng; g++) x->end[g + 1] += x->end[g]; /* end[g]: where g starts */
-  for (size_t i = 0; i < x->nfig; i++)
-    x->buf[x->end[x->fig[i].year * nl + x->fig[i].line]++] = x->fig[i].v;
+  for (size_t i = 0; i < x->nfig; i++) x->buf[x->end[group_of(x, i)]++] = x->fig[i].v;
   for (size_t g = 0, start = 0; g < ng; start = x->end[g++]) {
     size_t n = x->end[g] - start;
     if (n == 0) continue;
