@@ -336,13 +336,17 @@ typedef struct tenant_ops {
 extern const tenant_ops reserved_ops, on_demand_ops, spot_ops, internal_ops;
 const tenant_ops *tenant_ops_of(tenant_kind k);
 
-/* A job of an on-demand or spot tenant. */
+/* A job of an on-demand or spot tenant.  Its nodes are kept in the
+** record up to this many (no allocation a job for most jobs). */
+#define JOB_INLINE_NODES 8
 typedef struct job {
   uint32_t tenant;
   uint32_t pool;
   uint32_t nnodes;
-  uint32_t node0;                 /* the node of a one-node job */
-  uint32_t *nodes;                /* nnodes > 1 */
+  union {
+    uint32_t in[JOB_INLINE_NODES]; /* nnodes <= JOB_INLINE_NODES */
+    uint32_t *out;                 /* more, allocated (NULL until it starts) */
+  } nodes;
   double arrived, hours, started; /* hours: on a perf-1 node */
   double rate;                    /* $ per hour while it runs */
   engine_handle abandon, depart;
@@ -357,6 +361,7 @@ typedef struct tenant_jobs {
   double elastic_const; /* market-priced: the demand multiplier price_factor^-elasticity */
   process *rate;        /* arrivals per hour */
   double rate_max;
+  double win_t0, win_t1, win_lo, win_hi; /* rate within [win_lo, win_hi] over [win_t0, win_t1] */
   engine_handle next_arrival;
   rng arrivals, sizes, durations, patience;
   fifo queue;

@@ -60,14 +60,19 @@ static uint32_t job_new(model *m) {
   return m->jobs.njobs++;
 }
 
+static int nodes_out(const job *jb) { return jb->nnodes > JOB_INLINE_NODES; }
+
 static void job_free(model *m, uint32_t j) {
-  free(m->jobs.jobs[j].nodes);
-  m->jobs.jobs[j].nodes = NULL;
-  m->jobs.jobs[j].next_free = m->jobs.free_job;
+  job *jb = &m->jobs.jobs[j];
+  if (nodes_out(jb)) {
+    free(jb->nodes.out);
+    jb->nodes.out = NULL;
+  }
+  jb->next_free = m->jobs.free_job;
   m->jobs.free_job = j;
 }
 
-static uint32_t *job_nodes(job *jb) { return jb->nnodes > 1 ? jb->nodes : &jb->node0; }
+static uint32_t *job_nodes(job *jb) { return nodes_out(jb) ? jb->nodes.out : jb->nodes.in; }
 
 static void set_waiting(model *m, tenant *tn, double d) {
   integral_add(&tn->jobs.queue_len, engine_now(m->e), d);
@@ -91,6 +96,39 @@ static double elastic_bound(const model *m, const tenant *tn) {
   if (tn->cfg->price_market) return tn->jobs.elastic_const;
   double hi = process_max(mk) * m->market.mult_market[tn->cfg->sku], p = tn->jobs.price;
   return p > 0 ? fmax(1.0, pow(p / hi, -e)) : 1;
+}
+
+/* elastic() when it does not depend on the time: 1 with *f set, else 0. */
+static int elastic_fixed(const model *m, const tenant *tn, double *f) {
+  if (tn->cfg->elasticity <= 0 || !m->market.index[tn->cfg->sku]) *f = 1;
+  else if (tn->cfg->price_market) *f = tn->jobs.elastic_const;
+  else return 0;
+  return 1;
+}
+
+/* The thinning's bounds of the rate hold over windows of this many hours. */
+#define RATE_WINDOW_H 6.0
+
+/* The thinning's test, x < rate(t) for the rate process x scale (scale
+** >= 0, or NaN when the rate is not that), settled where it can be by the
+** process's bounds over the window around t, else by the rate itself
+** (cos, exp and path lookups).  The same answer either way, so the same
+** arrivals: the bounds hold the rate's computed values, and the margin
+** here covers the rounding of the products. */
+static int below_rate(model *m, tenant *tn, uint32_t i, double t, double x, double scale) {
+  tenant_jobs *j = &tn->jobs;
+  if (scale >= 0 && isfinite(scale)) {
+    if (!(t >= j->win_t0 && t <= j->win_t1)) {
+      j->win_t0 = t;
+      j->win_t1 = t + RATE_WINDOW_H;
+      process_range(j->rate, j->win_t0, j->win_t1, &j->win_lo, &j->win_hi);
+    }
+    double lo = j->win_lo * scale, hi = j->win_hi * scale;
+    double d = 1e-12 * (fabs(lo) + fabs(hi)) + 1e-300;
+    if (x < lo - d) return 1;
+    if (x >= hi + d) return 0;
+  }
+  return x < process_value(j->rate, t) * m->market.mult_demand[i] * elastic(m, tn, t);
 }
 
 /* Simulated time has stopped when the thinning draws this many candidates
@@ -140,6 +178,7 @@ static void next_arrival(model *m, uint32_t i, double t) {
                tn->cfg->name, hours_to_days(t), peak, demand, el, tn->cfg->name);
     return;
   }
+  double el_fixed, scale = elastic_fixed(m, tn, &el_fixed) ? demand * el_fixed : (double)NAN;
   for (int still = 0;;) {
     double next = t + dist_exponential(&tn->jobs.arrivals, 1.0 / bound);
     if (next > m->cfg->horizon_h) return;
@@ -149,8 +188,7 @@ static void next_arrival(model *m, uint32_t i, double t) {
       thinning_failed(m, tn, t, bound, still >= MAX_STILL_CANDIDATES);
       return;
     }
-    double rate = process_value(tn->jobs.rate, t) * m->market.mult_demand[i] * elastic(m, tn, t);
-    if (rng_uniform(&tn->jobs.arrivals) * bound < rate) break;
+    if (below_rate(m, tn, i, t, rng_uniform(&tn->jobs.arrivals) * bound, scale)) break;
   }
   tn->jobs.next_arrival = engine_at(m->e, t, EV_ARRIVAL, i, 0);
 }
@@ -198,7 +236,7 @@ static void add_rates(model *m, tenant *tn, double gpus, double dollars) {
 static void start(model *m, uint32_t j, int p, double now) {
   job *jb = &m->jobs.jobs[j];
   tenant *tn = &m->tenants[jb->tenant];
-  if (jb->nnodes > 1 && !(jb->nodes = malloc(jb->nnodes * sizeof *jb->nodes))) {
+  if (nodes_out(jb) && !(jb->nodes.out = malloc(jb->nnodes * sizeof *jb->nodes.out))) {
     model_fail(m, "out of memory starting a job");
     return;
   }
@@ -391,6 +429,7 @@ static int init(model *m, tenant *tn) {
   tn->jobs.rate = process_new(&tn->cfg->arrivals_per_hour, c->horizon_h, m->seed, m->rep, &m->mem,
                               m->err, sizeof m->err);
   if (!tn->jobs.rate) return -1;
+  tn->jobs.win_t0 = (double)INFINITY; /* no window yet */
   tn->jobs.rate_max = process_max(tn->jobs.rate);
   if (!isfinite(tn->jobs.rate_max) || tn->jobs.rate_max < 0)
     return err_set(m->err, sizeof m->err,
@@ -432,7 +471,7 @@ static void free_tenant(model *m, tenant *tn) {
 
 void od_free(model *m) {
   for (uint32_t j = 0; j < m->jobs.njobs; j++)
-    if (m->jobs.jobs[j].nnodes > 1) free(m->jobs.jobs[j].nodes);
+    if (nodes_out(&m->jobs.jobs[j])) free(m->jobs.jobs[j].nodes.out);
   free(m->jobs.jobs);
   free(m->jobs.tenants);
 }

@@ -353,5 +353,96 @@ double process_value(const process *p, double t) {
   }
 }
 
+/* The product of the intervals [a0, a1] and [b0, b1]; unknown (-inf,
+** +inf) unless both are finite. */
+static void range_unknown(double *lo, double *hi) {
+  *lo = -(double)INFINITY;
+  *hi = (double)INFINITY;
+}
+
+static void range_mul(double a0, double a1, double b0, double b1, double *lo, double *hi) {
+  if (!(isfinite(a0) && isfinite(a1) && isfinite(b0) && isfinite(b1))) {
+    range_unknown(lo, hi);
+    return;
+  }
+  double x = a0 * b0, y = a0 * b1, z = a1 * b0, w = a1 * b1;
+  *lo = fmin(fmin(x, y), fmin(z, w));
+  *hi = fmax(fmax(x, y), fmax(z, w));
+}
+
+/* Widen [lo, hi] by far more than the rounding of a few operations. */
+static void range_widen(double *lo, double *hi) {
+  double d = 1e-9 * (fabs(*lo) + fabs(*hi)) + 1e-300;
+  *lo -= d;
+  *hi += d;
+}
+
+/* Is a phase of k + shift turns (k an integer) within [x0, x1] turns,
+** widened far beyond their rounding?  shift 0: a crest of the cosine,
+** shift 0.5: a trough. */
+static int phase_within(double x0, double x1, double shift) {
+  double e = 1e-9 * (1 + fabs(x0) + fabs(x1));
+  return floor(x1 + e - shift) >= ceil(x0 - e - shift);
+}
+
+/* The seasonal formula of process_value() over [t0, t1].  Its computed
+** phase and growth are monotone in t (each rounding is), so the values
+** between lie within the ends' unless a crest or a trough is between. */
+static void seasonal_range(const process *p, double t0, double t1, double *lo, double *hi) {
+  const double *q = p->cfg->p;
+  double g0 = 1, g1 = 1, c0 = -1, c1 = 1, a = q[P_SEAS_AMPLITUDE], per = q[P_SEAS_PERIOD_H];
+  if (q[P_SEAS_TREND] != 0) {
+    double e0 = exp(p->log_growth * hours_to_years(t0));
+    double e1 = exp(p->log_growth * hours_to_years(t1));
+    g0 = fmin(e0, e1);
+    g1 = fmax(e0, e1);
+  }
+  if (per > 0 && t1 - t0 < per) {
+    double x0 = TWO_PI * (t0 - q[P_SEAS_PEAK_H]) / per, x1 = TWO_PI * (t1 - q[P_SEAS_PEAK_H]) / per;
+    double y0 = cos(x0), y1 = cos(x1);
+    c0 = phase_within(x0 / TWO_PI, x1 / TWO_PI, 0.5) ? -1 : fmin(y0, y1);
+    c1 = phase_within(x0 / TWO_PI, x1 / TWO_PI, 0.0) ? 1 : fmax(y0, y1);
+  }
+  double f0 = a >= 0 ? 1.0 + a * c0 : 1.0 + a * c1, f1 = a >= 0 ? 1.0 + a * c1 : 1.0 + a * c0;
+  range_mul(q[P_SEAS_BASE], q[P_SEAS_BASE], g0, g1, lo, hi);
+  range_mul(*lo, *hi, f0, f1, lo, hi);
+}
+
+/* A path over [t0, t1]: its points from the one in force at t0 to the
+** last before t1, and the next one where values are interpolated (from
+** the first point on: before it the value is the first's). */
+static void path_range(const process *p, double t0, double t1, double *lo, double *hi) {
+  size_t i = t0 < p->t[0] ? 0 : locate(p, t0), seen = 0;
+  int far = !p->step && t1 >= p->t[0];
+  *lo = *hi = p->v[i];
+  while (++i < p->n && (p->t[i] <= t1 || far)) {
+    if (++seen > PROCESS_RANGE_POINTS) {
+      range_unknown(lo, hi);
+      return;
+    }
+    *lo = fmin(*lo, p->v[i]);
+    *hi = fmax(*hi, p->v[i]);
+    if (p->t[i] > t1) break; /* the interpolation's far end */
+  }
+}
+
+void process_range(const process *p, double t0, double t1, double *lo, double *hi) {
+  const process_cfg *c = p->cfg;
+  switch (c->kind) {
+  case PROC_CONSTANT: *lo = *hi = c->p[P_CONST_VALUE]; return;
+  case PROC_SEASONAL: seasonal_range(p, t0, t1, lo, hi); break;
+  case PROC_PRODUCT:
+    *lo = *hi = 1;
+    for (size_t i = 0; i < p->nf; i++) {
+      double a, b;
+      process_range(p->factors[i], t0, t1, &a, &b);
+      range_mul(*lo, *hi, a, b, lo, hi);
+    }
+    break;
+  default: path_range(p, t0, t1, lo, hi); break;
+  }
+  range_widen(lo, hi);
+}
+
 double process_max(const process *p) { return p->max; }
 int process_is_constant(const process *p) { return p->cfg->kind == PROC_CONSTANT; }

@@ -84,6 +84,17 @@ void process_free(process *p);
 
 /* The value at time t (hours); t beyond the horizon holds the last value. */
 double process_value(const process *p, double t);
+/* Bounds of every value process_value() returns for t in [t0, t1]
+** (t0 <= t1): *lo <= value <= *hi, rounding included, however the
+** window is placed (before the first point of a path, past the horizon).
+** Cheap for a short window: a formula's value at both ends, a path's
+** points in between.  A window holding more than PROCESS_RANGE_POINTS
+** points of a path gets the bounds -inf and +inf (unknown).  For a caller
+** that decides by comparing with the value, where most comparisons are
+** settled by the bounds alone (thinning). */
+#define PROCESS_RANGE_POINTS 64
+void process_range(const process *p, double t0, double t1, double *lo, double *hi);
+
 /* An upper bound of the value over [0, horizon_h] (exact for all kinds
 ** but PRODUCT, where it is the product of the factors' bounds). */
 double process_max(const process *p);
