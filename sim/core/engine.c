@@ -20,12 +20,20 @@ struct engine {
   pq *q; /* each entry's data: its engine_event */
   double now;
   uint64_t events;
+  uint64_t halt;       /* engine_run() dispatches while events < halt (see set_halt) */
   uint64_t charged;    /* work done outside dispatch (engine_charge), of the same budget */
   uint64_t max_events; /* UINT64_MAX: no limit */
   engine_status err;   /* sticky */
   int stop;
   handler on[ENGINE_MAX_KINDS];
 };
+
+/* The count of events at which engine_run() stops dispatching: where the
+** budget less the work charged runs out, or now when stopped or failed --
+** the one test of the loop, kept up to date by whatever changes them. */
+static void set_halt(engine *e) {
+  e->halt = e->err != ENGINE_OK || e->stop ? 0 : e->max_events - e->charged;
+}
 
 engine *engine_new(pq_kind kind) {
   engine *e = calloc(1, sizeof *e);
@@ -36,6 +44,7 @@ engine *engine_new(pq_kind kind) {
     return NULL;
   }
   e->max_events = UINT64_MAX;
+  set_halt(e);
   return e;
 }
 
@@ -69,6 +78,7 @@ static inline void store_event(engine_event *p, uint32_t kind, uint32_t id, uint
 
 static engine_handle fail(engine *e, engine_status st) {
   if (e->err == ENGINE_OK) e->err = st;
+  e->halt = 0;
   return 0;
 }
 
@@ -112,9 +122,10 @@ static pq_handle next_due(engine *e, double until, double *t) {
 engine_status engine_run(engine *e, double until) {
   double t;
   e->stop = 0;
-  while (e->err == ENGINE_OK && !e->stop) {
-    if (e->events + e->charged >= e->max_events) { /* before the pop: the event stays pending */
-      fail(e, ENGINE_BUDGET);
+  set_halt(e);
+  for (;;) {
+    if (e->events >= e->halt) { /* before the pop: the event stays pending */
+      if (e->err == ENGINE_OK && !e->stop) fail(e, ENGINE_BUDGET);
       break;
     }
     pq_handle h = next_due(e, until, &t);
@@ -131,20 +142,40 @@ engine_status engine_run(engine *e, double until) {
   return ENGINE_OK;
 }
 
-void engine_set_max_events(engine *e, uint64_t n) { e->max_events = n ? n : UINT64_MAX; }
+void engine_set_max_events(engine *e, uint64_t n) {
+  e->max_events = n ? n : UINT64_MAX;
+  set_halt(e);
+}
+
+/* engine_charge() where the quick test cannot tell: stopped, failed, or
+** the budget does not hold n. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static int
+charge_rest(engine *e, uint64_t n) {
+  uint64_t used = e->events + e->charged;
+  int fits = used < e->max_events && e->max_events - used >= n;
+  if (fits) e->charged += n;
+  else if (used < e->max_events) e->charged = e->max_events - e->events; /* spent */
+  set_halt(e);
+  return fits ? 0 : -1;
+}
 
 int engine_charge(engine *e, uint64_t n) {
-  uint64_t used = e->events + e->charged;
-  if (used >= e->max_events || e->max_events - used < n) {
-    if (used < e->max_events) e->charged = e->max_events - e->events; /* spent */
-    return -1;
+  if (e->halt > e->events && e->halt - e->events >= n) { /* halt is the budget less the charged */
+    e->charged += n;
+    e->halt -= n;
+    return 0;
   }
-  e->charged += n;
-  return 0;
+  return charge_rest(e, n);
 }
 
 uint64_t engine_budget(const engine *e) { return e->max_events; }
-void engine_stop(engine *e) { e->stop = 1; }
+void engine_stop(engine *e) {
+  e->stop = 1;
+  e->halt = 0;
+}
 double engine_now(const engine *e) { return e->now; }
 size_t engine_size(const engine *e) { return pq_size(e->q); }
 uint64_t engine_events(const engine *e) { return e->events; }

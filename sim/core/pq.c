@@ -38,6 +38,7 @@ struct pq {
   size_t up, down;   /* PQ_AUTO: radix above up stored nodes, heap4 below down */
   uint64_t seq;      /* last sequence number issued */
   int trial;         /* PQ_AUTO: trials between AUTO_LOW and AUTO_UP */
+  int lazy;          /* pq_pop leaves the top stored, dead (see set_lazy) */
   unsigned phase;    /* PQ_AUTO's trial: 0 none, 1 .. TRIAL_WINDOWS its windows */
   unsigned idle;     /* windows before the next trial */
   double t0;         /* the window's start, seconds */
@@ -97,6 +98,11 @@ static inline uint64_t *live(const pq *q, uint32_t slot) {
 
 static int is_dead(const pq *q, const pq_node *n) { return *live(q, pq_slot(n->tag)) != n->tag; }
 
+/* Whether pq_pop leaves the top stored, dead, for pq_insert to replace
+** (see pq_pop): the ordering replaces in one step, and the slot records
+** fit the cache.  Set whenever the ordering or the slots change. */
+static void set_lazy(pq *q) { q->lazy = q->ops->replace_top && q->cap << q->shift <= FAR_BYTES; }
+
 pq *pq_new(pq_kind kind, size_t data) {
   if ((unsigned)kind >= PQ_NKINDS || data > PQ_MAX_DATA) return NULL;
   pq *q = calloc(1, sizeof *q);
@@ -111,6 +117,7 @@ pq *pq_new(pq_kind kind, size_t data) {
     free(q);
     return NULL;
   }
+  set_lazy(q);
   return q;
 }
 
@@ -122,7 +129,7 @@ void pq_free(pq *q) {
   free(q);
 }
 
-static int grow_slots(pq *q) {
+COLD static int grow_slots(pq *q) {
   size_t ncap = q->cap ? q->cap * 2 : 64;
   if (ncap > (size_t)PQ_MAX_PENDING + 1) ncap = (size_t)PQ_MAX_PENDING + 1;
   if (ncap <= q->cap) return PQ_FULL;
@@ -139,6 +146,7 @@ static int grow_slots(pq *q) {
     if (s != 0) q->free[q->nfree++] = (uint32_t)s;
   }
   q->cap = ncap;
+  set_lazy(q);
   return PQ_OK;
 }
 
@@ -181,6 +189,7 @@ COLD static void switch_to(pq *q, const pq_ops *to) {
   q->impl = m.impl;
   q->up = to == &pq_radix_ops ? SIZE_MAX : AUTO_UP;
   q->down = to == &pq_radix_ops ? AUTO_LOW : 0;
+  set_lazy(q);
 }
 
 static double seconds(void) {
@@ -292,14 +301,13 @@ pq_handle pq_pop(pq *q, double *t) {
   *live(q, pq_slot(h)) = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
-  int far = q->cap << q->shift > FAR_BYTES;
-  if (!far && q->ops->replace_top) {
+  if (q->lazy) {
     q->dead++;
     return h;
   }
   OPS(q, pop);
   if (q->size + q->dead < q->down) switch_to(q, &pq_heap4_ops);
-  if (far && (n = top_of(q)) != NULL) {
+  if (q->cap << q->shift > FAR_BYTES && (n = top_of(q)) != NULL) {
     size_t k = AHEAD;
     const pq_node *a = OPS(q, ahead, &k);
     PREFETCH_W(live(q, pq_slot(n->tag)));

@@ -159,6 +159,42 @@ static void test_budget(pq_kind k) {
   engine_free(e);
 }
 
+/* A handler that charges 2 units of work, and stops the run at arg 1. */
+typedef struct charger {
+  int n, refused, charged_after_stop;
+} charger;
+
+static void charge_two(engine *e, const engine_event *ev, void *ctx) {
+  charger *c = ctx;
+  c->n++;
+  if (ev->arg == 1) {
+    engine_stop(e);
+    c->charged_after_stop = engine_charge(e, 1) == 0; /* a stop does not refuse work */
+  }
+  c->refused += engine_charge(e, 2) != 0;
+}
+
+/* Work charged by handlers, between events and after a stop, counts
+** against the budget as charged outside them. */
+static void test_budget_in_handlers(pq_kind k) {
+  engine *e = engine_new(k);
+  charger c = {0};
+  engine_on(e, 1, charge_two, &c);
+  for (int i = 0; i < 10; i++) engine_at(e, (double)i, 1, (uint32_t)i, 0);
+  engine_set_max_events(e, 10); /* 1 + 2 a event: the 4th event's charge does not fit */
+  CHECK(engine_run(e, 100) == ENGINE_BUDGET && c.n == 4 && c.refused == 1);
+  CHECK(engine_charge(e, 1) == -1);
+  engine_free(e);
+  e = engine_new(k);
+  c = (charger){0};
+  engine_on(e, 1, charge_two, &c);
+  for (int i = 0; i < 10; i++) engine_at(e, (double)i, 1, (uint32_t)i, i == 2);
+  engine_set_max_events(e, 15); /* 3 events + 7 units at the stop, then 2 events: 15 asked */
+  CHECK(engine_run(e, 100) == ENGINE_STOPPED && c.n == 3 && c.charged_after_stop);
+  CHECK(engine_run(e, 100) == ENGINE_BUDGET && c.n == 5 && c.refused == 1);
+  engine_free(e);
+}
+
 static void test_two_engines(void) {
   engine *a = engine_new(PQ_HEAP2), *b = engine_new(PQ_HEAP4);
   int ca = 0, cb = 0;
@@ -198,6 +234,7 @@ int main(void) {
     test_errors((pq_kind)k);
     test_growth((pq_kind)k);
     test_budget((pq_kind)k);
+    test_budget_in_handlers((pq_kind)k);
   }
   test_two_engines();
   return CHECK_DONE();
