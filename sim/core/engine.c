@@ -109,16 +109,6 @@ engine_handle engine_reschedule(engine *e, engine_handle h, double t) {
 
 int engine_pending(const engine *e, engine_handle h) { return pq_pending(e->q, h); }
 
-/* Pop the next event due by until: its handle, or 0 if there is none.
-** With no horizon there is nothing to compare, so no peek first. */
-static pq_handle next_due(engine *e, double until, double *t) {
-  if (until == (double)INFINITY) return pq_pop(e->q, t);
-  pq_handle h = pq_peek(e->q, t);
-  if (!h || *t > until) return 0;
-  pq_pop(e->q, NULL);
-  return h;
-}
-
 engine_status engine_run(engine *e, double until) {
   double t;
   e->stop = 0;
@@ -128,7 +118,7 @@ engine_status engine_run(engine *e, double until) {
       if (e->err == ENGINE_OK && !e->stop) fail(e, ENGINE_BUDGET);
       break;
     }
-    pq_handle h = next_due(e, until, &t);
+    pq_handle h = pq_pop_due(e->q, until, &t);
     if (!h) break;
     engine_event ev = *payload(e, h); /* copy: the slot may be reused */
     e->now = t;

@@ -293,11 +293,13 @@ pq_handle pq_peek(pq *q, double *t) {
 ** fetches the slots of the new top and of the nodes due after it while
 ** the caller works (the next pops read them): there the cache misses
 ** cost more than the sift. */
-pq_handle pq_pop(pq *q, double *t) {
+pq_handle pq_pop_due(pq *q, double until, double *t) {
   const pq_node *n = live_top(q);
   if (!n) return 0;
+  double tn = pq_key_time(n->key);
+  if (tn > until) return 0;
   pq_handle h = n->tag;
-  if (t) *t = pq_key_time(n->key);
+  if (t) *t = tn;
   *live(q, pq_slot(h)) = 0;
   q->free[q->nfree++] = pq_slot(h);
   q->size--;
@@ -315,6 +317,8 @@ pq_handle pq_pop(pq *q, double *t) {
   }
   return h;
 }
+
+pq_handle pq_pop(pq *q, double *t) { return pq_pop_due(q, (double)INFINITY, t); }
 
 int pq_pending(const pq *q, pq_handle h) {
   uint32_t s = pq_slot(h);

@@ -65,6 +65,10 @@ pq_handle pq_peek(pq *q, double *t);
 /* Remove and return the earliest entry (its time in *t); 0 when empty. */
 pq_handle pq_pop(pq *q, double *t);
 
+/* pq_pop() if the earliest entry is due by `until` (its time <= until),
+** else 0 and nothing removed: a peek and a pop in one look. */
+pq_handle pq_pop_due(pq *q, double until, double *t);
+
 /* Cancel a pending entry: PQ_OK, or PQ_NOTFOUND if the handle is not
 ** pending.  O(1): the entry is marked dead and dropped when it surfaces
 ** (or when dead entries outnumber live ones, by an O(n) compaction). */

@@ -1,6 +1,6 @@
 /*
 ** test_pq.c -- one suite, run against every pending-event-set kind:
-** ordering, equal-time FIFO, cancel (head, middle, missing, twice),
+** ordering, equal-time FIFO, pop if due, cancel (head, middle, missing, twice),
 ** slot reuse, compaction, and 10^6 random operations checked against a
 ** simple reference (an array scanned for its least entry); then each kind
 ** in lockstep with a second reference (a segment tree over slots) through a
@@ -44,6 +44,24 @@ static void test_order_and_fifo(pq_kind k) {
     CHECK(t == times[want[i]]);
   }
   CHECK(pq_size(q) == 0);
+  pq_free(q);
+}
+
+/* pq_pop_due: the earliest entry if due by the time given (equal is
+** due), nothing removed otherwise; dead entries are no entry. */
+static void test_pop_due(pq_kind k) {
+  pq *q = pq_new(k, 0);
+  double t = -1;
+  pq_handle a = pq_insert(q, 1, NULL), b = pq_insert(q, 2, NULL), c = pq_insert(q, 3, NULL);
+  CHECK(pq_pop_due(q, 0.5, &t) == 0 && t == -1 && pq_size(q) == 3);
+  CHECK(pq_pop_due(q, 1.5, &t) == a && t == 1 && pq_size(q) == 2);
+  CHECK(pq_pop_due(q, 1.5, &t) == 0 && pq_size(q) == 2);
+  CHECK(pq_cancel(q, b) == PQ_OK);
+  CHECK(pq_pop_due(q, 2.5, &t) == 0 && pq_size(q) == 1);
+  pq_handle d = pq_insert(q, 2.5, NULL); /* after the peek at 3, before it */
+  CHECK(pq_pop_due(q, 2.5, &t) == d && t == 2.5);
+  CHECK(pq_pop_due(q, (double)INFINITY, &t) == c && t == 3);
+  CHECK(pq_pop_due(q, (double)INFINITY, &t) == 0 && pq_size(q) == 0);
   pq_free(q);
 }
 
@@ -338,6 +356,7 @@ int main(void) {
     test_empty((pq_kind)k);
     test_order_and_fifo((pq_kind)k);
     test_equal_times_many((pq_kind)k);
+    test_pop_due((pq_kind)k);
     test_cancel((pq_kind)k);
     test_bad_time((pq_kind)k);
     test_compaction((pq_kind)k);
