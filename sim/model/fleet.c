@@ -237,6 +237,56 @@ uint32_t fleet_take_idle(model *m, uint32_t pid) {
   return p->idle.n ? p->idle.a[p->idle.n - 1] : NONE;
 }
 
+/* k nodes of pool p moved between idle and busy (both working, both
+** installed): the counts and the in-use integrals, as k calls of
+** fleet_set_state() leave them.  Their rates are whole numbers and the k
+** steps happen at one time, so one step of k gives the same bits. */
+static void idle_busy_moved(model *m, pool *p, node_state old, node_state state, uint32_t k) {
+  double now = engine_now(m->e), du = (double)k * (in_use(state) - in_use(old));
+  p->count[old] -= k;
+  p->count[state] += k;
+  integral_add(&m->use.busy, now, du);
+  integral_add(&m->use.busy_all, now, du);
+  integral_add(&p->busy, now, du);
+}
+
+void fleet_take_idle_for(model *m, uint32_t pid, uint32_t k, int32_t holder, uint32_t j,
+                         uint32_t *ids) {
+  pool *p = &m->fleet.pools[pid];
+  NEO_ASSERT(p->idle.n >= k);
+  for (uint32_t i = 0; i < k; i++) {
+    node *n = &m->fleet.nodes[ids[i] = p->idle.a[--p->idle.n]];
+    n->tenant = holder;
+    n->job = j;
+    n->state = NODE_BUSY;
+  }
+  idle_busy_moved(m, p, NODE_IDLE, NODE_BUSY, k);
+}
+
+void fleet_release_job(model *m, const uint32_t *ids, uint32_t k, uint32_t keep) {
+  pool *p = NULL; /* of the busy nodes made idle since the last count */
+  uint32_t freed = 0;
+  for (uint32_t i = 0; i < k; i++) {
+    node *n = &m->fleet.nodes[ids[i]];
+    if (ids[i] == keep) continue;
+    if (n->eol || n->state != NODE_BUSY) { /* retired, or not busy: the general way */
+      fleet_release(m, ids[i]);
+      continue;
+    }
+    if (p != &m->fleet.pools[n->pool]) {
+      if (freed) idle_busy_moved(m, p, NODE_BUSY, NODE_IDLE, freed);
+      p = &m->fleet.pools[n->pool];
+      freed = 0;
+    }
+    n->tenant = -1;
+    n->job = NONE;
+    n->state = NODE_IDLE;
+    if (idset_add(&p->idle, ids[i], &n->pos)) model_fail(m, "out of memory tracking nodes");
+    freed++;
+  }
+  if (freed) idle_busy_moved(m, p, NODE_BUSY, NODE_IDLE, freed);
+}
+
 /* The depreciation of a node by t: its price over its useful life from
 ** its install (the age before the start included), none before. */
 static double accumulated(const model *m, uint32_t id, double t) {

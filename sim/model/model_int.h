@@ -189,6 +189,13 @@ void fleet_delivered(model *m, uint32_t id);
 void fleet_set_state(model *m, uint32_t id, node_state state);
 uint32_t fleet_take_idle(model *m, uint32_t pool);
 void fleet_release(model *m, uint32_t id);
+/* A job's nodes, as one step: k idle nodes of the pool (it has them) made
+** busy for job j of the tenant, into ids[] in the order fleet_take_idle()
+** gives them; and ids[] (but keep) released as fleet_release() does each,
+** in order.  The same states, sets and integrals as node by node. */
+void fleet_take_idle_for(model *m, uint32_t pool, uint32_t k, int32_t holder, uint32_t j,
+                         uint32_t *ids);
+void fleet_release_job(model *m, const uint32_t *ids, uint32_t k, uint32_t keep);
 void fleet_rebalance(model *m, int sku);
 long fleet_free_for(model *m, uint32_t pool, int priority, long want);
 long fleet_working(const model *m);

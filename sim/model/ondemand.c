@@ -240,13 +240,7 @@ static void start(model *m, uint32_t j, int p, double now) {
     model_fail(m, "out of memory starting a job");
     return;
   }
-  uint32_t *ids = job_nodes(jb);
-  for (uint32_t k = 0; k < jb->nnodes; k++) {
-    uint32_t id = ids[k] = fleet_take_idle(m, (uint32_t)p);
-    m->fleet.nodes[id].tenant = (int32_t)jb->tenant;
-    m->fleet.nodes[id].job = j;
-    fleet_set_state(m, id, NODE_BUSY);
-  }
+  fleet_take_idle_for(m, (uint32_t)p, jb->nnodes, (int32_t)jb->tenant, j, job_nodes(jb));
   jb->pool = (uint32_t)p;
   jb->waiting = 0;
   jb->started = now;
@@ -276,9 +270,7 @@ static void stop(model *m, uint32_t j, uint32_t keep) {
     uint32_t moved = idset_take(&p->spot_jobs, jb->spot_pos);
     if (moved != NONE) m->jobs.jobs[moved].spot_pos = jb->spot_pos;
   }
-  uint32_t *ids = job_nodes(jb);
-  for (uint32_t k = 0; k < jb->nnodes; k++)
-    if (ids[k] != keep) fleet_release(m, ids[k]);
+  fleet_release_job(m, job_nodes(jb), jb->nnodes, keep);
   engine_cancel(m->e, jb->depart);
   job_free(m, j);
 }
