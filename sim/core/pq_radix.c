@@ -135,6 +135,16 @@ static int spread(radix *r) {
   const pq_node *a = r->b[from].a; /* locals: node stores could alias the fields */
   size_t n = r->b[from].n;
   uint64_t last = a[0].key, mask = 0;
+  if (n == 1 && (r->b[0].cap > 0 || grow(&r->b[0]) == 0)) { /* half the spreads: a lone node */
+    r->b[0].a[0] = a[0];
+    r->b[0].n = 1;
+    r->head = 0;
+    r->b[from].n = 0;
+    r->mask &= ~(UINT64_C(1) << (from - 1));
+    r->last = last;
+    known(r);
+    return 0;
+  }
   for (size_t j = 1; j < n; j++) last = a[j].key < last ? a[j].key : last;
   r->head = r->b[0].n = 0;
   for (size_t j = 0; j < n; j++) {

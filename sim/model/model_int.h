@@ -96,7 +96,13 @@ typedef struct idset {
 
 /* idset: add id, storing its position; take the element at pos (< n) out
 ** by moving the last one there, returning the moved id (NONE if none). */
-int idset_add(idset *s, uint32_t id, uint32_t *pos);
+int idset_grow(idset *s); /* room for one more: 0, or -1 out of memory */
+static inline int idset_add(idset *s, uint32_t id, uint32_t *pos) {
+  if (s->n == s->cap && idset_grow(s)) return -1;
+  *pos = (uint32_t)s->n;
+  s->a[s->n++] = id;
+  return 0;
+}
 uint32_t idset_take(idset *s, uint32_t pos);
 
 /* A FIFO of job or node indices (ring buffer). */

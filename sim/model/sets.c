@@ -7,16 +7,12 @@
 #include "invariant.h"
 #include "model_int.h"
 
-int idset_add(idset *s, uint32_t id, uint32_t *pos) {
-  if (s->n == s->cap) {
-    size_t ncap = s->cap ? s->cap * 2 : 16;
-    uint32_t *na = realloc(s->a, ncap * sizeof *na);
-    if (!na) return -1;
-    s->a = na;
-    s->cap = ncap;
-  }
-  *pos = (uint32_t)s->n;
-  s->a[s->n++] = id;
+int idset_grow(idset *s) {
+  size_t ncap = s->cap ? s->cap * 2 : 16;
+  uint32_t *na = realloc(s->a, ncap * sizeof *na);
+  if (!na) return -1;
+  s->a = na;
+  s->cap = ncap;
   return 0;
 }
 
