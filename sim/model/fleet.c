@@ -190,6 +190,13 @@ static void resample_failures(model *m, uint32_t pid) {
   if (t <= m->cfg->horizon_h) p->failure = engine_at(m->e, t, EV_FAILURE, pid, 0);
 }
 
+/* du more nodes of pool p in use (busy or leased) from now. */
+static void add_in_use(model *m, pool *p, double now, double du) {
+  integral_add(&m->use.busy, now, du);
+  integral_add(&m->use.busy_all, now, du);
+  integral_add(&p->busy, now, du);
+}
+
 /* Keep counts, the idle set, the working set and the integrals in step
 ** with a node's state. */
 void fleet_set_state(model *m, uint32_t id, node_state state) {
@@ -215,11 +222,7 @@ void fleet_set_state(model *m, uint32_t id, node_state state) {
   p->count[state]++;
   n->state = (uint8_t)state;
   double du = in_use(state) - in_use(old), di = installed(state) - installed(old);
-  if (du != 0) {
-    integral_add(&m->use.busy, now, du);
-    integral_add(&m->use.busy_all, now, du);
-    integral_add(&p->busy, now, du);
-  }
+  if (du != 0) add_in_use(m, p, now, du);
   if (di != 0) {
     integral_add(&p->installed, now, di);
     integral_add(&m->use.installed, now, di);
@@ -242,12 +245,9 @@ uint32_t fleet_take_idle(model *m, uint32_t pid) {
 ** fleet_set_state() leave them.  Their rates are whole numbers and the k
 ** steps happen at one time, so one step of k gives the same bits. */
 static void idle_busy_moved(model *m, pool *p, node_state old, node_state state, uint32_t k) {
-  double now = engine_now(m->e), du = (double)k * (in_use(state) - in_use(old));
   p->count[old] -= k;
   p->count[state] += k;
-  integral_add(&m->use.busy, now, du);
-  integral_add(&m->use.busy_all, now, du);
-  integral_add(&p->busy, now, du);
+  add_in_use(m, p, engine_now(m->e), (double)k * (in_use(state) - in_use(old)));
 }
 
 void fleet_take_idle_for(model *m, uint32_t pid, uint32_t k, int32_t holder, uint32_t j,

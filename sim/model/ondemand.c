@@ -78,11 +78,19 @@ static void set_waiting(model *m, tenant *tn, double d) {
   integral_add(&tn->jobs.queue_len, engine_now(m->e), d);
 }
 
+/* elastic() when it does not depend on the time (no elasticity, no market
+** index, or a price that is the index x price_factor): 1 with *f set, else 0. */
+static int elastic_fixed(const model *m, const tenant *tn, double *f) {
+  if (tn->cfg->elasticity <= 0 || !m->market.index[tn->cfg->sku]) *f = 1;
+  else if (tn->cfg->price_market) *f = tn->jobs.elastic_const; /* price / market = price_factor */
+  else return 0;
+  return 1;
+}
+
 /* Demand multiplier from the price: (price / market)^-elasticity. */
 static double elastic(const model *m, const tenant *tn, double t) {
-  double e = tn->cfg->elasticity, mk;
-  if (e <= 0 || !m->market.index[tn->cfg->sku]) return 1;
-  if (tn->cfg->price_market) return tn->jobs.elastic_const; /* price / market = price_factor */
+  double e = tn->cfg->elasticity, mk, f;
+  if (elastic_fixed(m, tn, &f)) return f;
   if (!((mk = market_price(m, tn->cfg->sku, t)) > 0)) return 1;
   double p = price_at(m, tn, tn->cfg->sku, t);
   return p > 0 ? pow(p / mk, -e) : 1;
@@ -96,14 +104,6 @@ static double elastic_bound(const model *m, const tenant *tn) {
   if (tn->cfg->price_market) return tn->jobs.elastic_const;
   double hi = process_max(mk) * m->market.mult_market[tn->cfg->sku], p = tn->jobs.price;
   return p > 0 ? fmax(1.0, pow(p / hi, -e)) : 1;
-}
-
-/* elastic() when it does not depend on the time: 1 with *f set, else 0. */
-static int elastic_fixed(const model *m, const tenant *tn, double *f) {
-  if (tn->cfg->elasticity <= 0 || !m->market.index[tn->cfg->sku]) *f = 1;
-  else if (tn->cfg->price_market) *f = tn->jobs.elastic_const;
-  else return 0;
-  return 1;
 }
 
 /* The thinning's bounds of the rate hold over windows of this many hours:
