@@ -54,14 +54,18 @@ expect_match "$OUT" '^0 runs in .* \([0-9]+ already done reused\)' "asked again:
 expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "best: point 4" "asked again: the same decision"
 expect_eq "$(q "select count(*) from runs"):$(q "select count(*) from experiments")" "$runs:1" "asked again: the same runs, one experiment"
 
-# killed mid-way (a small delta: thousands of runs), then run again
-small() { "$NEOSIM" select $f --metric revenue_total --delta 25 --seed 3 --format csv --quiet -j 2 "$@"; }
+# killed mid-way (a small delta: about 900 runs), once 60 are stored, then run again
+small() { "$NEOSIM" select $f --metric revenue_total --delta 10 --seed 3 --format csv --quiet -j 2 "$@"; }
 small --db "$T_TMP/whole.db" >"$T_TMP/whole.csv"
 expect_rc 0 "a long select"
-"$NEOSIM" select $f --metric revenue_total --delta 25 --seed 3 --quiet -j 2 --db "$T_TMP/killed.db" >/dev/null 2>&1 &
+"$NEOSIM" select $f --metric revenue_total --delta 10 --seed 3 --quiet -j 2 --db "$T_TMP/killed.db" >/dev/null 2>&1 &
 pid=$!
-while [ "$(sqlite3 "$T_TMP/killed.db" "select count(*) from experiments" 2>/dev/null)" != 1 ]; do sleep 0.05; done
-sleep 0.3
+i=0
+while [ "$(sqlite3 "$T_TMP/killed.db" "select count(*) from runs" 2>/dev/null || echo 0)" -lt 60 ] &&
+  [ $i -lt 600 ]; do
+  sleep 0.05
+  i=$((i + 1))
+done
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 expect_eq "$(sqlite3 "$T_TMP/killed.db" "select status from experiments")" "running" "killed: the experiment is left running"

@@ -136,7 +136,8 @@ static void test_cpu_c_loops(void) {
       /* a chunk slow to parse: 100 functions of 30000 labels, each label checked
       ** against the function's others (17 s in all, far past the limit) */
       "local l = {} for i = 1, 30000 do l[i] = '::a' .. i .. '::' end "
-      "load(string.rep('do local function f() ' .. table.concat(l, ' x = 1 ') .. ' end end', 100, ' '))",
+      "load(string.rep('do local function f() ' .. table.concat(l, ' x = 1 ') .. ' end end', "
+      "100, ' '))",
       /* in a coroutine, whose hook is its own; in a __close run by coroutine.close */
       "coroutine.wrap(function() table.concat(setmetatable({}, { __index = table.concat }), '', "
       "1, 1e15) end)()",
