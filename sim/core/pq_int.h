@@ -5,9 +5,8 @@
 #ifndef NEOSIM_PQ_INT_H
 #define NEOSIM_PQ_INT_H
 
-#include <string.h>
-
 #include "invariant.h"
+#include "order_key.h"
 #include "pq.h"
 
 /* An entry as the orderings see it: 16 bytes, compared by (key, tag).
@@ -20,23 +19,13 @@ typedef struct pq_node {
   uint64_t tag;
 } pq_node;
 
-/* The bits of a double, sign bit flipped for t >= +0 and all bits for
-** t < 0: unsigned order is then the order of the times.  -0 is made +0
-** first, as the two are equal times.  t must not be NaN. */
+/* The key of time t (order_key.h); t must not be NaN. */
 static inline uint64_t pq_key(double t) {
-  uint64_t b;
   NEO_ASSERT(t == t); /* not NaN */
-  t += 0.0;           /* -0 + 0 = +0 */
-  memcpy(&b, &t, sizeof b);
-  return b >> 63 ? ~b : b | (UINT64_C(1) << 63);
+  return order_key(t);
 }
 
-static inline double pq_key_time(uint64_t key) {
-  uint64_t b = key >> 63 ? key & ~(UINT64_C(1) << 63) : ~key;
-  double t;
-  memcpy(&t, &b, sizeof t);
-  return t;
-}
+static inline double pq_key_time(uint64_t key) { return order_key_value(key); }
 
 /* a before b: the borrow out of the 128-bit (key:tag) a - b.  No key
 ** reaches UINT64_MAX (that would be a NaN), so b->key + 1 cannot wrap. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dist.h"
+#include "order_key.h"
 #include "stats.h"
 
 void stats_mean_sd(const double *x, size_t n, double *mean, double *sd) {
@@ -82,16 +83,6 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* x's bits as an unsigned integer of the same order: the sign bit flipped
-** for x >= +0, every bit for x < 0; -0 is made +0 first, as the two are
-** equal numbers and keep their order in a stable sort. */
-static uint64_t sort_key(double x) {
-  uint64_t b;
-  x += 0.0;
-  memcpy(&b, &x, sizeof b);
-  return b >> 63 ? ~b : b | UINT64_C(1) << 63;
-}
-
 /* Below this many values, an insertion sort; from it, a radix sort. */
 #define RADIX_FROM 48
 
@@ -120,19 +111,19 @@ void stats_sort(double *x, size_t n) {
     return;
   }
   for (size_t i = 0; i < n; i++) {
-    uint64_t k = sort_key(x[i]);
+    uint64_t k = order_key(x[i]);
     for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 255]++;
   }
   double *from = x, *to = buf;
   for (int d = 0; d < 8; d++) {
     size_t *c = count[d], sum = 0;
-    if (c[(sort_key(x[0]) >> (8 * d)) & 255] == n) continue; /* one byte for all */
+    if (c[(order_key(x[0]) >> (8 * d)) & 255] == n) continue; /* one byte for all */
     for (int b = 0; b < 256; b++) {
       size_t k = c[b];
       c[b] = sum;
       sum += k;
     }
-    for (size_t i = 0; i < n; i++) to[c[(sort_key(from[i]) >> (8 * d)) & 255]++] = from[i];
+    for (size_t i = 0; i < n; i++) to[c[(order_key(from[i]) >> (8 * d)) & 255]++] = from[i];
     double *t = from;
     from = to;
     to = t;
