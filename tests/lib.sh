@@ -63,6 +63,19 @@ expect_close() {
   else fail "$1: got $2, by hand $3"; fi
 }
 
+# kill_at_runs PID DB N: once DB stores N runs (at most 30 s), SIGKILL process
+# PID (started in the background by this shell) and reap it
+kill_at_runs() {
+  _k=0
+  while [ "$(sqlite3 "$2" "select count(*) from runs" 2>/dev/null || echo 0)" -lt "$3" ] &&
+    [ $_k -lt 600 ]; do
+    sleep 0.05
+    _k=$((_k + 1))
+  done
+  kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+}
+
 finish() {
   echo "$T_PASS checks passed, $T_FAIL failed"
   [ "$T_FAIL" -eq 0 ]

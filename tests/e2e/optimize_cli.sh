@@ -45,15 +45,7 @@ opt --db "$T_TMP/whole.db" --budget 400 --seed 4 --quiet -j 2 >"$T_TMP/whole.out
 expect_rc 0 "a search not killed"
 "$NEOSIM" optimize $f --vary fleet.1.nodes=5:30:int --metric is.ebitda --budget 400 --seed 4 \
   --quiet -j 2 --db "$T_TMP/killed.db" >/dev/null 2>&1 & # not the function: its pid is the shell's
-pid=$!
-i=0
-while [ "$(sqlite3 "$T_TMP/killed.db" "select count(*) from runs" 2>/dev/null || echo 0)" -lt 60 ] &&
-  [ $i -lt 600 ]; do
-  sleep 0.05
-  i=$((i + 1))
-done
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
+kill_at_runs $! "$T_TMP/killed.db" 60
 expect_eq "$(sqlite3 "$T_TMP/killed.db" "select status from experiments")" "running" "killed: the experiment is left running"
 opt --db "$T_TMP/killed.db" --budget 400 --seed 4 --quiet -j 2 >"$T_TMP/again.out"
 expect_eq "$(cat "$T_TMP/again.out")" "$(cat "$T_TMP/whole.out")" "killed and run again: the same end"

@@ -59,15 +59,7 @@ small() { "$NEOSIM" select $f --metric revenue_total --delta 10 --seed 3 --forma
 small --db "$T_TMP/whole.db" >"$T_TMP/whole.csv"
 expect_rc 0 "a long select"
 "$NEOSIM" select $f --metric revenue_total --delta 10 --seed 3 --quiet -j 2 --db "$T_TMP/killed.db" >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ "$(sqlite3 "$T_TMP/killed.db" "select count(*) from runs" 2>/dev/null || echo 0)" -lt 60 ] &&
-  [ $i -lt 600 ]; do
-  sleep 0.05
-  i=$((i + 1))
-done
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
+kill_at_runs $! "$T_TMP/killed.db" 60
 expect_eq "$(sqlite3 "$T_TMP/killed.db" "select status from experiments")" "running" "killed: the experiment is left running"
 small --db "$T_TMP/killed.db" >"$T_TMP/again.csv"
 expect_eq "$(cat "$T_TMP/again.csv")" "$(cat "$T_TMP/whole.csv")" "killed and run again: the same end"
