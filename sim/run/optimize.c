@@ -19,6 +19,7 @@ typedef struct search {
   const char *db;
   optimize_report * or ;
   batch_report sum; /* the rounds of runs */
+  store *reader;    /* values_read's, kept between reads */
   long rounds;
   int spent; /* the budget ran out */
 } search;
@@ -48,8 +49,13 @@ static long candidate(search *sr, const double *vals, char *err, size_t errlen) 
 ** metric's values of them, times sign, read into *x. */
 static int fetch(search *sr, const optimize_cand *c, long n, const char *metric, double sign,
                  double **x, char *err, size_t errlen) {
-  values_version v = {
-      .s = c->s, .o = sr->o, .db = sr->db, .max_reps = n, .sum = &sr->sum, .rounds = &sr->rounds};
+  values_version v = {.s = c->s,
+                      .o = sr->o,
+                      .db = sr->db,
+                      .max_reps = n,
+                      .sum = &sr->sum,
+                      .rounds = &sr->rounds,
+                      .reader = &sr->reader};
   values_source src = values_of_version(&v);
   return src.fetch(src.ctx, &n, metric, sign, x, err, errlen);
 }
@@ -369,6 +375,7 @@ int optimize_run(const optimize_opts *op, const batch_opts *o, const char *db, F
   if (!rc && or->nfinal && or->sel.best >= 0) or->best = (int) or->final[or->sel.best];
   if (!rc && or->best >= 0) rc = confirm(&sr, err, errlen);
   batch_report_free(&sr.sum);
+  store_close(sr.reader);
   return rc ? -1 : save(op, o, db, or, 1, err, errlen);
 }
 

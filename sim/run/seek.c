@@ -23,19 +23,19 @@ static scenario *load_at(const seek_opts *so, double u, char *err, size_t errlen
 
 /* Run replications 0 .. n - 1 of s (the done ones reused) and read them into *x. */
 static int run_reps(const scenario *s, const seek_opts *so, const batch_opts *o, const char *db,
-                    long n, double **x, char *err, size_t errlen) {
+                    store **reader, long n, double **x, char *err, size_t errlen) {
   batch_report sum = {0};
   long rounds = 0;
   int rc = values_run(s, o, db, &n, n, &sum, &rounds, err, errlen) ||
-           values_read(db, s, o->seed, so->metric, &n, 1, x, err, errlen);
+           values_read(db, reader, s, o->seed, so->metric, &n, 1, x, err, errlen);
   batch_report_free(&sum);
   return rc;
 }
 
 /* Try value u: rounds of n0, then doubling, until decided, at max_reps,
 ** or at what the budget leaves.  0 or -1 (err). */
-static int evaluate(const seek_opts *so, const batch_opts *o, const char *db, double u,
-                    seek_report *sr, char *err, size_t errlen) {
+static int evaluate(const seek_opts *so, const batch_opts *o, const char *db, store **reader,
+                    double u, seek_report *sr, char *err, size_t errlen) {
   seek_eval *ev = realloc(sr->ev, (sr->nev + 1) * sizeof *ev);
   if (!ev) return err_set(err, errlen, "out of memory");
   sr->ev = ev;
@@ -47,7 +47,7 @@ static int evaluate(const seek_opts *so, const batch_opts *o, const char *db, do
   int rc = s ? 0 : -1;
   while (!rc) {
     double mean, lo, hi;
-    rc = run_reps(s, so, o, db, n, &x, err, errlen);
+    rc = run_reps(s, so, o, db, reader, n, &x, err, errlen);
     if (rc) break;
     stats_mean_interval(x, (size_t)n, sr->alpha_e, &mean, &lo, &hi);
     if (lo > so->target) ev->side = SEEK_ABOVE;
@@ -150,8 +150,8 @@ static int save(const seek_opts *so, const batch_opts *o, const char *db, const 
 }
 
 /* Bisect [0, 1] from ends on opposite sides; sets the bracket and why it stopped. */
-static int bisect(const seek_opts *so, const batch_opts *o, const char *db, seek_report *sr,
-                  char *err, size_t errlen) {
+static int bisect(const seek_opts *so, const batch_opts *o, const char *db, store **reader,
+                  seek_report *sr, char *err, size_t errlen) {
   seek_side sa = sr->ev[0].side;
   sr->a = 0;
   sr->b = 1;
@@ -162,7 +162,7 @@ static int bisect(const seek_opts *so, const batch_opts *o, const char *db, seek
       break;
     }
     double m = (sr->a + sr->b) / 2;
-    if (evaluate(so, o, db, m, sr, err, errlen)) return -1;
+    if (evaluate(so, o, db, reader, m, sr, err, errlen)) return -1;
     seek_side s = sr->ev[sr->nev - 1].side;
     if (s == SEEK_UNDECIDED) {
       sr->stop = "the mean at the midpoint is within the noise of the target (at --max-reps or "
@@ -171,6 +171,27 @@ static int bisect(const seek_opts *so, const batch_opts *o, const char *db, seek
     }
     if (s == sa) sr->a = m;
     else sr->b = m;
+  }
+  return 0;
+}
+
+/* The ends, then the bisection if they bracket a root. */
+static int search(const seek_opts *so, const batch_opts *o, const char *db, store **reader,
+                  seek_report *sr, char *err, size_t errlen) {
+  if (evaluate(so, o, db, reader, 0, sr, err, errlen) ||
+      evaluate(so, o, db, reader, 1, sr, err, errlen))
+    return -1;
+  seek_side s0 = sr->ev[0].side, s1 = sr->ev[1].side;
+  if (s0 == SEEK_UNDECIDED || s1 == SEEK_UNDECIDED)
+    sr->stop = "the mean at an end is within the noise of the target: widen the range, or raise "
+               "--max-reps or --budget";
+  else if (s0 == s1)
+    sr->stop = s0 == SEEK_ABOVE ? "the mean is above the target at both ends: no root between"
+                                : "the mean is below the target at both ends: no root between";
+  else {
+    sr->found = 1;
+    if (bisect(so, o, db, reader, sr, err, errlen)) return -1;
+    sr->root = estimate(sr, so->target);
   }
   return 0;
 }
@@ -184,23 +205,11 @@ int seek_run(const seek_opts *so, const batch_opts *o, const char *db, seek_repo
   if (so->budget < 2 * so->n0)
     return err_set(err, errlen, "seek: --budget %ld is less than two values of --n0 %ld runs",
                    so->budget, so->n0);
-  if (values_put_base(&so->sp, db, o->lock_wait, sr->base_sha, err, errlen) ||
-      save(so, o, db, sr, 0, err, errlen) || evaluate(so, o, db, 0, sr, err, errlen) ||
-      evaluate(so, o, db, 1, sr, err, errlen))
-    return -1;
-  seek_side s0 = sr->ev[0].side, s1 = sr->ev[1].side;
-  if (s0 == SEEK_UNDECIDED || s1 == SEEK_UNDECIDED)
-    sr->stop = "the mean at an end is within the noise of the target: widen the range, or raise "
-               "--max-reps or --budget";
-  else if (s0 == s1)
-    sr->stop = s0 == SEEK_ABOVE ? "the mean is above the target at both ends: no root between"
-                                : "the mean is below the target at both ends: no root between";
-  else {
-    sr->found = 1;
-    if (bisect(so, o, db, sr, err, errlen)) return -1;
-    sr->root = estimate(sr, so->target);
-  }
-  return save(so, o, db, sr, 1, err, errlen);
+  store *reader = NULL;
+  int rc = values_put_base(&so->sp, db, o->lock_wait, sr->base_sha, err, errlen) ||
+           save(so, o, db, sr, 0, err, errlen) || search(so, o, db, &reader, sr, err, errlen);
+  store_close(reader);
+  return rc ? -1 : save(so, o, db, sr, 1, err, errlen);
 }
 
 void seek_print(const seek_opts *so, const seek_report *sr, FILE *f) {

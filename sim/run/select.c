@@ -248,14 +248,21 @@ int select_run(const scenario *s, const batch_opts *o, const select_opts *so, co
                    "select: '%s' has %zu sweep points; KN keeps the variance of every pair, so "
                    "it takes at most %d (screen the sweep first: compare, sensitivity)",
                    s->name, k, SELECT_MAX_POINTS);
-  values_version v = {
-      .s = s, .o = o, .db = db, .max_reps = so->max_reps, .sum = rep, .rounds = &sr->rounds};
+  store *reader = NULL;
+  values_version v = {.s = s,
+                      .o = o,
+                      .db = db,
+                      .max_reps = so->max_reps,
+                      .sum = rep,
+                      .rounds = &sr->rounds,
+                      .reader = &reader};
   values_source src = values_of_version(&v);
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   int rc = values_put_version(db, o->lock_wait, s, err, errlen) ||
            save(s, o, so, db, sr, 0, err, errlen) || /* running */
            select_kn(&src, so, sr, err, errlen) || save(s, o, so, db, sr, 1, err, errlen);
+  store_close(reader);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   sr->own_s =
       (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec) - rep->wall_s;

@@ -35,8 +35,9 @@ static void take(void *ctx, int point, int rep, double v) {
   c->x[point][rep] = c->sign * v;
 }
 
-int values_read(const char *db, const scenario *s, uint64_t seed, const char *metric,
-                const long *reps, double sign, double **x, char *err, size_t errlen) {
+int values_read(const char *db, store **reader, const scenario *s, uint64_t seed,
+                const char *metric, const long *reps, double sign, double **x, char *err,
+                size_t errlen) {
   for (size_t p = 0; p < s->npoints; p++) {
     if (!reps[p]) continue;
     double *n = realloc(x[p], (size_t)reps[p] * sizeof *n);
@@ -44,13 +45,14 @@ int values_read(const char *db, const scenario *s, uint64_t seed, const char *me
     x[p] = n;
     for (long r = 0; r < reps[p]; r++) n[r] = NAN;
   }
-  store *st = store_open_read(db, err, errlen);
+  store *st = reader && *reader ? *reader : store_open_read(db, err, errlen);
   if (!st) return -1;
   take_ctx c = {.reps = reps, .npoints = s->npoints, .sign = sign, .x = x};
   int rc = store_metric_values(st, s->sha256, seed, metric, take, &c)
                ? err_set(err, errlen, "%s", store_error(st))
                : 0;
-  store_close(st);
+  if (reader) *reader = st;
+  else store_close(st);
   for (size_t p = 0; !rc && p < s->npoints; p++)
     for (long r = 0; !rc && r < reps[p]; r++)
       if (isnan(x[p][r]))
@@ -65,7 +67,7 @@ static int version_fetch(void *ctx, const long *reps, const char *metric, double
                          char *err, size_t errlen) {
   values_version *v = ctx;
   return values_run(v->s, v->o, v->db, reps, v->max_reps, v->sum, v->rounds, err, errlen) ||
-         values_read(v->db, v->s, v->o->seed, metric, reps, sign, x, err, errlen);
+         values_read(v->db, v->reader, v->s, v->o->seed, metric, reps, sign, x, err, errlen);
 }
 
 values_source values_of_version(values_version *v) {

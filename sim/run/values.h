@@ -7,6 +7,7 @@
 #define NEOSIM_VALUES_H
 
 #include "batch.h"
+#include "store.h"
 
 /* The most keys an experiment varies. */
 #define VALUES_MAX_KEYS 16
@@ -40,7 +41,7 @@ typedef struct values_source {
 
 /* The points of scenario version s as a source (values_of_version): runs
 ** with o into db (at most max_reps a point), rounds counted in *rounds and
-** added to *sum. */
+** added to *sum, values read through *reader (see values_read). */
 typedef struct values_version {
   const scenario *s;
   const batch_opts *o;
@@ -48,6 +49,7 @@ typedef struct values_version {
   long max_reps;
   batch_report *sum;
   long *rounds;
+  store **reader;
 } values_version;
 values_source values_of_version(values_version *v);
 
@@ -86,8 +88,14 @@ int values_run(const scenario *s, const batch_opts *o, const char *db, const lon
 /* Metric's values of replications 0 .. reps[p] - 1 of each point p into
 ** x[p] (reallocated to reps[p] entries), each times sign.  0, or -1 with a
 ** message in err: the database, or the first run without a value (a run
-** that failed, or a metric that does not exist). */
-int values_read(const char *db, const scenario *s, uint64_t seed, const char *metric,
-                const long *reps, double sign, double **x, char *err, size_t errlen);
+** that failed, or a metric that does not exist).  reader: where a
+** connection to db kept between reads is (*reader NULL until the first
+** read opens it; the caller store_closes it at the end), so a procedure
+** reading between rounds opens the file and reads its schema once; NULL:
+** a connection for this read alone.  Each read sees every run stored
+** before it. */
+int values_read(const char *db, store **reader, const scenario *s, uint64_t seed,
+                const char *metric, const long *reps, double sign, double **x, char *err,
+                size_t errlen);
 
 #endif
