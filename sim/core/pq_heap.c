@@ -87,11 +87,6 @@ SPECIALISE void sift_up(pq_node *a, size_t top, size_t i, uint64_t key, uint64_t
   node_store(&a[i], key, tag);
 }
 
-/* Is (k1, g1) before (k0, g0)?  As pq_node_before(), on values. */
-static inline int key_before(uint64_t k1, uint64_t g1, uint64_t k0, uint64_t g0) {
-  return k1 < k0 + (g1 < g0);
-}
-
 /* x if m is all ones, y if m is 0: a select compilers keep branch-free. */
 static inline uint64_t pick(uint64_t m, uint64_t x, uint64_t y) { return y ^ ((x ^ y) & m); }
 
@@ -99,11 +94,11 @@ static inline uint64_t pick(uint64_t m, uint64_t x, uint64_t y) { return y ^ ((x
 ** tournament on values held in registers, whose final match reuses the
 ** winners' keys rather than reloading them.  Its offset in 0 .. 3. */
 static inline size_t least4_tagged(const pq_node *p) {
-  uint64_t l = -(uint64_t)key_before(p[1].key, p[1].tag, p[0].key, p[0].tag);
-  uint64_t r = -(uint64_t)key_before(p[3].key, p[3].tag, p[2].key, p[2].tag);
+  uint64_t l = -(uint64_t)pq_key_before(p[1].key, p[1].tag, p[0].key, p[0].tag);
+  uint64_t r = -(uint64_t)pq_key_before(p[3].key, p[3].tag, p[2].key, p[2].tag);
   uint64_t lk = pick(l, p[1].key, p[0].key), lg = pick(l, p[1].tag, p[0].tag);
   uint64_t rk = pick(r, p[3].key, p[2].key), rg = pick(r, p[3].tag, p[2].tag);
-  uint64_t w = -(uint64_t)key_before(rk, rg, lk, lg);
+  uint64_t w = -(uint64_t)pq_key_before(rk, rg, lk, lg);
   return (size_t)pick(w, 2 + (r & 1), l & 1);
 }
 

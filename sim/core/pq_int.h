@@ -27,10 +27,16 @@ static inline uint64_t pq_key(double t) {
 
 static inline double pq_key_time(uint64_t key) { return order_key_value(key); }
 
-/* a before b: the borrow out of the 128-bit (key:tag) a - b.  No key
-** reaches UINT64_MAX (that would be a NaN), so b->key + 1 cannot wrap. */
+/* (k1, g1) before (k0, g0): the borrow out of the 128-bit (k1:g1) -
+** (k0:g0).  No key reaches UINT64_MAX (that would be a NaN), so k0 + 1
+** cannot wrap. */
+static inline int pq_key_before(uint64_t k1, uint64_t g1, uint64_t k0, uint64_t g0) {
+  return k1 < k0 + (g1 < g0);
+}
+
+/* Node a before node b. */
 static inline int pq_node_before(const pq_node *a, const pq_node *b) {
-  return a->key < b->key + (a->tag < b->tag);
+  return pq_key_before(a->key, a->tag, b->key, b->tag);
 }
 
 /* Every ordering's state begins with this: its least node while that is
@@ -41,10 +47,9 @@ typedef struct pq_known {
 } pq_known;
 
 /* One ordering of nodes.  It stores live and dead nodes alike; pq.c
-** tells them apart by the slot table.  Tags pushed only grow (each is a
-** new handle), but for PQ_AUTO's move of every node into a new, empty
-** ordering, in any order (a radix heap's bucket 0, whose order relies on
-** it, then stays empty: no key equals its first `last`, 0).  A top
+** tells them apart by the slot table.  Tags pushed usually grow (each is
+** a new handle), but PQ_AUTO moves every node into a new, empty ordering
+** in any order: an ordering keeps (key, tag) order either way.  A top
 ** pointer stays valid until the next push, pop, replace or filter. */
 typedef struct pq_ops {
   void *(*create)(void);

@@ -3,19 +3,28 @@
 ** Tarjan 1990), for sets whose keys seldom fall below the last one
 ** popped: a simulation never schedules before now.
 **
-** `last` is the key of the top (or of the last node popped).  Bucket 0
-** holds the nodes whose key equals it, in tag order; bucket b > 0 those
-** whose key first differs from it at bit b-1 (all greater).  A push is a
-** bit scan and an append.  When bucket 0 runs empty, asking for the top
-** spreads the lowest non-empty bucket around its least key, which
-** becomes `last`: its other nodes all land in lower buckets.  A node so
-** moves down a few buckets in its life, in sequential sweeps, and a
-** large set costs no cache miss per level as a heap does.
+** Bucket 0, the run, holds the nodes whose key is at most `last`, in
+** (key, tag) order; bucket b > 0 those whose key is above it and first
+** differs from it at bit b-1.  Every bucket's keys are below the next
+** one's, so the least node is the run's head.  A push above `last` is a
+** bit scan and an append; one at or below it an insertion into the run
+** from its end (usually a tie, placed last at once).  When the run is
+** empty, asking for the top takes the lowest non-empty bucket: a small
+** one (SORT_MAX nodes or fewer, most of them in a simulation) is sorted
+** into the run and its greatest key becomes `last`; a larger one is
+** spread around its least key, which becomes `last`, its other nodes
+** landing in lower buckets.  Either way the higher buckets stay right, as
+** the new `last` agrees with the old above their bits.  A node so moves
+** down a few buckets in its life, in sequential sweeps, and a large set
+** costs no cache miss per level as a heap does.
 **
-** A key below `last` (an event scheduled after a peek, before the time
-** peeked; a dead node dropped past now; any use that is not monotone) is
-** still correct: the buckets up to the one it differs in are merged
-** there, and `last` becomes the key.
+** A run of RUN_MAX nodes or more that a push would enter (many events
+** scheduled between now and `last`, or below the run: any use that is
+** not monotone) is first cut back: `last` falls to the least of the key
+** and the run head's, and the run's other nodes, with the buckets that
+** fall crosses, move to the buckets of their keys.  An insertion so
+** shifts fewer than RUN_MAX nodes, or none past its ties (whose tags are
+** below its own, as for every new handle).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +33,8 @@
 #include "pq_int.h"
 
 #define NBUCKETS 65
+#define SORT_MAX 16
+#define RUN_MAX 64
 
 /* 16 bytes, so that a bucket's address is a shift.  A bucket holds at
 ** most the nodes stored, fewer than 2^32 (PQ_MAX_PENDING live ones and
@@ -35,7 +46,7 @@ typedef struct bucket {
 
 typedef struct radix {
   pq_known known; /* top: bucket 0's head, or NULL when bucket 0 is empty */
-  uint64_t last;  /* key of the top when last found (0, no key, before) */
+  uint64_t last;  /* the run's keys are at most last, the buckets' above (0: no key) */
   uint64_t mask;  /* bit b-1 set: bucket b > 0 is not empty */
   uint32_t head;  /* bucket 0 is b[0].a[head .. n) */
   size_t count;   /* nodes stored */
@@ -87,37 +98,69 @@ static inline unsigned lowest(const radix *r) {
 
 static inline void known(radix *r) { r->known.top = empty0(r) ? NULL : &r->b[0].a[r->head]; }
 
-/* A key below last: the nodes of buckets 0 .. d-1 all differ from key
-** first at bit d-1, so they join bucket d (empty: its nodes would be
-** below last there, where key is above it); the others keep theirs. */
-static int rebase(radix *r, uint64_t key) {
-  unsigned d = bucket_of(key, r->last);
-  NEO_ASSERT(d > 0); /* key differs from last */
-  size_t need = r->b[d].n;
-  for (unsigned i = 0; i < d; i++) need += r->b[i].n;
-  need -= r->head;
-  while (r->b[d].cap < need)
-    if (grow(&r->b[d])) return -1;
-  for (unsigned i = 0; i < d; i++) {
+/* The run is long and key (<= last) is pushed: last falls to low, the
+** least of key and the run head's.  The buckets 1 .. d-1 (d: where low
+** and last first differ) then all differ from low first at bit d-1 and
+** join bucket d; the run's nodes above low go to the buckets of their
+** keys (d or lower); the higher buckets stay.  The run keeps its ties of
+** low, after which key goes at once.  Room is made first: out of memory,
+** nothing has moved. */
+static int demote(radix *r, uint64_t key) {
+  bucket *z = &r->b[0];
+  uint64_t low = key < z->a[r->head].key ? key : z->a[r->head].key;
+  unsigned d = bucket_of(low, r->last);
+  if (d == 0) return 0; /* the run and key all ties of last */
+  uint32_t need[NBUCKETS] = {0}, keep = r->head;
+  while (keep < z->n && z->a[keep].key == low) keep++;
+  for (uint32_t j = keep; j < z->n; j++) need[bucket_of(z->a[j].key, low)]++;
+  for (unsigned i = 1; i < d; i++) need[d] += r->b[i].n;
+  for (unsigned i = 1; i <= d; i++)
+    while (r->b[i].cap - r->b[i].n < need[i])
+      if (grow(&r->b[i])) return -1;
+  for (unsigned i = 1; i < d; i++) {
     bucket *s = &r->b[i];
-    for (size_t j = i ? 0 : r->head; j < s->n; j++) put(r, d, s->a[j].key, s->a[j].tag);
+    for (uint32_t j = 0; j < s->n; j++) put(r, d, s->a[j].key, s->a[j].tag);
     s->n = 0;
   }
-  r->head = 0;
   r->mask &= ~((UINT64_C(1) << (d - 1)) - 1); /* buckets 1 .. d-1 now empty */
-  r->last = key;
+  for (uint32_t j = keep; j < z->n; j++)
+    put(r, bucket_of(z->a[j].key, low), z->a[j].key, z->a[j].tag);
+  z->n = keep;
+  r->last = low;
+  return 0;
+}
+
+/* Insert (key, tag), key <= last, into the run in order. */
+static int run_insert(radix *r, uint64_t key, uint64_t tag) {
+  bucket *z = &r->b[0];
+  if (z->n == z->cap && r->head > 0) { /* room at the front: move the run there */
+    memmove(z->a, z->a + r->head, (z->n - r->head) * sizeof *z->a);
+    z->n -= r->head;
+    r->head = 0;
+  }
+  if (z->n == z->cap && grow(z)) return -1;
+  uint32_t j = z->n;
+  for (; j > r->head && pq_key_before(key, tag, z->a[j - 1].key, z->a[j - 1].tag); j--)
+    z->a[j] = z->a[j - 1];
+  z->a[j].key = key;
+  z->a[j].tag = tag;
+  z->n++;
   return 0;
 }
 
 static int radix_push(void *impl, uint64_t key, uint64_t tag) {
   radix *r = impl;
-  if (key < r->last && rebase(r, key)) return -1;
-  unsigned i = bucket_of(key, r->last);
-  bucket *b = &r->b[i];
-  if (b->n == b->cap && grow(b)) return -1;
-  put(r, i, key, tag); /* in bucket 0 the tag is the largest: order kept (see pq_ops) */
+  if (key <= r->last && r->b[0].n - r->head >= RUN_MAX && demote(r, key)) return -1;
+  if (key <= r->last) {
+    if (run_insert(r, key, tag)) return -1;
+    known(r);
+  } else {
+    unsigned i = bucket_of(key, r->last);
+    bucket *b = &r->b[i];
+    if (b->n == b->cap && grow(b)) return -1;
+    put(r, i, key, tag);
+  }
   r->count++;
-  if (i == 0) known(r);
   return 0;
 }
 
@@ -126,25 +169,42 @@ static int by_tag(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Bucket 0 is empty: spread the lowest non-empty bucket over the lower
-** ones (all empty) around its least key, which becomes last.  The nodes
-** of that key (ties) land in bucket 0 and are then put in tag order.
-** Out of memory, the lower buckets are emptied again: nothing moved. */
+/* The run is empty: sort the lowest non-empty bucket into it, its
+** greatest key the new last. */
+static int sort_in(radix *r, unsigned from) {
+  const pq_node *a = r->b[from].a;
+  uint32_t n = r->b[from].n;
+  bucket *z = &r->b[0];
+  while (z->cap < n)
+    if (grow(z)) return -1;
+  for (uint32_t i = 0; i < n; i++) { /* insertion sort: a few nodes */
+    uint64_t key = a[i].key, tag = a[i].tag;
+    uint32_t j = i;
+    for (; j > 0 && pq_key_before(key, tag, z->a[j - 1].key, z->a[j - 1].tag); j--)
+      z->a[j] = z->a[j - 1];
+    z->a[j].key = key;
+    z->a[j].tag = tag;
+  }
+  r->head = 0;
+  z->n = n;
+  r->b[from].n = 0;
+  r->mask &= ~(UINT64_C(1) << (from - 1));
+  r->last = z->a[n - 1].key;
+  known(r);
+  return 0;
+}
+
+/* The run is empty: take the lowest non-empty bucket, sorted in when
+** small, else spread over the lower buckets (all empty) around its least
+** key, which becomes last; the nodes of that key (ties) form the run, put
+** in tag order.  Out of memory, the lower buckets are emptied again:
+** nothing moved. */
 static int spread(radix *r) {
   unsigned from = lowest(r);
+  if (r->b[from].n <= SORT_MAX) return sort_in(r, from);
   const pq_node *a = r->b[from].a; /* locals: node stores could alias the fields */
   size_t n = r->b[from].n;
   uint64_t last = a[0].key, mask = 0;
-  if (n == 1 && (r->b[0].cap > 0 || grow(&r->b[0]) == 0)) { /* half the spreads: a lone node */
-    r->b[0].a[0] = a[0];
-    r->b[0].n = 1;
-    r->head = 0;
-    r->b[from].n = 0;
-    r->mask &= ~(UINT64_C(1) << (from - 1));
-    r->last = last;
-    known(r);
-    return 0;
-  }
   for (size_t j = 1; j < n; j++) last = a[j].key < last ? a[j].key : last;
   r->head = r->b[0].n = 0;
   for (size_t j = 0; j < n; j++) {

@@ -332,6 +332,43 @@ static void test_auto_trial(void) {
   pq_free(b);
 }
 
+/* The radix heap's run: a small bucket sorted into it, then many entries
+** scheduled between now and its last key (and a few below now), which
+** cut it back once it is long.  Each kind pops the binary heap's order. */
+static void test_run(pq_kind k) {
+  pq *a = pq_new(k, 0), *b = pq_new(PQ_HEAP2, 0);
+  long bad = 0;
+  for (int i = 1; i <= 10; i++) bad += pq_insert(a, i, NULL) != pq_insert(b, i, NULL);
+  for (int round = 0; round < 3 && !bad; round++) {
+    double ta, tb;
+    bad += pq_pop(a, &ta) != pq_pop(b, &tb) || ta != tb;
+    for (int i = 0; i < 300; i++) { /* descending, ties, and below now */
+      double t = i % 50 == 49 ? ta - 1 : i % 7 == 0 ? ta : 10 - (double)i / 40;
+      bad += pq_insert(a, t, NULL) != pq_insert(b, t, NULL);
+    }
+  }
+  while (!bad && pq_size(b) > 0) {
+    double ta, tb;
+    bad += pq_pop(a, &ta) != pq_pop(b, &tb) || ta != tb;
+  }
+  /* a run of 200 ties, found by a peek, then entries due before it */
+  bad += pq_insert(a, 1, NULL) != pq_insert(b, 1, NULL);
+  for (int i = 0; i < 200; i++) bad += pq_insert(a, 50, NULL) != pq_insert(b, 50, NULL);
+  bad += pq_pop(a, NULL) != pq_pop(b, NULL) || pq_peek(a, NULL) != pq_peek(b, NULL);
+  for (int i = 0; i < 300; i++) {
+    double t = 49.9 - (double)(i % 150) / 4;
+    bad += pq_insert(a, t, NULL) != pq_insert(b, t, NULL);
+  }
+  while (!bad && pq_size(b) > 0) {
+    double ta, tb;
+    bad += pq_pop(a, &ta) != pq_pop(b, &tb) || ta != tb;
+  }
+  CHECKF(bad == 0 && pq_size(a) == 0, "%s: the run against heap2: %ld mismatches", pq_kind_name(k),
+         bad);
+  pq_free(a);
+  pq_free(b);
+}
+
 static void test_data(void) {
   CHECK(pq_new(PQ_HEAP4, PQ_MAX_DATA + 1) == NULL);
   pq *q = pq_new(PQ_RADIX, PQ_MAX_DATA);
@@ -362,6 +399,7 @@ int main(void) {
     test_compaction((pq_kind)k);
     test_random_ops((pq_kind)k);
     test_lockstep((pq_kind)k);
+    test_run((pq_kind)k);
   }
   test_auto_trial();
   test_data();
