@@ -56,12 +56,14 @@ _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 
 /* PQ_AUTO: which ordering is faster between a few hundred and a few
 ** thousand pending events depends on the model, not only on the size.  On
-** the 2-core reference machine the 4-ary heap is 13% faster than the radix
-** heap on the hold model at 10^3 pending events (every event due soon),
-** but 6% slower on reference_100k.lua at 500 (many events due far ahead,
-** which a radix heap leaves in its high buckets); the radix heap is 25%
-** slower with two pending (the M/M/1 queue) and 10% faster from 10^4.
-** So: heap4 below AUTO_LOW stored nodes, radix from AUTO_UP, and between
+** the 2-core reference machine, the radix heap (with its sorted run) is
+** 7-11% faster than the 4-ary heap on the hold model at 10^3 pending
+** events and 13% faster on reference_100k.lua at 500, the two are even
+** from 64 to 256 pending, and the 4-ary heap is 23-29% faster below 16
+** (the M/M/1 queue's two); without the run, the 4-ary heap was 13% faster
+** on the hold model at 10^3, where every event is due soon.  No size
+** serves every model: heap4 below AUTO_LOW stored nodes, radix from
+** AUTO_UP, and between
 ** them a trial on the set's own workload: TRIAL_WINDOWS windows of
 ** TRIAL_INSERTS insertions (as many pops, in a steady state), their wall
 ** time taken on heap4, radix, radix, heap4, heap4, radix ... (a drift of
