@@ -532,6 +532,8 @@ static int load_lib(lua_State *L) {
   lua_call(L, 1, 1);
   if (!lua_istable(L, -1) || lua_getfield(L, -1, "_check_actions") != LUA_TFUNCTION)
     return luaL_error(L, "the neosim Lua library has no neo._check_actions");
+  lua_pushboolean(L, 1); /* neo.scenario: checked when the scenario was loaded, not again */
+  lua_setfield(L, -3, "_policies_only");
   a->p->check = luaL_ref(L, LUA_REGISTRYINDEX);
   return 0;
 }
