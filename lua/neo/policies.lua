@@ -194,11 +194,12 @@ local function check_one(a)
     local hint = type(keys[1]) == "string" and V.suggest(keys[1], ACTIONS) or ""
     return "not an action (one of " .. table.concat(ACTIONS, ", ") .. ")" .. hint
   end
-  for _, k in ipairs(V.sorted_keys(a)) do
-    local known = k == which
-    for _, f in ipairs(SHAPE[which]) do known = known or f[1] == k end
-    if not known then return ("'%s' does not go with '%s' (%s)"):format(tostring(k), which, takes(which)) end
-  end
+  local k = V.first_unknown(a, function(k)
+    if k == which then return true end
+    for _, f in ipairs(SHAPE[which]) do if f[1] == k then return true end end
+    return false
+  end)
+  if k ~= nil then return ("'%s' does not go with '%s' (%s)"):format(tostring(k), which, takes(which)) end
   if which == "priority" then
     local list, seen = a.priority, {}
     local n = 0

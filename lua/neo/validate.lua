@@ -252,12 +252,24 @@ local function number_list(t, what_, min_n)
   end
 end
 
-local function only_keys(t, allowed)
-  for _, k in ipairs(M.sorted_keys(t)) do
-    local ok = false
-    for _, a in ipairs(allowed) do ok = ok or a == k end
-    if not ok then return "unknown key '" .. tostring(k) .. "'" .. suggest(k, allowed) end
+--- The first key of t in sorted_keys order that known(k) refuses, or nil.  The keys
+--- are sorted only when one is refused: most tables have none.
+function M.first_unknown(t, known)
+  for k in pairs(t) do
+    if not known(k) then
+      for _, s in ipairs(M.sorted_keys(t)) do
+        if not known(s) then return s end
+      end
+    end
   end
+end
+
+local function only_keys(t, allowed)
+  local k = M.first_unknown(t, function(k)
+    for _, a in ipairs(allowed) do if a == k then return true end end
+    return false
+  end)
+  if k ~= nil then return "unknown key '" .. tostring(k) .. "'" .. suggest(k, allowed) end
 end
 
 --- A distribution in its normalised form ({ dist = NAME, p = {...} } or discrete

@@ -192,6 +192,9 @@ T.test("_check_actions: errors name the action", function()
   bad({ { order = "h100", price = "od" } }, "action 1: has both 'order' and 'price' (one action per table)")
   bad({ { order = "h100", site = "dc1", nodes = 1, gpu_hour = 2 } },
     "action 1: 'gpu_hour' does not go with 'order' (order takes order, site, nodes)")
+  local strays = { order = "h100", site = "dc1", nodes = 1 } -- of many, the first in key order
+  for i = 40, 1, -1 do strays[("s%02d"):format(i)] = i end
+  bad({ strays }, "action 1: 's01' does not go with 'order' (order takes order, site, nodes)")
   bad({ { frobnicate = 1 } }, "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, recall, internal, priority, raise, dividend, buyback)")
   bad({ { ordr = "h100" } },
     "action 1: not an action (one of order, sell, retire, price, build, draw, repay, refinance, offer, recall, internal, priority, raise, dividend, buyback) (did you mean order?)")
