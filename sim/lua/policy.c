@@ -33,24 +33,47 @@ static int ro_newindex(lua_State *L) {
   return luaL_error(L, "the policy state is read-only (cannot set '%s')",
                     luaL_tolstring(L, 2, NULL));
 }
+/* Push the real table behind the proxy at index 1: its metatable's
+** __index (C functions, not closures, so that a proxy allocates less). */
+static void push_real(lua_State *L) {
+  if (!lua_getmetatable(L, 1)) luaL_error(L, "not a read-only table of the policy state");
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+}
 static int ro_len(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)luaL_len(L, lua_upvalueindex(1)));
+  push_real(L);
+  lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
   return 1;
 }
 static int ro_pairs(lua_State *L) {
   lua_getglobal(L, "next");
-  lua_pushvalue(L, lua_upvalueindex(1));
+  push_real(L);
   lua_pushnil(L);
   return 3;
 }
 
-/* Replace the table on top of the stack by a read-only proxy (deeply). */
-static void freeze(lua_State *L) {
+/* Replace the table on top of the stack by its read-only proxy, deeply.
+** memo (a stack index) maps each table frozen so far to its proxy, so a
+** table reached twice (skus[i] and skus_by_name[name]) is one proxy, made
+** once.  A table with a metatable is a proxy already (the state's own
+** tables have none; policies.params is frozen when loaded). */
+static void freeze_in(lua_State *L, int memo) {
   int real = lua_gettop(L);
+  if (lua_getmetatable(L, real)) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pushvalue(L, real);
+  if (lua_rawget(L, memo) != LUA_TNIL) {
+    lua_replace(L, real);
+    return;
+  }
+  lua_pop(L, 1);
   lua_pushnil(L);
   while (lua_next(L, real)) {
     if (lua_istable(L, -1)) {
-      freeze(L);
+      freeze_in(L, memo);
       lua_pushvalue(L, -2);
       lua_insert(L, -2);
       lua_rawset(L, real);
@@ -64,16 +87,24 @@ static void freeze(lua_State *L) {
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, ro_newindex);
   lua_setfield(L, -2, "__newindex");
-  lua_pushvalue(L, real);
-  lua_pushcclosure(L, ro_len, 1);
+  lua_pushcfunction(L, ro_len);
   lua_setfield(L, -2, "__len");
-  lua_pushvalue(L, real);
-  lua_pushcclosure(L, ro_pairs, 1);
+  lua_pushcfunction(L, ro_pairs);
   lua_setfield(L, -2, "__pairs");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+  lua_pushvalue(L, real);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, memo); /* memo[real] = proxy */
   lua_replace(L, real);
+}
+
+static void freeze(lua_State *L) {
+  lua_newtable(L);
+  lua_insert(L, -2); /* memo, table */
+  freeze_in(L, lua_gettop(L) - 1);
+  lua_remove(L, -2);
 }
 
 /* ---- the state ---- */

@@ -1,6 +1,6 @@
 # tests/e2e/policies.sh -- Lua policies: actions change the run, errors in
 # policies fail the run with the policy's name and file:line, the state is
-# read-only, endless loops are stopped.
+# read-only (and reads as its tables do), endless loops are stopped.
 . tests/lib.sh
 db=$T_TMP/p.db
 q() { sqlite3 "$db" "$1"; }
@@ -52,6 +52,8 @@ expect_match "$ERR" "policy procurement \(tests/e2e/scenarios/policy_bad_action.
 run "$NEOSIM" run $d/policy_write.lua --db "$db"
 expect_rc 1 "writing the state"
 expect_match "$ERR" "policy pricing .*policy_write.lua:10: the policy state is read-only \(cannot set 'cash'\)" "read-only state"
+run "$NEOSIM" run $d/policy_views.lua --db "$db"
+expect_rc 0 "the state read by #, ipairs, pairs and fields ($ERR)"
 run "$NEOSIM" run $d/policy_loop.lua --db "$db" --lua-instructions 1e6
 expect_rc 1 "endless policy"
 expect_match "$ERR" "policy allocation \(tests/e2e/scenarios/policy_loop.lua:9\): .*instruction budget of 1000000 instructions exceeded" "budget names the policy"
