@@ -56,9 +56,9 @@ static int bench_hold(size_t n) {
     engine_on(e[k], 0, on_hold, &h[k]);
     for (size_t i = 0; i < n; i++)
       engine_at(e[k], dist_exponential(&h[k].r, 1.0), 0, (uint32_t)i, 0);
+    bytes[k] = (double)engine_bytes(e[k]) / (double)n; /* as filled */
     if (engine_error(e[k]) != ENGINE_OK) rc = fail(e[k], "fill");
     else if (run_holds(e[k], &h[k], n > WARM_HOLDS ? n : WARM_HOLDS)) rc = fail(e[k], "warm-up");
-    bytes[k] = (double)engine_bytes(e[k]) / (double)n;
   }
   while (!rc && (done < MIN_HOLDS || spent < MIN_SECS)) { /* per kind */
     double slowest = 0;
