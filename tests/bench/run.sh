@@ -59,7 +59,7 @@ floor=$(value mm1_floor)
 if [ -n "$eng" ] && [ -n "$floor" ]; then
   derived mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
 fi
-model=$(value reference_100k_events) engine_events=$(value mm1_engine_events)
+model=$(value reference_100k_events) engine_events=$(value mm1_engine_events_beside)
 if [ -n "$model" ] && [ -n "$engine_events" ]; then
   derived model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
 fi
