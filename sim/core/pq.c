@@ -63,11 +63,11 @@ _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 ** (the M/M/1 queue's two); without the run, the 4-ary heap was 13% faster
 ** on the hold model at 10^3, where every event is due soon.  No size
 ** serves every model: heap4 below AUTO_LOW stored nodes, radix from
-** AUTO_UP, and between
-** them a trial on the set's own workload: TRIAL_WINDOWS windows of
-** TRIAL_INSERTS insertions (as many pops, in a steady state), their wall
-** time taken on heap4, radix, radix, heap4, heap4, radix ... (a drift of
-** the machine's or the model's speed cancels), then the faster in all for
+** AUTO_UP, and between them a trial on the set's own workload:
+** TRIAL_WINDOWS windows of TRIAL_INSERTS insertions (as many pops, in a
+** steady state), their wall time taken on heap4, radix, radix, heap4,
+** heap4, radix ... (a drift of the machine's or the model's speed
+** cancels), then the faster in all for
 ** TRIAL_IDLE windows, then another trial.  The time includes the model's
 ** work, so the choice is right where the orderings differ by more than
 ** that work varies between windows: on reference_100k.lua it chose radix
