@@ -57,24 +57,24 @@ _Static_assert(sizeof names / sizeof *names == PQ_NKINDS, "a name per kind");
 /* PQ_AUTO: which ordering is faster between a few hundred and a few
 ** thousand pending events depends on the model, not only on the size.  On
 ** the 2-core reference machine, the radix heap (with its sorted run) is
-** 7-11% faster than the 4-ary heap on the hold model at 10^3 pending
-** events and 13% faster on reference_100k.lua at 500, the two are even
-** from 64 to 256 pending, and the 4-ary heap is 23-29% faster below 16
-** (the M/M/1 queue's two); without the run, the 4-ary heap was 13% faster
-** on the hold model at 10^3, where every event is due soon.  No size
-** serves every model: heap4 below AUTO_LOW stored nodes, radix from
-** AUTO_UP, and between them a trial on the set's own workload:
-** TRIAL_WINDOWS windows of TRIAL_INSERTS insertions (as many pops, in a
-** steady state), their wall time taken on heap4, radix, radix, heap4,
-** heap4, radix ... (a drift of the machine's or the model's speed
-** cancels), then the faster in all for
-** TRIAL_IDLE windows, then another trial.  The time includes the model's
-** work, so the choice is right where the orderings differ by more than
-** that work varies between windows: on reference_100k.lua it chose radix
-** in 8 replications of 9 (with four windows of 65536, in 2 of 3).  The
-** choice never changes the order of the events (every ordering pops by
-** (time, sequence)), only the speed; a trial costs its windows on the
-** slower ordering, 3% of the windows between trials. */
+** between 4% slower and 11% faster than the 4-ary heap on the hold model
+** at 10^3 pending events (five runs) and 13% faster on reference_100k.lua
+** at 500; the two are even from 64 to 256 pending, and the 4-ary heap is
+** 23-29% faster below 16 (the M/M/1 queue's two).  Without the run, the
+** 4-ary heap was 13% faster on the hold model at 10^3, where every event
+** is due soon.  No size serves every model: heap4 below AUTO_LOW stored
+** nodes, radix from AUTO_UP, and between them a trial on the set's own
+** workload: TRIAL_WINDOWS windows of TRIAL_INSERTS insertions (as many
+** pops, in a steady state), their wall time taken on heap4, radix, radix,
+** heap4, heap4, radix ... (a drift of the machine's or the model's speed
+** cancels), then the faster in all for TRIAL_IDLE windows, then another
+** trial.  The time includes the model's work, so the choice is right
+** where the orderings differ by more than that work varies between
+** windows: on reference_100k.lua it chose radix in 8 replications of 9
+** (with four windows of 65536, in 2 of 3).  The choice never changes the
+** order of the events (every ordering pops by (time, sequence)), only the
+** speed; a trial costs its windows on the slower ordering, 3% of the
+** windows between trials. */
 #define AUTO_LOW 256u
 #define AUTO_UP 4096u
 #define TRIAL_INSERTS 16384u /* a power of 2 */
