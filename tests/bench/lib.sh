@@ -7,3 +7,7 @@ bench_line() {
     v = sprintf("%.3g", x); if (v ~ /e/) { split(v, p, "e"); v = p[1] "e" (p[2] + 0) }
     print "bench " n " " v " " u }'
 }
+
+# least A B, most A B: the smaller (larger) of two numbers, A empty for none yet.
+least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
+most() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b > a) ? b : a }'; }

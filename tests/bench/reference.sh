@@ -21,8 +21,7 @@ for i in 1 2; do
     --db "$db" --reps "$REPS" -j 1 --quiet
   t1=$(date +%s%N)
   s=$(awk -v ns=$((t1 - t0)) 'BEGIN { print ns / 1e9 }')
-  secs=$(awk -v a="$secs" -v b="$s" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  mm1=$(awk -v a="$mm1" -v b="$m" 'BEGIN { print (a == "" || b > a) ? b : a }')
+  secs=$(least "$secs" "$s") mm1=$(most "$mm1" "$m")
 done
 events=$(sqlite3 "$db" "select sum(events) from runs where status = 'done'")
 done_runs=$(sqlite3 "$db" "select count(*) from runs where status = 'done'")

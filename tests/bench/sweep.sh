@@ -14,7 +14,6 @@ one() { # one JOBS: the wall time of a batch, in seconds
   t1=$(date +%s%N)
   awk -v a=$(((t1 - t0) / 1000)) 'BEGIN { print a / 1e6 }'
 }
-least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 s1= s2=
 for i in 1 2 3 4 5; do # -j 1 and -j 2 take turns: a drift of the machine's speed falls on both
   s1=$(least "$s1" "$(one 1)") s2=$(least "$s2" "$(one 2)")
