@@ -32,6 +32,14 @@
 #include "invariant.h"
 #include "pq_int.h"
 
+/* The rare paths of a push and a pop stay out of line, so that the usual
+** ones are small enough to inline into pq.c. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 #define NBUCKETS 65
 #define SORT_MAX 16
 #define RUN_MAX 64
@@ -148,8 +156,9 @@ static int run_insert(radix *r, uint64_t key, uint64_t tag) {
   return 0;
 }
 
-static int radix_push(void *impl, uint64_t key, uint64_t tag) {
-  radix *r = impl;
+/* A push into the run, or into a full bucket: off the way of the usual
+** push, an append to a bucket with room. */
+NOINLINE static int push_rest(radix *r, uint64_t key, uint64_t tag) {
   if (key <= r->last && r->b[0].n - r->head >= RUN_MAX && demote(r, key)) return -1;
   if (key <= r->last) {
     if (run_insert(r, key, tag)) return -1;
@@ -160,6 +169,16 @@ static int radix_push(void *impl, uint64_t key, uint64_t tag) {
     if (b->n == b->cap && grow(b)) return -1;
     put(r, i, key, tag);
   }
+  r->count++;
+  return 0;
+}
+
+static inline int radix_push(void *impl, uint64_t key, uint64_t tag) {
+  radix *r = impl;
+  unsigned i = bucket_of(key, r->last);
+  bucket *b = &r->b[i];
+  if (key <= r->last || b->n == b->cap) return push_rest(r, key, tag);
+  put(r, i, key, tag);
   r->count++;
   return 0;
 }
@@ -249,16 +268,31 @@ static const pq_node *radix_top(void *impl) {
   return &s->a[0];
 }
 
-static void radix_pop(void *impl) {
+static void pop_rest(radix *r);
+
+/* Usually the run's head; pop_rest when the run is empty. */
+static inline void radix_pop(void *impl) {
   radix *r = impl;
-  if (empty0(r) && !radix_top(r)) return;
-  if (empty0(r)) { /* out of memory: the top is the lowest bucket's front */
-    bucket *s = &r->b[lowest(r)];
-    s->a[0] = s->a[--s->n];
-    if (s->n == 0) r->mask &= r->mask - 1;
-  } else if (++r->head == r->b[0].n) {
-    r->head = r->b[0].n = 0;
+  if (empty0(r)) {
+    pop_rest(r);
+    return;
   }
+  if (++r->head == r->b[0].n) r->head = r->b[0].n = 0;
+  r->count--;
+  known(r);
+}
+
+/* The run empty: its lowest bucket taken, then the run's head popped;
+** or, out of memory for that, the lowest bucket's front (see radix_top). */
+NOINLINE static void pop_rest(radix *r) {
+  if (!radix_top(r)) return;
+  if (!empty0(r)) {
+    radix_pop(r);
+    return;
+  }
+  bucket *s = &r->b[lowest(r)];
+  s->a[0] = s->a[--s->n];
+  if (s->n == 0) r->mask &= r->mask - 1;
   r->count--;
   known(r);
 }
