@@ -39,6 +39,7 @@ echo "# neosim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'): $(uname -sm), $(get
 bench hold "$BUILD/bench/hold"
 bench mm1 "$BUILD/bench/mm1"
 bench mm1_floor "$BUILD/bench/mm1_floor"
+bench mm1_contract "$BUILD/bench/mm1_contract"
 bench mm1_simpy "$(find_python)" tests/bench/mm1_simpy.py
 bench store_rows "$BUILD/bench/store_rows"
 bench mm1_scenario sh tests/bench/mm1_scenario.sh
@@ -58,6 +59,11 @@ fi
 floor=$(value mm1_floor)
 if [ -n "$eng" ] && [ -n "$floor" ]; then
   derived mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
+fi
+contract=$(value mm1_contract)
+if [ -n "$contract" ] && [ -n "$floor" ] && [ -n "$eng" ]; then
+  derived mm1_contract_vs_floor "$(awk -v a="$contract" -v b="$floor" 'BEGIN { print a / b }')" x
+  derived mm1_vs_contract "$(awk -v a="$eng" -v b="$contract" 'BEGIN { print a / b }')" x
 fi
 model=$(value reference_100k_events) engine_events=$(value mm1_engine_events_beside)
 if [ -n "$model" ] && [ -n "$engine_events" ]; then
