@@ -196,8 +196,10 @@ static double run(uint64_t n, double *wait_mean) {
   mm1 m = {.left = n};
   rng_derive(&m.arrivals, 1, 0, "arrivals");
   rng_derive(&m.service, 1, 0, "service");
-  s.on[ARRIVAL].fn = on_arrival, s.on[ARRIVAL].ctx = &m;
-  s.on[DEPARTURE].fn = on_departure, s.on[DEPARTURE].ctx = &m;
+  s.on[ARRIVAL].fn = on_arrival;
+  s.on[ARRIVAL].ctx = &m;
+  s.on[DEPARTURE].fn = on_departure;
+  s.on[DEPARTURE].ctx = &m;
   double t0 = bench_now();
   at(&s, dist_exponential(&m.arrivals, 1.0 / LAMBDA), ARRIVAL, 0, 0);
   run_events(&s);
