@@ -7,6 +7,7 @@
 #ifndef NEOSIM_BENCH_H
 #define NEOSIM_BENCH_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,22 @@ static inline void bench_print(const char *name, double value, const char *unit)
   bench_format(buf, sizeof buf, value);
   printf("bench %s %s %s\n", name, buf, unit);
   fflush(stdout);
+}
+
+/* A benchmark's run: n customers (or the like), its wall time in seconds
+** or < 0 on error; *out gets its result.  ctx is the caller's. */
+typedef double (*bench_run)(void *ctx, uint64_t n, double *out);
+
+/* The shortest wall time of `runs` calls of run (the first warms the
+** caches), or -1 at the first error; *out keeps the last call's result. */
+static inline double bench_best(int runs, bench_run run, void *ctx, uint64_t n, double *out) {
+  double best = -1;
+  for (int i = 0; i < runs; i++) {
+    double dt = run(ctx, n, out);
+    if (dt < 0) return -1;
+    if (best < 0 || dt < best) best = dt;
+  }
+  return best;
 }
 
 /* A positive count such as "1e6" or "250000"; 0 if malformed. */

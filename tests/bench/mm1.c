@@ -79,7 +79,8 @@ static void on_departure(engine *e, const engine_event *ev, void *ctx) {
 }
 
 /* One run of n customers: its wall time in seconds, or -1 on error. */
-static double run_mm1(pq_kind kind, uint64_t n, double *wait_mean) {
+static double run_mm1(void *ctx, uint64_t n, double *wait_mean) {
+  pq_kind kind = *(const pq_kind *)ctx;
   mm1 m = {.left = n};
   engine *e = engine_new(kind);
   if (!e) return -1;
@@ -108,12 +109,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: mm1 [heap2|heap4|radix|auto] [customers]\n");
     return 2;
   }
-  double best = (double)INFINITY, wait = 0;
-  for (int i = 0; i < RUNS; i++) {
-    double dt = run_mm1((pq_kind)kind, n, &wait);
-    if (dt < 0) return 1;
-    if (dt < best) best = dt;
-  }
+  pq_kind k = (pq_kind)kind;
+  double wait = 0, best = bench_best(RUNS, run_mm1, &k, n, &wait);
+  if (best < 0) return 1;
   bench_print("mm1_engine", (double)n / best, "customers/s");
   bench_print("mm1_engine_events", 2.0 * (double)n / best,
               "events/s"); /* an arrival and a departure each */

@@ -191,7 +191,8 @@ static void on_departure(sim *s, const event *ev, void *ctx) {
 }
 
 /* One run of n customers: its wall time in seconds, or -1 on error. */
-static double run(uint64_t n, double *wait_mean) {
+static double run(void *ctx, uint64_t n, double *wait_mean) {
+  (void)ctx;
   sim s = {.halt = UINT64_MAX};
   mm1 m = {.left = n};
   rng_derive(&m.arrivals, 1, 0, "arrivals");
@@ -225,12 +226,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: mm1_contract [customers]\n");
     return 2;
   }
-  double best = (double)INFINITY, wait = 0;
-  for (int i = 0; i < RUNS; i++) {
-    double dt = run(n, &wait);
-    if (dt < 0) return 1;
-    if (dt < best) best = dt;
-  }
+  double wait = 0, best = bench_best(RUNS, run, NULL, n, &wait);
+  if (best < 0) return 1;
   bench_print("mm1_contract", (double)n / best, "customers/s");
   bench_print("mm1_contract_wait_mean", wait, "hours");
   return 0;

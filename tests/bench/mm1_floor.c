@@ -69,7 +69,8 @@ static ev pop(heap *h) {
 }
 
 /* One run of n customers: its wall time in seconds, or -1 on error. */
-static double run(uint64_t n, double *wait_mean) {
+static double run(void *ctx, uint64_t n, double *wait_mean) {
+  (void)ctx;
   rng arrivals, service;
   heap h = {0};
   double *fifo = NULL, wait_sum = 0;
@@ -131,12 +132,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: mm1_floor [customers]\n");
     return 2;
   }
-  double best = (double)INFINITY, wait = 0;
-  for (int i = 0; i < RUNS; i++) {
-    double dt = run(n, &wait);
-    if (dt < 0) return 1;
-    if (dt < best) best = dt;
-  }
+  double wait = 0, best = bench_best(RUNS, run, NULL, n, &wait);
+  if (best < 0) return 1;
   bench_print("mm1_floor", (double)n / best, "customers/s");
   bench_print("mm1_floor_wait_mean", wait, "hours");
   return 0;
