@@ -69,6 +69,12 @@ model=$(value reference_100k_events) engine_events=$(value mm1_engine_events_bes
 if [ -n "$model" ] && [ -n "$engine_events" ]; then
   derived model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
 fi
+# The two targets together (the model 0.35x the engine, the engine 1.0x
+# the floor) ask the model for 0.35x the floor's event rate.
+floor_events=$(value mm1_floor_events_beside)
+if [ -n "$model" ] && [ -n "$floor_events" ]; then
+  derived model_vs_floor_event_rate "$(awk -v a="$model" -v b="$floor_events" 'BEGIN { print a / b }')" x
+fi
 
 small=$(value hold_1e3_auto) large=$(value hold_1e6_auto)
 if [ -n "$small" ] && [ -n "$large" ]; then
