@@ -66,4 +66,24 @@ static inline size_t bench_count(const char *s) {
   return (size_t)v;
 }
 
+/* The main of an M/M/1 benchmark whose one optional argument is the count
+** of customers (10^6 by default): the best of `runs` runs, printed as NAME
+** (customers/s) and NAME_wait_mean (hours).  Exits 2 on a bad argument, 1
+** when a run fails. */
+static inline int bench_customers_main(int argc, char **argv, const char *name, int runs,
+                                       bench_run run) {
+  uint64_t n = argc > 1 ? bench_count(argv[1]) : 1000000;
+  if (n == 0 || argc > 2) {
+    fprintf(stderr, "usage: %s [customers]\n", name);
+    return 2;
+  }
+  double wait = 0, best = bench_best(runs, run, NULL, n, &wait);
+  if (best < 0) return 1;
+  char wait_name[64];
+  snprintf(wait_name, sizeof wait_name, "%s_wait_mean", name);
+  bench_print(name, (double)n / best, "customers/s");
+  bench_print(wait_name, wait, "hours");
+  return 0;
+}
+
 #endif

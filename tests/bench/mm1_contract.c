@@ -221,14 +221,5 @@ static double run(void *ctx, uint64_t n, double *wait_mean) {
 }
 
 int main(int argc, char **argv) {
-  uint64_t n = argc > 1 ? bench_count(argv[1]) : 1000000;
-  if (n == 0 || argc > 2) {
-    fprintf(stderr, "usage: mm1_contract [customers]\n");
-    return 2;
-  }
-  double wait = 0, best = bench_best(RUNS, run, NULL, n, &wait);
-  if (best < 0) return 1;
-  bench_print("mm1_contract", (double)n / best, "customers/s");
-  bench_print("mm1_contract_wait_mean", wait, "hours");
-  return 0;
+  return bench_customers_main(argc, argv, "mm1_contract", RUNS, run);
 }

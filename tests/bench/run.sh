@@ -51,35 +51,22 @@ bench analysis sh tests/bench/analysis.sh
 
 # Derived figures, kept in $results too.
 derived() { bench_line "$@" | tee -a "$results"; }
-eng=$(value mm1_engine) simpy=$(value mm1_simpy)
-if [ -n "$eng" ] && [ -n "$simpy" ]; then
-  derived mm1_ratio_vs_simpy "$(awk -v a="$eng" -v b="$simpy" 'BEGIN { print a / b }')" x
-fi
-
-floor=$(value mm1_floor)
-if [ -n "$eng" ] && [ -n "$floor" ]; then
-  derived mm1_vs_floor "$(awk -v a="$eng" -v b="$floor" 'BEGIN { print a / b }')" x
-fi
-contract=$(value mm1_contract)
-if [ -n "$contract" ] && [ -n "$floor" ] && [ -n "$eng" ]; then
-  derived mm1_contract_vs_floor "$(awk -v a="$contract" -v b="$floor" 'BEGIN { print a / b }')" x
-  derived mm1_vs_contract "$(awk -v a="$eng" -v b="$contract" 'BEGIN { print a / b }')" x
-fi
-model=$(value reference_100k_events) engine_events=$(value mm1_engine_events_beside)
-if [ -n "$model" ] && [ -n "$engine_events" ]; then
-  derived model_vs_engine_event_rate "$(awk -v a="$model" -v b="$engine_events" 'BEGIN { print a / b }')" x
-fi
+# ratio NAME A B: figure NAME, A's value over B's (x), when the run has both.
+ratio() {
+  a=$(value "$2") b=$(value "$3")
+  if [ -n "$a" ] && [ -n "$b" ]; then
+    derived "$1" "$(awk -v a="$a" -v b="$b" 'BEGIN { print a / b }')" x
+  fi
+}
+ratio mm1_ratio_vs_simpy mm1_engine mm1_simpy
+ratio mm1_vs_floor mm1_engine mm1_floor
+ratio mm1_contract_vs_floor mm1_contract mm1_floor
+ratio mm1_vs_contract mm1_engine mm1_contract
+ratio model_vs_engine_event_rate reference_100k_events mm1_engine_events_beside
 # The two targets together (the model 0.35x the engine, the engine 1.0x
 # the floor) ask the model for 0.35x the floor's event rate.
-floor_events=$(value mm1_floor_events_beside)
-if [ -n "$model" ] && [ -n "$floor_events" ]; then
-  derived model_vs_floor_event_rate "$(awk -v a="$model" -v b="$floor_events" 'BEGIN { print a / b }')" x
-fi
-
-small=$(value hold_1e3_auto) large=$(value hold_1e6_auto)
-if [ -n "$small" ] && [ -n "$large" ]; then
-  derived hold_slowdown_1e3_to_1e6 "$(awk -v a="$small" -v b="$large" 'BEGIN { print a / b }')" x
-fi
+ratio model_vs_floor_event_rate reference_100k_events mm1_floor_events_beside
+ratio hold_slowdown_1e3_to_1e6 hold_1e3_auto hold_1e6_auto
 
 rm -f "$results.rc"
 sh tests/bench/table.sh "$results" >"$BUILD/bench-table.md"
